@@ -1,0 +1,46 @@
+#include "build/templates.h"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+
+#include "catalog/csv.h"
+
+namespace gongkai {
+
+Templates Templates::Load(const std::string& data_dir, int year) {
+  namespace fs = std::filesystem;
+  fs::path root = fs::path(data_dir) / "templates";
+  int best = 0;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(root, ec)) {
+    int y = 0;
+    try {
+      y = std::stoi(entry.path().filename().string());
+    } catch (const std::exception&) {
+      continue;
+    }
+    if (y <= year && y > best) best = y;
+  }
+  if (best == 0) {
+    throw CatalogError(fmt::format("{}: 没有{}年或更早年度的公开模板", root.string(), year));
+  }
+  Templates t;
+  t.year = best;
+  fs::path dir = root / std::to_string(best);
+  CsvTable tables = ReadCsvFile((dir / "tables.csv").string());
+  for (const auto& row : tables.rows) {
+    t.tables.push_back({row.fields[tables.Column("id")], row.fields[tables.Column("number")],
+                        row.fields[tables.Column("title")],
+                        row.fields[tables.Column("always")] == "1",
+                        row.fields[tables.Column("empty_note")]});
+  }
+  CsvTable glossary = ReadCsvFile((dir / "glossary.csv").string());
+  for (const auto& row : glossary.rows) {
+    t.glossary.push_back(
+        {row.fields[glossary.Column("term")], row.fields[glossary.Column("definition")]});
+  }
+  return t;
+}
+
+}  // namespace gongkai

@@ -1,0 +1,61 @@
+#include "model/department.h"
+
+#include <fmt/format.h>
+
+namespace gongkai {
+
+std::string SourceLocation::ToString() const {
+  if (line == 0) return file;
+  return fmt::format("{}:{}:{}", file, line, column);
+}
+
+const char* UnitKindName(UnitKind kind) {
+  switch (kind) {
+    case UnitKind::kAdministrative:
+      return "行政单位";
+    case UnitKind::kCivilServantInstitution:
+      return "参公事业单位";
+    case UnitKind::kInstitution:
+      return "事业单位";
+    case UnitKind::kOther:
+      return "其他";
+  }
+  return "其他";
+}
+
+const Unit* Department::FindUnit(const std::string& id) const {
+  for (const auto& u : units) {
+    if (u.id == id) return &u;
+  }
+  return nullptr;
+}
+
+const Project* Department::FindProject(const std::string& id) const {
+  for (const auto& p : projects) {
+    if (p.id == id) return &p;
+  }
+  return nullptr;
+}
+
+Money Department::ProjectAmount(const std::string& project_id) const {
+  Money sum;
+  for (const auto& l : lines) {
+    if (l.project_id == project_id) sum += l.amount;
+  }
+  return sum;
+}
+
+const std::vector<std::string>& ComparisonKeys() {
+  static const std::vector<std::string> keys = {"total",   "general", "basic",
+                                                "personnel", "public", "project",
+                                                "fund",    "operating_expenses"};
+  return keys;
+}
+
+const std::vector<std::string>& ThreePublicKeys() {
+  static const std::vector<std::string> keys = {"outbound", "vehicle_purchase",
+                                                "vehicle_operation", "reception"};
+  return keys;
+}
+
+}  // namespace gongkai

@@ -1,0 +1,165 @@
+// One department's budget for one fiscal year: the single source of truth.
+//
+// The model holds only what a person enters (lines, texts, last year's figures, reasons).
+// Every total, share and change of the disclosure is derived from it by build/, so the
+// published package cannot disagree with itself. Each element remembers where in the source
+// file it came from, so that later stages can point at it.
+#ifndef GONGKAI_MODEL_DEPARTMENT_H_
+#define GONGKAI_MODEL_DEPARTMENT_H_
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "catalog/catalog.h"
+#include "money/money.h"
+
+namespace gongkai {
+
+struct SourceLocation {
+  std::string file;
+  int line = 0;    // 1-based; 0 = unknown
+  int column = 0;  // 1-based
+  std::string ToString() const;
+};
+
+enum class UnitKind { kAdministrative, kCivilServantInstitution, kInstitution, kOther };
+const char* UnitKindName(UnitKind kind);  // 行政单位, 参公事业单位, 事业单位, 其他
+
+struct Unit {
+  std::string id;
+  std::string name;
+  UnitKind kind = UnitKind::kAdministrative;
+  SourceLocation where;
+};
+
+enum class CostClass { kPersonnel, kPublic, kProject };  // 人员经费, 公用经费, 项目支出
+
+struct ExpenditureLine {
+  std::string unit_id;
+  std::string function;  // 功能分类 项
+  std::string economic;  // 部门预算经济分类 款
+  std::string fund = "general";  // revenue source id
+  bool carryover = false;        // paid from 上年结转
+  CostClass cost_class = CostClass::kPublic;
+  bool class_explicit = false;  // `class:` was written in the source
+  std::string project_id;       // empty for 基本支出
+  Money amount;
+  SourceLocation where;
+  bool is_basic() const { return project_id.empty(); }
+};
+
+struct Project {
+  std::string id;
+  std::string code;
+  std::string name;
+  std::string unit_id;
+  std::string category;  // 运转类 / 特定目标类 …
+  std::string purpose;
+  bool performance_goals = true;
+  SourceLocation where;
+};
+
+// Last year's figure for one comparison and the stated reason for the change.
+struct Comparison {
+  Money amount;
+  std::string reason;
+  SourceLocation where;
+};
+
+struct FundAmount {
+  std::string fund;
+  Money amount;
+  SourceLocation where;
+};
+
+struct ProcurementItem {
+  std::string item;
+  std::string type;  // goods | works | service
+  std::string project_id;
+  std::string quantity;  // decimal text, may be empty
+  Money amount;
+  std::string catalog;  // 采购品目 code (A…/B…/C…)
+  std::string function, economic, fund = "general", unit_id;
+  std::string sme;  // share for SMEs, decimal text 0–1, may be empty
+  SourceLocation where;
+};
+
+struct PurchaseService {
+  std::vector<std::string> directory;  // 指导目录 一级/二级/三级
+  std::string content;
+  Money amount;
+  std::string project_id, function, economic, unit_id;
+  SourceLocation where;
+};
+
+using Counts = std::vector<std::pair<std::string, int>>;  // ordered kind → count
+
+struct Staffing {
+  Counts authorized;
+  Counts actual;
+  std::string actual_note;
+  Counts retired;
+  bool present = false;
+};
+
+struct Assets {
+  std::string as_of;  // YYYY-MM-DD
+  Counts vehicles;
+  std::string floor_area;  // m², decimal text
+  bool present = false;
+};
+
+struct Contact {
+  std::string address, person, phone;
+  bool present = false;
+};
+
+struct ThreePublic {
+  std::string scope;
+  std::vector<std::string> units;
+  // outbound, vehicle_purchase, vehicle_operation, reception
+  std::map<std::string, Comparison> prior_year;
+};
+
+struct Department {
+  int format_version = 1;
+  std::string name, short_name, code, region_code, region_name;
+  int year = 0;
+  std::string functions;    // 主要职能
+  std::string composition;  // 预算单位构成
+  std::vector<Unit> units;
+  Staffing staffing;
+  std::string goals;
+  std::vector<ExpenditureLine> lines;  // basic lines first, then each project's lines
+  std::vector<Project> projects;
+  std::vector<FundAmount> year_end_balance;
+  int prior_year = 0;
+  // total, general, basic, personnel, public, project, fund, operating_expenses
+  std::map<std::string, Comparison> comparisons;
+  ThreePublic three_public;
+  std::vector<ProcurementItem> procurement;
+  std::vector<PurchaseService> purchase_services;
+  Assets assets;
+  Contact contact;
+  std::map<std::string, std::string> notes;  // section number (一…九) → text
+
+  std::string source_path;
+  std::shared_ptr<const Catalog> catalog;
+
+  const std::string& display_name() const { return short_name.empty() ? name : short_name; }
+  const Unit* FindUnit(const std::string& id) const;
+  const Project* FindProject(const std::string& id) const;
+  Money ProjectAmount(const std::string& project_id) const;
+};
+
+// Keys allowed in prior_year / three_public.prior_year, in display order.
+const std::vector<std::string>& ComparisonKeys();
+const std::vector<std::string>& ThreePublicKeys();
+
+}  // namespace gongkai
+
+#endif  // GONGKAI_MODEL_DEPARTMENT_H_
