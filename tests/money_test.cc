@@ -31,7 +31,7 @@ TEST(MoneyParse, AcceptsPublishedForms) {
   EXPECT_EQ(ParseOk(" 12 ").fen(), 12'000'000);
   EXPECT_EQ(ParseOk("669600.00", MoneyUnit::kYuan).fen(), 66'960'000);
   EXPECT_EQ(ParseOk("73.7355").fen(), 73'735'500);
-  EXPECT_EQ(ParseOk("0.000001").fen(), 1);  // one fen
+  EXPECT_EQ(ParseOk("0.000001").fen(), 1);            // one fen
   EXPECT_EQ(ParseOk("1.50000000").fen(), 1'500'000);  // harmless trailing zeros
   EXPECT_EQ(ParseOk("-3.5").fen(), -3'500'000);
 }

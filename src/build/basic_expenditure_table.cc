@@ -5,17 +5,17 @@
 namespace gongkai {
 
 void BuildGeneralBasicExpenditure(const Department& d, const Figures&, Table* t) {
-  t->header.push_back({Cell::Text("部门预算支出经济分类科目", 2),
-                       Cell::Text("本年一般公共预算基本支出", 3)});
+  t->header.push_back(
+      {Cell::Text("部门预算支出经济分类科目", 2), Cell::Text("本年一般公共预算基本支出", 3)});
   t->header.push_back(HeaderRow({"科目编码", "科目名称", "合计", "人员经费", "公用经费"}));
-  std::vector<ColumnFn> columns = {
-      [](const ExpenditureLine& l) { return l.amount; },
-      [](const ExpenditureLine& l) {
-        return l.cost_class == CostClass::kPersonnel ? l.amount : Money();
-      },
-      [](const ExpenditureLine& l) {
-        return l.cost_class == CostClass::kPublic ? l.amount : Money();
-      }};
+  std::vector<ColumnFn> columns = {[](const ExpenditureLine& l) { return l.amount; },
+                                   [](const ExpenditureLine& l) {
+                                     return l.cost_class == CostClass::kPersonnel ? l.amount
+                                                                                  : Money();
+                                   },
+                                   [](const ExpenditureLine& l) {
+                                     return l.cost_class == CostClass::kPublic ? l.amount : Money();
+                                   }};
   t->numeric_columns = NumericColumns(2, columns.size());
   t->rows = EconomicTreeRows(
       d, [](const ExpenditureLine& l) { return IsGeneralCurrent(l) && l.is_basic(); }, columns);

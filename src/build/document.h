@@ -20,7 +20,9 @@ struct Cell {
   int colspan = 1;
   int rowspan = 1;
 
-  static Cell Text(std::string t, int colspan = 1) { return {std::move(t), std::nullopt, colspan, 1}; }
+  static Cell Text(std::string t, int colspan = 1) {
+    return {std::move(t), std::nullopt, colspan, 1};
+  }
   static Cell Amount(Money m) { return {"", m, 1, 1}; }
   static Cell Blank() { return {}; }
   // The text a reader sees: amounts in 万元, 2 decimals, thousands separators.
@@ -68,7 +70,7 @@ struct GlossaryEntry {
 struct Document {
   std::string department;
   int year = 0;
-  std::string title;  // 武汉市新洲区人民政府办公室2023年部门预算
+  std::string title;              // 武汉市新洲区人民政府办公室2023年部门预算
   std::vector<Section> sections;  // 第一部分 公开说明
   std::vector<Table> tables;      // 第二部分 公开表
   std::vector<GlossaryEntry> glossary;  // 第三部分 名词解释

@@ -15,7 +15,8 @@ namespace {
 // Drops a final 。 so a sentence can be continued or closed uniformly.
 std::string StripPeriod(std::string s) {
   static const std::string kPeriod = "。";
-  while (s.size() >= kPeriod.size() && s.compare(s.size() - kPeriod.size(), kPeriod.size(), kPeriod) == 0) {
+  while (s.size() >= kPeriod.size() &&
+         s.compare(s.size() - kPeriod.size(), kPeriod.size(), kPeriod) == 0) {
     s.erase(s.size() - kPeriod.size());
   }
   return s;
@@ -76,9 +77,15 @@ class Writer {
     sections_.push_back({number, title, {}});
     return sections_.back();
   }
-  void Heading(const std::string& text) { sections_.back().paragraphs.push_back({Paragraph::kHeading, text}); }
-  void Text(const std::string& text) { sections_.back().paragraphs.push_back({Paragraph::kText, text}); }
-  void Item(const std::string& text) { sections_.back().paragraphs.push_back({Paragraph::kListItem, text}); }
+  void Heading(const std::string& text) {
+    sections_.back().paragraphs.push_back({Paragraph::kHeading, text});
+  }
+  void Text(const std::string& text) {
+    sections_.back().paragraphs.push_back({Paragraph::kText, text});
+  }
+  void Item(const std::string& text) {
+    sections_.back().paragraphs.push_back({Paragraph::kListItem, text});
+  }
   void Notes(const char* number) {
     auto it = d_.notes.find(number);
     if (it != d_.notes.end()) {
@@ -128,13 +135,13 @@ void Writer::BasicInformation() {
                           CountsTotal(s.authorized), CountsText(s.authorized));
     }
     if (!s.actual.empty()) {
-      text += fmt::format("在职实有人数{}人，其中：{}{}。", CountsTotal(s.actual),
-                          CountsText(s.actual),
-                          s.actual_note.empty() ? "" : "（" + StripPeriod(s.actual_note) + "）");
+      text +=
+          fmt::format("在职实有人数{}人，其中：{}{}。", CountsTotal(s.actual), CountsText(s.actual),
+                      s.actual_note.empty() ? "" : "（" + StripPeriod(s.actual_note) + "）");
     }
     if (!s.retired.empty()) {
-      text += fmt::format("离退休人员{}人，其中：{}。", CountsTotal(s.retired),
-                          CountsText(s.retired));
+      text +=
+          fmt::format("离退休人员{}人，其中：{}。", CountsTotal(s.retired), CountsText(s.retired));
     }
     Text(text);
   }
@@ -165,8 +172,8 @@ void Writer::Overall() {
                   Find(d_.comparisons, "total"), d_.prior_year) +
        (sources.empty() ? "" : "其中：" + Join(sources, "；") + "。"));
   Money spending = f_.total + f_.year_end_balance;
-  Text(fmt::format("（二）{}年部门预算总支出{}。其中：基本支出{}，占{}%；项目支出{}，占{}%{}。", Year(),
-                   WanText(spending), WanText(f_.basic), SharePercent(f_.basic, spending),
+  Text(fmt::format("（二）{}年部门预算总支出{}。其中：基本支出{}，占{}%；项目支出{}，占{}%{}。",
+                   Year(), WanText(spending), WanText(f_.basic), SharePercent(f_.basic, spending),
                    WanText(f_.project), SharePercent(f_.project, spending),
                    f_.year_end_balance.is_zero()
                        ? ""
@@ -191,7 +198,8 @@ void Writer::Overall() {
     if (l.is_basic()) basic_by_econ[l.economic.substr(0, 3)] += l.amount;
   }
   std::vector<std::string> econ;
-  for (const auto& [code, amount] : basic_by_econ) econ.push_back(EconomicClassName(code) + WanText(amount));
+  for (const auto& [code, amount] : basic_by_econ)
+    econ.push_back(EconomicClassName(code) + WanText(amount));
   std::string econ_text = "2. 按照支出经济分类科目，基本支出主要用于：" + Join(econ, "；");
   if (!f_.project.is_zero()) econ_text += "；项目支出" + WanText(f_.project);
   if (!econ.empty() || !f_.project.is_zero()) Text(econ_text + "。");
@@ -214,7 +222,7 @@ void Writer::GeneralBudget() {
                   Find(d_.comparisons, "personnel"), d_.prior_year));
   int n = 0;
   for (const auto& [code, amount] : personnel) {
-    std::string use = code == "301"   ? "主要用于在职人员工资福利的发放及社会保险、住房公积金的缴纳"
+    std::string use = code == "301" ? "主要用于在职人员工资福利的发放及社会保险、住房公积金的缴纳"
                       : code == "303" ? "主要用于离退休人员费用、生活补助及医疗费补助等"
                                       : "";
     Item(fmt::format("（{}）{}{}{}。", ++n, EconomicClassName(code), WanText(amount),
@@ -224,13 +232,15 @@ void Writer::GeneralBudget() {
   std::vector<std::pair<Money, std::string>> items;
   std::map<std::string, Money> public_items;
   for (const auto& l : d_.lines) {
-    if (IsGeneralCurrent(l) && l.cost_class == CostClass::kPublic) public_items[l.economic] += l.amount;
+    if (IsGeneralCurrent(l) && l.cost_class == CostClass::kPublic)
+      public_items[l.economic] += l.amount;
   }
   for (const auto& [code, amount] : public_items) items.emplace_back(amount, code);
   std::stable_sort(items.begin(), items.end(),
                    [](const auto& a, const auto& b) { return a.first > b.first; });
   std::vector<std::string> names;
-  for (size_t i = 0; i < items.size() && i < 6; ++i) names.push_back(EconomicClassName(items[i].second));
+  for (size_t i = 0; i < items.size() && i < 6; ++i)
+    names.push_back(EconomicClassName(items[i].second));
   Text(WithChange("（二）公用经费" + WanText(f_.general_public), f_.general_public,
                   Find(d_.comparisons, "public"), d_.prior_year) +
        (names.empty() ? "" : "主要用于" + Join(names, "、") + "等日常运转支出。"));
@@ -239,9 +249,8 @@ void Writer::GeneralBudget() {
        (d_.projects.empty() ? "" : "其中："));
   n = 0;
   for (const auto& p : d_.projects) {
-    Money amount = SumLines(d_, [&](const ExpenditureLine& l) {
-      return l.project_id == p.id && IsGeneralCurrent(l);
-    });
+    Money amount = SumLines(
+        d_, [&](const ExpenditureLine& l) { return l.project_id == p.id && IsGeneralCurrent(l); });
     if (amount.is_zero()) continue;
     Item(fmt::format("（{}）{}{}。{}", ++n, p.name, WanText(amount),
                      p.purpose.empty() ? "" : StripPeriod(p.purpose) + "。"));
@@ -253,8 +262,11 @@ void Writer::ThreePublic() {
   Start("五", "一般公共预算“三公”经费支出预算情况");
   Heading("（一）“三公”经费的单位范围");
   const auto& tp = d_.three_public;
-  std::string scope = tp.scope.empty() ? (d_.units.size() > 1 ? fmt::format("机关及下属{}个二级单位", d_.units.size() - 1) : "机关")
-                                       : tp.scope;
+  std::string scope =
+      tp.scope.empty()
+          ? (d_.units.size() > 1 ? fmt::format("机关及下属{}个二级单位", d_.units.size() - 1)
+                                 : "机关")
+          : tp.scope;
   Text(fmt::format("{}安排“三公”经费的单位由{}组成。", d_.name, StripPeriod(scope)));
   if (!tp.units.empty()) {
     Text("二级单位包括：");
@@ -280,19 +292,23 @@ void Writer::ThreePublic() {
   Money outbound = amount("outbound"), purchase = amount("vehicle_purchase"),
         operation = amount("vehicle_operation"), reception = amount("reception");
   const auto& py = tp.prior_year;
-  Item(WithChange("1. 因公出国（境）费" + WanText(outbound), outbound, Find(py, "outbound"), d_.prior_year));
+  Item(WithChange("1. 因公出国（境）费" + WanText(outbound), outbound, Find(py, "outbound"),
+                  d_.prior_year));
   std::optional<Comparison> vehicles_before;
   if (py.count("vehicle_purchase") && py.count("vehicle_operation")) {
-    vehicles_before = Comparison{py.at("vehicle_purchase").amount + py.at("vehicle_operation").amount, "", {}};
+    vehicles_before =
+        Comparison{py.at("vehicle_purchase").amount + py.at("vehicle_operation").amount, "", {}};
   }
-  Item(WithChange("2. 公务用车购置及运行维护费" + WanText(purchase + operation), purchase + operation,
-                  vehicles_before ? &*vehicles_before : nullptr, d_.prior_year) +
+  Item(WithChange("2. 公务用车购置及运行维护费" + WanText(purchase + operation),
+                  purchase + operation, vehicles_before ? &*vehicles_before : nullptr,
+                  d_.prior_year) +
        "其中：");
   Item(WithChange("（1）公务用车购置费" + WanText(purchase), purchase, Find(py, "vehicle_purchase"),
                   d_.prior_year));
   Item(WithChange("（2）公务用车运行维护费" + WanText(operation), operation,
                   Find(py, "vehicle_operation"), d_.prior_year));
-  Item(WithChange("3. 公务接待费" + WanText(reception), reception, Find(py, "reception"), d_.prior_year));
+  Item(WithChange("3. 公务接待费" + WanText(reception), reception, Find(py, "reception"),
+                  d_.prior_year));
   Notes("五");
 }
 
@@ -301,8 +317,9 @@ void Writer::GovFund() {
   if (f_.gov_fund.is_zero() && !d_.comparisons.count("fund")) {
     Text(fmt::format("{}{}年没有使用政府性基金预算财政拨款安排的支出。", d_.name, Year()));
   } else {
-    Text(WithChange(fmt::format("{}年政府性基金预算财政拨款支出预算{}", Year(), WanText(f_.gov_fund)),
-                    f_.gov_fund, Find(d_.comparisons, "fund"), d_.prior_year));
+    Text(WithChange(
+        fmt::format("{}年政府性基金预算财政拨款支出预算{}", Year(), WanText(f_.gov_fund)),
+        f_.gov_fund, Find(d_.comparisons, "fund"), d_.prior_year));
   }
   Notes("六");
 }
@@ -324,18 +341,22 @@ void Writer::OtherMatters() {
   bool any_admin = false;
   for (const auto& u : d_.units) {
     if (u.kind == UnitKind::kCivilServantInstitution) ++civil_servant_units;
-    if (u.kind == UnitKind::kAdministrative || u.kind == UnitKind::kCivilServantInstitution) any_admin = true;
+    if (u.kind == UnitKind::kAdministrative || u.kind == UnitKind::kCivilServantInstitution)
+      any_admin = true;
   }
   if (!any_admin) {
     Text("本部门没有行政单位和参照公务员法管理的事业单位，不安排机关运行经费。");
   } else {
     std::string who = civil_servant_units > 0
-                          ? fmt::format("部门机关及下属{}家参照公务员法管理事业单位的机关运行经费", civil_servant_units)
+                          ? fmt::format("部门机关及下属{}家参照公务员法管理事业单位的机关运行经费",
+                                        civil_servant_units)
                           : std::string("部门机关运行经费");
     std::vector<std::string> items;
-    for (const auto& [code, amount] : f_.operating_items) items.push_back(EconomicClassName(code) + WanText(amount));
+    for (const auto& [code, amount] : f_.operating_items)
+      items.push_back(EconomicClassName(code) + WanText(amount));
     Text(WithChange(fmt::format("{}年{}{}", Year(), who, WanText(f_.operating_expenses)),
-                    f_.operating_expenses, Find(d_.comparisons, "operating_expenses"), d_.prior_year) +
+                    f_.operating_expenses, Find(d_.comparisons, "operating_expenses"),
+                    d_.prior_year) +
          (items.empty() ? "" : "主要包括：" + Join(items, "、") + "。"));
   }
   Heading("（二）政府采购预算情况");
@@ -346,9 +367,11 @@ void Writer::OtherMatters() {
       auto it = f_.procurement_by_type.find(type);
       return it == f_.procurement_by_type.end() ? Money() : it->second;
     };
-    Text(fmt::format("按照现行政府采购管理规定，{}年部门预算中纳入政府采购预算支出合计{}。包括：货物类{}，工程类{}，服务类{}。",
-                     Year(), WanText(f_.procurement_total), WanText(type_amount("goods")),
-                     WanText(type_amount("works")), WanText(type_amount("service"))));
+    Text(
+        fmt::format("按照现行政府采购管理规定，{}年部门预算中纳入政府采购预算支出合计{}"
+                    "。包括：货物类{}，工程类{}，服务类{}。",
+                    Year(), WanText(f_.procurement_total), WanText(type_amount("goods")),
+                    WanText(type_amount("works")), WanText(type_amount("service"))));
     static const std::pair<const char*, const char*> kTypes[] = {
         {"goods", "货物类"}, {"works", "工程类"}, {"service", "服务类"}};
     int n = 0;
@@ -358,7 +381,8 @@ void Writer::OtherMatters() {
         if (p.type == type) items.push_back(p.item + WanText(p.amount));
       }
       if (!items.empty()) {
-        Item(fmt::format("{}. {}{}。其中：{}。", ++n, label, WanText(type_amount(type)), Join(items, "；")));
+        Item(fmt::format("{}. {}{}。其中：{}。", ++n, label, WanText(type_amount(type)),
+                         Join(items, "；")));
       }
     }
   }
@@ -375,15 +399,16 @@ void Writer::OtherMatters() {
     }
     std::vector<std::string> parts;
     for (const auto& top : order) parts.push_back(top + WanText(by_directory[top]));
-    Text(fmt::format("按照现行政府购买服务规定，{}年部门预算中纳入政府购买服务支出合计{}。其中：{}。", Year(),
-                     WanText(f_.purchase_services_total), Join(parts, "；")));
+    Text(fmt::format(
+        "按照现行政府购买服务规定，{}年部门预算中纳入政府购买服务支出合计{}。其中：{}。", Year(),
+        WanText(f_.purchase_services_total), Join(parts, "；")));
   }
   Heading("（四）国有资产占有使用情况");
   if (d_.assets.present) {
     std::string date = d_.assets.as_of;
     std::string when = date.size() == 10
-                           ? fmt::format("截至{}年{}月{}日", date.substr(0, 4), std::stoi(date.substr(5, 2)),
-                                         std::stoi(date.substr(8, 2)))
+                           ? fmt::format("截至{}年{}月{}日", date.substr(0, 4),
+                                         std::stoi(date.substr(5, 2)), std::stoi(date.substr(8, 2)))
                            : "截至目前";
     int vehicles = 0;
     std::vector<std::string> kinds;
@@ -394,7 +419,8 @@ void Writer::OtherMatters() {
     std::string text = fmt::format("{}，部门共有车辆{}辆", when, vehicles);
     if (!kinds.empty()) text += "。其中：" + Join(kinds, "，");
     text += "。";
-    if (!d_.assets.floor_area.empty()) text += fmt::format("办公用房面积{}平方米。", d_.assets.floor_area);
+    if (!d_.assets.floor_area.empty())
+      text += fmt::format("办公用房面积{}平方米。", d_.assets.floor_area);
     Text(text);
   } else {
     Text("（未填写国有资产占有使用情况）");
@@ -403,8 +429,8 @@ void Writer::OtherMatters() {
   if (f_.goal_projects == 0) {
     Text(fmt::format("{}年本部门没有设置项目绩效目标。", Year()));
   } else if (f_.goal_projects == static_cast<int>(d_.projects.size())) {
-    Text(fmt::format("{}年部门项目均实行绩效目标管理，共{}个项目，涉及一般公共预算当年财政拨款{}。", Year(),
-                     f_.goal_projects, WanText(f_.goal_projects_amount)));
+    Text(fmt::format("{}年部门项目均实行绩效目标管理，共{}个项目，涉及一般公共预算当年财政拨款{}。",
+                     Year(), f_.goal_projects, WanText(f_.goal_projects_amount)));
   } else {
     Text(fmt::format("{}年部门共{}个项目实行绩效目标管理，涉及一般公共预算当年财政拨款{}。", Year(),
                      f_.goal_projects, WanText(f_.goal_projects_amount)));
@@ -451,8 +477,10 @@ std::string ChangeSentence(Money now, const Comparison* before, int prior_year) 
   } else {
     Money diff = Money::FromFen((now_cents - before_cents) * 10'000);
     bool up = now_cents > before_cents;
-    out = fmt::format("比{}年预算{}{}", prior_year, up ? "增加" : "减少", WanText(up ? diff : -diff));
-    if (auto pct = ChangePercent(Money::FromFen(now_cents * 10'000), Money::FromFen(before_cents * 10'000))) {
+    out =
+        fmt::format("比{}年预算{}{}", prior_year, up ? "增加" : "减少", WanText(up ? diff : -diff));
+    if (auto pct = ChangePercent(Money::FromFen(now_cents * 10'000),
+                                 Money::FromFen(before_cents * 10'000))) {
       out += fmt::format("，{}{}%", up ? "增长" : "下降", *pct);
     }
   }

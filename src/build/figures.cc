@@ -75,9 +75,8 @@ Figures ComputeFigures(const Department& d) {
   for (const auto& p : d.projects) {
     if (!p.performance_goals) continue;
     ++f.goal_projects;
-    f.goal_projects_amount += SumLines(d, [&](const ExpenditureLine& l) {
-      return l.project_id == p.id && IsGeneralCurrent(l);
-    });
+    f.goal_projects_amount += SumLines(
+        d, [&](const ExpenditureLine& l) { return l.project_id == p.id && IsGeneralCurrent(l); });
   }
   return f;
 }
@@ -115,7 +114,7 @@ std::vector<Row> TreeRows(const Department& d, const LinePredicate& keep,
   rows.push_back(total_row);
   // std::map orders codes so that each 类 is followed by its 款 and 项.
   for (const auto& [code, node] : nodes) {
-    RowKind kind = code.size() == prefix_lengths[0] ? RowKind::kClass
+    RowKind kind = code.size() == prefix_lengths[0]   ? RowKind::kClass
                    : code.size() == prefix_lengths[1] ? RowKind::kSection
                                                       : RowKind::kItem;
     Row row{kind, {Cell::Text(code), Cell::Text(name_of(code))}};

@@ -50,7 +50,8 @@ void BuildIncomeSummary(const Department& d, const Figures&, Table* t) {
   columns.push_back(When([](const ExpenditureLine& l) { return l.carryover; }));
   t->header.push_back(header);
   t->numeric_columns = NumericColumns(2, columns.size());
-  t->rows = FunctionTreeRows(d, [](const ExpenditureLine&) { return true; }, columns);
+  t->rows = FunctionTreeRows(
+      d, [](const ExpenditureLine&) { return true; }, columns);
   t->has_data = !t->rows.empty();
 }
 
@@ -63,9 +64,11 @@ void BuildExpenditureSummary(const Department& d, const Figures&, Table* t) {
       When([=](const ExpenditureLine& l) { return !l.is_basic() && !operating(l); }),
       When(operating),
       // gongkai's lines carry no 上缴上级 / 对附属单位补助 type yet: the columns stay zero.
-      [](const ExpenditureLine&) { return Money(); }, [](const ExpenditureLine&) { return Money(); }};
+      [](const ExpenditureLine&) { return Money(); },
+      [](const ExpenditureLine&) { return Money(); }};
   t->numeric_columns = NumericColumns(2, columns.size());
-  t->rows = FunctionTreeRows(d, [](const ExpenditureLine&) { return true; }, columns);
+  t->rows = FunctionTreeRows(
+      d, [](const ExpenditureLine&) { return true; }, columns);
   t->has_data = !t->rows.empty();
 }
 

@@ -28,8 +28,7 @@ std::string EconomicLabel(const Department& d, const std::string& code) {
 
 void BuildProcurement(const Department& d, const Figures& f, Table* t) {
   t->header.push_back(HeaderRow({"单位名称", "项目名称", "采购品目", "采购类别", "功能科目",
-                                 "经济科目", "资金性质", "数量", "金额",
-                                 "面向中小企业预留比例"}));
+                                 "经济科目", "资金性质", "数量", "金额", "面向中小企业预留比例"}));
   t->numeric_columns = {false, false, false, false, false, false, false, true, true, true};
   static const std::map<std::string, std::string> kTypes = {
       {"goods", "货物"}, {"works", "工程"}, {"service", "服务"}};
@@ -39,20 +38,21 @@ void BuildProcurement(const Department& d, const Figures& f, Table* t) {
     if (!p.sme.empty()) {
       // The share is entered as a fraction (0.40) and shown as a percentage (40.00%).
       std::string why;
-      if (auto m = Money::Parse(p.sme, MoneyUnit::kWan, &why)) sme = SharePercent(*m, Money::FromWan(1)) + "%";
+      if (auto m = Money::Parse(p.sme, MoneyUnit::kWan, &why))
+        sme = SharePercent(*m, Money::FromWan(1)) + "%";
     }
-    t->rows.push_back({RowKind::kItem,
-                       {Cell::Text(UnitName(d, p.unit_id)), Cell::Text(ProjectName(d, p.project_id)),
-                        Cell::Text(p.catalog.empty() ? p.item : p.catalog + " " + p.item),
-                        Cell::Text(kTypes.at(p.type)), Cell::Text(FunctionLabel(d, p.function)),
-                        Cell::Text(EconomicLabel(d, p.economic)),
-                        Cell::Text(fund ? fund->name : p.fund), Cell::Text(p.quantity),
-                        Cell::Amount(p.amount), Cell::Text(sme)}});
+    t->rows.push_back(
+        {RowKind::kItem,
+         {Cell::Text(UnitName(d, p.unit_id)), Cell::Text(ProjectName(d, p.project_id)),
+          Cell::Text(p.catalog.empty() ? p.item : p.catalog + " " + p.item),
+          Cell::Text(kTypes.at(p.type)), Cell::Text(FunctionLabel(d, p.function)),
+          Cell::Text(EconomicLabel(d, p.economic)), Cell::Text(fund ? fund->name : p.fund),
+          Cell::Text(p.quantity), Cell::Amount(p.amount), Cell::Text(sme)}});
   }
   if (!t->rows.empty()) {
-    t->rows.insert(t->rows.begin(), Row{RowKind::kTotal,
-                                        {Cell::Text("合计", 8), Cell::Amount(f.procurement_total),
-                                         Cell::Blank()}});
+    t->rows.insert(t->rows.begin(),
+                   Row{RowKind::kTotal,
+                       {Cell::Text("合计", 8), Cell::Amount(f.procurement_total), Cell::Blank()}});
   }
   t->has_data = !d.procurement.empty();
 }
@@ -77,9 +77,9 @@ void BuildPurchaseServices(const Department& d, const Figures& f, Table* t) {
     t->rows.push_back(row);
   }
   if (!t->rows.empty()) {
-    t->rows.insert(t->rows.begin(), Row{RowKind::kTotal,
-                                        {Cell::Text("合计", 8),
-                                         Cell::Amount(f.purchase_services_total)}});
+    t->rows.insert(
+        t->rows.begin(),
+        Row{RowKind::kTotal, {Cell::Text("合计", 8), Cell::Amount(f.purchase_services_total)}});
   }
   t->has_data = !d.purchase_services.empty();
 }

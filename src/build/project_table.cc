@@ -28,8 +28,8 @@ void BuildProjectExpenditure(const Department& d, const Figures&, Table* t) {
     Money sum;
     for (const auto& m : sums) sum += m;
     const Unit* unit = d.FindUnit(p.unit_id);
-    Row row{RowKind::kItem, {Cell::Text(unit ? unit->name : p.unit_id), Cell::Text(p.name),
-                             Cell::Amount(sum)}};
+    Row row{RowKind::kItem,
+            {Cell::Text(unit ? unit->name : p.unit_id), Cell::Text(p.name), Cell::Amount(sum)}};
     total[0] += sum;
     for (size_t i = 0; i < sums.size(); ++i) {
       row.cells.push_back(Cell::Amount(sums[i]));

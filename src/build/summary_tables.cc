@@ -30,8 +30,8 @@ std::vector<std::pair<std::string, Money>> ClassRows(const Department& d, const 
   for (const auto& code : order) {
     const FunctionSubject* s = d.catalog->FindFunction(code);
     std::string name = s ? s->name : code;
-    std::string label = parenthesized ? "（" + ChineseNumber(++n) + "）" + name
-                                      : ChineseNumber(++n) + "、" + name;
+    std::string label =
+        parenthesized ? "（" + ChineseNumber(++n) + "）" + name : ChineseNumber(++n) + "、" + name;
     auto it = by_class.find(code);
     rows.emplace_back(label, it == by_class.end() ? Money() : it->second);
   }
@@ -77,7 +77,8 @@ void BuildIncomeExpenditureSummary(const Department& d, const Figures& f, Table*
     left.rows.emplace_back(ChineseNumber(++n) + "、" + src.name,
                            it == f.current_by_fund.end() ? Money() : it->second);
   }
-  right.rows = ClassRows(d, [](const ExpenditureLine&) { return true; }, false);
+  right.rows = ClassRows(
+      d, [](const ExpenditureLine&) { return true; }, false);
   Merge(left, right, t);
   TotalRow(t, RowKind::kTotal, "本年收入合计", f.current, "本年支出合计", f.total);
   TotalRow(t, RowKind::kPlain, "上年结转结余", f.carryover, "年终结转结余", f.year_end_balance);
@@ -110,8 +111,7 @@ void BuildFiscalSummary(const Department& d, const Figures& f, Table* t) {
   left.rows.emplace_back("二、上年结转", carry);
   n = 0;
   for (const auto& k : kFiscal) {
-    left.rows.emplace_back("（" + ChineseNumber(++n) + "）" + k[1],
-                           get(f.carryover_by_fund, k[0]));
+    left.rows.emplace_back("（" + ChineseNumber(++n) + "）" + k[1], get(f.carryover_by_fund, k[0]));
   }
   auto fiscal = [](const ExpenditureLine& l) {
     return l.fund == "general" || l.fund == "fund" || l.fund == "soe";

@@ -53,8 +53,8 @@ std::vector<Table> BuildTables(const Department& d, const Figures& f, const Temp
   for (const auto& tt : tpl.tables) {
     auto it = Builders().find(tt.id);
     if (it == Builders().end()) {
-      throw std::runtime_error(fmt::format("模板中的表「{}」（{}）没有对应的生成程序", tt.title,
-                                           tt.id));
+      throw std::runtime_error(
+          fmt::format("模板中的表「{}」（{}）没有对应的生成程序", tt.title, tt.id));
     }
     Table t;
     t.id = tt.id;
@@ -63,8 +63,8 @@ std::vector<Table> BuildTables(const Department& d, const Figures& f, const Temp
     it->second(d, f, &t);
     if (!t.has_data && !tt.always) continue;
     if (!t.has_data) {
-      t.empty_note = ReplaceAll(ReplaceAll(tt.empty_note, "{dept}", d.name), "{year}",
-                                std::to_string(d.year));
+      t.empty_note =
+          ReplaceAll(ReplaceAll(tt.empty_note, "{dept}", d.name), "{year}", std::to_string(d.year));
     }
     tables.push_back(std::move(t));
   }

@@ -40,8 +40,8 @@ void Catalog::AddFunctions(const CsvTable& t) {
     FunctionSubject s{Field(t, row, "code"), Field(t, row, "name"),
                       HasColumn(t, "description") ? Field(t, row, "description") : ""};
     if (!AllDigits(s.code) || (s.code.size() != 3 && s.code.size() != 5 && s.code.size() != 7)) {
-      throw CatalogError(fmt::format("{}:{}: 功能分类科目编码「{}」应为3、5或7位数字", t.path,
-                                     row.line, s.code));
+      throw CatalogError(
+          fmt::format("{}:{}: 功能分类科目编码「{}」应为3、5或7位数字", t.path, row.line, s.code));
     }
     if (s.name.empty()) {
       throw CatalogError(fmt::format("{}:{}: 科目「{}」缺少名称", t.path, row.line, s.code));
@@ -60,14 +60,14 @@ void Catalog::AddEconomics(const CsvTable& t) {
     if (HasColumn(t, "three_public")) s.three_public = Field(t, row, "three_public");
     if (HasColumn(t, "description")) s.description = Field(t, row, "description");
     if (!AllDigits(s.code) || (s.code.size() != 3 && s.code.size() != 5)) {
-      throw CatalogError(fmt::format("{}:{}: 经济分类科目编码「{}」应为3或5位数字", t.path,
-                                     row.line, s.code));
+      throw CatalogError(
+          fmt::format("{}:{}: 经济分类科目编码「{}」应为3或5位数字", t.path, row.line, s.code));
     }
     if (!s.three_public.empty() && s.three_public != "outbound" &&
         s.three_public != "vehicle_purchase" && s.three_public != "vehicle_operation" &&
         s.three_public != "reception") {
-      throw CatalogError(fmt::format("{}:{}: three_public 列的值「{}」无效", t.path, row.line,
-                                     s.three_public));
+      throw CatalogError(
+          fmt::format("{}:{}: three_public 列的值「{}」无效", t.path, row.line, s.three_public));
     }
     economics_[s.code] = s;
   }
@@ -89,14 +89,16 @@ std::shared_ptr<const Catalog> Catalog::Load(const std::string& data_dir, int ye
     for (const auto& entry : fs::directory_iterator(fs::path(data_dir) / "catalogs", ec)) {
       if (entry.is_directory()) years += " " + entry.path().filename().string();
     }
-    throw CatalogError(fmt::format("{}: 没有{}年度的分类科目目录（已有：{}）。可用 --catalog 指定该年度的科目文件",
-                                   dir.string(), year, years.empty() ? "无" : years));
+    throw CatalogError(
+        fmt::format("{}: 没有{}年度的分类科目目录（已有：{}）。可用 --catalog 指定该年度的科目文件",
+                    dir.string(), year, years.empty() ? "无" : years));
   }
   catalog->AddFunctions(ReadCsvFile((dir / "function.csv").string()));
   catalog->AddEconomics(ReadCsvFile((dir / "economic.csv").string()));
   if (fs::exists(dir / "gov_economic.csv")) {
     CsvTable t = ReadCsvFile((dir / "gov_economic.csv").string());
-    for (const auto& row : t.rows) catalog->gov_economics_[Field(t, row, "code")] = Field(t, row, "name");
+    for (const auto& row : t.rows)
+      catalog->gov_economics_[Field(t, row, "code")] = Field(t, row, "name");
   }
   {
     CsvTable t = ReadCsvFile((dir / "revenue_sources.csv").string());
@@ -116,8 +118,8 @@ std::shared_ptr<const Catalog> Catalog::Load(const std::string& data_dir, int ye
       try {
         c.year = std::stoi(Field(t, row, "year"));
       } catch (const std::exception&) {
-        throw CatalogError(fmt::format("{}:{}: 年份「{}」无效", t.path, row.line,
-                                       Field(t, row, "year")));
+        throw CatalogError(
+            fmt::format("{}:{}: 年份「{}」无效", t.path, row.line, Field(t, row, "year")));
       }
       c.code = Field(t, row, "code");
       c.change = Field(t, row, "change");

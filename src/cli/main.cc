@@ -2,8 +2,8 @@
 //
 //   gongkai render FILE [-o DIR] [--format html|json]
 //   gongkai convert FILE --to yaml|json [-o OUT]
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include <filesystem>
 #include <fstream>
@@ -21,7 +21,7 @@ using namespace gongkai;
 namespace {
 
 constexpr int kExitOk = 0;
-constexpr int kExitInvalid = 1;  // the input has errors
+constexpr int kExitInvalid = 1;     // the input has errors
 constexpr int kExitUnreadable = 2;  // a file could not be read or written
 
 struct Common {
@@ -47,7 +47,8 @@ std::optional<Department> Load(const std::string& file, const Common& common, in
     return LoadSource(file, MakeCatalogProvider(common.data_dir, common.catalogs));
   } catch (const SourceError& e) {
     std::cerr << e.what() << "\n";
-    bool unreadable = e.messages().size() == 1 && e.messages()[0].find("无法打开文件") != std::string::npos;
+    bool unreadable =
+        e.messages().size() == 1 && e.messages()[0].find("无法打开文件") != std::string::npos;
     std::cerr << fmt::format("{}：发现{}处错误，未生成任何输出。\n", file, e.messages().size());
     *exit_code = unreadable ? kExitUnreadable : kExitInvalid;
   } catch (const CatalogError& e) {
@@ -103,7 +104,8 @@ int main(int argc, char** argv) {
       ->check(CLI::ExistingFile);
 
   std::string file, out_dir = "out", format = "html", to = "yaml", out_file;
-  auto* render = app.add_subcommand("render", "由源文件生成部门预算公开文件（公开说明、公开表、名词解释）");
+  auto* render =
+      app.add_subcommand("render", "由源文件生成部门预算公开文件（公开说明、公开表、名词解释）");
   render->add_option("FILE", file, "部门预算源文件（YAML 或 JSON）")->required();
   render->add_option("-o,--output", out_dir, "输出目录（默认 out）");
   render->add_option("--format", format, "输出格式：html（默认）或 json")

@@ -209,29 +209,26 @@ Counts Loader::CountMap(const YAML::Node& n, const std::string& what) {
   return out;
 }
 
-void Loader::CheckFunction(const std::string& code, const YAML::Node& at,
-                           const std::string& what) {
+void Loader::CheckFunction(const std::string& code, const YAML::Node& at, const std::string& what) {
   if (!d_.catalog) return;
   const FunctionSubject* s = d_.catalog->FindFunction(code);
   if (!s) {
-    Error(at, fmt::format("{}：功能分类科目「{}」不在{}年支出功能分类科目中", what, code,
-                          d_.year));
+    Error(at, fmt::format("{}：功能分类科目「{}」不在{}年支出功能分类科目中", what, code, d_.year));
   } else if (s->level() != FunctionLevel::kItem) {
     Error(at, fmt::format("{}：功能分类科目「{} {}」是{}级科目，支出应列到项级（7位）", what, code,
                           s->name, s->level() == FunctionLevel::kClass ? "类" : "款"));
   }
 }
 
-void Loader::CheckEconomic(const std::string& code, const YAML::Node& at,
-                           const std::string& what) {
+void Loader::CheckEconomic(const std::string& code, const YAML::Node& at, const std::string& what) {
   if (!d_.catalog) return;
   const EconomicSubject* s = d_.catalog->FindEconomic(code);
   if (!s) {
     Error(at, fmt::format("{}：经济分类科目「{}」不在{}年部门预算支出经济分类科目中", what, code,
                           d_.year));
   } else if (s->is_class()) {
-    Error(at, fmt::format("{}：经济分类科目「{} {}」是类级科目，支出应列到款级（5位）", what,
-                          code, s->name));
+    Error(at, fmt::format("{}：经济分类科目「{} {}」是类级科目，支出应列到款级（5位）", what, code,
+                          s->name));
   }
 }
 
@@ -245,8 +242,9 @@ void Loader::CheckFund(const std::string& fund, const YAML::Node& at, const std:
 }
 
 void Loader::LoadDepartment(const YAML::Node& n) {
-  if (!ExpectMap(n, "department", {"name", "short_name", "code", "region", "year", "functions",
-                                   "composition", "units"})) {
+  if (!ExpectMap(
+          n, "department",
+          {"name", "short_name", "code", "region", "year", "functions", "composition", "units"})) {
     return;
   }
   RequireKeys(n, "department", {"name", "year", "units"});
@@ -289,8 +287,9 @@ void Loader::LoadDepartment(const YAML::Node& n) {
       } else if (kind == "其他") {
         unit.kind = UnitKind::kOther;
       } else {
-        Error(u["kind"], fmt::format("预算单位类型「{}」无效（可用：行政单位、参公事业单位、事业单位、其他）",
-                                     kind));
+        Error(u["kind"],
+              fmt::format("预算单位类型「{}」无效（可用：行政单位、参公事业单位、事业单位、其他）",
+                          kind));
       }
       if (!unit.id.empty() && !ids.insert(unit.id).second) {
         Error(u["id"], fmt::format("预算单位 id「{}」重复", unit.id));
@@ -359,8 +358,9 @@ void Loader::LoadProjects(const YAML::Node& n) {
   for (const auto& p : n) {
     ++index;
     std::string what = fmt::format("第{}个项目", index);
-    if (!ExpectMap(p, what, {"id", "code", "name", "unit", "category", "purpose",
-                             "performance_goals", "lines"})) {
+    if (!ExpectMap(
+            p, what,
+            {"id", "code", "name", "unit", "category", "purpose", "performance_goals", "lines"})) {
       continue;
     }
     RequireKeys(p, what, {"id", "name", "lines"});
@@ -439,8 +439,9 @@ void Loader::LoadProcurement(const YAML::Node& n) {
   int index = 0;
   for (const auto& p : n) {
     std::string what = fmt::format("第{}条政府采购", ++index);
-    if (!ExpectMap(p, what, {"item", "type", "project", "quantity", "amount", "catalog",
-                             "function", "economic", "fund", "unit", "sme"})) {
+    if (!ExpectMap(p, what,
+                   {"item", "type", "project", "quantity", "amount", "catalog", "function",
+                    "economic", "fund", "unit", "sme"})) {
       continue;
     }
     RequireKeys(p, what, {"item", "type", "amount"});
@@ -449,8 +450,9 @@ void Loader::LoadProcurement(const YAML::Node& n) {
     item.item = Text(p["item"], what + " item");
     item.type = Text(p["type"], what + " type");
     if (p["type"] && item.type != "goods" && item.type != "works" && item.type != "service") {
-      Error(p["type"], fmt::format("{} type「{}」无效（可用：goods 货物、works 工程、service 服务）",
-                                   what, item.type));
+      Error(p["type"],
+            fmt::format("{} type「{}」无效（可用：goods 货物、works 工程、service 服务）", what,
+                        item.type));
     }
     if (p["amount"]) item.amount = Amount(p["amount"], what + " amount");
     item.quantity = DecimalText(p["quantity"], what + " quantity");
@@ -485,8 +487,8 @@ void Loader::LoadPurchaseServices(const YAML::Node& n) {
   int index = 0;
   for (const auto& p : n) {
     std::string what = fmt::format("第{}条政府购买服务", ++index);
-    if (!ExpectMap(p, what, {"directory", "content", "amount", "project", "function", "economic",
-                             "unit"})) {
+    if (!ExpectMap(p, what,
+                   {"directory", "content", "amount", "project", "function", "economic", "unit"})) {
       continue;
     }
     RequireKeys(p, what, {"content", "amount"});
@@ -599,9 +601,9 @@ Department Loader::Load(const std::string& text) {
     throw SourceError(errors_);
   }
   ExpectMap(root, "顶层",
-            {"gongkai", "department", "staffing", "goals", "basic", "projects",
-             "year_end_balance", "prior_year", "three_public", "procurement", "purchase_services",
-             "assets", "contact", "notes"});
+            {"gongkai", "department", "staffing", "goals", "basic", "projects", "year_end_balance",
+             "prior_year", "three_public", "procurement", "purchase_services", "assets", "contact",
+             "notes"});
   RequireKeys(root, "源文件", {"gongkai", "department"});
   if (root["gongkai"]) d_.format_version = Integer(root["gongkai"], "gongkai（格式版本）", 1, 1);
   if (root["department"]) LoadDepartment(root["department"]);

@@ -63,7 +63,8 @@ Json ToJson(const Department& d) {
   PutText(dept, "functions", d.functions);
   PutText(dept, "composition", d.composition);
   Json units = Json::array();
-  for (const auto& u : d.units) units.push_back({{"id", u.id}, {"name", u.name}, {"kind", UnitKindName(u.kind)}});
+  for (const auto& u : d.units)
+    units.push_back({{"id", u.id}, {"name", u.name}, {"kind", UnitKindName(u.kind)}});
   dept["units"] = units;
   root["department"] = dept;
   if (d.staffing.present) {
@@ -102,7 +103,8 @@ Json ToJson(const Department& d) {
   }
   if (!d.year_end_balance.empty()) {
     Json list = Json::array();
-    for (const auto& b : d.year_end_balance) list.push_back({{"fund", b.fund}, {"amount", b.amount.ExactWan()}});
+    for (const auto& b : d.year_end_balance)
+      list.push_back({{"fund", b.fund}, {"amount", b.amount.ExactWan()}});
     root["year_end_balance"] = list;
   }
   if (!d.comparisons.empty() || d.prior_year != d.year - 1) {
@@ -199,9 +201,10 @@ bool LooksNumeric(const std::string& s) {
   return true;
 }
 
-bool NeedsQuotes(const std::string& s) {
-  static const std::set<std::string> kReserved = {"true", "false", "yes", "no", "null", "~",
-                                                  "on", "off", "True", "False", "Null"};
+bool NeedsQuotes(const std::string& s, bool in_flow = false) {
+  if (in_flow && s.find_first_of(",[]{}") != std::string::npos) return true;
+  static const std::set<std::string> kReserved = {"true", "false", "yes",  "no",    "null", "~",
+                                                  "on",   "off",   "True", "False", "Null"};
   if (s.empty() || kReserved.count(s) || LooksNumeric(s)) return true;
   if (s.front() == ' ' || s.back() == ' ') return true;
   if (std::string("-?:,[]{}#&*!|>'\"%@`").find(s.front()) != std::string::npos) return true;
@@ -230,18 +233,19 @@ std::string Quote(const std::string& s) {
   return out + "\"";
 }
 
-std::string Scalar(const std::string& key, const Json& v) {
+std::string Scalar(const std::string& key, const Json& v, bool in_flow = false) {
   if (v.is_boolean()) return v.get<bool>() ? "true" : "false";
   if (v.is_number()) return v.dump();
   std::string s = v.get<std::string>();
   if (NumericKeys().count(key) && LooksNumeric(s)) return s;
-  return NeedsQuotes(s) ? Quote(s) : s;
+  return NeedsQuotes(s, in_flow) ? Quote(s) : s;
 }
 
 bool IsSimple(const Json& v) {
   if (v.is_object()) {
     for (const auto& [k, x] : v.items()) {
-      if (x.is_structured() || (x.is_string() && x.get<std::string>().find('\n') != std::string::npos)) {
+      if (x.is_structured() ||
+          (x.is_string() && x.get<std::string>().find('\n') != std::string::npos)) {
         return false;
       }
     }
@@ -249,7 +253,8 @@ bool IsSimple(const Json& v) {
   }
   if (v.is_array()) {
     for (const auto& x : v) {
-      if (x.is_structured() || (x.is_string() && x.get<std::string>().find('\n') != std::string::npos)) {
+      if (x.is_structured() ||
+          (x.is_string() && x.get<std::string>().find('\n') != std::string::npos)) {
         return false;
       }
     }
@@ -264,7 +269,8 @@ std::string Flow(const std::string& key, const Json& v) {
     out = "{";
     bool first = true;
     for (const auto& [k, x] : v.items()) {
-      out += (first ? "" : ", ") + (NeedsQuotes(k) ? Quote(k) : k) + ": " + Scalar(k, x);
+      out +=
+          (first ? "" : ", ") + (NeedsQuotes(k, true) ? Quote(k) : k) + ": " + Scalar(k, x, true);
       first = false;
     }
     return out + "}";
@@ -272,7 +278,7 @@ std::string Flow(const std::string& key, const Json& v) {
   out = "[";
   bool first = true;
   for (const auto& x : v) {
-    out += (first ? "" : ", ") + Scalar(key, x);
+    out += (first ? "" : ", ") + Scalar(key, x, true);
     first = false;
   }
   return out + "]";
@@ -288,7 +294,8 @@ void EmitValue(const std::string& key, const Json& v, int indent, std::string* o
     size_t start = 0;
     while (start <= s.size()) {
       size_t end = s.find('\n', start);
-      std::string line = s.substr(start, end == std::string::npos ? std::string::npos : end - start);
+      std::string line =
+          s.substr(start, end == std::string::npos ? std::string::npos : end - start);
       *out += line.empty() ? "\n" : pad + "  " + line + "\n";
       if (end == std::string::npos) break;
       start = end + 1;

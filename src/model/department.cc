@@ -46,15 +46,14 @@ Money Department::ProjectAmount(const std::string& project_id) const {
 }
 
 const std::vector<std::string>& ComparisonKeys() {
-  static const std::vector<std::string> keys = {"total",   "general", "basic",
-                                                "personnel", "public", "project",
-                                                "fund",    "operating_expenses"};
+  static const std::vector<std::string> keys = {"total",  "general", "basic", "personnel",
+                                                "public", "project", "fund",  "operating_expenses"};
   return keys;
 }
 
 const std::vector<std::string>& ThreePublicKeys() {
-  static const std::vector<std::string> keys = {"outbound", "vehicle_purchase",
-                                                "vehicle_operation", "reception"};
+  static const std::vector<std::string> keys = {"outbound", "vehicle_purchase", "vehicle_operation",
+                                                "reception"};
   return keys;
 }
 

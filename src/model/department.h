@@ -40,8 +40,8 @@ enum class CostClass { kPersonnel, kPublic, kProject };  // 人员经费, 公用
 
 struct ExpenditureLine {
   std::string unit_id;
-  std::string function;  // 功能分类 项
-  std::string economic;  // 部门预算经济分类 款
+  std::string function;          // 功能分类 项
+  std::string economic;          // 部门预算经济分类 款
   std::string fund = "general";  // revenue source id
   bool carryover = false;        // paid from 上年结转
   CostClass cost_class = CostClass::kPublic;

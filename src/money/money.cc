@@ -14,8 +14,7 @@ std::optional<MoneyUnit> StripUnit(std::string_view* text) {
   static constexpr std::string_view kWan = "万";
   static constexpr std::string_view kYuan = "元";
   auto ends_with = [&](std::string_view suffix) {
-    return text->size() >= suffix.size() &&
-           text->substr(text->size() - suffix.size()) == suffix;
+    return text->size() >= suffix.size() && text->substr(text->size() - suffix.size()) == suffix;
   };
   if (ends_with(kWanYuan)) {
     text->remove_suffix(kWanYuan.size());
@@ -40,8 +39,7 @@ std::string_view Trim(std::string_view s) {
 
 }  // namespace
 
-std::optional<Money> Money::Parse(std::string_view text, MoneyUnit default_unit,
-                                  std::string* why) {
+std::optional<Money> Money::Parse(std::string_view text, MoneyUnit default_unit, std::string* why) {
   std::string_view s = Trim(text);
   MoneyUnit unit = default_unit;
   if (auto found = StripUnit(&s)) unit = *found;
@@ -113,8 +111,9 @@ std::optional<Money> Money::Parse(std::string_view text, MoneyUnit default_unit,
       --frac_digits;
     }
     if (frac_digits > max_digits) {
-      *why = "金额精度超过0.01元（" + std::string(unit == MoneyUnit::kWan ? "万元最多6位小数" : "元最多2位小数") +
-             "）：「" + std::string(text) + "」";
+      *why = "金额精度超过0.01元（" +
+             std::string(unit == MoneyUnit::kWan ? "万元最多6位小数" : "元最多2位小数") + "）：「" +
+             std::string(text) + "」";
       return std::nullopt;
     }
   }

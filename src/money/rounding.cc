@@ -44,8 +44,7 @@ std::string FormatScaled(__int128 scaled, int decimals, bool grouping) {
   return out;
 }
 
-std::string FormatQuotient(__int128 numerator, __int128 denominator, int decimals,
-                           bool grouping) {
+std::string FormatQuotient(__int128 numerator, __int128 denominator, int decimals, bool grouping) {
   __int128 scale = 1;
   for (int i = 0; i < decimals; ++i) scale *= 10;
   return FormatScaled(RoundHalfUp(numerator * scale, denominator), decimals, grouping);

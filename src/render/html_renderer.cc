@@ -110,18 +110,22 @@ std::string RenderHtml(const Document& doc) {
   std::string out;
   out.reserve(64 * 1024);
   out += "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n";
-  out += "<title>" + HtmlEscape(doc.title) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n";
+  out += "<title>" + HtmlEscape(doc.title) + "</title>\n<style>" + kStyle +
+         "</style>\n</head>\n<body>\n";
   out += "<h1>" + HtmlEscape(doc.title) + "</h1>\n";
   // 目录
   out += "<nav><h3>目　录</h3><ol>\n";
   out += "<li><a href=\"#part1\">第一部分 " + HtmlEscape(doc.title) + "公开说明</a><ol>\n";
   for (const auto& s : doc.sections) {
-    out += fmt::format("<li><a href=\"#s{}\">{}、{}</a></li>\n", s.number, s.number, HtmlEscape(s.title));
+    out += fmt::format("<li><a href=\"#s{}\">{}、{}</a></li>\n", s.number, s.number,
+                       HtmlEscape(s.title));
   }
-  out += "</ol></li>\n<li><a href=\"#part2\">第二部分 " + HtmlEscape(doc.title) + "公开表</a><ol>\n";
+  out +=
+      "</ol></li>\n<li><a href=\"#part2\">第二部分 " + HtmlEscape(doc.title) + "公开表</a><ol>\n";
   int n = 0;
   for (const auto& t : doc.tables) {
-    out += fmt::format("<li><a href=\"#{}\">{}、{}</a></li>\n", t.id, ChineseNumber(++n), HtmlEscape(t.title));
+    out += fmt::format("<li><a href=\"#{}\">{}、{}</a></li>\n", t.id, ChineseNumber(++n),
+                       HtmlEscape(t.title));
   }
   out += "</ol></li>\n<li><a href=\"#part3\">第三部分 名词解释</a></li>\n</ol></nav>\n";
   // 第一部分

@@ -70,7 +70,8 @@ std::string RenderJson(const Document& doc) {
   }
   root["tables"] = tables;
   Json glossary = Json::array();
-  for (const auto& g : doc.glossary) glossary.push_back({{"term", g.term}, {"definition", g.definition}});
+  for (const auto& g : doc.glossary)
+    glossary.push_back({{"term", g.term}, {"definition", g.definition}});
   root["glossary"] = glossary;
   return root.dump(2) + "\n";
 }

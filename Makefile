@@ -1,0 +1,41 @@
+# gongkai — the two commands a new user runs:
+#   make demo   installs what is missing, builds, renders the bundled example
+#   make test   installs what is missing, builds, runs every test
+BUILD ?= build
+JOBS ?= 2
+EXAMPLE ?= examples/xinzhou-gov-office-2023.yaml
+OUT ?= out
+
+.PHONY: all bootstrap configure build demo test bench format clean
+
+all: build
+
+bootstrap:
+	@bash scripts/bootstrap.sh
+
+$(BUILD)/build.ninja:
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+
+configure: $(BUILD)/build.ninja
+
+build: bootstrap configure
+	cmake --build $(BUILD) -j $(JOBS)
+
+demo: build
+	$(BUILD)/gongkai render $(EXAMPLE) -o $(OUT)
+	$(BUILD)/gongkai render $(EXAMPLE) -o $(OUT) --format json
+	$(BUILD)/gongkai render examples/dongxihu-finance-2023.yaml -o $(OUT)
+	@echo "打开 $(OUT)/$(notdir $(basename $(EXAMPLE))).html 查看生成的公开文件"
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+bench: build
+	$(BUILD)/bench/gongkai_bench
+	bash bench/render_batch.sh $(BUILD)
+
+format:
+	find src tests bench -name '*.cc' -o -name '*.h' | xargs clang-format -i
+
+clean:
+	rm -rf $(BUILD) $(OUT)

@@ -1,0 +1,57 @@
+// Golden files: the rendered HTML and JSON of both examples must not change unnoticed.
+// After an intended change, regenerate with:  GONGKAI_UPDATE_GOLDEN=1 build/tests/gongkai_tests
+// and review the diff in tests/golden/.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+
+#include "build/disclosure.h"
+#include "render/html_renderer.h"
+#include "render/json_renderer.h"
+#include "test_support.h"
+
+namespace gongkai {
+namespace {
+
+void CompareGolden(const std::string& actual, const std::string& name) {
+  std::string path = testing::SourceDir() + "/tests/golden/" + name;
+  if (const char* update = std::getenv("GONGKAI_UPDATE_GOLDEN");
+      update && std::string(update) == "1") {
+    std::ofstream(path, std::ios::binary) << actual;
+    return;
+  }
+  std::string expected = testing::ReadFile(path);
+  ASSERT_FALSE(expected.empty()) << "missing golden file " << path;
+  if (expected == actual) return;
+  // Point at the first differing line rather than dumping both documents.
+  size_t line = 1, i = 0;
+  while (i < expected.size() && i < actual.size() && expected[i] == actual[i]) {
+    if (expected[i] == '\n') ++line;
+    ++i;
+  }
+  auto excerpt = [&](const std::string& s) { return s.substr(s.rfind('\n', i) + 1, 160); };
+  FAIL() << name << " differs from the golden file at line " << line
+         << "\n  expected: " << excerpt(expected) << "\n  actual:   " << excerpt(actual);
+}
+
+class GoldenTest : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(GoldenTest, HtmlAndJson) {
+  Department d = LoadSource(testing::ExamplePath(GetParam() + ".yaml"), testing::Catalogs());
+  Document doc = BuildDisclosure(d, Templates::Load(testing::DataDir(), d.year));
+  CompareGolden(RenderJson(doc), GetParam() + ".json");
+  CompareGolden(RenderHtml(doc), GetParam() + ".html");
+}
+
+INSTANTIATE_TEST_SUITE_P(Examples, GoldenTest,
+                         ::testing::Values("xinzhou-gov-office-2023", "dongxihu-finance-2023",
+                                           "minimal"),
+                         [](const auto& param_info) {
+                           std::string s = param_info.param;
+                           for (auto& c : s) c = c == '-' ? '_' : c;
+                           return s;
+                         });
+
+}  // namespace
+}  // namespace gongkai

@@ -1,0 +1,124 @@
+#include "load/source_loader.h"
+
+#include <gtest/gtest.h>
+
+#include "test_support.h"
+
+namespace gongkai {
+namespace {
+
+using testing::Catalogs;
+using testing::MinimalSource;
+
+// Parses and returns the error text (empty when the source is valid).
+std::string Errors(const std::string& text) {
+  try {
+    ParseSource(text, "t.yaml", Catalogs());
+  } catch (const SourceError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+std::string Replace(std::string s, const std::string& from, const std::string& to) {
+  size_t pos = s.find(from);
+  EXPECT_NE(pos, std::string::npos) << from;
+  if (pos != std::string::npos) s.replace(pos, from.size(), to);
+  return s;
+}
+
+TEST(SourceLoader, LoadsMinimalSource) {
+  Department d = ParseSource(MinimalSource(), "t.yaml", Catalogs());
+  EXPECT_EQ(d.name, "测试局");
+  EXPECT_EQ(d.year, 2023);
+  EXPECT_EQ(d.prior_year, 2022);
+  ASSERT_EQ(d.lines.size(), 3u);
+  EXPECT_EQ(d.lines[0].cost_class, CostClass::kPersonnel);  // 301 → 人员经费
+  EXPECT_EQ(d.lines[1].cost_class, CostClass::kPublic);     // 302 → 公用经费
+  EXPECT_EQ(d.lines[2].cost_class, CostClass::kProject);
+  EXPECT_EQ(d.lines[2].unit_id, "机关");  // defaulted to the first unit
+  EXPECT_EQ(d.ProjectAmount("p1").ExactWan(), "10");
+  EXPECT_EQ(d.lines[0].where.line, 8);
+}
+
+TEST(SourceLoader, UnknownKeyIsLocated) {
+  std::string e = Errors(Replace(MinimalSource(), "amount: 20}", "amont: 20}"));
+  EXPECT_NE(e.find("t.yaml:9:"), std::string::npos) << e;
+  EXPECT_NE(e.find("未知的键「amont」"), std::string::npos) << e;
+}
+
+TEST(SourceLoader, BadAmountIsLocated) {
+  std::string e = Errors(Replace(MinimalSource(), "amount: 100.5}", "amount: 1o0.5}"));
+  EXPECT_NE(e.find("t.yaml:8:54: "), std::string::npos) << e;
+  EXPECT_NE(e.find("不是有效的金额"), std::string::npos) << e;
+}
+
+TEST(SourceLoader, TooPreciseAndNegativeAmounts) {
+  EXPECT_NE(Errors(Replace(MinimalSource(), "100.5}", "100.1234567}")).find("精度"),
+            std::string::npos);
+  EXPECT_NE(Errors(Replace(MinimalSource(), "100.5}", "-100.5}")).find("不能为负数"),
+            std::string::npos);
+}
+
+TEST(SourceLoader, UnknownAndWrongLevelCodes) {
+  std::string e = Errors(Replace(MinimalSource(), "\"2010301\", economic: \"30101\"",
+                                 "\"2010397\", economic: \"30101\""));
+  EXPECT_NE(e.find("t.yaml:8:16: "), std::string::npos) << e;
+  EXPECT_NE(e.find("不在2023年支出功能分类科目中"), std::string::npos) << e;
+  e = Errors(Replace(MinimalSource(), "\"2010301\", economic: \"30101\"",
+                     "\"20103\", economic: \"30101\""));
+  EXPECT_NE(e.find("款级科目"), std::string::npos) << e;
+  e = Errors(Replace(MinimalSource(), "economic: \"30201\"", "economic: \"302\""));
+  EXPECT_NE(e.find("类级科目"), std::string::npos) << e;
+  e = Errors(Replace(MinimalSource(), "economic: \"30201\"", "economic: \"30298\""));
+  EXPECT_NE(e.find("不在2023年部门预算支出经济分类科目中"), std::string::npos) << e;
+}
+
+TEST(SourceLoader, WrongTypesAndMissingKeys) {
+  std::string e = Errors(Replace(MinimalSource(), "year: 2023", "year: 二〇二三"));
+  EXPECT_NE(e.find("t.yaml:4:9: department.year应为1990到2100之间的整数"), std::string::npos) << e;
+  e = Errors(Replace(MinimalSource(), "  name: 测试局\n", ""));
+  EXPECT_NE(e.find("department缺少必填项「name」"), std::string::npos) << e;
+  e = Errors(Replace(MinimalSource(), "basic:\n", "basic: 12\nx:\n"));
+  EXPECT_NE(e.find("basic应为列表"), std::string::npos) << e;
+}
+
+TEST(SourceLoader, DanglingReferencesAndDuplicates) {
+  std::string text =
+      MinimalSource() + "procurement:\n  - {item: 服务, type: service, amount: 5, project: p9}\n";
+  std::string e = Errors(text);
+  EXPECT_NE(e.find("项目「p9」未在 projects 中定义"), std::string::npos) << e;
+  e = Errors(Replace(MinimalSource(), "amount: 20}", "amount: 20, unit: 分局}"));
+  EXPECT_NE(e.find("预算单位「分局」未在 department.units 中定义"), std::string::npos) << e;
+  e = Errors(Replace(MinimalSource(), "name: 测试项目", "name: 测试项目\n    name: 重复"));
+  EXPECT_NE(e.find("重复"), std::string::npos) << e;
+}
+
+TEST(SourceLoader, ReportsEveryErrorAtOnce) {
+  std::string text =
+      Replace(Replace(MinimalSource(), "amount: 20}", "amount: x}"), "amount: 10}", "amount: y}");
+  try {
+    ParseSource(text, "t.yaml", Catalogs());
+    FAIL() << "expected errors";
+  } catch (const SourceError& e) {
+    EXPECT_EQ(e.messages().size(), 2u) << e.what();
+  }
+}
+
+TEST(SourceLoader, YamlSyntaxErrorIsLocated) {
+  std::string e = Errors("gongkai: 1\ndepartment: {name: x\n");
+  EXPECT_NE(e.find("t.yaml:"), std::string::npos) << e;
+  EXPECT_NE(e.find("YAML 语法错误"), std::string::npos) << e;
+}
+
+TEST(SourceLoader, UnknownYearNamesAvailableYears) {
+  std::string e = Errors(Replace(MinimalSource(), "year: 2023", "year: 1999"));
+  EXPECT_NE(e.find("没有1999年度的分类科目目录"), std::string::npos) << e;
+}
+
+TEST(SourceLoader, MissingFileIsAnError) {
+  EXPECT_THROW(LoadSource("/nonexistent/x.yaml", Catalogs()), SourceError);
+}
+
+}  // namespace
+}  // namespace gongkai

@@ -1,0 +1,52 @@
+// Shared helpers for the tests: the bundled data directory and example files.
+#ifndef GONGKAI_TESTS_TEST_SUPPORT_H_
+#define GONGKAI_TESTS_TEST_SUPPORT_H_
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "load/source_loader.h"
+
+namespace gongkai::testing {
+
+inline std::string SourceDir() { return GONGKAI_SOURCE_DIR; }
+inline std::string DataDir() { return SourceDir() + "/data"; }
+inline std::string ExamplePath(const std::string& name) {
+  return SourceDir() + "/examples/" + name;
+}
+
+inline const CatalogProvider& Catalogs() {
+  static const CatalogProvider provider = MakeCatalogProvider(DataDir());
+  return provider;
+}
+
+inline std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// A valid source to which a test appends or substitutes one mistake.
+inline std::string MinimalSource() {
+  return R"(gongkai: 1
+department:
+  name: 测试局
+  year: 2023
+  units:
+    - {id: 机关, name: 测试局机关, kind: 行政单位}
+basic:
+  - {function: "2010301", economic: "30101", amount: 100.5}
+  - {function: "2010301", economic: "30201", amount: 20}
+projects:
+  - id: p1
+    name: 测试项目
+    lines:
+      - {function: "2010302", economic: "30227", amount: 10}
+)";
+}
+
+}  // namespace gongkai::testing
+
+#endif  // GONGKAI_TESTS_TEST_SUPPORT_H_
