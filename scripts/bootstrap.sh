@@ -3,10 +3,10 @@
 # Idempotent: packages already present are skipped by apt-get.
 set -euo pipefail
 PKGS=(
-  build-essential cmake ninja-build ccache pkg-config clang-format
+  build-essential cmake ninja-build ccache pkg-config clang-format bc
   libfmt-dev libcli11-dev libyaml-cpp-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  fonts-noto-cjk
+  fonts-noto-cjk python3-jsonschema
 )
 missing=()
 for p in "${PKGS[@]}"; do

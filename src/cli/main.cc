@@ -1,17 +1,24 @@
 // gongkai — command line front end. Thin: every command is a few calls into the library.
 //
-//   gongkai render FILE [-o DIR] [--format html|json]
+//   gongkai render FILE|DIR… [-o DIR] [--format html|json] [--jobs N]
 //   gongkai convert FILE --to yaml|json [-o OUT]
+//   gongkai generate --count N [--year Y] -o DIR
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
+#include <mutex>
+#include <thread>
 
 #include "build/disclosure.h"
 #include "load/source_loader.h"
 #include "load/source_writer.h"
+#include "model/synthetic_department.h"
 #include "render/html_renderer.h"
 #include "render/json_renderer.h"
 
@@ -58,23 +65,114 @@ std::optional<Department> Load(const std::string& file, const Common& common, in
   return std::nullopt;
 }
 
-int Render(const std::string& file, const std::string& out_dir, const std::string& format,
-           const Common& common) {
-  int code = kExitOk;
-  auto d = Load(file, common, &code);
-  if (!d) return code;
-  Templates tpl;
-  try {
-    tpl = Templates::Load(common.data_dir, d->year);
-  } catch (const CatalogError& e) {
-    std::cerr << e.what() << "\n";
-    return kExitUnreadable;
+// Expands directories to the *.yaml / *.json files in them (sorted).
+std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs) {
+  std::vector<std::string> files;
+  for (const auto& in : inputs) {
+    std::error_code ec;
+    if (fs::is_directory(in, ec)) {
+      std::vector<std::string> found;
+      for (const auto& e : fs::directory_iterator(in, ec)) {
+        auto ext = e.path().extension().string();
+        if (ext == ".yaml" || ext == ".yml" || ext == ".json") found.push_back(e.path().string());
+      }
+      std::sort(found.begin(), found.end());
+      files.insert(files.end(), found.begin(), found.end());
+    } else {
+      files.push_back(in);
+    }
   }
-  Document doc = BuildDisclosure(*d, tpl);
+  return files;
+}
+
+// Templates of each year, read once per run and shared by the worker threads.
+class TemplateCache {
+ public:
+  explicit TemplateCache(std::string data_dir) : data_dir_(std::move(data_dir)) {}
+  const Templates& Get(int year) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto it = cache_.find(year);
+    if (it == cache_.end()) it = cache_.emplace(year, Templates::Load(data_dir_, year)).first;
+    return it->second;
+  }
+
+ private:
+  std::string data_dir_;
+  std::mutex mutex_;
+  std::map<int, Templates> cache_;
+};
+
+int RenderOne(const std::string& file, const std::string& out_dir, const std::string& format,
+              const CatalogProvider& catalogs, TemplateCache& templates, std::string* report) {
+  Department d;
+  try {
+    d = LoadSource(file, catalogs);
+  } catch (const SourceError& e) {
+    bool unreadable = e.messages().size() == 1 && e.messages()[0].find("无法打开文件") != std::string::npos;
+    *report = fmt::format("{}\n{}：发现{}处错误，未生成任何输出。\n", e.what(), file, e.messages().size());
+    return unreadable ? kExitUnreadable : kExitInvalid;
+  }
+  Document doc = BuildDisclosure(d, templates.Get(d.year));
   std::string stem = fs::path(file).stem().string();
   fs::path out = fs::path(out_dir) / (stem + (format == "json" ? ".json" : ".html"));
   if (!WriteFile(out, format == "json" ? RenderJson(doc) : RenderHtml(doc))) return kExitUnreadable;
-  std::cout << fmt::format("{}：已生成 {}（{}个表）\n", doc.title, out.string(), doc.tables.size());
+  *report = fmt::format("{}：已生成 {}（{}个表）\n", doc.title, out.string(), doc.tables.size());
+  return kExitOk;
+}
+
+int Render(const std::vector<std::string>& inputs, const std::string& out_dir,
+           const std::string& format, int jobs, bool quiet, const Common& common) {
+  std::vector<std::string> files = ExpandInputs(inputs);
+  if (files.empty()) {
+    std::cerr << "没有要生成的源文件\n";
+    return kExitUnreadable;
+  }
+  CatalogProvider catalogs = MakeCatalogProvider(common.data_dir, common.catalogs);
+  TemplateCache templates(common.data_dir);
+  std::atomic<size_t> next{0};
+  std::atomic<int> worst{kExitOk};
+  std::atomic<size_t> failed{0};
+  std::mutex print;
+  auto work = [&] {
+    for (size_t i = next++; i < files.size(); i = next++) {
+      std::string report;
+      int code;
+      try {
+        code = RenderOne(files[i], out_dir, format, catalogs, templates, &report);
+      } catch (const std::exception& e) {
+        report = fmt::format("{}: {}\n", files[i], e.what());
+        code = kExitUnreadable;
+      }
+      if (code != kExitOk) ++failed;
+      int w = worst.load();
+      while (code > w && !worst.compare_exchange_weak(w, code)) {
+      }
+      if (code != kExitOk || !quiet) {
+        std::lock_guard<std::mutex> lock(print);
+        (code == kExitOk ? std::cout : std::cerr) << report;
+      }
+    }
+  };
+  std::vector<std::thread> threads;
+  for (int t = 1; t < std::max(1, jobs); ++t) threads.emplace_back(work);
+  work();
+  for (auto& t : threads) t.join();
+  if (files.size() > 1) {
+    std::cout << fmt::format("共{}个源文件：{}个已生成，{}个有错误。\n", files.size(),
+                             files.size() - failed, failed.load());
+  }
+  return worst;
+}
+
+int Generate(int count, int year, const std::string& out_dir, const Common& common) {
+  auto catalog = Catalog::Load(common.data_dir, year, common.catalogs);
+  for (int i = 0; i < count; ++i) {
+    Department d = MakeSyntheticDepartment(static_cast<uint64_t>(i), catalog);
+    if (!WriteFile(fs::path(out_dir) / fmt::format("dept-{:05}.yaml", i), WriteSourceYaml(d))) {
+      return kExitUnreadable;
+    }
+  }
+  std::cout << fmt::format("已在 {} 生成{}个示例部门源文件\n", out_dir, count);
   return kExitOk;
 }
 
@@ -104,12 +202,23 @@ int main(int argc, char** argv) {
       ->check(CLI::ExistingFile);
 
   std::string file, out_dir = "out", format = "html", to = "yaml", out_file;
+  std::vector<std::string> inputs;
+  int jobs = 1, count = 100, year = 2023;
+  bool quiet = false;
   auto* render =
       app.add_subcommand("render", "由源文件生成部门预算公开文件（公开说明、公开表、名词解释）");
-  render->add_option("FILE", file, "部门预算源文件（YAML 或 JSON）")->required();
+  render->add_option("FILE", inputs, "部门预算源文件（YAML 或 JSON）或含源文件的目录，可多个")
+      ->required();
   render->add_option("-o,--output", out_dir, "输出目录（默认 out）");
   render->add_option("--format", format, "输出格式：html（默认）或 json")
       ->check(CLI::IsMember({"html", "json"}));
+  render->add_option("-j,--jobs", jobs, "并行线程数（默认 1）")->check(CLI::Range(1, 256));
+  render->add_flag("-q,--quiet", quiet, "只报告错误");
+
+  auto* generate = app.add_subcommand("generate", "生成示例部门源文件（用于测试与性能测量）");
+  generate->add_option("--count", count, "数量（默认 100）")->check(CLI::Range(1, 1000000));
+  generate->add_option("--year", year, "预算年度（默认 2023）");
+  generate->add_option("-o,--output", out_dir, "输出目录")->required();
 
   auto* convert = app.add_subcommand("convert", "在 YAML 与 JSON 源文件格式之间转换");
   convert->add_option("FILE", file, "部门预算源文件")->required();
@@ -118,7 +227,8 @@ int main(int argc, char** argv) {
 
   CLI11_PARSE(app, argc, argv);
   try {
-    if (*render) return Render(file, out_dir, format, common);
+    if (*render) return Render(inputs, out_dir, format, jobs, quiet, common);
+    if (*generate) return Generate(count, year, out_dir, common);
     if (*convert) return Convert(file, to, out_file, common);
   } catch (const std::exception& e) {
     std::cerr << "gongkai: " << e.what() << "\n";

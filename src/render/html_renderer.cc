@@ -21,6 +21,8 @@ p.item { text-indent: 2em; }
 nav ol { list-style: none; padding-left: 0; }
 nav li { margin: 1mm 0; }
 section.table { page-break-before: always; margin-top: 6mm; }
+@page wide { size: A4 landscape; margin: 15mm 15mm; }
+section.table.wide { page: wide; }
 .table-number { font-size: 11pt; }
 .table-title { font-size: 15pt; font-weight: bold; text-align: center; margin: 2mm 0; }
 .table-meta { display: flex; justify-content: space-between; font-size: 10.5pt; }
@@ -41,7 +43,9 @@ dl.glossary dd { margin: 0 0 1mm 2em; }
 )css";
 
 void RenderTable(const Table& t, std::string* out) {
-  *out += fmt::format("<section class=\"table\" id=\"{}\">\n", t.id);
+  // Tables wider than eight columns go on landscape pages when printed.
+  bool wide = t.numeric_columns.size() > 8;
+  *out += fmt::format("<section class=\"table{}\" id=\"{}\">\n", wide ? " wide" : "", t.id);
   *out += fmt::format("<div class=\"table-number\">{}</div>\n", HtmlEscape(t.number));
   *out += fmt::format("<div class=\"table-title\">{}</div>\n", HtmlEscape(t.title));
   *out += fmt::format("<div class=\"table-meta\"><span>部门/单位：</span><span>{}</span></div>\n",
