@@ -16,6 +16,8 @@
 #include <thread>
 
 #include "build/disclosure.h"
+#include "check/checker.h"
+#include "check/report.h"
 #include "load/source_loader.h"
 #include "load/source_writer.h"
 #include "model/synthetic_department.h"
@@ -176,6 +178,68 @@ int Generate(int count, int year, const std::string& out_dir, const Common& comm
   return kExitOk;
 }
 
+int Check(const std::vector<std::string>& inputs, const std::string& format, const std::string& out_dir,
+          const std::string& profile, const std::string& region, const std::vector<std::string>& only,
+          const Common& common) {
+  std::vector<std::string> files = ExpandInputs(inputs);
+  CatalogProvider catalogs = MakeCatalogProvider(common.data_dir, common.catalogs);
+  TemplateCache templates(common.data_dir);
+  CheckConfig config;
+  try {
+    config = CheckConfig::Load(common.data_dir, region);
+  } catch (const CatalogError& e) {
+    std::cerr << e.what() << "\n";
+    return kExitUnreadable;
+  }
+  if (!profile.empty()) {
+    auto profiles = AllProfiles();
+    if (std::find(profiles.begin(), profiles.end(), profile) == profiles.end()) {
+      std::cerr << fmt::format("未知的审核方案「{}」\n", profile);
+      return kExitUnreadable;
+    }
+  }
+  for (const auto& id : only) {
+    if (!FindRule(id)) {
+      std::cerr << fmt::format("未知的规则「{}」（gongkai rules 列出全部规则）\n", id);
+      return kExitUnreadable;
+    }
+  }
+  std::vector<CheckedFile> results;
+  int exit_code = kExitOk;
+  for (const auto& file : files) {
+    CheckedFile r;
+    r.path = file;
+    try {
+      Department d = LoadSource(file, catalogs);
+      Document doc = BuildDisclosure(d, templates.Get(d.year));
+      r.title = doc.title;
+      r.findings = RunChecks(d, doc, config, {profile, only});
+      if (format == "html") {
+        fs::path out = fs::path(out_dir) / (fs::path(file).stem().string() + ".check.html");
+        if (!WriteFile(out, HtmlReport(r, doc))) return kExitUnreadable;
+        std::cout << fmt::format("{}：审核报告 {}\n", doc.title, out.string());
+      }
+    } catch (const SourceError& e) {
+      r.load_errors = e.messages();
+    } catch (const CatalogError& e) {
+      r.load_errors = {e.what()};
+    }
+    if (!r.load_errors.empty()) {
+      exit_code = kExitUnreadable;
+    } else if (r.Count(Severity::kError) > 0 && exit_code == kExitOk) {
+      exit_code = kExitInvalid;
+    }
+    if (format == "text") std::cout << TextReport(r) << "\n";
+    results.push_back(std::move(r));
+  }
+  if (format == "json") std::cout << JsonReport(results);
+  if (format != "json" && results.size() > 1) {
+    std::cout << "== 汇总\n";
+    for (const auto& r : results) std::cout << "  " << SummaryLine(r) << "\n";
+  }
+  return exit_code;
+}
+
 int Convert(const std::string& file, const std::string& to, const std::string& out,
             const Common& common) {
   int code = kExitOk;
@@ -220,6 +284,23 @@ int main(int argc, char** argv) {
   generate->add_option("--year", year, "预算年度（默认 2023）");
   generate->add_option("-o,--output", out_dir, "输出目录")->required();
 
+  std::string check_format = "text", profile, region = "default";
+  std::vector<std::string> only;
+  bool json_flag = false;
+  auto* check = app.add_subcommand("check", "审核部门预算：运行全部审核规则，报告问题及位置");
+  check->add_option("FILE", inputs, "部门预算源文件或目录，可多个（一个地区的全部部门）")->required();
+  check->add_option("--format", check_format, "输出格式：text（默认）、json 或 html")
+      ->check(CLI::IsMember({"text", "json", "html"}));
+  check->add_flag("--json", json_flag, "等同 --format json");
+  check->add_option("-o,--output", out_dir, "html 报告的输出目录（默认 out）");
+  check->add_option("--profile", profile, "审核方案：预算公开 或 内部审核（默认全部规则）");
+  check->add_option("--region", region, "地区审核设置 data/check/<region>.csv（默认 default）");
+  check->add_option("--rule", only, "只运行这些规则（可多次）");
+
+  bool markdown = false;
+  auto* rules = app.add_subcommand("rules", "列出全部审核规则");
+  rules->add_flag("--markdown", markdown, "输出 docs/rules.md 的内容");
+
   auto* convert = app.add_subcommand("convert", "在 YAML 与 JSON 源文件格式之间转换");
   convert->add_option("FILE", file, "部门预算源文件")->required();
   convert->add_option("--to", to, "目标格式：yaml 或 json")->check(CLI::IsMember({"yaml", "json"}));
@@ -229,6 +310,17 @@ int main(int argc, char** argv) {
   try {
     if (*render) return Render(inputs, out_dir, format, jobs, quiet, common);
     if (*generate) return Generate(count, year, out_dir, common);
+    if (*check) return Check(inputs, json_flag ? "json" : check_format, out_dir, profile, region, only, common);
+    if (*rules) {
+      if (markdown) {
+        std::cout << RulesMarkdown();
+      } else {
+        for (const auto& r : AllRules()) {
+          std::cout << fmt::format("{}  {}  {}  {}\n", r.id, SeverityName(r.severity), r.family, r.title);
+        }
+      }
+      return kExitOk;
+    }
     if (*convert) return Convert(file, to, out_file, common);
   } catch (const std::exception& e) {
     std::cerr << "gongkai: " << e.what() << "\n";

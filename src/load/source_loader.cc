@@ -66,6 +66,8 @@ class Loader {
   void LoadAssets(const YAML::Node& n);
   void LoadContact(const YAML::Node& n);
   void LoadNotes(const YAML::Node& n);
+  void LoadDeclared(const YAML::Node& n);
+  std::vector<std::string> TextList(const YAML::Node& n, const std::string& what);
 
   // Validation that needs the catalog or the whole file.
   void CheckFunction(const std::string& code, const YAML::Node& at, const std::string& what);
@@ -550,6 +552,100 @@ void Loader::LoadNotes(const YAML::Node& n) {
   }
 }
 
+std::vector<std::string> Loader::TextList(const YAML::Node& n, const std::string& what) {
+  std::vector<std::string> out;
+  if (!n || !ExpectList(n, what)) return out;
+  for (const auto& item : n) out.push_back(Text(item, what));
+  return out;
+}
+
+void Loader::LoadDeclared(const YAML::Node& n) {
+  if (!ExpectMap(n, "declared",
+                 {"tables_present", "sections", "glossary", "empty_without_note", "text", "cells"})) {
+    return;
+  }
+  Declared& dec = d_.declared;
+  dec.present = true;
+  if (n["tables_present"]) {
+    dec.has_tables = true;
+    dec.tables = TextList(n["tables_present"], "declared.tables_present");
+  }
+  dec.sections = TextList(n["sections"], "declared.sections");
+  if (n["glossary"]) {
+    dec.has_glossary = true;
+    dec.glossary = TextList(n["glossary"], "declared.glossary");
+  }
+  dec.empty_without_note = TextList(n["empty_without_note"], "declared.empty_without_note");
+  auto optional_amount = [&](const YAML::Node& v, const std::string& what, bool* blank) {
+    std::optional<Money> out;
+    if (!v) return out;
+    if (v.IsNull() || (v.IsScalar() && Text(v, what).empty())) {
+      if (blank) *blank = true;
+      return out;
+    }
+    std::string s = Text(v, what);
+    std::string why;
+    auto m = Money::Parse(s, MoneyUnit::kWan, &why);
+    if (!m) {
+      Error(v, fmt::format("{}：{}", what, why));
+    } else {
+      out = *m;
+    }
+    return out;
+  };
+  if (const auto& text = n["text"]; text && ExpectList(text, "declared.text")) {
+    int index = 0;
+    for (const auto& t : text) {
+      std::string what = fmt::format("declared.text 第{}项", ++index);
+      if (!ExpectMap(t, what, {"key", "at", "amount", "prior", "change", "direction", "percent",
+                               "share", "name", "year", "number", "reason", "text"})) {
+        continue;
+      }
+      RequireKeys(t, what, {"key"});
+      DeclaredFigure f;
+      f.key = Text(t["key"], what + " key");
+      f.at = Text(t["at"], what + " at");
+      f.amount = optional_amount(t["amount"], what + " amount", &f.amount_blank);
+      f.prior = optional_amount(t["prior"], what + " prior", nullptr);
+      f.change = optional_amount(t["change"], what + " change", nullptr);
+      f.direction = Text(t["direction"], what + " direction");
+      if (!f.direction.empty() && f.direction != "增加" && f.direction != "减少" &&
+          f.direction != "持平") {
+        Error(t["direction"], fmt::format("{} direction「{}」无效（可用：增加、减少、持平）", what,
+                                          f.direction));
+      }
+      f.percent = DecimalText(t["percent"], what + " percent");
+      f.share = DecimalText(t["share"], what + " share");
+      f.name = Text(t["name"], what + " name");
+      if (t["year"]) f.year = Integer(t["year"], what + " year", 1990, 2100);
+      if (t["number"]) f.number = Integer(t["number"], what + " number", 0, 100000);
+      if (t["reason"]) f.reason = Boolean(t["reason"], what + " reason");
+      f.text = Text(t["text"], what + " text");
+      f.line = t.Mark().line + 1;
+      f.column = t.Mark().column + 1;
+      dec.text.push_back(f);
+    }
+  }
+  if (const auto& cells = n["cells"]; cells && ExpectList(cells, "declared.cells")) {
+    int index = 0;
+    for (const auto& c : cells) {
+      std::string what = fmt::format("declared.cells 第{}项", ++index);
+      if (!ExpectMap(c, what, {"table", "row", "name", "column", "amount"})) continue;
+      RequireKeys(c, what, {"table", "row", "amount"});
+      DeclaredCell cell;
+      cell.table = Text(c["table"], what + " table");
+      cell.row = Text(c["row"], what + " row");
+      cell.name = Text(c["name"], what + " name");
+      cell.column = Text(c["column"], what + " column");
+      bool blank = false;
+      cell.amount = optional_amount(c["amount"], what + " amount", &blank);
+      cell.line = c.Mark().line + 1;
+      cell.column_pos = c.Mark().column + 1;
+      dec.cells.push_back(cell);
+    }
+  }
+}
+
 void Loader::ResolveReferences() {
   for (const auto& r : unit_refs_) {
     if (!d_.FindUnit(r.id)) {
@@ -633,6 +729,7 @@ Department Loader::Load(const std::string& text) {
   if (root["assets"]) LoadAssets(root["assets"]);
   if (root["contact"]) LoadContact(root["contact"]);
   if (root["notes"]) LoadNotes(root["notes"]);
+  if (root["declared"]) LoadDeclared(root["declared"]);
   ResolveReferences();
   if (!errors_.empty()) throw SourceError(errors_);
   return std::move(d_);

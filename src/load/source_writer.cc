@@ -11,7 +11,8 @@ using Json = nlohmann::ordered_json;
 
 // Keys whose string values are numbers and are written without quotes in YAML.
 const std::set<std::string>& NumericKeys() {
-  static const std::set<std::string> keys = {"amount", "quantity", "sme", "floor_area"};
+  static const std::set<std::string> keys = {"amount", "quantity", "sme", "floor_area",
+                                             "prior", "change", "percent", "share"};
   return keys;
 }
 
@@ -43,6 +44,50 @@ Json ComparisonJson(const Comparison& c) {
   Json j;
   j["amount"] = c.amount.ExactWan();
   PutText(j, "reason", c.reason);
+  return j;
+}
+
+Json DeclaredJson(const Declared& dec) {
+  Json j = Json::object();
+  if (dec.has_tables) j["tables_present"] = dec.tables;
+  if (!dec.sections.empty()) j["sections"] = dec.sections;
+  if (dec.has_glossary) j["glossary"] = dec.glossary;
+  if (!dec.empty_without_note.empty()) j["empty_without_note"] = dec.empty_without_note;
+  if (!dec.text.empty()) {
+    Json list = Json::array();
+    for (const auto& f : dec.text) {
+      Json t;
+      t["key"] = f.key;
+      PutText(t, "at", f.at);
+      if (f.amount) t["amount"] = f.amount->ExactWan();
+      if (f.amount_blank) t["amount"] = "";
+      if (f.prior) t["prior"] = f.prior->ExactWan();
+      if (f.change) t["change"] = f.change->ExactWan();
+      PutText(t, "direction", f.direction);
+      PutText(t, "percent", f.percent);
+      PutText(t, "share", f.share);
+      PutText(t, "name", f.name);
+      if (f.year) t["year"] = f.year;
+      if (f.number) t["number"] = f.number;
+      if (f.reason) t["reason"] = true;
+      PutText(t, "text", f.text);
+      list.push_back(t);
+    }
+    j["text"] = list;
+  }
+  if (!dec.cells.empty()) {
+    Json list = Json::array();
+    for (const auto& c : dec.cells) {
+      Json t;
+      t["table"] = c.table;
+      t["row"] = c.row;
+      PutText(t, "name", c.name);
+      PutText(t, "column", c.column);
+      t["amount"] = c.amount ? c.amount->ExactWan() : "";
+      list.push_back(t);
+    }
+    j["cells"] = list;
+  }
   return j;
 }
 
@@ -187,6 +232,7 @@ Json ToJson(const Department& d) {
     }
     root["notes"] = j;
   }
+  if (d.declared.present) root["declared"] = DeclaredJson(d.declared);
   return root;
 }
 

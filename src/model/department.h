@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "catalog/catalog.h"
+#include "model/declared.h"
 #include "money/money.h"
 
 namespace gongkai {
@@ -146,6 +147,7 @@ struct Department {
   Assets assets;
   Contact contact;
   std::map<std::string, std::string> notes;  // section number (一…九) → text
+  Declared declared;  // figures as printed elsewhere, for checking
 
   std::string source_path;
   std::shared_ptr<const Catalog> catalog;

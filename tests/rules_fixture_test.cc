@@ -1,0 +1,103 @@
+// Every rule has a passing and a failing fixture (tests/rules/cases.yaml): the passing one
+// (tests/rules/base.yaml, plus the case's `pass` edits) must give no finding of the rule, the
+// failing one (base plus the `fail` edits) at least one, at the rule's severity unless the
+// case says otherwise. base.yaml must check completely clean. A rule without a case fails.
+#include <gtest/gtest.h>
+#include <yaml-cpp/yaml.h>
+
+#include "build/disclosure.h"
+#include "check/checker.h"
+#include "test_support.h"
+
+namespace gongkai {
+namespace {
+
+std::string RulesDir() { return testing::SourceDir() + "/tests/rules"; }
+
+const YAML::Node& Cases() {
+  static const YAML::Node cases = YAML::LoadFile(RulesDir() + "/cases.yaml");
+  return cases;
+}
+
+// Applies find/replace edits; each `find` must occur exactly once.
+std::string Apply(std::string text, const YAML::Node& edits, const std::string& what) {
+  if (!edits) return text;
+  for (const auto& e : edits) {
+    std::string find = e["find"].as<std::string>();
+    std::string replace = e["replace"] ? e["replace"].as<std::string>() : "";
+    size_t pos = text.find(find);
+    if (pos == std::string::npos) throw std::runtime_error(what + ": 找不到「" + find + "」");
+    if (text.find(find, pos + 1) != std::string::npos) {
+      throw std::runtime_error(what + ": 「" + find + "」出现不止一次");
+    }
+    text.replace(pos, find.size(), replace);
+  }
+  return text;
+}
+
+std::vector<Finding> Check(const std::string& text, const std::string& rule, const std::string& name) {
+  Department d = ParseSource(text, name, testing::Catalogs());
+  Document doc = BuildDisclosure(d, Templates::Load(testing::DataDir(), d.year));
+  CheckConfig config = CheckConfig::Load(testing::DataDir(), "default");
+  CheckOptions options;
+  if (!rule.empty()) options.only = {rule};
+  return RunChecks(d, doc, config, options);
+}
+
+std::string Describe(const std::vector<Finding>& findings) {
+  std::string out;
+  for (const auto& f : findings) out += "\n  " + f.rule + " " + SeverityName(f.severity) + " " + f.message;
+  return out;
+}
+
+TEST(RuleFixtures, BaseChecksClean) {
+  auto findings = Check(testing::ReadFile(RulesDir() + "/base.yaml"), "", "base.yaml");
+  EXPECT_TRUE(findings.empty()) << Describe(findings);
+}
+
+TEST(RuleFixtures, EveryRuleHasACase) {
+  for (const auto& r : AllRules()) EXPECT_TRUE(Cases()[r.id]) << r.id << " has no case in cases.yaml";
+  for (auto it = Cases().begin(); it != Cases().end(); ++it) {
+    EXPECT_NE(FindRule(it->first.as<std::string>()), nullptr) << it->first.as<std::string>() << " is not a rule";
+  }
+}
+
+class RuleCase : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(RuleCase, PassesAndFails) {
+  const std::string id = GetParam();
+  const Rule* rule = FindRule(id);
+  ASSERT_NE(rule, nullptr);
+  YAML::Node c = Cases()[id];
+  ASSERT_TRUE(c) << id << " has no case";
+  std::string base = testing::ReadFile(RulesDir() + "/base.yaml");
+  auto pass = Check(Apply(base, c["pass"], id + " pass"), id, id + ".pass.yaml");
+  EXPECT_TRUE(pass.empty()) << id << " fires on its passing fixture:" << Describe(pass);
+  auto fail = Check(Apply(base, c["fail"], id + " fail"), id, id + ".fail.yaml");
+  ASSERT_FALSE(fail.empty()) << id << " does not fire on its failing fixture";
+  Severity expected = rule->severity;
+  if (c["severity"]) ASSERT_TRUE(ParseSeverity(c["severity"].as<std::string>(), &expected));
+  bool any = false;
+  for (const auto& f : fail) any |= f.severity == expected;
+  EXPECT_TRUE(any) << id << " fires, but not at " << SeverityName(expected) << ":" << Describe(fail);
+  if (c["message"]) {
+    bool found = false;
+    for (const auto& f : fail) found |= f.message.find(c["message"].as<std::string>()) != std::string::npos;
+    EXPECT_TRUE(found) << id << " message lacks 「" << c["message"].as<std::string>() << "」:" << Describe(fail);
+  }
+}
+
+std::vector<std::string> RuleIds() {
+  std::vector<std::string> ids;
+  for (const auto& r : AllRules()) ids.push_back(r.id);
+  return ids;
+}
+
+INSTANTIATE_TEST_SUITE_P(AllRules, RuleCase, ::testing::ValuesIn(RuleIds()), [](const auto& param_info) {
+  std::string s = param_info.param;
+  for (auto& ch : s) ch = ch == '-' ? '_' : ch;
+  return s;
+});
+
+}  // namespace
+}  // namespace gongkai
