@@ -17,6 +17,7 @@
 
 #include "build/disclosure.h"
 #include "check/checker.h"
+#include "check/declare.h"
 #include "check/report.h"
 #include "load/source_loader.h"
 #include "load/source_writer.h"
@@ -110,8 +111,10 @@ int RenderOne(const std::string& file, const std::string& out_dir, const std::st
   try {
     d = LoadSource(file, catalogs);
   } catch (const SourceError& e) {
-    bool unreadable = e.messages().size() == 1 && e.messages()[0].find("无法打开文件") != std::string::npos;
-    *report = fmt::format("{}\n{}：发现{}处错误，未生成任何输出。\n", e.what(), file, e.messages().size());
+    bool unreadable =
+        e.messages().size() == 1 && e.messages()[0].find("无法打开文件") != std::string::npos;
+    *report = fmt::format("{}\n{}：发现{}处错误，未生成任何输出。\n", e.what(), file,
+                          e.messages().size());
     return unreadable ? kExitUnreadable : kExitInvalid;
   }
   Document doc = BuildDisclosure(d, templates.Get(d.year));
@@ -178,9 +181,9 @@ int Generate(int count, int year, const std::string& out_dir, const Common& comm
   return kExitOk;
 }
 
-int Check(const std::vector<std::string>& inputs, const std::string& format, const std::string& out_dir,
-          const std::string& profile, const std::string& region, const std::vector<std::string>& only,
-          const Common& common) {
+int Check(const std::vector<std::string>& inputs, const std::string& format,
+          const std::string& out_dir, const std::string& profile, const std::string& region,
+          const std::vector<std::string>& only, const Common& common) {
   std::vector<std::string> files = ExpandInputs(inputs);
   CatalogProvider catalogs = MakeCatalogProvider(common.data_dir, common.catalogs);
   TemplateCache templates(common.data_dir);
@@ -288,7 +291,8 @@ int main(int argc, char** argv) {
   std::vector<std::string> only;
   bool json_flag = false;
   auto* check = app.add_subcommand("check", "审核部门预算：运行全部审核规则，报告问题及位置");
-  check->add_option("FILE", inputs, "部门预算源文件或目录，可多个（一个地区的全部部门）")->required();
+  check->add_option("FILE", inputs, "部门预算源文件或目录，可多个（一个地区的全部部门）")
+      ->required();
   check->add_option("--format", check_format, "输出格式：text（默认）、json 或 html")
       ->check(CLI::IsMember({"text", "json", "html"}));
   check->add_flag("--json", json_flag, "等同 --format json");
@@ -296,6 +300,12 @@ int main(int argc, char** argv) {
   check->add_option("--profile", profile, "审核方案：预算公开 或 内部审核（默认全部规则）");
   check->add_option("--region", region, "地区审核设置 data/check/<region>.csv（默认 default）");
   check->add_option("--rule", only, "只运行这些规则（可多次）");
+
+  auto* declare = app.add_subcommand("declare",
+                                     "输出源文件，并把由明细生成的公开文件中的全部数字记录为 "
+                                     "declared（用于录入已公开文件的起点）");
+  declare->add_option("FILE", file, "部门预算源文件")->required();
+  declare->add_option("-o,--output", out_file, "输出文件（默认标准输出）");
 
   bool markdown = false;
   auto* rules = app.add_subcommand("rules", "列出全部审核规则");
@@ -310,18 +320,34 @@ int main(int argc, char** argv) {
   try {
     if (*render) return Render(inputs, out_dir, format, jobs, quiet, common);
     if (*generate) return Generate(count, year, out_dir, common);
-    if (*check) return Check(inputs, json_flag ? "json" : check_format, out_dir, profile, region, only, common);
+    if (*check)
+      return Check(inputs, json_flag ? "json" : check_format, out_dir, profile, region, only,
+                   common);
     if (*rules) {
       if (markdown) {
         std::cout << RulesMarkdown();
       } else {
         for (const auto& r : AllRules()) {
-          std::cout << fmt::format("{}  {}  {}  {}\n", r.id, SeverityName(r.severity), r.family, r.title);
+          std::cout << fmt::format("{}  {}  {}  {}\n", r.id, SeverityName(r.severity), r.family,
+                                   r.title);
         }
       }
       return kExitOk;
     }
     if (*convert) return Convert(file, to, out_file, common);
+    if (*declare) {
+      int code = kExitOk;
+      auto d = Load(file, common, &code);
+      if (!d) return code;
+      Document doc = BuildDisclosure(*d, Templates::Load(common.data_dir, d->year));
+      d->declared = DeclareFromDisclosure(*d, doc);
+      std::string text = WriteSourceYaml(*d);
+      if (out_file.empty() || out_file == "-") {
+        std::cout << text;
+        return kExitOk;
+      }
+      return WriteFile(out_file, text) ? kExitOk : kExitUnreadable;
+    }
   } catch (const std::exception& e) {
     std::cerr << "gongkai: " << e.what() << "\n";
     return kExitUnreadable;

@@ -560,8 +560,9 @@ std::vector<std::string> Loader::TextList(const YAML::Node& n, const std::string
 }
 
 void Loader::LoadDeclared(const YAML::Node& n) {
-  if (!ExpectMap(n, "declared",
-                 {"tables_present", "sections", "glossary", "empty_without_note", "text", "cells"})) {
+  if (!ExpectMap(
+          n, "declared",
+          {"tables_present", "sections", "glossary", "empty_without_note", "text", "cells"})) {
     return;
   }
   Declared& dec = d_.declared;
@@ -597,8 +598,9 @@ void Loader::LoadDeclared(const YAML::Node& n) {
     int index = 0;
     for (const auto& t : text) {
       std::string what = fmt::format("declared.text 第{}项", ++index);
-      if (!ExpectMap(t, what, {"key", "at", "amount", "prior", "change", "direction", "percent",
-                               "share", "name", "year", "number", "reason", "text"})) {
+      if (!ExpectMap(t, what,
+                     {"key", "at", "amount", "prior", "change", "direction", "percent", "share",
+                      "name", "year", "number", "reason", "text"})) {
         continue;
       }
       RequireKeys(t, what, {"key"});
@@ -611,8 +613,8 @@ void Loader::LoadDeclared(const YAML::Node& n) {
       f.direction = Text(t["direction"], what + " direction");
       if (!f.direction.empty() && f.direction != "增加" && f.direction != "减少" &&
           f.direction != "持平") {
-        Error(t["direction"], fmt::format("{} direction「{}」无效（可用：增加、减少、持平）", what,
-                                          f.direction));
+        Error(t["direction"],
+              fmt::format("{} direction「{}」无效（可用：增加、减少、持平）", what, f.direction));
       }
       f.percent = DecimalText(t["percent"], what + " percent");
       f.share = DecimalText(t["share"], what + " share");
@@ -699,7 +701,7 @@ Department Loader::Load(const std::string& text) {
   ExpectMap(root, "顶层",
             {"gongkai", "department", "staffing", "goals", "basic", "projects", "year_end_balance",
              "prior_year", "three_public", "procurement", "purchase_services", "assets", "contact",
-             "notes"});
+             "notes", "declared"});
   RequireKeys(root, "源文件", {"gongkai", "department"});
   if (root["gongkai"]) d_.format_version = Integer(root["gongkai"], "gongkai（格式版本）", 1, 1);
   if (root["department"]) LoadDepartment(root["department"]);
