@@ -6,6 +6,8 @@
 #include <benchmark/benchmark.h>
 
 #include "build/disclosure.h"
+#include "check/checker.h"
+#include "check/declare.h"
 #include "load/source_loader.h"
 #include "model/synthetic_department.h"
 #include "render/html_renderer.h"
@@ -75,6 +77,45 @@ void BM_Build_Synthetic(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_Build_Synthetic);
+
+// Issue 3: checking with every rule, each department carrying its whole disclosure as declared
+// figures (every table cell and text figure to verify). One iteration = one department.
+const std::vector<Department>& SyntheticDeclared() {
+  static const std::vector<Department> v = [] {
+    std::vector<Department> out;
+    for (uint64_t i = 0; i < 1000; ++i) {
+      Department d = MakeSyntheticDepartment(i, Catalogs()(2023));
+      d.declared = DeclareFromDisclosure(d, BuildDisclosure(d, Tpl()));
+      out.push_back(std::move(d));
+    }
+    return out;
+  }();
+  return v;
+}
+
+void BM_CheckAllRules_SyntheticDeclared(benchmark::State& state) {
+  const auto& all = SyntheticDeclared();
+  static const CheckConfig config = CheckConfig::Load(kData, "default");
+  size_t i = 0;
+  size_t cells = 0;
+  for (auto _ : state) {
+    const Department& d = all[i];
+    Document doc = BuildDisclosure(d, Tpl());
+    benchmark::DoNotOptimize(RunChecks(d, doc, config));
+    cells += d.declared.cells.size() + d.declared.text.size();
+    i = (i + 1) % all.size();
+  }
+  state.counters["declared_figures_per_dept"] =
+      benchmark::Counter(static_cast<double>(cells) / static_cast<double>(state.iterations()));
+}
+BENCHMARK(BM_CheckAllRules_SyntheticDeclared);
+
+void BM_CheckAllRules_Xinzhou(benchmark::State& state) {
+  static const CheckConfig config = CheckConfig::Load(kData, "default");
+  Document doc = BuildDisclosure(Xinzhou(), Tpl());
+  for (auto _ : state) benchmark::DoNotOptimize(RunChecks(Xinzhou(), doc, config));
+}
+BENCHMARK(BM_CheckAllRules_Xinzhou);
 
 }  // namespace
 }  // namespace gongkai

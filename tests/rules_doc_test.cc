@@ -9,7 +9,8 @@ namespace {
 
 TEST(RulesDoc, IsUpToDate) {
   std::string doc = testing::ReadFile(testing::SourceDir() + "/docs/rules.md");
-  EXPECT_EQ(doc, RulesMarkdown()) << "docs/rules.md is stale: run build/gongkai rules --markdown > docs/rules.md";
+  EXPECT_EQ(doc, RulesMarkdown())
+      << "docs/rules.md is stale: run build/gongkai rules --markdown > docs/rules.md";
 }
 
 TEST(RulesDoc, AtLeastSixtyRulesWithRationale) {

@@ -35,7 +35,8 @@ std::string Apply(std::string text, const YAML::Node& edits, const std::string& 
   return text;
 }
 
-std::vector<Finding> Check(const std::string& text, const std::string& rule, const std::string& name) {
+std::vector<Finding> Check(const std::string& text, const std::string& rule,
+                           const std::string& name) {
   Department d = ParseSource(text, name, testing::Catalogs());
   Document doc = BuildDisclosure(d, Templates::Load(testing::DataDir(), d.year));
   CheckConfig config = CheckConfig::Load(testing::DataDir(), "default");
@@ -46,7 +47,8 @@ std::vector<Finding> Check(const std::string& text, const std::string& rule, con
 
 std::string Describe(const std::vector<Finding>& findings) {
   std::string out;
-  for (const auto& f : findings) out += "\n  " + f.rule + " " + SeverityName(f.severity) + " " + f.message;
+  for (const auto& f : findings)
+    out += "\n  " + f.rule + " " + SeverityName(f.severity) + " " + f.message;
   return out;
 }
 
@@ -56,9 +58,11 @@ TEST(RuleFixtures, BaseChecksClean) {
 }
 
 TEST(RuleFixtures, EveryRuleHasACase) {
-  for (const auto& r : AllRules()) EXPECT_TRUE(Cases()[r.id]) << r.id << " has no case in cases.yaml";
+  for (const auto& r : AllRules())
+    EXPECT_TRUE(Cases()[r.id]) << r.id << " has no case in cases.yaml";
   for (auto it = Cases().begin(); it != Cases().end(); ++it) {
-    EXPECT_NE(FindRule(it->first.as<std::string>()), nullptr) << it->first.as<std::string>() << " is not a rule";
+    EXPECT_NE(FindRule(it->first.as<std::string>()), nullptr)
+        << it->first.as<std::string>() << " is not a rule";
   }
 }
 
@@ -76,14 +80,19 @@ TEST_P(RuleCase, PassesAndFails) {
   auto fail = Check(Apply(base, c["fail"], id + " fail"), id, id + ".fail.yaml");
   ASSERT_FALSE(fail.empty()) << id << " does not fire on its failing fixture";
   Severity expected = rule->severity;
-  if (c["severity"]) ASSERT_TRUE(ParseSeverity(c["severity"].as<std::string>(), &expected));
+  if (c["severity"]) {
+    ASSERT_TRUE(ParseSeverity(c["severity"].as<std::string>(), &expected));
+  }
   bool any = false;
   for (const auto& f : fail) any |= f.severity == expected;
-  EXPECT_TRUE(any) << id << " fires, but not at " << SeverityName(expected) << ":" << Describe(fail);
+  EXPECT_TRUE(any) << id << " fires, but not at " << SeverityName(expected) << ":"
+                   << Describe(fail);
   if (c["message"]) {
     bool found = false;
-    for (const auto& f : fail) found |= f.message.find(c["message"].as<std::string>()) != std::string::npos;
-    EXPECT_TRUE(found) << id << " message lacks 「" << c["message"].as<std::string>() << "」:" << Describe(fail);
+    for (const auto& f : fail)
+      found |= f.message.find(c["message"].as<std::string>()) != std::string::npos;
+    EXPECT_TRUE(found) << id << " message lacks 「" << c["message"].as<std::string>()
+                       << "」:" << Describe(fail);
   }
 }
 
@@ -93,11 +102,12 @@ std::vector<std::string> RuleIds() {
   return ids;
 }
 
-INSTANTIATE_TEST_SUITE_P(AllRules, RuleCase, ::testing::ValuesIn(RuleIds()), [](const auto& param_info) {
-  std::string s = param_info.param;
-  for (auto& ch : s) ch = ch == '-' ? '_' : ch;
-  return s;
-});
+INSTANTIATE_TEST_SUITE_P(AllRules, RuleCase, ::testing::ValuesIn(RuleIds()),
+                         [](const auto& param_info) {
+                           std::string s = param_info.param;
+                           for (auto& ch : s) ch = ch == '-' ? '_' : ch;
+                           return s;
+                         });
 
 }  // namespace
 }  // namespace gongkai

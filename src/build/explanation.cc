@@ -162,19 +162,20 @@ void Writer::Overall() {
     auto it = f_.current_by_fund.find(src.id);
     if (it == f_.current_by_fund.end() || it->second.is_zero()) continue;
     sources.push_back(fmt::format("{}{}，占{}%", src.name, WanText(it->second),
-                                  SharePercent(it->second, revenue)));
+                                  SharePercent(PrintedWan(it->second), PrintedWan(revenue))));
   }
   if (!f_.carryover.is_zero()) {
     sources.push_back(fmt::format("上年结转{}，占{}%", WanText(f_.carryover),
-                                  SharePercent(f_.carryover, revenue)));
+                                  SharePercent(PrintedWan(f_.carryover), PrintedWan(revenue))));
   }
   Text(WithChange(fmt::format("（一）{}年部门预算总收入{}", Year(), WanText(revenue)), revenue,
                   Find(d_.comparisons, "total"), d_.prior_year) +
        (sources.empty() ? "" : "其中：" + Join(sources, "；") + "。"));
   Money spending = f_.total + f_.year_end_balance;
   Text(fmt::format("（二）{}年部门预算总支出{}。其中：基本支出{}，占{}%；项目支出{}，占{}%{}。",
-                   Year(), WanText(spending), WanText(f_.basic), SharePercent(f_.basic, spending),
-                   WanText(f_.project), SharePercent(f_.project, spending),
+                   Year(), WanText(spending), WanText(f_.basic),
+                   SharePercent(PrintedWan(f_.basic), PrintedWan(spending)), WanText(f_.project),
+                   SharePercent(PrintedWan(f_.project), PrintedWan(spending)),
                    f_.year_end_balance.is_zero()
                        ? ""
                        : fmt::format("；年终结转结余{}", WanText(f_.year_end_balance))));
@@ -475,12 +476,11 @@ std::string ChangeSentence(Money now, const Comparison* before, int prior_year) 
   if (now_cents == before_cents) {
     out = fmt::format("与{}年预算持平", prior_year);
   } else {
-    Money diff = Money::FromFen((now_cents - before_cents) * 10'000);
+    Money diff = PrintedWan(now) - PrintedWan(before->amount);
     bool up = now_cents > before_cents;
     out =
         fmt::format("比{}年预算{}{}", prior_year, up ? "增加" : "减少", WanText(up ? diff : -diff));
-    if (auto pct = ChangePercent(Money::FromFen(now_cents * 10'000),
-                                 Money::FromFen(before_cents * 10'000))) {
+    if (auto pct = ChangePercent(PrintedWan(now), PrintedWan(before->amount))) {
       out += fmt::format("，{}{}%", up ? "增长" : "下降", *pct);
     }
   }

@@ -77,8 +77,8 @@ void Emitter::Report(std::string message, Location where, std::string expected, 
                    std::move(found), std::move(difference)});
 }
 
-void Emitter::Rounding(std::string message, Location where, std::string expected,
-                       std::string found, std::string difference) {
+void Emitter::Rounding(std::string message, Location where, std::string expected, std::string found,
+                       std::string difference) {
   out_->push_back({"rounding", Severity::kInfo, std::move(message), std::move(where),
                    std::move(expected), std::move(found), std::move(difference)});
 }
@@ -110,9 +110,8 @@ std::vector<Finding> RunChecks(const Department& d, const Document& doc, const C
       all.push_back(std::move(finding));
     }
   }
-  std::stable_sort(all.begin(), all.end(), [](const Finding& a, const Finding& b) {
-    return a.severity < b.severity;
-  });
+  std::stable_sort(all.begin(), all.end(),
+                   [](const Finding& a, const Finding& b) { return a.severity < b.severity; });
   return all;
 }
 
@@ -132,13 +131,13 @@ std::string RulesMarkdown() {
   for (const auto& r : AllRules()) {
     if (r.family != family) {
       family = r.family;
-      out += fmt::format("## {}\n\n| id | 严重程度 | 规则 | 依据与理由 | 适用 |\n|---|---|---|---|---|\n",
-                         family);
+      out += fmt::format(
+          "## {}\n\n| id | 严重程度 | 规则 | 依据与理由 | 适用 |\n|---|---|---|---|---|\n", family);
     }
     std::string profiles;
     for (const auto& p : r.profiles) profiles += (profiles.empty() ? "" : "、") + p;
-    out += fmt::format("| {} | {} | {} | {}（{}） | {} |\n", r.id, SeverityName(r.severity), r.title,
-                       r.rationale, r.basis, profiles);
+    out += fmt::format("| {} | {} | {} | {}（{}） | {} |\n", r.id, SeverityName(r.severity),
+                       r.title, r.rationale, r.basis, profiles);
     auto next = &r + 1;
     if (next == AllRules().data() + AllRules().size() || next->family != family) out += "\n";
   }

@@ -21,7 +21,7 @@ const Rule* FindRule(const std::string& id);
 std::vector<std::string> AllProfiles();
 
 struct CheckOptions {
-  std::string profile;  // empty: every rule
+  std::string profile;            // empty: every rule
   std::vector<std::string> only;  // rule ids; empty: all
 };
 

@@ -73,13 +73,11 @@ std::vector<std::string> Sections(const Document& doc) {
   return out;
 }
 
-Money Printed(Money m) { return Money::FromFen(m.RoundedWan(2) * (Money::kFenPerWan / 100)); }
-
 DeclaredFigure Figure(const std::string& key, const std::string& at, Money amount) {
   DeclaredFigure f;
   f.key = key;
   f.at = at;
-  f.amount = Printed(amount);
+  f.amount = PrintedWan(amount);
   return f;
 }
 
@@ -88,7 +86,7 @@ void WithChange(DeclaredFigure* f, const Comparison* c, int prior_year) {
   if (!c) return;
   int64_t now = f->amount->RoundedWan(2), before = c->amount.RoundedWan(2);
   f->year = prior_year;
-  f->prior = Printed(c->amount);
+  f->prior = PrintedWan(c->amount);
   if (now == before) {
     f->direction = "持平";
   } else {
@@ -129,20 +127,20 @@ Declared DeclareFromDisclosure(const Department& d, const Document& doc) {
     auto it = f.current_by_fund.find(src.id);
     if (it == f.current_by_fund.end() || it->second.is_zero()) continue;
     DeclaredFigure r = Figure("revenue." + src.id, "三（一）", it->second);
-    r.share = SharePercent(it->second, revenue);
+    r.share = SharePercent(PrintedWan(it->second), PrintedWan(revenue));
     out.text.push_back(r);
   }
   if (!f.carryover.is_zero()) {
     DeclaredFigure r = Figure("revenue.carryover", "三（一）", f.carryover);
-    r.share = SharePercent(f.carryover, revenue);
+    r.share = SharePercent(PrintedWan(f.carryover), PrintedWan(revenue));
     out.text.push_back(r);
   }
   out.text.push_back(Figure("expenditure.total", "三（二）", spending));
   DeclaredFigure basic = Figure("expenditure.basic", "三（二）", f.basic);
-  basic.share = SharePercent(f.basic, spending);
+  basic.share = SharePercent(PrintedWan(f.basic), PrintedWan(spending));
   out.text.push_back(basic);
   DeclaredFigure project = Figure("expenditure.project", "三（二）", f.project);
-  project.share = SharePercent(f.project, spending);
+  project.share = SharePercent(PrintedWan(f.project), PrintedWan(spending));
   out.text.push_back(project);
   std::map<std::string, Money> by_class;
   for (const auto& l : d.lines) by_class[l.function.substr(0, 3)] += l.amount;

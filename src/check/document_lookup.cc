@@ -140,8 +140,11 @@ std::optional<TextTruth> LookupText(const Department& d, const Figures& f, const
     return t;
   }
   if (head == "general") {
-    static const std::map<std::string, std::string> kPrior = {
-        {"total", "general"}, {"personnel", "personnel"}, {"public", "public"}, {"project", "project"}, {"basic", "basic"}};
+    static const std::map<std::string, std::string> kPrior = {{"total", "general"},
+                                                              {"personnel", "personnel"},
+                                                              {"public", "public"},
+                                                              {"project", "project"},
+                                                              {"basic", "basic"}};
     if (!kPrior.count(tail)) {
       *why = fmt::format("未知的一般公共预算项「{}」", tail);
       return std::nullopt;
@@ -158,7 +161,8 @@ std::optional<TextTruth> LookupText(const Department& d, const Figures& f, const
   if (head == "class") {
     const FunctionSubject* s = d.catalog->FindFunction(tail);
     t.name = s ? s->name : "";
-    t.amount = SumLines(d, [&](const ExpenditureLine& l) { return l.function.rfind(tail, 0) == 0; });
+    t.amount =
+        SumLines(d, [&](const ExpenditureLine& l) { return l.function.rfind(tail, 0) == 0; });
     t.share_base = spending;
     if (!s && t.amount.is_zero()) {
       *why = fmt::format("功能科目「{}」不在{}年科目中", tail, d.year);

@@ -16,11 +16,11 @@ bool ParseSeverity(const std::string& text, Severity* out);   // accepts both fo
 
 struct Location {
   std::string table_id;  // income_expenditure_summary …, empty if not a table
-  std::string table;    // table name as displayed (附表4-1 收支总表)
-  std::string row;      // row label or code
-  std::string column;   // column name
+  std::string table;     // table name as displayed (附表4-1 收支总表)
+  std::string row;       // row label or code
+  std::string column;    // column name
   std::string section;  // section of the 公开说明 (四（一）) or of the source (basic, projects…)
-  std::string file;     // source file
+  std::string file;  // source file
   int line = 0, column_pos = 0;
   std::string ToString() const;  // "附表 row/column · 四（一） · file:line:col"
 };

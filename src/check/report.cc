@@ -29,12 +29,14 @@ std::string SummaryLine(const CheckedFile& file) {
   if (!file.load_errors.empty()) {
     return fmt::format("{}：无法读取（{}处错误）", file.path, file.load_errors.size());
   }
-  return fmt::format("{}（{}）：错误 {}，警告 {}，提示 {}", file.title, file.path, file.Count(Severity::kError),
-                     file.Count(Severity::kWarning), file.Count(Severity::kInfo));
+  return fmt::format("{}（{}）：错误 {}，警告 {}，提示 {}", file.title, file.path,
+                     file.Count(Severity::kError), file.Count(Severity::kWarning),
+                     file.Count(Severity::kInfo));
 }
 
 std::string TextReport(const CheckedFile& file) {
-  std::string out = fmt::format("== {}\n", file.title.empty() ? file.path : file.title + "  " + file.path);
+  std::string out =
+      fmt::format("== {}\n", file.title.empty() ? file.path : file.title + "  " + file.path);
   for (const auto& e : file.load_errors) out += "  " + e + "\n";
   // Groups in order of first appearance; findings keep their severity order within a group.
   std::vector<std::string> order;
@@ -101,14 +103,17 @@ std::string JsonReport(const std::vector<CheckedFile>& files) {
 
 std::string HtmlReport(const CheckedFile& file, const Document& doc) {
   std::string page = RenderHtml(doc);
-  std::string panel = "<section class=\"findings\" style=\"border:1pt solid #c00;padding:4mm;margin-bottom:8mm\">\n";
+  std::string panel =
+      "<section class=\"findings\" style=\"border:1pt solid "
+      "#c00;padding:4mm;margin-bottom:8mm\">\n";
   panel += "<h3>审核结果</h3>\n<p>" + HtmlEscape(SummaryLine(file)) + "</p>\n<ol>\n";
   for (const auto& f : file.findings) {
     std::string anchor;
     if (!f.where.table_id.empty()) anchor = "#" + f.where.table_id;
     std::string where = HtmlEscape(f.where.ToString());
-    panel += fmt::format("<li><b>{}</b> {} {}<br><small>{}{}</small></li>\n", SeverityName(f.severity), f.rule,
-                         HtmlEscape(f.message), anchor.empty() ? "" : "<a href=\"" + anchor + "\">查看表格</a> ", where);
+    panel += fmt::format("<li><b>{}</b> {} {}<br><small>{}{}</small></li>\n",
+                         SeverityName(f.severity), f.rule, HtmlEscape(f.message),
+                         anchor.empty() ? "" : "<a href=\"" + anchor + "\">查看表格</a> ", where);
   }
   panel += "</ol>\n</section>\n";
   size_t body = page.find("<h1>");

@@ -52,10 +52,10 @@ class Emitter {
 struct Rule {
   std::string id;
   Severity severity = Severity::kError;
-  std::string family;     // 平衡关系 / 科目分类 / 说明文字 / 完整性 / 合理性 / 绩效目标
-  std::string title;      // one line
-  std::string rationale;  // why, and on what basis
-  std::string basis;      // source: 预算法, 财预〔2016〕143号, catalog …
+  std::string family;  // 平衡关系 / 科目分类 / 说明文字 / 完整性 / 合理性 / 绩效目标
+  std::string title;                  // one line
+  std::string rationale;              // why, and on what basis
+  std::string basis;                  // source: 预算法, 财预〔2016〕143号, catalog …
   std::vector<std::string> profiles;  // 预算公开, 内部审核
   std::function<void(const CheckContext&, Emitter&)> run;
 };

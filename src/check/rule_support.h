@@ -29,9 +29,12 @@ const DeclaredFigure* FirstText(const Department& d, const std::string& key);
 Location CellLocation(const CheckContext& ctx, const DeclaredCell& c);
 Location TextLocation(const CheckContext& ctx, const DeclaredFigure& f);
 
-// Compares a printed total with its printed parts and emits a finding (or a rounding note).
-// `what` names the identity ("合计 = 基本支出 + 项目支出").
-void CheckSum(Emitter& emit, const std::string& what, Money printed_total,
+// Compares a printed total with its printed parts and emits a finding. `what` names the
+// identity ("合计 = 基本支出 + 项目支出"). A difference within rounding tolerance is inherent
+// to rounding each printed figure on its own: when the department has detail lines, every
+// printed figure is verified against the exact detail by BAL-001 / TXT-001 instead, and such
+// a difference is not reported; without detail it is reported as 提示.
+void CheckSum(const CheckContext& ctx, Emitter& emit, const std::string& what, Money printed_total,
               const std::vector<Money>& printed_parts, Location where);
 
 // True when the printed amount has more than two decimals (not a printed figure).

@@ -15,12 +15,13 @@ __int128 Abs(__int128 v) { return v < 0 ? -v : v; }
 }  // namespace
 
 Agreement CompareAmount(Money printed, Money exact) {
-  if (printed.RoundedWan(2) * kCent == printed.fen() && printed.RoundedWan(2) == exact.RoundedWan(2)) {
+  if (printed.RoundedWan(2) * kCent == printed.fen() &&
+      printed.RoundedWan(2) == exact.RoundedWan(2)) {
     return Agreement::kExact;
   }
   if (printed == exact) return Agreement::kExact;
   return Abs(static_cast<__int128>(printed.fen()) - exact.fen()) < kCent ? Agreement::kRounding
-                                                                          : Agreement::kMismatch;
+                                                                         : Agreement::kMismatch;
 }
 
 Agreement CompareTotal(Money printed_total, const std::vector<Money>& printed_parts) {

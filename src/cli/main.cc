@@ -169,10 +169,12 @@ int Render(const std::vector<std::string>& inputs, const std::string& out_dir,
   return worst;
 }
 
-int Generate(int count, int year, const std::string& out_dir, const Common& common) {
+int Generate(int count, int year, bool declared, const std::string& out_dir, const Common& common) {
   auto catalog = Catalog::Load(common.data_dir, year, common.catalogs);
+  Templates tpl = Templates::Load(common.data_dir, year);
   for (int i = 0; i < count; ++i) {
     Department d = MakeSyntheticDepartment(static_cast<uint64_t>(i), catalog);
+    if (declared) d.declared = DeclareFromDisclosure(d, BuildDisclosure(d, tpl));
     if (!WriteFile(fs::path(out_dir) / fmt::format("dept-{:05}.yaml", i), WriteSourceYaml(d))) {
       return kExitUnreadable;
     }
@@ -183,7 +185,7 @@ int Generate(int count, int year, const std::string& out_dir, const Common& comm
 
 int Check(const std::vector<std::string>& inputs, const std::string& format,
           const std::string& out_dir, const std::string& profile, const std::string& region,
-          const std::vector<std::string>& only, const Common& common) {
+          const std::vector<std::string>& only, int jobs, bool quiet, const Common& common) {
   std::vector<std::string> files = ExpandInputs(inputs);
   CatalogProvider catalogs = MakeCatalogProvider(common.data_dir, common.catalogs);
   TemplateCache templates(common.data_dir);
@@ -207,33 +209,48 @@ int Check(const std::vector<std::string>& inputs, const std::string& format,
       return kExitUnreadable;
     }
   }
-  std::vector<CheckedFile> results;
-  int exit_code = kExitOk;
-  for (const auto& file : files) {
-    CheckedFile r;
-    r.path = file;
-    try {
-      Department d = LoadSource(file, catalogs);
-      Document doc = BuildDisclosure(d, templates.Get(d.year));
-      r.title = doc.title;
-      r.findings = RunChecks(d, doc, config, {profile, only});
-      if (format == "html") {
-        fs::path out = fs::path(out_dir) / (fs::path(file).stem().string() + ".check.html");
-        if (!WriteFile(out, HtmlReport(r, doc))) return kExitUnreadable;
-        std::cout << fmt::format("{}：审核报告 {}\n", doc.title, out.string());
+  std::vector<CheckedFile> results(files.size());
+  std::vector<std::string> html_notes(files.size());
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i = next++; i < files.size(); i = next++) {
+      CheckedFile& r = results[i];
+      r.path = files[i];
+      try {
+        Department d = LoadSource(files[i], catalogs);
+        Document doc = BuildDisclosure(d, templates.Get(d.year));
+        r.title = doc.title;
+        r.findings = RunChecks(d, doc, config, {profile, only});
+        if (format == "html") {
+          fs::path out = fs::path(out_dir) / (fs::path(files[i]).stem().string() + ".check.html");
+          if (!WriteFile(out, HtmlReport(r, doc))) {
+            r.load_errors = {out.string() + ": 无法写入文件"};
+          } else {
+            html_notes[i] = fmt::format("{}：审核报告 {}\n", doc.title, out.string());
+          }
+        }
+      } catch (const SourceError& e) {
+        r.load_errors = e.messages();
+      } catch (const std::exception& e) {
+        r.load_errors = {e.what()};
       }
-    } catch (const SourceError& e) {
-      r.load_errors = e.messages();
-    } catch (const CatalogError& e) {
-      r.load_errors = {e.what()};
     }
+  };
+  std::vector<std::thread> threads;
+  for (int t = 1; t < std::max(1, jobs); ++t) threads.emplace_back(work);
+  work();
+  for (auto& t : threads) t.join();
+  int exit_code = kExitOk;
+  for (size_t i = 0; i < results.size(); ++i) {
+    const CheckedFile& r = results[i];
     if (!r.load_errors.empty()) {
       exit_code = kExitUnreadable;
     } else if (r.Count(Severity::kError) > 0 && exit_code == kExitOk) {
       exit_code = kExitInvalid;
     }
-    if (format == "text") std::cout << TextReport(r) << "\n";
-    results.push_back(std::move(r));
+    if (format == "text" && !(quiet && r.load_errors.empty() && r.findings.empty()))
+      std::cout << TextReport(r) << "\n";
+    std::cout << html_notes[i];
   }
   if (format == "json") std::cout << JsonReport(results);
   if (format != "json" && results.size() > 1) {
@@ -286,6 +303,8 @@ int main(int argc, char** argv) {
   generate->add_option("--count", count, "数量（默认 100）")->check(CLI::Range(1, 1000000));
   generate->add_option("--year", year, "预算年度（默认 2023）");
   generate->add_option("-o,--output", out_dir, "输出目录")->required();
+  bool gen_declared = false;
+  generate->add_flag("--declared", gen_declared, "同时记录生成的公开文件中的全部数字（declared）");
 
   std::string check_format = "text", profile, region = "default";
   std::vector<std::string> only;
@@ -300,6 +319,8 @@ int main(int argc, char** argv) {
   check->add_option("--profile", profile, "审核方案：预算公开 或 内部审核（默认全部规则）");
   check->add_option("--region", region, "地区审核设置 data/check/<region>.csv（默认 default）");
   check->add_option("--rule", only, "只运行这些规则（可多次）");
+  check->add_option("-j,--jobs", jobs, "并行线程数（默认 1）")->check(CLI::Range(1, 256));
+  check->add_flag("-q,--quiet", quiet, "文本输出只列出有问题的文件");
 
   auto* declare = app.add_subcommand("declare",
                                      "输出源文件，并把由明细生成的公开文件中的全部数字记录为 "
@@ -319,10 +340,10 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
   try {
     if (*render) return Render(inputs, out_dir, format, jobs, quiet, common);
-    if (*generate) return Generate(count, year, out_dir, common);
+    if (*generate) return Generate(count, year, gen_declared, out_dir, common);
     if (*check)
-      return Check(inputs, json_flag ? "json" : check_format, out_dir, profile, region, only,
-                   common);
+      return Check(inputs, json_flag ? "json" : check_format, out_dir, profile, region, only, jobs,
+                   quiet, common);
     if (*rules) {
       if (markdown) {
         std::cout << RulesMarkdown();

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <random>
 
 namespace gongkai {
@@ -74,22 +75,31 @@ Department MakeSyntheticDepartment(uint64_t seed, std::shared_ptr<const Catalog>
     l.project_id = project;
     d.lines.push_back(l);
   };
-  for (const auto& u : d.units) {
+  // Personnel spending scales with the staff: about 10–25万元 a head across all units.
+  int64_t per_unit_staff = std::max(1, staff / unit_count);
+  bool vehicles = r.Int(0, 2) != 0;
+  for (auto& u : d.units) {
+    // 事业单位 need a 款 with a 事业运行 项; otherwise the unit is 参公.
+    if (u.kind == UnitKind::kInstitution && !catalog->FindFunction(section + "50")) {
+      u.kind = UnitKind::kCivilServantInstitution;
+    }
     bool admin = u.kind != UnitKind::kInstitution;
     std::string run = section + (admin ? "01" : "50");
-    if (!catalog->FindFunction(run)) run = section + "01";
     for (const char* econ : {"30101", "30102", "30103", "30107", "30199"}) {
-      line(u.id, run, econ, r.Amount(5, 300), CostClass::kPersonnel, "");
+      line(u.id, run, econ, r.Amount(per_unit_staff, per_unit_staff * 3), CostClass::kPersonnel,
+           "");
     }
-    line(u.id, "2080505", "30108", r.Amount(5, 120), CostClass::kPersonnel, "");
-    line(u.id, admin ? "2101101" : "2101102", "30110", r.Amount(3, 80), CostClass::kPersonnel, "");
-    line(u.id, "2210201", "30113", r.Amount(3, 80), CostClass::kPersonnel, "");
-    line(u.id, run, "30302", r.Amount(0, 30), CostClass::kPersonnel, "");
+    line(u.id, "2080505", "30108", r.Amount(per_unit_staff, per_unit_staff * 2),
+         CostClass::kPersonnel, "");
+    line(u.id, admin ? "2101101" : "2101102", "30110", r.Amount(1, per_unit_staff),
+         CostClass::kPersonnel, "");
+    line(u.id, "2210201", "30113", r.Amount(1, per_unit_staff), CostClass::kPersonnel, "");
+    line(u.id, run, "30302", r.Amount(0, 10), CostClass::kPersonnel, "");
     for (const char* econ : {"30201", "30202", "30205", "30206", "30207", "30211", "30215", "30216",
                              "30228", "30229", "30239", "30299"}) {
       line(u.id, run, econ, r.Amount(0, 40), CostClass::kPublic, "");
     }
-    if (r.Int(0, 2) == 0) line(u.id, run, "30231", r.Amount(1, 20), CostClass::kPublic, "");
+    if (vehicles) line(u.id, run, "30231", r.Amount(1, 20), CostClass::kPublic, "");
     if (r.Int(0, 2) == 0) line(u.id, run, "30217", r.Amount(0, 5), CostClass::kPublic, "");
   }
   int projects = r.Int(1, 12);
@@ -110,11 +120,17 @@ Department MakeSyntheticDepartment(uint64_t seed, std::shared_ptr<const Catalog>
     }
   }
   // Prior year: each figure moved by up to ±15 %, with a reason.
-  Money personnel, public_, project;
+  Money personnel, public_, project, operating, vehicle_operation, reception;
   for (const auto& l : d.lines) {
     (l.cost_class == CostClass::kPersonnel ? personnel
      : l.cost_class == CostClass::kPublic  ? public_
                                            : project) += l.amount;
+    const Unit* u = d.FindUnit(l.unit_id);
+    // 机关运行经费: 公用经费 of 行政 and 参公 units.
+    if (l.cost_class == CostClass::kPublic && u && u->kind != UnitKind::kInstitution)
+      operating += l.amount;
+    if (l.economic == "30231") vehicle_operation += l.amount;
+    if (l.economic == "30217") reception += l.amount;
   }
   auto before = [&](Money now) {
     int64_t pct = r.Int(85, 115);
@@ -125,10 +141,16 @@ Department MakeSyntheticDepartment(uint64_t seed, std::shared_ptr<const Catalog>
   d.comparisons["personnel"] = {bp, "人员变动及工资调整。", {}};
   d.comparisons["public"] = {bu, "按标准核定公用经费。", {}};
   d.comparisons["project"] = {bj, "项目安排调整。", {}};
+  d.comparisons["operating_expenses"] = {before(operating), "按标准核定机关运行经费。", {}};
+  // "三公" last year a little higher: they are cut, not raised.
   d.three_public.prior_year["outbound"] = {Money(), "没有安排因公出国（境）活动。", {}};
   d.three_public.prior_year["vehicle_purchase"] = {Money(), "没有计划购置公务用车。", {}};
-  d.three_public.prior_year["vehicle_operation"] = {Money::FromWan(10), "公务用车数量调整。", {}};
-  d.three_public.prior_year["reception"] = {Money::FromWan(1), "严格控制公务接待。", {}};
+  d.three_public.prior_year["vehicle_operation"] = {
+      vehicle_operation + Money::FromWan(1), "压减公务用车运行维护费。", {}};
+  d.three_public.prior_year["reception"] = {
+      reception + Money::FromWan(1), "严格控制公务接待。", {}};
+  if (d.units.size() > 1)
+    d.three_public.scope = fmt::format("机关及下属{}个二级单位", d.units.size() - 1);
   if (!d.projects.empty()) {
     ProcurementItem item;
     item.item = "信息系统运行维护服务";
@@ -141,7 +163,7 @@ Department MakeSyntheticDepartment(uint64_t seed, std::shared_ptr<const Catalog>
   }
   d.assets.present = true;
   d.assets.as_of = fmt::format("{}-12-31", d.prior_year);
-  d.assets.vehicles = {{"一般公务用车", r.Int(0, 8)}};
+  d.assets.vehicles = {{"一般公务用车", vehicles ? r.Int(1, 8) : 0}};
   d.contact = {"示例区行政中心", "张三", "027-12345678", true};
   return d;
 }

@@ -158,6 +158,8 @@ std::string Money::ExactWan() const {
   return s;
 }
 
+Money PrintedWan(Money m) { return Money::FromFen(m.RoundedWan(2) * (Money::kFenPerWan / 100)); }
+
 std::string SharePercent(Money part, Money whole, int decimals) {
   if (whole.is_zero()) return FormatScaled(0, decimals);
   return FormatQuotient(static_cast<__int128>(part.fen()) * 100, whole.fen(), decimals);

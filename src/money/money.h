@@ -60,6 +60,10 @@ class Money {
   int64_t fen_ = 0;
 };
 
+// The amount as a reader sees it: rounded half up to 0.01万元. Shares and changes quoted in
+// the text are computed from printed figures, so that a reader's arithmetic agrees.
+Money PrintedWan(Money m);
+
 // Share of `part` in `whole` as a percentage text with `decimals` places ("80.30");
 // "0.00" when whole is zero.
 std::string SharePercent(Money part, Money whole, int decimals = 2);

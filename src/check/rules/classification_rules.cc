@@ -40,9 +40,10 @@ void Pair(const CheckContext& ctx, Emitter& emit, const std::string& function,
     bool f = l.function == function;
     bool e = economics.count(l.economic) > 0;
     if (f && !e) {
-      emit.Report(fmt::format("功能科目{} {}应对应经济科目{}，此行为{} {}", function, Name(ctx, function),
-                              *economics.begin(), l.economic, Name(ctx, l.economic)),
-                  LineLocation(ctx, l), *economics.begin(), l.economic);
+      emit.Report(
+          fmt::format("功能科目{} {}应对应经济科目{}，此行为{} {}", function, Name(ctx, function),
+                      *economics.begin(), l.economic, Name(ctx, l.economic)),
+          LineLocation(ctx, l), *economics.begin(), l.economic);
     } else if (both_ways && e && !f) {
       emit.Report(fmt::format("经济科目{} {}应列入功能科目{} {}，此行为{} {}", l.economic,
                               Name(ctx, l.economic), function, Name(ctx, function), l.function,
@@ -64,20 +65,21 @@ std::vector<std::string> FormerNames(const CheckContext& ctx, const std::string&
 }  // namespace
 
 void RegisterClassificationRules(std::vector<Rule>* out) {
-  out->push_back(Make("CLS-001", Severity::kError, "公开表中的科目编码存在于当年科目目录",
-                      "使用当年有效的科目编码", kCatalog, [](const CheckContext& ctx, Emitter& emit) {
-                        for (const auto& c : ctx.d.declared.cells) {
-                          if (!IsCodeLike(c.row)) continue;
-                          bool economic = c.table == "general_basic_expenditure";
-                          bool found = economic ? ctx.d.catalog->FindEconomic(c.row) != nullptr
-                                                : ctx.d.catalog->FindFunction(c.row) != nullptr;
-                          if (!found) {
-                            emit.Report(fmt::format("科目编码{}不在{}年{}中", c.row, ctx.d.year,
-                                                    economic ? "部门预算支出经济分类科目" : "支出功能分类科目"),
-                                        CellLocation(ctx, c));
-                          }
-                        }
-                      }));
+  out->push_back(Make(
+      "CLS-001", Severity::kError, "公开表中的科目编码存在于当年科目目录", "使用当年有效的科目编码",
+      kCatalog, [](const CheckContext& ctx, Emitter& emit) {
+        for (const auto& c : ctx.d.declared.cells) {
+          if (!IsCodeLike(c.row)) continue;
+          bool economic = c.table == "general_basic_expenditure";
+          bool found = economic ? ctx.d.catalog->FindEconomic(c.row) != nullptr
+                                : ctx.d.catalog->FindFunction(c.row) != nullptr;
+          if (!found) {
+            emit.Report(fmt::format("科目编码{}不在{}年{}中", c.row, ctx.d.year,
+                                    economic ? "部门预算支出经济分类科目" : "支出功能分类科目"),
+                        CellLocation(ctx, c));
+          }
+        }
+      }));
   out->push_back(Make(
       "CLS-002", Severity::kError, "公开表中同一科目编码不重复列示",
       "类、款、项应分级列示，各行使用各自的编码；下级科目误用上级编码会使汇总无法核对", kCatalog,
@@ -92,52 +94,55 @@ void RegisterClassificationRules(std::vector<Rule>* out) {
           }
         }
       }));
-  out->push_back(Make("CLS-003", Severity::kError, "科目名称与编码相符（按当年科目目录）",
-                      "科目名称应与当年目录一致", kCatalog, [](const CheckContext& ctx, Emitter& emit) {
-                        auto check = [&](const std::string& code, const std::string& name, Location where) {
-                          std::string expected = Name(ctx, code);
-                          if (expected.empty() || name.empty() || name == expected) return;
-                          auto former = FormerNames(ctx, code);
-                          if (std::find(former.begin(), former.end(), name) != former.end()) return;  // CLS-004
-                          // A child's name under the parent's code is CLS-002's finding.
-                          for (const auto& l : ctx.d.lines) {
-                            if (l.function.rfind(code, 0) == 0 && Name(ctx, l.function) == name) return;
-                          }
-                          emit.Report(fmt::format("编码{}在{}年科目中为「{}」，此处写作「{}」", code, ctx.d.year,
-                                                  expected, name),
-                                      where, expected, name);
-                        };
-                        for (const auto& c : ctx.d.declared.cells) {
-                          if (IsCodeLike(c.row)) check(c.row, c.name, CellLocation(ctx, c));
-                        }
-                        for (const auto& f : ctx.d.declared.text) {
-                          if (f.key.rfind("class.", 0) == 0 || f.key.rfind("economic.", 0) == 0) {
-                            check(f.key.substr(f.key.find('.') + 1), f.name, TextLocation(ctx, f));
-                          }
-                        }
-                      }));
-  out->push_back(Make(
-      "CLS-004", Severity::kWarning, "使用了已更名的旧科目名称",
-      "科目更名后应使用当年名称（如“医疗卫生与计划生育支出”自2019年起为“卫生健康支出”）", kCatalog,
-      [](const CheckContext& ctx, Emitter& emit) {
-        auto check = [&](const std::string& code, const std::string& name, Location where) {
-          for (const CodeChange* c : ctx.d.catalog->ChangesOf(code)) {
-            if (c->change == "renamed" && c->old_name == name) {
-              emit.Report(fmt::format("「{}」是{}的旧名称，{}年起已更名为「{}」", name, code, c->year,
-                                      Name(ctx, code).empty() ? c->new_name : Name(ctx, code)),
-                          where, Name(ctx, code), name);
-            }
-          }
-        };
-        for (const auto& c : ctx.d.declared.cells) {
-          if (IsCodeLike(c.row)) check(c.row, c.name, CellLocation(ctx, c));
-        }
-        for (const auto& f : ctx.d.declared.text) {
-          if (f.key.rfind("class.", 0) == 0 || f.key.rfind("economic.", 0) == 0) {
-            check(f.key.substr(f.key.find('.') + 1), f.name, TextLocation(ctx, f));
-          }
-        }
-      }));
+  out->push_back(
+      Make("CLS-003", Severity::kError, "科目名称与编码相符（按当年科目目录）",
+           "科目名称应与当年目录一致", kCatalog, [](const CheckContext& ctx, Emitter& emit) {
+             auto check = [&](const std::string& code, const std::string& name, Location where) {
+               std::string expected = Name(ctx, code);
+               if (expected.empty() || name.empty() || name == expected) return;
+               auto former = FormerNames(ctx, code);
+               if (std::find(former.begin(), former.end(), name) != former.end())
+                 return;  // CLS-004
+               // A child's name under the parent's code is CLS-002's finding.
+               for (const auto& l : ctx.d.lines) {
+                 if (l.function.rfind(code, 0) == 0 && Name(ctx, l.function) == name) return;
+               }
+               emit.Report(fmt::format("编码{}在{}年科目中为「{}」，此处写作「{}」", code,
+                                       ctx.d.year, expected, name),
+                           where, expected, name);
+             };
+             for (const auto& c : ctx.d.declared.cells) {
+               if (IsCodeLike(c.row)) check(c.row, c.name, CellLocation(ctx, c));
+             }
+             for (const auto& f : ctx.d.declared.text) {
+               if (f.key.rfind("class.", 0) == 0 || f.key.rfind("economic.", 0) == 0) {
+                 check(f.key.substr(f.key.find('.') + 1), f.name, TextLocation(ctx, f));
+               }
+             }
+           }));
+  out->push_back(
+      Make("CLS-004", Severity::kWarning, "使用了已更名的旧科目名称",
+           "科目更名后应使用当年名称（如“医疗卫生与计划生育支出”自2019年起为“卫生健康支出”）",
+           kCatalog, [](const CheckContext& ctx, Emitter& emit) {
+             auto check = [&](const std::string& code, const std::string& name, Location where) {
+               for (const CodeChange* c : ctx.d.catalog->ChangesOf(code)) {
+                 if (c->change == "renamed" && c->old_name == name) {
+                   emit.Report(
+                       fmt::format("「{}」是{}的旧名称，{}年起已更名为「{}」", name, code, c->year,
+                                   Name(ctx, code).empty() ? c->new_name : Name(ctx, code)),
+                       where, Name(ctx, code), name);
+                 }
+               }
+             };
+             for (const auto& c : ctx.d.declared.cells) {
+               if (IsCodeLike(c.row)) check(c.row, c.name, CellLocation(ctx, c));
+             }
+             for (const auto& f : ctx.d.declared.text) {
+               if (f.key.rfind("class.", 0) == 0 || f.key.rfind("economic.", 0) == 0) {
+                 check(f.key.substr(f.key.find('.') + 1), f.name, TextLocation(ctx, f));
+               }
+             }
+           }));
   out->push_back(Make(
       "CLS-005", Severity::kError, "项目支出不得列入“行政运行”“事业运行”项",
       "行政运行、事业运行项反映基本支出；项目支出应列入一般行政管理事务等项", kCatalog,
@@ -151,9 +156,11 @@ void RegisterClassificationRules(std::vector<Rule>* out) {
           if (name != "行政运行" && name != "事业运行") continue;
           if (reported[l.project_id]++) continue;  // once per project
           const Project* p = ctx.d.FindProject(l.project_id);
-          emit.Report(fmt::format("项目「{}」列入{} {}（基本支出科目），应列入{}02 一般行政管理事务等项目支出科目",
-                                  p ? p->name : l.project_id, l.function, name, l.function.substr(0, 5)),
-                      LineLocation(ctx, l));
+          emit.Report(
+              fmt::format(
+                  "项目「{}」列入{} {}（基本支出科目），应列入{}02 一般行政管理事务等项目支出科目",
+                  p ? p->name : l.project_id, l.function, name, l.function.substr(0, 5)),
+              LineLocation(ctx, l));
         }
       }));
   out->push_back(Make(
@@ -162,18 +169,22 @@ void RegisterClassificationRules(std::vector<Rule>* out) {
       [](const CheckContext& ctx, Emitter& emit) {
         for (const auto& l : ctx.d.lines) {
           if (!l.is_basic() || Name(ctx, l.function) != "一般行政管理事务") continue;
-          emit.Report(fmt::format("基本支出列入{} 一般行政管理事务（项目支出科目）", l.function), LineLocation(ctx, l));
+          emit.Report(fmt::format("基本支出列入{} 一般行政管理事务（项目支出科目）", l.function),
+                      LineLocation(ctx, l));
         }
       }));
-  out->push_back(Make("CLS-007", Severity::kError, "基本养老保险缴费：2080505 ↔ 30108",
-                      "机关事业单位基本养老保险缴费支出项只核算单位缴纳的基本养老保险费", kCatalog,
-                      [](const CheckContext& ctx, Emitter& emit) { Pair(ctx, emit, "2080505", {"30108"}, true); }));
-  out->push_back(Make("CLS-008", Severity::kError, "职业年金缴费：2080506 ↔ 30109",
-                      "机关事业单位职业年金缴费支出项只核算单位缴纳的职业年金", kCatalog,
-                      [](const CheckContext& ctx, Emitter& emit) { Pair(ctx, emit, "2080506", {"30109"}, true); }));
-  out->push_back(Make("CLS-009", Severity::kError, "住房公积金：2210201 ↔ 30113",
-                      "住房公积金项只核算单位为职工缴纳的住房公积金", kCatalog,
-                      [](const CheckContext& ctx, Emitter& emit) { Pair(ctx, emit, "2210201", {"30113"}, true); }));
+  out->push_back(Make(
+      "CLS-007", Severity::kError, "基本养老保险缴费：2080505 ↔ 30108",
+      "机关事业单位基本养老保险缴费支出项只核算单位缴纳的基本养老保险费", kCatalog,
+      [](const CheckContext& ctx, Emitter& emit) { Pair(ctx, emit, "2080505", {"30108"}, true); }));
+  out->push_back(Make(
+      "CLS-008", Severity::kError, "职业年金缴费：2080506 ↔ 30109",
+      "机关事业单位职业年金缴费支出项只核算单位缴纳的职业年金", kCatalog,
+      [](const CheckContext& ctx, Emitter& emit) { Pair(ctx, emit, "2080506", {"30109"}, true); }));
+  out->push_back(Make(
+      "CLS-009", Severity::kError, "住房公积金：2210201 ↔ 30113",
+      "住房公积金项只核算单位为职工缴纳的住房公积金", kCatalog,
+      [](const CheckContext& ctx, Emitter& emit) { Pair(ctx, emit, "2210201", {"30113"}, true); }));
   out->push_back(Make(
       "CLS-010", Severity::kWarning, "行政事业单位医疗项使用医疗保险类经济科目",
       "2101101–2101103 反映基本医疗保险缴费和公务员医疗补助", kCatalog,
@@ -181,25 +192,27 @@ void RegisterClassificationRules(std::vector<Rule>* out) {
         for (const char* f : {"2101101", "2101102", "2101103"}) {
           for (const auto& l : ctx.d.lines) {
             if (l.function != f) continue;
-            if (l.economic != "30110" && l.economic != "30111" && l.economic != "30112" && l.economic != "30307") {
-              emit.Report(fmt::format("{} {}的支出列入经济科目{} {}，应为30110/30111/30112等医疗保险类科目", f,
-                                      Name(ctx, f), l.economic, Name(ctx, l.economic)),
-                          LineLocation(ctx, l));
+            if (l.economic != "30110" && l.economic != "30111" && l.economic != "30112" &&
+                l.economic != "30307") {
+              emit.Report(
+                  fmt::format("{} {}的支出列入经济科目{} {}，应为30110/30111/30112等医疗保险类科目",
+                              f, Name(ctx, f), l.economic, Name(ctx, l.economic)),
+                  LineLocation(ctx, l));
             }
           }
         }
       }));
   out->push_back(Make(
       "CLS-011", Severity::kWarning, "人员类经济科目（301、303）不宜列入项目支出",
-      "工资福利和对个人和家庭的补助属于人员经费，应在基本支出中安排", "财预〔2016〕143号；部门预算管理规定",
-      [](const CheckContext& ctx, Emitter& emit) {
+      "工资福利和对个人和家庭的补助属于人员经费，应在基本支出中安排",
+      "财预〔2016〕143号；部门预算管理规定", [](const CheckContext& ctx, Emitter& emit) {
         for (const auto& l : ctx.d.lines) {
           if (l.is_basic()) continue;
           std::string c = l.economic.substr(0, 3);
           if (c == "301" || c == "303") {
             const Project* p = ctx.d.FindProject(l.project_id);
-            emit.Report(fmt::format("项目「{}」使用人员类经济科目{} {}", p ? p->name : l.project_id, l.economic,
-                                    Name(ctx, l.economic)),
+            emit.Report(fmt::format("项目「{}」使用人员类经济科目{} {}", p ? p->name : l.project_id,
+                                    l.economic, Name(ctx, l.economic)),
                         LineLocation(ctx, l));
           }
         }
@@ -213,16 +226,17 @@ void RegisterClassificationRules(std::vector<Rule>* out) {
           std::string c = l.economic.substr(0, 3);
           bool personnel_code = c == "301" || c == "303";
           if (personnel_code != (l.cost_class == CostClass::kPersonnel)) {
-            emit.Report(fmt::format("经济科目{} {}标为{}，按科目应为{}", l.economic, Name(ctx, l.economic),
-                                    l.cost_class == CostClass::kPersonnel ? "人员经费" : "公用经费",
-                                    personnel_code ? "人员经费" : "公用经费"),
-                        LineLocation(ctx, l));
+            emit.Report(
+                fmt::format("经济科目{} {}标为{}，按科目应为{}", l.economic, Name(ctx, l.economic),
+                            l.cost_class == CostClass::kPersonnel ? "人员经费" : "公用经费",
+                            personnel_code ? "人员经费" : "公用经费"),
+                LineLocation(ctx, l));
           }
         }
       }));
   out->push_back(Make(
-      "CLS-013", Severity::kError, "不得使用已停用的科目",
-      "科目停用后应改用替代科目", kCatalog, [](const CheckContext& ctx, Emitter& emit) {
+      "CLS-013", Severity::kError, "不得使用已停用的科目", "科目停用后应改用替代科目", kCatalog,
+      [](const CheckContext& ctx, Emitter& emit) {
         std::set<std::string> done;
         for (const auto& l : ctx.d.lines) {
           for (const std::string& code : {l.function, l.economic}) {
@@ -237,34 +251,38 @@ void RegisterClassificationRules(std::vector<Rule>* out) {
           }
         }
       }));
-  out->push_back(Make(
-      "CLS-014", Severity::kWarning, "“行政运行”用于行政单位，“事业运行”用于事业单位",
-      "行政运行反映行政单位（含参公事业单位）的基本支出，事业运行反映事业单位的基本支出", kCatalog,
-      [](const CheckContext& ctx, Emitter& emit) {
-        std::set<std::pair<std::string, std::string>> done;
-        for (const auto& l : ctx.d.lines) {
-          const Unit* u = ctx.d.FindUnit(l.unit_id);
-          if (!u) continue;
-          std::string name = Name(ctx, l.function);
-          bool admin = u->kind == UnitKind::kAdministrative || u->kind == UnitKind::kCivilServantInstitution;
-          bool wrong = (name == "行政运行" && u->kind == UnitKind::kInstitution) || (name == "事业运行" && admin);
-          if (wrong && done.insert({l.unit_id, l.function}).second) {
-            emit.Report(fmt::format("{}（{}）的支出列入{} {}", u->name, UnitKindName(u->kind), l.function, name),
-                        LineLocation(ctx, l));
-          }
-        }
-      }));
-  out->push_back(Make(
-      "CLS-015", Severity::kInfo, "基本支出中安排资本性支出（310）",
-      "设备购置等资本性支出一般通过项目安排", "部门预算管理规定", [](const CheckContext& ctx, Emitter& emit) {
-        for (const auto& l : ctx.d.lines) {
-          if (l.is_basic() && l.economic.rfind("310", 0) == 0) {
-            emit.Report(fmt::format("基本支出中安排了资本性支出{} {} {}万元", l.economic, Name(ctx, l.economic),
-                                    Wan(l.amount)),
-                        LineLocation(ctx, l));
-          }
-        }
-      }));
+  out->push_back(
+      Make("CLS-014", Severity::kWarning, "“行政运行”用于行政单位，“事业运行”用于事业单位",
+           "行政运行反映行政单位（含参公事业单位）的基本支出，事业运行反映事业单位的基本支出",
+           kCatalog, [](const CheckContext& ctx, Emitter& emit) {
+             std::set<std::pair<std::string, std::string>> done;
+             for (const auto& l : ctx.d.lines) {
+               const Unit* u = ctx.d.FindUnit(l.unit_id);
+               if (!u) continue;
+               std::string name = Name(ctx, l.function);
+               bool admin = u->kind == UnitKind::kAdministrative ||
+                            u->kind == UnitKind::kCivilServantInstitution;
+               bool wrong = (name == "行政运行" && u->kind == UnitKind::kInstitution) ||
+                            (name == "事业运行" && admin);
+               if (wrong && done.insert({l.unit_id, l.function}).second) {
+                 emit.Report(fmt::format("{}（{}）的支出列入{} {}", u->name, UnitKindName(u->kind),
+                                         l.function, name),
+                             LineLocation(ctx, l));
+               }
+             }
+           }));
+  out->push_back(Make("CLS-015", Severity::kInfo, "基本支出中安排资本性支出（310）",
+                      "设备购置等资本性支出一般通过项目安排", "部门预算管理规定",
+                      [](const CheckContext& ctx, Emitter& emit) {
+                        for (const auto& l : ctx.d.lines) {
+                          if (l.is_basic() && l.economic.rfind("310", 0) == 0) {
+                            emit.Report(
+                                fmt::format("基本支出中安排了资本性支出{} {} {}万元", l.economic,
+                                            Name(ctx, l.economic), Wan(l.amount)),
+                                LineLocation(ctx, l));
+                          }
+                        }
+                      }));
 }
 
 }  // namespace gongkai
