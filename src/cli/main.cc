@@ -24,6 +24,7 @@
 #include "model/synthetic_department.h"
 #include "render/html_renderer.h"
 #include "render/json_renderer.h"
+#include "render/office_renderer.h"
 
 namespace fs = std::filesystem;
 using namespace gongkai;
@@ -106,7 +107,8 @@ class TemplateCache {
 };
 
 int RenderOne(const std::string& file, const std::string& out_dir, const std::string& format,
-              const CatalogProvider& catalogs, TemplateCache& templates, std::string* report) {
+              const OfficeOptions& office, const CatalogProvider& catalogs, TemplateCache& templates,
+              std::string* report) {
   Department d;
   try {
     d = LoadSource(file, catalogs);
@@ -119,14 +121,25 @@ int RenderOne(const std::string& file, const std::string& out_dir, const std::st
   }
   Document doc = BuildDisclosure(d, templates.Get(d.year));
   std::string stem = fs::path(file).stem().string();
-  fs::path out = fs::path(out_dir) / (stem + (format == "json" ? ".json" : ".html"));
-  if (!WriteFile(out, format == "json" ? RenderJson(doc) : RenderHtml(doc))) return kExitUnreadable;
+  fs::path out = fs::path(out_dir) / (stem + "." + format);
+  if (format == "pdf" || format == "xlsx") {
+    std::error_code ec;
+    fs::create_directories(out_dir, ec);
+    std::string error;
+    if (!WriteOfficeDocument(doc, format, out.string(), office, &error)) {
+      *report = fmt::format("{}: {}\n", out.string(), error);
+      return kExitUnreadable;
+    }
+  } else if (!WriteFile(out, format == "json" ? RenderJson(doc) : RenderHtml(doc))) {
+    return kExitUnreadable;
+  }
   *report = fmt::format("{}：已生成 {}（{}个表）\n", doc.title, out.string(), doc.tables.size());
   return kExitOk;
 }
 
 int Render(const std::vector<std::string>& inputs, const std::string& out_dir,
-           const std::string& format, int jobs, bool quiet, const Common& common) {
+           const std::string& format, const OfficeOptions& office, int jobs, bool quiet,
+           const Common& common) {
   std::vector<std::string> files = ExpandInputs(inputs);
   if (files.empty()) {
     std::cerr << "没有要生成的源文件\n";
@@ -143,7 +156,7 @@ int Render(const std::vector<std::string>& inputs, const std::string& out_dir,
       std::string report;
       int code;
       try {
-        code = RenderOne(files[i], out_dir, format, catalogs, templates, &report);
+        code = RenderOne(files[i], out_dir, format, office, catalogs, templates, &report);
       } catch (const std::exception& e) {
         report = fmt::format("{}: {}\n", files[i], e.what());
         code = kExitUnreadable;
@@ -294,10 +307,12 @@ int main(int argc, char** argv) {
   render->add_option("FILE", inputs, "部门预算源文件（YAML 或 JSON）或含源文件的目录，可多个")
       ->required();
   render->add_option("-o,--output", out_dir, "输出目录（默认 out）");
-  render->add_option("--format", format, "输出格式：html（默认）或 json")
-      ->check(CLI::IsMember({"html", "json"}));
+  render->add_option("--format", format, "输出格式：html（默认）、json、pdf 或 xlsx")
+      ->check(CLI::IsMember({"html", "json", "pdf", "xlsx"}));
   render->add_option("-j,--jobs", jobs, "并行线程数（默认 1）")->check(CLI::Range(1, 256));
   render->add_flag("-q,--quiet", quiet, "只报告错误");
+  OfficeOptions office;
+  render->add_flag("--with-formulas", office.with_formulas, "xlsx：写入小计公式（便于修改），默认只写数值");
 
   auto* generate = app.add_subcommand("generate", "生成示例部门源文件（用于测试与性能测量）");
   generate->add_option("--count", count, "数量（默认 100）")->check(CLI::Range(1, 1000000));
@@ -339,7 +354,7 @@ int main(int argc, char** argv) {
 
   CLI11_PARSE(app, argc, argv);
   try {
-    if (*render) return Render(inputs, out_dir, format, jobs, quiet, common);
+    if (*render) return Render(inputs, out_dir, format, office, jobs, quiet, common);
     if (*generate) return Generate(count, year, gen_declared, out_dir, common);
     if (*check)
       return Check(inputs, json_flag ? "json" : check_format, out_dir, profile, region, only, jobs,
