@@ -35,7 +35,7 @@ void DeclareCells(const Table& t, Declared* out) {
         // A repeated label (（一）一般公共预算拨款 under 本年收入 and 上年结转) is recorded once:
         // look-ups find the first occurrence.
         if (!seen_labels.insert(cols[i]->text).second) continue;
-        out->cells.push_back({t.id, cols[i]->text, "", "", cols[i + 1]->money});
+        out->cells.push_back({t.id, cols[i]->text, "", "", PrintedWan(*cols[i + 1]->money)});
       }
       continue;
     }
@@ -54,7 +54,7 @@ void DeclareCells(const Table& t, Declared* out) {
     if (label.empty() || !seen_labels.insert(label).second) continue;
     for (size_t k = 0; k < cols.size() && k < paths.size(); ++k) {
       if (!cols[k]->money || (k > 0 && cols[k] == cols[k - 1])) continue;
-      out->cells.push_back({t.id, label, name, paths[k], cols[k]->money});
+      out->cells.push_back({t.id, label, name, paths[k], PrintedWan(*cols[k]->money)});
     }
   }
 }

@@ -92,9 +92,10 @@ Money Get(const std::map<std::string, Money>& m, const std::string& key) {
   return it == m.end() ? Money() : it->second;
 }
 
-const Comparison* Prior(const std::map<std::string, Comparison>& m, const std::string& key) {
+std::optional<Comparison> Prior(const std::map<std::string, Comparison>& m, const std::string& key) {
   auto it = m.find(key);
-  return it == m.end() ? nullptr : &it->second;
+  if (it == m.end()) return std::nullopt;
+  return it->second;
 }
 
 }  // namespace
@@ -194,10 +195,22 @@ std::optional<TextTruth> LookupText(const Department& d, const Figures& f, const
   }
   if (head == "three_public") {
     const auto& py = d.three_public.prior_year;
+    // Last year's total and 公务用车 subtotal are the sums of last year's items, when known.
+    auto sum_prior = [&](std::initializer_list<const char*> keys) -> std::optional<Comparison> {
+      Money sum;
+      for (const char* k : keys) {
+        auto it = py.find(k);
+        if (it == py.end()) return std::nullopt;
+        sum += it->second.amount;
+      }
+      return Comparison{sum, "", {}};
+    };
     if (tail == "total") {
       t.amount = f.three_public_total;
+      t.prior = sum_prior({"outbound", "vehicle_purchase", "vehicle_operation", "reception"});
     } else if (tail == "vehicle") {
       t.amount = Get(f.three_public, "vehicle_purchase") + Get(f.three_public, "vehicle_operation");
+      t.prior = sum_prior({"vehicle_purchase", "vehicle_operation"});
     } else if (tail == "outbound" || tail == "vehicle_purchase" || tail == "vehicle_operation" ||
                tail == "reception") {
       t.amount = Get(f.three_public, tail);
@@ -214,14 +227,23 @@ std::optional<TextTruth> LookupText(const Department& d, const Figures& f, const
       t.prior = Prior(d.comparisons, "operating_expenses");
       return t;
     }
-    const EconomicSubject* s = d.catalog->FindEconomic(tail);
-    if (!s) {
-      *why = fmt::format("经济科目「{}」不在{}年科目中", tail, d.year);
-      return std::nullopt;
-    }
-    t.name = s->name;
-    for (const auto& [code, amount] : f.operating_items) {
-      if (code.rfind(tail, 0) == 0) t.amount += amount;
+    // One item may name several codes printed together: "30205+30206" (水电费).
+    size_t start = 0;
+    while (true) {
+      size_t plus = tail.find('+', start);
+      std::string code =
+          tail.substr(start, plus == std::string::npos ? std::string::npos : plus - start);
+      const EconomicSubject* s = d.catalog->FindEconomic(code);
+      if (!s) {
+        *why = fmt::format("经济科目「{}」不在{}年科目中", code, d.year);
+        return std::nullopt;
+      }
+      t.name += (t.name.empty() ? "" : "+") + s->name;
+      for (const auto& [item, amount] : f.operating_items) {
+        if (item.rfind(code, 0) == 0) t.amount += amount;
+      }
+      if (plus == std::string::npos) break;
+      start = plus + 1;
     }
     return t;
   }

@@ -28,7 +28,7 @@ std::optional<Money> LookupCell(const Table& t, const std::string& row, const st
 // What the detail says about a text key.
 struct TextTruth {
   Money amount;
-  const Comparison* prior = nullptr;  // last year's figure and reason, when the key has one
+  std::optional<Comparison> prior;  // last year's figure and reason, when the key has one
   std::optional<Money> share_base;    // denominator of a share quoted with the figure
   std::string name;                   // the correct name for the key (科目, project)
 };

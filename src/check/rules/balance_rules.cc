@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <set>
 
 #include "check/rule_support.h"
 
@@ -24,9 +25,15 @@ std::string Leaf(const std::string& column) {
 using RowMap = std::map<std::string, std::map<std::string, const DeclaredCell*>>;
 RowMap RowsOf(const Department& d, const std::string& table) {
   RowMap rows;
+  std::set<std::pair<std::string, std::string>> duplicated;
   for (const DeclaredCell* c : CellsOf(d, table)) {
-    if (c->amount) rows[c->row][Leaf(c->column)] = c;
+    if (!c->amount) continue;
+    auto& slot = rows[c->row][Leaf(c->column)];
+    if (slot) duplicated.insert({c->row, Leaf(c->column)});
+    slot = c;
   }
+  // A row label printed twice is ambiguous (CLS-002 reports it); leave it out of the sums.
+  for (const auto& [row, column] : duplicated) rows[row].erase(column);
   return rows;
 }
 
@@ -335,6 +342,8 @@ void RegisterBalanceRules(std::vector<Rule>* out) {
           for (const auto& f : ctx.d.declared.text) {
             if (f.key.rfind(prefix, 0) != 0 || f.key.ends_with(".total") || f.share.empty())
               continue;
+            // Shares of one breakdown are printed together; repeats elsewhere are not parts.
+            if (first && f.at != first->at) continue;
             std::string s = f.share;
             size_t dot = s.find('.');
             std::string frac = dot == std::string::npos ? "" : s.substr(dot + 1);
@@ -367,7 +376,8 @@ void RegisterBalanceRules(std::vector<Rule>* out) {
                         std::vector<Money> parts;
                         for (const auto& f : ctx.d.declared.text) {
                           if (f.key.rfind("operating_expenses.", 0) == 0 &&
-                              f.key != "operating_expenses.total" && f.amount) {
+                              f.key != "operating_expenses.total" && f.amount &&
+                              f.at == total->at) {
                             parts.push_back(*f.amount);
                           }
                         }
@@ -397,7 +407,7 @@ void RegisterBalanceRules(std::vector<Rule>* out) {
                         if (!total || !total->amount) return;
                         std::vector<Money> parts;
                         for (const auto& f : ctx.d.declared.text) {
-                          if (f.key.rfind("project.", 0) == 0 && f.amount)
+                          if (f.key.rfind("project.", 0) == 0 && f.amount && f.at == total->at)
                             parts.push_back(*f.amount);
                         }
                         if (!parts.empty())

@@ -53,6 +53,20 @@ void Pair(const CheckContext& ctx, Emitter& emit, const std::string& function,
   }
 }
 
+// Names compare equal when they differ only in half- or full-width brackets or spaces, as
+// printed documents mix 维修(护)费 and 维修（护）费.
+bool SameName(std::string a, std::string b) {
+  auto normalize = [](std::string s) {
+    for (const auto& [from, to] : {std::pair<std::string, std::string>{"(", "（"}, {")", "）"}, {" ", ""}}) {
+      for (size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size())) {
+        s.replace(p, from.size(), to);
+      }
+    }
+    return s;
+  };
+  return normalize(std::move(a)) == normalize(std::move(b));
+}
+
 // Former names of a code from the catalog's change list.
 std::vector<std::string> FormerNames(const CheckContext& ctx, const std::string& code) {
   std::vector<std::string> out;
@@ -85,11 +99,12 @@ void RegisterClassificationRules(std::vector<Rule>* out) {
       "类、款、项应分级列示，各行使用各自的编码；下级科目误用上级编码会使汇总无法核对", kCatalog,
       [](const CheckContext& ctx, Emitter& emit) {
         std::map<std::tuple<std::string, std::string, std::string>, int> seen;
+        std::set<std::pair<std::string, std::string>> reported;  // once per row
         for (const auto& c : ctx.d.declared.cells) {
           if (!IsCodeLike(c.row)) continue;
-          if (++seen[{c.table, c.row, c.column}] == 2) {
-            emit.Report(fmt::format("编码{}在{}的「{}」列出现多次，下级科目应使用各自的编码", c.row,
-                                    ctx.TableName(c.table), c.column.empty() ? "金额" : c.column),
+          if (++seen[{c.table, c.row, c.column}] == 2 && reported.insert({c.table, c.row}).second) {
+            emit.Report(fmt::format("编码{}在{}中出现在多行，下级科目应使用各自的编码", c.row,
+                                    ctx.TableName(c.table)),
                         CellLocation(ctx, c));
           }
         }
@@ -97,9 +112,11 @@ void RegisterClassificationRules(std::vector<Rule>* out) {
   out->push_back(
       Make("CLS-003", Severity::kError, "科目名称与编码相符（按当年科目目录）",
            "科目名称应与当年目录一致", kCatalog, [](const CheckContext& ctx, Emitter& emit) {
+             std::set<std::string> reported;
              auto check = [&](const std::string& code, const std::string& name, Location where) {
                std::string expected = Name(ctx, code);
-               if (expected.empty() || name.empty() || name == expected) return;
+               if (expected.empty() || name.empty() || SameName(name, expected)) return;
+               if (!reported.insert(where.table + "|" + code).second) return;  // once per row
                auto former = FormerNames(ctx, code);
                if (std::find(former.begin(), former.end(), name) != former.end())
                  return;  // CLS-004

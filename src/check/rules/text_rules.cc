@@ -253,7 +253,7 @@ void RegisterTextRules(std::vector<Rule>* out) {
       [](const CheckContext& ctx, Emitter& emit) {
         for (const auto& f : ctx.d.declared.text) {
           if (f.year == 0) continue;
-          bool comparison = f.change || !f.direction.empty() || !f.percent.empty();
+          bool comparison = f.change || f.prior || !f.direction.empty() || !f.percent.empty();
           int expected = comparison ? ctx.d.prior_year : ctx.d.year;
           if (f.year != expected) {
             emit.Report(fmt::format("「{}」写作{}年，应为{}年", f.key, f.year, expected),
