@@ -151,7 +151,7 @@ Declared DeclareFromDisclosure(const Department& d, const Document& doc) {
   }
   std::map<std::string, Money> by_econ;
   for (const auto& l : d.lines) {
-    if (l.is_basic() && IsGeneralCurrent(l)) by_econ[l.economic.substr(0, 3)] += l.amount;
+    if (l.is_basic()) by_econ[l.economic.substr(0, 3)] += l.amount;  // as 三（二） prints it
   }
   for (const auto& [code, amount] : by_econ) {
     DeclaredFigure e = Figure("economic." + code, "三（二）", amount);

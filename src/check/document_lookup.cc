@@ -92,7 +92,8 @@ Money Get(const std::map<std::string, Money>& m, const std::string& key) {
   return it == m.end() ? Money() : it->second;
 }
 
-std::optional<Comparison> Prior(const std::map<std::string, Comparison>& m, const std::string& key) {
+std::optional<Comparison> Prior(const std::map<std::string, Comparison>& m,
+                                const std::string& key) {
   auto it = m.find(key);
   if (it == m.end()) return std::nullopt;
   return it->second;
@@ -174,8 +175,9 @@ std::optional<TextTruth> LookupText(const Department& d, const Figures& f, const
   if (head == "economic") {
     const EconomicSubject* s = d.catalog->FindEconomic(tail);
     t.name = s ? s->name : "";
+    // 三（二） quotes 基本支出 by economic class over all funds.
     t.amount = SumLines(d, [&](const ExpenditureLine& l) {
-      return l.is_basic() && IsGeneralCurrent(l) && l.economic.rfind(tail, 0) == 0;
+      return l.is_basic() && l.economic.rfind(tail, 0) == 0;
     });
     if (!s) {
       *why = fmt::format("经济科目「{}」不在{}年科目中", tail, d.year);

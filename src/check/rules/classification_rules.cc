@@ -57,7 +57,8 @@ void Pair(const CheckContext& ctx, Emitter& emit, const std::string& function,
 // printed documents mix 维修(护)费 and 维修（护）费.
 bool SameName(std::string a, std::string b) {
   auto normalize = [](std::string s) {
-    for (const auto& [from, to] : {std::pair<std::string, std::string>{"(", "（"}, {")", "）"}, {" ", ""}}) {
+    for (const auto& [from, to] :
+         {std::pair<std::string, std::string>{"(", "（"}, {")", "）"}, {" ", ""}}) {
       for (size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size())) {
         s.replace(p, from.size(), to);
       }
@@ -251,23 +252,36 @@ void RegisterClassificationRules(std::vector<Rule>* out) {
           }
         }
       }));
-  out->push_back(Make(
-      "CLS-013", Severity::kError, "不得使用已停用的科目", "科目停用后应改用替代科目", kCatalog,
-      [](const CheckContext& ctx, Emitter& emit) {
-        std::set<std::string> done;
-        for (const auto& l : ctx.d.lines) {
-          for (const std::string& code : {l.function, l.economic}) {
-            if (done.count(code)) continue;
-            for (const CodeChange* c : ctx.d.catalog->ChangesOf(code)) {
-              if (c->change != "retired") continue;
-              done.insert(code);
-              emit.Report(fmt::format("科目{}已于{}年停用{}", code, c->year,
-                                      c->replaced_by.empty() ? "" : "，应改用" + c->replaced_by),
-                          LineLocation(ctx, l));
-            }
-          }
-        }
-      }));
+  out->push_back(
+      Make("CLS-013", Severity::kError, "不得使用已停用的科目", "科目停用后应改用替代科目",
+           kCatalog, [](const CheckContext& ctx, Emitter& emit) {
+             std::set<std::string> done;
+             auto check = [&](const std::string& code, Location where) {
+               if (done.count(code)) return;
+               for (const CodeChange* c : ctx.d.catalog->ChangesOf(code)) {
+                 if (c->change != "retired") continue;
+                 done.insert(code);
+                 emit.Report(fmt::format("科目{}已于{}年停用{}{}", code, c->year,
+                                         c->old_name.empty() ? "" : "（" + c->old_name + "）",
+                                         c->replaced_by.empty() ? "" : "，应改用" + c->replaced_by),
+                             where);
+               }
+             };
+             for (const auto& l : ctx.d.lines) {
+               check(l.function, LineLocation(ctx, l));
+               check(l.economic, LineLocation(ctx, l));
+             }
+             // Printed documents may still show codes the catalog no longer has.
+             for (const auto& c : ctx.d.declared.cells) {
+               if (IsCodeLike(c.row)) check(c.row, CellLocation(ctx, c));
+             }
+             for (const auto& f : ctx.d.declared.text) {
+               size_t dot = f.key.find('.');
+               if (dot != std::string::npos && IsCodeLike(f.key.substr(dot + 1))) {
+                 check(f.key.substr(dot + 1), TextLocation(ctx, f));
+               }
+             }
+           }));
   out->push_back(
       Make("CLS-014", Severity::kWarning, "“行政运行”用于行政单位，“事业运行”用于事业单位",
            "行政运行反映行政单位（含参公事业单位）的基本支出，事业运行反映事业单位的基本支出",

@@ -194,7 +194,7 @@ void RegisterPlausibilityRules(std::vector<Rule>* out) {
       Make("PLS-009", Severity::kWarning, "公务用车运行维护费与车辆数相符",
            "有公务用车运行维护费应有车辆，有车辆一般应有运行维护费", kBasis,
            [](const CheckContext& ctx, Emitter& emit) {
-             if (!ctx.d.assets.present) return;
+             if (!ctx.d.assets.present || ctx.d.assets.vehicles.empty()) return;  // CMP-008
              int vehicles = Total(ctx.d.assets.vehicles);
              auto it = ctx.f.three_public.find("vehicle_operation");
              Money cost = it == ctx.f.three_public.end() ? Money() : it->second;

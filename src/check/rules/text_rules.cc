@@ -162,12 +162,16 @@ void RegisterTextRules(std::vector<Rule>* out) {
             {"personnel", "人员经费"},
             {"public", "公用经费"},
             {"project", "项目支出"},
-            {"operating_expenses", "机关运行经费"}};
+            {"operating_expenses", "机关运行经费"},
+            {"total", "部门预算总收入"},
+            {"fund", "政府性基金预算财政拨款支出"}};
         std::map<std::string, Money> now = {{"general", ctx.f.general},
                                             {"personnel", ctx.f.general_personnel},
                                             {"public", ctx.f.general_public},
                                             {"project", ctx.f.general_project},
-                                            {"operating_expenses", ctx.f.operating_expenses}};
+                                            {"operating_expenses", ctx.f.operating_expenses},
+                                            {"total", ctx.f.current + ctx.f.carryover},
+                                            {"fund", ctx.f.gov_fund}};
         for (const auto& [key, name] : kKeys) {
           auto it = ctx.d.comparisons.find(key);
           if (it != ctx.d.comparisons.end()) check(name, now[key], it->second);
@@ -214,7 +218,8 @@ void RegisterTextRules(std::vector<Rule>* out) {
              for (const auto& f : ctx.d.declared.text) {
                if (f.key.rfind("class.", 0) == 0 && f.key.size() == 9) {
                  const FunctionSubject* s = ctx.d.catalog->FindFunction(f.key.substr(6));
-                 if (s) pairs.push_back({f.key, "general_expenditure", f.key.substr(6), "合计"});
+                 // 三（二） quotes each 功能类 over all funds, as 支出总表 does.
+                 if (s) pairs.push_back({f.key, "expenditure_summary", f.key.substr(6), "合计"});
                }
              }
              for (const auto& p : pairs) {
