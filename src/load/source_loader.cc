@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include "load/source_reader.h"
+
 #include <fstream>
 #include <mutex>
 #include <set>
@@ -21,39 +23,15 @@ SourceError::SourceError(std::vector<std::string> messages)
 
 namespace {
 
-constexpr size_t kMaxErrors = 50;
-
 // Walks the YAML tree, filling a Department and collecting located errors.
-class Loader {
+class Loader : public SourceReader {
  public:
   Loader(std::string path, const CatalogProvider& catalogs)
-      : path_(std::move(path)), catalogs_(catalogs) {}
+      : SourceReader(std::move(path)), catalogs_(catalogs) {}
 
   Department Load(const std::string& text);
 
  private:
-  SourceLocation Where(const YAML::Node& n) const {
-    if (!n.IsDefined()) return {path_, 0, 0};  // a missing key has no position
-    YAML::Mark mark = n.Mark();
-    return {path_, mark.line + 1, mark.column + 1};
-  }
-  void Error(const YAML::Node& n, const std::string& message) {
-    if (errors_.size() < kMaxErrors) errors_.push_back(Where(n).ToString() + ": " + message);
-  }
-
-  // Checks that `n` is a mapping whose keys are all in `allowed` (and none repeated).
-  bool ExpectMap(const YAML::Node& n, const std::string& what,
-                 const std::set<std::string>& allowed);
-  bool ExpectList(const YAML::Node& n, const std::string& what);
-  std::string Text(const YAML::Node& n, const std::string& what);
-  int Integer(const YAML::Node& n, const std::string& what, int min, int max);
-  bool Boolean(const YAML::Node& n, const std::string& what);
-  Money Amount(const YAML::Node& n, const std::string& what);
-  std::string DecimalText(const YAML::Node& n, const std::string& what);
-  Counts CountMap(const YAML::Node& n, const std::string& what);
-  void RequireKeys(const YAML::Node& n, const std::string& what,
-                   std::initializer_list<const char*> keys);
-
   void LoadDepartment(const YAML::Node& n);
   void LoadStaffing(const YAML::Node& n);
   ExpenditureLine LoadLine(const YAML::Node& n, const std::string& what, bool allow_class);
@@ -67,7 +45,6 @@ class Loader {
   void LoadContact(const YAML::Node& n);
   void LoadNotes(const YAML::Node& n);
   void LoadDeclared(const YAML::Node& n);
-  std::vector<std::string> TextList(const YAML::Node& n, const std::string& what);
 
   // Validation that needs the catalog or the whole file.
   void CheckFunction(const std::string& code, const YAML::Node& at, const std::string& what);
@@ -75,9 +52,7 @@ class Loader {
   void CheckFund(const std::string& fund, const YAML::Node& at, const std::string& what);
   void ResolveReferences();
 
-  std::string path_;
   const CatalogProvider& catalogs_;
-  std::vector<std::string> errors_;
   Department d_;
   // References to check once everything is read: (node, what, id).
   struct Ref {
@@ -87,129 +62,14 @@ class Loader {
   std::vector<Ref> unit_refs_, project_refs_;
 };
 
-bool Loader::ExpectMap(const YAML::Node& n, const std::string& what,
-                       const std::set<std::string>& allowed) {
-  if (!n.IsMap()) {
-    Error(n, fmt::format("{}应为键值映射（key: value）", what));
-    return false;
-  }
-  std::set<std::string> seen;
-  for (auto it = n.begin(); it != n.end(); ++it) {
-    std::string key = it->first.IsScalar() ? it->first.Scalar() : "";
-    if (!allowed.count(key)) {
-      std::string list;
-      for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
-      Error(it->first, fmt::format("{}中有未知的键「{}」（可用的键：{}）", what, key, list));
-    } else if (!seen.insert(key).second) {
-      Error(it->first, fmt::format("{}中的键「{}」重复", what, key));
-    }
-  }
-  return true;
-}
 
-bool Loader::ExpectList(const YAML::Node& n, const std::string& what) {
-  if (n.IsNull()) return false;
-  if (!n.IsSequence()) {
-    Error(n, fmt::format("{}应为列表（- …）", what));
-    return false;
-  }
-  return true;
-}
 
-void Loader::RequireKeys(const YAML::Node& n, const std::string& what,
-                         std::initializer_list<const char*> keys) {
-  if (!n.IsMap()) return;
-  for (const char* k : keys) {
-    if (!n[k]) Error(n, fmt::format("{}缺少必填项「{}」", what, k));
-  }
-}
 
-std::string Loader::Text(const YAML::Node& n, const std::string& what) {
-  if (!n || n.IsNull()) return "";
-  if (!n.IsScalar()) {
-    Error(n, fmt::format("{}应为文字", what));
-    return "";
-  }
-  std::string s = n.Scalar();
-  while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
-  return s;
-}
 
-int Loader::Integer(const YAML::Node& n, const std::string& what, int min, int max) {
-  std::string s = Text(n, what);
-  if (s.empty()) return 0;
-  size_t pos = 0;
-  int value = 0;
-  try {
-    value = std::stoi(s, &pos);
-  } catch (const std::exception&) {
-    pos = 0;
-  }
-  if (pos != s.size() || value < min || value > max) {
-    Error(n, fmt::format("{}应为{}到{}之间的整数，而不是「{}」", what, min, max, s));
-    return 0;
-  }
-  return value;
-}
 
-bool Loader::Boolean(const YAML::Node& n, const std::string& what) {
-  std::string s = Text(n, what);
-  if (s == "true" || s == "yes" || s == "是") return true;
-  if (s == "false" || s == "no" || s == "否" || s.empty()) return false;
-  Error(n, fmt::format("{}应为 true 或 false，而不是「{}」", what, s));
-  return false;
-}
 
-Money Loader::Amount(const YAML::Node& n, const std::string& what) {
-  if (!n || n.IsNull()) {
-    Error(n, fmt::format("{}缺少金额", what));
-    return {};
-  }
-  std::string s = Text(n, what);
-  std::string why;
-  auto m = Money::Parse(s, MoneyUnit::kWan, &why);
-  if (!m) {
-    Error(n, fmt::format("{}：{}", what, why));
-    return {};
-  }
-  if (m->is_negative()) {
-    Error(n, fmt::format("{}不能为负数：「{}」", what, s));
-    return {};
-  }
-  return *m;
-}
 
-std::string Loader::DecimalText(const YAML::Node& n, const std::string& what) {
-  std::string s = Text(n, what);
-  if (s.empty()) return s;
-  bool point = false, digit = false;
-  for (char c : s) {
-    if (c >= '0' && c <= '9') {
-      digit = true;
-    } else if (c == '.' && !point) {
-      point = true;
-    } else {
-      digit = false;
-      break;
-    }
-  }
-  if (!digit) Error(n, fmt::format("{}应为数字，而不是「{}」", what, s));
-  return s;
-}
 
-Counts Loader::CountMap(const YAML::Node& n, const std::string& what) {
-  Counts out;
-  if (!n || n.IsNull()) return out;
-  if (!n.IsMap()) {
-    Error(n, fmt::format("{}应为「类别: 人数」的映射", what));
-    return out;
-  }
-  for (auto it = n.begin(); it != n.end(); ++it) {
-    std::string key = Text(it->first, what);
-    out.emplace_back(key, Integer(it->second, what + "「" + key + "」", 0, 10000000));
-  }
-  return out;
-}
 
 void Loader::CheckFunction(const std::string& code, const YAML::Node& at, const std::string& what) {
   if (!d_.catalog) return;
@@ -552,12 +412,6 @@ void Loader::LoadNotes(const YAML::Node& n) {
   }
 }
 
-std::vector<std::string> Loader::TextList(const YAML::Node& n, const std::string& what) {
-  std::vector<std::string> out;
-  if (!n || !ExpectList(n, what)) return out;
-  for (const auto& item : n) out.push_back(Text(item, what));
-  return out;
-}
 
 void Loader::LoadDeclared(const YAML::Node& n) {
   if (!ExpectMap(
