@@ -2,6 +2,7 @@
 
 #include "build/explanation.h"
 #include "build/figures.h"
+#include "build/performance_tables.h"
 #include "build/tables.h"
 
 namespace gongkai {
@@ -14,6 +15,7 @@ Document BuildDisclosure(const Department& d, const Templates& tpl) {
   Figures f = ComputeFigures(d);
   doc.sections = BuildExplanation(d, f);
   doc.tables = BuildTables(d, f, tpl);
+  BuildPerformanceTables(d, &doc.tables);
   doc.glossary = BuildGlossary(d, tpl);
   return doc;
 }

@@ -49,6 +49,7 @@ struct Table {
   std::string empty_note;             // shown when the table has no data
   bool has_data = true;
   std::vector<std::string> notes;  // 备注 under the table
+  bool form = false;  // a form (label/value cells, headings inside) rather than a data table
 };
 
 struct Paragraph {

@@ -130,6 +130,7 @@ std::shared_ptr<const Catalog> Catalog::Load(const std::string& data_dir, int ye
       catalog->changes_.push_back(c);
     }
   }
+  catalog->values_ = ValueCatalog::Load(data_dir);
   // User overlays: the header decides which catalog a file extends.
   for (const auto& path : overlays) {
     CsvTable t = ReadCsvFile(path);

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "catalog/csv.h"
+#include "perf/indicator_value.h"
 
 namespace gongkai {
 
@@ -72,6 +73,9 @@ class Catalog {
   // "一般公共服务支出(类)政府办公厅（室）及相关机构事务(款)行政运行(项)" for a 项 code.
   std::string FunctionPath(const std::string& code) const;
 
+  // Units and graded words for indicator values (data/perf/), shared by all years.
+  const ValueCatalog& values() const { return *values_; }
+
   size_t function_count() const { return functions_.size(); }
   size_t economic_count() const { return economics_.size(); }
 
@@ -86,6 +90,7 @@ class Catalog {
   std::vector<RevenueSource> revenue_sources_;
   std::vector<std::string> class_order_;
   std::vector<CodeChange> changes_;
+  std::shared_ptr<const ValueCatalog> values_;
 };
 
 // Where the bundled data lives: $GONGKAI_DATA, else the directory configured at build time.

@@ -105,6 +105,7 @@ Declared DeclareFromDisclosure(const Department& d, const Document& doc) {
   out.present = true;
   out.has_tables = true;
   for (const auto& t : doc.tables) {
+    if (t.form) continue;  // performance forms carry their own figures (performance:)
     out.tables.push_back(t.id);
     DeclareCells(t, &out);
   }

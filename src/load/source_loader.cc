@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include "load/performance_loader.h"
 #include "load/source_reader.h"
 
 #include <fstream>
@@ -555,7 +556,7 @@ Department Loader::Load(const std::string& text) {
   ExpectMap(root, "顶层",
             {"gongkai", "department", "staffing", "goals", "basic", "projects", "year_end_balance",
              "prior_year", "three_public", "procurement", "purchase_services", "assets", "contact",
-             "notes", "declared"});
+             "notes", "declared", "performance"});
   RequireKeys(root, "源文件", {"gongkai", "department"});
   if (root["gongkai"]) d_.format_version = Integer(root["gongkai"], "gongkai（格式版本）", 1, 1);
   if (root["department"]) LoadDepartment(root["department"]);
@@ -586,6 +587,15 @@ Department Loader::Load(const std::string& text) {
   if (root["contact"]) LoadContact(root["contact"]);
   if (root["notes"]) LoadNotes(root["notes"]);
   if (root["declared"]) LoadDeclared(root["declared"]);
+  if (root["performance"]) {
+    LoadPerformance(*this, root["performance"], d_.catalog.get(), &d_.performance);
+    for (const auto& p : d_.performance.projects) {
+      if (!p.project_id.empty() && !d_.FindProject(p.project_id)) {
+        errors_.push_back(fmt::format("{}:{}: 项目申报表「{}」：项目「{}」未在 projects 中定义", path_, p.line,
+                                      p.name, p.project_id));
+      }
+    }
+  }
   ResolveReferences();
   if (!errors_.empty()) throw SourceError(errors_);
   return std::move(d_);

@@ -16,6 +16,7 @@
 
 #include "catalog/catalog.h"
 #include "model/declared.h"
+#include "perf/goals.h"
 #include "money/money.h"
 
 namespace gongkai {
@@ -148,6 +149,7 @@ struct Department {
   Contact contact;
   std::map<std::string, std::string> notes;  // section number (一…九) → text
   Declared declared;  // figures as printed elsewhere, for checking
+  Performance performance;  // 绩效目标
 
   std::string source_path;
   std::shared_ptr<const Catalog> catalog;

@@ -33,6 +33,8 @@ thead { display: table-header-group; }
 tr { page-break-inside: avoid; }
 td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 tr.total td, tr.class td { font-weight: bold; }
+tr.heading td { font-weight: bold; text-align: center; background: #f7f7f7; }
+table.form td { vertical-align: top; }
 tr.section td:nth-child(2) { padding-left: 4mm; }
 tr.item td:nth-child(2) { padding-left: 7mm; }
 .empty-note { text-align: center; padding: 4mm; }
@@ -50,7 +52,7 @@ void RenderTable(const Table& t, std::string* out) {
   *out += fmt::format("<div class=\"table-title\">{}</div>\n", HtmlEscape(t.title));
   *out += fmt::format("<div class=\"table-meta\"><span>部门/单位：</span><span>{}</span></div>\n",
                       HtmlEscape(t.unit_label));
-  *out += "<table>\n<thead>\n";
+  *out += t.form ? "<table class=\"form\">\n<thead>\n" : "<table>\n<thead>\n";
   for (const auto& row : t.header) {
     *out += "<tr>";
     for (const auto& c : row) {

@@ -64,6 +64,7 @@ std::string RenderJson(const Document& doc) {
     }
     jt["rows"] = rows;
     jt["has_data"] = t.has_data;
+    if (t.form) jt["form"] = true;
     if (!t.has_data) jt["empty_note"] = t.empty_note;
     if (!t.notes.empty()) jt["notes"] = t.notes;
     tables.push_back(jt);
