@@ -7,6 +7,7 @@
 #include <set>
 
 #include "build/figures.h"
+#include "catalog/catalog.h"
 
 namespace gongkai {
 
@@ -15,6 +16,7 @@ void RegisterClassificationRules(std::vector<Rule>* rules);
 void RegisterTextRules(std::vector<Rule>* rules);
 void RegisterCompletenessRules(std::vector<Rule>* rules);
 void RegisterPlausibilityRules(std::vector<Rule>* rules);
+void RegisterPerformanceRules(std::vector<Rule>* rules);
 
 // The one place where rules are registered.
 const std::vector<Rule>& AllRules() {
@@ -25,6 +27,7 @@ const std::vector<Rule>& AllRules() {
     RegisterTextRules(&all);
     RegisterCompletenessRules(&all);
     RegisterPlausibilityRules(&all);
+    RegisterPerformanceRules(&all);
     std::set<std::string> ids;
     for (const auto& r : all) {
       if (!ids.insert(r.id).second) throw std::logic_error("duplicate rule id " + r.id);
@@ -86,7 +89,17 @@ void Emitter::Rounding(std::string message, Location where, std::string expected
 std::vector<Finding> RunChecks(const Department& d, const Document& doc, const CheckConfig& config,
                                const CheckOptions& options) {
   Figures f = ComputeFigures(d);
-  CheckContext ctx{d, f, doc, config};
+  CheckContext ctx{d, f, doc, config, nullptr, {}};
+  std::optional<Framework> framework;
+  if (d.performance.present) {
+    try {
+      framework = Framework::Load(config.data_dir.empty() ? DefaultDataDir() : config.data_dir,
+                                  d.performance.framework);
+      ctx.framework = &*framework;
+    } catch (const std::exception& e) {
+      ctx.framework_error = e.what();
+    }
+  }
   std::vector<Finding> all;
   for (const auto& rule : AllRules()) {
     if (config.disabled.count(rule.id)) continue;

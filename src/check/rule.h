@@ -17,6 +17,7 @@
 #include "check/check_config.h"
 #include "check/finding.h"
 #include "model/department.h"
+#include "perf/framework.h"
 
 namespace gongkai {
 
@@ -25,6 +26,10 @@ struct CheckContext {
   const Figures& f;
   const Document& doc;  // the disclosure computed from the lines
   const CheckConfig& config;
+  // The indicator framework named by the file (performance.framework), when it could be read;
+  // framework_error says why not.
+  const Framework* framework = nullptr;
+  std::string framework_error;
 
   // The source position of a declared figure or other element.
   Location At(int line, int column, std::string section = {}) const;
