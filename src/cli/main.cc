@@ -4,6 +4,7 @@
 //   gongkai convert FILE --to yaml|json [-o OUT]
 //   gongkai generate --count N [--year Y] -o DIR
 #include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
@@ -22,6 +23,7 @@
 #include "load/source_loader.h"
 #include "load/source_writer.h"
 #include "model/synthetic_department.h"
+#include "perf/scoring.h"
 #include "render/html_renderer.h"
 #include "render/json_renderer.h"
 #include "render/office_renderer.h"
@@ -273,6 +275,40 @@ int Check(const std::vector<std::string>& inputs, const std::string& format,
   return exit_code;
 }
 
+int Score(const std::string& file, const std::string& standard_id, const std::string& reviewer_file,
+          bool json, const Common& common) {
+  int code = kExitOk;
+  auto d = Load(file, common, &code);
+  if (!d) return code;
+  ScoringStandard standard;
+  ReviewerScores reviewer;
+  try {
+    standard = ScoringStandard::Load(common.data_dir, standard_id);
+    if (!reviewer_file.empty()) {
+      YAML::Node root = YAML::LoadFile(reviewer_file);
+      for (auto p = root.begin(); p != root.end(); ++p) {
+        for (auto i = p->second.begin(); i != p->second.end(); ++i) {
+          reviewer[p->first.as<std::string>()][i->first.as<std::string>()] = i->second.as<int>();
+        }
+      }
+    }
+  } catch (const CatalogError& e) {
+    std::cerr << e.what() << "\n";
+    return kExitUnreadable;
+  } catch (const YAML::Exception& e) {
+    std::cerr << fmt::format("{}:{}: 评审评分文件格式错误（应为「项目名称: {{考核指标编号: 分数}}」）：{}\n",
+                             reviewer_file, e.mark.line + 1, e.msg);
+    return kExitUnreadable;
+  }
+  Document doc = BuildDisclosure(*d, Templates::Load(common.data_dir, d->year));
+  CheckOptions only_perf;
+  only_perf.only = {"PRF-001", "PRF-009", "PRF-010", "PRF-011"};
+  auto findings = RunChecks(*d, doc, CheckConfig::Load(common.data_dir, "default"), only_perf);
+  auto cards = ScoreDeclarations(*d, findings, standard, reviewer);
+  std::cout << (json ? ScoreJson(standard, cards) : ScoreText(standard, cards));
+  return kExitOk;
+}
+
 int Convert(const std::string& file, const std::string& to, const std::string& out,
             const Common& common) {
   int code = kExitOk;
@@ -343,6 +379,15 @@ int main(int argc, char** argv) {
   declare->add_option("FILE", file, "部门预算源文件")->required();
   declare->add_option("-o,--output", out_file, "输出文件（默认标准输出）");
 
+  std::string standard_id = "wuhan-2021", reviewer_file;
+  bool score_json = false;
+  auto* score = app.add_subcommand("score", "按考核标准为项目绩效目标评分（自动评分项给出扣分理由，其余待评审）");
+  score->add_option("FILE", file, "部门预算源文件（含 performance.projects）")->required();
+  score->add_option("--standard", standard_id, "考核标准 data/perf/scoring/<name>.yaml（默认 wuhan-2021）");
+  score->add_option("--reviewer", reviewer_file, "评审人评分（YAML：项目名称或 * → 考核指标编号 → 分数）")
+      ->check(CLI::ExistingFile);
+  score->add_flag("--json", score_json, "输出 JSON");
+
   bool markdown = false;
   auto* rules = app.add_subcommand("rules", "列出全部审核规则");
   rules->add_flag("--markdown", markdown, "输出 docs/rules.md 的内容");
@@ -371,6 +416,7 @@ int main(int argc, char** argv) {
       return kExitOk;
     }
     if (*convert) return Convert(file, to, out_file, common);
+    if (*score) return Score(file, standard_id, reviewer_file, score_json, common);
     if (*declare) {
       int code = kExitOk;
       auto d = Load(file, common, &code);
