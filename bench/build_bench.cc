@@ -12,6 +12,8 @@
 #include "model/synthetic_department.h"
 #include "render/html_renderer.h"
 #include "render/json_renderer.h"
+#include "render/office_renderer.h"
+#include "render/pdf_renderer.h"
 
 namespace gongkai {
 namespace {
@@ -116,6 +118,60 @@ void BM_CheckAllRules_Xinzhou(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(RunChecks(Xinzhou(), doc, config));
 }
 BENCHMARK(BM_CheckAllRules_Xinzhou);
+
+// Issue 5: office formats of the seed 004 example, from the built Document to the file in
+// /tmp (the only I/O). Targets: PDF under 50 ms, XLSX under 10 ms per department.
+void BM_RenderPdf_Xinzhou(benchmark::State& state) {
+  const Document doc = BuildDisclosure(Xinzhou(), Tpl());
+  std::string error;
+  for (auto _ : state) {
+    if (!WriteOfficeDocument(doc, "pdf", "/tmp/gongkai_bench.pdf", {}, &error)) {
+      state.SkipWithError(error.c_str());
+      break;
+    }
+  }
+  std::string pdf;
+  RenderPdf(doc, &pdf, &error);
+  state.counters["bytes"] = static_cast<double>(pdf.size());
+}
+BENCHMARK(BM_RenderPdf_Xinzhou)->Unit(benchmark::kMillisecond);
+
+void BM_RenderXlsx_Xinzhou(benchmark::State& state) {
+  const Document doc = BuildDisclosure(Xinzhou(), Tpl());
+  std::string error;
+  for (auto _ : state) {
+    if (!WriteOfficeDocument(doc, "xlsx", "/tmp/gongkai_bench.xlsx", {}, &error)) {
+      state.SkipWithError(error.c_str());
+      break;
+    }
+  }
+}
+BENCHMARK(BM_RenderXlsx_Xinzhou)->Unit(benchmark::kMillisecond);
+
+// The same over synthetic departments (100 different ones, cycled), build included.
+void BM_BuildAndRenderPdf_Synthetic(benchmark::State& state) {
+  const auto& all = Synthetic();
+  std::string pdf, error;
+  size_t i = 0;
+  for (auto _ : state) {
+    RenderPdf(BuildDisclosure(all[i], Tpl()), &pdf, &error);
+    benchmark::DoNotOptimize(pdf);
+    i = (i + 1) % 100;
+  }
+}
+BENCHMARK(BM_BuildAndRenderPdf_Synthetic)->Unit(benchmark::kMillisecond);
+
+void BM_BuildAndRenderXlsx_Synthetic(benchmark::State& state) {
+  const auto& all = Synthetic();
+  std::string error;
+  size_t i = 0;
+  for (auto _ : state) {
+    WriteOfficeDocument(BuildDisclosure(all[i], Tpl()), "xlsx", "/tmp/gongkai_bench.xlsx", {},
+                        &error);
+    i = (i + 1) % 100;
+  }
+}
+BENCHMARK(BM_BuildAndRenderXlsx_Synthetic)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace gongkai

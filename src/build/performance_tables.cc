@@ -30,17 +30,29 @@ class Form {
   }
   void Heading(const std::string& text) { Row({{text, kWidth}}, RowKind::kHeading); }
   void Label(const std::string& label, const std::string& value) { Row({{label, 2}, {value, 6}}); }
-  void Pair(const std::string& l1, const std::string& v1, const std::string& l2, const std::string& v2) {
+  void Pair(const std::string& l1, const std::string& v1, const std::string& l2,
+            const std::string& v2) {
     Row({{l1, 2}, {v1, 3}, {l2, 1}, {v2, 2}});
   }
 
   void Indicators(const std::vector<Goal>& goals, bool annual) {
     if (annual) {
-      Row({{"目标名称", 1}, {"一级指标", 1}, {"二级指标", 1}, {"三级指标", 1}, {"前年", 1}, {"上年", 1},
-           {"预计当年实现", 1}, {"指标值确定依据", 1}},
+      Row({{"目标名称", 1},
+           {"一级指标", 1},
+           {"二级指标", 1},
+           {"三级指标", 1},
+           {"前年", 1},
+           {"上年", 1},
+           {"预计当年实现", 1},
+           {"指标值确定依据", 1}},
           RowKind::kHeading);
     } else {
-      Row({{"目标名称", 1}, {"一级指标", 1}, {"二级指标", 1}, {"三级指标", 1}, {"指标值", 3}, {"指标值确定依据", 1}},
+      Row({{"目标名称", 1},
+           {"一级指标", 1},
+           {"二级指标", 1},
+           {"三级指标", 1},
+           {"指标值", 3},
+           {"指标值确定依据", 1}},
           RowKind::kHeading);
     }
     for (const auto& g : goals) {
@@ -51,10 +63,21 @@ class Form {
       }
       for (const auto& i : g.indicators) {
         if (annual) {
-          Row({{g.name, 1}, {i.level1, 1}, {i.level2, 1}, {i.name, 1}, {i.before_last.raw, 1},
-               {i.last.raw, 1}, {i.value.raw, 1}, {i.basis, 1}});
+          Row({{g.name, 1},
+               {i.level1, 1},
+               {i.level2, 1},
+               {i.name, 1},
+               {i.before_last.raw, 1},
+               {i.last.raw, 1},
+               {i.value.raw, 1},
+               {i.basis, 1}});
         } else {
-          Row({{g.name, 1}, {i.level1, 1}, {i.level2, 1}, {i.name, 1}, {i.value.raw, 3}, {i.basis, 1}});
+          Row({{g.name, 1},
+               {i.level1, 1},
+               {i.level2, 1},
+               {i.name, 1},
+               {i.value.raw, 3},
+               {i.basis, 1}});
         }
       }
     }
@@ -67,7 +90,8 @@ class Form {
 Table ProjectForm(const Department& d, const ProjectDeclaration& p, int index) {
   Table t;
   t.id = fmt::format("project_goals_{}", index);
-  t.title = "部门项目申报表（含绩效目标）";
+  t.title =
+      "部门项目申报表（含绩效目标）：" + p.name;  // named, so 目录, bookmarks and sheets differ
   t.unit_label = "单位：" + p.unit_label;
   t.form = true;
   Form f(&t);
@@ -103,14 +127,25 @@ Table ProjectForm(const Department& d, const ProjectDeclaration& p, int index) {
     if (s.current) f.Row({{"其中：申请当年预算拨款", 5}, {FormAmount(s.current, u), 3}});
   }
   f.Heading("项目支出明细测算");
-  f.Row({{"项目活动", 1}, {"活动内容表述", 2}, {"支出经济分类", 1}, {"金额", 1}, {"测算依据及说明", 2}, {"备注", 1}},
+  f.Row({{"项目活动", 1},
+         {"活动内容表述", 2},
+         {"支出经济分类", 1},
+         {"金额", 1},
+         {"测算依据及说明", 2},
+         {"备注", 1}},
         RowKind::kHeading);
   for (const auto& c : p.details) {
-    f.Row({{c.activity, 1}, {c.content, 2}, {c.economic, 1}, {FormAmount(c.amount, u), 1}, {c.basis, 2}, {c.note, 1}});
+    f.Row({{c.activity, 1},
+           {c.content, 2},
+           {c.economic, 1},
+           {FormAmount(c.amount, u), 1},
+           {c.basis, 2},
+           {c.note, 1}});
   }
   f.Heading("项目采购");
   f.Row({{"品名", 4}, {"数量", 2}, {"金额", 2}}, RowKind::kHeading);
-  for (const auto& pu : p.purchases) f.Row({{pu.item, 4}, {pu.quantity, 2}, {FormAmount(pu.amount, u), 2}});
+  for (const auto& pu : p.purchases)
+    f.Row({{pu.item, 4}, {pu.quantity, 2}, {FormAmount(pu.amount, u), 2}});
   if (!p.spending_plan.empty()) {
     f.Heading("资金支出计划（%）");
     std::vector<std::pair<std::string, int>> by, pct;
@@ -157,9 +192,17 @@ Table DepartmentForm(const Department& d, const DepartmentGoals& g) {
         if (r.item != "合计" && r.amount) total += *r.amount;
       }
       for (const auto& r : list) {
-        std::string share = r.amount && !total.is_zero() ? SharePercent(*r.amount, total) + "%" : "";
-        auto prior = [&](size_t i) { return i < r.prior.size() ? FormAmount(r.prior[i], g.unit_label) : ""; };
-        f.Row({{label, 1}, {r.item, 2}, {FormAmount(r.amount, g.unit_label), 1}, {share, 1}, {prior(0), 1}, {prior(1), 2}});
+        std::string share =
+            r.amount && !total.is_zero() ? SharePercent(*r.amount, total) + "%" : "";
+        auto prior = [&](size_t i) {
+          return i < r.prior.size() ? FormAmount(r.prior[i], g.unit_label) : "";
+        };
+        f.Row({{label, 1},
+               {r.item, 2},
+               {FormAmount(r.amount, g.unit_label), 1},
+               {share, 1},
+               {prior(0), 1},
+               {prior(1), 2}});
       }
     };
     rows("收入构成", g.income);
@@ -171,19 +214,30 @@ Table DepartmentForm(const Department& d, const DepartmentGoals& g) {
   }
   if (!g.tasks.empty()) {
     f.Heading("年度工作任务");
-    f.Row({{"任务名称", 2}, {"主要内容", 3}, {"总额", 1}, {"财政拨款", 1}, {"其他资金", 1}}, RowKind::kHeading);
+    f.Row({{"任务名称", 2}, {"主要内容", 3}, {"总额", 1}, {"财政拨款", 1}, {"其他资金", 1}},
+          RowKind::kHeading);
     for (const auto& task : g.tasks) {
-      f.Row({{task.name, 2}, {task.content, 3}, {FormAmount(task.amount, g.unit_label), 1},
-             {FormAmount(task.fiscal, g.unit_label), 1}, {FormAmount(task.other, g.unit_label), 1}});
+      f.Row({{task.name, 2},
+             {task.content, 3},
+             {FormAmount(task.amount, g.unit_label), 1},
+             {FormAmount(task.fiscal, g.unit_label), 1},
+             {FormAmount(task.other, g.unit_label), 1}});
     }
   }
   if (!g.projects.empty()) {
     f.Heading("项目支出情况");
-    f.Row({{"项目名称", 3}, {"支出项目类别", 1}, {"项目总预算", 1}, {"项目本年度预算", 1}, {"项目主要支出方向和用途", 2}},
+    f.Row({{"项目名称", 3},
+           {"支出项目类别", 1},
+           {"项目总预算", 1},
+           {"项目本年度预算", 1},
+           {"项目主要支出方向和用途", 2}},
           RowKind::kHeading);
     for (const auto& p : g.projects) {
-      f.Row({{p.name, 3}, {p.category, 1}, {FormAmount(p.total, g.unit_label), 1},
-             {FormAmount(p.amount, g.unit_label), 1}, {p.use, 2}});
+      f.Row({{p.name, 3},
+             {p.category, 1},
+             {FormAmount(p.total, g.unit_label), 1},
+             {FormAmount(p.amount, g.unit_label), 1},
+             {p.use, 2}});
     }
   }
   if (!g.overall.empty()) {

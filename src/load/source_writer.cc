@@ -11,8 +11,9 @@ using Json = nlohmann::ordered_json;
 
 // Keys whose string values are numbers and are written without quotes in YAML.
 const std::set<std::string>& NumericKeys() {
-  static const std::set<std::string> keys = {"amount", "quantity", "sme", "floor_area",
-                                             "prior", "change", "percent", "share"};
+  static const std::set<std::string> keys = {
+      "amount", "quantity", "sme",    "floor_area", "prior",        "change",      "percent",
+      "share",  "total",    "fiscal", "other",      "total_budget", "year_budget", "weight"};
   return keys;
 }
 
@@ -89,6 +90,190 @@ Json DeclaredJson(const Declared& dec) {
     j["cells"] = list;
   }
   return j;
+}
+
+// --- performance ---
+
+std::string AmountIn(Money m, const std::string& unit) {
+  if (unit != "元") return m.ExactWan();
+  std::string s = m.Yuan();  // exact in 元
+  if (s.size() > 3 && s.compare(s.size() - 3, 3, ".00") == 0) s.resize(s.size() - 3);
+  return s;
+}
+
+Json IndicatorJson(const Indicator& i) {
+  Json j;
+  PutText(j, "level1", i.level1);
+  PutText(j, "level2", i.level2);
+  PutText(j, "name", i.name);
+  PutText(j, "description", i.description);
+  PutText(j, "before_last", i.before_last.raw);
+  PutText(j, "last", i.last.raw);
+  PutText(j, "value", i.value.raw);
+  PutText(j, "basis", i.basis);
+  PutText(j, "weight", i.weight);
+  return j.is_null() ? Json::object() : j;
+}
+
+Json GoalsJson(const std::vector<Goal>& goals) {
+  Json list = Json::array();
+  for (const auto& g : goals) {
+    Json j = Json::object();
+    PutText(j, "name", g.name);
+    PutText(j, "text", g.text);
+    if (g.end_year) j["end_year"] = g.end_year;
+    Json indicators = Json::array();
+    for (const auto& i : g.indicators) indicators.push_back(IndicatorJson(i));
+    j["indicators"] = indicators;
+    list.push_back(j);
+  }
+  return list;
+}
+
+Json FundRowsJson(const std::vector<FundRow>& rows, const std::string& unit) {
+  Json list = Json::array();
+  for (const auto& r : rows) {
+    Json j;
+    j["item"] = r.item;
+    if (r.amount) j["amount"] = AmountIn(*r.amount, unit);
+    if (!r.prior.empty()) {
+      Json prior = Json::array();
+      for (const auto& p : r.prior) prior.push_back(p ? Json(AmountIn(*p, unit)) : Json(""));
+      j["prior"] = prior;
+    }
+    list.push_back(j);
+  }
+  return list;
+}
+
+Json PerformanceJson(const Performance& perf) {
+  Json j;
+  PutText(j, "framework", perf.framework);
+  const DepartmentGoals& g = perf.department;
+  if (g.present) {
+    Json dj = Json::object();
+    PutText(dj, "date", g.date);
+    PutText(dj, "filler", g.filler);
+    PutText(dj, "phone", g.phone);
+    if (g.unit_label != "万元") dj["unit"] = g.unit_label;
+    if (!g.prior_years.empty()) dj["prior_years"] = g.prior_years;
+    if (!g.income.empty()) dj["income"] = FundRowsJson(g.income, g.unit_label);
+    if (!g.expenditure.empty()) dj["expenditure"] = FundRowsJson(g.expenditure, g.unit_label);
+    if (!g.functions.empty()) dj["functions"] = g.functions;
+    if (!g.tasks.empty()) {
+      Json list = Json::array();
+      for (const auto& t : g.tasks) {
+        Json tj;
+        tj["name"] = t.name;
+        PutText(tj, "content", t.content);
+        if (t.amount) tj["amount"] = AmountIn(*t.amount, g.unit_label);
+        if (t.fiscal) tj["fiscal"] = AmountIn(*t.fiscal, g.unit_label);
+        if (t.other) tj["other"] = AmountIn(*t.other, g.unit_label);
+        list.push_back(tj);
+      }
+      dj["tasks"] = list;
+    }
+    if (!g.projects.empty()) {
+      Json list = Json::array();
+      for (const auto& p : g.projects) {
+        Json pj;
+        pj["name"] = p.name;
+        PutText(pj, "category", p.category);
+        if (p.total) pj["total"] = AmountIn(*p.total, g.unit_label);
+        if (p.amount) pj["amount"] = AmountIn(*p.amount, g.unit_label);
+        PutText(pj, "use", p.use);
+        list.push_back(pj);
+      }
+      dj["projects"] = list;
+    }
+    PutText(dj, "overall", g.overall);
+    if (!g.long_term.empty()) dj["long_term"] = GoalsJson(g.long_term);
+    if (!g.annual.empty()) dj["annual"] = GoalsJson(g.annual);
+    j["department"] = dj;
+  }
+  if (!perf.projects.empty()) {
+    Json list = Json::array();
+    for (const auto& p : perf.projects) {
+      const std::string& u = p.unit_label;
+      Json pj;
+      PutText(pj, "project", p.project_id);
+      pj["name"] = p.name;
+      PutText(pj, "code", p.code);
+      PutText(pj, "date", p.date);
+      if (u != "万元") pj["unit"] = u;
+      PutText(pj, "supervisor", p.supervisor);
+      PutText(pj, "executor", p.executor);
+      PutText(pj, "leader", p.leader);
+      PutText(pj, "phone", p.phone);
+      PutText(pj, "address", p.address);
+      PutText(pj, "postcode", p.postcode);
+      PutText(pj, "attribute", p.attribute);
+      PutText(pj, "category", p.category);
+      PutText(pj, "frequency", p.frequency);
+      if (p.start_year) pj["start_year"] = p.start_year;
+      if (p.end_year) pj["end_year"] = p.end_year;
+      PutText(pj, "basis", p.basis);
+      PutText(pj, "plan", p.plan);
+      if (p.total_budget) pj["total_budget"] = AmountIn(*p.total_budget, u);
+      if (p.year_budget) pj["year_budget"] = AmountIn(*p.year_budget, u);
+      if (!p.prior_budgets.empty()) {
+        Json list2 = Json::array();
+        for (const auto& b : p.prior_budgets)
+          list2.push_back({{"year", b.year}, {"amount", AmountIn(b.amount, u)}});
+        pj["prior_budgets"] = list2;
+      }
+      PutText(pj, "change_text", p.change_text);
+      PutText(pj, "last_evaluation", p.last_evaluation);
+      if (!p.funding.empty()) {
+        Json list2 = Json::array();
+        for (const auto& f : p.funding) {
+          Json fj;
+          fj["source"] = f.source;
+          fj["amount"] = AmountIn(f.amount, u);
+          if (f.current) fj["current"] = AmountIn(*f.current, u);
+          list2.push_back(fj);
+        }
+        pj["funding"] = list2;
+      }
+      if (!p.details.empty()) {
+        Json list2 = Json::array();
+        for (const auto& c : p.details) {
+          Json cj;
+          PutText(cj, "activity", c.activity);
+          PutText(cj, "content", c.content);
+          PutText(cj, "economic", c.economic);
+          cj["amount"] = AmountIn(c.amount, u);
+          PutText(cj, "basis", c.basis);
+          PutText(cj, "note", c.note);
+          list2.push_back(cj);
+        }
+        pj["details"] = list2;
+      }
+      if (!p.purchases.empty()) {
+        Json list2 = Json::array();
+        for (const auto& c : p.purchases) {
+          Json cj;
+          PutText(cj, "item", c.item);
+          PutText(cj, "quantity", c.quantity);
+          cj["amount"] = AmountIn(c.amount, u);
+          list2.push_back(cj);
+        }
+        pj["purchases"] = list2;
+      }
+      if (!p.spending_plan.empty()) {
+        Json list2 = Json::array();
+        for (const auto& sp : p.spending_plan)
+          list2.push_back({{"by", sp.by}, {"percent", sp.percent}});
+        pj["spending_plan"] = list2;
+      }
+      PutText(pj, "goal", p.goal);
+      if (!p.long_term.empty()) pj["long_term"] = GoalsJson(p.long_term);
+      if (!p.annual.empty()) pj["annual"] = GoalsJson(p.annual);
+      list.push_back(pj);
+    }
+    j["projects"] = list;
+  }
+  return j.is_null() ? Json::object() : j;
 }
 
 Json ToJson(const Department& d) {
@@ -232,6 +417,7 @@ Json ToJson(const Department& d) {
     }
     root["notes"] = j;
   }
+  if (d.performance.present) root["performance"] = PerformanceJson(d.performance);
   if (d.declared.present) root["declared"] = DeclaredJson(d.declared);
   return root;
 }

@@ -23,6 +23,15 @@ Rule Make(const char* id, Severity s, const char* title, const char* rationale, 
   return Rule{id, s, kFamily, title, rationale, basis, Both(), std::move(run)};
 }
 
+// The same, for rules about the budget disclosure: a source with no budget lines is a
+// performance-goal document only (seeds 002, 003) and is not held to them.
+Rule MakeDisclosure(const char* id, Severity s, const char* title, const char* rationale,
+                    const char* basis, std::function<void(const CheckContext&, Emitter&)> run) {
+  return Make(id, s, title, rationale, basis, [run](const CheckContext& ctx, Emitter& emit) {
+    if (!ctx.d.lines.empty() || ctx.d.declared.present) run(ctx, emit);
+  });
+}
+
 // Free texts of the source with where they are.
 std::vector<std::pair<std::string, std::string>> Texts(const Department& d) {
   std::vector<std::pair<std::string, std::string>> out = {{"department.functions", d.functions},
@@ -126,7 +135,7 @@ void RegisterCompletenessRules(std::vector<Rule>* out) {
                  emit.Report(fmt::format("第{}部分重复出现", top), ctx.At(0, 0, "公开说明"));
              }
            }));
-  out->push_back(Make(
+  out->push_back(MakeDisclosure(
       "CMP-005", Severity::kWarning, "“三公”经费逐项说明上年对比和原因",
       "“三公”经费应按因公出国（境）费、公务用车购置及运行维护费、公务接待费分项说明增减变化及原因",
       kBasis143, [](const CheckContext& ctx, Emitter& emit) {
@@ -146,7 +155,7 @@ void RegisterCompletenessRules(std::vector<Rule>* out) {
           }
         }
       }));
-  out->push_back(Make(
+  out->push_back(MakeDisclosure(
       "CMP-006", Severity::kInfo, "机关运行经费说明上年对比",
       "机关运行经费应与上年对比并说明增减原因", kBasis143,
       [](const CheckContext& ctx, Emitter& emit) {
@@ -182,15 +191,15 @@ void RegisterCompletenessRules(std::vector<Rule>* out) {
                       TextLocation(ctx, *total));
         }
       }));
-  out->push_back(
-      Make("CMP-008", Severity::kWarning, "说明国有资产占有使用情况（车辆）",
-           "应说明截至上年末车辆数量及构成", kBasis143, [](const CheckContext& ctx, Emitter& emit) {
-             if (!ctx.d.assets.present) {
-               emit.Report("未填写国有资产占有使用情况（assets）", ctx.At(0, 0, "assets"));
-             } else if (ctx.d.assets.vehicles.empty()) {
-               emit.Report("国有资产占有使用情况未说明车辆数量", ctx.At(0, 0, "assets"));
-             }
-           }));
+  out->push_back(MakeDisclosure(
+      "CMP-008", Severity::kWarning, "说明国有资产占有使用情况（车辆）",
+      "应说明截至上年末车辆数量及构成", kBasis143, [](const CheckContext& ctx, Emitter& emit) {
+        if (!ctx.d.assets.present) {
+          emit.Report("未填写国有资产占有使用情况（assets）", ctx.At(0, 0, "assets"));
+        } else if (ctx.d.assets.vehicles.empty()) {
+          emit.Report("国有资产占有使用情况未说明车辆数量", ctx.At(0, 0, "assets"));
+        }
+      }));
   out->push_back(Make("CMP-009", Severity::kWarning, "项目均设置绩效目标",
                       "预算项目应全面设置绩效目标",
                       "《中共中央 国务院关于全面实施预算绩效管理的意见》",
@@ -219,19 +228,17 @@ void RegisterCompletenessRules(std::vector<Rule>* out) {
                }
              }
            }));
-  out->push_back(Make("CMP-011", Severity::kWarning, "公开联系方式",
-                      "应公开联系人、联系电话和地址，便于公众咨询", kBasis143,
-                      [](const CheckContext& ctx, Emitter& emit) {
-                        const Contact& c = ctx.d.contact;
-                        if (!c.present) {
-                          emit.Report("未填写联系方式（contact）", ctx.At(0, 0, "contact"));
-                          return;
-                        }
-                        if (c.phone.empty())
-                          emit.Report("联系方式缺少联系电话", ctx.At(0, 0, "contact"));
-                        if (c.person.empty())
-                          emit.Report("联系方式缺少联系人", ctx.At(0, 0, "contact"));
-                      }));
+  out->push_back(MakeDisclosure(
+      "CMP-011", Severity::kWarning, "公开联系方式", "应公开联系人、联系电话和地址，便于公众咨询",
+      kBasis143, [](const CheckContext& ctx, Emitter& emit) {
+        const Contact& c = ctx.d.contact;
+        if (!c.present) {
+          emit.Report("未填写联系方式（contact）", ctx.At(0, 0, "contact"));
+          return;
+        }
+        if (c.phone.empty()) emit.Report("联系方式缺少联系电话", ctx.At(0, 0, "contact"));
+        if (c.person.empty()) emit.Report("联系方式缺少联系人", ctx.At(0, 0, "contact"));
+      }));
   out->push_back(
       Make("CMP-012", Severity::kError, "文字中没有占位符（XX、××、……、待定）",
            "占位符说明文字未填完", kBasis143, [](const CheckContext& ctx, Emitter& emit) {
@@ -284,27 +291,24 @@ void RegisterCompletenessRules(std::vector<Rule>* out) {
           expected = f.number + 1;
         }
       }));
-  out->push_back(Make("CMP-016", Severity::kError, "部门职能和年度工作目标已填写",
-                      "公开说明第一、二部分的必备内容", kBasis143,
-                      [](const CheckContext& ctx, Emitter& emit) {
-                        if (ctx.d.functions.empty())
-                          emit.Report("未填写部门主要职能", ctx.At(0, 0, "department.functions"));
-                        if (ctx.d.goals.empty())
-                          emit.Report("未填写年度工作目标及主要任务", ctx.At(0, 0, "goals"));
-                      }));
-  out->push_back(Make("CMP-017", Severity::kWarning, "人员构成已说明",
-                      "应说明编制数、在职实有人数和离退休人数", kBasis143,
-                      [](const CheckContext& ctx, Emitter& emit) {
-                        const Staffing& s = ctx.d.staffing;
-                        if (!s.present) {
-                          emit.Report("未填写人员构成（staffing）", ctx.At(0, 0, "staffing"));
-                          return;
-                        }
-                        if (s.authorized.empty())
-                          emit.Report("人员构成缺少编制数", ctx.At(0, 0, "staffing"));
-                        if (s.actual.empty())
-                          emit.Report("人员构成缺少在职实有人数", ctx.At(0, 0, "staffing"));
-                      }));
+  out->push_back(MakeDisclosure(
+      "CMP-016", Severity::kError, "部门职能和年度工作目标已填写", "公开说明第一、二部分的必备内容",
+      kBasis143, [](const CheckContext& ctx, Emitter& emit) {
+        if (ctx.d.functions.empty())
+          emit.Report("未填写部门主要职能", ctx.At(0, 0, "department.functions"));
+        if (ctx.d.goals.empty()) emit.Report("未填写年度工作目标及主要任务", ctx.At(0, 0, "goals"));
+      }));
+  out->push_back(MakeDisclosure(
+      "CMP-017", Severity::kWarning, "人员构成已说明", "应说明编制数、在职实有人数和离退休人数",
+      kBasis143, [](const CheckContext& ctx, Emitter& emit) {
+        const Staffing& s = ctx.d.staffing;
+        if (!s.present) {
+          emit.Report("未填写人员构成（staffing）", ctx.At(0, 0, "staffing"));
+          return;
+        }
+        if (s.authorized.empty()) emit.Report("人员构成缺少编制数", ctx.At(0, 0, "staffing"));
+        if (s.actual.empty()) emit.Report("人员构成缺少在职实有人数", ctx.At(0, 0, "staffing"));
+      }));
   out->push_back(Make(
       "CMP-018", Severity::kWarning, "每个项目说明用途", "公开说明应逐项说明项目的主要用途",
       kBasis143, [](const CheckContext& ctx, Emitter& emit) {
@@ -314,16 +318,16 @@ void RegisterCompletenessRules(std::vector<Rule>* out) {
           }
         }
       }));
-  out->push_back(
-      Make("CMP-019", Severity::kInfo, "说明“三公”经费的单位范围", "应说明“三公”经费涵盖的单位",
-           kBasis143, [](const CheckContext& ctx, Emitter& emit) {
-             if (ctx.d.units.size() > 1 && ctx.d.three_public.scope.empty() &&
-                 ctx.d.three_public.units.empty()) {
-               emit.Report(
-                   "部门有多个预算单位，但未说明“三公”经费的单位范围（three_public.scope/units）",
-                   ctx.At(0, 0, "three_public"));
-             }
-           }));
+  out->push_back(MakeDisclosure(
+      "CMP-019", Severity::kInfo, "说明“三公”经费的单位范围", "应说明“三公”经费涵盖的单位",
+      kBasis143, [](const CheckContext& ctx, Emitter& emit) {
+        if (ctx.d.units.size() > 1 && ctx.d.three_public.scope.empty() &&
+            ctx.d.three_public.units.empty()) {
+          emit.Report(
+              "部门有多个预算单位，但未说明“三公”经费的单位范围（three_public.scope/units）",
+              ctx.At(0, 0, "three_public"));
+        }
+      }));
 }
 
 }  // namespace gongkai

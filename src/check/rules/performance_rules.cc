@@ -15,7 +15,8 @@ namespace {
 using namespace rules;
 
 constexpr const char* kFamily = "绩效目标";
-constexpr const char* kBasis = "《中共中央 国务院关于全面实施预算绩效管理的意见》；财预〔2021〕101号";
+constexpr const char* kBasis =
+    "《中共中央 国务院关于全面实施预算绩效管理的意见》；财预〔2021〕101号";
 
 Rule Make(const char* id, Severity s, const char* title, const char* rationale, const char* basis,
           std::function<void(const CheckContext&, Emitter&)> run) {
@@ -44,17 +45,21 @@ struct GoalRef {
 
 std::vector<GoalRef> AllGoals(const Performance& perf) {
   std::vector<GoalRef> out;
-  for (const auto& g : perf.department.long_term) out.push_back({&g, "部门整体支出绩效目标表", false, nullptr});
-  for (const auto& g : perf.department.annual) out.push_back({&g, "部门整体支出绩效目标表", true, nullptr});
+  for (const auto& g : perf.department.long_term)
+    out.push_back({&g, "部门整体支出绩效目标表", false, nullptr});
+  for (const auto& g : perf.department.annual)
+    out.push_back({&g, "部门整体支出绩效目标表", true, nullptr});
   for (const auto& p : perf.projects) {
-    for (const auto& g : p.long_term) out.push_back({&g, "项目申报表「" + p.name + "」", false, &p});
+    for (const auto& g : p.long_term)
+      out.push_back({&g, "项目申报表「" + p.name + "」", false, &p});
     for (const auto& g : p.annual) out.push_back({&g, "项目申报表「" + p.name + "」", true, &p});
   }
   return out;
 }
 
 Location GoalLocation(const CheckContext& ctx, const GoalRef& g, int line = 0) {
-  Location l = ctx.At(line ? line : g.goal->line, 1, g.owner + (g.annual ? " 年度目标" : " 长期目标"));
+  Location l =
+      ctx.At(line ? line : g.goal->line, 1, g.owner + (g.annual ? " 年度目标" : " 长期目标"));
   l.table = g.project ? "项目申报表（含绩效目标）" : "部门整体支出绩效目标表";
   return l;
 }
@@ -94,14 +99,16 @@ Money SumFunding(const ProjectDeclaration& p) {
   return sum;
 }
 
-std::string AmountText(Money m, const std::string& unit) { return unit == "元" ? m.Yuan() + "元" : m.Wan() + "万元"; }
+std::string AmountText(Money m, const std::string& unit) {
+  return unit == "元" ? m.Yuan() + "元" : m.Wan() + "万元";
+}
 
 }  // namespace
 
 void RegisterPerformanceRules(std::vector<Rule>* out) {
   out->push_back(Make("PRF-001", Severity::kWarning, "项目申报表必填项齐全",
-                      "申报表各栏为必填项，空缺影响审核（考核标准“内容完整”：空缺一项扣1分）", kBasis,
-                      [](const CheckContext& ctx, Emitter& emit) {
+                      "申报表各栏为必填项，空缺影响审核（考核标准“内容完整”：空缺一项扣1分）",
+                      kBasis, [](const CheckContext& ctx, Emitter& emit) {
                         for (const auto& p : ctx.d.performance.projects) {
                           std::vector<std::string> missing;
                           auto need = [&](bool ok, const char* field) {
@@ -127,34 +134,54 @@ void RegisterPerformanceRules(std::vector<Rule>* out) {
                           if (missing.empty()) continue;
                           std::string list;
                           for (const auto& m : missing) list += (list.empty() ? "" : "、") + m;
-                          emit.Report(fmt::format("项目申报表「{}」缺少{}项必填内容：{}", p.name, missing.size(), list),
+                          emit.Report(fmt::format("项目申报表「{}」缺少{}项必填内容：{}", p.name,
+                                                  missing.size(), list),
                                       DeclLocation(ctx, p), "", std::to_string(missing.size()));
                         }
                       }));
   out->push_back(Make(
-      "PRF-002", Severity::kWarning, "每个目标都设置产出、效益、满意度指标（及框架要求的成本指标）",
-      "绩效指标一般包括产出指标、效益指标、满意度指标三类一级指标", kBasis,
-      [](const CheckContext& ctx, Emitter& emit) {
+      "PRF-002", Severity::kWarning,
+      "每张目标表都设置产出、效益、满意度指标（及框架要求的成本指标）",
+      "绩效指标一般包括产出指标、效益指标、满意度指标三类一级指标；一张长期或年度目标表（表中各行常"
+      "各有"
+      "目标名称）作为整体衡量",
+      kBasis, [](const CheckContext& ctx, Emitter& emit) {
         if (!ctx.framework) return;
-        for (const auto& g : AllGoals(ctx.d.performance)) {
+        // One table = the long-term or the annual goals of one owner.
+        std::map<std::pair<std::string, bool>, std::pair<std::set<std::string>, const GoalRef*>>
+            tables;
+        std::vector<GoalRef> goals = AllGoals(ctx.d.performance);
+        std::vector<std::pair<std::string, bool>> order;
+        for (const auto& g : goals) {
           if (g.goal->indicators.empty()) continue;
-          std::set<std::string> have;
-          for (const auto& i : g.goal->indicators) have.insert(ctx.framework->Canonical(i.level1));
+          auto key = std::make_pair(g.owner, g.annual);
+          if (!tables.count(key)) order.push_back(key);
+          auto& entry = tables[key];
+          if (!entry.second) entry.second = &g;
+          for (const auto& i : g.goal->indicators)
+            entry.first.insert(ctx.framework->Canonical(i.level1));
+        }
+        for (const auto& key : order) {
+          const auto& [have, first] = tables[key];
           std::string missing;
           for (const auto& r : ctx.framework->required) {
             if (!have.count(r)) missing += (missing.empty() ? "" : "、") + r;
           }
           if (!missing.empty()) {
-            emit.Report(fmt::format("{}「{}」缺少{}", g.owner, GoalName(g), missing), GoalLocation(ctx, g));
+            emit.Report(
+                fmt::format("{}的{}目标表缺少{}", key.first, key.second ? "年度" : "长期", missing),
+                GoalLocation(ctx, *first));
           }
         }
       }));
   out->push_back(Make(
       "PRF-003", Severity::kError, "一级、二级指标的搭配符合指标框架",
-      "一级指标下只能选用框架规定的二级指标（如产出指标下为数量、质量、时效、成本）", "当地预算绩效指标框架",
-      [](const CheckContext& ctx, Emitter& emit) {
+      "一级指标下只能选用框架规定的二级指标（如产出指标下为数量、质量、时效、成本）",
+      "当地预算绩效指标框架", [](const CheckContext& ctx, Emitter& emit) {
         if (!ctx.framework) {
-          if (!ctx.framework_error.empty()) emit.Report("无法读取指标框架：" + ctx.framework_error, ctx.At(0, 0, "performance.framework"));
+          if (!ctx.framework_error.empty())
+            emit.Report("无法读取指标框架：" + ctx.framework_error,
+                        ctx.At(0, 0, "performance.framework"));
           return;
         }
         const Framework& fw = *ctx.framework;
@@ -162,25 +189,27 @@ void RegisterPerformanceRules(std::vector<Rule>* out) {
           for (const auto& i : g.goal->indicators) {
             if (i.level1.empty() && i.level2.empty()) continue;
             if (!fw.HasLevel1(i.level1)) {
-              emit.Report(fmt::format("{}「{}」的指标「{}」一级指标「{}」不在框架「{}」中", g.owner, GoalName(g), i.name,
-                                      i.level1, fw.name),
+              emit.Report(fmt::format("{}「{}」的指标「{}」一级指标「{}」不在框架「{}」中", g.owner,
+                                      GoalName(g), i.name, i.level1, fw.name),
                           GoalLocation(ctx, g, i.line));
             } else if (!i.level2.empty() && !fw.HasPair(i.level1, i.level2)) {
-              emit.Report(fmt::format("{}「{}」的指标「{}」：二级指标「{}」不属于一级指标「{}」", g.owner, GoalName(g),
-                                      i.name, i.level2, i.level1),
+              emit.Report(fmt::format("{}「{}」的指标「{}」：二级指标「{}」不属于一级指标「{}」",
+                                      g.owner, GoalName(g), i.name, i.level2, i.level1),
                           GoalLocation(ctx, g, i.line));
             }
           }
         }
       }));
-  out->push_back(Make("PRF-004", Severity::kWarning, "指标值可以识别（比较符、数字、单位，或分级定性值）",
+  out->push_back(Make("PRF-004", Severity::kWarning,
+                      "指标值可以识别（比较符、数字、单位，或分级定性值）",
                       "指标值应细化、量化；无法识别的指标值无法考核", kBasis,
                       [](const CheckContext& ctx, Emitter& emit) {
                         for (const auto& g : AllGoals(ctx.d.performance)) {
                           for (const auto& i : g.goal->indicators) {
                             for (const IndicatorValue* v : {&i.value, &i.last, &i.before_last}) {
                               if (v->kind != IndicatorValue::kUnparsed) continue;
-                              emit.Report(fmt::format("{}指标「{}」：{}", g.owner, i.name.empty() ? i.level2 : i.name, v->error),
+                              emit.Report(fmt::format("{}指标「{}」：{}", g.owner,
+                                                      i.name.empty() ? i.level2 : i.name, v->error),
                                           GoalLocation(ctx, g, i.line), "", v->raw);
                             }
                           }
@@ -198,7 +227,8 @@ void RegisterPerformanceRules(std::vector<Rule>* out) {
             Decimal limit = Decimal::FromInt(rate ? 100 : 1000);
             bool above = v.comparator == Comparator::kGt ? v.number >= limit : v.number > limit;
             if (above) {
-              emit.Report(fmt::format("{}指标「{}」的值{}超过{}%", g.owner, i.name, v.raw, rate ? 100 : 1000),
+              emit.Report(fmt::format("{}指标「{}」的值{}超过{}%", g.owner, i.name, v.raw,
+                                      rate ? 100 : 1000),
                           GoalLocation(ctx, g, i.line), rate ? "≤100%" : "≤1000%", v.raw);
             }
           }
@@ -211,43 +241,48 @@ void RegisterPerformanceRules(std::vector<Rule>* out) {
         for (const auto& g : AllGoals(ctx.d.performance)) {
           for (const auto& i : g.goal->indicators) {
             const IndicatorValue& v = i.value;
-            if (v.kind != IndicatorValue::kNumber || !v.unit.empty() || !IsRateName(i.name)) continue;
+            if (v.kind != IndicatorValue::kNumber || !v.unit.empty() || !IsRateName(i.name))
+              continue;
             if (v.number > Decimal::FromInt(1)) continue;  // "≥80" counts, not shares
             emit.Report(fmt::format("{}比率指标「{}」的值「{}」没有百分号", g.owner, i.name, v.raw),
                         GoalLocation(ctx, g, i.line), "", v.raw);
           }
         }
       }));
-  out->push_back(Make("PRF-007", Severity::kError, "使用分值时各指标分值之和等于框架总分",
-                      "指标权重（分值）之和应为总分（通常100分）", "当地预算绩效指标框架",
-                      [](const CheckContext& ctx, Emitter& emit) {
-                        if (!ctx.framework) return;
-                        for (const auto& g : AllGoals(ctx.d.performance)) {
-                          __int128 sum = 0;
-                          bool any = false;
-                          for (const auto& i : g.goal->indicators) {
-                            auto w = Decimal::Parse(i.weight);
-                            if (!w) continue;
-                            any = true;
-                            Decimal x = *w;
-                            __int128 u = x.units();
-                            for (int k = x.scale(); k < 4; ++k) u *= 10;
-                            sum += u;
-                          }
-                          if (!any) continue;
-                          __int128 expected = static_cast<__int128>(ctx.framework->weights_total) * 10000;
-                          if (sum != expected) {
-                            emit.Report(fmt::format("{}「{}」各指标分值之和为{}，应为{}", g.owner, GoalName(g),
-                                                    Decimal::Parse(fmt::format("{}.{:04}", static_cast<long long>(sum / 10000),
-                                                                               static_cast<long long>(sum % 10000)))->ToString(),
-                                                    ctx.framework->weights_total),
-                                        GoalLocation(ctx, g));
-                          }
-                        }
-                      }));
+  out->push_back(Make(
+      "PRF-007", Severity::kError, "使用分值时各指标分值之和等于框架总分",
+      "指标权重（分值）之和应为总分（通常100分）", "当地预算绩效指标框架",
+      [](const CheckContext& ctx, Emitter& emit) {
+        if (!ctx.framework) return;
+        for (const auto& g : AllGoals(ctx.d.performance)) {
+          __int128 sum = 0;
+          bool any = false;
+          for (const auto& i : g.goal->indicators) {
+            auto w = Decimal::Parse(i.weight);
+            if (!w) continue;
+            any = true;
+            Decimal x = *w;
+            __int128 u = x.units();
+            for (int k = x.scale(); k < 4; ++k) u *= 10;
+            sum += u;
+          }
+          if (!any) continue;
+          __int128 expected = static_cast<__int128>(ctx.framework->weights_total) * 10000;
+          if (sum != expected) {
+            emit.Report(fmt::format("{}「{}」各指标分值之和为{}，应为{}", g.owner, GoalName(g),
+                                    Decimal::Parse(fmt::format("{}.{:04}",
+                                                               static_cast<long long>(sum / 10000),
+                                                               static_cast<long long>(sum % 10000)))
+                                        ->ToString(),
+                                    ctx.framework->weights_total),
+                        GoalLocation(ctx, g));
+          }
+        }
+      }));
   out->push_back(Make(
       "PRF-008", Severity::kError, "资金支出计划逐期不减，最后一期为100%",
-      "支出计划是累计进度，应逐期递增并在年底达到100%", kBasis, [](const CheckContext& ctx, Emitter& emit) {
+      "支出计划是累计进度，应逐期递增并在年底达到100%", kBasis,
+      [](const CheckContext& ctx, Emitter& emit) {
         for (const auto& p : ctx.d.performance.projects) {
           if (p.spending_plan.empty()) continue;
           std::optional<Decimal> previous;
@@ -255,17 +290,21 @@ void RegisterPerformanceRules(std::vector<Rule>* out) {
             auto v = Decimal::Parse(s.percent);
             if (!v) continue;
             if (previous && *v < *previous) {
-              emit.Report(fmt::format("项目「{}」资金支出计划{}为{}%，低于上一期{}%（累计进度不能下降）", p.name, s.by,
-                                      s.percent, previous->ToString()),
-                          DeclLocation(ctx, p));
+              emit.Report(
+                  fmt::format("项目「{}」资金支出计划{}为{}%，低于上一期{}%（累计进度不能下降）",
+                              p.name, s.by, s.percent, previous->ToString()),
+                  DeclLocation(ctx, p));
             }
             if (*v > Decimal::FromInt(100)) {
-              emit.Report(fmt::format("项目「{}」资金支出计划{}为{}%，超过100%", p.name, s.by, s.percent), DeclLocation(ctx, p));
+              emit.Report(
+                  fmt::format("项目「{}」资金支出计划{}为{}%，超过100%", p.name, s.by, s.percent),
+                  DeclLocation(ctx, p));
             }
             previous = v;
           }
           if (previous && *previous != Decimal::FromInt(100)) {
-            emit.Report(fmt::format("项目「{}」资金支出计划最后一期为{}%，应为100%", p.name, previous->ToString()),
+            emit.Report(fmt::format("项目「{}」资金支出计划最后一期为{}%，应为100%", p.name,
+                                    previous->ToString()),
                         DeclLocation(ctx, p), "100%", previous->ToString() + "%");
           }
         }
@@ -278,14 +317,16 @@ void RegisterPerformanceRules(std::vector<Rule>* out) {
           if (!p.year_budget) continue;
           const std::string& u = p.unit_label;
           if (!p.funding.empty() && SumFunding(p) != *p.year_budget) {
-            emit.Report(fmt::format("项目「{}」资金来源合计{}，当年预算{}", p.name, AmountText(SumFunding(p), u),
-                                    AmountText(*p.year_budget, u)),
-                        DeclLocation(ctx, p), AmountText(*p.year_budget, u), AmountText(SumFunding(p), u));
+            emit.Report(fmt::format("项目「{}」资金来源合计{}，当年预算{}", p.name,
+                                    AmountText(SumFunding(p), u), AmountText(*p.year_budget, u)),
+                        DeclLocation(ctx, p), AmountText(*p.year_budget, u),
+                        AmountText(SumFunding(p), u));
           }
           if (!p.details.empty() && SumDetails(p) != *p.year_budget) {
-            emit.Report(fmt::format("项目「{}」支出明细测算合计{}，当年预算{}", p.name, AmountText(SumDetails(p), u),
-                                    AmountText(*p.year_budget, u)),
-                        DeclLocation(ctx, p), AmountText(*p.year_budget, u), AmountText(SumDetails(p), u));
+            emit.Report(fmt::format("项目「{}」支出明细测算合计{}，当年预算{}", p.name,
+                                    AmountText(SumDetails(p), u), AmountText(*p.year_budget, u)),
+                        DeclLocation(ctx, p), AmountText(*p.year_budget, u),
+                        AmountText(SumDetails(p), u));
           }
         }
       }));
@@ -296,24 +337,28 @@ void RegisterPerformanceRules(std::vector<Rule>* out) {
           if (p.project_id.empty() || !p.year_budget) continue;
           Money budget = ctx.d.ProjectAmount(p.project_id);
           if (budget != *p.year_budget) {
-            emit.Report(fmt::format("项目「{}」申报表当年预算{}，预算表为{}万元", p.name, AmountText(*p.year_budget, p.unit_label),
-                                    budget.Wan()),
-                        DeclLocation(ctx, p), budget.Wan() + "万元", AmountText(*p.year_budget, p.unit_label));
+            emit.Report(fmt::format("项目「{}」申报表当年预算{}，预算表为{}万元", p.name,
+                                    AmountText(*p.year_budget, p.unit_label), budget.Wan()),
+                        DeclLocation(ctx, p), budget.Wan() + "万元",
+                        AmountText(*p.year_budget, p.unit_label));
           }
         }
       }));
   out->push_back(Make(
       "PRF-011", Severity::kError, "成本指标不超过它所描述的资金",
-      "一个项目的成本指标金额不能超过项目当年预算", kBasis, [](const CheckContext& ctx, Emitter& emit) {
+      "一个项目的成本指标金额不能超过项目当年预算", kBasis,
+      [](const CheckContext& ctx, Emitter& emit) {
         for (const auto& g : AllGoals(ctx.d.performance)) {
           if (!g.project || !g.project->year_budget) continue;
           for (const auto& i : g.goal->indicators) {
-            bool cost = i.level1.find("成本") != std::string::npos || i.level2.find("成本") != std::string::npos;
+            bool cost = i.level1.find("成本") != std::string::npos ||
+                        i.level2.find("成本") != std::string::npos;
             if (!cost) continue;
             auto m = MoneyOf(i.value);
             if (!m || i.value.unit.find('/') != std::string::npos) continue;  // per-unit costs
             if (*m > *g.project->year_budget) {
-              emit.Report(fmt::format("{}成本指标「{}」为{}，超过项目当年预算{}", g.owner, i.name, i.value.raw,
+              emit.Report(fmt::format("{}成本指标「{}」为{}，超过项目当年预算{}", g.owner, i.name,
+                                      i.value.raw,
                                       AmountText(*g.project->year_budget, g.project->unit_label)),
                           GoalLocation(ctx, g, i.line));
             }
@@ -342,19 +387,22 @@ void RegisterPerformanceRules(std::vector<Rule>* out) {
       }));
   out->push_back(Make(
       "PRF-013", Severity::kWarning, "部门整体目标的上年支出与上年预算一致",
-      "同一上年数在绩效目标表和公开说明中应相同", kBasis, [](const CheckContext& ctx, Emitter& emit) {
+      "同一上年数在绩效目标表和公开说明中应相同", kBasis,
+      [](const CheckContext& ctx, Emitter& emit) {
         const DepartmentGoals& g = ctx.d.performance.department;
         if (!g.present || g.prior_years.size() < 2 || g.prior_years[1] != ctx.d.prior_year) return;
-        std::map<std::string, std::string> keys = {
-            {"人员类项目支出", "personnel"}, {"运转类项目支出", "public"}, {"特定目标类项目支出", "project"}};
+        std::map<std::string, std::string> keys = {{"人员类项目支出", "personnel"},
+                                                   {"运转类项目支出", "public"},
+                                                   {"特定目标类项目支出", "project"}};
         for (const auto& row : g.expenditure) {
           auto k = keys.find(row.item);
           if (k == keys.end() || row.prior.size() < 2 || !row.prior[1]) continue;
           auto c = ctx.d.comparisons.find(k->second);
           if (c == ctx.d.comparisons.end()) continue;
           if (CompareAmount(*row.prior[1], c->second.amount) == Agreement::kMismatch) {
-            emit.Report(fmt::format("部门整体绩效目标表{}{}年为{}万元，公开说明的上年预算为{}万元", row.item,
-                                    ctx.d.prior_year, row.prior[1]->Wan(), c->second.amount.Wan()),
+            emit.Report(fmt::format("部门整体绩效目标表{}{}年为{}万元，公开说明的上年预算为{}万元",
+                                    row.item, ctx.d.prior_year, row.prior[1]->Wan(),
+                                    c->second.amount.Wan()),
                         DeptLocation(ctx), c->second.amount.Wan(), row.prior[1]->Wan());
           }
         }
@@ -368,9 +416,10 @@ void RegisterPerformanceRules(std::vector<Rule>* out) {
         std::vector<int> expected = {ctx.d.year - 2, ctx.d.year - 1};
         for (size_t i = 0; i < g.prior_years.size() && i < 2; ++i) {
           if (g.prior_years[i] != expected[i]) {
-            emit.Report(fmt::format("部门整体绩效目标表近两年的第{}列标为{}年，{}年预算应为{}年", i + 1, g.prior_years[i],
-                                    ctx.d.year, expected[i]),
-                        DeptLocation(ctx), std::to_string(expected[i]), std::to_string(g.prior_years[i]));
+            emit.Report(fmt::format("部门整体绩效目标表近两年的第{}列标为{}年，{}年预算应为{}年",
+                                    i + 1, g.prior_years[i], ctx.d.year, expected[i]),
+                        DeptLocation(ctx), std::to_string(expected[i]),
+                        std::to_string(g.prior_years[i]));
           }
         }
       }));
@@ -378,7 +427,8 @@ void RegisterPerformanceRules(std::vector<Rule>* out) {
       "PRF-015", Severity::kWarning, "同一指标的年度值与长期值一致",
       "年度目标由长期目标分解而来，同名指标的单位应一致、年度值不应超过长期值", kBasis,
       [](const CheckContext& ctx, Emitter& emit) {
-        auto check = [&](const std::vector<Goal>& long_term, const std::vector<Goal>& annual, const std::string& owner) {
+        auto check = [&](const std::vector<Goal>& long_term, const std::vector<Goal>& annual,
+                         const std::string& owner) {
           std::map<std::string, const Indicator*> longs;
           for (const auto& g : long_term) {
             for (const auto& i : g.indicators) longs[i.name] = &i;
@@ -390,87 +440,97 @@ void RegisterPerformanceRules(std::vector<Rule>* out) {
               const IndicatorValue &a = i.value, &l = it->second->value;
               if (a.kind != IndicatorValue::kNumber || l.kind != IndicatorValue::kNumber) continue;
               if (a.unit != l.unit) {
-                emit.Report(fmt::format("{}指标「{}」长期值{}与年度值{}单位不一致", owner, i.name, l.raw, a.raw),
+                emit.Report(fmt::format("{}指标「{}」长期值{}与年度值{}单位不一致", owner, i.name,
+                                        l.raw, a.raw),
                             ctx.At(i.line, 1, owner), l.raw, a.raw);
-              } else if ((a.comparator == Comparator::kGe || a.comparator == Comparator::kNone) && a.unit != "%" &&
-                         a.number > l.number && l.comparator != Comparator::kLe) {
-                emit.Report(fmt::format("{}指标「{}」年度值{}超过长期值{}", owner, i.name, a.raw, l.raw),
-                            ctx.At(i.line, 1, owner), l.raw, a.raw);
+              } else if ((a.comparator == Comparator::kGe || a.comparator == Comparator::kNone) &&
+                         a.unit != "%" && a.number > l.number && l.comparator != Comparator::kLe) {
+                emit.Report(
+                    fmt::format("{}指标「{}」年度值{}超过长期值{}", owner, i.name, a.raw, l.raw),
+                    ctx.At(i.line, 1, owner), l.raw, a.raw);
               }
             }
           }
         };
         const auto& perf = ctx.d.performance;
         check(perf.department.long_term, perf.department.annual, "部门整体支出绩效目标表");
-        for (const auto& p : perf.projects) check(p.long_term, p.annual, "项目申报表「" + p.name + "」");
+        for (const auto& p : perf.projects)
+          check(p.long_term, p.annual, "项目申报表「" + p.name + "」");
       }));
-  out->push_back(Make(
-      "PRF-016", Severity::kWarning, "不同项目的指标不雷同",
-      "指标应与项目内容相关；不相关项目套用同一套指标说明绩效目标流于形式", kBasis,
-      [](const CheckContext& ctx, Emitter& emit) {
-        const auto& projects = ctx.d.performance.projects;
-        auto signature = [](const ProjectDeclaration& p) {
-          std::set<std::string> s;
-          for (const auto& g : p.annual) {
-            for (const auto& i : g.indicators) s.insert(i.level2 + "|" + i.name + "|" + i.value.raw);
-          }
-          return s;
-        };
-        for (size_t a = 0; a < projects.size(); ++a) {
-          auto sa = signature(projects[a]);
-          if (sa.size() < 3) continue;
-          for (size_t b = a + 1; b < projects.size(); ++b) {
-            auto sb = signature(projects[b]);
-            size_t common = 0;
-            for (const auto& x : sa) common += sb.count(x);
-            if (common * 5 >= std::max(sa.size(), sb.size()) * 4) {
-              emit.Report(fmt::format("项目「{}」与「{}」的年度指标{}项中有{}项相同", projects[a].name, projects[b].name,
-                                      std::max(sa.size(), sb.size()), common),
-                          DeclLocation(ctx, projects[b]));
-            }
-          }
-        }
-      }));
-  out->push_back(Make("PRF-017", Severity::kInfo, "每个指标填写指标值确定依据",
-                      "指标值应依据计划、行业、历史等标准设置并说明依据（考核标准“说明了绩效标准的依据”）", kBasis,
+  out->push_back(Make("PRF-016", Severity::kWarning, "不同项目的指标不雷同",
+                      "指标应与项目内容相关；不相关项目套用同一套指标说明绩效目标流于形式", kBasis,
                       [](const CheckContext& ctx, Emitter& emit) {
-                        for (const auto& g : AllGoals(ctx.d.performance)) {
-                          int missing = 0, first_line = 0;
-                          for (const auto& i : g.goal->indicators) {
-                            if (i.basis.empty()) {
-                              if (!missing++) first_line = i.line;
-                            }
+                        const auto& projects = ctx.d.performance.projects;
+                        auto signature = [](const ProjectDeclaration& p) {
+                          std::set<std::string> s;
+                          for (const auto& g : p.annual) {
+                            for (const auto& i : g.indicators)
+                              s.insert(i.level2 + "|" + i.name + "|" + i.value.raw);
                           }
-                          if (missing) {
-                            emit.Report(fmt::format("{}「{}」有{}个指标没有填写指标值确定依据", g.owner, GoalName(g), missing),
-                                        GoalLocation(ctx, g, first_line));
+                          return s;
+                        };
+                        for (size_t a = 0; a < projects.size(); ++a) {
+                          auto sa = signature(projects[a]);
+                          if (sa.size() < 3) continue;
+                          for (size_t b = a + 1; b < projects.size(); ++b) {
+                            auto sb = signature(projects[b]);
+                            size_t common = 0;
+                            for (const auto& x : sa) common += sb.count(x);
+                            if (common * 5 >= std::max(sa.size(), sb.size()) * 4) {
+                              emit.Report(
+                                  fmt::format("项目「{}」与「{}」的年度指标{}项中有{}项相同",
+                                              projects[a].name, projects[b].name,
+                                              std::max(sa.size(), sb.size()), common),
+                                  DeclLocation(ctx, projects[b]));
+                            }
                           }
                         }
                       }));
-  out->push_back(Make(
-      "PRF-018", Severity::kWarning, "项目申报表与预算项目一一对应",
-      "每个预算项目都应申报绩效目标，申报表应对应预算中的项目", kBasis,
-      [](const CheckContext& ctx, Emitter& emit) {
-        const auto& perf = ctx.d.performance;
-        if (perf.projects.empty()) return;
-        std::set<std::string> declared;
-        for (const auto& p : perf.projects) {
-          if (!p.project_id.empty()) declared.insert(p.project_id);
-        }
-        for (const auto& p : ctx.d.projects) {
-          if (p.performance_goals && !declared.count(p.id)) {
-            emit.Report(fmt::format("预算项目「{}」没有项目申报表（绩效目标）", p.name), ctx.At(p.where, "projects"));
-          }
-        }
-        for (const auto& p : perf.projects) {
-          if (p.project_id.empty() && !ctx.d.projects.empty()) {
-            emit.Report(fmt::format("项目申报表「{}」没有对应的预算项目（project:）", p.name), DeclLocation(ctx, p));
-          }
-        }
-      }));
+  out->push_back(
+      Make("PRF-017", Severity::kInfo, "每个指标填写指标值确定依据",
+           "指标值应依据计划、行业、历史等标准设置并说明依据（考核标准“说明了绩效标准的依据”）",
+           kBasis, [](const CheckContext& ctx, Emitter& emit) {
+             for (const auto& g : AllGoals(ctx.d.performance)) {
+               int missing = 0, first_line = 0;
+               for (const auto& i : g.goal->indicators) {
+                 if (i.basis.empty()) {
+                   if (!missing++) first_line = i.line;
+                 }
+               }
+               if (missing) {
+                 emit.Report(fmt::format("{}「{}」有{}个指标没有填写指标值确定依据", g.owner,
+                                         GoalName(g), missing),
+                             GoalLocation(ctx, g, first_line));
+               }
+             }
+           }));
+  out->push_back(
+      Make("PRF-018", Severity::kWarning, "项目申报表与预算项目一一对应",
+           "每个预算项目都应申报绩效目标，申报表应对应预算中的项目", kBasis,
+           [](const CheckContext& ctx, Emitter& emit) {
+             const auto& perf = ctx.d.performance;
+             if (perf.projects.empty()) return;
+             std::set<std::string> declared;
+             for (const auto& p : perf.projects) {
+               if (!p.project_id.empty()) declared.insert(p.project_id);
+             }
+             for (const auto& p : ctx.d.projects) {
+               if (p.performance_goals && !declared.count(p.id)) {
+                 emit.Report(fmt::format("预算项目「{}」没有项目申报表（绩效目标）", p.name),
+                             ctx.At(p.where, "projects"));
+               }
+             }
+             for (const auto& p : perf.projects) {
+               if (p.project_id.empty() && !ctx.d.projects.empty()) {
+                 emit.Report(fmt::format("项目申报表「{}」没有对应的预算项目（project:）", p.name),
+                             DeclLocation(ctx, p));
+               }
+             }
+           }));
   out->push_back(Make(
       "PRF-019", Severity::kError, "部门整体目标：收入、支出构成的合计 = 各项之和，且收支合计相等",
-      "部门总体资金情况中收入构成与支出构成应平衡", kBasis, [](const CheckContext& ctx, Emitter& emit) {
+      "部门总体资金情况中收入构成与支出构成应平衡", kBasis,
+      [](const CheckContext& ctx, Emitter& emit) {
         const DepartmentGoals& g = ctx.d.performance.department;
         if (!g.present) return;
         std::optional<Money> totals[2];
@@ -487,29 +547,34 @@ void RegisterPerformanceRules(std::vector<Rule>* out) {
           }
           if (total && total->amount) {
             totals[index] = total->amount;
-            CheckSum(ctx, emit, std::string("部门整体绩效目标表") + (index == 0 ? "收入构成" : "支出构成") + "合计 = 各项之和",
+            CheckSum(ctx, emit,
+                     std::string("部门整体绩效目标表") + (index == 0 ? "收入构成" : "支出构成") +
+                         "合计 = 各项之和",
                      *total->amount, parts, DeptLocation(ctx));
           }
           ++index;
         }
         if (totals[0] && totals[1] && *totals[0] != *totals[1]) {
-          emit.Report(fmt::format("部门整体绩效目标表收入合计{}万元与支出合计{}万元不相等", totals[0]->Wan(), totals[1]->Wan()),
+          emit.Report(fmt::format("部门整体绩效目标表收入合计{}万元与支出合计{}万元不相等",
+                                  totals[0]->Wan(), totals[1]->Wan()),
                       DeptLocation(ctx), totals[0]->Wan(), totals[1]->Wan());
         }
       }));
-  out->push_back(Make(
-      "PRF-020", Severity::kInfo, "每个分目标的指标数量适当（原则上不超过5个，且不为空）",
-      "考核标准：每个分目标的绩效指标原则上控制在5个以内，过多或过少酌情扣分", kBasis,
-      [](const CheckContext& ctx, Emitter& emit) {
-        for (const auto& g : AllGoals(ctx.d.performance)) {
-          size_t n = g.goal->indicators.size();
-          if (n == 0) {
-            emit.Report(fmt::format("{}「{}」没有设置绩效指标", g.owner, GoalName(g)), GoalLocation(ctx, g));
-          } else if (n > 10) {
-            emit.Report(fmt::format("{}「{}」设置了{}个指标，过多", g.owner, GoalName(g), n), GoalLocation(ctx, g));
-          }
-        }
-      }));
+  out->push_back(
+      Make("PRF-020", Severity::kInfo, "每个分目标的指标数量适当（原则上不超过5个，且不为空）",
+           "考核标准：每个分目标的绩效指标原则上控制在5个以内，过多或过少酌情扣分", kBasis,
+           [](const CheckContext& ctx, Emitter& emit) {
+             for (const auto& g : AllGoals(ctx.d.performance)) {
+               size_t n = g.goal->indicators.size();
+               if (n == 0) {
+                 emit.Report(fmt::format("{}「{}」没有设置绩效指标", g.owner, GoalName(g)),
+                             GoalLocation(ctx, g));
+               } else if (n > 10) {
+                 emit.Report(fmt::format("{}「{}」设置了{}个指标，过多", g.owner, GoalName(g), n),
+                             GoalLocation(ctx, g));
+               }
+             }
+           }));
 }
 
 }  // namespace gongkai

@@ -1,0 +1,635 @@
+// PDF and XLSX output of both examples, checked by reading the files back with independent
+// tools: poppler's pdftotext/pdfinfo/pdffonts for the PDF, Python's zipfile + ElementTree for
+// the workbook (a C++ xlsx reader is a later step of issue 5). Tests that need a tool the
+// machine lacks are skipped with a message, never passed silently.
+#include <gtest/gtest.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "build/chinese_numerals.h"
+#include "build/disclosure.h"
+#include "render/office_renderer.h"
+#include "render/table_grid.h"
+#include "render/xlsx_renderer.h"
+#include "test_support.h"
+
+namespace gongkai {
+namespace {
+
+namespace fs = std::filesystem;
+
+const Document& Example(const std::string& file) {
+  static std::map<std::string, Document> docs;
+  auto it = docs.find(file);
+  if (it == docs.end()) {
+    Department d = LoadSource(testing::ExamplePath(file), testing::Catalogs());
+    it = docs.emplace(file, BuildDisclosure(d, Templates::Load(testing::DataDir(), d.year))).first;
+  }
+  return it->second;
+}
+
+// A fresh directory for this test's files, removed at the end.
+class TempDir {
+ public:
+  TempDir() {
+    std::string pattern = (fs::temp_directory_path() / "gongkai-office-XXXXXX").string();
+    path_ = mkdtemp(pattern.data());
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+  }
+  std::string File(const std::string& name) const { return (fs::path(path_) / name).string(); }
+
+ private:
+  std::string path_;
+};
+
+// Runs a shell command and returns its standard output; *status gets the exit status.
+std::string Shell(const std::string& command, int* status = nullptr) {
+  std::string out;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (!pipe) return out;
+  char buffer[65536];
+  size_t n;
+  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
+  int rc = pclose(pipe);
+  if (status) *status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+  return out;
+}
+
+size_t CountOf(const std::string& haystack, const std::string& needle) {
+  size_t count = 0;
+  for (size_t at = haystack.find(needle); at != std::string::npos;
+       at = haystack.find(needle, at + needle.size())) {
+    ++count;
+  }
+  return count;
+}
+
+std::string WithoutSpaces(const std::string& s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\f' || s[i] == '\r') continue;
+    if (s.compare(i, 3, "\u3000") == 0) {  // 全角空格 as in "收　入"
+      i += 2;
+      continue;
+    }
+    out += s[i];
+  }
+  return out;
+}
+
+// The text of the pages without their running header (department, year), page number and
+// the 续 caption of a continued table.
+std::string Unpaginated(const std::string& text, const Document& doc) {
+  std::istringstream in(text);
+  std::string out, line;
+  const std::regex folio("^\\f?—\\s*\\d+\\s*—$");
+  const std::string year = std::to_string(doc.year) + "年部门预算";
+  while (std::getline(in, line)) {
+    if (!line.empty() && line[0] == '\f') line.erase(0, 1);
+    if (line == doc.department || line == year || line == doc.department + " " + year ||
+        std::regex_match(line, folio)) {
+      continue;
+    }
+    const std::string continued = "（续）";  // the caption of a table's next page
+    if (line.size() > continued.size() &&
+        line.compare(line.size() - continued.size(), continued.size(), continued) == 0) {
+      continue;
+    }
+    out += line + "\n";
+  }
+  return out;
+}
+
+class OfficeExampleTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  const Document& doc() { return Example(GetParam()); }
+};
+
+// ---------------------------------------------------------------------------------------------
+// PDF
+
+using OfficePdfTest = OfficeExampleTest;
+
+TEST_P(OfficePdfTest, TextOfEveryCellIsExtractable) {
+  TempDir dir;
+  std::string path = dir.File("out.pdf");
+  std::string error;
+  ASSERT_TRUE(WriteOfficeDocument(doc(), "pdf", path, {}, &error)) << error;
+  std::string bytes = testing::ReadFile(path);
+  ASSERT_EQ(bytes.compare(0, 5, "%PDF-"), 0);
+  if (!fs::exists("/usr/bin/pdftotext")) GTEST_SKIP() << "pdftotext missing (poppler-utils)";
+
+  int status = -1;
+  std::string text = Shell("pdftotext -enc UTF-8 " + path + " -", &status);
+  ASSERT_EQ(status, 0);
+  // Amounts: each displayed figure occurs at least as often as the tables show it.
+  std::map<std::string, size_t> amounts;
+  for (const auto& t : doc().tables) {
+    for (const auto& row : t.rows) {
+      for (const auto& c : row.cells) {
+        if (c.money) ++amounts[c.Display()];
+      }
+    }
+  }
+  ASSERT_FALSE(amounts.empty());
+  for (const auto& [shown, times] : amounts) {
+    EXPECT_GE(CountOf(text, shown), times) << shown;
+  }
+  // Titles on one line, exactly; every other cell (which may wrap inside its column) with
+  // line breaks ignored, and text without the running heads of the pages it runs across.
+  // -raw keeps the order in which the text was drawn: a cell's lines one after the other,
+  // where the reading order would interleave the lines of neighbouring wrapped cells.
+  std::string raw = Shell("pdftotext -enc UTF-8 -raw " + path + " -");
+  std::string flat = WithoutSpaces(Unpaginated(raw, doc()));
+  for (const auto& t : doc().tables) {
+    EXPECT_NE(text.find(t.title), std::string::npos) << t.title;
+    if (!t.number.empty()) {
+      EXPECT_NE(text.find(t.number), std::string::npos) << t.number;
+    }
+    if (!t.has_data) {
+      EXPECT_NE(flat.find(WithoutSpaces(t.empty_note)), std::string::npos);
+    }
+    for (const auto& row : t.header) {
+      for (const auto& c : row) EXPECT_NE(flat.find(WithoutSpaces(c.Display())), std::string::npos);
+    }
+    for (const auto& row : t.rows) {
+      for (const auto& c : row.cells) {
+        EXPECT_NE(flat.find(WithoutSpaces(c.Display())), std::string::npos)
+            << t.title << ": " << c.Display();
+      }
+    }
+    for (const auto& note : t.notes) EXPECT_NE(flat.find(WithoutSpaces(note)), std::string::npos);
+  }
+  // The explanation and the glossary are there too, and the 目录.
+  for (const auto& s : doc().sections) {
+    EXPECT_NE(text.find(s.number + "、" + s.title), std::string::npos) << s.title;
+    for (const auto& p : s.paragraphs) {
+      EXPECT_NE(flat.find(WithoutSpaces(p.text)), std::string::npos) << p.text;
+    }
+  }
+  for (const auto& g : doc().glossary) {
+    EXPECT_NE(flat.find(WithoutSpaces(g.term + "：" + g.definition)), std::string::npos) << g.term;
+  }
+  EXPECT_NE(text.find("目"), std::string::npos);
+}
+
+TEST_P(OfficePdfTest, PagesFontsAndOutline) {
+  TempDir dir;
+  std::string path = dir.File("out.pdf");
+  std::string error;
+  ASSERT_TRUE(WriteOfficeDocument(doc(), "pdf", path, {}, &error)) << error;
+  if (!fs::exists("/usr/bin/pdfinfo")) GTEST_SKIP() << "pdfinfo missing (poppler-utils)";
+
+  std::string info = Shell("pdfinfo " + path);
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(info, m, std::regex("Pages:\\s+(\\d+)")));
+  int pages = std::stoi(m[1]);
+  // Cover, 目录, at least a page of text, a page per table, the glossary; and not runaway.
+  int tables = static_cast<int>(doc().tables.size());
+  EXPECT_GE(pages, 2 + 1 + tables + 1);
+  EXPECT_LE(pages, 3 * tables + 20);
+  EXPECT_NE(info.find("Page size:       595.276 x 841.89 pts (A4)"), std::string::npos);
+  EXPECT_NE(info.find("Title:           " + doc().title), std::string::npos);
+
+  // Wide tables are on landscape pages.
+  bool wide = false;
+  for (const auto& t : doc().tables) wide = wide || ColumnCount(t) > 8;
+  std::string sizes = Shell("pdfinfo -f 1 -l " + std::to_string(pages) + " " + path);
+  EXPECT_EQ(sizes.find("841.89 x 595.276") != std::string::npos, wide);
+
+  // Every font embedded (as a subset) with a Unicode map, so text is searchable.
+  std::string fonts = Shell("pdffonts " + path);
+  size_t lines = 0;
+  std::istringstream in(fonts);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.find("CJK") == std::string::npos) continue;
+    ++lines;
+    EXPECT_NE(line.find(" yes yes yes "), std::string::npos) << line;
+  }
+  EXPECT_GE(lines, 2u) << fonts;
+
+  // Outline (bookmarks) and links from the 目录.
+  std::string bytes = testing::ReadFile(path);
+  EXPECT_NE(bytes.find("/Outlines"), std::string::npos);
+  EXPECT_NE(bytes.find("/Annots"), std::string::npos);
+}
+
+TEST_P(OfficePdfTest, TocShowsRealPageNumbers) {
+  TempDir dir;
+  std::string path = dir.File("out.pdf");
+  std::string error;
+  ASSERT_TRUE(WriteOfficeDocument(doc(), "pdf", path, {}, &error)) << error;
+  if (!fs::exists("/usr/bin/pdftotext")) GTEST_SKIP() << "pdftotext missing (poppler-utils)";
+  // The 目录 says on which printed page each table starts; that page (printed numbers start
+  // after the cover and the 目录) carries the table's title.
+  // Long entries wrap onto a second line: compare without white space.
+  std::string toc = std::regex_replace(
+      Shell("pdftotext -enc UTF-8 -layout -f 2 -l 4 " + path + " -"), std::regex(R"(\s+)"), "");
+  std::string info = Shell("pdfinfo " + path);
+  int n = 0;
+  for (const auto& t : doc().tables) {
+    std::string entry = ChineseNumber(++n) + "、" + t.title;
+    std::smatch m;
+    std::string pattern =
+        std::regex_replace(entry, std::regex(R"([.^$|()\[\]{}*+?\\])"), R"(\$&)") + "\\.*(\\d+)";
+    ASSERT_TRUE(std::regex_search(toc, m, std::regex(pattern))) << entry << "\n" << toc;
+    int printed = std::stoi(m[1]);
+    // Find the physical page: the 目录 takes one or two pages after the cover.
+    bool found = false;
+    // The 目录 takes one to three pages; titles may wrap, so compare without white space.
+    for (int offset = 2; offset <= 4 && !found; ++offset) {
+      std::string page =
+          std::regex_replace(Shell("pdftotext -enc UTF-8 -f " + std::to_string(printed + offset) +
+                                   " -l " + std::to_string(printed + offset) + " " + path + " -"),
+                             std::regex(R"(\s+)"), "");
+      found = page.find(t.title) != std::string::npos &&
+              page.find("—" + std::to_string(printed) + "—") != std::string::npos;
+    }
+    EXPECT_TRUE(found) << entry << " on page " << printed;
+  }
+}
+
+TEST(OfficePdf, RowsTallerThanAPageAndLongTablesBreakAcrossPages) {
+  if (!fs::exists("/usr/bin/pdftotext")) GTEST_SKIP() << "pdftotext missing (poppler-utils)";
+  Document doc;
+  doc.department = "测试局";
+  doc.year = 2024;
+  doc.title = "测试局2024年部门预算";
+  // A form row with ~6,000 characters in one cell, and a table of 300 rows.
+  Table form;
+  form.title = "项目申报表";
+  form.form = true;
+  form.numeric_columns.assign(4, false);
+  std::string long_text;
+  for (int i = 0; i < 300; ++i) long_text += "第" + std::to_string(i) + "句，项目实施方案的内容。";
+  form.rows.push_back(Row{RowKind::kHeading, {Cell::Text("项目情况", 4)}});
+  form.rows.push_back(Row{RowKind::kPlain, {Cell::Text("实施方案"), Cell::Text(long_text, 3)}});
+  form.rows.push_back(Row{RowKind::kPlain, {Cell::Text("备注"), Cell::Text("无", 3)}});
+  Table list;
+  list.number = "附表9-9";
+  list.title = "长表";
+  list.header = {{Cell::Text("序号"), Cell::Text("金额")}};
+  list.numeric_columns = {false, true};
+  for (int i = 0; i < 300; ++i) {
+    list.rows.push_back(Row{
+        RowKind::kPlain,
+        {Cell::Text(std::to_string(i + 1)), Cell::Amount(Money::FromFen(10000LL * (123456 + i)))}});
+  }
+  doc.tables = {form, list};
+  TempDir dir;
+  std::string path = dir.File("tall.pdf");
+  std::string error;
+  ASSERT_TRUE(WriteOfficeDocument(doc, "pdf", path, {}, &error)) << error;
+  std::string text = Shell("pdftotext -enc UTF-8 " + path + " -");
+  std::string flat =
+      WithoutSpaces(Unpaginated(Shell("pdftotext -enc UTF-8 -raw " + path + " -"), doc));
+  // Every sentence of the tall cell is there, in order, none twice.
+  size_t at = 0;
+  for (int i = 0; i < 300; ++i) {
+    std::string sentence = "第" + std::to_string(i) + "句，项目实施方案的内容。";
+    size_t found = flat.find(sentence, at);
+    ASSERT_NE(found, std::string::npos) << sentence;
+    at = found + sentence.size();
+  }
+  EXPECT_EQ(CountOf(flat, "第17句，"), 1u);
+  EXPECT_NE(flat.find("备注无"), std::string::npos);
+  for (int i = 0; i < 300; ++i) {
+    EXPECT_EQ(CountOf(text, Money::FromFen(10000LL * (123456 + i)).Wan(2, true)), 1u) << i;
+  }
+  // The header row is repeated on every page of the long table, after a 续 caption (and
+  // once more in the list of tables under 第二部分).
+  EXPECT_GE(CountOf(text, "长表（续）"), 3u);
+  EXPECT_EQ(CountOf(text, "序号"), CountOf(text, "长表（续）") + 2);
+}
+
+INSTANTIATE_TEST_SUITE_P(OfficeExamples, OfficePdfTest,
+                         ::testing::Values("xinzhou-gov-office-2023.yaml",
+                                           "dongxihu-finance-2023.yaml"));
+
+// ---------------------------------------------------------------------------------------------
+// XLSX
+
+// Reads a workbook with Python's standard library into JSON: the sheet names in order, and
+// per sheet its cells (type, value with shared strings resolved, formula), merged ranges and
+// frozen rows; plus the workbook's defined names (print titles).
+constexpr const char* kReadXlsx = R"py(
+import json, sys, zipfile, xml.etree.ElementTree as ET
+M = '{http://schemas.openxmlformats.org/spreadsheetml/2006/main}'
+R = '{http://schemas.openxmlformats.org/officeDocument/2006/relationships}'
+z = zipfile.ZipFile(sys.argv[1])
+wb = ET.fromstring(z.read('xl/workbook.xml'))
+rels = ET.fromstring(z.read('xl/_rels/workbook.xml.rels'))
+target = {r.get('Id'): r.get('Target') for r in rels}
+strings = []
+if 'xl/sharedStrings.xml' in z.namelist():
+    for si in ET.fromstring(z.read('xl/sharedStrings.xml')).findall(M + 'si'):
+        strings.append(''.join(t.text or '' for t in si.iter(M + 't')))
+out = {'sheets': [], 'cells': {}, 'merges': {}, 'frozen': {}, 'landscape': {},
+       'names': [d.text for d in wb.iter(M + 'definedName')]}
+for s in wb.find(M + 'sheets'):
+    name = s.get('name')
+    out['sheets'].append(name)
+    x = ET.fromstring(z.read('xl/' + target[s.get(R + 'id')]))
+    cells = {}
+    for c in x.iter(M + 'c'):
+        v, f, t = c.find(M + 'v'), c.find(M + 'f'), c.get('t', 'n')
+        value = v.text if v is not None else None
+        if t == 's' and value is not None:
+            value = strings[int(value)]
+        cells[c.get('r')] = {'t': t, 'v': value, 'f': f.text if f is not None else None}
+    out['cells'][name] = cells
+    out['merges'][name] = [m.get('ref') for m in x.iter(M + 'mergeCell')]
+    pane = x.find('.//' + M + 'pane')
+    out['frozen'][name] = int(float(pane.get('ySplit', 0))) if pane is not None else 0
+    setup = x.find(M + 'pageSetup')
+    out['landscape'][name] = setup is not None and setup.get('orientation') == 'landscape'
+print(json.dumps(out, ensure_ascii=False))
+)py";
+
+// A number cell's value as Excel reads it, then exactly. Excel keeps 15 significant digits
+// and libxlsxwriter writes 16 ("9.869999999999999" for the double nearest 9.87), so the value
+// is rounded to 15 digits first; amounts of up to 9 digits before the point and 6 after (0.01
+// 元 in 万元) come back exact.
+std::optional<Money> ExcelAmount(const nlohmann::json& cell) {
+  if (!cell["v"].is_string() || cell["t"] != "n") return std::nullopt;
+  double value = std::strtod(cell["v"].get<std::string>().c_str(), nullptr);
+  char text[64];
+  std::snprintf(text, sizeof text, "%.15g", value);
+  std::string why;
+  return Money::Parse(text, MoneyUnit::kWan, &why);
+}
+
+std::string Ref(size_t row, size_t col) {
+  std::string letters;
+  for (size_t c = col + 1; c > 0; c = (c - 1) / 26) {
+    letters.insert(letters.begin(), static_cast<char>('A' + (c - 1) % 26));
+  }
+  return letters + std::to_string(row + 1);
+}
+
+class OfficeXlsxTest : public OfficeExampleTest {
+ protected:
+  // Writes the workbook and reads it back; skips when Python is missing.
+  nlohmann::json WriteAndRead(const OfficeOptions& options) {
+    std::string path = dir_.File("out.xlsx");
+    std::string error;
+    EXPECT_TRUE(WriteOfficeDocument(doc(), "xlsx", path, options, &error)) << error;
+    std::string bytes = testing::ReadFile(path);
+    EXPECT_EQ(bytes.compare(0, 2, "PK"), 0);
+    std::string script = dir_.File("read_xlsx.py");
+    std::ofstream(script) << kReadXlsx;
+    int status = -1;
+    std::string json = Shell("python3 " + script + " " + path + " 2>&1", &status);
+    if (status != 0) return nullptr;
+    return nlohmann::json::parse(json);
+  }
+  TempDir dir_;
+};
+
+TEST_P(OfficeXlsxTest, EveryCellReadsBackExactly) {
+  if (Shell("python3 -c 'import zipfile' 2>&1 && echo ok").find("ok") == std::string::npos) {
+    GTEST_SKIP() << "python3 missing: cannot read the workbook back";
+  }
+  nlohmann::json book = WriteAndRead({});
+  ASSERT_FALSE(book.is_null());
+
+  std::vector<std::string> names = TableSheetNames(doc());
+  std::vector<std::string> expected = {"目录", "公开说明"};
+  expected.insert(expected.end(), names.begin(), names.end());
+  expected.push_back("名词解释");
+  EXPECT_EQ(book["sheets"].get<std::vector<std::string>>(), expected);
+
+  for (size_t i = 0; i < doc().tables.size(); ++i) {
+    const Table& t = doc().tables[i];
+    const std::string& sheet = names[i];
+    SCOPED_TRACE(sheet);
+    const nlohmann::json& cells = book["cells"][sheet];
+    auto merges = book["merges"][sheet].get<std::vector<std::string>>();
+    auto merged = [&](const std::string& range) {
+      return std::find(merges.begin(), merges.end(), range) != merges.end();
+    };
+    size_t columns = ColumnCount(t);
+    // Number, title merged across the table, 部门/单位 and 单位：万元.
+    if (!t.number.empty()) {
+      EXPECT_EQ(cells["A1"]["v"], t.number);
+    }
+    EXPECT_EQ(cells["A2"]["v"], t.title);
+    EXPECT_TRUE(merged("A2:" + Ref(1, columns - 1)));
+    EXPECT_EQ(cells["A3"]["v"], "部门/单位：" + doc().department);
+    EXPECT_EQ(cells[Ref(2, columns - 1)]["v"], t.unit_label);
+    // Header cells with their spans.
+    for (const auto& g : HeaderGrid(t, columns)) {
+      std::string at = Ref(3 + g.row, g.col);
+      EXPECT_EQ(cells[at]["v"], g.cell->Display()) << at;
+      if (g.rows > 1 || g.cols > 1) {
+        EXPECT_TRUE(merged(at + ":" + Ref(3 + g.row + g.rows - 1, g.col + g.cols - 1))) << at;
+      }
+    }
+    const size_t body = 3 + t.header.size();
+    EXPECT_EQ(book["frozen"][sheet], body);
+    EXPECT_EQ(book["landscape"][sheet].get<bool>(), columns > 8);
+    // Body: amounts as numbers equal to the exact amount, text as strings.
+    for (size_t r = 0; r < t.rows.size(); ++r) {
+      size_t col = 0;
+      for (const auto& c : t.rows[r].cells) {
+        std::string at = Ref(body + r, col);
+        const nlohmann::json& got = cells[at];
+        if (c.money) {
+          std::optional<Money> value = ExcelAmount(got);
+          ASSERT_TRUE(value) << at << ": " << got;
+          EXPECT_EQ(value->fen(), c.money->fen())
+              << at << ": " << got["v"] << " vs " << c.money->ExactWan();
+          EXPECT_TRUE(got["f"].is_null()) << at;  // values only by default
+        } else if (!c.text.empty()) {
+          EXPECT_EQ(got["v"], c.text) << at;
+        }
+        col += static_cast<size_t>(std::max(c.colspan, 1));
+      }
+    }
+    if (!t.has_data) {
+      EXPECT_EQ(cells[Ref(body + t.rows.size(), 0)]["v"], t.empty_note);
+    }
+  }
+  // Print titles (header rows repeated) for every table sheet with header rows.
+  size_t print_titles = 0, with_header = 0;
+  for (const auto& n : book["names"]) {
+    if (n.is_string() && n.get<std::string>().find("$") != std::string::npos) ++print_titles;
+  }
+  for (const auto& t : doc().tables) with_header += !t.header.empty();
+  EXPECT_GE(print_titles, with_header);
+
+  // Text sheets: every paragraph one row; every glossary term.
+  const nlohmann::json& text = book["cells"]["公开说明"];
+  std::set<std::string> rows;
+  for (const auto& [ref, c] : text.items()) {
+    if (c["v"].is_string()) rows.insert(c["v"].get<std::string>());
+  }
+  for (const auto& s : doc().sections) {
+    for (const auto& p : s.paragraphs) EXPECT_TRUE(rows.count(p.text)) << p.text;
+  }
+  const nlohmann::json& glossary = book["cells"]["名词解释"];
+  for (size_t i = 0; i < doc().glossary.size(); ++i) {
+    EXPECT_EQ(glossary[Ref(2 + i, 1)]["v"], doc().glossary[i].term);
+    EXPECT_EQ(glossary[Ref(2 + i, 2)]["v"], doc().glossary[i].definition);
+  }
+}
+
+TEST_P(OfficeXlsxTest, FormulasSumTheChildrenAndCacheTheValue) {
+  if (Shell("python3 -c 'import zipfile' 2>&1 && echo ok").find("ok") == std::string::npos) {
+    GTEST_SKIP() << "python3 missing: cannot read the workbook back";
+  }
+  OfficeOptions options;
+  options.with_formulas = true;
+  nlohmann::json book = WriteAndRead(options);
+  ASSERT_FALSE(book.is_null());
+  std::vector<std::string> names = TableSheetNames(doc());
+  size_t formulas = 0;
+  for (size_t i = 0; i < doc().tables.size(); ++i) {
+    const Table& t = doc().tables[i];
+    const nlohmann::json& cells = book["cells"][names[i]];
+    const size_t body = 3 + t.header.size();
+    auto children = SubtotalChildren(t);
+    for (size_t r = 0; r < t.rows.size(); ++r) {
+      size_t col = 0;
+      for (const Cell& cell : t.rows[r].cells) {
+        std::string at = Ref(body + r, col);
+        col += static_cast<size_t>(std::max(cell.colspan, 1));
+        if (!cell.money) continue;
+        const nlohmann::json& got = cells[at];
+        // The cached value is still the exact amount, formula or not.
+        std::optional<Money> value = ExcelAmount(got);
+        ASSERT_TRUE(value) << at << ": " << got;
+        EXPECT_EQ(value->fen(), cell.money->fen()) << at;
+        if (!got["f"].is_null()) {
+          ++formulas;
+          EXPECT_FALSE(children[r].empty()) << at;
+        }
+      }
+    }
+  }
+  EXPECT_GT(formulas, 0u);
+}
+
+INSTANTIATE_TEST_SUITE_P(OfficeExamples, OfficeXlsxTest,
+                         ::testing::Values("xinzhou-gov-office-2023.yaml",
+                                           "dongxihu-finance-2023.yaml"));
+
+TEST(OfficeXlsx, SubtotalFormulasOfTheExpenditureTable) {
+  if (Shell("python3 -c 'import zipfile' 2>&1 && echo ok").find("ok") == std::string::npos) {
+    GTEST_SKIP() << "python3 missing: cannot read the workbook back";
+  }
+  // Seed 004's 一般公共预算支出表: 合计, 201 › 20103 › 2010301, 208 › 20805 › 2080505,
+  // 210 › 21011 › 2101103, 221 › 22102 › 2210201 + 2210202. Two header rows, so the body
+  // starts on row 6.
+  const Document& doc = Example("xinzhou-gov-office-2023.yaml");
+  TempDir dir;
+  std::string path = dir.File("f.xlsx");
+  std::string error;
+  OfficeOptions options;
+  options.with_formulas = true;
+  ASSERT_TRUE(WriteOfficeDocument(doc, "xlsx", path, options, &error)) << error;
+  std::string script = dir.File("read.py");
+  std::ofstream(script) << kReadXlsx;
+  nlohmann::json book = nlohmann::json::parse(Shell("python3 " + script + " " + path));
+  const nlohmann::json& cells = book["cells"]["附表4-5"];
+  EXPECT_EQ(cells["B6"]["v"], "合计");
+  EXPECT_EQ(cells["C6"]["f"], "SUM(C7,C10,C13,C16)");
+  EXPECT_EQ(cells["G6"]["f"], "SUM(G7,G10,G13,G16)");
+  EXPECT_EQ(cells["C7"]["f"], "SUM(C8)");
+  EXPECT_EQ(cells["C8"]["f"], "SUM(C9)");
+  EXPECT_TRUE(cells["C9"]["f"].is_null());  // 2010301 行政运行: a leaf
+  EXPECT_EQ(cells["C16"]["f"], "SUM(C17)");
+  EXPECT_EQ(cells["C17"]["f"], "SUM(C18:C19)");
+  EXPECT_EQ(cells["C6"]["v"], "1597.6622");
+  // The values-only workbook has no formulas at all.
+  ASSERT_TRUE(WriteOfficeDocument(doc, "xlsx", path, {}, &error)) << error;
+  book = nlohmann::json::parse(Shell("python3 " + script + " " + path));
+  EXPECT_TRUE(book["cells"]["附表4-5"]["C6"]["f"].is_null());
+}
+
+TEST(OfficeXlsx, SubtotalChildrenFollowTheCodes) {
+  Table t;
+  auto row = [](RowKind kind, std::string code, int64_t wan) {
+    return Row{kind,
+               {Cell::Text(std::move(code)), Cell::Text("x"), Cell::Amount(Money::FromWan(wan))}};
+  };
+  t.rows = {row(RowKind::kTotal, "", 10),       row(RowKind::kClass, "201", 6),
+            row(RowKind::kSection, "20101", 6), row(RowKind::kItem, "2010101", 4),
+            row(RowKind::kItem, "2010102", 2),  row(RowKind::kClass, "208", 4),
+            row(RowKind::kItem, "2080505", 4)};  // a 项 directly under its 类
+  auto kids = SubtotalChildren(t);
+  EXPECT_EQ(kids[0], (std::vector<size_t>{1, 5}));
+  EXPECT_EQ(kids[1], (std::vector<size_t>{2}));
+  EXPECT_EQ(kids[2], (std::vector<size_t>{3, 4}));
+  EXPECT_TRUE(kids[3].empty());
+  EXPECT_EQ(kids[5], (std::vector<size_t>{6}));
+  // A table without codes has no subtotals.
+  Table plain;
+  plain.rows = {Row{RowKind::kTotal, {Cell::Text("合计"), Cell::Amount(Money::FromWan(1))}}};
+  EXPECT_TRUE(SubtotalChildren(plain)[0].empty());
+}
+
+TEST(OfficeXlsx, SheetNamesAreValidAndUnique) {
+  Document doc;
+  Table a;
+  a.number = "附表4-1";
+  Table b;
+  b.number = "附表4-1";  // a duplicate number
+  Table c;
+  c.title = "部门项目申报表（含绩效目标）：一个非常非常非常非常长的项目名称超过三十一个字符";
+  Table d = c;
+  Table e;
+  e.title = "目录";  // a reserved sheet
+  Table f;
+  f.title = "a/b:c*d?[e]";
+  doc.tables = {a, b, c, d, e, f};
+  std::vector<std::string> names = TableSheetNames(doc);
+  ASSERT_EQ(names.size(), 6u);
+  EXPECT_EQ(names[0], "附表4-1");
+  EXPECT_EQ(names[1], "附表4-1(2)");
+  EXPECT_NE(names[2], names[3]);
+  EXPECT_EQ(names[4], "目录(2)");
+  EXPECT_EQ(names[5], "a_b_c_d__e_");
+  for (const auto& n : names) {
+    size_t chars = 0;
+    for (unsigned char ch : n) chars += (ch & 0xC0) != 0x80;
+    EXPECT_LE(chars, 31u) << n;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+
+TEST(OfficeErrors, UnwritablePathFailsWithAMessage) {
+  const Document& doc = Example("xinzhou-gov-office-2023.yaml");
+  TempDir dir;
+  std::string file = dir.File("plain-file");
+  std::ofstream(file) << "x";
+  for (const std::string format : {"pdf", "xlsx"}) {
+    std::string path = file + "/out." + format;  // a path under a regular file: never writable
+    std::string error;
+    EXPECT_FALSE(WriteOfficeDocument(doc, format, path, {}, &error)) << format;
+    EXPECT_FALSE(error.empty()) << format;
+    EXPECT_FALSE(fs::exists(path));
+  }
+  std::string error;
+  EXPECT_FALSE(WriteOfficeDocument(doc, "docx", dir.File("x.docx"), {}, &error));
+  EXPECT_NE(error.find("docx"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace gongkai
