@@ -38,6 +38,13 @@ TEST(IndicatorValue, Quantified) {
   EXPECT_EQ(P("100 %").Normalized(), "100%");
 }
 
+TEST(IndicatorValue, SuffixComparatorsAndApproximations) {
+  EXPECT_EQ(P("95%以上").Normalized(), "≥95%");
+  EXPECT_EQ(P("2小时以内").Normalized(), "≤2小时");
+  EXPECT_EQ(P("约150个").Normalized(), "150个");
+  EXPECT_EQ(P("150个左右").Normalized(), "150个");
+}
+
 TEST(IndicatorValue, Ranges) {
   auto v = P("100--120人/年");
   EXPECT_EQ(v.kind, IndicatorValue::kRange);

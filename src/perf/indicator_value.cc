@@ -18,11 +18,11 @@ void ReplaceAll(std::string* s, const std::string& from, const std::string& to) 
 // Full-width and look-alike characters as typed in Word/Excel, mapped to one spelling.
 std::string Normalize(std::string s) {
   static const std::vector<std::pair<std::string, std::string>> kMap = {
-      {"　", ""}, {" ", ""}, {"\t", ""}, {"％", "%"}, {"﹪", "%"}, {"＝", "="}, {"＞", ">"},
-      {"＜", "<"}, {"≧", "≥"}, {"≦", "≤"}, {">=", "≥"}, {"<=", "≤"}, {"=>", "≥"}, {"=<", "≤"},
+      {"　", ""},  {" ", ""},   {"\t", ""},  {"％", "%"}, {"﹪", "%"}, {"＝", "="}, {"＞", ">"},
+      {"＜", "<"}, {"≧", "≥"},  {"≦", "≤"},  {">=", "≥"}, {"<=", "≤"}, {"=>", "≥"}, {"=<", "≤"},
       {"．", "."}, {"，", ","}, {"(", "（"}, {")", "）"}, {"０", "0"}, {"１", "1"}, {"２", "2"},
       {"３", "3"}, {"４", "4"}, {"５", "5"}, {"６", "6"}, {"７", "7"}, {"８", "8"}, {"９", "9"},
-      {"／", "/"}, {"～", "~"}, {"—", "-"}, {"－", "-"}};
+      {"／", "/"}, {"～", "~"}, {"—", "-"},  {"－", "-"}};
   for (const auto& [from, to] : kMap) ReplaceAll(&s, from, to);
   return s;
 }
@@ -32,14 +32,14 @@ bool StartsWith(const std::string& s, const std::string& prefix) { return s.rfin
 // Removes a leading comparator (symbol or words) and returns it.
 Comparator TakeComparator(std::string* s) {
   static const std::vector<std::pair<std::string, Comparator>> kWords = {
-      {"≥", Comparator::kGe},       {"≤", Comparator::kLe},       {">", Comparator::kGt},
-      {"<", Comparator::kLt},       {"=", Comparator::kEq},       {"大于等于", Comparator::kGe},
-      {"不少于", Comparator::kGe},  {"不低于", Comparator::kGe},  {"不小于", Comparator::kGe},
-      {"至少", Comparator::kGe},    {"小于等于", Comparator::kLe}, {"不超过", Comparator::kLe},
-      {"不高于", Comparator::kLe},  {"不多于", Comparator::kLe},  {"不大于", Comparator::kLe},
-      {"最多", Comparator::kLe},    {"控制在", Comparator::kLe},  {"大于", Comparator::kGt},
-      {"高于", Comparator::kGt},    {"超过", Comparator::kGt},    {"多于", Comparator::kGt},
-      {"小于", Comparator::kLt},    {"低于", Comparator::kLt},    {"少于", Comparator::kLt},
+      {"≥", Comparator::kGe},      {"≤", Comparator::kLe},        {">", Comparator::kGt},
+      {"<", Comparator::kLt},      {"=", Comparator::kEq},        {"大于等于", Comparator::kGe},
+      {"不少于", Comparator::kGe}, {"不低于", Comparator::kGe},   {"不小于", Comparator::kGe},
+      {"至少", Comparator::kGe},   {"小于等于", Comparator::kLe}, {"不超过", Comparator::kLe},
+      {"不高于", Comparator::kLe}, {"不多于", Comparator::kLe},   {"不大于", Comparator::kLe},
+      {"最多", Comparator::kLe},   {"控制在", Comparator::kLe},   {"大于", Comparator::kGt},
+      {"高于", Comparator::kGt},   {"超过", Comparator::kGt},     {"多于", Comparator::kGt},
+      {"小于", Comparator::kLt},   {"低于", Comparator::kLt},     {"少于", Comparator::kLt},
       {"等于", Comparator::kEq}};
   for (const auto& [word, c] : kWords) {
     if (StartsWith(*s, word)) {
@@ -142,6 +142,23 @@ IndicatorValue ParseIndicatorValue(const std::string& text, const ValueCatalog& 
   std::string s = Normalize(text);
   if (s.empty()) return v;
   v.comparator = TakeComparator(&s);
+  // "约150个": an approximate value is still a number.
+  for (const char* about : {"约", "大约", "左右"}) {
+    if (StartsWith(s, about)) s.erase(0, std::string(about).size());
+  }
+  // Suffix comparators: "95%以上" is ≥95%, "2小时以内" ≤2小时.
+  static const std::vector<std::pair<std::string, Comparator>> kSuffixes = {
+      {"以上", Comparator::kGe}, {"及以上", Comparator::kGe}, {"以内", Comparator::kLe},
+      {"以下", Comparator::kLe}, {"及以下", Comparator::kLe}, {"左右", Comparator::kNone}};
+  for (const auto& [suffix, c] : kSuffixes) {
+    if (s.size() > suffix.size() &&
+        s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0 &&
+        v.comparator == Comparator::kNone) {
+      s.erase(s.size() - suffix.size());
+      v.comparator = c;
+      break;
+    }
+  }
   std::string number = TakeNumber(&s);
   if (!number.empty()) {
     auto n = Decimal::Parse(number);
@@ -180,8 +197,8 @@ IndicatorValue ParseIndicatorValue(const std::string& text, const ValueCatalog& 
     return v;
   }
   if (v.comparator != Comparator::kNone) {
-    static const char* kReferences[] = {"预算数", "预算", "计划数", "计划", "上年", "上年数",
-                                        "标准",   "合同金额", "市场价", "定额标准"};
+    static const char* kReferences[] = {"预算数", "预算", "计划数",   "计划",   "上年",
+                                        "上年数", "标准", "合同金额", "市场价", "定额标准"};
     for (const char* r : kReferences) {
       if (s == r) {
         v.kind = IndicatorValue::kReference;
