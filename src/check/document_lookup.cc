@@ -49,15 +49,30 @@ bool ColumnMatches(const std::string& path, const std::string& wanted) {
 
 std::optional<Money> LookupCell(const Table& t, const std::string& row, const std::string& column,
                                 std::string* why) {
-  std::vector<std::string> paths = ColumnPaths(t);
+  return TableLookup(t).Find(row, column, why);
+}
+
+TableLookup::TableLookup(const Table& t) : paths_(ColumnPaths(t)) {
   for (const auto& r : t.rows) {
-    // Cells by grid column.
-    std::vector<const Cell*> cols;
+    std::vector<const Cell*> cols;  // cells by grid column
     for (const auto& c : r.cells) {
       for (int i = 0; i < c.colspan; ++i) cols.push_back(&c);
     }
     for (size_t i = 0; i < cols.size(); ++i) {
-      if (cols[i]->money || cols[i]->Display() != row) continue;
+      if (!cols[i]->money && (i == 0 || cols[i] != cols[i - 1])) {
+        labels_[cols[i]->Display()].push_back({grid_.size(), i});
+      }
+    }
+    grid_.push_back(std::move(cols));
+  }
+}
+
+std::optional<Money> TableLookup::Find(const std::string& row, const std::string& column,
+                                       std::string* why) const {
+  auto it = labels_.find(row);
+  if (it != labels_.end()) {
+    for (const auto& [r, i] : it->second) {
+      const auto& cols = grid_[r];
       if (column.empty()) {
         // Two-sided tables: the amount after the label.
         for (size_t k = i + 1; k < cols.size(); ++k) {
@@ -66,8 +81,8 @@ std::optional<Money> LookupCell(const Table& t, const std::string& row, const st
         }
         continue;
       }
-      for (size_t k = 0; k < cols.size() && k < paths.size(); ++k) {
-        if (cols[k]->money && ColumnMatches(paths[k], column)) return cols[k]->money;
+      for (size_t k = 0; k < cols.size() && k < paths_.size(); ++k) {
+        if (cols[k]->money && ColumnMatches(paths_[k], column)) return cols[k]->money;
       }
       *why = fmt::format("表中没有列「{}」", column);
       return std::nullopt;
@@ -75,7 +90,7 @@ std::optional<Money> LookupCell(const Table& t, const std::string& row, const st
   }
   // A row the detail does not produce is zero in the detail, if the column exists.
   if (!column.empty()) {
-    for (const auto& p : paths) {
+    for (const auto& p : paths_) {
       if (ColumnMatches(p, column)) return Money();
     }
     *why = fmt::format("表中没有列「{}」", column);

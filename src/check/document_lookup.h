@@ -8,6 +8,7 @@
 #ifndef GONGKAI_CHECK_DOCUMENT_LOOKUP_H_
 #define GONGKAI_CHECK_DOCUMENT_LOOKUP_H_
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,13 +25,25 @@ std::vector<std::string> ColumnPaths(const Table& t);
 // The computed amount of a cell; nullopt with *why set when there is no such row or column.
 std::optional<Money> LookupCell(const Table& t, const std::string& row, const std::string& column,
                                 std::string* why);
+// An index of one table for many look-ups (row labels → positions, column paths).
+class TableLookup {
+ public:
+  explicit TableLookup(const Table& t);
+  std::optional<Money> Find(const std::string& row, const std::string& column,
+                            std::string* why) const;
+
+ private:
+  std::vector<std::string> paths_;
+  std::vector<std::vector<const Cell*>> grid_;  // rows of cells by grid column
+  std::map<std::string, std::vector<std::pair<size_t, size_t>>> labels_;  // → (row, column)
+};
 
 // What the detail says about a text key.
 struct TextTruth {
   Money amount;
   std::optional<Comparison> prior;  // last year's figure and reason, when the key has one
-  std::optional<Money> share_base;    // denominator of a share quoted with the figure
-  std::string name;                   // the correct name for the key (科目, project)
+  std::optional<Money> share_base;  // denominator of a share quoted with the figure
+  std::string name;                 // the correct name for the key (科目, project)
 };
 
 // nullopt when the key is unknown (*why says so) — an unknown key is itself reported.

@@ -120,6 +120,7 @@ void RegisterBalanceRules(std::vector<Rule>* out) {
       "BAL-001", Severity::kError, "公开表中的每个数字与明细数据一致",
       "表中数字应等于明细数据按四舍五入汇总后的结果；差额在0.01万元以内视为尾数差异", kBasis143,
       [](const CheckContext& ctx, Emitter& emit) {
+        std::map<const Table*, TableLookup> index;  // per table, built once
         for (const auto& c : ctx.d.declared.cells) {
           const Table* t = ctx.doc.FindTable(c.table);
           Location where = CellLocation(ctx, c);
@@ -129,7 +130,9 @@ void RegisterBalanceRules(std::vector<Rule>* out) {
           }
           if (!c.amount) continue;  // blank cells: CMP-013
           std::string why;
-          auto exact = LookupCell(*t, c.row, c.column, &why);
+          auto cached = index.find(t);
+          if (cached == index.end()) cached = index.emplace(t, TableLookup(*t)).first;
+          auto exact = cached->second.Find(c.row, c.column, &why);
           if (!exact) {
             emit.Report(fmt::format("{}：{}", ctx.TableName(c.table), why), where);
             continue;
