@@ -46,12 +46,8 @@ TEST_P(GoldenTest, HtmlAndJson) {
 
 INSTANTIATE_TEST_SUITE_P(Examples, GoldenTest,
                          ::testing::Values("xinzhou-gov-office-2023", "dongxihu-finance-2023",
-                                           "minimal"),
-                         [](const auto& param_info) {
-                           std::string s = param_info.param;
-                           for (auto& c : s) c = c == '-' ? '_' : c;
-                           return s;
-                         });
+                                           "funing-finance-2021", "bazhou-finance-2022", "minimal"),
+                         testing::ExampleName());
 
 }  // namespace
 }  // namespace gongkai

@@ -58,11 +58,7 @@ TEST_P(ExamplePrecision, OwnDisclosureAddsNoFinding) {
 INSTANTIATE_TEST_SUITE_P(Examples, ExamplePrecision,
                          ::testing::Values("xinzhou-gov-office-2023.yaml",
                                            "dongxihu-finance-2023.yaml", "minimal.yaml"),
-                         [](const auto& param_info) {
-                           std::string s = param_info.param.substr(0, param_info.param.find('.'));
-                           for (auto& c : s) c = c == '-' ? '_' : c;
-                           return s;
-                         });
+                         testing::ExampleName());
 
 }  // namespace
 }  // namespace gongkai

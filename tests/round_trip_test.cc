@@ -36,12 +36,9 @@ TEST_P(RoundTripTest, YamlJsonYaml) {
 
 INSTANTIATE_TEST_SUITE_P(Examples, RoundTripTest,
                          ::testing::Values("xinzhou-gov-office-2023.yaml",
-                                           "dongxihu-finance-2023.yaml", "minimal.yaml"),
-                         [](const auto& param_info) {
-                           std::string s = param_info.param.substr(0, param_info.param.find('.'));
-                           for (auto& c : s) c = c == '-' ? '_' : c;
-                           return s;
-                         });
+                                           "dongxihu-finance-2023.yaml", "funing-finance-2021.yaml",
+                                           "bazhou-finance-2022.yaml", "minimal.yaml"),
+                         testing::ExampleName());
 
 }  // namespace
 }  // namespace gongkai

@@ -68,7 +68,8 @@ TEST(Scoring, DeductionsCarryTheirReasons) {
   EXPECT_EQ(*Part(c, "1.1", "required_fields").score, 3);
   EXPECT_NE(Part(c, "1.1", "required_fields").reason.find("项目负责人"), std::string::npos);
   EXPECT_EQ(*Part(c, "1.3", "calc_errors").score, 4);
-  EXPECT_NE(Part(c, "1.3", "calc_errors").reason.find("支出明细测算合计52.17万元"), std::string::npos);
+  EXPECT_NE(Part(c, "1.3", "calc_errors").reason.find("支出明细测算合计52.17万元"),
+            std::string::npos);
   EXPECT_EQ(*Part(c, "2.4", "unparsed_values").score, 3);
   EXPECT_NE(Part(c, "2.4", "unparsed_values").reason.find("「统筹管理」"), std::string::npos);
   EXPECT_EQ(*Part(c, "3.5", "quantified_share").score, 5);  // 6 of 7 quantified: 85.7%
@@ -77,12 +78,15 @@ TEST(Scoring, DeductionsCarryTheirReasons) {
 TEST(Scoring, QuantifiedShareThresholds) {
   std::string text = Base();
   // Make three of the seven 政务督查 indicators qualitative: 4/7 = 57.1% → 扣3分.
-  for (const char* v : {"name: 督查督办事项, value: \"≥120件\", basis", "name: 重点工作按期完成率, value: \"≥95%\", basis",
+  for (const char* v : {"name: 督查督办事项, value: \"≥120件\", basis",
+                        "name: 重点工作按期完成率, value: \"≥95%\", basis",
                         "name: 被督查单位满意度, value: \"≥90%\", basis"}) {
     size_t at = text.find(v);
     ASSERT_NE(at, std::string::npos) << v;
     std::string replacement = std::string(v);
-    replacement.replace(replacement.find("value: \"") + 8, replacement.find("\", basis") - replacement.find("value: \"") - 8, "有所提高");
+    replacement.replace(replacement.find("value: \"") + 8,
+                        replacement.find("\", basis") - replacement.find("value: \"") - 8,
+                        "有所提高");
     text.replace(at, std::string(v).size(), replacement);
   }
   auto cards = ScoreText(text);
@@ -92,7 +96,8 @@ TEST(Scoring, QuantifiedShareThresholds) {
 
 TEST(Scoring, ReviewerCompletesTheTotal) {
   ReviewerScores reviewer;
-  for (const char* id : {"1.2", "1.4", "2.1", "2.2", "2.3", "2.5", "2.6", "2.7", "3.1", "3.2", "3.3", "3.4", "4.1", "4.2", "4.3"}) {
+  for (const char* id : {"1.2", "1.4", "2.1", "2.2", "2.3", "2.5", "2.6", "2.7", "3.1", "3.2",
+                         "3.3", "3.4", "4.1", "4.2", "4.3"}) {
     reviewer["*"][id] = 100;  // clamped to the judgement points of the item
   }
   reviewer["政务督查专项经费"]["4.3"] = 6;

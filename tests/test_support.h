@@ -21,6 +21,17 @@ inline const CatalogProvider& Catalogs() {
   return provider;
 }
 
+// A GoogleTest parameter name for an example file: "xinzhou-gov-office-2023.yaml" →
+// "xinzhou_gov_office_2023".
+struct ExampleName {
+  template <typename ParamInfo>
+  std::string operator()(const ParamInfo& info) const {
+    std::string s = info.param.substr(0, info.param.find('.'));
+    for (auto& c : s) c = c == '-' ? '_' : c;
+    return s;
+  }
+};
+
 inline std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::stringstream s;
