@@ -24,8 +24,11 @@ build: bootstrap configure
 demo: build
 	$(BUILD)/gongkai render $(EXAMPLE) -o $(OUT)
 	$(BUILD)/gongkai render $(EXAMPLE) -o $(OUT) --format json
+	$(BUILD)/gongkai render $(EXAMPLE) -o $(OUT) --format pdf
+	$(BUILD)/gongkai render $(EXAMPLE) -o $(OUT) --format xlsx
 	$(BUILD)/gongkai render examples/dongxihu-finance-2023.yaml -o $(OUT)
-	@echo "打开 $(OUT)/$(notdir $(basename $(EXAMPLE))).html 查看生成的公开文件"
+	@$(BUILD)/gongkai check $(EXAMPLE) --format html -o $(OUT) > /dev/null || true  # the published seed has errors: exit 1 is expected
+	@echo "生成的公开文件：$(OUT)/$(notdir $(basename $(EXAMPLE))).html（.json .pdf .xlsx）；审核报告：$(OUT)/$(notdir $(basename $(EXAMPLE))).check.html"
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
