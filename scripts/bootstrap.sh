@@ -8,6 +8,7 @@ PKGS=(
   libgtest-dev libgmock-dev libbenchmark-dev
   fonts-noto-cjk python3-jsonschema
   libcairo2-dev libpango1.0-dev libxlsxwriter-dev poppler-utils
+  libzip-dev libpugixml-dev
 )
 missing=()
 for p in "${PKGS[@]}"; do

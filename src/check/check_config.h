@@ -18,7 +18,7 @@ namespace gongkai {
 
 struct CheckConfig {
   std::string region = "default";
-  std::string data_dir;  // where frameworks and scoring standards are read from
+  std::string data_dir;                      // where frameworks and scoring standards are read from
   std::map<std::string, Severity> severity;  // rule id → severity
   std::set<std::string> disabled;
   std::map<std::string, std::string> settings;

@@ -60,6 +60,16 @@ Location CheckContext::At(int line, int column, std::string section) const {
   l.line = line;
   l.column_pos = column;
   l.section = std::move(section);
+  // A workbook source: report the cell the line came from (the nearest one above for lines
+  // that only open a list or mapping).
+  if (!d.line_cells.empty() && line > 0) {
+    for (int i = std::min<int>(line, static_cast<int>(d.line_cells.size()) - 1); i > 0; --i) {
+      if (!d.line_cells[i].empty()) {
+        l.cell = d.line_cells[i];
+        break;
+      }
+    }
+  }
   return l;
 }
 

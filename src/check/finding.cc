@@ -48,7 +48,9 @@ std::string Location::ToString() const {
   }
   if (!section.empty()) parts.push_back(section);
   if (!file.empty()) {
-    parts.push_back(line > 0 ? fmt::format("{}:{}:{}", file, line, column_pos) : file);
+    parts.push_back(!cell.empty() ? fmt::format("{}: {}", file, cell)
+                    : line > 0    ? fmt::format("{}:{}:{}", file, line, column_pos)
+                                  : file);
   }
   std::string out;
   for (const auto& p : parts) out += (out.empty() ? "" : " · ") + p;

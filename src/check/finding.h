@@ -22,6 +22,7 @@ struct Location {
   std::string section;  // section of the 公开说明 (四（一）) or of the source (basic, projects…)
   std::string file;  // source file
   int line = 0, column_pos = 0;
+  std::string cell;  // workbook sources: the cell ("支出明细!G5") instead of line/column
   std::string ToString() const;  // "附表 row/column · 四（一） · file:line:col"
 };
 

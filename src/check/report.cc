@@ -84,7 +84,8 @@ std::string JsonReport(const std::vector<CheckedFile>& files) {
       if (!f.where.column.empty()) where["column"] = f.where.column;
       if (!f.where.section.empty()) where["section"] = f.where.section;
       if (!f.where.file.empty()) where["file"] = f.where.file;
-      if (f.where.line > 0) {
+      if (!f.where.cell.empty()) where["cell"] = f.where.cell;
+      if (f.where.line > 0 && f.where.cell.empty()) {
         where["line"] = f.where.line;
         where["column_number"] = f.where.column_pos;
       }

@@ -1,7 +1,8 @@
 // gongkai — command line front end. Thin: every command is a few calls into the library.
 //
 //   gongkai render FILE|DIR… [-o DIR] [--format html|json] [--jobs N]
-//   gongkai convert FILE --to yaml|json [-o OUT]
+//   gongkai convert FILE --to yaml|json|xlsx [-o OUT]
+//   gongkai template --year Y -o 模板.xlsx
 //   gongkai generate --count N [--year Y] -o DIR
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
@@ -22,6 +23,7 @@
 #include "check/report.h"
 #include "load/source_loader.h"
 #include "load/source_writer.h"
+#include "load/workbook_source.h"
 #include "model/synthetic_department.h"
 #include "perf/scoring.h"
 #include "render/html_renderer.h"
@@ -54,10 +56,15 @@ bool WriteFile(const fs::path& path, const std::string& content) {
   return true;
 }
 
+// A source file or a filled workbook (.xlsx), by extension.
+Department LoadAny(const std::string& file, const CatalogProvider& catalogs) {
+  return IsWorkbookPath(file) ? ReadWorkbookSource(file, catalogs) : LoadSource(file, catalogs);
+}
+
 // Loads a source; on failure prints the located errors and returns nullopt.
 std::optional<Department> Load(const std::string& file, const Common& common, int* exit_code) {
   try {
-    return LoadSource(file, MakeCatalogProvider(common.data_dir, common.catalogs));
+    return LoadAny(file, MakeCatalogProvider(common.data_dir, common.catalogs));
   } catch (const SourceError& e) {
     std::cerr << e.what() << "\n";
     bool unreadable =
@@ -80,7 +87,7 @@ std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs) {
       std::vector<std::string> found;
       for (const auto& e : fs::directory_iterator(in, ec)) {
         auto ext = e.path().extension().string();
-        if (ext == ".yaml" || ext == ".yml" || ext == ".json") found.push_back(e.path().string());
+        if (ext == ".yaml" || ext == ".yml" || ext == ".json" || ext == ".xlsx") found.push_back(e.path().string());
       }
       std::sort(found.begin(), found.end());
       files.insert(files.end(), found.begin(), found.end());
@@ -113,7 +120,7 @@ int RenderOne(const std::string& file, const std::string& out_dir, const std::st
               std::string* report) {
   Department d;
   try {
-    d = LoadSource(file, catalogs);
+    d = LoadAny(file, catalogs);
   } catch (const SourceError& e) {
     bool unreadable =
         e.messages().size() == 1 && e.messages()[0].find("无法打开文件") != std::string::npos;
@@ -232,7 +239,7 @@ int Check(const std::vector<std::string>& inputs, const std::string& format,
       CheckedFile& r = results[i];
       r.path = files[i];
       try {
-        Department d = LoadSource(files[i], catalogs);
+        Department d = LoadAny(files[i], catalogs);
         Document doc = BuildDisclosure(d, templates.Get(d.year));
         r.title = doc.title;
         r.findings = RunChecks(d, doc, config, {profile, only});
@@ -314,6 +321,18 @@ int Convert(const std::string& file, const std::string& to, const std::string& o
   int code = kExitOk;
   auto d = Load(file, common, &code);
   if (!d) return code;
+  if (to == "xlsx") {
+    if (out.empty() || out == "-") {
+      std::cerr << "convert --to xlsx 需要 -o 输出文件\n";
+      return kExitUnreadable;
+    }
+    std::string error;
+    if (!WriteWorkbookSource(*d, out, &error, common.data_dir)) {
+      std::cerr << fmt::format("{}: {}\n", out, error);
+      return kExitUnreadable;
+    }
+    return kExitOk;
+  }
   std::string text = to == "json" ? WriteSourceJson(*d) : WriteSourceYaml(*d);
   if (out.empty() || out == "-") {
     std::cout << text;
@@ -392,10 +411,16 @@ int main(int argc, char** argv) {
   auto* rules = app.add_subcommand("rules", "列出全部审核规则");
   rules->add_flag("--markdown", markdown, "输出 docs/rules.md 的内容");
 
-  auto* convert = app.add_subcommand("convert", "在 YAML 与 JSON 源文件格式之间转换");
-  convert->add_option("FILE", file, "部门预算源文件")->required();
-  convert->add_option("--to", to, "目标格式：yaml 或 json")->check(CLI::IsMember({"yaml", "json"}));
+  auto* convert = app.add_subcommand("convert", "在 YAML、JSON 源文件与 Excel 录入工作簿之间转换");
+  convert->add_option("FILE", file, "部门预算源文件（YAML、JSON 或 xlsx 工作簿）")->required();
+  convert->add_option("--to", to, "目标格式：yaml、json 或 xlsx")
+      ->check(CLI::IsMember({"yaml", "json", "xlsx"}));
   convert->add_option("-o,--output", out_file, "输出文件（默认标准输出）");
+
+  int template_year = 2024;
+  auto* templ = app.add_subcommand("template", "生成空白的 Excel 录入工作簿（含说明与下拉列表）");
+  templ->add_option("--year", template_year, "预算年度（决定科目下拉列表）")->required();
+  templ->add_option("-o,--output", out_file, "输出文件（.xlsx）")->required();
 
   CLI11_PARSE(app, argc, argv);
   try {
@@ -416,6 +441,15 @@ int main(int argc, char** argv) {
       return kExitOk;
     }
     if (*convert) return Convert(file, to, out_file, common);
+    if (*templ) {
+      std::string error;
+      if (!WriteWorkbookTemplate(template_year, out_file, &error, common.data_dir)) {
+        std::cerr << fmt::format("{}: {}\n", out_file, error);
+        return kExitUnreadable;
+      }
+      std::cout << fmt::format("已生成{}年录入工作簿 {}\n", template_year, out_file);
+      return kExitOk;
+    }
     if (*score) return Score(file, standard_id, reviewer_file, score_json, common);
     if (*declare) {
       int code = kExitOk;

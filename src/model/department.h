@@ -16,8 +16,8 @@
 
 #include "catalog/catalog.h"
 #include "model/declared.h"
-#include "perf/goals.h"
 #include "money/money.h"
+#include "perf/goals.h"
 
 namespace gongkai {
 
@@ -148,10 +148,13 @@ struct Department {
   Assets assets;
   Contact contact;
   std::map<std::string, std::string> notes;  // section number (一…九) → text
-  Declared declared;  // figures as printed elsewhere, for checking
-  Performance performance;  // 绩效目标
+  Declared declared;                         // figures as printed elsewhere, for checking
+  Performance performance;                   // 绩效目标
 
   std::string source_path;
+  // For a source read from a workbook: the cell ("支出明细!G5") each line of the intermediate
+  // YAML came from, so that locations can be reported as cells (index = line number).
+  std::vector<std::string> line_cells;
   std::shared_ptr<const Catalog> catalog;
 
   const std::string& display_name() const { return short_name.empty() ? name : short_name; }
