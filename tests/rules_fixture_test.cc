@@ -96,6 +96,25 @@ TEST_P(RuleCase, PassesAndFails) {
   }
 }
 
+// CMP-004 also finds a heading printed twice under different numbers (seed 004's 八).
+TEST(RuleFixtures, DuplicatedSectionTitle) {
+  std::string base = testing::ReadFile(RulesDir() + "/base.yaml");
+  YAML::Node titled = YAML::Load(
+      "- {find: '八（一）, 八（二）, 八（三）', replace: '八（一） 机关运行经费情况, 八（二） "
+      "政府采购预算情况, "
+      "八（三） 政府采购预算情况'}");
+  auto findings = Check(Apply(base, titled, "duplicated title"), "CMP-004", "titled.yaml");
+  ASSERT_EQ(findings.size(), 1u) << Describe(findings);
+  EXPECT_NE(findings[0].message.find("小节标题「政府采购预算情况」重复：八（二）和八（三）"),
+            std::string::npos)
+      << findings[0].message;
+  YAML::Node distinct = YAML::Load(
+      "- {find: '八（一）, 八（二）, 八（三）', replace: '八（一） 机关运行经费情况, 八（二） "
+      "政府采购预算情况, "
+      "八（三） 政府购买服务预算情况'}");
+  EXPECT_TRUE(Check(Apply(base, distinct, "distinct titles"), "CMP-004", "distinct.yaml").empty());
+}
+
 std::vector<std::string> RuleIds() {
   std::vector<std::string> ids;
   for (const auto& r : AllRules()) ids.push_back(r.id);

@@ -46,6 +46,14 @@ std::vector<std::pair<std::string, std::string>> Texts(const Department& d) {
   return out;
 }
 
+// A declared section heading: "八（二） 政府采购预算情况" → number "八（二）", title after the
+// space.
+std::pair<std::string, std::string> SplitHeading(const std::string& heading) {
+  size_t space = heading.find(' ');
+  if (space == std::string::npos) return {heading, ""};
+  return {heading.substr(0, space), heading.substr(space + 1)};
+}
+
 }  // namespace
 
 void RegisterCompletenessRules(std::vector<Rule>* out) {
@@ -84,8 +92,10 @@ void RegisterCompletenessRules(std::vector<Rule>* out) {
                       kBasis143, [](const CheckContext& ctx, Emitter& emit) {
                         if (ctx.d.declared.sections.empty()) return;
                         std::set<std::string> tops;
-                        for (const auto& s : ctx.d.declared.sections)
-                          tops.insert(s.substr(0, s.find("（")));
+                        for (const auto& heading : ctx.d.declared.sections) {
+                          std::string number = SplitHeading(heading).first;
+                          tops.insert(number.substr(0, number.find("（")));
+                        }
                         static const std::pair<const char*, const char*> kSections[] = {
                             {"一", "部门基本情况"},
                             {"二", "年度工作目标及主要任务"},
@@ -110,12 +120,23 @@ void RegisterCompletenessRules(std::vector<Rule>* out) {
              // Sub-sections of each top section must run （一）（二）… without gaps or repeats.
              std::map<std::string, std::vector<std::string>> subs;
              std::vector<std::string> order;
-             for (const auto& s : ctx.d.declared.sections) {
+             std::map<std::string, std::string> title_at;  // top|title → first number
+             for (const auto& heading : ctx.d.declared.sections) {
+               auto [s, title] = SplitHeading(heading);
                size_t p = s.find("（");
                std::string top = s.substr(0, p);
                if (!subs.count(top)) order.push_back(top);
                subs[top];
                if (p != std::string::npos) subs[top].push_back(s.substr(p));
+               // The same heading twice under different numbers (seed 004: 八（二） and
+               // 八（三） are both 政府采购预算情况).
+               if (!title.empty() && p != std::string::npos) {
+                 auto [it, inserted] = title_at.emplace(top + "|" + title, s);
+                 if (!inserted) {
+                   emit.Report(fmt::format("小节标题「{}」重复：{}和{}", title, it->second, s),
+                               ctx.At(0, 0, "公开说明 " + top));
+                 }
+               }
              }
              for (const auto& top : order) {
                const auto& list = subs[top];
