@@ -32,6 +32,28 @@ int CountOf(const Counts& c, const std::string& kind) {
   return -1;
 }
 
+// Items (procurement, purchase services) that together exceed the project they belong to.
+template <typename Item>
+void ExceedsProject(const CheckContext& ctx, Emitter& emit, const std::vector<Item>& items,
+                    const char* what, const char* section) {
+  std::map<std::string, Money> by_project;
+  std::map<std::string, const Item*> first;
+  for (const auto& item : items) {
+    if (item.project_id.empty()) continue;
+    by_project[item.project_id] += item.amount;
+    if (!first.count(item.project_id)) first[item.project_id] = &item;
+  }
+  for (const auto& [id, amount] : by_project) {
+    Money project = ctx.d.ProjectAmount(id);
+    if (amount > project) {
+      const Project* p = ctx.d.FindProject(id);
+      emit.Report(fmt::format("项目「{}」的{}{}万元超过项目金额{}万元", p ? p->name : id, what,
+                              Wan(amount), Wan(project)),
+                  ctx.At(first[id]->where, section), Wan(project), Wan(amount));
+    }
+  }
+}
+
 }  // namespace
 
 void RegisterPlausibilityRules(std::vector<Rule>* out) {
@@ -80,22 +102,7 @@ void RegisterPlausibilityRules(std::vector<Rule>* out) {
       "PLS-003", Severity::kError, "政府采购金额不超过其所属项目",
       "采购资金来自项目预算，不能超过项目金额", "《政府采购法》",
       [](const CheckContext& ctx, Emitter& emit) {
-        std::map<std::string, Money> by_project;
-        std::map<std::string, const ProcurementItem*> first;
-        for (const auto& p : ctx.d.procurement) {
-          if (p.project_id.empty()) continue;
-          by_project[p.project_id] += p.amount;
-          if (!first.count(p.project_id)) first[p.project_id] = &p;
-        }
-        for (const auto& [id, amount] : by_project) {
-          Money project = ctx.d.ProjectAmount(id);
-          if (amount > project) {
-            const Project* p = ctx.d.FindProject(id);
-            emit.Report(fmt::format("项目「{}」的政府采购{}万元超过项目金额{}万元",
-                                    p ? p->name : id, Wan(amount), Wan(project)),
-                        ctx.At(first[id]->where, "procurement"), Wan(project), Wan(amount));
-          }
-        }
+        ExceedsProject(ctx, emit, ctx.d.procurement, "政府采购", "procurement");
       },
       Both()));
   out->push_back(Make(
@@ -113,22 +120,7 @@ void RegisterPlausibilityRules(std::vector<Rule>* out) {
       "PLS-005", Severity::kError, "政府购买服务金额不超过其所属项目", "购买服务资金来自项目预算",
       "《政府购买服务管理办法》",
       [](const CheckContext& ctx, Emitter& emit) {
-        std::map<std::string, Money> by_project;
-        std::map<std::string, const PurchaseService*> first;
-        for (const auto& s : ctx.d.purchase_services) {
-          if (s.project_id.empty()) continue;
-          by_project[s.project_id] += s.amount;
-          if (!first.count(s.project_id)) first[s.project_id] = &s;
-        }
-        for (const auto& [id, amount] : by_project) {
-          Money project = ctx.d.ProjectAmount(id);
-          if (amount > project) {
-            const Project* p = ctx.d.FindProject(id);
-            emit.Report(fmt::format("项目「{}」的政府购买服务{}万元超过项目金额{}万元",
-                                    p ? p->name : id, Wan(amount), Wan(project)),
-                        ctx.At(first[id]->where, "purchase_services"), Wan(project), Wan(amount));
-          }
-        }
+        ExceedsProject(ctx, emit, ctx.d.purchase_services, "政府购买服务", "purchase_services");
       },
       Both()));
   out->push_back(
