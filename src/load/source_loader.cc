@@ -181,7 +181,7 @@ ExpenditureLine Loader::LoadLine(const YAML::Node& n, const std::string& what, b
   RequireKeys(n, what, {"function", "economic", "amount"});
   line.function = Text(n["function"], what + " function");
   line.economic = Text(n["economic"], what + " economic");
-  line.amount = Amount(n["amount"], what + " amount");
+  if (n["amount"]) line.amount = Amount(n["amount"], what + " amount");  // missing: RequireKeys
   if (n["function"]) CheckFunction(line.function, n["function"], what);
   if (n["economic"]) CheckEconomic(line.economic, n["economic"], what);
   if (n["unit"]) {
