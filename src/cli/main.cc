@@ -87,7 +87,8 @@ std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs) {
       std::vector<std::string> found;
       for (const auto& e : fs::directory_iterator(in, ec)) {
         auto ext = e.path().extension().string();
-        if (ext == ".yaml" || ext == ".yml" || ext == ".json" || ext == ".xlsx") found.push_back(e.path().string());
+        if (ext == ".yaml" || ext == ".yml" || ext == ".json" || ext == ".xlsx")
+          found.push_back(e.path().string());
       }
       std::sort(found.begin(), found.end());
       files.insert(files.end(), found.begin(), found.end());
@@ -116,8 +117,8 @@ class TemplateCache {
 };
 
 int RenderOne(const std::string& file, const std::string& out_dir, const std::string& format,
-              const OfficeOptions& office, const CatalogProvider& catalogs, TemplateCache& templates,
-              std::string* report) {
+              const OfficeOptions& office, const CatalogProvider& catalogs,
+              TemplateCache& templates, std::string* report) {
   Department d;
   try {
     d = LoadAny(file, catalogs);
@@ -303,8 +304,9 @@ int Score(const std::string& file, const std::string& standard_id, const std::st
     std::cerr << e.what() << "\n";
     return kExitUnreadable;
   } catch (const YAML::Exception& e) {
-    std::cerr << fmt::format("{}:{}: 评审评分文件格式错误（应为「项目名称: {{考核指标编号: 分数}}」）：{}\n",
-                             reviewer_file, e.mark.line + 1, e.msg);
+    std::cerr << fmt::format(
+        "{}:{}: 评审评分文件格式错误（应为「项目名称: {{考核指标编号: 分数}}」）：{}\n",
+        reviewer_file, e.mark.line + 1, e.msg);
     return kExitUnreadable;
   }
   Document doc = BuildDisclosure(*d, Templates::Load(common.data_dir, d->year));
@@ -367,7 +369,8 @@ int main(int argc, char** argv) {
   render->add_option("-j,--jobs", jobs, "并行线程数（默认 1）")->check(CLI::Range(1, 256));
   render->add_flag("-q,--quiet", quiet, "只报告错误");
   OfficeOptions office;
-  render->add_flag("--with-formulas", office.with_formulas, "xlsx：写入小计公式（便于修改），默认只写数值");
+  render->add_flag("--with-formulas", office.with_formulas,
+                   "xlsx：写入小计公式（便于修改），默认只写数值");
 
   auto* generate = app.add_subcommand("generate", "生成示例部门源文件（用于测试与性能测量）");
   generate->add_option("--count", count, "数量（默认 100）")->check(CLI::Range(1, 1000000));
@@ -400,10 +403,14 @@ int main(int argc, char** argv) {
 
   std::string standard_id = "wuhan-2021", reviewer_file;
   bool score_json = false;
-  auto* score = app.add_subcommand("score", "按考核标准为项目绩效目标评分（自动评分项给出扣分理由，其余待评审）");
+  auto* score = app.add_subcommand(
+      "score", "按考核标准为项目绩效目标评分（自动评分项给出扣分理由，其余待评审）");
   score->add_option("FILE", file, "部门预算源文件（含 performance.projects）")->required();
-  score->add_option("--standard", standard_id, "考核标准 data/perf/scoring/<name>.yaml（默认 wuhan-2021）");
-  score->add_option("--reviewer", reviewer_file, "评审人评分（YAML：项目名称或 * → 考核指标编号 → 分数）")
+  score->add_option("--standard", standard_id,
+                    "考核标准 data/perf/scoring/<name>.yaml（默认 wuhan-2021）");
+  score
+      ->add_option("--reviewer", reviewer_file,
+                   "评审人评分（YAML：项目名称或 * → 考核指标编号 → 分数）")
       ->check(CLI::ExistingFile);
   score->add_flag("--json", score_json, "输出 JSON");
 

@@ -59,8 +59,9 @@ class PerformanceLoader {
     int index = 0;
     for (const auto& i : n) {
       std::string w = fmt::format("{}第{}个指标", what, ++index);
-      if (!r_.ExpectMap(i, w, {"level1", "level2", "name", "description", "value", "before_last",
-                               "last", "basis", "weight"})) {
+      if (!r_.ExpectMap(i, w,
+                        {"level1", "level2", "name", "description", "value", "before_last", "last",
+                         "basis", "weight"})) {
         continue;
       }
       Indicator ind;
@@ -99,11 +100,36 @@ class PerformanceLoader {
 
   void LoadProject(const YAML::Node& p, const std::string& what, ProjectDeclaration* d) {
     if (!r_.ExpectMap(p, what,
-                      {"project", "code", "name", "date", "unit", "supervisor", "executor", "leader",
-                       "phone", "address", "postcode", "attribute", "category", "frequency",
-                       "start_year", "end_year", "basis", "plan", "total_budget", "year_budget",
-                       "prior_budgets", "change_text", "last_evaluation", "funding", "details",
-                       "purchases", "spending_plan", "goal", "long_term", "annual"})) {
+                      {"project",
+                       "code",
+                       "name",
+                       "date",
+                       "unit",
+                       "supervisor",
+                       "executor",
+                       "leader",
+                       "phone",
+                       "address",
+                       "postcode",
+                       "attribute",
+                       "category",
+                       "frequency",
+                       "start_year",
+                       "end_year",
+                       "basis",
+                       "plan",
+                       "total_budget",
+                       "year_budget",
+                       "prior_budgets",
+                       "change_text",
+                       "last_evaluation",
+                       "funding",
+                       "details",
+                       "purchases",
+                       "spending_plan",
+                       "goal",
+                       "long_term",
+                       "annual"})) {
       return;
     }
     r_.RequireKeys(p, what, {"name"});
@@ -160,7 +186,8 @@ class PerformanceLoader {
     }
     if (const auto& list = p["details"]; list && r_.ExpectList(list, w + " details")) {
       for (const auto& c : list) {
-        if (!r_.ExpectMap(c, w + " details", {"activity", "content", "economic", "amount", "basis", "note"})) {
+        if (!r_.ExpectMap(c, w + " details",
+                          {"activity", "content", "economic", "amount", "basis", "note"})) {
           continue;
         }
         r_.RequireKeys(c, w + " details", {"amount"});
@@ -188,7 +215,8 @@ class PerformanceLoader {
       for (const auto& c : list) {
         if (!r_.ExpectMap(c, w + " spending_plan", {"by", "percent"})) continue;
         r_.RequireKeys(c, w + " spending_plan", {"by", "percent"});
-        d->spending_plan.push_back({r_.Text(c["by"], w), r_.DecimalText(c["percent"], w + " spending_plan percent")});
+        d->spending_plan.push_back(
+            {r_.Text(c["by"], w), r_.DecimalText(c["percent"], w + " spending_plan percent")});
       }
     }
     d->goal = r_.Text(p["goal"], w + " goal");
@@ -196,7 +224,8 @@ class PerformanceLoader {
     d->annual = Goals(p["annual"], w + "年度目标");
   }
 
-  std::vector<FundRow> FundRows(const YAML::Node& n, const std::string& what, const std::string& unit) {
+  std::vector<FundRow> FundRows(const YAML::Node& n, const std::string& what,
+                                const std::string& unit) {
     std::vector<FundRow> out;
     if (!n || !r_.ExpectList(n, what)) return out;
     for (const auto& f : n) {
@@ -233,14 +262,16 @@ class PerformanceLoader {
     g->phone = r_.Text(n["phone"], "performance.department.phone");
     if (n["unit"]) g->unit_label = r_.Text(n["unit"], "performance.department.unit");
     if (const auto& years = n["prior_years"]; years && r_.ExpectList(years, "prior_years")) {
-      for (const auto& y : years) g->prior_years.push_back(r_.Integer(y, "prior_years", 1990, 2100));
+      for (const auto& y : years)
+        g->prior_years.push_back(r_.Integer(y, "prior_years", 1990, 2100));
     }
     g->income = FundRows(n["income"], "部门整体绩效目标 income", g->unit_label);
     g->expenditure = FundRows(n["expenditure"], "部门整体绩效目标 expenditure", g->unit_label);
     g->functions = r_.TextList(n["functions"], "performance.department.functions");
     if (const auto& list = n["tasks"]; list && r_.ExpectList(list, "tasks")) {
       for (const auto& t : list) {
-        if (!r_.ExpectMap(t, "年度工作任务", {"name", "content", "amount", "fiscal", "other"})) continue;
+        if (!r_.ExpectMap(t, "年度工作任务", {"name", "content", "amount", "fiscal", "other"}))
+          continue;
         Task task;
         task.name = r_.Text(t["name"], "年度工作任务 name");
         task.content = r_.Text(t["content"], "年度工作任务 content");
@@ -252,7 +283,8 @@ class PerformanceLoader {
     }
     if (const auto& list = n["projects"]; list && r_.ExpectList(list, "projects")) {
       for (const auto& t : list) {
-        if (!r_.ExpectMap(t, "项目支出情况", {"name", "category", "total", "amount", "use"})) continue;
+        if (!r_.ExpectMap(t, "项目支出情况", {"name", "category", "total", "amount", "use"}))
+          continue;
         ProjectSummary ps;
         ps.name = r_.Text(t["name"], "项目支出情况 name");
         ps.category = r_.Text(t["category"], "项目支出情况 category");

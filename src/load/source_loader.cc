@@ -63,15 +63,6 @@ class Loader : public SourceReader {
   std::vector<Ref> unit_refs_, project_refs_;
 };
 
-
-
-
-
-
-
-
-
-
 void Loader::CheckFunction(const std::string& code, const YAML::Node& at, const std::string& what) {
   if (!d_.catalog) return;
   const FunctionSubject* s = d_.catalog->FindFunction(code);
@@ -413,7 +404,6 @@ void Loader::LoadNotes(const YAML::Node& n) {
   }
 }
 
-
 void Loader::LoadDeclared(const YAML::Node& n) {
   if (!ExpectMap(
           n, "declared",
@@ -591,8 +581,8 @@ Department Loader::Load(const std::string& text) {
     LoadPerformance(*this, root["performance"], d_.catalog.get(), &d_.performance);
     for (const auto& p : d_.performance.projects) {
       if (!p.project_id.empty() && !d_.FindProject(p.project_id)) {
-        errors_.push_back(fmt::format("{}:{}: 项目申报表「{}」：项目「{}」未在 projects 中定义", path_, p.line,
-                                      p.name, p.project_id));
+        errors_.push_back(fmt::format("{}:{}: 项目申报表「{}」：项目「{}」未在 projects 中定义",
+                                      path_, p.line, p.name, p.project_id));
       }
     }
   }

@@ -5,7 +5,7 @@
 namespace gongkai {
 
 bool SourceReader::ExpectMap(const YAML::Node& n, const std::string& what,
-                       const std::set<std::string>& allowed) {
+                             const std::set<std::string>& allowed) {
   if (!n.IsMap()) {
     Error(n, fmt::format("{}应为键值映射（key: value）", what));
     return false;
@@ -34,7 +34,7 @@ bool SourceReader::ExpectList(const YAML::Node& n, const std::string& what) {
 }
 
 void SourceReader::RequireKeys(const YAML::Node& n, const std::string& what,
-                         std::initializer_list<const char*> keys) {
+                               std::initializer_list<const char*> keys) {
   if (!n.IsMap()) return;
   for (const char* k : keys) {
     if (!n[k]) Error(n, fmt::format("{}缺少必填项「{}」", what, k));

@@ -31,7 +31,8 @@ class SourceReader {
   const std::vector<std::string>& errors() const { return errors_; }
 
   // Checks that `n` is a mapping whose keys are all in `allowed` (and none repeated).
-  bool ExpectMap(const YAML::Node& n, const std::string& what, const std::set<std::string>& allowed);
+  bool ExpectMap(const YAML::Node& n, const std::string& what,
+                 const std::set<std::string>& allowed);
   bool ExpectList(const YAML::Node& n, const std::string& what);
   void RequireKeys(const YAML::Node& n, const std::string& what,
                    std::initializer_list<const char*> keys);

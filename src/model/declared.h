@@ -25,17 +25,17 @@ struct DeclaredFigure {
   std::string key;  // see docs/source-format.md, "declared"
   std::string at;   // where it is printed, e.g. 四（一）
   std::optional<Money> amount;
-  bool amount_blank = false;  // the amount was left blank ("预算 万元")
+  bool amount_blank = false;   // the amount was left blank ("预算 万元")
   std::optional<Money> prior;  // last year's figure as printed
   std::optional<Money> change;
   std::string direction;  // 增加 / 减少 / 持平 as printed
   std::string percent;    // change percentage as printed ("7.24")
   std::string share;      // share as printed ("80.3")
   std::string name;       // name printed with it (科目 name, project name)
-  int year = 0;           // the year the sentence refers to ("比2022年预算", "2022年部门预算")
-  int number = 0;         // item number as printed ((4) → 4)
-  bool reason = false;    // a reason ("主要原因是…") is printed with the change
-  std::string text;       // the sentence as printed (optional, for placeholder checks)
+  int year = 0;    // the year the sentence refers to ("比2022年预算", "2022年部门预算")
+  int number = 0;  // item number as printed ((4) → 4)
+  bool reason = false;  // a reason ("主要原因是…") is printed with the change
+  std::string text;     // the sentence as printed (optional, for placeholder checks)
   int line = 0, column = 0;
 };
 

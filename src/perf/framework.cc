@@ -38,8 +38,10 @@ Framework Framework::Load(const std::string& data_dir, const std::string& id) {
   if (!fs::exists(path)) {
     std::string known;
     std::error_code ec;
-    for (const auto& e : fs::directory_iterator(path.parent_path(), ec)) known += " " + e.path().stem().string();
-    throw CatalogError(fmt::format("{}: 没有指标框架「{}」（已有：{}）", path.string(), name, known));
+    for (const auto& e : fs::directory_iterator(path.parent_path(), ec))
+      known += " " + e.path().stem().string();
+    throw CatalogError(
+        fmt::format("{}: 没有指标框架「{}」（已有：{}）", path.string(), name, known));
   }
   Framework f;
   f.id = name;
@@ -53,7 +55,8 @@ Framework Framework::Load(const std::string& data_dir, const std::string& id) {
     if (root["weights_total"]) f.weights_total = root["weights_total"].as<int>();
     if (root["aliases"]) f.aliases = root["aliases"].as<std::map<std::string, std::string>>();
   } catch (const YAML::Exception& e) {
-    throw CatalogError(fmt::format("{}:{}: 指标框架文件格式错误：{}", path.string(), e.mark.line + 1, e.msg));
+    throw CatalogError(
+        fmt::format("{}:{}: 指标框架文件格式错误：{}", path.string(), e.mark.line + 1, e.msg));
   }
   return f;
 }

@@ -23,13 +23,13 @@ struct Indicator {
   std::string level1;  // 一级指标: 产出指标 / 效益指标 / 满意度指标 / 成本指标
   std::string level2;  // 二级指标: 数量指标 …
   std::string name;    // 三级指标
-  std::string description;  // 绩效指标描述 / 指标解释
+  std::string description;     // 绩效指标描述 / 指标解释
   IndicatorValue value;        // 指标值 (预计当年)
   IndicatorValue before_last;  // 前年
   IndicatorValue last;         // 上年
-  std::string basis;   // 指标值确定依据
-  std::string weight;  // 分值 (decimal text), may be empty
-  int line = 0;        // source position
+  std::string basis;           // 指标值确定依据
+  std::string weight;          // 分值 (decimal text), may be empty
+  int line = 0;                // source position
 };
 
 struct Goal {
@@ -56,9 +56,9 @@ struct Purchase {  // 项目采购
   Money amount;
 };
 
-struct SpendingStep {  // 资金支出计划: cumulative % by a date
-  std::string by;      // 3月底
-  std::string percent; // "60"
+struct SpendingStep {   // 资金支出计划: cumulative % by a date
+  std::string by;       // 3月底
+  std::string percent;  // "60"
 };
 
 struct YearAmount {

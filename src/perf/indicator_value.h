@@ -25,8 +25,8 @@ struct IndicatorValue {
   Kind kind = kEmpty;
   std::string raw;  // as written
   Comparator comparator = Comparator::kNone;
-  Decimal number;   // kNumber; lower bound for kRange
-  Decimal upper;    // kRange
+  Decimal number;         // kNumber; lower bound for kRange
+  Decimal upper;          // kRange
   std::string unit;       // canonical unit ("%", "人", "次/年", "万元"), may be empty
   std::string unit_kind;  // percent, count, money, time, … ("" when no unit)
   std::string reference;  // kReference: 预算数 …

@@ -14,10 +14,11 @@ namespace gongkai {
 ScoringStandard ScoringStandard::Load(const std::string& data_dir, const std::string& id) {
   namespace fs = std::filesystem;
   fs::path path = fs::path(data_dir) / "perf" / "scoring" / (id + ".yaml");
-  if (!fs::exists(path)) throw CatalogError(fmt::format("{}: 没有考核标准「{}」", path.string(), id));
-  static const std::set<std::string> kMethods = {"judgement",     "required_fields", "calc_errors",
-                                                 "sub_goals",     "unparsed_values", "basis_present",
-                                                 "indicators_per_goal", "quantified_share"};
+  if (!fs::exists(path))
+    throw CatalogError(fmt::format("{}: 没有考核标准「{}」", path.string(), id));
+  static const std::set<std::string> kMethods = {
+      "judgement",       "required_fields", "calc_errors",         "sub_goals",
+      "unparsed_values", "basis_present",   "indicators_per_goal", "quantified_share"};
   ScoringStandard s;
   s.id = id;
   int sum = 0;
@@ -39,31 +40,38 @@ ScoringStandard ScoringStandard::Load(const std::string& data_dir, const std::st
         ScoringPart part;
         part.method = p["method"].as<std::string>();
         if (!kMethods.count(part.method)) {
-          throw CatalogError(fmt::format("{}:{}: 未知的评分方法「{}」", path.string(), p.Mark().line + 1, part.method));
+          throw CatalogError(fmt::format("{}:{}: 未知的评分方法「{}」", path.string(),
+                                         p.Mark().line + 1, part.method));
         }
         part.points = p["points"].as<int>();
         part.per = p["per"].as<int>(1);
         part.max = p["max"].as<int>(0);
         part.note = p["note"].as<std::string>("");
         for (const auto& t : p["thresholds"]) {
-          if (t["at_most"]) part.thresholds.push_back({"at_most:" + t["at_most"].as<std::string>(), t["deduct"].as<int>()});
-          if (t["below"]) part.thresholds.push_back({"below:" + t["below"].as<std::string>(), t["deduct"].as<int>()});
+          if (t["at_most"])
+            part.thresholds.push_back(
+                {"at_most:" + t["at_most"].as<std::string>(), t["deduct"].as<int>()});
+          if (t["below"])
+            part.thresholds.push_back(
+                {"below:" + t["below"].as<std::string>(), t["deduct"].as<int>()});
         }
         parts += part.points;
         item.parts.push_back(part);
       }
       if (parts != item.weight) {
-        throw CatalogError(fmt::format("{}:{}: 考核指标{}的分项之和{}不等于权重{}", path.string(), n.Mark().line + 1,
-                                       item.id, parts, item.weight));
+        throw CatalogError(fmt::format("{}:{}: 考核指标{}的分项之和{}不等于权重{}", path.string(),
+                                       n.Mark().line + 1, item.id, parts, item.weight));
       }
       sum += item.weight;
       s.items.push_back(std::move(item));
     }
   } catch (const YAML::Exception& e) {
-    throw CatalogError(fmt::format("{}:{}: 考核标准格式错误：{}", path.string(), e.mark.line + 1, e.msg));
+    throw CatalogError(
+        fmt::format("{}:{}: 考核标准格式错误：{}", path.string(), e.mark.line + 1, e.msg));
   }
   if (sum != s.total) {
-    throw CatalogError(fmt::format("{}: 各考核指标权重之和{}不等于总分{}", path.string(), sum, s.total));
+    throw CatalogError(
+        fmt::format("{}: 各考核指标权重之和{}不等于总分{}", path.string(), sum, s.total));
   }
   return s;
 }
@@ -78,8 +86,8 @@ std::vector<const Goal*> GoalsOf(const ProjectDeclaration& p) {
 }
 
 // Findings of `rule` about this declaration (their section names it).
-std::vector<const Finding*> FindingsFor(const std::vector<Finding>& findings, const std::string& rule,
-                                        const ProjectDeclaration& p) {
+std::vector<const Finding*> FindingsFor(const std::vector<Finding>& findings,
+                                        const std::string& rule, const ProjectDeclaration& p) {
   std::vector<const Finding*> out;
   std::string tag = "项目申报表「" + p.name + "」";
   for (const auto& f : findings) {
@@ -88,7 +96,8 @@ std::vector<const Finding*> FindingsFor(const std::vector<Finding>& findings, co
   return out;
 }
 
-PartResult ScorePart(const ScoringPart& part, const ProjectDeclaration& p, const std::vector<Finding>& findings) {
+PartResult ScorePart(const ScoringPart& part, const ProjectDeclaration& p,
+                     const std::vector<Finding>& findings) {
   PartResult r{&part, std::nullopt, ""};
   auto deduct = [&](int count, const std::string& what) {
     int score = std::max(0, part.points - count * part.per);
@@ -139,8 +148,9 @@ PartResult ScorePart(const ScoringPart& part, const ProjectDeclaration& p, const
     }
     r.score = missing == 0 && all > 0 ? part.points : 0;
     r.reason = all == 0 ? "没有绩效指标，不得分"
-               : missing == 0 ? "每个指标都说明了指标值确定依据"
-                              : fmt::format("{}个指标中{}个未说明指标值确定依据，不得分", all, missing);
+               : missing == 0
+                   ? "每个指标都说明了指标值确定依据"
+                   : fmt::format("{}个指标中{}个未说明指标值确定依据，不得分", all, missing);
   } else if (part.method == "indicators_per_goal") {
     int bad = 0;
     std::string which;
@@ -170,7 +180,8 @@ PartResult ScorePart(const ScoringPart& part, const ProjectDeclaration& p, const
     // Compare quantified/all with each bound exactly: q·100 vs bound·all.
     for (const auto& [bound, minus] : part.thresholds) {
       int value = std::stoi(bound.substr(bound.find(':') + 1));
-      bool hit = bound.rfind("at_most:", 0) == 0 ? quantified * 100 <= value * all : quantified * 100 < value * all;
+      bool hit = bound.rfind("at_most:", 0) == 0 ? quantified * 100 <= value * all
+                                                 : quantified * 100 < value * all;
       if (hit) {
         deduction = minus;
         rule_hit = bound;
@@ -188,7 +199,8 @@ PartResult ScorePart(const ScoringPart& part, const ProjectDeclaration& p, const
 }  // namespace
 
 std::vector<ScoreCard> ScoreDeclarations(const Department& d, const std::vector<Finding>& findings,
-                                         const ScoringStandard& standard, const ReviewerScores& reviewer) {
+                                         const ScoringStandard& standard,
+                                         const ReviewerScores& reviewer) {
   std::vector<ScoreCard> cards;
   for (const auto& p : d.performance.projects) {
     ScoreCard card;
@@ -223,7 +235,8 @@ std::vector<ScoreCard> ScoreDeclarations(const Department& d, const std::vector<
           card.reviewed_points += judgement_points;
           card.reviewed_score += given;
           for (auto& pr : ir.parts) {
-            if (!pr.score) pr.reason = fmt::format("评审人评分（评审部分共{}分）", judgement_points);
+            if (!pr.score)
+              pr.reason = fmt::format("评审人评分（评审部分共{}分）", judgement_points);
           }
         } else {
           complete = false;
@@ -245,17 +258,20 @@ std::string ScoreText(const ScoringStandard& standard, const std::vector<ScoreCa
   for (const auto& c : cards) {
     out += fmt::format("\n== 项目：{}\n", c.project);
     for (const auto& ir : c.items) {
-      out += fmt::format("  {} {}·{}（{}分）：{}\n", ir.item->id, ir.item->dimension, ir.item->indicator, ir.item->weight,
+      out += fmt::format("  {} {}·{}（{}分）：{}\n", ir.item->id, ir.item->dimension,
+                         ir.item->indicator, ir.item->weight,
                          ir.score ? std::to_string(*ir.score) + "分" : "部分待评审");
       for (const auto& pr : ir.parts) {
-        out += fmt::format("      {} {}分：{}{}\n", pr.part->method == "judgement" ? "[评审]" : "[自动]", pr.part->points,
+        out += fmt::format("      {} {}分：{}{}\n",
+                           pr.part->method == "judgement" ? "[评审]" : "[自动]", pr.part->points,
                            pr.score ? std::to_string(*pr.score) + "分，" : "", pr.reason);
       }
     }
-    out += fmt::format("  自动评分：{}/{}分；评审评分：{}/{}分；待评审：{}分\n", c.mechanical_score, c.mechanical_points,
-                       c.reviewed_score, c.reviewed_points, c.open_points);
+    out += fmt::format("  自动评分：{}/{}分；评审评分：{}/{}分；待评审：{}分\n", c.mechanical_score,
+                       c.mechanical_points, c.reviewed_score, c.reviewed_points, c.open_points);
     out += c.total ? fmt::format("  总分：{}分\n", *c.total)
-                   : fmt::format("  总分：待评审（已得{}分，最高可得{}分）\n", c.mechanical_score + c.reviewed_score,
+                   : fmt::format("  总分：待评审（已得{}分，最高可得{}分）\n",
+                                 c.mechanical_score + c.reviewed_score,
                                  c.mechanical_score + c.reviewed_score + c.open_points);
   }
   return out;
@@ -279,8 +295,10 @@ std::string ScoreJson(const ScoringStandard& standard, const std::vector<ScoreCa
       ji["score"] = ir.score ? Json(*ir.score) : Json(nullptr);
       Json parts = Json::array();
       for (const auto& pr : ir.parts) {
-        parts.push_back({{"method", pr.part->method}, {"points", pr.part->points},
-                         {"score", pr.score ? Json(*pr.score) : Json(nullptr)}, {"reason", pr.reason}});
+        parts.push_back({{"method", pr.part->method},
+                         {"points", pr.part->points},
+                         {"score", pr.score ? Json(*pr.score) : Json(nullptr)},
+                         {"reason", pr.reason}});
       }
       ji["parts"] = parts;
       items.push_back(ji);

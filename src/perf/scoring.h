@@ -62,10 +62,12 @@ struct ScoreCard {
 // judgement parts together.
 using ReviewerScores = std::map<std::string, std::map<std::string, int>>;
 
-// Scores every 项目申报表 of `d`. The cards point into `standard`, which must outlive them. `findings` are the department's check findings (the PRF
-// rules feed the calc_errors and required_fields parts).
+// Scores every 项目申报表 of `d`. The cards point into `standard`, which must outlive them.
+// `findings` are the department's check findings (the PRF rules feed the calc_errors and
+// required_fields parts).
 std::vector<ScoreCard> ScoreDeclarations(const Department& d, const std::vector<Finding>& findings,
-                                         const ScoringStandard& standard, const ReviewerScores& reviewer);
+                                         const ScoringStandard& standard,
+                                         const ReviewerScores& reviewer);
 
 std::string ScoreText(const ScoringStandard& standard, const std::vector<ScoreCard>& cards);
 std::string ScoreJson(const ScoringStandard& standard, const std::vector<ScoreCard>& cards);
