@@ -9,9 +9,9 @@
 
 namespace gongkai {
 
-std::string Framework::Canonical(const std::string& name) const {
-  auto it = aliases.find(name);
-  return it == aliases.end() ? name : it->second;
+std::string Framework::Canonical(const std::string& level) const {
+  auto it = aliases.find(level);
+  return it == aliases.end() ? level : it->second;
 }
 
 bool Framework::HasLevel1(const std::string& level1) const {

@@ -18,7 +18,7 @@ struct Framework {
   std::map<std::string, std::string> aliases;
 
   // Canonical spelling of a level name.
-  std::string Canonical(const std::string& name) const;
+  std::string Canonical(const std::string& level) const;
   bool HasLevel1(const std::string& level1) const;
   bool HasPair(const std::string& level1, const std::string& level2) const;
 
