@@ -148,6 +148,20 @@ TEST_F(TablesTest, DongxihuPublishedTotals) {
   EXPECT_EQ(RowOf(b, "303")[2], "105.19");
 }
 
+TEST(SoeExpenditureTable, PublishedWhenThereIsData) {
+  std::string text =
+      testing::MinimalSource() +
+      "  - id: p2\n    name: 国有资本经营项目\n    lines:\n"
+      "      - {function: \"2230105\", economic: \"31204\", amount: 30, fund: soe}\n";
+  Department d = ParseSource(text, "soe.yaml", testing::Catalogs());
+  Document doc = BuildDisclosure(d, Templates::Load(testing::DataDir(), d.year));
+  const Table* t = doc.FindTable("soe_expenditure");
+  ASSERT_NE(t, nullptr);
+  EXPECT_TRUE(t->has_data);
+  EXPECT_EQ(t->rows[0].cells[2].Display(), "30.00");  // 合计
+  EXPECT_EQ(t->rows[0].cells[4].Display(), "30.00");  // 项目支出
+}
+
 TEST(ChangeSentence, Forms) {
   Comparison before{Money::FromFen(1722'470000), "项目经费压减。", {}};
   EXPECT_EQ(ChangeSentence(Money::FromFen(1597'660000), &before, 2022),

@@ -1,0 +1,69 @@
+// Rule selection by profile and per-region settings (data/check/<region>.csv).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "build/disclosure.h"
+#include "check/checker.h"
+#include "test_support.h"
+
+namespace gongkai {
+namespace {
+
+std::vector<Finding> CheckMinimal(const CheckConfig& config, const CheckOptions& options = {}) {
+  Department d = LoadSource(testing::ExamplePath("minimal.yaml"), testing::Catalogs());
+  Document doc = BuildDisclosure(d, Templates::Load(testing::DataDir(), d.year));
+  return RunChecks(d, doc, config, options);
+}
+
+int Count(const std::vector<Finding>& findings, const std::string& rule) {
+  int n = 0;
+  for (const auto& f : findings) n += f.rule == rule;
+  return n;
+}
+
+TEST(CheckConfig, ProfilesSelectRules) {
+  auto profiles = AllProfiles();
+  ASSERT_EQ(profiles.size(), 2u);
+  CheckConfig config = CheckConfig::Load(testing::DataDir(), "default");
+  // minimal.yaml has no 三公 comparison: CMP-005, in both profiles, reports it.
+  EXPECT_GT(Count(CheckMinimal(config, {"预算公开", {}}), "CMP-005"), 0);
+  // PLS-006 (sudden changes) belongs to 内部审核 only.
+  for (const auto& r : AllRules()) {
+    if (r.id == "PLS-006") {
+      EXPECT_EQ(r.profiles, std::vector<std::string>{"内部审核"});
+    }
+  }
+  CheckOptions only;
+  only.only = {"CMP-016"};
+  auto findings = CheckMinimal(config, only);
+  ASSERT_FALSE(findings.empty());
+  for (const auto& f : findings) EXPECT_EQ(f.rule, "CMP-016");
+}
+
+TEST(CheckConfig, RegionFileChangesSeverityAndSwitchesRulesOff) {
+  std::filesystem::path dir = std::filesystem::temp_directory_path() / "gongkai-region-data";
+  std::filesystem::create_directories(dir / "check");
+  std::ofstream(dir / "check" / "testregion.csv") << "key,value\n"
+                                                     "severity.CMP-016,提示\n"
+                                                     "disable.CMP-005,1\n"
+                                                     "threshold.change_percent,5\n";
+  CheckConfig config = CheckConfig::Load(dir.string(), "testregion");
+  EXPECT_EQ(config.Number("threshold.change_percent", 30), 5);
+  config.data_dir = testing::DataDir();  // frameworks from the bundled data
+  auto findings = CheckMinimal(config);
+  EXPECT_EQ(Count(findings, "CMP-005"), 0);
+  ASSERT_GT(Count(findings, "CMP-016"), 0);
+  for (const auto& f : findings) {
+    if (f.rule == "CMP-016") {
+      EXPECT_EQ(f.severity, Severity::kInfo);
+    }
+  }
+  std::ofstream(dir / "check" / "badregion.csv") << "key,value\nseverity.CMP-016,严重\n";
+  EXPECT_THROW(CheckConfig::Load(dir.string(), "badregion"), CatalogError);
+  EXPECT_THROW(CheckConfig::Load(dir.string(), "nosuchregion"), CatalogError);
+}
+
+}  // namespace
+}  // namespace gongkai
