@@ -115,6 +115,21 @@ TEST(RuleFixtures, DuplicatedSectionTitle) {
   EXPECT_TRUE(Check(Apply(base, distinct, "distinct titles"), "CMP-004", "distinct.yaml").empty());
 }
 
+// PRF-011 also holds the department-wide goals' cost indicators to the tasks' funds.
+TEST(RuleFixtures, DepartmentCostIndicatorWithinTasks) {
+  std::string base = testing::ReadFile(RulesDir() + "/base.yaml");
+  YAML::Node over = YAML::Load(
+      "- {find: '- {level1: 产出指标, level2: 时效指标, name: 会议纪要按时印发率, before_last: "
+      "\"100%\", last: "
+      "\"100%\", value: \"100%\", basis: 历史数据}', replace: '- {level1: 产出指标, level2: "
+      "成本指标, name: "
+      "运转成本, value: \"≤1500万元\", basis: 历史数据}'}");
+  auto findings = Check(Apply(base, over, "department cost"), "PRF-011", "dept-cost.yaml");
+  ASSERT_EQ(findings.size(), 1u) << Describe(findings);
+  EXPECT_NE(findings[0].message.find("超过年度工作任务资金合计1274.64万元"), std::string::npos)
+      << findings[0].message;
+}
+
 std::vector<std::string> RuleIds() {
   std::vector<std::string> ids;
   for (const auto& r : AllRules()) ids.push_back(r.id);

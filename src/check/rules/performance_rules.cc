@@ -344,27 +344,55 @@ void RegisterPerformanceRules(std::vector<Rule>* out) {
           }
         }
       }));
-  out->push_back(Make(
-      "PRF-011", Severity::kError, "成本指标不超过它所描述的资金",
-      "一个项目的成本指标金额不能超过项目当年预算", kBasis,
-      [](const CheckContext& ctx, Emitter& emit) {
-        for (const auto& g : AllGoals(ctx.d.performance)) {
-          if (!g.project || !g.project->year_budget) continue;
-          for (const auto& i : g.goal->indicators) {
-            bool cost = i.level1.find("成本") != std::string::npos ||
-                        i.level2.find("成本") != std::string::npos;
-            if (!cost) continue;
-            auto m = MoneyOf(i.value);
-            if (!m || i.value.unit.find('/') != std::string::npos) continue;  // per-unit costs
-            if (*m > *g.project->year_budget) {
-              emit.Report(fmt::format("{}成本指标「{}」为{}，超过项目当年预算{}", g.owner, i.name,
-                                      i.value.raw,
-                                      AmountText(*g.project->year_budget, g.project->unit_label)),
-                          GoalLocation(ctx, g, i.line));
-            }
-          }
-        }
-      }));
+  out->push_back(Make("PRF-011", Severity::kError, "成本指标不超过它所描述的资金",
+                      "项目的成本指标不能超过项目当年预算；部门整体目标的成本指标不能超过年度工作任"
+                      "务的资金合计（无任务金额时为部门预算总额）",
+                      kBasis, [](const CheckContext& ctx, Emitter& emit) {
+                        // The money each owner's cost indicators are measured against.
+                        std::optional<Money> department_funds;
+                        std::string department_label;
+                        Money tasks;
+                        bool any_task = false;
+                        for (const auto& t : ctx.d.performance.department.tasks) {
+                          if (t.amount) {
+                            tasks += *t.amount;
+                            any_task = true;
+                          }
+                        }
+                        if (any_task) {
+                          department_funds = tasks;
+                          department_label = "年度工作任务资金合计" + tasks.Wan() + "万元";
+                        } else if (!ctx.d.lines.empty()) {
+                          department_funds = ctx.f.total;
+                          department_label = "部门预算总额" + ctx.f.total.Wan() + "万元";
+                        }
+                        for (const auto& g : AllGoals(ctx.d.performance)) {
+                          std::optional<Money> limit;
+                          std::string label;
+                          if (g.project && g.project->year_budget) {
+                            limit = g.project->year_budget;
+                            label = "项目当年预算" +
+                                    AmountText(*g.project->year_budget, g.project->unit_label);
+                          } else if (!g.project && department_funds) {
+                            limit = department_funds;
+                            label = department_label;
+                          }
+                          if (!limit) continue;
+                          for (const auto& i : g.goal->indicators) {
+                            bool cost = i.level1.find("成本") != std::string::npos ||
+                                        i.level2.find("成本") != std::string::npos;
+                            if (!cost) continue;
+                            auto m = MoneyOf(i.value);
+                            if (!m || i.value.unit.find('/') != std::string::npos)
+                              continue;  // per-unit costs
+                            if (*m > *limit) {
+                              emit.Report(fmt::format("{}成本指标「{}」为{}，超过{}", g.owner,
+                                                      i.name, i.value.raw, label),
+                                          GoalLocation(ctx, g, i.line));
+                            }
+                          }
+                        }
+                      }));
   out->push_back(Make(
       "PRF-012", Severity::kError, "部门整体目标的支出构成与预算一致（人员类、运转类、特定目标类）",
       "人员类、运转类、特定目标类项目支出分别对应人员经费、公用经费、项目支出", kBasis,
