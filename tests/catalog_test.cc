@@ -37,6 +37,8 @@ TEST(Catalog, CodesOfTheSeedsExist) {
   EXPECT_EQ(c->FindEconomic("30217")->three_public, "reception");
   EXPECT_EQ(c->FindEconomic("30101")->gov_admin, "50101");
   EXPECT_EQ(c->FindEconomic("30101")->gov_institution, "50501");
+  ASSERT_NE(c->FindGovEconomicName("50101"), nullptr);  // the 政府预算经济分类 it maps to
+  EXPECT_EQ(*c->FindGovEconomicName("50101"), "工资奖金津补贴");
   EXPECT_EQ(c->FunctionPath("2010301"),
             "一般公共服务支出(类)政府办公厅（室）及相关机构事务(款)行政运行(项)");
   EXPECT_EQ(c->FindFunction("2019898"), nullptr);

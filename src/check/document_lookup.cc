@@ -47,11 +47,6 @@ bool ColumnMatches(const std::string& path, const std::string& wanted) {
 
 }  // namespace
 
-std::optional<Money> LookupCell(const Table& t, const std::string& row, const std::string& column,
-                                std::string* why) {
-  return TableLookup(t).Find(row, column, why);
-}
-
 TableLookup::TableLookup(const Table& t) : paths_(ColumnPaths(t)) {
   for (const auto& r : t.rows) {
     std::vector<const Cell*> cols;  // cells by grid column

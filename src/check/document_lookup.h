@@ -22,10 +22,8 @@ namespace gongkai {
 // Column names of a table: "基本支出/小计" style paths, one per column.
 std::vector<std::string> ColumnPaths(const Table& t);
 
-// The computed amount of a cell; nullopt with *why set when there is no such row or column.
-std::optional<Money> LookupCell(const Table& t, const std::string& row, const std::string& column,
-                                std::string* why);
-// An index of one table for many look-ups (row labels → positions, column paths).
+// An index of one table for look-ups (row labels → positions, column paths). Find gives the
+// computed amount of a cell, or nullopt with *why set when there is no such row or column.
 class TableLookup {
  public:
   explicit TableLookup(const Table& t);
