@@ -40,6 +40,8 @@ class Loader : public SourceReader {
   Comparison LoadComparison(const YAML::Node& n, const std::string& what);
   void LoadPriorYear(const YAML::Node& n);
   void LoadThreePublic(const YAML::Node& n);
+  void LoadAttribution(const YAML::Node& p, const std::string& what, std::string* function,
+                       std::string* economic, std::string* unit_id, std::string* project_id);
   void LoadProcurement(const YAML::Node& n);
   void LoadPurchaseServices(const YAML::Node& n);
   void LoadAssets(const YAML::Node& n);
@@ -288,6 +290,28 @@ void Loader::LoadThreePublic(const YAML::Node& n) {
   }
 }
 
+// The optional function / economic codes and unit / project references of an item that is
+// attributed to budget lines (政府采购, 政府购买服务).
+void Loader::LoadAttribution(const YAML::Node& p, const std::string& what, std::string* function,
+                             std::string* economic, std::string* unit_id, std::string* project_id) {
+  if (p["function"]) {
+    *function = Text(p["function"], what);
+    CheckFunction(*function, p["function"], what);
+  }
+  if (p["economic"]) {
+    *economic = Text(p["economic"], what);
+    CheckEconomic(*economic, p["economic"], what);
+  }
+  if (p["unit"]) {
+    *unit_id = Text(p["unit"], what);
+    unit_refs_.push_back({p["unit"], what, *unit_id});
+  }
+  if (p["project"]) {
+    *project_id = Text(p["project"], what);
+    project_refs_.push_back({p["project"], what, *project_id});
+  }
+}
+
 void Loader::LoadProcurement(const YAML::Node& n) {
   if (!ExpectList(n, "procurement")) return;
   int index = 0;
@@ -312,25 +336,10 @@ void Loader::LoadProcurement(const YAML::Node& n) {
     item.quantity = DecimalText(p["quantity"], what + " quantity");
     item.catalog = Text(p["catalog"], what + " catalog");
     item.sme = DecimalText(p["sme"], what + " sme");
-    if (p["function"]) {
-      item.function = Text(p["function"], what);
-      CheckFunction(item.function, p["function"], what);
-    }
-    if (p["economic"]) {
-      item.economic = Text(p["economic"], what);
-      CheckEconomic(item.economic, p["economic"], what);
-    }
+    LoadAttribution(p, what, &item.function, &item.economic, &item.unit_id, &item.project_id);
     if (p["fund"]) {
       item.fund = Text(p["fund"], what);
       CheckFund(item.fund, p["fund"], what);
-    }
-    if (p["unit"]) {
-      item.unit_id = Text(p["unit"], what);
-      unit_refs_.push_back({p["unit"], what, item.unit_id});
-    }
-    if (p["project"]) {
-      item.project_id = Text(p["project"], what);
-      project_refs_.push_back({p["project"], what, item.project_id});
     }
     d_.procurement.push_back(item);
   }
@@ -353,22 +362,7 @@ void Loader::LoadPurchaseServices(const YAML::Node& n) {
     }
     s.content = Text(p["content"], what + " content");
     if (p["amount"]) s.amount = Amount(p["amount"], what + " amount");
-    if (p["function"]) {
-      s.function = Text(p["function"], what);
-      CheckFunction(s.function, p["function"], what);
-    }
-    if (p["economic"]) {
-      s.economic = Text(p["economic"], what);
-      CheckEconomic(s.economic, p["economic"], what);
-    }
-    if (p["unit"]) {
-      s.unit_id = Text(p["unit"], what);
-      unit_refs_.push_back({p["unit"], what, s.unit_id});
-    }
-    if (p["project"]) {
-      s.project_id = Text(p["project"], what);
-      project_refs_.push_back({p["project"], what, s.project_id});
-    }
+    LoadAttribution(p, what, &s.function, &s.economic, &s.unit_id, &s.project_id);
     d_.purchase_services.push_back(s);
   }
 }
