@@ -8,7 +8,7 @@ PKGS=(
   libgtest-dev libgmock-dev libbenchmark-dev
   fonts-noto-cjk python3-jsonschema
   libcairo2-dev libpango1.0-dev libxlsxwriter-dev poppler-utils
-  libzip-dev libpugixml-dev
+  libzip-dev libpugixml-dev zlib1g-dev
 )
 missing=()
 for p in "${PKGS[@]}"; do

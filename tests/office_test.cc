@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <stdlib.h>
 #include <sys/wait.h>
+#include <zlib.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -19,6 +20,7 @@
 #include "build/chinese_numerals.h"
 #include "build/disclosure.h"
 #include "render/office_renderer.h"
+#include "render/pdf_stream_compression.h"
 #include "render/table_grid.h"
 #include "render/xlsx_renderer.h"
 #include "test_support.h"
@@ -261,6 +263,48 @@ TEST_P(OfficePdfTest, TocShowsRealPageNumbers) {
     }
     EXPECT_TRUE(found) << entry << " on page " << printed;
   }
+}
+
+// Deflates `data` through zlib's deflateInit (the call cairo makes) at the default level.
+std::string DeflateAtDefaultLevel(const std::string& data) {
+  z_stream z{};
+  EXPECT_EQ(deflateInit(&z, Z_DEFAULT_COMPRESSION), Z_OK);
+  std::string out(deflateBound(&z, data.size()), '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  z.avail_in = static_cast<uInt>(data.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  EXPECT_EQ(deflate(&z, Z_FINISH), Z_STREAM_END);
+  out.resize(z.total_out);
+  deflateEnd(&z);
+  return out;
+}
+
+std::string DeflateAtLevel(const std::string& data, int level) {
+  uLongf size = compressBound(data.size());
+  std::string out(size, '\0');
+  EXPECT_EQ(compress2(reinterpret_cast<Bytef*>(out.data()), &size,
+                      reinterpret_cast<const Bytef*>(data.data()), data.size(), level),
+            Z_OK);
+  out.resize(size);
+  return out;
+}
+
+// The PDF streams are compressed at level 1 only inside the scope (pdf_stream_compression.h),
+// and only if our deflateInit_ is the one the dynamic linker hands to cairo.
+TEST(OfficePdf, StreamsAreCompressedFastOnlyWhileRendering) {
+  ASSERT_TRUE(PdfCompressionIsInterposed());
+  std::string data;
+  for (int i = 0; i < 20000; ++i) data += std::to_string(i * 7919 % 10007) + " 0 Td <0a1b> Tj ";
+  const std::string level1 = DeflateAtLevel(data, 1), level6 = DeflateAtLevel(data, 6);
+  ASSERT_NE(level1, level6);
+  EXPECT_EQ(DeflateAtDefaultLevel(data), level6);
+  {
+    ScopedFastPdfCompression fast;
+    EXPECT_EQ(DeflateAtDefaultLevel(data), level1);
+    EXPECT_EQ(DeflateAtLevel(data, 6), level6);  // a named level is kept
+  }
+  EXPECT_EQ(DeflateAtDefaultLevel(data), level6);
 }
 
 TEST(OfficePdf, RowsTallerThanAPageAndLongTablesBreakAcrossPages) {

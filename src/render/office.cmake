@@ -1,15 +1,18 @@
 # Sources and libraries of the office formats (PDF, XLSX); included from the top CMakeLists.
 # PDF: cairo + pango (PangoCairo), fonts from fonts-noto-cjk at run time. XLSX: libxlsxwriter
 # writes; the workbook reader (src/load/xlsx_reader.cc) is built on libzip + pugixml.
-# Debian packages: libcairo2-dev libpango1.0-dev libxlsxwriter-dev libzip-dev libpugixml-dev
+# Debian packages: libcairo2-dev libpango1.0-dev libxlsxwriter-dev libzip-dev libpugixml-dev zlib1g-dev
 # (scripts/bootstrap.sh).
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(GONGKAI_OFFICE REQUIRED IMPORTED_TARGET cairo pangocairo xlsxwriter libzip pugixml)
 target_sources(gongkai_lib PRIVATE
   src/render/office_renderer.cc
   src/render/pdf_renderer.cc
+  src/render/pdf_stream_compression.cc
   src/render/xlsx_renderer.cc
   src/load/xlsx_reader.cc
   src/load/workbook_source.cc
 )
-target_link_libraries(gongkai_lib PUBLIC PkgConfig::GONGKAI_OFFICE)
+# zlib directly: src/render/pdf_stream_compression.cc sets the level of cairo's PDF streams.
+find_package(ZLIB REQUIRED)
+target_link_libraries(gongkai_lib PUBLIC PkgConfig::GONGKAI_OFFICE ZLIB::ZLIB ${CMAKE_DL_LIBS})

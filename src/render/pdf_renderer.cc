@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "build/chinese_numerals.h"
+#include "render/pdf_stream_compression.h"
 #include "render/table_grid.h"
 
 namespace gongkai {
@@ -1107,6 +1108,7 @@ bool PdfDocument::Draw(std::string* pdf, std::string* error) {
 bool RenderPdf(const Document& doc, std::string* pdf, std::string* error) {
   PdfDocument document(doc);
   document.Lay();
+  ScopedFastPdfCompression fast;  // see pdf_stream_compression.h
   return document.Draw(pdf, error);
 }
 
