@@ -11,6 +11,7 @@
 #include <map>
 #include <memory>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -146,8 +147,49 @@ class Shaper {
   Shaper(const Shaper&) = delete;
   Shaper& operator=(const Shaper&) = delete;
 
+  // Text set on one line (Wrap::kNone, no attributes) is shaped once per document for each
+  // string and style: tables repeat many cells ("0.00", 合计, codes), and shaping is the
+  // costliest part of layout. Such a Text is shared and must not be changed; WrapAt returns a
+  // wrapped copy instead.
   Text* Shape(std::string_view text, const Style& style, Wrap wrap = Wrap::kNone, double width = 0,
               PangoAttrList* attrs = nullptr) {
+    if (wrap != Wrap::kAlways && !attrs) {
+      std::string key = fmt::format(
+          "{}|{}|{}|{}|{}|{}|{}", static_cast<int>(style.face), Units(style.size),
+          style.line_spacing, static_cast<int>(style.align), style.justify, style.indent, text);
+      auto [it, inserted] = shared_.try_emplace(std::move(key), nullptr);
+      if (inserted) it->second = NewText(text, style, Wrap::kNone, 0, nullptr);
+      return wrap == Wrap::kIfNeeded ? WrapAt(it->second, width) : it->second;
+    }
+    return NewText(text, style, wrap, width, attrs);
+  }
+
+  // `t` wrapped at `width` if it is wider: a new Text (a copy of the layout, laid out again),
+  // or `t` itself when it fits. With `balanced`, the lines are made about equally long
+  // ("科目/编码" rather than "科目编/码"): counting in characters of `em` (CJK text is
+  // monospaced), the fewest lines that hold the text, and the width that spreads it evenly
+  // over them.
+  Text* WrapAt(Text* t, double width, bool balanced = false, double em = 0) {
+    if (t->width <= width + 0.01) return t;
+    double target = width;
+    double per_line = balanced && em > 0 ? std::floor(width / em + 0.01) : 0;
+    if (per_line >= 1) {
+      double chars = t->width / em;
+      double lines = std::ceil(chars / per_line - 0.01);
+      target = std::min(width, (std::ceil(chars / lines - 0.01) + 0.25) * em);
+    }
+    Text& w = texts_.emplace_back();
+    w.layout.reset(pango_layout_copy(t->layout.get()));
+    pango_layout_set_width(w.layout.get(), Units(target));
+    w.wrapped = true;
+    w.wrap_width = target;
+    Measure(&w);
+    return &w;
+  }
+
+ private:
+  Text* NewText(std::string_view text, const Style& style, Wrap wrap, double width,
+                PangoAttrList* attrs) {
     Text& t = texts_.emplace_back();
     PangoLayout* layout = pango_layout_new(context_);
     t.layout.reset(layout);
@@ -163,30 +205,9 @@ class Shaper {
     t.wrapped = wrap == Wrap::kAlways;
     t.wrap_width = t.wrapped ? width : 0;
     Measure(&t);
-    if (wrap == Wrap::kIfNeeded) WrapAt(&t, width);
     return &t;
   }
 
-  // Wraps already shaped text at `width` if it is wider. With `balanced`, the lines are made
-  // about equally long ("科目/编码" rather than "科目编/码"): counting in characters of `em`
-  // (CJK text is monospaced), the fewest lines that hold the text, and the width that spreads
-  // it evenly over them.
-  void WrapAt(Text* t, double width, bool balanced = false, double em = 0) {
-    if (t->width <= width + 0.01) return;
-    double target = width;
-    double per_line = balanced && em > 0 ? std::floor(width / em + 0.01) : 0;
-    if (per_line >= 1) {
-      double chars = t->width / em;
-      double lines = std::ceil(chars / per_line - 0.01);
-      target = std::min(width, (std::ceil(chars / lines - 0.01) + 0.25) * em);
-    }
-    pango_layout_set_width(t->layout.get(), Units(target));
-    t->wrapped = true;
-    t->wrap_width = target;
-    Measure(t);
-  }
-
- private:
   PangoFontDescription* Font(const Style& style) {
     auto key = std::make_pair(style.face, Units(style.size));
     auto it = fonts_.find(key);
@@ -221,7 +242,8 @@ class Shaper {
 
   PangoContext* context_ = nullptr;
   std::map<std::pair<Face, int>, PangoFontDescription*> fonts_;
-  std::deque<Text> texts_;  // stable addresses: pages point into it
+  std::deque<Text> texts_;                         // stable addresses: pages point into it
+  std::unordered_map<std::string, Text*> shared_;  // see Shape
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -470,6 +492,19 @@ class TableLayouter {
   }
 
  private:
+  // Amounts right, headings inside forms and cells spanning columns of a list centered, the
+  // rest left.
+  Align CellAlign(const Row& row, const Cell& cell, size_t col) const {
+    if (NumericColumn(t_, col) || cell.money) return Align::kRight;
+    if (row.kind == RowKind::kHeading || (cell.colspan > 1 && !t_.form)) return Align::kCenter;
+    return Align::kLeft;
+  }
+  static PangoAlignment PangoAlign(Align a) {
+    return a == Align::kRight    ? PANGO_ALIGN_RIGHT
+           : a == Align::kCenter ? PANGO_ALIGN_CENTER
+                                 : PANGO_ALIGN_LEFT;
+  }
+
   // Shapes every cell on one line at `size`; they are wrapped once the widths are known.
   void Shape(const std::vector<GridCell>& grid, double size) {
     header_texts_.clear();
@@ -480,7 +515,13 @@ class TableLayouter {
     for (const auto& row : t_.rows) {
       std::vector<Text*> texts;
       Style style = CellStyle(size, IsBoldRow(row.kind), false);
-      for (const auto& c : row.cells) texts.push_back(shaper_->Shape(c.Display(), style));
+      size_t col = 0;
+      for (const auto& c : row.cells) {
+        // Aligned before shaping: changing a pango layout's alignment lays it out again.
+        style.align = PangoAlign(CellAlign(row, c, col));
+        texts.push_back(shaper_->Shape(c.Display(), style));
+        col += static_cast<size_t>(std::max(c.colspan, 1));
+      }
       body_texts_.push_back(std::move(texts));
     }
     note_text_ = nullptr;
@@ -534,9 +575,9 @@ class TableLayouter {
     const size_t rows = t_.header.size();
     double line = 0;
     for (size_t i = 0; i < grid.size(); ++i) {
-      Text* text = header_texts_[i];
       double w = x[grid[i].col + grid[i].cols] - x[grid[i].col];
-      shaper_->WrapAt(text, w - 2 * kCellPadX, true, size);
+      Text* text = header_texts_[i] =
+          shaper_->WrapAt(header_texts_[i], w - 2 * kCellPadX, true, size);
       line = std::max(line, text->lines.front().bottom - text->lines.front().top);
     }
     std::vector<double> heights(rows, line + 2 * kCellPadY);
@@ -580,15 +621,8 @@ class TableLayouter {
             std::min<size_t>(static_cast<size_t>(std::max(cell.colspan, 1)), columns - col);
         double w = x[col + span] - x[col];
         double indent = i == 1 ? RowIndent(row) : 0;
-        Align align = NumericColumn(t_, col) || cell.money ? Align::kRight
-                      : heading || (span > 1 && !t_.form)  ? Align::kCenter
-                                                           : Align::kLeft;
-        Text* text = body_texts_[r][i];
-        pango_layout_set_alignment(text->layout.get(), align == Align::kRight ? PANGO_ALIGN_RIGHT
-                                                       : align == Align::kCenter
-                                                           ? PANGO_ALIGN_CENTER
-                                                           : PANGO_ALIGN_LEFT);
-        shaper_->WrapAt(text, w - 2 * kCellPadX - indent, true, size);
+        Align align = CellAlign(row, cell, col);
+        Text* text = shaper_->WrapAt(body_texts_[r][i], w - 2 * kCellPadX - indent, true, size);
         laid.cells.push_back(CellBox{text, x[col], 0, w, 0, align, indent, heading});
         laid.height = std::max(laid.height, text->height + 2 * kCellPadY);
         col += span;
@@ -604,7 +638,7 @@ class TableLayouter {
     if (note_text_) {
       LaidRow laid;
       double w = x[columns] - x[0];
-      shaper_->WrapAt(note_text_, w - 2 * kCellPadX);
+      note_text_ = shaper_->WrapAt(note_text_, w - 2 * kCellPadX);
       laid.height = note_text_->height + 8 * kMm;
       laid.cells.push_back(CellBox{note_text_, x[0], 0, w, laid.height, Align::kCenter});
       out->rows.push_back(std::move(laid));
