@@ -290,19 +290,38 @@ std::string DeflateAtLevel(const std::string& data, int level) {
   return out;
 }
 
-// The PDF streams are compressed at level 1 only inside the scope (pdf_stream_compression.h),
-// and only if our deflateInit_ is the one the dynamic linker hands to cairo.
+std::string DeflateAt(const std::string& data, int level, int strategy) {
+  z_stream z{};
+  EXPECT_EQ(deflateInit2(&z, level, Z_DEFLATED, MAX_WBITS, 8, strategy), Z_OK);
+  std::string out(deflateBound(&z, data.size()), '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  z.avail_in = static_cast<uInt>(data.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  EXPECT_EQ(deflate(&z, Z_FINISH), Z_STREAM_END);
+  out.resize(z.total_out);
+  deflateEnd(&z);
+  return out;
+}
+
+// PDF streams get their own level and strategy only inside the scope
+// (pdf_stream_compression.h), and only if our deflateInit_ is the one the dynamic linker
+// hands to cairo.
 TEST(OfficePdf, StreamsAreCompressedFastOnlyWhileRendering) {
   ASSERT_TRUE(PdfCompressionIsInterposed());
   std::string data;
   for (int i = 0; i < 20000; ++i) data += std::to_string(i * 7919 % 10007) + " 0 Td <0a1b> Tj ";
   const std::string level1 = DeflateAtLevel(data, 1), level6 = DeflateAtLevel(data, 6);
+  const std::string huffman = DeflateAt(data, 1, Z_HUFFMAN_ONLY);
   ASSERT_NE(level1, level6);
+  ASSERT_NE(huffman, level1);
   EXPECT_EQ(DeflateAtDefaultLevel(data), level6);
   {
-    ScopedFastPdfCompression fast;
+    ScopedPdfCompression compression(PdfStreams::kPageContents);
     EXPECT_EQ(DeflateAtDefaultLevel(data), level1);
     EXPECT_EQ(DeflateAtLevel(data, 6), level6);  // a named level is kept
+    compression.Switch(PdfStreams::kFonts);
+    EXPECT_EQ(DeflateAtDefaultLevel(data), huffman);
   }
   EXPECT_EQ(DeflateAtDefaultLevel(data), level6);
 }

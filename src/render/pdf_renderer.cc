@@ -1097,6 +1097,8 @@ class PdfDocument {
 
 bool PdfDocument::Draw(std::string* pdf, std::string* error) {
   pdf->clear();
+  // Streams are compressed as suits pages, then fonts (see pdf_stream_compression.h).
+  ScopedPdfCompression compression(PdfStreams::kPageContents);
   cairo_surface_t* surface =
       cairo_pdf_surface_create_for_stream(AppendToString, pdf, kA4Short, kA4Long);
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, doc_.title.c_str());
@@ -1127,6 +1129,7 @@ bool PdfDocument::Draw(std::string* pdf, std::string* error) {
   }
   cairo_status_t status = cairo_status(cr);
   cairo_destroy(cr);
+  compression.Switch(PdfStreams::kFonts);  // cairo writes the font subsets when finishing
   cairo_surface_finish(surface);
   if (status == CAIRO_STATUS_SUCCESS) status = cairo_surface_status(surface);
   cairo_surface_destroy(surface);
@@ -1142,7 +1145,6 @@ bool PdfDocument::Draw(std::string* pdf, std::string* error) {
 bool RenderPdf(const Document& doc, std::string* pdf, std::string* error) {
   PdfDocument document(doc);
   document.Lay();
-  ScopedFastPdfCompression fast;  // see pdf_stream_compression.h
   return document.Draw(pdf, error);
 }
 
