@@ -265,10 +265,15 @@ TEST_P(OfficePdfTest, TocShowsRealPageNumbers) {
   }
 }
 
-// Deflates `data` through zlib's deflateInit (the call cairo makes) at the default level.
-std::string DeflateAtDefaultLevel(const std::string& data) {
+// Deflates `data` with a stream that `init` opened. kDefault: through zlib's deflateInit at
+// the default level (the call cairo makes); otherwise deflateInit2 with the level and strategy.
+constexpr int kDefault = -100;
+std::string Deflate(const std::string& data, int level = kDefault,
+                    int strategy = Z_DEFAULT_STRATEGY) {
   z_stream z{};
-  EXPECT_EQ(deflateInit(&z, Z_DEFAULT_COMPRESSION), Z_OK);
+  int init = level == kDefault ? deflateInit(&z, Z_DEFAULT_COMPRESSION)
+                               : deflateInit2(&z, level, Z_DEFLATED, MAX_WBITS, 8, strategy);
+  EXPECT_EQ(init, Z_OK);
   std::string out(deflateBound(&z, data.size()), '\0');
   z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
   z.avail_in = static_cast<uInt>(data.size());
@@ -280,6 +285,7 @@ std::string DeflateAtDefaultLevel(const std::string& data) {
   return out;
 }
 
+// compress2, which calls deflateInit with a named level.
 std::string DeflateAtLevel(const std::string& data, int level) {
   uLongf size = compressBound(data.size());
   std::string out(size, '\0');
@@ -287,20 +293,6 @@ std::string DeflateAtLevel(const std::string& data, int level) {
                       reinterpret_cast<const Bytef*>(data.data()), data.size(), level),
             Z_OK);
   out.resize(size);
-  return out;
-}
-
-std::string DeflateAt(const std::string& data, int level, int strategy) {
-  z_stream z{};
-  EXPECT_EQ(deflateInit2(&z, level, Z_DEFLATED, MAX_WBITS, 8, strategy), Z_OK);
-  std::string out(deflateBound(&z, data.size()), '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  z.avail_in = static_cast<uInt>(data.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  EXPECT_EQ(deflate(&z, Z_FINISH), Z_STREAM_END);
-  out.resize(z.total_out);
-  deflateEnd(&z);
   return out;
 }
 
@@ -312,18 +304,18 @@ TEST(OfficePdf, StreamsAreCompressedFastOnlyWhileRendering) {
   std::string data;
   for (int i = 0; i < 20000; ++i) data += std::to_string(i * 7919 % 10007) + " 0 Td <0a1b> Tj ";
   const std::string level1 = DeflateAtLevel(data, 1), level6 = DeflateAtLevel(data, 6);
-  const std::string huffman = DeflateAt(data, 1, Z_HUFFMAN_ONLY);
+  const std::string huffman = Deflate(data, 1, Z_HUFFMAN_ONLY);
   ASSERT_NE(level1, level6);
   ASSERT_NE(huffman, level1);
-  EXPECT_EQ(DeflateAtDefaultLevel(data), level6);
+  EXPECT_EQ(Deflate(data), level6);
   {
     ScopedPdfCompression compression(PdfStreams::kPageContents);
-    EXPECT_EQ(DeflateAtDefaultLevel(data), level1);
+    EXPECT_EQ(Deflate(data), level1);
     EXPECT_EQ(DeflateAtLevel(data, 6), level6);  // a named level is kept
     compression.Switch(PdfStreams::kFonts);
-    EXPECT_EQ(DeflateAtDefaultLevel(data), huffman);
+    EXPECT_EQ(Deflate(data), huffman);
   }
-  EXPECT_EQ(DeflateAtDefaultLevel(data), level6);
+  EXPECT_EQ(Deflate(data), level6);
 }
 
 TEST(OfficePdf, RowsTallerThanAPageAndLongTablesBreakAcrossPages) {
