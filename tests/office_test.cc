@@ -19,8 +19,8 @@
 
 #include "build/chinese_numerals.h"
 #include "build/disclosure.h"
+#include "render/compression_level.h"
 #include "render/office_renderer.h"
-#include "render/pdf_stream_compression.h"
 #include "render/table_grid.h"
 #include "render/xlsx_renderer.h"
 #include "test_support.h"
@@ -296,11 +296,10 @@ std::string DeflateAtLevel(const std::string& data, int level) {
   return out;
 }
 
-// PDF streams get their own level and strategy only inside the scope
-// (pdf_stream_compression.h), and only if our deflateInit_ is the one the dynamic linker
-// hands to cairo.
-TEST(OfficePdf, StreamsAreCompressedFastOnlyWhileRendering) {
-  ASSERT_TRUE(PdfCompressionIsInterposed());
+// Streams get the scope's level and strategy only inside it (compression_level.h), and only
+// if our deflateInit_/deflateInit2_ are the ones the dynamic linker hands to cairo and minizip.
+TEST(OfficeCompression, DefaultLevelIsReplacedOnlyInsideTheScope) {
+  ASSERT_TRUE(CompressionLevelIsInterposed());
   std::string data;
   for (int i = 0; i < 20000; ++i) data += std::to_string(i * 7919 % 10007) + " 0 Td <0a1b> Tj ";
   const std::string level1 = DeflateAtLevel(data, 1), level6 = DeflateAtLevel(data, 6);
@@ -308,12 +307,17 @@ TEST(OfficePdf, StreamsAreCompressedFastOnlyWhileRendering) {
   ASSERT_NE(level1, level6);
   ASSERT_NE(huffman, level1);
   EXPECT_EQ(Deflate(data), level6);
+  EXPECT_EQ(Deflate(data, Z_DEFAULT_COMPRESSION), level6);
   {
-    ScopedPdfCompression compression(PdfStreams::kPageContents);
+    ScopedCompressionLevel compression(Compressing::kPdfPages);
     EXPECT_EQ(Deflate(data), level1);
-    EXPECT_EQ(DeflateAtLevel(data, 6), level6);  // a named level is kept
-    compression.Switch(PdfStreams::kFonts);
+    EXPECT_EQ(Deflate(data, Z_DEFAULT_COMPRESSION), level1);  // as minizip asks
+    EXPECT_EQ(DeflateAtLevel(data, 6), level6);               // a named level is kept
+    EXPECT_EQ(Deflate(data, 6), level6);
+    compression.Switch(Compressing::kPdfFonts);
     EXPECT_EQ(Deflate(data), huffman);
+    compression.Switch(Compressing::kWorkbookParts);
+    EXPECT_EQ(Deflate(data), level1);
   }
   EXPECT_EQ(Deflate(data), level6);
 }

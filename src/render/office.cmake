@@ -8,11 +8,11 @@ pkg_check_modules(GONGKAI_OFFICE REQUIRED IMPORTED_TARGET cairo pangocairo xlsxw
 target_sources(gongkai_lib PRIVATE
   src/render/office_renderer.cc
   src/render/pdf_renderer.cc
-  src/render/pdf_stream_compression.cc
+  src/render/compression_level.cc
   src/render/xlsx_renderer.cc
   src/load/xlsx_reader.cc
   src/load/workbook_source.cc
 )
-# zlib directly: src/render/pdf_stream_compression.cc sets the level of cairo's PDF streams.
+# zlib directly: src/render/compression_level.cc sets the level of cairo's PDF streams.
 find_package(ZLIB REQUIRED)
 target_link_libraries(gongkai_lib PUBLIC PkgConfig::GONGKAI_OFFICE ZLIB::ZLIB ${CMAKE_DL_LIBS})

@@ -17,7 +17,7 @@
 #include <vector>
 
 #include "build/chinese_numerals.h"
-#include "render/pdf_stream_compression.h"
+#include "render/compression_level.h"
 #include "render/table_grid.h"
 
 namespace gongkai {
@@ -1161,8 +1161,8 @@ class PdfDocument {
 
 bool PdfDocument::Draw(std::string* pdf, std::string* error) {
   pdf->clear();
-  // Streams are compressed as suits pages, then fonts (see pdf_stream_compression.h).
-  ScopedPdfCompression compression(PdfStreams::kPageContents);
+  // Streams are compressed as suits pages, then fonts (see compression_level.h).
+  ScopedCompressionLevel compression(Compressing::kPdfPages);
   cairo_surface_t* surface =
       cairo_pdf_surface_create_for_stream(AppendToString, pdf, kA4Short, kA4Long);
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, doc_.title.c_str());
@@ -1193,7 +1193,7 @@ bool PdfDocument::Draw(std::string* pdf, std::string* error) {
   }
   cairo_status_t status = cairo_status(cr);
   cairo_destroy(cr);
-  compression.Switch(PdfStreams::kFonts);  // cairo writes the font subsets when finishing
+  compression.Switch(Compressing::kPdfFonts);  // cairo writes the font subsets when finishing
   cairo_surface_finish(surface);
   if (status == CAIRO_STATUS_SUCCESS) status = cairo_surface_status(surface);
   cairo_surface_destroy(surface);

@@ -15,6 +15,7 @@
 #include <string_view>
 
 #include "build/chinese_numerals.h"
+#include "render/compression_level.h"
 #include "render/table_grid.h"
 
 namespace gongkai {
@@ -590,6 +591,7 @@ bool WriteXlsx(const Document& doc, const std::string& path, const OfficeOptions
   workbook_set_properties(wb, &props);
   WorkbookWriter writer(doc, options, wb);
   bool ok = writer.Write(error);
+  ScopedCompressionLevel compression(Compressing::kWorkbookParts);  // compression_level.h
   lxw_error closed = workbook_close(wb);  // frees the workbook in every case
   if (ok && closed != LXW_NO_ERROR) {
     *error = std::string("无法写入文件：") + lxw_strerror(closed);
