@@ -7,7 +7,7 @@ PKGS=(
   libfmt-dev libcli11-dev libyaml-cpp-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   fonts-noto-cjk python3-jsonschema
-  libcairo2-dev libpango1.0-dev libxlsxwriter-dev poppler-utils
+  libcairo2-dev libpango1.0-dev libharfbuzz-dev libfontconfig-dev libxlsxwriter-dev poppler-utils
   libzip-dev libpugixml-dev zlib1g-dev
 )
 missing=()

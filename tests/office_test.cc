@@ -21,6 +21,7 @@
 #include "build/disclosure.h"
 #include "render/compression_level.h"
 #include "render/office_renderer.h"
+#include "render/pdf_fonts.h"
 #include "render/table_grid.h"
 #include "render/xlsx_renderer.h"
 #include "test_support.h"
@@ -113,6 +114,15 @@ std::string Unpaginated(const std::string& text, const Document& doc) {
     out += line + "\n";
   }
   return out;
+}
+
+// A 2024 document of `department` with nothing in it yet.
+Document BareDocument(const std::string& department) {
+  Document doc;
+  doc.department = department;
+  doc.year = 2024;
+  doc.title = department + "2024年部门预算";
+  return doc;
 }
 
 class OfficeExampleTest : public ::testing::TestWithParam<std::string> {
@@ -265,6 +275,52 @@ TEST_P(OfficePdfTest, TocShowsRealPageNumbers) {
   }
 }
 
+// The reduced copies of the Noto faces (pdf_fonts.h) change nothing on the page: the example
+// rendered by the command with them (made afresh in an empty cache) and without them
+// (GONGKAI_FULL_FONTS) has every word in the same place.
+TEST(OfficePdf, ReducedFontsSetTheSamePagesAsTheFullOnes) {
+  if (!fs::exists("/usr/bin/pdftotext")) GTEST_SKIP() << "pdftotext missing (poppler-utils)";
+  ASSERT_TRUE(PreparePdfFonts().reduced) << PreparePdfFonts().note;
+  TempDir dir;
+  const std::string example = testing::ExamplePath("dongxihu-finance-2023.yaml");
+  int status = -1;
+  Shell("GONGKAI_FONT_CACHE=" + dir.File("cache") + " " GONGKAI_CLI " render " + example +
+            " --format pdf -o " + dir.File("reduced") + " > /dev/null",
+        &status);
+  ASSERT_EQ(status, 0);
+  Shell("GONGKAI_FULL_FONTS=1 " GONGKAI_CLI " render " + example + " --format pdf -o " +
+            dir.File("full") + " > /dev/null",
+        &status);
+  ASSERT_EQ(status, 0);
+  EXPECT_FALSE(fs::is_empty(dir.File("cache")));  // the copies were made there
+  const std::string pdf = "/dongxihu-finance-2023.pdf";
+  std::string reduced = Shell("pdftotext -bbox " + dir.File("reduced") + pdf + " -");
+  std::string full = Shell("pdftotext -bbox " + dir.File("full") + pdf + " -");
+  ASSERT_GT(CountOf(full, "<word"), 1000u);
+  EXPECT_EQ(reduced, full);
+  // Both embed the same two faces, named as Noto.
+  std::string fonts = Shell("pdffonts " + dir.File("reduced") + pdf);
+  EXPECT_EQ(CountOf(fonts, "CID Type 0C"), 2u) << fonts;
+  EXPECT_EQ(CountOf(fonts, "NotoSerifCJKsc-Regular"), 1u) << fonts;
+  EXPECT_EQ(CountOf(fonts, "NotoSansCJKsc-Bold"), 1u) << fonts;
+}
+
+// A character outside the reduced copies (堃 is not in GB 2312) is drawn from the full face,
+// which is embedded as well, and reads back as written.
+TEST(OfficePdf, CharactersOutsideTheReducedFontsComeFromTheFullOnes) {
+  if (!fs::exists("/usr/bin/pdftotext")) GTEST_SKIP() << "pdftotext missing (poppler-utils)";
+  Document doc = BareDocument("测试堃局");
+  TempDir dir;
+  std::string path = dir.File("rare.pdf");
+  std::string error;
+  ASSERT_TRUE(WriteOfficeDocument(doc, "pdf", path, {}, &error)) << error;
+  EXPECT_GE(CountOf(Shell("pdftotext -enc UTF-8 " + path + " -"), "测试堃局"), 2u);
+  std::string fonts = Shell("pdffonts " + path);
+  if (PreparePdfFonts().reduced) {
+    EXPECT_GE(CountOf(fonts, "CID Type 0C"), 3u) << fonts;
+  }
+}
+
 // Deflates `data` with a stream that `init` opened. kDefault: through zlib's deflateInit at
 // the default level (the call cairo makes); otherwise deflateInit2 with the level and strategy.
 constexpr int kDefault = -100;
@@ -324,10 +380,7 @@ TEST(OfficeCompression, DefaultLevelIsReplacedOnlyInsideTheScope) {
 
 TEST(OfficePdf, RowsTallerThanAPageAndLongTablesBreakAcrossPages) {
   if (!fs::exists("/usr/bin/pdftotext")) GTEST_SKIP() << "pdftotext missing (poppler-utils)";
-  Document doc;
-  doc.department = "测试局";
-  doc.year = 2024;
-  doc.title = "测试局2024年部门预算";
+  Document doc = BareDocument("测试局");
   // A form row with ~6,000 characters in one cell, and a table of 300 rows.
   Table form;
   form.title = "项目申报表";

@@ -18,6 +18,7 @@
 
 #include "build/chinese_numerals.h"
 #include "render/compression_level.h"
+#include "render/pdf_fonts.h"
 #include "render/table_grid.h"
 
 namespace gongkai {
@@ -95,8 +96,9 @@ constexpr Style kTableNote{Face::kSong, 10, 1.1, PANGO_ALIGN_LEFT, true, 0};
 constexpr Style kRunning{Face::kSong, 9, 0, PANGO_ALIGN_LEFT, false, 0};
 constexpr Style kFolio{Face::kSong, 10.5, 0, PANGO_ALIGN_LEFT, false, 0};
 
-constexpr const char* kSongFamily = "Noto Serif CJK SC,serif";
-constexpr const char* kHeiFamily = "Noto Sans CJK SC,sans";
+// Family lists of the two faces (pdf_fonts.h: reduced copies of Noto CJK first).
+const char* SongFamily() { return PreparePdfFonts().song_family.c_str(); }
+const char* HeiFamily() { return PreparePdfFonts().hei_family.c_str(); }
 
 enum class Wrap {
   kNone,      // one line per paragraph of the text
@@ -127,6 +129,7 @@ struct Text {
 class Shaper {
  public:
   Shaper() {
+    PreparePdfFonts();  // registers the reduced fonts before pango first asks fontconfig
     // The default font map is per thread, so concurrent renders (render --jobs) are safe.
     context_ = pango_font_map_create_context(pango_cairo_font_map_get_default());
     // Unhinted metrics at 72 dpi: one pango point is one PDF point, and positions measured
@@ -215,7 +218,7 @@ class Shaper {
     PangoFontDescription* font = pango_font_description_new();
     // Noto CJK SC first; the generic family lets fontconfig substitute if it is missing.
     bool hei = style.face == Face::kHei;
-    pango_font_description_set_family(font, hei ? kHeiFamily : kSongFamily);
+    pango_font_description_set_family(font, hei ? HeiFamily() : SongFamily());
     pango_font_description_set_weight(font, hei ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
     pango_font_description_set_absolute_size(font, Units(style.size));
     fonts_.emplace(key, font);
@@ -955,7 +958,7 @@ class PdfDocument {
       std::string head = ChineseNumber(++n) + "、" + g.term + "：";
       PangoAttrList* attrs = pango_attr_list_new();
       for (PangoAttribute* a :
-           {pango_attr_family_new(kHeiFamily), pango_attr_weight_new(PANGO_WEIGHT_BOLD)}) {
+           {pango_attr_family_new(HeiFamily()), pango_attr_weight_new(PANGO_WEIGHT_BOLD)}) {
         a->start_index = 0;
         a->end_index = static_cast<guint>(head.size());
         pango_attr_list_insert(attrs, a);

@@ -9,7 +9,8 @@
 // carries a running header (department, year) and its page number in the footer; the PDF
 // outline has an entry per part, section and table, and the 目录 lines are links.
 //
-// Fonts are Noto Serif CJK SC (body, tables) and Noto Sans CJK SC (headings), embedded as
+// Fonts are Noto Serif CJK SC (body, tables) and Noto Sans CJK SC (headings; reduced copies of
+// both, see pdf_fonts.h), embedded as
 // subsets by cairo with their Unicode mapping, so the text can be searched and copied:
 // `pdftotext` returns every cell as displayed (tests/office_test.cc checks this).
 //
