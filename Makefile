@@ -37,6 +37,7 @@ bench: build
 	$(BUILD)/bench/gongkai_bench
 	bash bench/render_batch.sh $(BUILD)
 	bash bench/check_batch.sh $(BUILD)
+	bash bench/office_batch.sh $(BUILD)
 
 format:
 	find src tests bench -name '*.cc' -o -name '*.h' | xargs clang-format -i
