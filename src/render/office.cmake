@@ -11,6 +11,7 @@ pkg_check_modules(GONGKAI_OFFICE REQUIRED IMPORTED_TARGET
 target_sources(gongkai_lib PRIVATE
   src/render/office_renderer.cc
   src/render/pdf_fonts.cc
+  src/render/pdf_glyph_batch.cc
   src/render/pdf_renderer.cc
   src/render/compression_level.cc
   src/render/xlsx_renderer.cc

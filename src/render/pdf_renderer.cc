@@ -19,6 +19,7 @@
 #include "build/chinese_numerals.h"
 #include "render/compression_level.h"
 #include "render/pdf_fonts.h"
+#include "render/pdf_glyph_batch.h"
 #include "render/table_grid.h"
 
 namespace gongkai {
@@ -1057,12 +1058,10 @@ class PdfDocument {
       cairo_set_source_rgb(cr, gray, gray, gray);
       cairo_fill(cr);
     }
-    double gray = -1;
+    GlyphBatch text(cr);
     for (const auto& op : page.ops) {
       if (const auto* t = std::get_if<TextOp>(&op)) {
-        if (t->gray != gray) cairo_set_source_rgb(cr, t->gray, t->gray, t->gray);
-        gray = t->gray;
-        DrawText(cr, *t);
+        DrawText(&text, *t);
       } else if (const auto* k = std::get_if<LinkOp>(&op)) {
         std::string attrs = fmt::format("rect=[{:.2f} {:.2f} {:.2f} {:.2f}] {}", k->x, k->y, k->w,
                                         k->h, Destination(k->anchor));
@@ -1070,6 +1069,7 @@ class PdfDocument {
         cairo_tag_end(cr, CAIRO_TAG_LINK);
       }
     }
+    text.Flush();
     cairo_set_source_rgb(cr, 0, 0, 0);
     std::map<double, std::vector<const RectOp*>> borders;  // by line width
     for (const auto& op : page.ops) {
@@ -1128,13 +1128,12 @@ class PdfDocument {
     return lines;
   }
 
-  static void DrawText(cairo_t* cr, const TextOp& t) {
+  static void DrawText(GlyphBatch* batch, const TextOp& t) {
     double base = t.text->lines[t.first].top;
     for (size_t l = t.first; l < t.end; ++l) {
       const LineBox& box = t.text->lines[l];
-      cairo_move_to(cr, t.x + box.x, t.y + box.baseline - base);
-      pango_cairo_show_layout_line(
-          cr, pango_layout_get_line_readonly(t.text->layout.get(), static_cast<int>(l)));
+      batch->AddLine(t.text->layout.get(), static_cast<int>(l), t.x + box.x,
+                     t.y + box.baseline - base, t.gray);
     }
   }
 

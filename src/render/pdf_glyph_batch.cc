@@ -1,0 +1,92 @@
+#include "render/pdf_glyph_batch.h"
+
+namespace gongkai {
+namespace {
+
+double Points(int units) { return static_cast<double>(units) / PANGO_SCALE; }
+
+bool Drawn(PangoGlyph glyph) {
+  return glyph != PANGO_GLYPH_EMPTY && (glyph & PANGO_GLYPH_UNKNOWN_FLAG) == 0;
+}
+
+}  // namespace
+
+bool GlyphBatch::Batchable(PangoGlyphItem* run) {
+  if (run->item->analysis.level & 1) return false;  // right to left
+  for (int i = 0; i < run->glyphs->num_glyphs; ++i) {
+    PangoGlyph g = run->glyphs->glyphs[i].glyph;
+    // An unknown glyph is drawn by pango as a box with its code, except an unknown space.
+    if ((g & PANGO_GLYPH_UNKNOWN_FLAG) && g != (0x20 | PANGO_GLYPH_UNKNOWN_FLAG)) return false;
+  }
+  return PANGO_IS_CAIRO_FONT(run->item->analysis.font) &&
+         pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(run->item->analysis.font));
+}
+
+void GlyphBatch::AddLine(PangoLayout* layout, int line, double x, double y, double gray) {
+  PangoLayoutLine* l = pango_layout_get_line_readonly(layout, line);
+  for (GSList* r = l->runs; r; r = r->next) {
+    if (!Batchable(static_cast<PangoGlyphItem*>(r->data))) {
+      Flush();
+      cairo_set_source_rgb(cr_, gray, gray, gray);
+      cairo_move_to(cr_, x, y);
+      pango_cairo_show_layout_line(cr_, l);
+      return;
+    }
+  }
+  const char* text = pango_layout_get_text(layout);
+  for (GSList* r = l->runs; r; r = r->next) {
+    x = AddRun(text, static_cast<PangoGlyphItem*>(r->data), x, y, gray);
+  }
+}
+
+double GlyphBatch::AddRun(const char* text, PangoGlyphItem* run, double x, double y, double gray) {
+  cairo_scaled_font_t* font =
+      pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(run->item->analysis.font));
+  if (font != font_ || gray != gray_) {
+    Flush();
+    font_ = font;
+    gray_ = gray;
+  }
+  // Glyph positions as pango_cairo_show_layout_line places them.
+  const PangoGlyphString* glyphs = run->glyphs;
+  std::vector<double> at(static_cast<size_t>(glyphs->num_glyphs));
+  for (int i = 0; i < glyphs->num_glyphs; ++i) {
+    at[static_cast<size_t>(i)] = x;
+    x += Points(glyphs->glyphs[i].geometry.width);
+  }
+  PangoGlyphItemIter iter;
+  for (gboolean more = pango_glyph_item_iter_init_start(&iter, run, text); more;
+       more = pango_glyph_item_iter_next_cluster(&iter)) {
+    int count = 0;
+    for (int i = iter.start_glyph; i < iter.end_glyph; ++i) {
+      const PangoGlyphInfo& g = glyphs->glyphs[i];
+      if (!Drawn(g.glyph)) continue;
+      glyphs_.push_back(cairo_glyph_t{g.glyph,
+                                      at[static_cast<size_t>(i)] + Points(g.geometry.x_offset),
+                                      y + Points(g.geometry.y_offset)});
+      ++count;
+    }
+    int bytes = iter.end_index - iter.start_index;
+    if (bytes == 0 && count == 0) continue;  // cairo allows either, not both
+    utf8_.append(text + iter.start_index, static_cast<size_t>(bytes));
+    clusters_.push_back(cairo_text_cluster_t{bytes, count});
+  }
+  return x;
+}
+
+void GlyphBatch::Flush() {
+  if (font_ && !clusters_.empty()) {
+    cairo_set_source_rgb(cr_, gray_, gray_, gray_);
+    cairo_set_scaled_font(cr_, font_);
+    cairo_show_text_glyphs(cr_, utf8_.data(), static_cast<int>(utf8_.size()), glyphs_.data(),
+                           static_cast<int>(glyphs_.size()), clusters_.data(),
+                           static_cast<int>(clusters_.size()),
+                           static_cast<cairo_text_cluster_flags_t>(0));
+  }
+  font_ = nullptr;
+  utf8_.clear();
+  glyphs_.clear();
+  clusters_.clear();
+}
+
+}  // namespace gongkai
