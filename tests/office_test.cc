@@ -305,6 +305,26 @@ TEST(OfficePdf, ReducedFontsSetTheSamePagesAsTheFullOnes) {
   EXPECT_EQ(CountOf(fonts, "NotoSansCJKsc-Bold"), 1u) << fonts;
 }
 
+// A damaged file in the font cache (a disk that filled up, say) is made again, not used.
+TEST(OfficePdf, DamagedFontCacheIsMadeAgain) {
+  TempDir dir;
+  const std::string render = "GONGKAI_FONT_CACHE=" + dir.File("cache") +
+                             " " GONGKAI_CLI " render " + testing::ExamplePath("minimal.yaml") +
+                             " --format pdf -o " + dir.File("out") + " > /dev/null";
+  int status = -1;
+  Shell(render, &status);
+  ASSERT_EQ(status, 0);
+  std::vector<fs::path> fonts;
+  for (const auto& entry : fs::directory_iterator(dir.File("cache"))) fonts.push_back(entry.path());
+  ASSERT_EQ(fonts.size(), 2u);
+  for (const auto& font : fonts) {
+    std::ofstream(font, std::ios::binary | std::ios::trunc) << "not a font";
+  }
+  Shell(render, &status);
+  ASSERT_EQ(status, 0);
+  for (const auto& font : fonts) EXPECT_GT(fs::file_size(font), 1000000u) << font;
+}
+
 // A character outside the reduced copies (堃 is not in GB 2312) is drawn from the full face,
 // which is embedded as well, and reads back as written.
 TEST(OfficePdf, CharactersOutsideTheReducedFontsComeFromTheFullOnes) {

@@ -226,7 +226,12 @@ std::string MakeReducedCopy(const FontFile& source, std::string_view family, std
   {
     std::ofstream out(temporary, std::ios::binary);
     out.write(data, length);
-    if (!out) return "cannot write " + temporary.string();
+    out.close();  // flushes: a full disk shows here, before the file is renamed into place
+    if (!out) {
+      std::error_code ignored;
+      fs::remove(temporary, ignored);
+      return "cannot write " + temporary.string();
+    }
   }
   std::error_code ec;
   fs::rename(temporary, target, ec);
@@ -256,13 +261,16 @@ std::string Register(const FontFile& source, std::string_view family, std::strin
   std::string stem(family);
   for (char& c : stem) c = c == ' ' ? '-' : c;
   fs::path target = dir / fmt::format("{}-{:016x}.otf", stem, key);
-  if (!fs::exists(target)) {
-    std::string error = MakeReducedCopy(source, family, style, target);
-    if (!error.empty()) return error;
+  auto add = [&] {
+    return FcConfigAppFontAddFile(nullptr, reinterpret_cast<const FcChar8*>(target.c_str()));
+  };
+  if (fs::exists(target)) {
+    if (add()) return "";
+    fs::remove(target, ec);  // a damaged cache file: made again below
   }
-  if (!FcConfigAppFontAddFile(nullptr, reinterpret_cast<const FcChar8*>(target.c_str()))) {
-    return "fontconfig did not accept " + target.string();
-  }
+  std::string error = MakeReducedCopy(source, family, style, target);
+  if (!error.empty()) return error;
+  if (!add()) return "fontconfig did not accept " + target.string();
   return "";
 }
 
