@@ -3,9 +3,9 @@
 // Why: cairo records, analyses and writes every drawing call separately, and
 // pango_cairo_show_layout_line makes one call (plus font and state changes) per run of every
 // line: for a table-heavy document (seed 004: 6,500 lines of text on 68 pages) that overhead
-// was a seventh of the PDF's time. This class collects the glyphs of consecutive lines that
-// use the same font and gray into one cairo_show_text_glyphs call, in drawing order (so text
-// extraction in content order, `pdftotext -raw`, is unchanged).
+// was an eighth of the PDF's time (75 → 66 ms). This class collects the glyphs of consecutive
+// lines that use the same font and gray into one cairo_show_text_glyphs call, in drawing
+// order (so text extraction in content order, `pdftotext -raw`, is unchanged).
 //
 // The text and its clusters go with the glyphs exactly as pango passes them to cairo (the
 // UTF-8 of each run, one cluster per pango cluster, counting the glyphs that are drawn), so
