@@ -137,6 +137,10 @@ TEST_F(TablesTest, ProcurementAndPurchaseServices) {
   // 新洲 has no 政府购买服务 and the template does not require the table.
   EXPECT_EQ(Xinzhou().FindTable("purchase_services"), nullptr);
   EXPECT_EQ(Xinzhou().FindTable("soe_expenditure"), nullptr);
+  // With 附表4-10 (国有资本经营) left out, the numbers after it close up.
+  EXPECT_EQ(p.number, "附表4-10");
+  EXPECT_EQ(T(Dongxihu(), "purchase_services").number, "附表4-11");
+  EXPECT_EQ(T(Dongxihu(), "project_expenditure").number, "附表4-9");
 }
 
 TEST_F(TablesTest, DongxihuPublishedTotals) {
@@ -160,6 +164,7 @@ TEST(SoeExpenditureTable, PublishedWhenThereIsData) {
   EXPECT_TRUE(t->has_data);
   EXPECT_EQ(t->rows[0].cells[2].Display(), "30.00");  // 合计
   EXPECT_EQ(t->rows[0].cells[4].Display(), "30.00");  // 项目支出
+  EXPECT_EQ(t->number, "附表4-10");  // in its own place, nothing left out before it
 }
 
 TEST(ChangeSentence, Forms) {

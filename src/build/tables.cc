@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <optional>
+#include <string>
+#include <utility>
 
 namespace gongkai {
 namespace {
@@ -12,6 +15,14 @@ std::string ReplaceAll(std::string s, const std::string& from, const std::string
     s.replace(pos, from.size(), to);
   }
   return s;
+}
+
+// "附表4-11" → ("附表4-", 11); nullopt when the number does not end in digits.
+std::optional<std::pair<std::string, int>> SplitNumber(const std::string& number) {
+  size_t digits = number.size();
+  while (digits > 0 && number[digits - 1] >= '0' && number[digits - 1] <= '9') --digits;
+  if (digits == number.size() || number.size() - digits > 4) return std::nullopt;
+  return std::make_pair(number.substr(0, digits), std::stoi(number.substr(digits)));
 }
 
 using Builder = void (*)(const Department&, const Figures&, Table*);
@@ -50,6 +61,7 @@ std::vector<bool> NumericColumns(size_t text_columns, size_t amount_columns) {
 
 std::vector<Table> BuildTables(const Department& d, const Figures& f, const Templates& tpl) {
   std::vector<Table> tables;
+  std::map<std::string, int> left_out;  // number prefix → tables left out before here
   for (const auto& tt : tpl.tables) {
     auto it = Builders().find(tt.id);
     if (it == Builders().end()) {
@@ -61,7 +73,14 @@ std::vector<Table> BuildTables(const Department& d, const Figures& f, const Temp
     t.number = tt.number;
     t.title = tt.title;
     it->second(d, f, &t);
-    if (!t.has_data && !tt.always) continue;
+    auto split = SplitNumber(tt.number);
+    if (!t.has_data && !tt.always) {
+      if (split) ++left_out[split->first];
+      continue;
+    }
+    if (split && left_out[split->first] > 0) {
+      t.number = split->first + std::to_string(split->second - left_out[split->first]);
+    }
     if (!t.has_data) {
       t.empty_note =
           ReplaceAll(ReplaceAll(tt.empty_note, "{dept}", d.name), "{year}", std::to_string(d.year));

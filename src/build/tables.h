@@ -32,7 +32,10 @@ void BuildProjectExpenditure(const Department& d, const Figures& f, Table* t);
 void BuildProcurement(const Department& d, const Figures& f, Table* t);
 void BuildPurchaseServices(const Department& d, const Figures& f, Table* t);
 
-// Builds every table the template lists, in template order.
+// Builds every table the template lists, in template order. A table that the template marks
+// optional and that has no data is left out, and the numbers after it close up (附表4-9, then
+// 附表4-10 for 政府采购预算表 when there is no 国有资本经营预算支出表), so the published
+// numbering has no gaps.
 std::vector<Table> BuildTables(const Department& d, const Figures& f, const Templates& tpl);
 
 // Header helpers shared by the builders.
