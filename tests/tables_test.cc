@@ -167,6 +167,32 @@ TEST(SoeExpenditureTable, PublishedWhenThereIsData) {
   EXPECT_EQ(t->number, "附表4-10");  // in its own place, nothing left out before it
 }
 
+// 事业单位经营支出 (lines paid from 事业单位经营收入) has its own column in 支出总表 and its own
+// share in 三（二）; 基本支出 and 项目支出 leave it out in both, so text and table agree.
+TEST(ExpenditureSummaryTable, UnitOperatingSpendingIsItsOwnColumnAndShare) {
+  std::string text =
+      testing::MinimalSource() +
+      "      - {function: \"2010302\", economic: \"30201\", amount: 30, fund: operating}\n"
+      "      - {function: \"2010302\", economic: \"30201\", amount: 9.5, fund: general}\n";
+  Department d = ParseSource(text, "operating.yaml", testing::Catalogs());
+  Document doc = BuildDisclosure(d, Templates::Load(testing::DataDir(), d.year));
+  const Table* t = doc.FindTable("expenditure_summary");
+  ASSERT_NE(t, nullptr);
+  std::vector<std::string> total;
+  for (const auto& c : t->rows[0].cells) total.push_back(c.Display());
+  // 合计, 基本支出, 项目支出, 事业单位经营支出, 上缴上级支出, 对附属单位补助支出
+  EXPECT_EQ(total, (std::vector<std::string>{"", "合计", "170.00", "120.50", "19.50", "30.00",
+                                             "0.00", "0.00"}));
+  std::string all;
+  for (const auto& section : doc.sections) {
+    for (const auto& p : section.paragraphs) all += p.text + "\n";
+  }
+  EXPECT_NE(all.find("其中：基本支出120.50万元，占70.88%；项目支出19.50万元，占11.47%；"
+                     "事业单位经营支出30.00万元，占17.65%。"),
+            std::string::npos)
+      << all;
+}
+
 TEST(ChangeSentence, Forms) {
   Comparison before{Money::FromFen(1722'470000), "项目经费压减。", {}};
   EXPECT_EQ(ChangeSentence(Money::FromFen(1597'660000), &before, 2022),

@@ -172,13 +172,18 @@ void Writer::Overall() {
                   Find(d_.comparisons, "total"), d_.prior_year) +
        (sources.empty() ? "" : "其中：" + Join(sources, "；") + "。"));
   Money spending = f_.total + f_.year_end_balance;
-  Text(fmt::format("（二）{}年部门预算总支出{}。其中：基本支出{}，占{}%；项目支出{}，占{}%{}。",
-                   Year(), WanText(spending), WanText(f_.basic),
-                   SharePercent(PrintedWan(f_.basic), PrintedWan(spending)), WanText(f_.project),
-                   SharePercent(PrintedWan(f_.project), PrintedWan(spending)),
-                   f_.year_end_balance.is_zero()
-                       ? ""
-                       : fmt::format("；年终结转结余{}", WanText(f_.year_end_balance))));
+  // Split as 支出总表's columns are (KindOf), each with its share.
+  auto part = [&](const char* name, Money amount) {
+    return fmt::format("{}{}，占{}%", name, WanText(amount),
+                       SharePercent(PrintedWan(amount), PrintedWan(spending)));
+  };
+  std::vector<std::string> parts = {part("基本支出", f_.basic), part("项目支出", f_.project)};
+  if (!f_.unit_operating.is_zero()) parts.push_back(part("事业单位经营支出", f_.unit_operating));
+  if (!f_.year_end_balance.is_zero()) {
+    parts.push_back(fmt::format("年终结转结余{}", WanText(f_.year_end_balance)));
+  }
+  Text(fmt::format("（二）{}年部门预算总支出{}。其中：{}。", Year(), WanText(spending),
+                   Join(parts, "；")));
   // By 功能 类, in the printed order of 收支总表.
   std::map<std::string, Money> by_class;
   for (const auto& l : d_.lines) by_class[l.function.substr(0, 3)] += l.amount;

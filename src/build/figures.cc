@@ -14,6 +14,11 @@ Money SumLines(const Department& d, const LinePredicate& keep) {
   return sum;
 }
 
+SpendingKind KindOf(const ExpenditureLine& l) {
+  if (l.fund == "operating") return SpendingKind::kUnitOperating;
+  return l.is_basic() ? SpendingKind::kBasic : SpendingKind::kProject;
+}
+
 Figures ComputeFigures(const Department& d) {
   Figures f;
   std::map<std::string, Money> operating;
@@ -23,17 +28,16 @@ Figures ComputeFigures(const Department& d) {
     (l.carryover ? f.carryover : f.current) += l.amount;
     bool fiscal = l.fund == "general" || l.fund == "fund" || l.fund == "soe";
     if (fiscal) f.fiscal += l.amount;
-    switch (l.cost_class) {
-      case CostClass::kPersonnel:
+    switch (KindOf(l)) {
+      case SpendingKind::kBasic:
         f.basic += l.amount;
-        f.personnel += l.amount;
+        (l.cost_class == CostClass::kPersonnel ? f.personnel : f.public_) += l.amount;
         break;
-      case CostClass::kPublic:
-        f.basic += l.amount;
-        f.public_ += l.amount;
-        break;
-      case CostClass::kProject:
+      case SpendingKind::kProject:
         f.project += l.amount;
+        break;
+      case SpendingKind::kUnitOperating:
+        f.unit_operating += l.amount;
         break;
     }
     if (!l.carryover && l.fund == "fund") f.gov_fund += l.amount;

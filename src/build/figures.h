@@ -15,6 +15,12 @@
 
 namespace gongkai {
 
+// The column of 支出总表 a line falls in. Lines paid from 事业单位经营收入 are 事业单位经营支出
+// whatever their cost class; the rest are 基本支出 or 项目支出. The text (三（二）) splits the
+// total the same way, so that it always agrees with the table.
+enum class SpendingKind { kBasic, kProject, kUnitOperating };
+SpendingKind KindOf(const ExpenditureLine& l);
+
 struct Figures {
   Money total;      // 支出合计 = every line (本年 and 上年结转)
   Money current;    // 本年收入合计
@@ -22,7 +28,8 @@ struct Figures {
   std::map<std::string, Money> current_by_fund;    // revenue source id → 本年收入
   std::map<std::string, Money> carryover_by_fund;  // revenue source id → 上年结转
   Money year_end_balance;                          // 年终结转结余
-  Money basic, personnel, public_, project;        // all funds
+  // By SpendingKind: 基本支出 (人员经费 + 公用经费), 项目支出, 事业单位经营支出; all funds.
+  Money basic, personnel, public_, project, unit_operating;
 
   // 一般公共预算当年财政拨款
   Money general, general_basic, general_personnel, general_public, general_project;

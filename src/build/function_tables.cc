@@ -58,11 +58,12 @@ void BuildIncomeSummary(const Department& d, const Figures&, Table* t) {
 void BuildExpenditureSummary(const Department& d, const Figures&, Table* t) {
   t->header.push_back(HeaderRow({"科目编码", "科目名称", "合计", "基本支出", "项目支出",
                                  "事业单位经营支出", "上缴上级支出", "对附属单位补助支出"}));
-  auto operating = [](const ExpenditureLine& l) { return l.fund == "operating"; };
+  auto kind = [](SpendingKind k) {
+    return When([k](const ExpenditureLine& l) { return KindOf(l) == k; });
+  };
   std::vector<ColumnFn> columns = {
-      All(), When([=](const ExpenditureLine& l) { return l.is_basic() && !operating(l); }),
-      When([=](const ExpenditureLine& l) { return !l.is_basic() && !operating(l); }),
-      When(operating),
+      All(), kind(SpendingKind::kBasic), kind(SpendingKind::kProject),
+      kind(SpendingKind::kUnitOperating),
       // gongkai's lines carry no 上缴上级 / 对附属单位补助 type yet: the columns stay zero.
       [](const ExpenditureLine&) { return Money(); },
       [](const ExpenditureLine&) { return Money(); }};

@@ -143,6 +143,11 @@ Declared DeclareFromDisclosure(const Department& d, const Document& doc) {
   DeclaredFigure project = Figure("expenditure.project", "三（二）", f.project);
   project.share = SharePercent(PrintedWan(f.project), PrintedWan(spending));
   out.text.push_back(project);
+  if (!f.unit_operating.is_zero()) {
+    DeclaredFigure op = Figure("expenditure.unit_operating", "三（二）", f.unit_operating);
+    op.share = SharePercent(PrintedWan(f.unit_operating), PrintedWan(spending));
+    out.text.push_back(op);
+  }
   std::map<std::string, Money> by_class;
   for (const auto& l : d.lines) by_class[l.function.substr(0, 3)] += l.amount;
   for (const auto& [code, amount] : by_class) {

@@ -145,6 +145,8 @@ std::optional<TextTruth> LookupText(const Department& d, const Figures& f, const
       t.prior = Prior(d.comparisons, "basic");
     } else if (tail == "project") {
       t.amount = f.project;
+    } else if (tail == "unit_operating") {
+      t.amount = f.unit_operating;
     } else {
       *why = fmt::format("未知的支出项「{}」", tail);
       return std::nullopt;
