@@ -152,13 +152,17 @@ TEST_F(TablesTest, DongxihuPublishedTotals) {
   EXPECT_EQ(RowOf(b, "303")[2], "105.19");
 }
 
+// The disclosure of the minimal source with `more` appended (more lines of its project, or
+// more projects).
+Document MinimalWith(const std::string& more) {
+  Department d = ParseSource(testing::MinimalSource() + more, "more.yaml", testing::Catalogs());
+  return BuildDisclosure(d, Templates::Load(testing::DataDir(), d.year));
+}
+
 TEST(SoeExpenditureTable, PublishedWhenThereIsData) {
-  std::string text =
-      testing::MinimalSource() +
+  Document doc = MinimalWith(
       "  - id: p2\n    name: 国有资本经营项目\n    lines:\n"
-      "      - {function: \"2230105\", economic: \"31204\", amount: 30, fund: soe}\n";
-  Department d = ParseSource(text, "soe.yaml", testing::Catalogs());
-  Document doc = BuildDisclosure(d, Templates::Load(testing::DataDir(), d.year));
+      "      - {function: \"2230105\", economic: \"31204\", amount: 30, fund: soe}\n");
   const Table* t = doc.FindTable("soe_expenditure");
   ASSERT_NE(t, nullptr);
   EXPECT_TRUE(t->has_data);
@@ -170,12 +174,9 @@ TEST(SoeExpenditureTable, PublishedWhenThereIsData) {
 // 事业单位经营支出 (lines paid from 事业单位经营收入) has its own column in 支出总表 and its own
 // share in 三（二）; 基本支出 and 项目支出 leave it out in both, so text and table agree.
 TEST(ExpenditureSummaryTable, UnitOperatingSpendingIsItsOwnColumnAndShare) {
-  std::string text =
-      testing::MinimalSource() +
+  Document doc = MinimalWith(
       "      - {function: \"2010302\", economic: \"30201\", amount: 30, fund: operating}\n"
-      "      - {function: \"2010302\", economic: \"30201\", amount: 9.5, fund: general}\n";
-  Department d = ParseSource(text, "operating.yaml", testing::Catalogs());
-  Document doc = BuildDisclosure(d, Templates::Load(testing::DataDir(), d.year));
+      "      - {function: \"2010302\", economic: \"30201\", amount: 9.5, fund: general}\n");
   const Table* t = doc.FindTable("expenditure_summary");
   ASSERT_NE(t, nullptr);
   std::vector<std::string> total;
