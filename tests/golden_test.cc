@@ -46,7 +46,8 @@ TEST_P(GoldenTest, HtmlAndJson) {
 
 INSTANTIATE_TEST_SUITE_P(Examples, GoldenTest,
                          ::testing::Values("xinzhou-gov-office-2023", "dongxihu-finance-2023",
-                                           "funing-finance-2021", "bazhou-finance-2022", "minimal"),
+                                           "funing-finance-2021", "bazhou-finance-2022", "minimal",
+                                           "institution-transfers-2023"),
                          testing::ExampleName());
 
 }  // namespace

@@ -57,7 +57,8 @@ TEST_P(ExamplePrecision, OwnDisclosureAddsNoFinding) {
 
 INSTANTIATE_TEST_SUITE_P(Examples, ExamplePrecision,
                          ::testing::Values("xinzhou-gov-office-2023.yaml",
-                                           "dongxihu-finance-2023.yaml", "minimal.yaml"),
+                                           "dongxihu-finance-2023.yaml", "minimal.yaml",
+                                           "institution-transfers-2023.yaml"),
                          testing::ExampleName());
 
 }  // namespace

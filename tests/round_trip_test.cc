@@ -37,7 +37,8 @@ TEST_P(RoundTripTest, YamlJsonYaml) {
 INSTANTIATE_TEST_SUITE_P(Examples, RoundTripTest,
                          ::testing::Values("xinzhou-gov-office-2023.yaml",
                                            "dongxihu-finance-2023.yaml", "funing-finance-2021.yaml",
-                                           "bazhou-finance-2022.yaml", "minimal.yaml"),
+                                           "bazhou-finance-2022.yaml", "minimal.yaml",
+                                           "institution-transfers-2023.yaml"),
                          testing::ExampleName());
 
 }  // namespace

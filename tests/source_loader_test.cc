@@ -94,6 +94,36 @@ TEST(SourceLoader, DanglingReferencesAndDuplicates) {
   EXPECT_NE(e.find("重复"), std::string::npos) << e;
 }
 
+// 上缴上级支出 / 对附属单位补助支出: a type is required, and 财政拨款 cannot pay for them; each
+// mistake is located at its line.
+TEST(SourceLoader, TransfersNeedATypeAndAnIncomeOtherThanFiscal) {
+  const std::string ok =
+      "transfers:\n  - {type: to_superior, function: \"2010302\", economic: \"39999\", "
+      "fund: business, amount: 3}\n";
+  Department d = ParseSource(MinimalSource() + ok, "t.yaml", Catalogs());
+  ASSERT_EQ(d.lines.back().transfer, Transfer::kToSuperior);
+  EXPECT_FALSE(d.lines.back().is_basic());
+  EXPECT_FALSE(d.lines.back().is_project());
+  EXPECT_EQ(d.lines.back().unit_id, "机关");  // the first unit, as for basic lines
+  std::string e = Errors(MinimalSource() + Replace(ok, "fund: business, ", ""));
+  EXPECT_NE(
+      e.find("t.yaml:16:5: 第1条上缴上级或对附属单位补助支出：上缴上级支出只能由财政拨款以外的"
+             "收入安排"),
+      std::string::npos)
+      << e;
+  e = Errors(MinimalSource() + Replace(ok, "fund: business", "fund: soe"));
+  EXPECT_NE(e.find("不能是 soe"), std::string::npos) << e;
+  e = Errors(MinimalSource() + Replace(ok, "type: to_superior", "type: 上交"));
+  EXPECT_NE(e.find("t.yaml:16:12: 第1条上缴上级或对附属单位补助支出 type「上交」无效"),
+            std::string::npos)
+      << e;
+  e = Errors(MinimalSource() + Replace(ok, "type: to_superior, ", ""));
+  EXPECT_NE(e.find("type"), std::string::npos) << e;
+  d = ParseSource(MinimalSource() + Replace(ok, "to_superior", "对附属单位补助支出"), "t.yaml",
+                  Catalogs());
+  EXPECT_EQ(d.lines.back().transfer, Transfer::kToAffiliates);
+}
+
 TEST(SourceLoader, ReportsEveryErrorAtOnce) {
   std::string text =
       Replace(Replace(MinimalSource(), "amount: 20}", "amount: x}"), "amount: 10}", "amount: y}");

@@ -160,7 +160,8 @@ TEST_P(WorkbookRoundTrip, YamlXlsxYamlIsIdentical) {
 INSTANTIATE_TEST_SUITE_P(Examples, WorkbookRoundTrip,
                          ::testing::Values("xinzhou-gov-office-2023.yaml",
                                            "dongxihu-finance-2023.yaml", "bazhou-finance-2022.yaml",
-                                           "funing-finance-2021.yaml", "minimal.yaml"),
+                                           "funing-finance-2021.yaml", "minimal.yaml",
+                                           "institution-transfers-2023.yaml"),
                          testing::ExampleName());
 
 // Checking a workbook reports the same findings as its YAML, located at cells.

@@ -179,6 +179,8 @@ void Writer::Overall() {
   };
   std::vector<std::string> parts = {part("基本支出", f_.basic), part("项目支出", f_.project)};
   if (!f_.unit_operating.is_zero()) parts.push_back(part("事业单位经营支出", f_.unit_operating));
+  if (!f_.to_superior.is_zero()) parts.push_back(part("上缴上级支出", f_.to_superior));
+  if (!f_.to_affiliates.is_zero()) parts.push_back(part("对附属单位补助支出", f_.to_affiliates));
   if (!f_.year_end_balance.is_zero()) {
     parts.push_back(fmt::format("年终结转结余{}", WanText(f_.year_end_balance)));
   }
@@ -201,14 +203,22 @@ void Writer::Overall() {
   if (!classes.empty()) Text("1. 按照支出功能分类科目，主要用于：" + Join(classes, "；") + "。");
   std::map<std::string, Money> basic_by_econ;
   for (const auto& l : d_.lines) {
-    if (l.is_basic()) basic_by_econ[l.economic.substr(0, 3)] += l.amount;
+    if (KindOf(l) == SpendingKind::kBasic) basic_by_econ[l.economic.substr(0, 3)] += l.amount;
   }
   std::vector<std::string> econ;
   for (const auto& [code, amount] : basic_by_econ)
     econ.push_back(EconomicClassName(code) + WanText(amount));
   std::string econ_text = "2. 按照支出经济分类科目，基本支出主要用于：" + Join(econ, "；");
-  if (!f_.project.is_zero()) econ_text += "；项目支出" + WanText(f_.project);
-  if (!econ.empty() || !f_.project.is_zero()) Text(econ_text + "。");
+  bool others = false;
+  for (const auto& [name, amount] : {std::pair<const char*, Money>{"项目支出", f_.project},
+                                     {"事业单位经营支出", f_.unit_operating},
+                                     {"上缴上级支出", f_.to_superior},
+                                     {"对附属单位补助支出", f_.to_affiliates}}) {
+    if (amount.is_zero()) continue;
+    econ_text += std::string("；") + name + WanText(amount);
+    others = true;
+  }
+  if (!econ.empty() || others) Text(econ_text + "。");
   Notes("三");
 }
 
@@ -498,7 +508,26 @@ std::vector<Section> BuildExplanation(const Department& d, const Figures& f) {
 }
 
 std::vector<GlossaryEntry> BuildGlossary(const Department& d, const Templates& tpl) {
-  std::vector<GlossaryEntry> out = tpl.glossary;
+  std::set<std::string> kinds;  // the `when` names of the kinds of spending present
+  for (const auto& l : d.lines) {
+    switch (KindOf(l)) {
+      case SpendingKind::kUnitOperating:
+        kinds.insert("unit_operating");
+        break;
+      case SpendingKind::kToSuperior:
+        kinds.insert("to_superior");
+        break;
+      case SpendingKind::kToAffiliates:
+        kinds.insert("to_affiliates");
+        break;
+      default:
+        break;
+    }
+  }
+  std::vector<GlossaryEntry> out;
+  for (const auto& t : tpl.glossary) {
+    if (t.when.empty() || kinds.count(t.when)) out.push_back({t.term, t.definition});
+  }
   std::set<std::string> used;
   for (const auto& l : d.lines) used.insert(l.function);
   for (const auto& code : used) {

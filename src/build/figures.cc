@@ -15,6 +15,8 @@ Money SumLines(const Department& d, const LinePredicate& keep) {
 }
 
 SpendingKind KindOf(const ExpenditureLine& l) {
+  if (l.transfer == Transfer::kToSuperior) return SpendingKind::kToSuperior;
+  if (l.transfer == Transfer::kToAffiliates) return SpendingKind::kToAffiliates;
   if (l.fund == "operating") return SpendingKind::kUnitOperating;
   return l.is_basic() ? SpendingKind::kBasic : SpendingKind::kProject;
 }
@@ -38,6 +40,12 @@ Figures ComputeFigures(const Department& d) {
         break;
       case SpendingKind::kUnitOperating:
         f.unit_operating += l.amount;
+        break;
+      case SpendingKind::kToSuperior:
+        f.to_superior += l.amount;
+        break;
+      case SpendingKind::kToAffiliates:
+        f.to_affiliates += l.amount;
         break;
     }
     if (!l.carryover && l.fund == "fund") f.gov_fund += l.amount;

@@ -15,10 +15,11 @@
 
 namespace gongkai {
 
-// The column of 支出总表 a line falls in. Lines paid from 事业单位经营收入 are 事业单位经营支出
-// whatever their cost class; the rest are 基本支出 or 项目支出. The text (三（二）) splits the
-// total the same way, so that it always agrees with the table.
-enum class SpendingKind { kBasic, kProject, kUnitOperating };
+// The column of 支出总表 a line falls in. Transfers (上缴上级支出, 对附属单位补助支出) are their
+// own; other lines paid from 事业单位经营收入 are 事业单位经营支出 whatever their cost class; the
+// rest are 基本支出 or 项目支出. The text (三（二）) splits the total the same way, so that it
+// always agrees with the table.
+enum class SpendingKind { kBasic, kProject, kUnitOperating, kToSuperior, kToAffiliates };
 SpendingKind KindOf(const ExpenditureLine& l);
 
 struct Figures {
@@ -28,8 +29,9 @@ struct Figures {
   std::map<std::string, Money> current_by_fund;    // revenue source id → 本年收入
   std::map<std::string, Money> carryover_by_fund;  // revenue source id → 上年结转
   Money year_end_balance;                          // 年终结转结余
-  // By SpendingKind: 基本支出 (人员经费 + 公用经费), 项目支出, 事业单位经营支出; all funds.
-  Money basic, personnel, public_, project, unit_operating;
+  // By SpendingKind: 基本支出 (人员经费 + 公用经费), 项目支出, 事业单位经营支出, 上缴上级支出,
+  // 对附属单位补助支出; all funds.
+  Money basic, personnel, public_, project, unit_operating, to_superior, to_affiliates;
 
   // 一般公共预算当年财政拨款
   Money general, general_basic, general_personnel, general_public, general_project;

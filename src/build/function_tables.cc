@@ -12,7 +12,7 @@ ColumnFn All() {
   return [](const ExpenditureLine& l) { return l.amount; };
 }
 bool IsBasic(const ExpenditureLine& l) { return l.is_basic(); }
-bool IsProject(const ExpenditureLine& l) { return !l.is_basic(); }
+bool IsProject(const ExpenditureLine& l) { return l.is_project(); }
 
 // Header [科目编码][科目名称][合计][basic …][项目支出] for the budget tables.
 void BudgetTreeTable(const Department& d, const LinePredicate& keep, bool split_basic, Table* t) {
@@ -61,12 +61,12 @@ void BuildExpenditureSummary(const Department& d, const Figures&, Table* t) {
   auto kind = [](SpendingKind k) {
     return When([k](const ExpenditureLine& l) { return KindOf(l) == k; });
   };
-  std::vector<ColumnFn> columns = {
-      All(), kind(SpendingKind::kBasic), kind(SpendingKind::kProject),
-      kind(SpendingKind::kUnitOperating),
-      // gongkai's lines carry no 上缴上级 / 对附属单位补助 type yet: the columns stay zero.
-      [](const ExpenditureLine&) { return Money(); },
-      [](const ExpenditureLine&) { return Money(); }};
+  std::vector<ColumnFn> columns = {All(),
+                                   kind(SpendingKind::kBasic),
+                                   kind(SpendingKind::kProject),
+                                   kind(SpendingKind::kUnitOperating),
+                                   kind(SpendingKind::kToSuperior),
+                                   kind(SpendingKind::kToAffiliates)};
   t->numeric_columns = NumericColumns(2, columns.size());
   t->rows = FunctionTreeRows(
       d, [](const ExpenditureLine&) { return true; }, columns);

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "catalog/csv.h"
@@ -36,9 +37,21 @@ Templates Templates::Load(const std::string& data_dir, int year) {
                         row.fields[tables.Column("empty_note")]});
   }
   CsvTable glossary = ReadCsvFile((dir / "glossary.csv").string());
+  const size_t term = glossary.Column("term"), definition = glossary.Column("definition");
+  auto when = std::find(glossary.header.begin(), glossary.header.end(), "when");
   for (const auto& row : glossary.rows) {
-    t.glossary.push_back(
-        {row.fields[glossary.Column("term")], row.fields[glossary.Column("definition")]});
+    TemplateTerm entry{row.fields[term], row.fields[definition], ""};
+    if (when != glossary.header.end()) {
+      entry.when = row.fields[static_cast<size_t>(when - glossary.header.begin())];
+      if (!entry.when.empty() && entry.when != "unit_operating" && entry.when != "to_superior" &&
+          entry.when != "to_affiliates") {
+        throw CatalogError(
+            fmt::format("{}:{}: when「{}」无效（可用：unit_operating、"
+                        "to_superior、to_affiliates，或留空）",
+                        glossary.path, row.line, entry.when));
+      }
+    }
+    t.glossary.push_back(std::move(entry));
   }
   return t;
 }

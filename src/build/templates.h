@@ -18,10 +18,17 @@ struct TableTemplate {
   std::string empty_note;  // may contain {dept} and {year}
 };
 
+// A term of 名词解释. `when` names a kind of spending the department must have for the term to
+// be printed (unit_operating 事业单位经营支出, to_superior 上缴上级支出, to_affiliates
+// 对附属单位补助支出); empty: always printed. glossary.csv may leave the column out.
+struct TemplateTerm {
+  std::string term, definition, when;
+};
+
 struct Templates {
   int year = 0;  // the template year actually used
   std::vector<TableTemplate> tables;
-  std::vector<GlossaryEntry> glossary;
+  std::vector<TemplateTerm> glossary;
 
   static Templates Load(const std::string& data_dir, int year);
 };

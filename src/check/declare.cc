@@ -143,10 +143,14 @@ Declared DeclareFromDisclosure(const Department& d, const Document& doc) {
   DeclaredFigure project = Figure("expenditure.project", "三（二）", f.project);
   project.share = SharePercent(PrintedWan(f.project), PrintedWan(spending));
   out.text.push_back(project);
-  if (!f.unit_operating.is_zero()) {
-    DeclaredFigure op = Figure("expenditure.unit_operating", "三（二）", f.unit_operating);
-    op.share = SharePercent(PrintedWan(f.unit_operating), PrintedWan(spending));
-    out.text.push_back(op);
+  for (const auto& [key, amount] :
+       {std::pair<const char*, Money>{"unit_operating", f.unit_operating},
+        {"to_superior", f.to_superior},
+        {"to_affiliates", f.to_affiliates}}) {
+    if (amount.is_zero()) continue;
+    DeclaredFigure part = Figure(std::string("expenditure.") + key, "三（二）", amount);
+    part.share = SharePercent(PrintedWan(amount), PrintedWan(spending));
+    out.text.push_back(part);
   }
   std::map<std::string, Money> by_class;
   for (const auto& l : d.lines) by_class[l.function.substr(0, 3)] += l.amount;
@@ -157,7 +161,9 @@ Declared DeclareFromDisclosure(const Department& d, const Document& doc) {
   }
   std::map<std::string, Money> by_econ;
   for (const auto& l : d.lines) {
-    if (l.is_basic()) by_econ[l.economic.substr(0, 3)] += l.amount;  // as 三（二） prints it
+    if (KindOf(l) == SpendingKind::kBasic) {
+      by_econ[l.economic.substr(0, 3)] += l.amount;  // as 三（二） prints it
+    }
   }
   for (const auto& [code, amount] : by_econ) {
     DeclaredFigure e = Figure("economic." + code, "三（二）", amount);

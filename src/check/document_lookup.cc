@@ -147,6 +147,10 @@ std::optional<TextTruth> LookupText(const Department& d, const Figures& f, const
       t.amount = f.project;
     } else if (tail == "unit_operating") {
       t.amount = f.unit_operating;
+    } else if (tail == "to_superior") {
+      t.amount = f.to_superior;
+    } else if (tail == "to_affiliates") {
+      t.amount = f.to_affiliates;
     } else {
       *why = fmt::format("未知的支出项「{}」", tail);
       return std::nullopt;
@@ -189,7 +193,7 @@ std::optional<TextTruth> LookupText(const Department& d, const Figures& f, const
     t.name = s ? s->name : "";
     // 三（二） quotes 基本支出 by economic class over all funds.
     t.amount = SumLines(d, [&](const ExpenditureLine& l) {
-      return l.is_basic() && l.economic.rfind(tail, 0) == 0;
+      return KindOf(l) == SpendingKind::kBasic && l.economic.rfind(tail, 0) == 0;
     });
     if (!s) {
       *why = fmt::format("经济科目「{}」不在{}年科目中", tail, d.year);
@@ -204,7 +208,9 @@ std::optional<TextTruth> LookupText(const Department& d, const Figures& f, const
       return std::nullopt;
     }
     t.name = p->name;
-    t.amount = d.ProjectAmount(p->id);
+    // As 四（三） prints it: the project's 一般公共预算当年拨款.
+    t.amount = SumLines(
+        d, [&](const ExpenditureLine& l) { return l.project_id == p->id && IsGeneralCurrent(l); });
     return t;
   }
   if (head == "three_public") {

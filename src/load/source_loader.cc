@@ -35,7 +35,9 @@ class Loader : public SourceReader {
  private:
   void LoadDepartment(const YAML::Node& n);
   void LoadStaffing(const YAML::Node& n);
-  ExpenditureLine LoadLine(const YAML::Node& n, const std::string& what, bool allow_class);
+  ExpenditureLine LoadLine(const YAML::Node& n, const std::string& what, bool allow_class,
+                           const std::set<std::string>& more_keys = {});
+  void LoadTransfers(const YAML::Node& n);
   void LoadProjects(const YAML::Node& n);
   Comparison LoadComparison(const YAML::Node& n, const std::string& what);
   void LoadPriorYear(const YAML::Node& n);
@@ -165,11 +167,13 @@ void Loader::LoadStaffing(const YAML::Node& n) {
   d_.staffing.retired = CountMap(n["retired"], "staffing.retired");
 }
 
-ExpenditureLine Loader::LoadLine(const YAML::Node& n, const std::string& what, bool allow_class) {
+ExpenditureLine Loader::LoadLine(const YAML::Node& n, const std::string& what, bool allow_class,
+                                 const std::set<std::string>& more_keys) {
   ExpenditureLine line;
   line.where = Where(n);
   std::set<std::string> keys = {"function", "economic", "amount", "unit", "fund", "carryover"};
   if (allow_class) keys.insert("class");
+  keys.insert(more_keys.begin(), more_keys.end());
   if (!ExpectMap(n, what, keys)) return line;
   RequireKeys(n, what, {"function", "economic", "amount"});
   line.function = Text(n["function"], what + " function");
@@ -205,6 +209,38 @@ ExpenditureLine Loader::LoadLine(const YAML::Node& n, const std::string& what, b
     }
   }
   return line;
+}
+
+// 上缴上级支出 and 对附属单位补助支出: lines with a `type`, paid from income other than 财政拨款
+// (the budget rules define both as spending of a 事业单位's own income).
+void Loader::LoadTransfers(const YAML::Node& n) {
+  if (!ExpectList(n, "transfers")) return;
+  int index = 0;
+  for (const auto& t : n) {
+    std::string what = fmt::format("第{}条上缴上级或对附属单位补助支出", ++index);
+    if (t.IsMap()) RequireKeys(t, what, {"type"});
+    ExpenditureLine line = LoadLine(t, what, false, {"type"});
+    if (!t.IsMap() || !t["type"]) continue;
+    std::string type = Text(t["type"], what + " type");
+    if (type == "to_superior" || type == "上缴上级" || type == "上缴上级支出") {
+      line.transfer = Transfer::kToSuperior;
+    } else if (type == "to_affiliates" || type == "对附属单位补助" ||
+               type == "对附属单位补助支出") {
+      line.transfer = Transfer::kToAffiliates;
+    } else {
+      Error(t["type"], fmt::format("{} type「{}」无效（可用：to_superior 上缴上级支出、"
+                                   "to_affiliates 对附属单位补助支出）",
+                                   what, type));
+      continue;
+    }
+    if (line.fund == "general" || line.fund == "fund" || line.fund == "soe") {
+      Error(t["fund"] ? t["fund"] : t,
+            fmt::format("{}：{}只能由财政拨款以外的收入安排（fund 应为 business、operating、"
+                        "other 等，不能是 {}）",
+                        what, TransferName(line.transfer), line.fund));
+    }
+    d_.lines.push_back(line);
+  }
 }
 
 void Loader::LoadProjects(const YAML::Node& n) {
@@ -538,9 +574,9 @@ Department Loader::Load(const std::string& text) {
     throw SourceError(errors_);
   }
   ExpectMap(root, "顶层",
-            {"gongkai", "department", "staffing", "goals", "basic", "projects", "year_end_balance",
-             "prior_year", "three_public", "procurement", "purchase_services", "assets", "contact",
-             "notes", "declared", "performance"});
+            {"gongkai", "department", "staffing", "goals", "basic", "projects", "transfers",
+             "year_end_balance", "prior_year", "three_public", "procurement", "purchase_services",
+             "assets", "contact", "notes", "declared", "performance"});
   RequireKeys(root, "源文件", {"gongkai", "department"});
   if (root["gongkai"]) d_.format_version = Integer(root["gongkai"], "gongkai（格式版本）", 1, 1);
   if (root["department"]) LoadDepartment(root["department"]);
@@ -553,6 +589,7 @@ Department Loader::Load(const std::string& text) {
     }
   }
   if (root["projects"]) LoadProjects(root["projects"]);
+  if (root["transfers"]) LoadTransfers(root["transfers"]);
   if (const auto& yeb = root["year_end_balance"]; yeb && ExpectList(yeb, "year_end_balance")) {
     for (const auto& b : yeb) {
       if (!ExpectMap(b, "year_end_balance", {"fund", "amount"})) continue;

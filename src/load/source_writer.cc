@@ -331,6 +331,15 @@ Json ToJson(const Department& d) {
     }
     root["projects"] = projects;
   }
+  Json transfers = Json::array();
+  for (const auto& l : d.lines) {
+    if (l.transfer == Transfer::kNone) continue;
+    Json j;
+    j["type"] = l.transfer == Transfer::kToSuperior ? "to_superior" : "to_affiliates";
+    j.update(LineJson(d, l, false));
+    transfers.push_back(j);
+  }
+  if (!transfers.empty()) root["transfers"] = transfers;
   if (!d.year_end_balance.empty()) {
     Json list = Json::array();
     for (const auto& b : d.year_end_balance)

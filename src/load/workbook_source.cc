@@ -82,6 +82,17 @@ const std::vector<Column>& LineColumns() {
   return cols;
 }
 
+const std::vector<Column>& TransferColumns() {
+  static const std::vector<Column> cols = [] {
+    std::vector<Column> c = {Coded("类型", "type", "transfer_type", 22)};
+    for (const Column& line : LineColumns()) {
+      if (std::string(line.rel) != "class") c.push_back(line);  // not 基本支出: no 人员/公用
+    }
+    return c;
+  }();
+  return cols;
+}
+
 const std::vector<ListSheet>& ListSheets() {
   static const std::vector<ListSheet> sheets = {
       {"收入",
@@ -136,6 +147,8 @@ const std::vector<ListSheet>& ListSheets() {
         Text("预算变动情况", "change_text", 20),
         Text("上年绩效评价结果", "last_evaluation", 30),
         Text("项目绩效总目标", "goal", 40)}},
+      // Last, so that the indices above stay as they are.
+      {"上缴与补助", "transfers", TransferColumns()},
   };
   return sheets;
 }
@@ -350,6 +363,8 @@ CodeLists MakeCodeLists(int year, const std::string& data_dir) {
   }
   add("class", "personnel", "人员经费", nullptr);
   add("class", "public", "公用经费", nullptr);
+  add("transfer_type", "to_superior", "上缴上级支出", nullptr);
+  add("transfer_type", "to_affiliates", "对附属单位补助支出", nullptr);
   add("procurement_type", "goods", "货物", nullptr);
   add("procurement_type", "works", "工程", nullptr);
   add("procurement_type", "service", "服务", nullptr);
@@ -359,6 +374,7 @@ CodeLists MakeCodeLists(int year, const std::string& data_dir) {
 const std::vector<std::pair<const char*, std::vector<std::string>>> FixedLists() {
   return {{"class", {"personnel 人员经费", "public 公用经费"}},
           {"procurement_type", {"goods 货物", "works 工程", "service 服务"}},
+          {"transfer_type", {"to_superior 上缴上级支出", "to_affiliates 对附属单位补助支出"}},
           {"unit_kind", {"行政单位", "参公事业单位", "事业单位", "其他"}},
           {"bool", {"是", "否"}},
           {"category", {"运转类", "特定目标类", "特定目标类-本级", "特定目标类-上级转移"}},
@@ -490,7 +506,8 @@ void Writer::WriteInfo() {
       "功能科目、经济科目、资金来源等列可从下拉列表选择（「代码 名称」，只取代码），也可只填代码。",
       "基本信息、上年对比、三公、资产：A列为项目名称，B列起填写内容；预算单位、编制等可重复多行。",
       "收入表只填年终结转结余（如有）；收入由支出明细的资金来源自动汇总。",
-      "支出明细：基本支出；项目：项目清单；项目支出：各项目的支出明细（第一列为项目标识）。",
+      "支出明细：基本支出；项目：项目清单；项目支出：各项目的支出明细（第一列为项目标识）；"
+      "上缴与补助：事业单位的上缴上级支出和对附属单位补助支出（由财政拨款以外的收入安排）。",
       "绩效项目：项目申报表的主要内容；绩效指标：部门整体和各项目的绩效目标与指标，"
       "归属填「部门整体」或项目名称，期限填长期或年度，目标序号从1起。",
       "其他数据：其余内容（绩效表的资金明细、公开数等），每行「路径 | 值」，格式见 "
@@ -715,6 +732,7 @@ bool Writer::Write(const std::string& path, std::string* error) {
   WriteList(lists[1]);  // 支出明细
   WriteList(lists[2]);  // 项目
   WriteLines();         // 项目支出
+  WriteList(lists[6]);  // 上缴与补助
   WriteForm(forms[1]);  // 上年对比
   WriteForm(forms[2]);  // 三公
   WriteList(lists[3]);  // 采购
@@ -1149,9 +1167,9 @@ void SheetReader::Run() {
   for (const auto& spec : FormSheets())
     readers[spec.name] = [this, &spec](const XlsxSheet& s) { ReadForm(s, spec); };
   // Order matters: 项目 before 项目支出, 绩效项目 before 绩效指标.
-  const char* order[] = {"基本信息", "收入",          "支出明细", "项目",     kLinesSheet,
-                         "上年对比", "三公",          "采购",     "购买服务", "资产",
-                         "绩效项目", kIndicatorSheet, kOtherSheet};
+  const char* order[] = {"基本信息",   "收入",     "支出明细",      "项目",     kLinesSheet,
+                         "上缴与补助", "上年对比", "三公",          "采购",     "购买服务",
+                         "资产",       "绩效项目", kIndicatorSheet, kOtherSheet};
   for (const auto& s : wb_.sheets) {
     bool known = s.name == kInfoSheet || s.name == kCodeSheet ||
                  std::find_if(std::begin(order), std::end(order),

@@ -23,6 +23,18 @@ const char* UnitKindName(UnitKind kind) {
   return "其他";
 }
 
+const char* TransferName(Transfer t) {
+  switch (t) {
+    case Transfer::kNone:
+      return "";
+    case Transfer::kToSuperior:
+      return "上缴上级支出";
+    case Transfer::kToAffiliates:
+      return "对附属单位补助支出";
+  }
+  return "";
+}
+
 const Unit* Department::FindUnit(const std::string& id) const {
   for (const auto& u : units) {
     if (u.id == id) return &u;

@@ -40,6 +40,12 @@ struct Unit {
 
 enum class CostClass { kPersonnel, kPublic, kProject };  // 人员经费, 公用经费, 项目支出
 
+// 上缴上级支出 and 对附属单位补助支出: what 事业单位 pay to their superior or to their affiliated
+// units out of income other than 财政拨款. Neither 基本支出 nor 项目支出: 支出总表 has a column
+// for each.
+enum class Transfer { kNone, kToSuperior, kToAffiliates };
+const char* TransferName(Transfer t);  // 上缴上级支出, 对附属单位补助支出 ("" for kNone)
+
 struct ExpenditureLine {
   std::string unit_id;
   std::string function;          // 功能分类 项
@@ -48,10 +54,12 @@ struct ExpenditureLine {
   bool carryover = false;        // paid from 上年结转
   CostClass cost_class = CostClass::kPublic;
   bool class_explicit = false;  // `class:` was written in the source
-  std::string project_id;       // empty for 基本支出
+  std::string project_id;       // empty for 基本支出 and transfers
+  Transfer transfer = Transfer::kNone;
   Money amount;
   SourceLocation where;
-  bool is_basic() const { return project_id.empty(); }
+  bool is_basic() const { return project_id.empty() && transfer == Transfer::kNone; }
+  bool is_project() const { return !project_id.empty(); }
 };
 
 struct Project {
@@ -136,7 +144,7 @@ struct Department {
   std::vector<Unit> units;
   Staffing staffing;
   std::string goals;
-  std::vector<ExpenditureLine> lines;  // basic lines first, then each project's lines
+  std::vector<ExpenditureLine> lines;  // basic lines first, then each project's, then transfers
   std::vector<Project> projects;
   std::vector<FundAmount> year_end_balance;
   int prior_year = 0;

@@ -47,9 +47,11 @@ std::optional<Money> Side(const Department& d, const std::string& table, const s
 }
 
 // Checks total = Σ parts for each row that has all the columns.
+// `optional_cols` join the parts where the document prints them (a published 支出总表 may
+// leave its last columns out when they are empty).
 void RowIdentity(const CheckContext& ctx, Emitter& emit, const std::string& table,
                  const std::string& total_col, const std::vector<std::string>& part_cols,
-                 const std::string& what) {
+                 const std::string& what, const std::vector<std::string>& optional_cols = {}) {
   for (const auto& [row, cols] : RowsOf(ctx.d, table)) {
     auto total = cols.find(total_col);
     if (total == cols.end()) continue;
@@ -60,7 +62,14 @@ void RowIdentity(const CheckContext& ctx, Emitter& emit, const std::string& tabl
       parts.push_back(*it->second->amount);
     }
     if (parts.size() != part_cols.size()) continue;
-    CheckSum(ctx, emit, fmt::format("{}行「{}」{}", ctx.TableName(table), row, what),
+    std::string identity = what;
+    for (const auto& p : optional_cols) {
+      if (auto it = cols.find(p); it != cols.end()) {
+        parts.push_back(*it->second->amount);
+        identity += " + " + p;
+      }
+    }
+    CheckSum(ctx, emit, fmt::format("{}行「{}」{}", ctx.TableName(table), row, identity),
              *total->second->amount, parts, CellLocation(ctx, *total->second));
   }
 }
@@ -204,10 +213,12 @@ void RegisterBalanceRules(std::vector<Rule>* out) {
                                    parts, CellLocation(ctx, *total));
                       }));
   out->push_back(Make("BAL-005", Severity::kError, "支出表每行：合计 = 基本支出 + 项目支出",
-                      "支出按性质分为基本支出和项目支出，两者之和应等于合计", kBasis143,
-                      [](const CheckContext& ctx, Emitter& emit) {
+                      "支出按性质分为基本支出和项目支出，两者之和应等于合计；支出总表另加事业"
+                      "单位经营支出、上缴上级支出和对附属单位补助支出",
+                      kBasis143, [](const CheckContext& ctx, Emitter& emit) {
                         RowIdentity(ctx, emit, "expenditure_summary", "合计",
-                                    {"基本支出", "项目支出"}, "合计 = 基本支出 + 项目支出");
+                                    {"基本支出", "项目支出"}, "合计 = 基本支出 + 项目支出",
+                                    {"事业单位经营支出", "上缴上级支出", "对附属单位补助支出"});
                         RowIdentity(ctx, emit, "general_expenditure", "合计", {"小计", "项目支出"},
                                     "合计 = 基本支出 + 项目支出");
                         RowIdentity(ctx, emit, "gov_fund_expenditure", "合计",

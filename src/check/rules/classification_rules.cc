@@ -29,6 +29,7 @@ std::string Name(const CheckContext& ctx, const std::string& code) {
 }
 
 Location LineLocation(const CheckContext& ctx, const ExpenditureLine& l) {
+  if (l.transfer != Transfer::kNone) return ctx.At(l.where, "transfers");
   return ctx.At(l.where, l.is_basic() ? "basic" : "projects." + l.project_id);
 }
 
@@ -167,7 +168,7 @@ void RegisterClassificationRules(std::vector<Rule>* out) {
       [](const CheckContext& ctx, Emitter& emit) {
         std::map<std::string, int> reported;
         for (const auto& l : ctx.d.lines) {
-          if (l.is_basic() || l.function.size() != 7) continue;
+          if (!l.is_project() || l.function.size() != 7) continue;
           std::string tail = l.function.substr(5);
           if (tail != "01" && tail != "50") continue;
           std::string name = Name(ctx, l.function);
@@ -225,7 +226,7 @@ void RegisterClassificationRules(std::vector<Rule>* out) {
       "工资福利和对个人和家庭的补助属于人员经费，应在基本支出中安排",
       "财预〔2016〕143号；部门预算管理规定", [](const CheckContext& ctx, Emitter& emit) {
         for (const auto& l : ctx.d.lines) {
-          if (l.is_basic()) continue;
+          if (!l.is_project()) continue;
           std::string c = l.economic.substr(0, 3);
           if (c == "301" || c == "303") {
             const Project* p = ctx.d.FindProject(l.project_id);
@@ -314,6 +315,22 @@ void RegisterClassificationRules(std::vector<Rule>* out) {
                           }
                         }
                       }));
+  out->push_back(
+      Make("CLS-016", Severity::kWarning, "上缴上级支出、对附属单位补助支出应由事业单位安排",
+           "两者是事业单位用财政拨款以外的收入上缴上级或补助附属单位的支出，行政单位不应有",
+           "《事业单位财务规则》（财政部令第108号）", [](const CheckContext& ctx, Emitter& emit) {
+             for (const auto& l : ctx.d.lines) {
+               if (l.transfer == Transfer::kNone) continue;
+               const Unit* unit = ctx.d.FindUnit(l.unit_id);
+               if (!unit || unit->kind == UnitKind::kInstitution ||
+                   unit->kind == UnitKind::kCivilServantInstitution) {
+                 continue;
+               }
+               emit.Report(fmt::format("{}「{}」安排了{}{}万元", UnitKindName(unit->kind),
+                                       unit->name, TransferName(l.transfer), Wan(l.amount)),
+                           LineLocation(ctx, l));
+             }
+           }));
 }
 
 }  // namespace gongkai
