@@ -101,7 +101,25 @@ Department MakeSyntheticDepartment(uint64_t seed, std::shared_ptr<const Catalog>
     }
     if (vehicles) line(u.id, run, "30231", r.Amount(1, 20), CostClass::kPublic, "");
     if (r.Int(0, 2) == 0) line(u.id, run, "30217", r.Amount(0, 5), CostClass::kPublic, "");
+    if (!admin) {
+      // A 事业单位's own income: 事业收入 spent on its work, sometimes 经营收入 spent on its
+      // business (事业单位经营支出) and a transfer to its superior or its affiliates.
+      line(u.id, run, "30201", r.Amount(1, 30), CostClass::kPublic, "");
+      d.lines.back().fund = "business";
+      if (r.Int(0, 2) == 0) {
+        line(u.id, run, "30299", r.Amount(1, 20), CostClass::kPublic, "");
+        d.lines.back().fund = "operating";
+      }
+      if (r.Int(0, 2) == 0) {
+        line(u.id, run, "39999", r.Amount(1, 10), CostClass::kPublic, "");
+        d.lines.back().fund = "business";
+        d.lines.back().transfer = r.Int(0, 1) ? Transfer::kToSuperior : Transfer::kToAffiliates;
+      }
+    }
   }
+  // Transfers after the basic lines, as a loaded source has them.
+  std::stable_partition(d.lines.begin(), d.lines.end(),
+                        [](const ExpenditureLine& l) { return l.transfer == Transfer::kNone; });
   int projects = r.Int(1, 12);
   for (int i = 0; i < projects; ++i) {
     Project p;
