@@ -12,6 +12,9 @@ target_sources(gongkai_lib PRIVATE
   src/render/office_renderer.cc
   src/render/pdf_fonts.cc
   src/render/pdf_glyph_batch.cc
+  src/render/pdf_pages.cc
+  src/render/pdf_table_layout.cc
+  src/render/pdf_text.cc
   src/render/pdf_renderer.cc
   src/render/compression_level.cc
   src/render/xlsx_renderer.cc

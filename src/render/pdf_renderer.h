@@ -14,6 +14,10 @@
 // subsets by cairo with their Unicode mapping, so the text can be searched and copied:
 // `pdftotext` returns every cell as displayed (tests/office_test.cc checks this).
 //
+// Code: pdf_text.h (geometry, styles, shaping), pdf_pages.h (pages and the flow),
+// pdf_table_layout.h (tables), pdf_glyph_batch.h (drawing text), pdf_fonts.h and
+// compression_level.h (speed); this file lays out and draws the document.
+//
 // Layout is done in two passes: the first shapes all text and paginates (so the 目录 knows
 // the real page numbers), the second draws the pages. Nothing touches the file system; the
 // caller writes the bytes.

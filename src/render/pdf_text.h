@@ -1,0 +1,159 @@
+// The building blocks of gongkai's PDF layout: page geometry, the two typefaces and the text
+// styles of the official documents, and text shaped by pango into measured lines.
+//
+// Internal to src/render (pdf_renderer.cc, pdf_pages.h, pdf_table_layout.h); not an API.
+#ifndef GONGKAI_RENDER_PDF_TEXT_H_
+#define GONGKAI_RENDER_PDF_TEXT_H_
+
+#include <pango/pangocairo.h>
+
+#include <cmath>
+#include <deque>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace gongkai::pdf {
+
+// ---------------------------------------------------------------------------------------------
+// Page geometry. Units are PDF points (1/72 inch); y grows downwards as in cairo.
+
+constexpr double kMm = 72.0 / 25.4;
+constexpr double kA4Short = 210 * kMm;
+constexpr double kA4Long = 297 * kMm;
+
+struct Geometry {
+  double width, height;             // the page
+  double left, right, top, bottom;  // the content box
+  double header_y, footer_y;        // tops of the running header and of the page number
+};
+
+// Portrait margins follow common practice for printed budget documents (about 2.5 cm top,
+// 2.2 cm sides); landscape pages give tables as much width as a printer can take.
+constexpr Geometry kPortrait{.width = kA4Short,
+                             .height = kA4Long,
+                             .left = 22 * kMm,
+                             .right = kA4Short - 22 * kMm,
+                             .top = 28 * kMm,
+                             .bottom = kA4Long - 24 * kMm,
+                             .header_y = 14 * kMm,
+                             .footer_y = kA4Long - 17 * kMm};
+constexpr Geometry kLandscape{.width = kA4Long,
+                              .height = kA4Short,
+                              .left = 15 * kMm,
+                              .right = kA4Long - 15 * kMm,
+                              .top = 24 * kMm,
+                              .bottom = kA4Short - 19 * kMm,
+                              .header_y = 11 * kMm,
+                              .footer_y = kA4Short - 14 * kMm};
+
+inline const Geometry& GeometryOf(bool landscape) { return landscape ? kLandscape : kPortrait; }
+
+// Tables wider than this many columns go on landscape pages (as in the HTML print CSS).
+constexpr size_t kMaxPortraitColumns = 8;
+
+inline int Units(double points) { return static_cast<int>(std::lround(points * PANGO_SCALE)); }
+inline double Points(int units) { return static_cast<double>(units) / PANGO_SCALE; }
+
+// ---------------------------------------------------------------------------------------------
+// Shaped text.
+
+// Two faces only, as Chinese official documents are set: 宋体 for text (Noto Serif CJK SC
+// Regular) and 黑体 for headings and emphasis (Noto Sans CJK SC Bold). Each face embedded costs
+// its subset (CJK serif glyphs are large: the text subset alone is ~0.6 MB) and cairo reads
+// the whole font (~20 MB) on every render to make it, so a bold serif or a regular sans would
+// add size and time for little typographic gain.
+enum class Face { kSong, kHei };
+
+struct Style {
+  Face face = Face::kSong;
+  double size = 12;
+  double line_spacing = 0;  // pango factor of the font's line height; 0 = the font's own
+  PangoAlignment align = PANGO_ALIGN_LEFT;
+  bool justify = false;
+  double indent = 0;  // first-line indent, points
+};
+
+// Body text: 宋体-like serif, 12 pt, lines 1.15 × the font height apart (≈ 1.67 em, close to the
+// HTML's 1.7), justified, first line indented by two characters as Chinese prose is set.
+constexpr Style kBodyText{Face::kSong, 12, 1.15, PANGO_ALIGN_LEFT, true, 24};
+constexpr Style kSubheading{Face::kHei, 12, 1.15, PANGO_ALIGN_LEFT, false, 24};
+constexpr Style kSectionTitle{Face::kHei, 14, 1.1, PANGO_ALIGN_LEFT, false, 28};
+constexpr Style kPartTitle{Face::kHei, 17, 1.2, PANGO_ALIGN_CENTER, false, 0};
+constexpr Style kTableNumber{Face::kSong, 11, 0, PANGO_ALIGN_LEFT, false, 0};
+constexpr Style kTableTitle{Face::kHei, 16, 1.1, PANGO_ALIGN_CENTER, false, 0};
+constexpr Style kTableMeta{Face::kSong, 10.5, 0, PANGO_ALIGN_LEFT, false, 0};
+constexpr Style kTableNote{Face::kSong, 10, 1.1, PANGO_ALIGN_LEFT, true, 0};
+constexpr Style kRunning{Face::kSong, 9, 0, PANGO_ALIGN_LEFT, false, 0};
+constexpr Style kFolio{Face::kSong, 10.5, 0, PANGO_ALIGN_LEFT, false, 0};
+
+// Family lists of the two faces (pdf_fonts.h: reduced copies of Noto CJK first).
+const char* SongFamily();
+const char* HeiFamily();
+
+enum class Wrap {
+  kNone,      // one line per paragraph of the text
+  kIfNeeded,  // natural width when it fits, else wrapped at the width (the caller aligns)
+  kAlways,    // laid out at the width (justified paragraphs)
+};
+
+struct LineBox {
+  double top, bottom;  // logical extent, relative to the layout's origin
+  double baseline;
+  double x, width;  // logical start (indent, alignment) and width
+};
+
+struct GObjectUnref {
+  void operator()(gpointer p) const { g_object_unref(p); }
+};
+
+struct Text {
+  std::unique_ptr<PangoLayout, GObjectUnref> layout;
+  double width = 0;  // widest line
+  double height = 0;
+  bool wrapped = false;   // laid out at a set width (pango aligns lines inside it)
+  double wrap_width = 0;  // that width
+  std::vector<LineBox> lines;
+};
+
+// Shapes text with pango into layouts kept for the drawing pass (shaping happens once).
+class Shaper {
+ public:
+  Shaper();
+  ~Shaper();
+  Shaper(const Shaper&) = delete;
+  Shaper& operator=(const Shaper&) = delete;
+
+  // Text set on one line (Wrap::kNone, no attributes) is shaped once per document for each
+  // string and style: tables repeat many cells ("0.00", 合计, codes), and shaping is the
+  // costliest part of layout. Such a Text is shared and must not be changed; WrapAt returns a
+  // wrapped copy instead.
+  Text* Shape(std::string_view text, const Style& style, Wrap wrap = Wrap::kNone, double width = 0,
+              PangoAttrList* attrs = nullptr);
+
+  // `t` wrapped at `width` if it is wider: a new Text (a copy of the layout, laid out again),
+  // or `t` itself when it fits. With `balanced`, the lines are made about equally long
+  // ("科目/编码" rather than "科目编/码"): counting in characters of `em` (CJK text is
+  // monospaced), the fewest lines that hold the text, and the width that spreads it evenly
+  // over them.
+  Text* WrapAt(Text* t, double width, bool balanced = false, double em = 0);
+
+ private:
+  Text* NewText(std::string_view text, const Style& style, Wrap wrap, double width,
+                PangoAttrList* attrs);
+  PangoFontDescription* Font(const Style& style);
+  static void Measure(Text* t);
+
+  PangoContext* context_ = nullptr;
+  std::map<std::pair<Face, int>, PangoFontDescription*> fonts_;
+  std::deque<Text> texts_;                         // stable addresses: pages point into it
+  std::unordered_map<std::string, Text*> shared_;  // see Shape
+};
+
+}  // namespace gongkai::pdf
+
+#endif  // GONGKAI_RENDER_PDF_TEXT_H_
