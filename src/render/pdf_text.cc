@@ -54,7 +54,11 @@ Text* Shaper::WrapAt(Text* t, double width, bool balanced, double em) {
     double lines = std::ceil(chars / per_line - 0.01);
     target = std::min(width, (std::ceil(chars / lines - 0.01) + 0.25) * em);
   }
+  // Forms repeat the same labels at the same column widths: each wrapping is made once.
+  auto [it, inserted] = wrapped_.try_emplace(std::make_pair(t, Units(target)), nullptr);
+  if (!inserted) return it->second;
   Text& w = texts_.emplace_back();
+  it->second = &w;
   w.layout.reset(pango_layout_copy(t->layout.get()));
   pango_layout_set_width(w.layout.get(), Units(target));
   w.wrapped = true;

@@ -135,11 +135,11 @@ class Shaper {
   Text* Shape(std::string_view text, const Style& style, Wrap wrap = Wrap::kNone, double width = 0,
               PangoAttrList* attrs = nullptr);
 
-  // `t` wrapped at `width` if it is wider: a new Text (a copy of the layout, laid out again),
-  // or `t` itself when it fits. With `balanced`, the lines are made about equally long
-  // ("科目/编码" rather than "科目编/码"): counting in characters of `em` (CJK text is
-  // monospaced), the fewest lines that hold the text, and the width that spreads it evenly
-  // over them.
+  // `t` wrapped at `width` if it is wider: a new Text (a copy of the layout, laid out again;
+  // made once per text and width, and not to be changed either), or `t` itself when it fits.
+  // With `balanced`, the lines are made about equally long ("科目/编码" rather than
+  // "科目编/码"): counting in characters of `em` (CJK text is monospaced), the fewest lines
+  // that hold the text, and the width that spreads it evenly over them.
   Text* WrapAt(Text* t, double width, bool balanced = false, double em = 0);
 
  private:
@@ -150,8 +150,9 @@ class Shaper {
 
   PangoContext* context_ = nullptr;
   std::map<std::pair<Face, int>, PangoFontDescription*> fonts_;
-  std::deque<Text> texts_;                         // stable addresses: pages point into it
-  std::unordered_map<std::string, Text*> shared_;  // see Shape
+  std::deque<Text> texts_;                                // stable addresses: pages point into it
+  std::unordered_map<std::string, Text*> shared_;         // see Shape
+  std::map<std::pair<const Text*, int>, Text*> wrapped_;  // (text, width in pango units)
 };
 
 }  // namespace gongkai::pdf
