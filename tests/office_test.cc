@@ -331,6 +331,27 @@ TEST(OfficePdf, DamagedFontCacheIsMadeAgain) {
   for (const auto& font : fonts) EXPECT_GT(fs::file_size(font), 1000000u) << font;
 }
 
+// Without fonts-noto-cjk (here: a fontconfig setup that does not see it) `render --format pdf`
+// still writes the file but warns that Chinese may not display, and says what to install.
+TEST(OfficePdf, MissingNotoFontsAreReported) {
+  TempDir dir;
+  {
+    std::ofstream conf(dir.File("fonts.conf"));
+    conf << "<?xml version=\"1.0\"?>\n<fontconfig><dir>/usr/share/fonts/truetype</dir>"
+            "<cachedir>"
+         << dir.File("fc-cache") << "</cachedir></fontconfig>\n";
+  }
+  int status = -1;
+  std::string err = Shell("FONTCONFIG_FILE=" + dir.File("fonts.conf") + " " GONGKAI_CLI " render " +
+                              testing::ExamplePath("minimal.yaml") + " --format pdf -o " +
+                              dir.File("out") + " 2>&1 >/dev/null",
+                          &status);
+  EXPECT_EQ(status, 0);
+  EXPECT_NE(err.find("警告：未找到 Noto Serif CJK SC"), std::string::npos) << err;
+  EXPECT_NE(err.find("fonts-noto-cjk"), std::string::npos) << err;
+  EXPECT_TRUE(fs::exists(dir.File("out") + "/minimal.pdf"));
+}
+
 // A character outside the reduced copies (堃 is not in GB 2312) is drawn from the full face,
 // which is embedded as well, and reads back as written.
 TEST(OfficePdf, CharactersOutsideTheReducedFontsComeFromTheFullOnes) {

@@ -29,6 +29,7 @@
 #include "render/html_renderer.h"
 #include "render/json_renderer.h"
 #include "render/office_renderer.h"
+#include "render/pdf_fonts.h"
 
 namespace fs = std::filesystem;
 using namespace gongkai;
@@ -154,6 +155,11 @@ int Render(const std::vector<std::string>& inputs, const std::string& out_dir,
   if (files.empty()) {
     std::cerr << "没有要生成的源文件\n";
     return kExitUnreadable;
+  }
+  if (format == "pdf" && PreparePdfFonts().noto_missing) {
+    std::cerr << "警告：" << PreparePdfFonts().note
+              << "，PDF 将使用系统的替代字体，中文可能无法正常显示。请运行 scripts/bootstrap.sh"
+                 "（或 apt-get install fonts-noto-cjk）。\n";
   }
   CatalogProvider catalogs = MakeCatalogProvider(common.data_dir, common.catalogs);
   TemplateCache templates(common.data_dir);

@@ -181,15 +181,15 @@ struct Face {
 std::string MakeReducedCopy(const FontFile& source, std::string_view family, std::string_view style,
                             const fs::path& target) {
   Blob file{hb_blob_create_from_file_or_fail(source.path.c_str())};
-  if (!file.blob) return "cannot read " + source.path;
+  if (!file.blob) return "无法读取 " + source.path;
   Face original{hb_face_create(file.blob, static_cast<unsigned>(source.index))};
   hb_subset_input_t* input = hb_subset_input_create_or_fail();
-  if (!input) return "out of memory";
+  if (!input) return "内存不足";
   hb_set_t* unicodes = hb_subset_input_unicode_set(input);
   for (uint32_t c : Repertoire()) hb_set_add(unicodes, c);
   Face subset{hb_subset_or_fail(original.face, input)};
   hb_subset_input_destroy(input);
-  if (!subset.face) return "HarfBuzz could not subset " + source.path;
+  if (!subset.face) return "HarfBuzz 无法精简 " + source.path;
   // Serialise the subset, read it back as a face, and rebuild it with the new 'name' table.
   Blob subset_bytes{hb_face_reference_blob(subset.face)};
   Face reread{hb_face_create(subset_bytes.blob, 0)};
@@ -218,7 +218,7 @@ std::string MakeReducedCopy(const FontFile& source, std::string_view family, std
   Blob font{hb_face_reference_blob(builder.face)};
   unsigned int length = 0;
   const char* data = hb_blob_get_data(font.blob, &length);
-  if (length == 0) return "HarfBuzz produced an empty font";
+  if (length == 0) return "HarfBuzz 生成了空字体";
   // Written beside the target and renamed into place, so that concurrent processes never
   // see half a file.
   fs::path temporary = target;
@@ -230,14 +230,14 @@ std::string MakeReducedCopy(const FontFile& source, std::string_view family, std
     if (!out) {
       std::error_code ignored;
       fs::remove(temporary, ignored);
-      return "cannot write " + temporary.string();
+      return "无法写入 " + temporary.string();
     }
   }
   std::error_code ec;
   fs::rename(temporary, target, ec);
   if (ec) {
     fs::remove(temporary, ec);
-    return "cannot write " + target.string();
+    return "无法写入 " + target.string();
   }
   return "";
 }
@@ -247,7 +247,7 @@ std::string Register(const FontFile& source, std::string_view family, std::strin
   std::error_code ec;
   auto size = fs::file_size(source.path, ec);
   auto time = fs::last_write_time(source.path, ec);
-  if (ec) return "cannot stat " + source.path;
+  if (ec) return "无法读取 " + source.path;
   size_t key = std::hash<std::string>{}(fmt::format("{}|{}|{}|{}|{}|{}", kReducedFontVersion,
                                                     source.path, source.index, size,
                                                     time.time_since_epoch().count(), family));
@@ -256,7 +256,7 @@ std::string Register(const FontFile& source, std::string_view family, std::strin
   if (ec) {
     dir = fs::temp_directory_path(ec) / "gongkai-fonts";
     fs::create_directories(dir, ec);
-    if (ec) return "no writable directory for the font cache";
+    if (ec) return "没有可写的字体缓存目录";
   }
   std::string stem(family);
   for (char& c : stem) c = c == ' ' ? '-' : c;
@@ -270,7 +270,7 @@ std::string Register(const FontFile& source, std::string_view family, std::strin
   }
   std::string error = MakeReducedCopy(source, family, style, target);
   if (!error.empty()) return error;
-  if (!add()) return "fontconfig did not accept " + target.string();
+  if (!add()) return "fontconfig 不接受 " + target.string();
   return "";
 }
 
@@ -282,13 +282,14 @@ PdfFonts Prepare() {
   fonts.song_family = fmt::format("{},serif", kSong);
   fonts.hei_family = fmt::format("{},sans", kHei);
   if (const char* off = std::getenv("GONGKAI_FULL_FONTS"); off && *off) {
-    fonts.note = "GONGKAI_FULL_FONTS is set";
+    fonts.note = "设置了 GONGKAI_FULL_FONTS";
     return fonts;
   }
   std::optional<FontFile> song = FindFace(kSong, FC_WEIGHT_REGULAR);
   std::optional<FontFile> hei = FindFace(kHei, FC_WEIGHT_BOLD);
   if (!song || !hei) {
-    fonts.note = "Noto Serif/Sans CJK SC not found (fonts-noto-cjk)";
+    fonts.noto_missing = true;
+    fonts.note = "未找到 Noto Serif CJK SC / Noto Sans CJK SC 字体（Debian 软件包 fonts-noto-cjk）";
     return fonts;
   }
   std::string error = Register(*song, "gongkai Song", "Regular");

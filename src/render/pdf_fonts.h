@@ -30,7 +30,8 @@ struct PdfFonts {
   std::string song_family;  // pango family list for 宋体 text, e.g. "gongkai Song,Noto Serif…"
   std::string hei_family;   // the same for 黑体 (bold) headings
   bool reduced = false;     // the reduced copies are in use
-  std::string note;         // why not, when they are not (for tests and diagnostics)
+  bool noto_missing = false;  // fonts-noto-cjk is not installed: Chinese may not display
+  std::string note;           // why the copies are not in use, when they are not
 };
 
 // Prepares the fonts on first call (thread-safe) and returns the families to use.
