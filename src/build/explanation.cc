@@ -177,10 +177,13 @@ void Writer::Overall() {
     return fmt::format("{}{}，占{}%", name, WanText(amount),
                        SharePercent(PrintedWan(amount), PrintedWan(spending)));
   };
-  std::vector<std::string> parts = {part("基本支出", f_.basic), part("项目支出", f_.project)};
-  if (!f_.unit_operating.is_zero()) parts.push_back(part("事业单位经营支出", f_.unit_operating));
-  if (!f_.to_superior.is_zero()) parts.push_back(part("上缴上级支出", f_.to_superior));
-  if (!f_.to_affiliates.is_zero()) parts.push_back(part("对附属单位补助支出", f_.to_affiliates));
+  std::vector<std::string> parts;  // 基本支出 and 项目支出 always, the other kinds when present
+  for (const auto& k : SpendingKinds()) {
+    Money amount = f_.Spending(k.kind);
+    if (k.kind == SpendingKind::kBasic || k.kind == SpendingKind::kProject || !amount.is_zero()) {
+      parts.push_back(part(k.name, amount));
+    }
+  }
   if (!f_.year_end_balance.is_zero()) {
     parts.push_back(fmt::format("年终结转结余{}", WanText(f_.year_end_balance)));
   }
@@ -210,12 +213,10 @@ void Writer::Overall() {
     econ.push_back(EconomicClassName(code) + WanText(amount));
   std::string econ_text = "2. 按照支出经济分类科目，基本支出主要用于：" + Join(econ, "；");
   bool others = false;
-  for (const auto& [name, amount] : {std::pair<const char*, Money>{"项目支出", f_.project},
-                                     {"事业单位经营支出", f_.unit_operating},
-                                     {"上缴上级支出", f_.to_superior},
-                                     {"对附属单位补助支出", f_.to_affiliates}}) {
-    if (amount.is_zero()) continue;
-    econ_text += std::string("；") + name + WanText(amount);
+  for (const auto& k : SpendingKinds()) {  // the kinds other than 基本支出, as totals
+    Money amount = f_.Spending(k.kind);
+    if (k.kind == SpendingKind::kBasic || amount.is_zero()) continue;
+    econ_text += std::string("；") + k.name + WanText(amount);
     others = true;
   }
   if (!econ.empty() || others) Text(econ_text + "。");
@@ -508,22 +509,8 @@ std::vector<Section> BuildExplanation(const Department& d, const Figures& f) {
 }
 
 std::vector<GlossaryEntry> BuildGlossary(const Department& d, const Templates& tpl) {
-  std::set<std::string> kinds;  // the `when` names of the kinds of spending present
-  for (const auto& l : d.lines) {
-    switch (KindOf(l)) {
-      case SpendingKind::kUnitOperating:
-        kinds.insert("unit_operating");
-        break;
-      case SpendingKind::kToSuperior:
-        kinds.insert("to_superior");
-        break;
-      case SpendingKind::kToAffiliates:
-        kinds.insert("to_affiliates");
-        break;
-      default:
-        break;
-    }
-  }
+  std::set<std::string> kinds;  // the keys (`when`) of the kinds of spending present
+  for (const auto& l : d.lines) kinds.insert(InfoOf(KindOf(l)).key);
   std::vector<GlossaryEntry> out;
   for (const auto& t : tpl.glossary) {
     if (t.when.empty() || kinds.count(t.when)) out.push_back({t.term, t.definition});

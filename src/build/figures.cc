@@ -21,6 +21,47 @@ SpendingKind KindOf(const ExpenditureLine& l) {
   return l.is_basic() ? SpendingKind::kBasic : SpendingKind::kProject;
 }
 
+const std::vector<SpendingKindInfo>& SpendingKinds() {
+  static const std::vector<SpendingKindInfo> kinds = {
+      {SpendingKind::kBasic, "basic", "基本支出"},
+      {SpendingKind::kProject, "project", "项目支出"},
+      {SpendingKind::kUnitOperating, "unit_operating", "事业单位经营支出"},
+      {SpendingKind::kToSuperior, "to_superior", "上缴上级支出"},
+      {SpendingKind::kToAffiliates, "to_affiliates", "对附属单位补助支出"},
+  };
+  return kinds;
+}
+
+const SpendingKindInfo& InfoOf(SpendingKind kind) {
+  for (const auto& k : SpendingKinds()) {
+    if (k.kind == kind) return k;
+  }
+  return SpendingKinds().front();  // unreachable: every kind is listed
+}
+
+const SpendingKindInfo* FindSpendingKind(const std::string& key) {
+  for (const auto& k : SpendingKinds()) {
+    if (key == k.key) return &k;
+  }
+  return nullptr;
+}
+
+Money Figures::*Figures::Member(SpendingKind kind) {
+  switch (kind) {
+    case SpendingKind::kBasic:
+      return &Figures::basic;
+    case SpendingKind::kProject:
+      return &Figures::project;
+    case SpendingKind::kUnitOperating:
+      return &Figures::unit_operating;
+    case SpendingKind::kToSuperior:
+      return &Figures::to_superior;
+    case SpendingKind::kToAffiliates:
+      return &Figures::to_affiliates;
+  }
+  return &Figures::basic;  // unreachable: every kind is listed
+}
+
 Figures ComputeFigures(const Department& d) {
   Figures f;
   std::map<std::string, Money> operating;
@@ -30,23 +71,10 @@ Figures ComputeFigures(const Department& d) {
     (l.carryover ? f.carryover : f.current) += l.amount;
     bool fiscal = l.fund == "general" || l.fund == "fund" || l.fund == "soe";
     if (fiscal) f.fiscal += l.amount;
-    switch (KindOf(l)) {
-      case SpendingKind::kBasic:
-        f.basic += l.amount;
-        (l.cost_class == CostClass::kPersonnel ? f.personnel : f.public_) += l.amount;
-        break;
-      case SpendingKind::kProject:
-        f.project += l.amount;
-        break;
-      case SpendingKind::kUnitOperating:
-        f.unit_operating += l.amount;
-        break;
-      case SpendingKind::kToSuperior:
-        f.to_superior += l.amount;
-        break;
-      case SpendingKind::kToAffiliates:
-        f.to_affiliates += l.amount;
-        break;
+    SpendingKind kind = KindOf(l);
+    f.*Figures::Member(kind) += l.amount;
+    if (kind == SpendingKind::kBasic) {
+      (l.cost_class == CostClass::kPersonnel ? f.personnel : f.public_) += l.amount;
     }
     if (!l.carryover && l.fund == "fund") f.gov_fund += l.amount;
     if (!l.carryover && l.fund == "soe") f.soe += l.amount;

@@ -22,6 +22,17 @@ namespace gongkai {
 enum class SpendingKind { kBasic, kProject, kUnitOperating, kToSuperior, kToAffiliates };
 SpendingKind KindOf(const ExpenditureLine& l);
 
+// Each kind with its key (declared figures `expenditure.<key>`, the glossary's `when`) and the
+// name 支出总表 and the text print, in the table's column order.
+struct SpendingKindInfo {
+  SpendingKind kind;
+  const char* key;
+  const char* name;
+};
+const std::vector<SpendingKindInfo>& SpendingKinds();
+const SpendingKindInfo& InfoOf(SpendingKind kind);
+const SpendingKindInfo* FindSpendingKind(const std::string& key);  // null if unknown
+
 struct Figures {
   Money total;      // 支出合计 = every line (本年 and 上年结转)
   Money current;    // 本年收入合计
@@ -32,6 +43,8 @@ struct Figures {
   // By SpendingKind: 基本支出 (人员经费 + 公用经费), 项目支出, 事业单位经营支出, 上缴上级支出,
   // 对附属单位补助支出; all funds.
   Money basic, personnel, public_, project, unit_operating, to_superior, to_affiliates;
+  Money Spending(SpendingKind kind) const { return this->*Member(kind); }
+  static Money Figures::*Member(SpendingKind kind);  // the field of that kind
 
   // 一般公共预算当年财政拨款
   Money general, general_basic, general_personnel, general_public, general_project;

@@ -56,17 +56,14 @@ void BuildIncomeSummary(const Department& d, const Figures&, Table* t) {
 }
 
 void BuildExpenditureSummary(const Department& d, const Figures&, Table* t) {
-  t->header.push_back(HeaderRow({"科目编码", "科目名称", "合计", "基本支出", "项目支出",
-                                 "事业单位经营支出", "上缴上级支出", "对附属单位补助支出"}));
-  auto kind = [](SpendingKind k) {
-    return When([k](const ExpenditureLine& l) { return KindOf(l) == k; });
-  };
-  std::vector<ColumnFn> columns = {All(),
-                                   kind(SpendingKind::kBasic),
-                                   kind(SpendingKind::kProject),
-                                   kind(SpendingKind::kUnitOperating),
-                                   kind(SpendingKind::kToSuperior),
-                                   kind(SpendingKind::kToAffiliates)};
+  std::vector<Cell> header = HeaderRow({"科目编码", "科目名称", "合计"});
+  std::vector<ColumnFn> columns = {All()};
+  for (const auto& k : SpendingKinds()) {  // a column per kind of spending
+    header.push_back(Cell::Text(k.name));
+    columns.push_back(
+        When([kind = k.kind](const ExpenditureLine& l) { return KindOf(l) == kind; }));
+  }
+  t->header.push_back(header);
   t->numeric_columns = NumericColumns(2, columns.size());
   t->rows = FunctionTreeRows(
       d, [](const ExpenditureLine&) { return true; }, columns);

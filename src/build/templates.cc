@@ -1,10 +1,12 @@
 #include "build/templates.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <filesystem>
 
+#include "build/figures.h"
 #include "catalog/csv.h"
 
 namespace gongkai {
@@ -43,12 +45,11 @@ Templates Templates::Load(const std::string& data_dir, int year) {
     TemplateTerm entry{row.fields[term], row.fields[definition], ""};
     if (when != glossary.header.end()) {
       entry.when = row.fields[static_cast<size_t>(when - glossary.header.begin())];
-      if (!entry.when.empty() && entry.when != "unit_operating" && entry.when != "to_superior" &&
-          entry.when != "to_affiliates") {
-        throw CatalogError(
-            fmt::format("{}:{}: when「{}」无效（可用：unit_operating、"
-                        "to_superior、to_affiliates，或留空）",
-                        glossary.path, row.line, entry.when));
+      if (!entry.when.empty() && !FindSpendingKind(entry.when)) {
+        std::vector<std::string> keys;
+        for (const auto& k : SpendingKinds()) keys.push_back(k.key);
+        throw CatalogError(fmt::format("{}:{}: when「{}」无效（可用：{}，或留空）", glossary.path,
+                                       row.line, entry.when, fmt::join(keys, "、")));
       }
     }
     t.glossary.push_back(std::move(entry));

@@ -19,8 +19,9 @@ struct TableTemplate {
 };
 
 // A term of 名词解释. `when` names a kind of spending the department must have for the term to
-// be printed (unit_operating 事业单位经营支出, to_superior 上缴上级支出, to_affiliates
-// 对附属单位补助支出); empty: always printed. glossary.csv may leave the column out.
+// be printed (a key of SpendingKinds() in figures.h: unit_operating 事业单位经营支出,
+// to_superior 上缴上级支出, to_affiliates 对附属单位补助支出, …); empty: always printed.
+// glossary.csv may leave the column out.
 struct TemplateTerm {
   std::string term, definition, when;
 };

@@ -137,18 +137,11 @@ Declared DeclareFromDisclosure(const Department& d, const Document& doc) {
     out.text.push_back(r);
   }
   out.text.push_back(Figure("expenditure.total", "三（二）", spending));
-  DeclaredFigure basic = Figure("expenditure.basic", "三（二）", f.basic);
-  basic.share = SharePercent(PrintedWan(f.basic), PrintedWan(spending));
-  out.text.push_back(basic);
-  DeclaredFigure project = Figure("expenditure.project", "三（二）", f.project);
-  project.share = SharePercent(PrintedWan(f.project), PrintedWan(spending));
-  out.text.push_back(project);
-  for (const auto& [key, amount] :
-       {std::pair<const char*, Money>{"unit_operating", f.unit_operating},
-        {"to_superior", f.to_superior},
-        {"to_affiliates", f.to_affiliates}}) {
-    if (amount.is_zero()) continue;
-    DeclaredFigure part = Figure(std::string("expenditure.") + key, "三（二）", amount);
+  for (const auto& k : SpendingKinds()) {  // as 三（二） prints them
+    Money amount = f.Spending(k.kind);
+    bool always = k.kind == SpendingKind::kBasic || k.kind == SpendingKind::kProject;
+    if (!always && amount.is_zero()) continue;
+    DeclaredFigure part = Figure(std::string("expenditure.") + k.key, "三（二）", amount);
     part.share = SharePercent(PrintedWan(amount), PrintedWan(spending));
     out.text.push_back(part);
   }

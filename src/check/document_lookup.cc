@@ -140,17 +140,9 @@ std::optional<TextTruth> LookupText(const Department& d, const Figures& f, const
     if (tail == "total") {
       t.amount = spending;
       t.prior = Prior(d.comparisons, "total");
-    } else if (tail == "basic") {
-      t.amount = f.basic;
-      t.prior = Prior(d.comparisons, "basic");
-    } else if (tail == "project") {
-      t.amount = f.project;
-    } else if (tail == "unit_operating") {
-      t.amount = f.unit_operating;
-    } else if (tail == "to_superior") {
-      t.amount = f.to_superior;
-    } else if (tail == "to_affiliates") {
-      t.amount = f.to_affiliates;
+    } else if (const SpendingKindInfo* k = FindSpendingKind(tail)) {
+      t.amount = f.Spending(k->kind);
+      if (k->kind == SpendingKind::kBasic) t.prior = Prior(d.comparisons, "basic");
     } else {
       *why = fmt::format("未知的支出项「{}」", tail);
       return std::nullopt;
