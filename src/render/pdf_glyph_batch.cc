@@ -22,24 +22,38 @@ bool GlyphBatch::Batchable(PangoGlyphItem* run) {
          pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(run->item->analysis.font));
 }
 
-void GlyphBatch::AddLine(PangoLayout* layout, int line, double x, double y, double gray) {
-  PangoLayoutLine* l = pango_layout_get_line_readonly(layout, line);
-  for (GSList* r = l->runs; r; r = r->next) {
-    if (!Batchable(static_cast<PangoGlyphItem*>(r->data))) {
-      Flush();
-      cairo_set_source_rgb(cr_, gray, gray, gray);
-      cairo_move_to(cr_, x, y);
-      pango_cairo_show_layout_line(cr_, l);
-      return;
-    }
+bool GlyphBatch::Batchable(PangoLayoutLine* line) {
+  for (GSList* r = line->runs; r; r = r->next) {
+    if (!Batchable(static_cast<PangoGlyphItem*>(r->data))) return false;
   }
+  return true;
+}
+
+void GlyphBatch::AddLine(PangoLayout* layout, int line, double x, double y, double gray, int start,
+                         int end) {
+  PangoLayoutLine* l = pango_layout_get_line_readonly(layout, line);
+  if (end < 0 && !Batchable(l)) {
+    Flush();
+    cairo_set_source_rgb(cr_, gray, gray, gray);
+    cairo_move_to(cr_, x, y);
+    pango_cairo_show_layout_line(cr_, l);
+    return;
+  }
+  if (end < 0) end = l->start_index + l->length;
   const char* text = pango_layout_get_text(layout);
   for (GSList* r = l->runs; r; r = r->next) {
-    x = AddRun(text, static_cast<PangoGlyphItem*>(r->data), x, y, gray);
+    x = AddRun(text, static_cast<PangoGlyphItem*>(r->data), x, y, gray, start, end);
   }
 }
 
-double GlyphBatch::AddRun(const char* text, PangoGlyphItem* run, double x, double y, double gray) {
+double GlyphBatch::AddRun(const char* text, PangoGlyphItem* run, double x, double y, double gray,
+                          int start, int end) {
+  const int run_start = run->item->offset, run_end = run->item->offset + run->item->length;
+  if (run_end <= start || run_start >= end) {  // outside the slice: only its width counts
+    const PangoGlyphString* glyphs = run->glyphs;
+    for (int i = 0; i < glyphs->num_glyphs; ++i) x += Points(glyphs->glyphs[i].geometry.width);
+    return x;
+  }
   cairo_scaled_font_t* font =
       pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(run->item->analysis.font));
   if (font != font_ || gray != gray_) {
@@ -57,6 +71,7 @@ double GlyphBatch::AddRun(const char* text, PangoGlyphItem* run, double x, doubl
   PangoGlyphItemIter iter;
   for (gboolean more = pango_glyph_item_iter_init_start(&iter, run, text); more;
        more = pango_glyph_item_iter_next_cluster(&iter)) {
+    if (iter.start_index < start || iter.end_index > end) continue;
     int count = 0;
     for (int i = iter.start_glyph; i < iter.end_glyph; ++i) {
       const PangoGlyphInfo& g = glyphs->glyphs[i];

@@ -31,15 +31,24 @@ class GlyphBatch {
   GlyphBatch(const GlyphBatch&) = delete;
   GlyphBatch& operator=(const GlyphBatch&) = delete;
 
-  // Line `line` of `layout` with its baseline starting at (x, y), in `gray`.
-  void AddLine(PangoLayout* layout, int line, double x, double y, double gray);
+  // Line `line` of `layout` with its baseline starting at (x, y), in `gray`. With end >= 0,
+  // only the clusters within the bytes [start, end) of the layout's text, each where it
+  // stands in the whole line (a slice of a line: the caller shifts x); only for lines that
+  // are Batchable.
+  void AddLine(PangoLayout* layout, int line, double x, double y, double gray, int start = 0,
+               int end = -1);
+
+  // Whether AddLine draws the glyphs of `line` itself; else it hands the line to pango.
+  static bool Batchable(PangoLayoutLine* line);
 
   // Draws what has been collected.
   void Flush();
 
  private:
-  // Adds one run starting at `x`; returns where it ends.
-  double AddRun(const char* text, PangoGlyphItem* run, double x, double y, double gray);
+  // Adds the clusters of one run starting at `x` that lie within [start, end); returns where
+  // the run ends.
+  double AddRun(const char* text, PangoGlyphItem* run, double x, double y, double gray, int start,
+                int end);
   static bool Batchable(PangoGlyphItem* run);
 
   cairo_t* cr_;

@@ -500,8 +500,8 @@ class PdfDocument {
     double base = t.text->lines[t.first].top;
     for (size_t l = t.first; l < t.end; ++l) {
       const LineBox& box = t.text->lines[l];
-      batch->AddLine(t.text->layout.get(), static_cast<int>(l), t.x + box.x,
-                     t.y + box.baseline - base, t.gray);
+      batch->AddLine(t.text->Layout(), box.line, t.x + box.x - box.from, t.y + box.baseline - base,
+                     t.gray, box.start, box.end);
     }
   }
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "render/pdf_fonts.h"
+#include "render/pdf_glyph_batch.h"
 
 namespace gongkai::pdf {
 
@@ -59,12 +60,111 @@ Text* Shaper::WrapAt(Text* t, double width, bool balanced, double em) {
   if (!inserted) return it->second;
   Text& w = texts_.emplace_back();
   it->second = &w;
-  w.layout.reset(pango_layout_copy(t->layout.get()));
-  pango_layout_set_width(w.layout.get(), Units(target));
   w.wrapped = true;
   w.wrap_width = target;
+  w.align = t->align;
+  if (t->sliceable) {
+    Slice(*t, target, &w);
+    return &w;
+  }
+  w.layout.reset(pango_layout_copy(t->layout.get()));
+  pango_layout_set_width(w.layout.get(), Units(target));
   Measure(&w);
   return &w;
+}
+
+namespace {
+
+// A cluster of a shaped line: the characters [start, end) of the text that its glyphs show.
+struct Cluster {
+  int start, end;
+  int character;  // index of the first character in the layout's text
+  double x, width;
+};
+
+std::vector<Cluster> ClustersOf(PangoLayout* layout, PangoLayoutLine* line) {
+  const char* text = pango_layout_get_text(layout);
+  std::vector<Cluster> clusters;
+  double x = 0;
+  int byte = 0, character = 0;  // a position in the text and its character index
+  for (GSList* r = line->runs; r; r = r->next) {
+    auto* run = static_cast<PangoGlyphItem*>(r->data);
+    PangoGlyphItemIter iter;
+    for (gboolean more = pango_glyph_item_iter_init_start(&iter, run, text); more;
+         more = pango_glyph_item_iter_next_cluster(&iter)) {
+      int width = 0;
+      for (int i = iter.start_glyph; i < iter.end_glyph; ++i) {
+        width += run->glyphs->glyphs[i].geometry.width;
+      }
+      character += static_cast<int>(g_utf8_pointer_to_offset(text + byte, text + iter.start_index));
+      byte = iter.start_index;
+      clusters.push_back(Cluster{iter.start_index, iter.end_index, character, x, Points(width)});
+      x += Points(width);
+    }
+  }
+  return clusters;
+}
+
+}  // namespace
+
+// Greedy line filling, as pango does it: each line takes the most clusters that fit, ending
+// at the last place where a line may break (else, when a word is wider than the line, the
+// last place between characters; at least one cluster); spaces at the end of a line hang
+// outside the width.
+void Shaper::Slice(const Text& t, double width, Text* out) {
+  PangoLayout* layout = t.layout.get();
+  int n_attrs = 0;
+  const PangoLogAttr* attrs = pango_layout_get_log_attrs_readonly(layout, &n_attrs);
+  auto attr = [&](int character) -> const PangoLogAttr& {
+    return attrs[std::clamp(character, 0, n_attrs - 1)];
+  };
+  out->source = &t;
+  double top = 0;
+  for (size_t l = 0; l < t.lines.size(); ++l) {
+    const LineBox& whole = t.lines[l];
+    const double height = whole.bottom - whole.top;
+    PangoLayoutLine* line = pango_layout_get_line_readonly(layout, static_cast<int>(l));
+    const std::vector<Cluster> clusters = ClustersOf(layout, line);
+    size_t first = 0;
+    do {  // one output line per pass; an empty source line gives one empty line
+      size_t end = first, line_break = first, char_break = first;
+      for (; end < clusters.size(); ++end) {
+        const Cluster& c = clusters[end];
+        if (end > first && attr(c.character).is_line_break) line_break = end;
+        if (end > first && attr(c.character).is_char_break) char_break = end;
+        bool overflows = c.x + c.width - clusters[first].x > width + 0.01;
+        if (overflows && !attr(c.character).is_white) break;
+      }
+      if (end < clusters.size()) {
+        end = line_break > first ? line_break : char_break > first ? char_break : first + 1;
+      }
+      size_t visible = end;  // without the spaces that hang at the end
+      while (visible > first && attr(clusters[visible - 1].character).is_white) --visible;
+      LineBox box;
+      box.top = top;
+      box.bottom = top + height;
+      box.baseline = top + whole.baseline - whole.top;
+      box.line = static_cast<int>(l);
+      if (end > first) {
+        box.from = clusters[first].x;
+        box.start = clusters[first].start;
+        box.end = clusters[end - 1].end;
+        box.width =
+            visible > first ? clusters[visible - 1].x + clusters[visible - 1].width - box.from : 0;
+      } else {
+        box.start = box.end = line->start_index;
+        box.width = 0;
+      }
+      box.x = t.align == PANGO_ALIGN_CENTER  ? (width - box.width) / 2
+              : t.align == PANGO_ALIGN_RIGHT ? width - box.width
+                                             : 0;
+      out->lines.push_back(box);
+      out->width = std::max(out->width, box.x + box.width);
+      top += height;
+      first = end;
+    } while (first < clusters.size());
+  }
+  out->height = top;
 }
 
 Text* Shaper::NewText(std::string_view text, const Style& style, Wrap wrap, double width,
@@ -83,7 +183,13 @@ Text* Shaper::NewText(std::string_view text, const Style& style, Wrap wrap, doub
   pango_layout_set_text(layout, text.data(), static_cast<int>(text.size()));
   t.wrapped = wrap == Wrap::kAlways;
   t.wrap_width = t.wrapped ? width : 0;
+  t.align = style.align;
   Measure(&t);
+  t.sliceable =
+      !t.wrapped && !attrs && style.line_spacing == 0 && style.indent == 0 && !style.justify;
+  for (int l = 0; t.sliceable && l < pango_layout_get_line_count(layout); ++l) {
+    t.sliceable = GlyphBatch::Batchable(pango_layout_get_line_readonly(layout, l));
+  }
   return &t;
 }
 
@@ -111,6 +217,7 @@ void Shaper::Measure(Text* t) {
     LineBox box{Points(logical.y), Points(logical.y + logical.height),
                 Points(pango_layout_iter_get_baseline(it)), Points(logical.x),
                 Points(logical.width)};
+    box.line = static_cast<int>(t->lines.size());
     widest = std::max(widest, box.x + box.width);
     t->lines.push_back(box);
   } while (pango_layout_iter_next_line(it));

@@ -105,6 +105,11 @@ struct LineBox {
   double top, bottom;  // logical extent, relative to the layout's origin
   double baseline;
   double x, width;  // logical start (indent, alignment) and width
+  // What to draw: line `line` of the layout, or of a wrapped slice (see Shaper::WrapAt) only
+  // the bytes [start, end) of the text, which begin `from` points into that line.
+  int line = 0;
+  int start = 0, end = -1;  // end < 0: the whole line
+  double from = 0;
 };
 
 struct GObjectUnref {
@@ -112,12 +117,17 @@ struct GObjectUnref {
 };
 
 struct Text {
-  std::unique_ptr<PangoLayout, GObjectUnref> layout;
-  double width = 0;  // widest line
+  std::unique_ptr<PangoLayout, GObjectUnref> layout;  // null in a slice: see `source`
+  const Text* source = nullptr;  // the text whose layout a wrapped slice draws from
+  double width = 0;              // widest line
   double height = 0;
-  bool wrapped = false;   // laid out at a set width (pango aligns lines inside it)
-  double wrap_width = 0;  // that width
+  bool wrapped = false;    // laid out at a set width (lines are aligned inside it)
+  double wrap_width = 0;   // that width
+  bool sliceable = false;  // can be wrapped by slicing its lines (see Shaper::WrapAt)
+  PangoAlignment align = PANGO_ALIGN_LEFT;
   std::vector<LineBox> lines;
+
+  PangoLayout* Layout() const { return source ? source->layout.get() : layout.get(); }
 };
 
 // Shapes text with pango into layouts kept for the drawing pass (shaping happens once).
@@ -135,11 +145,17 @@ class Shaper {
   Text* Shape(std::string_view text, const Style& style, Wrap wrap = Wrap::kNone, double width = 0,
               PangoAttrList* attrs = nullptr);
 
-  // `t` wrapped at `width` if it is wider: a new Text (a copy of the layout, laid out again;
-  // made once per text and width, and not to be changed either), or `t` itself when it fits.
-  // With `balanced`, the lines are made about equally long ("科目/编码" rather than
-  // "科目编/码"): counting in characters of `em` (CJK text is monospaced), the fewest lines
-  // that hold the text, and the width that spreads it evenly over them.
+  // `t` wrapped at `width` if it is wider: a new Text (made once per text and width, and not
+  // to be changed either), or `t` itself when it fits. Lines break where pango's line-break
+  // rules allow (UAX #14 with the Chinese rules: no line starts with "，" or ends with "（"),
+  // else between characters (without the hyphen pango adds to a Latin word broken so: here
+  // such a word is a code or an amount, where a hyphen reads as part of it). A one-line text in a
+  // plain style (no indent, justification, extra line spacing or right-to-left script) is wrapped
+  // by slicing the glyphs it was shaped with into lines: shaping again at the width is what pango
+  // would do, and wrapping was a tenth of the time of a table-heavy PDF. Other texts are copied and
+  // laid out again by pango. With `balanced`, the lines are made about equally long ("科目/编码"
+  // rather than "科目编/码"): counting in characters of `em` (CJK text is monospaced), the fewest
+  // lines that hold the text, and the width that spreads it evenly over them.
   Text* WrapAt(Text* t, double width, bool balanced = false, double em = 0);
 
  private:
@@ -147,6 +163,7 @@ class Shaper {
                 PangoAttrList* attrs);
   PangoFontDescription* Font(const Style& style);
   static void Measure(Text* t);
+  static void Slice(const Text& t, double width, Text* out);
 
   PangoContext* context_ = nullptr;
   std::map<std::pair<Face, int>, PangoFontDescription*> fonts_;
