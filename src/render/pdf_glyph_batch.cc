@@ -61,30 +61,30 @@ double GlyphBatch::AddRun(const char* text, PangoGlyphItem* run, double x, doubl
     font_ = font;
     gray_ = gray;
   }
-  // Glyph positions as pango_cairo_show_layout_line places them.
+  // Glyph positions as pango_cairo_show_layout_line places them. Runs here are left to right
+  // (see Batchable), so a cluster is a stretch of glyphs with the same log_clusters entry,
+  // showing the bytes from there to the next cluster's.
   const PangoGlyphString* glyphs = run->glyphs;
-  std::vector<double> at(static_cast<size_t>(glyphs->num_glyphs));
-  for (int i = 0; i < glyphs->num_glyphs; ++i) {
-    at[static_cast<size_t>(i)] = x;
-    x += Points(glyphs->glyphs[i].geometry.width);
-  }
-  PangoGlyphItemIter iter;
-  for (gboolean more = pango_glyph_item_iter_init_start(&iter, run, text); more;
-       more = pango_glyph_item_iter_next_cluster(&iter)) {
-    if (iter.start_index < start || iter.end_index > end) continue;
+  const int n = glyphs->num_glyphs;
+  for (int i = 0; i < n;) {
+    int next = i + 1;
+    while (next < n && glyphs->log_clusters[next] == glyphs->log_clusters[i]) ++next;
+    const int from = run_start + glyphs->log_clusters[i];
+    const int to = next < n ? run_start + glyphs->log_clusters[next] : run_end;
+    const bool inside = from >= start && to <= end;
     int count = 0;
-    for (int i = iter.start_glyph; i < iter.end_glyph; ++i) {
+    for (; i < next; ++i) {
       const PangoGlyphInfo& g = glyphs->glyphs[i];
-      if (!Drawn(g.glyph)) continue;
-      glyphs_.push_back(cairo_glyph_t{g.glyph,
-                                      at[static_cast<size_t>(i)] + Points(g.geometry.x_offset),
-                                      y + Points(g.geometry.y_offset)});
-      ++count;
+      if (inside && Drawn(g.glyph)) {
+        glyphs_.push_back(cairo_glyph_t{g.glyph, x + Points(g.geometry.x_offset),
+                                        y + Points(g.geometry.y_offset)});
+        ++count;
+      }
+      x += Points(g.geometry.width);
     }
-    int bytes = iter.end_index - iter.start_index;
-    if (bytes == 0 && count == 0) continue;  // cairo allows either, not both
-    utf8_.append(text + iter.start_index, static_cast<size_t>(bytes));
-    clusters_.push_back(cairo_text_cluster_t{bytes, count});
+    if (!inside || (to == from && count == 0)) continue;  // cairo allows either, not both
+    utf8_.append(text + from, static_cast<size_t>(to - from));
+    clusters_.push_back(cairo_text_cluster_t{to - from, count});
   }
   return x;
 }
