@@ -311,7 +311,8 @@ TEST(OfficePdf, ReducedFontsSetTheSamePagesAsTheFullOnes) {
   EXPECT_EQ(CountOf(fonts, "NotoSansCJKsc-Bold"), 1u) << fonts;
 }
 
-// A damaged file in the font cache (a disk that filled up, say) is made again, not used.
+// A damaged file in the font cache (a disk that filled up, say) is made again, not used; and
+// making the copies removes those of other versions, not other files.
 TEST(OfficePdf, DamagedFontCacheIsMadeAgain) {
   TempDir dir;
   const std::string render = "GONGKAI_FONT_CACHE=" + dir.File("cache") +
@@ -326,9 +327,15 @@ TEST(OfficePdf, DamagedFontCacheIsMadeAgain) {
   for (const auto& font : fonts) {
     std::ofstream(font, std::ios::binary | std::ios::trunc) << "not a font";
   }
+  const std::string stale = dir.File("cache/gongkai-Song-0123456789abcdef.otf");
+  const std::string other = dir.File("cache/gongkai-Songti.txt");
+  std::ofstream(stale) << "an older copy";
+  std::ofstream(other) << "not ours";
   Shell(render, &status);
   ASSERT_EQ(status, 0);
   for (const auto& font : fonts) EXPECT_GT(fs::file_size(font), 1000000u) << font;
+  EXPECT_FALSE(fs::exists(stale));
+  EXPECT_TRUE(fs::exists(other));
 }
 
 // Without fonts-noto-cjk (here: a fontconfig setup that does not see it) `render --format pdf`

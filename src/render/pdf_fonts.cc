@@ -23,7 +23,7 @@ namespace {
 namespace fs = std::filesystem;
 
 // Bump when the repertoire or the making of the copies changes: the cache key includes it.
-constexpr int kReducedFontVersion = 2;
+constexpr int kReducedFontVersion = 3;
 
 struct FontFile {
   std::string path;
@@ -185,6 +185,8 @@ std::string MakeReducedCopy(const FontFile& source, std::string_view family, std
   Face original{hb_face_create(file.blob, static_cast<unsigned>(source.index))};
   hb_subset_input_t* input = hb_subset_input_create_or_fail();
   if (!input) return "内存不足";
+  // Without hints (see pdf_fonts.h).
+  hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING);
   hb_set_t* unicodes = hb_subset_input_unicode_set(input);
   for (uint32_t c : Repertoire()) hb_set_add(unicodes, c);
   Face subset{hb_subset_or_fail(original.face, input)};
@@ -271,6 +273,13 @@ std::string Register(const FontFile& source, std::string_view family, std::strin
   std::string error = MakeReducedCopy(source, family, style, target);
   if (!error.empty()) return error;
   if (!add()) return "fontconfig 不接受 " + target.string();
+  // Copies made by earlier versions (or from an updated source font) are not used again.
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (entry.path() != target && name.starts_with(stem + "-") && name.ends_with(".otf")) {
+      fs::remove(entry.path(), ec);
+    }
+  }
   return "";
 }
 

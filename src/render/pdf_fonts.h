@@ -7,12 +7,15 @@
 // about 6 ms per face per document, a quarter of the time of a typical department's PDF. So
 // once per process gongkai makes a reduced copy of each face holding the characters of GB 2312
 // (all 6,763 hanzi and its symbols) plus ASCII and common punctuation, about 7,500 glyphs in
-// 4–5 MB, with HarfBuzz's subsetter (libharfbuzz-subset, the library that makes web-font
+// 3–4 MB, with HarfBuzz's subsetter (libharfbuzz-subset, the library that makes web-font
 // subsets), renamed to its own family ("gongkai Song", "gongkai Hei") so that fontconfig
 // never confuses it with the original, and registers it with fontconfig as an application
-// font. The copies are cached on disk ($GONGKAI_FONT_CACHE, else $XDG_CACHE_HOME/gongkai/fonts,
-// else ~/.cache/gongkai/fonts, else a temporary directory), keyed by the source font's path,
-// size and time, so making them (about 0.3 s) happens once per machine.
+// font. The copies leave out the fonts' hints (stem hints, which help rasterisers only at low
+// resolution: poppler draws the pages pixel for pixel the same without them): they were a
+// sixth of the bytes that cairo copies and parses, and 8% of a PDF. The copies are cached on disk
+// ($GONGKAI_FONT_CACHE, else $XDG_CACHE_HOME/gongkai/fonts, else ~/.cache/gongkai/fonts, else a
+// temporary directory), keyed by the source font's path, size and time, so making them (about 0.3
+// s) happens once per machine; copies made by another version are removed.
 //
 // Nothing is lost: the family lists put the full Noto face second, so a character outside the
 // reduced copy (a rare hanzi in a name) is drawn from the full font, which cairo then embeds as
