@@ -6,16 +6,14 @@
 namespace gongkai {
 namespace {
 
-// The level and strategy that replace Z_DEFAULT_COMPRESSION on this thread; zlib's own
-// defaults (level 6) when no scope is active.
+// The level that replaces Z_DEFAULT_COMPRESSION on this thread; zlib's own default (level 6)
+// when no scope is active.
 thread_local int g_level = Z_DEFAULT_COMPRESSION;
-thread_local int g_strategy = Z_DEFAULT_STRATEGY;
 
 constexpr int kZlibMemLevel = 8;  // zlib's DEF_MEM_LEVEL (not exported by zlib.h)
 
 void Set(Compressing what) {
-  g_level = Z_BEST_SPEED;
-  g_strategy = what == Compressing::kPdfFonts ? Z_HUFFMAN_ONLY : Z_DEFAULT_STRATEGY;
+  g_level = what == Compressing::kPdfFonts ? Z_NO_COMPRESSION : Z_BEST_SPEED;
 }
 
 using DeflateInit2 = int (*)(z_streamp, int, int, int, int, int, const char*, int);
@@ -29,15 +27,11 @@ DeflateInit2 ZlibDeflateInit2() {
 
 }  // namespace
 
-ScopedCompressionLevel::ScopedCompressionLevel(Compressing what)
-    : previous_level_(g_level), previous_strategy_(g_strategy) {
+ScopedCompressionLevel::ScopedCompressionLevel(Compressing what) : previous_level_(g_level) {
   Set(what);
 }
 
-ScopedCompressionLevel::~ScopedCompressionLevel() {
-  g_level = previous_level_;
-  g_strategy = previous_strategy_;
-}
+ScopedCompressionLevel::~ScopedCompressionLevel() { g_level = previous_level_; }
 
 void ScopedCompressionLevel::Switch(Compressing what) { Set(what); }
 
@@ -48,10 +42,7 @@ extern "C" __attribute__((visibility("default"))) int deflateInit2_(z_streamp st
                                                                     int mem_level, int strategy,
                                                                     const char* version,
                                                                     int stream_size) {
-  if (level == Z_DEFAULT_COMPRESSION) {
-    level = gongkai::g_level;
-    if (strategy == Z_DEFAULT_STRATEGY) strategy = gongkai::g_strategy;
-  }
+  if (level == Z_DEFAULT_COMPRESSION) level = gongkai::g_level;
   gongkai::DeflateInit2 zlib = gongkai::ZlibDeflateInit2();
   if (!zlib) return Z_VERSION_ERROR;  // no libz after us: cannot happen when linked with -lz
   return zlib(strm, level, method, window_bits, mem_level, strategy, version, stream_size);
