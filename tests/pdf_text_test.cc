@@ -1,11 +1,18 @@
-// The PDF's text layout (src/render/pdf_text.h): wrapping a shaped line by slicing it must
-// break where pango itself breaks the same text at the same width, and draw every character.
+// The PDF's text layout (src/render/pdf_text.h): a line shaped directly must be what a pango
+// layout makes of it, glyph for glyph; wrapping a shaped line by slicing it must break where
+// pango itself breaks the same text at the same width, and draw every character.
 #include "render/pdf_text.h"
 
 #include <gtest/gtest.h>
 
+#include <ostream>
+#include <set>
 #include <string>
 #include <vector>
+
+#include "build/disclosure.h"
+#include "load/source_loader.h"
+#include "test_support.h"
 
 namespace gongkai::pdf {
 namespace {
@@ -15,9 +22,12 @@ struct Break {
   double width;
 };
 
-// Where pango breaks `t`'s text at `width` (its own line breaking, on a copy of the layout).
-std::vector<Break> PangoBreaks(const Text& t, double width) {
-  PangoLayout* layout = pango_layout_copy(t.layout.get());
+// Where pango breaks `text` at `width` (its own line breaking, on a copy of its layout).
+std::vector<Break> PangoBreaks(const std::string& text, const Style& style, double width) {
+  Shaper pango(Shaper::Lines::kPangoLayouts);
+  const Text* t = pango.Shape(text, style);
+  EXPECT_TRUE(t->layout);
+  PangoLayout* layout = pango_layout_copy(t->layout.get());
   pango_layout_set_width(layout, Units(width));
   std::vector<Break> breaks;
   for (GSList* l = pango_layout_get_lines_readonly(layout); l; l = l->next) {
@@ -32,10 +42,102 @@ std::vector<Break> PangoBreaks(const Text& t, double width) {
 
 const Style kCell{Face::kSong, 9.5, 0, PANGO_ALIGN_LEFT, false, 0};
 
+// Every text of the examples' tables, and some that test the edges: fallback fonts (堃 is not
+// in the reduced fonts; Arabic is right to left), spaces, several lines.
+std::set<std::string> Texts() {
+  std::set<std::string> texts{"堃",         "测试堃局 2023", "السلام عليكم", "a\nb",     "甲\t乙",
+                              " 前后空格 ", "①②③",           "–—…·",         "＋－×÷＝", "e\u0301"};
+  for (const char* file : {"xinzhou-gov-office-2023.yaml", "dongxihu-finance-2023.yaml"}) {
+    Department d = LoadSource(testing::ExamplePath(file), testing::Catalogs());
+    Document doc = BuildDisclosure(d, Templates::Load(testing::DataDir(), d.year));
+    for (const auto& t : doc.tables) {
+      texts.insert(t.title);
+      for (const auto& row : t.header) {
+        for (const auto& c : row) texts.insert(c.Display());
+      }
+      for (const auto& row : t.rows) {
+        for (const auto& c : row.cells) texts.insert(c.Display());
+      }
+    }
+  }
+  return texts;
+}
+
+void ExpectSameLine(const Text& direct, const Text& laid_out, const std::string& text) {
+  ASSERT_EQ(direct.lines.size(), laid_out.lines.size()) << text;
+  EXPECT_DOUBLE_EQ(direct.width, laid_out.width) << text;
+  EXPECT_DOUBLE_EQ(direct.height, laid_out.height) << text;
+  for (size_t l = 0; l < direct.lines.size(); ++l) {
+    const LineBox& a = direct.lines[l];
+    const LineBox& b = laid_out.lines[l];
+    EXPECT_EQ(std::vector<double>({a.top, a.bottom, a.baseline, a.x, a.width}),
+              std::vector<double>({b.top, b.bottom, b.baseline, b.x, b.width}))
+        << text;
+    GSList* ra = direct.Runs(static_cast<int>(l));
+    GSList* rb = laid_out.Runs(static_cast<int>(l));
+    for (; ra && rb; ra = ra->next, rb = rb->next) {
+      auto* x = static_cast<PangoGlyphItem*>(ra->data);
+      auto* y = static_cast<PangoGlyphItem*>(rb->data);
+      EXPECT_EQ(x->item->offset, y->item->offset) << text;
+      EXPECT_EQ(x->item->length, y->item->length) << text;
+      EXPECT_EQ(x->item->analysis.font, y->item->analysis.font) << text;
+      ASSERT_EQ(x->glyphs->num_glyphs, y->glyphs->num_glyphs) << text;
+      for (int g = 0; g < x->glyphs->num_glyphs; ++g) {
+        const PangoGlyphInfo& p = x->glyphs->glyphs[g];
+        const PangoGlyphInfo& q = y->glyphs->glyphs[g];
+        EXPECT_EQ(
+            std::vector<int>({static_cast<int>(p.glyph), p.geometry.width, p.geometry.x_offset,
+                              p.geometry.y_offset, x->glyphs->log_clusters[g]}),
+            std::vector<int>({static_cast<int>(q.glyph), q.geometry.width, q.geometry.x_offset,
+                              q.geometry.y_offset, y->glyphs->log_clusters[g]}))
+            << text << " glyph " << g;
+      }
+    }
+    EXPECT_EQ(ra, nullptr) << text;
+    EXPECT_EQ(rb, nullptr) << text;
+  }
+}
+
+TEST(ShapeDirectly, IsWhatAPangoLayoutMakesOfTheLine) {
+  Shaper direct, pango(Shaper::Lines::kPangoLayouts);
+  const std::set<std::string> texts = Texts();
+  ASSERT_GT(texts.size(), 300u);
+  std::set<std::string> laid_out;
+  for (const Style& style : {kCell, Style{Face::kHei, 9.5, 0, PANGO_ALIGN_CENTER, false, 0},
+                             Style{Face::kSong, 10.5, 0, PANGO_ALIGN_RIGHT, false, 0}}) {
+    for (const std::string& text : texts) {
+      const Text* a = direct.Shape(text, style);
+      const Text* b = pango.Shape(text, style);
+      ASSERT_FALSE(b->shaped);
+      if (!a->shaped) laid_out.insert(text);
+      ExpectSameLine(*a, *b, text);
+    }
+  }
+  // All but the empty text, those of several lines or with tabs, and right-to-left text.
+  std::set<std::string> expected{"السلام عليكم"};
+  for (const std::string& text : texts) {
+    if (text.empty() || text.find_first_of("\n\t") != std::string::npos) expected.insert(text);
+  }
+  EXPECT_EQ(laid_out, expected);
+}
+
+// What a layout would set differently is left to pango: several lines, tabs, right to left.
+TEST(ShapeDirectly, LeavesToPangoWhatItSetsOtherwise) {
+  Shaper shaper;
+  for (const char* text : {"a\nb", "甲\t乙", "السلام", "一\u2028二"}) {
+    const Text* t = shaper.Shape(text, kCell);
+    EXPECT_FALSE(t->shaped) << text;
+    EXPECT_TRUE(t->layout) << text;
+  }
+  EXPECT_TRUE(shaper.Shape("一般公共服务支出", kCell)->shaped);
+}
+
 struct Case {
   std::string text;
   std::vector<double> widths;
 };
+
+void PrintTo(const Case& c, std::ostream* out) { *out << c.text; }
 
 class SliceTest : public ::testing::TestWithParam<Case> {};
 
@@ -49,7 +151,7 @@ TEST_P(SliceTest, BreaksWherePangoBreaks) {
     SCOPED_TRACE(width);
     Text* wrapped = shaper.WrapAt(one, width);
     EXPECT_EQ(wrapped->source, one);  // sliced, not laid out again
-    std::vector<Break> expected = PangoBreaks(*one, width);
+    std::vector<Break> expected = PangoBreaks(source, kCell, width);
     ASSERT_EQ(wrapped->lines.size(), expected.size());
     std::string text;
     for (size_t i = 0; i < expected.size(); ++i) {

@@ -1,5 +1,7 @@
 #include "render/pdf_glyph_batch.h"
 
+#include <climits>
+
 namespace gongkai {
 namespace {
 
@@ -22,26 +24,29 @@ bool GlyphBatch::Batchable(PangoGlyphItem* run) {
          pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(run->item->analysis.font));
 }
 
-bool GlyphBatch::Batchable(PangoLayoutLine* line) {
-  for (GSList* r = line->runs; r; r = r->next) {
+bool GlyphBatch::Batchable(GSList* runs) {
+  for (GSList* r = runs; r; r = r->next) {
     if (!Batchable(static_cast<PangoGlyphItem*>(r->data))) return false;
   }
   return true;
 }
 
-void GlyphBatch::AddLine(PangoLayout* layout, int line, double x, double y, double gray, int start,
-                         int end) {
-  PangoLayoutLine* l = pango_layout_get_line_readonly(layout, line);
-  if (end < 0 && !Batchable(l)) {
-    Flush();
-    cairo_set_source_rgb(cr_, gray, gray, gray);
-    cairo_move_to(cr_, x, y);
-    pango_cairo_show_layout_line(cr_, l);
+void GlyphBatch::AddLine(PangoLayout* layout, PangoLayoutLine* line, double x, double y,
+                         double gray) {
+  if (Batchable(line->runs)) {
+    AddRuns(pango_layout_get_text(layout), line->runs, x, y, gray);
     return;
   }
-  if (end < 0) end = l->start_index + l->length;
-  const char* text = pango_layout_get_text(layout);
-  for (GSList* r = l->runs; r; r = r->next) {
+  Flush();
+  cairo_set_source_rgb(cr_, gray, gray, gray);
+  cairo_move_to(cr_, x, y);
+  pango_cairo_show_layout_line(cr_, line);
+}
+
+void GlyphBatch::AddRuns(const char* text, GSList* runs, double x, double y, double gray, int start,
+                         int end) {
+  if (end < 0) end = INT_MAX;
+  for (GSList* r = runs; r; r = r->next) {
     x = AddRun(text, static_cast<PangoGlyphItem*>(r->data), x, y, gray, start, end);
   }
 }

@@ -31,15 +31,19 @@ class GlyphBatch {
   GlyphBatch(const GlyphBatch&) = delete;
   GlyphBatch& operator=(const GlyphBatch&) = delete;
 
-  // Line `line` of `layout` with its baseline starting at (x, y), in `gray`. With end >= 0,
-  // only the clusters within the bytes [start, end) of the layout's text, each where it
-  // stands in the whole line (a slice of a line: the caller shifts x); only for lines that
-  // are Batchable.
-  void AddLine(PangoLayout* layout, int line, double x, double y, double gray, int start = 0,
+  // A line laid out by pango, its baseline starting at (x, y), in `gray`.
+  void AddLine(PangoLayout* layout, PangoLayoutLine* line, double x, double y, double gray);
+
+  // Runs of glyphs (PangoGlyphItem, in visual order, all Batchable) shaping `text`, their
+  // baseline starting at (x, y); with end >= 0, only the clusters within the bytes
+  // [start, end) of `text`, each where it stands among all the runs (a slice of a line: the
+  // caller shifts x).
+  void AddRuns(const char* text, GSList* runs, double x, double y, double gray, int start = 0,
                int end = -1);
 
-  // Whether AddLine draws the glyphs of `line` itself; else it hands the line to pango.
-  static bool Batchable(PangoLayoutLine* line);
+  // Whether AddRuns can draw `runs` (a list of PangoGlyphItem); AddLine hands other lines to
+  // pango.
+  static bool Batchable(GSList* runs);
 
   // Draws what has been collected.
   void Flush();

@@ -500,8 +500,13 @@ class PdfDocument {
     double base = t.text->lines[t.first].top;
     for (size_t l = t.first; l < t.end; ++l) {
       const LineBox& box = t.text->lines[l];
-      batch->AddLine(t.text->Layout(), box.line, t.x + box.x - box.from, t.y + box.baseline - base,
-                     t.gray, box.start, box.end);
+      const double x = t.x + box.x - box.from, y = t.y + box.baseline - base;
+      if (t.text->layout) {  // laid out by pango, drawn by pango if need be
+        PangoLayout* layout = t.text->layout.get();
+        batch->AddLine(layout, pango_layout_get_line_readonly(layout, box.line), x, y, t.gray);
+      } else {  // shaped directly, or a slice of a line
+        batch->AddRuns(t.text->Utf8(), t.text->Runs(box.line), x, y, t.gray, box.start, box.end);
+      }
     }
   }
 

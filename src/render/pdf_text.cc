@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <climits>
 
 #include "render/pdf_fonts.h"
 #include "render/pdf_glyph_batch.h"
@@ -12,7 +13,31 @@ namespace gongkai::pdf {
 const char* SongFamily() { return PreparePdfFonts().song_family.c_str(); }
 const char* HeiFamily() { return PreparePdfFonts().hei_family.c_str(); }
 
-Shaper::Shaper() {
+ShapedLine::~ShapedLine() {
+  for (GSList* r = runs_; r; r = r->next) {
+    auto* run = static_cast<PangoGlyphItem*>(r->data);
+    pango_item_free(run->item);
+    pango_glyph_string_free(run->glyphs);
+    delete run;
+  }
+  g_slist_free(runs_);
+}
+
+void ShapedLine::Add(PangoItem* item, PangoGlyphString* glyphs) {
+  runs_ = g_slist_prepend(runs_, new PangoGlyphItem{item, glyphs, 0, 0, 0});
+}
+
+const char* Text::Utf8() const {
+  if (source) return source->Utf8();
+  return shaped ? shaped->text().c_str() : pango_layout_get_text(layout.get());
+}
+
+GSList* Text::Runs(int line) const {
+  if (source) return source->Runs(line);
+  return shaped ? shaped->runs() : pango_layout_get_line_readonly(layout.get(), line)->runs;
+}
+
+Shaper::Shaper(Lines lines) : lines_(lines) {
   PreparePdfFonts();  // registers the reduced fonts before pango first asks fontconfig
   // The default font map is per thread, so concurrent renders (render --jobs) are safe.
   context_ = pango_font_map_create_context(pango_cairo_font_map_get_default());
@@ -82,12 +107,11 @@ struct Cluster {
   double x, width;
 };
 
-std::vector<Cluster> ClustersOf(PangoLayout* layout, PangoLayoutLine* line) {
-  const char* text = pango_layout_get_text(layout);
+std::vector<Cluster> ClustersOf(const char* text, GSList* runs) {
   std::vector<Cluster> clusters;
   double x = 0;
   int byte = 0, character = 0;  // a position in the text and its character index
-  for (GSList* r = line->runs; r; r = r->next) {
+  for (GSList* r = runs; r; r = r->next) {
     auto* run = static_cast<PangoGlyphItem*>(r->data);
     PangoGlyphItemIter iter;
     for (gboolean more = pango_glyph_item_iter_init_start(&iter, run, text); more;
@@ -112,9 +136,21 @@ std::vector<Cluster> ClustersOf(PangoLayout* layout, PangoLayoutLine* line) {
 // last place between characters; at least one cluster); spaces at the end of a line hang
 // outside the width.
 void Shaper::Slice(const Text& t, double width, Text* out) {
-  PangoLayout* layout = t.layout.get();
+  // Where lines may break: as the layout found, or found now for a line shaped directly.
   int n_attrs = 0;
-  const PangoLogAttr* attrs = pango_layout_get_log_attrs_readonly(layout, &n_attrs);
+  const PangoLogAttr* attrs = nullptr;
+  std::vector<PangoLogAttr> found;
+  if (t.layout) {
+    attrs = pango_layout_get_log_attrs_readonly(t.layout.get(), &n_attrs);
+  } else {
+    const std::string& text = t.shaped->text();
+    found.resize(static_cast<size_t>(g_utf8_strlen(text.data(), -1)) + 1);
+    pango_get_log_attrs(text.data(), static_cast<int>(text.size()), -1,
+                        pango_context_get_language(context_), found.data(),
+                        static_cast<int>(found.size()));
+    attrs = found.data();
+    n_attrs = static_cast<int>(found.size());
+  }
   auto attr = [&](int character) -> const PangoLogAttr& {
     return attrs[std::clamp(character, 0, n_attrs - 1)];
   };
@@ -123,8 +159,7 @@ void Shaper::Slice(const Text& t, double width, Text* out) {
   for (size_t l = 0; l < t.lines.size(); ++l) {
     const LineBox& whole = t.lines[l];
     const double height = whole.bottom - whole.top;
-    PangoLayoutLine* line = pango_layout_get_line_readonly(layout, static_cast<int>(l));
-    const std::vector<Cluster> clusters = ClustersOf(layout, line);
+    const std::vector<Cluster> clusters = ClustersOf(t.Utf8(), t.Runs(static_cast<int>(l)));
     size_t first = 0;
     do {  // one output line per pass; an empty source line gives one empty line
       size_t end = first, line_break = first, char_break = first;
@@ -152,7 +187,7 @@ void Shaper::Slice(const Text& t, double width, Text* out) {
         box.width =
             visible > first ? clusters[visible - 1].x + clusters[visible - 1].width - box.from : 0;
       } else {
-        box.start = box.end = line->start_index;
+        box.start = box.end = 0;  // nothing to draw
         box.width = 0;
       }
       box.x = t.align == PANGO_ALIGN_CENTER  ? (width - box.width) / 2
@@ -170,6 +205,10 @@ void Shaper::Slice(const Text& t, double width, Text* out) {
 Text* Shaper::NewText(std::string_view text, const Style& style, Wrap wrap, double width,
                       PangoAttrList* attrs) {
   Text& t = texts_.emplace_back();
+  t.align = style.align;
+  const bool plain = wrap == Wrap::kNone && !attrs && style.line_spacing == 0 &&
+                     style.indent == 0 && !style.justify;
+  if (plain && lines_ == Lines::kShapedDirectly && ShapeDirectly(text, style, &t)) return &t;
   PangoLayout* layout = pango_layout_new(context_);
   t.layout.reset(layout);
   pango_layout_set_font_description(layout, Font(style));
@@ -183,14 +222,62 @@ Text* Shaper::NewText(std::string_view text, const Style& style, Wrap wrap, doub
   pango_layout_set_text(layout, text.data(), static_cast<int>(text.size()));
   t.wrapped = wrap == Wrap::kAlways;
   t.wrap_width = t.wrapped ? width : 0;
-  t.align = style.align;
   Measure(&t);
-  t.sliceable =
-      !t.wrapped && !attrs && style.line_spacing == 0 && style.indent == 0 && !style.justify;
+  t.sliceable = plain;
   for (int l = 0; t.sliceable && l < pango_layout_get_line_count(layout); ++l) {
-    t.sliceable = GlyphBatch::Batchable(pango_layout_get_line_readonly(layout, l));
+    t.sliceable = GlyphBatch::Batchable(pango_layout_get_line_readonly(layout, l)->runs);
   }
   return &t;
+}
+
+// What pango_layout does for a one-line paragraph: itemize with the font, shape each item; the
+// line's logical extent is the union of the runs'. Only for text that a layout would set on
+// one line left to right and that GlyphBatch draws; false (and `t` unchanged) otherwise.
+bool Shaper::ShapeDirectly(std::string_view text, const Style& style, Text* t) {
+  if (text.empty() || text.size() > INT_MAX) return false;
+  // Paragraph and line separators, and tabs (set at tab stops).
+  if (text.find_first_of("\n\r\t") != std::string_view::npos ||
+      text.find("\u2028") != std::string_view::npos ||
+      text.find("\u2029") != std::string_view::npos) {
+    return false;
+  }
+  auto line = std::make_unique<ShapedLine>(text);
+  const char* utf8 = line->text().c_str();
+  const int length = static_cast<int>(text.size());
+  PangoAttrList* attrs = pango_attr_list_new();
+  pango_attr_list_insert(attrs, pango_attr_font_desc_new(Font(style)));
+  GList* items = pango_itemize(context_, utf8, 0, length, attrs, nullptr);
+  pango_attr_list_unref(attrs);
+  for (GList* i = items; i; i = i->next) {
+    auto* item = static_cast<PangoItem*>(i->data);
+    PangoGlyphString* glyphs = pango_glyph_string_new();
+    pango_shape_with_flags(utf8 + item->offset, item->length, utf8, length, &item->analysis, glyphs,
+                           PANGO_SHAPE_NONE);
+    line->Add(item, glyphs);
+  }
+  g_list_free(items);
+  line->Finish();
+  bool ok = GlyphBatch::Batchable(line->runs());
+  for (GSList* r = line->runs(); ok && r; r = r->next) {
+    ok = (static_cast<PangoGlyphItem*>(r->data)->item->analysis.level & 1) == 0;
+  }
+  if (!ok) return false;
+  int x = 0, top = 0, bottom = 0;
+  for (GSList* r = line->runs(); r; r = r->next) {
+    auto* run = static_cast<PangoGlyphItem*>(r->data);
+    PangoRectangle logical;
+    pango_glyph_string_extents(run->glyphs, run->item->analysis.font, nullptr, &logical);
+    const bool first = r == line->runs();
+    top = first ? logical.y : std::min(top, logical.y);
+    bottom = first ? logical.y + logical.height : std::max(bottom, logical.y + logical.height);
+    x += logical.width;
+  }
+  t->lines.push_back(LineBox{0, Points(bottom - top), Points(-top), 0, Points(x)});
+  t->width = Points(x);
+  t->height = Points(bottom - top);
+  t->shaped = std::move(line);
+  t->sliceable = true;
+  return true;
 }
 
 PangoFontDescription* Shaper::Font(const Style& style) {
