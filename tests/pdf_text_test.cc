@@ -121,10 +121,12 @@ TEST(ShapeDirectly, IsWhatAPangoLayoutMakesOfTheLine) {
   EXPECT_EQ(laid_out, expected);
 }
 
-// What a layout would set differently is left to pango: several lines, tabs, right to left.
+// What a layout would set differently is left to pango: several lines, tabs, right to left,
+// and bytes that are not UTF-8 (a layout replaces them).
 TEST(ShapeDirectly, LeavesToPangoWhatItSetsOtherwise) {
   Shaper shaper;
-  for (const char* text : {"a\nb", "甲\t乙", "السلام", "一\u2028二"}) {
+  for (const std::string& text : std::vector<std::string>{"a\nb", "甲\t乙", "السلام", "一\u2028二",
+                                                          "合\xff计", std::string("a\0b", 3)}) {
     const Text* t = shaper.Shape(text, kCell);
     EXPECT_FALSE(t->shaped) << text;
     EXPECT_TRUE(t->layout) << text;

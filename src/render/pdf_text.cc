@@ -235,6 +235,8 @@ Text* Shaper::NewText(std::string_view text, const Style& style, Wrap wrap, doub
 // one line left to right and that GlyphBatch draws; false (and `t` unchanged) otherwise.
 bool Shaper::ShapeDirectly(std::string_view text, const Style& style, Text* t) {
   if (text.empty() || text.size() > INT_MAX) return false;
+  // pango_itemize needs valid UTF-8 (a layout replaces invalid bytes); no NUL either.
+  if (!g_utf8_validate(text.data(), static_cast<gssize>(text.size()), nullptr)) return false;
   // Paragraph and line separators, and tabs (set at tab stops).
   if (text.find_first_of("\n\r\t") != std::string_view::npos ||
       text.find("\u2028") != std::string_view::npos ||
