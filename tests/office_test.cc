@@ -780,6 +780,27 @@ TEST(OfficeXlsx, SheetNamesAreValidAndUnique) {
 // ---------------------------------------------------------------------------------------------
 // Errors
 
+// `convert` without --to writes the format the output's name says (a workbook for *.xlsx, not
+// YAML text under that name), and refuses a name that says another format than --to.
+TEST(OfficeErrors, ConvertTakesTheFormatFromTheOutputName) {
+  TempDir dir;
+  const std::string convert = GONGKAI_CLI " convert " + testing::ExamplePath("minimal.yaml");
+  int status = -1;
+  Shell(convert + " -o " + dir.File("a.xlsx"), &status);
+  EXPECT_EQ(status, 0);
+  EXPECT_EQ(testing::ReadFile(dir.File("a.xlsx")).substr(0, 2), "PK");  // a zip
+  Shell(convert + " -o " + dir.File("a.JSON"), &status);
+  EXPECT_EQ(status, 0);
+  EXPECT_EQ(testing::ReadFile(dir.File("a.JSON")).substr(0, 1), "{");
+  Shell(convert + " -o " + dir.File("a.txt"), &status);
+  EXPECT_EQ(status, 0);
+  EXPECT_NE(testing::ReadFile(dir.File("a.txt")).find("gongkai: 1"), std::string::npos);  // YAML
+  std::string err = Shell(convert + " --to yaml -o " + dir.File("b.xlsx") + " 2>&1", &status);
+  EXPECT_EQ(status, 2);
+  EXPECT_NE(err.find("扩展名"), std::string::npos) << err;
+  EXPECT_FALSE(fs::exists(dir.File("b.xlsx")));
+}
+
 TEST(OfficeErrors, UnwritablePathFailsWithAMessage) {
   const Document& doc = Example("xinzhou-gov-office-2023.yaml");
   TempDir dir;

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -324,8 +325,27 @@ int Score(const std::string& file, const std::string& standard_id, const std::st
   return kExitOk;
 }
 
-int Convert(const std::string& file, const std::string& to, const std::string& out,
-            const Common& common) {
+// The format of the output file by its name ("" for other names).
+std::string FormatOfName(const std::string& out) {
+  std::string ext = std::filesystem::path(out).extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (ext == ".xlsx") return "xlsx";
+  if (ext == ".json") return "json";
+  if (ext == ".yaml" || ext == ".yml") return "yaml";
+  return "";
+}
+
+// `to` empty: the format the output's name says, else YAML. A name that says another format
+// than --to is refused, so that a workbook is never written as text into "x.xlsx".
+int Convert(const std::string& file, std::string to, const std::string& out, const Common& common) {
+  const std::string named = out.empty() || out == "-" ? "" : FormatOfName(out);
+  if (to.empty()) to = named.empty() ? "yaml" : named;
+  if (!named.empty() && named != to) {
+    std::cerr << fmt::format(
+        "{}: 文件扩展名表示 {} 格式，但 --to 为 {}；请改用扩展名 .{}，或去掉 --to\n", out, named,
+        to, to);
+    return kExitUnreadable;
+  }
   int code = kExitOk;
   auto d = Load(file, common, &code);
   if (!d) return code;
@@ -361,7 +381,7 @@ int main(int argc, char** argv) {
                  "用户提供的科目 CSV（function.csv 或 economic.csv 格式），替换或补充内置科目")
       ->check(CLI::ExistingFile);
 
-  std::string file, out_dir = "out", format = "html", to = "yaml", out_file;
+  std::string file, out_dir = "out", format = "html", to, out_file;
   std::vector<std::string> inputs;
   int jobs = 1, count = 100, year = 2023;
   bool quiet = false;
@@ -426,7 +446,7 @@ int main(int argc, char** argv) {
 
   auto* convert = app.add_subcommand("convert", "在 YAML、JSON 源文件与 Excel 录入工作簿之间转换");
   convert->add_option("FILE", file, "部门预算源文件（YAML、JSON 或 xlsx 工作簿）")->required();
-  convert->add_option("--to", to, "目标格式：yaml、json 或 xlsx")
+  convert->add_option("--to", to, "目标格式：yaml、json 或 xlsx（默认按 -o 的扩展名，否则 yaml）")
       ->check(CLI::IsMember({"yaml", "json", "xlsx"}));
   convert->add_option("-o,--output", out_file, "输出文件（默认标准输出）");
 
