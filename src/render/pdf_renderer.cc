@@ -499,14 +499,7 @@ class PdfDocument {
   static void DrawText(GlyphBatch* batch, const TextOp& t) {
     double base = t.text->lines[t.first].top;
     for (size_t l = t.first; l < t.end; ++l) {
-      const LineBox& box = t.text->lines[l];
-      const double x = t.x + box.x - box.from, y = t.y + box.baseline - base;
-      if (t.text->layout) {  // laid out by pango, drawn by pango if need be
-        PangoLayout* layout = t.text->layout.get();
-        batch->AddLine(layout, pango_layout_get_line_readonly(layout, box.line), x, y, t.gray);
-      } else {  // shaped directly, or a slice of a line
-        batch->AddRuns(t.text->Utf8(), t.text->Runs(box.line), x, y, t.gray, box.start, box.end);
-      }
+      DrawTextLine(batch, *t.text, l, t.x, t.y - base, t.gray);
     }
   }
 

@@ -37,6 +37,18 @@ GSList* Text::Runs(int line) const {
   return shaped ? shaped->runs() : pango_layout_get_line_readonly(layout.get(), line)->runs;
 }
 
+void DrawTextLine(GlyphBatch* batch, const Text& t, size_t line, double x, double y, double gray) {
+  const LineBox& box = t.lines[line];
+  x += box.x - box.from;
+  y += box.baseline;
+  if (t.layout) {  // laid out by pango, drawn by pango if need be
+    PangoLayout* layout = t.layout.get();
+    batch->AddLine(layout, pango_layout_get_line_readonly(layout, box.line), x, y, gray);
+  } else {  // shaped directly, or a slice of a line
+    batch->AddRuns(t.Utf8(), t.Runs(box.line), x, y, gray, box.start, box.end);
+  }
+}
+
 Shaper::Shaper(Lines lines) : lines_(lines) {
   PreparePdfFonts();  // registers the reduced fonts before pango first asks fontconfig
   // The default font map is per thread, so concurrent renders (render --jobs) are safe.
@@ -60,6 +72,16 @@ Shaper::~Shaper() {
 
 Text* Shaper::Shape(std::string_view text, const Style& style, Wrap wrap, double width,
                     PangoAttrList* attrs) {
+  // Sources are checked when loaded, but a Document can be made otherwise: bytes that are not
+  // UTF-8 (or NULs) would reach cairo, which then refuses to write the whole PDF. They are
+  // drawn as U+FFFD instead.
+  std::string valid;
+  if (!g_utf8_validate(text.data(), static_cast<gssize>(text.size()), nullptr)) {
+    gchar* made = g_utf8_make_valid(text.data(), static_cast<gssize>(text.size()));
+    valid = made;
+    g_free(made);
+    text = valid;
+  }
   if (wrap != Wrap::kAlways && !attrs) {
     std::string key = fmt::format("{}|{}|{}|{}|{}|{}|{}", static_cast<int>(style.face),
                                   Units(style.size), style.line_spacing,
@@ -187,7 +209,11 @@ void Shaper::Slice(const Text& t, double width, Text* out) {
         box.width =
             visible > first ? clusters[visible - 1].x + clusters[visible - 1].width - box.from : 0;
       } else {
-        box.start = box.end = 0;  // nothing to draw
+        // An empty line: nothing to draw.
+        box.start = box.end =
+            t.layout
+                ? pango_layout_get_line_readonly(t.layout.get(), static_cast<int>(l))->start_index
+                : 0;
         box.width = 0;
       }
       box.x = t.align == PANGO_ALIGN_CENTER  ? (width - box.width) / 2

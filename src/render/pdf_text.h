@@ -17,6 +17,10 @@
 #include <utility>
 #include <vector>
 
+namespace gongkai {
+class GlyphBatch;
+}
+
 namespace gongkai::pdf {
 
 // ---------------------------------------------------------------------------------------------
@@ -152,6 +156,9 @@ struct Text {
   const char* Utf8() const;
   GSList* Runs(int line) const;
 };
+
+// Draws line `line` of `t`, whose origin (the top left of its first line) is at (x, y).
+void DrawTextLine(GlyphBatch* batch, const Text& t, size_t line, double x, double y, double gray);
 
 // Shapes text with pango into lines kept for the drawing pass (shaping happens once).
 class Shaper {
