@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string_view>
+
+#include "load/utf8_text.h"
 #include "test_support.h"
 
 namespace gongkai {
@@ -139,6 +142,35 @@ TEST(SourceLoader, YamlSyntaxErrorIsLocated) {
   std::string e = Errors("gongkai: 1\ndepartment: {name: x\n");
   EXPECT_NE(e.find("t.yaml:"), std::string::npos) << e;
   EXPECT_NE(e.find("YAML 语法错误"), std::string::npos) << e;
+}
+
+// A file saved in GBK (common for Chinese text) is refused where it stops being UTF-8, with
+// what to do; so is a NUL. A UTF-8 byte-order mark is fine.
+TEST(SourceLoader, TextThatIsNotUtf8IsLocated) {
+  const std::string gbk = "\xb2\xe2\xca\xd4";  // 测试 in GBK
+  std::string e = Errors(Replace(MinimalSource(), "name: 测试局", "name: " + gbk + "局"));
+  EXPECT_NE(e.find("t.yaml:3:9: 不是有效的 UTF-8 文本（字节 0xB2）"), std::string::npos) << e;
+  EXPECT_NE(e.find("iconv"), std::string::npos) << e;
+  e = Errors(Replace(MinimalSource(), "name: 测试局", std::string("name: 测\0局", 11)));
+  EXPECT_NE(e.find("t.yaml:3:10: 含有 NUL 字符"), std::string::npos) << e;
+  EXPECT_EQ(Errors("\xef\xbb\xbf" + MinimalSource()), "");
+}
+
+TEST(Utf8Text, FirstBadByte) {
+  constexpr size_t kNone = std::string_view::npos;
+  EXPECT_EQ(FirstBadUtf8Byte(""), kNone);
+  EXPECT_EQ(FirstBadUtf8Byte("a合计𠀀\u00e9"), kNone);
+  EXPECT_EQ(FirstBadUtf8Byte("ab\xff"), 2u);
+  EXPECT_EQ(FirstBadUtf8Byte("a\xe5\x90"), 1u);             // cut short
+  EXPECT_EQ(FirstBadUtf8Byte("\xc0\xaf"), 0u);              // overlong "/"
+  EXPECT_EQ(FirstBadUtf8Byte("x\xe0\x80\xaf"), 1u);         // overlong, three bytes
+  EXPECT_EQ(FirstBadUtf8Byte("\xed\xa0\x80"), 0u);          // a surrogate
+  EXPECT_EQ(FirstBadUtf8Byte("\xf4\x90\x80\x80"), 0u);      // above U+10FFFF
+  EXPECT_EQ(FirstBadUtf8Byte("\xf0\x9f\x98\x80!"), kNone);  // 😀
+  EXPECT_EQ(FirstBadUtf8Byte("\x80"), 0u);                  // a lone continuation byte
+  EXPECT_EQ(FirstBadUtf8Byte(std::string_view("a\0b", 3)), 1u);
+  EXPECT_EQ(PositionOf("ab\n合计x", 9).line, 2u);
+  EXPECT_EQ(PositionOf("ab\n合计x", 9).column, 3u);
 }
 
 TEST(SourceLoader, UnknownYearNamesAvailableYears) {

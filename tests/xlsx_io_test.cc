@@ -139,6 +139,11 @@ TEST(XlsxReader, RejectsMalformed) {
   EXPECT_EQ(ErrorOf([&] { ReadWorkbook(ref); }), ref + ": 表1!1A: 单元格引用无效");
   std::string xml = MiniWorkbook("xml.xlsx", "<row r=\"1\"><c r=\"A1\"><v>1</v></row>");
   EXPECT_NE(ErrorOf([&] { ReadWorkbook(xml); }).find("不是有效的 XML"), std::string::npos);
+  std::string bytes =
+      MiniWorkbook("bytes.xlsx", "<row r=\"2\"><c r=\"B2\" t=\"s\"><v>0</v></c></row>",
+                   "<si><t>\xb2\xe2</t></si>");
+  EXPECT_NE(ErrorOf([&] { ReadWorkbook(bytes); }).find(bytes + ": 表1!B2: 文本不是有效的 UTF-8"),
+            std::string::npos);
   // Through the source reader the same errors are SourceErrors.
   EXPECT_EQ(ErrorOf([&] { ReadWorkbookSource(sst, testing::Catalogs()); }),
             sst + ": 表1!C4: 共享字符串编号「7」超出范围（共 1 个）");

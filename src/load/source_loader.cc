@@ -5,11 +5,13 @@
 
 #include "load/performance_loader.h"
 #include "load/source_reader.h"
+#include "load/utf8_text.h"
 
 #include <fstream>
 #include <mutex>
 #include <set>
 #include <sstream>
+#include <string_view>
 
 namespace gongkai {
 
@@ -561,6 +563,11 @@ void Loader::ResolveReferences() {
 }
 
 Department Loader::Load(const std::string& text) {
+  if (size_t bad = FirstBadUtf8Byte(text); bad != std::string_view::npos) {
+    const TextPosition at = PositionOf(text, bad);
+    throw SourceError(
+        {fmt::format("{}:{}:{}: {}", path_, at.line, at.column, BadUtf8Message(text, bad))});
+  }
   YAML::Node root;
   try {
     root = YAML::Load(text);
