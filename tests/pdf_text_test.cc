@@ -132,13 +132,19 @@ TEST(ShapeDirectly, LeavesToPangoWhatItSetsOtherwise) {
   EXPECT_TRUE(shaper.Shape("一般公共服务支出", kCell)->shaped);
 }
 
-// Bytes that are not UTF-8 (a Document not made from a checked source) are drawn as U+FFFD
-// rather than making cairo refuse the whole PDF.
+// Bytes that are not UTF-8 (a Document not made from a checked source) and noncharacters are
+// drawn as U+FFFD rather than making cairo refuse the whole PDF.
 TEST(ShapeDirectly, BytesThatAreNotUtf8AreReplaced) {
   Shaper shaper;
   const Text* t = shaper.Shape(std::string("合\xff计\0尾", 11), kCell);
   EXPECT_STREQ(t->Utf8(), "合\uFFFD计\uFFFD尾");
   EXPECT_TRUE(t->shaped);
+  // Noncharacters are valid UTF-8, but cairo refuses them.
+  t = shaper.Shape("甲\U0003FFFF乙\uFDD0\tx", kCell);
+  EXPECT_STREQ(t->Utf8(), "甲\uFFFD乙\uFFFD\tx");
+  std::string storage;
+  EXPECT_EQ(Printable("合计 1.00", &storage), "合计 1.00");
+  EXPECT_TRUE(storage.empty());
 }
 
 struct Case {

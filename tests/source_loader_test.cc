@@ -145,30 +145,41 @@ TEST(SourceLoader, YamlSyntaxErrorIsLocated) {
 }
 
 // A file saved in GBK (common for Chinese text) is refused where it stops being UTF-8, with
-// what to do; so is a NUL. A UTF-8 byte-order mark is fine.
+// what to do; so are control characters and noncharacters. A UTF-8 byte-order mark is fine.
 TEST(SourceLoader, TextThatIsNotUtf8IsLocated) {
   const std::string gbk = "\xb2\xe2\xca\xd4";  // 测试 in GBK
   std::string e = Errors(Replace(MinimalSource(), "name: 测试局", "name: " + gbk + "局"));
   EXPECT_NE(e.find("t.yaml:3:9: 不是有效的 UTF-8 文本（字节 0xB2）"), std::string::npos) << e;
   EXPECT_NE(e.find("iconv"), std::string::npos) << e;
   e = Errors(Replace(MinimalSource(), "name: 测试局", std::string("name: 测\0局", 11)));
-  EXPECT_NE(e.find("t.yaml:3:10: 含有 NUL 字符"), std::string::npos) << e;
+  EXPECT_NE(e.find("t.yaml:3:10: 含有控制字符 U+0000（NUL）"), std::string::npos) << e;
+  e = Errors(Replace(MinimalSource(), "name: 测试局", "name: 测\x1c局"));
+  EXPECT_NE(e.find("t.yaml:3:10: 含有控制字符 U+001C，不是正文文字"), std::string::npos) << e;
+  e = Errors(Replace(MinimalSource(), "name: 测试局", "name: 测\uFFFF局"));
+  EXPECT_NE(e.find("t.yaml:3:10: 含有 Unicode 非字符 U+FFFF"), std::string::npos) << e;
   EXPECT_EQ(Errors("\xef\xbb\xbf" + MinimalSource()), "");
 }
 
-TEST(Utf8Text, FirstBadByte) {
+TEST(Utf8Text, FirstNonTextByte) {
   constexpr size_t kNone = std::string_view::npos;
-  EXPECT_EQ(FirstBadUtf8Byte(""), kNone);
-  EXPECT_EQ(FirstBadUtf8Byte("a合计𠀀\u00e9"), kNone);
-  EXPECT_EQ(FirstBadUtf8Byte("ab\xff"), 2u);
-  EXPECT_EQ(FirstBadUtf8Byte("a\xe5\x90"), 1u);             // cut short
-  EXPECT_EQ(FirstBadUtf8Byte("\xc0\xaf"), 0u);              // overlong "/"
-  EXPECT_EQ(FirstBadUtf8Byte("x\xe0\x80\xaf"), 1u);         // overlong, three bytes
-  EXPECT_EQ(FirstBadUtf8Byte("\xed\xa0\x80"), 0u);          // a surrogate
-  EXPECT_EQ(FirstBadUtf8Byte("\xf4\x90\x80\x80"), 0u);      // above U+10FFFF
-  EXPECT_EQ(FirstBadUtf8Byte("\xf0\x9f\x98\x80!"), kNone);  // 😀
-  EXPECT_EQ(FirstBadUtf8Byte("\x80"), 0u);                  // a lone continuation byte
-  EXPECT_EQ(FirstBadUtf8Byte(std::string_view("a\0b", 3)), 1u);
+  EXPECT_EQ(FirstNonTextByte(""), kNone);
+  EXPECT_EQ(FirstNonTextByte("a合计𠀀\u00e9"), kNone);
+  EXPECT_EQ(FirstNonTextByte("ab\xff"), 2u);
+  EXPECT_EQ(FirstNonTextByte("a\xe5\x90"), 1u);             // cut short
+  EXPECT_EQ(FirstNonTextByte("\xc0\xaf"), 0u);              // overlong "/"
+  EXPECT_EQ(FirstNonTextByte("x\xe0\x80\xaf"), 1u);         // overlong, three bytes
+  EXPECT_EQ(FirstNonTextByte("\xed\xa0\x80"), 0u);          // a surrogate
+  EXPECT_EQ(FirstNonTextByte("\xf4\x90\x80\x80"), 0u);      // above U+10FFFF
+  EXPECT_EQ(FirstNonTextByte("\xf0\x9f\x98\x80!"), kNone);  // 😀
+  EXPECT_EQ(FirstNonTextByte("\x80"), 0u);                  // a lone continuation byte
+  EXPECT_EQ(FirstNonTextByte(std::string_view("a\0b", 3)), 1u);
+  EXPECT_EQ(FirstNonTextByte("行\t列\r\n"), kNone);
+  EXPECT_EQ(FirstNonTextByte("a\x1b[0m"), 1u);  // ESC
+  EXPECT_EQ(FirstNonTextByte("a\x7f"), 1u);     // DEL
+  EXPECT_EQ(FirstNonTextByte("a\u0085"), 1u);   // a C1 control
+  EXPECT_EQ(FirstNonTextByte("甲\uFDD0"), 3u);  // noncharacters
+  EXPECT_EQ(FirstNonTextByte("\U0003FFFF"), 0u);
+  EXPECT_EQ(FirstNonTextByte("\uFFFD\uFFFC"), kNone);
   EXPECT_EQ(PositionOf("ab\n合计x", 9).line, 2u);
   EXPECT_EQ(PositionOf("ab\n合计x", 9).column, 3u);
 }

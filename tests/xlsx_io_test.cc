@@ -142,7 +142,9 @@ TEST(XlsxReader, RejectsMalformed) {
   std::string bytes =
       MiniWorkbook("bytes.xlsx", "<row r=\"2\"><c r=\"B2\" t=\"s\"><v>0</v></c></row>",
                    "<si><t>\xb2\xe2</t></si>");
-  EXPECT_NE(ErrorOf([&] { ReadWorkbook(bytes); }).find(bytes + ": 表1!B2: 文本不是有效的 UTF-8"),
+  EXPECT_NE(ErrorOf([&] {
+              ReadWorkbook(bytes);
+            }).find(bytes + ": 表1!B2: 不是有效的 UTF-8 文本（字节 0xB2）：工作簿可能已损坏"),
             std::string::npos);
   // Through the source reader the same errors are SourceErrors.
   EXPECT_EQ(ErrorOf([&] { ReadWorkbookSource(sst, testing::Catalogs()); }),

@@ -563,10 +563,10 @@ void Loader::ResolveReferences() {
 }
 
 Department Loader::Load(const std::string& text) {
-  if (size_t bad = FirstBadUtf8Byte(text); bad != std::string_view::npos) {
+  if (size_t bad = FirstNonTextByte(text); bad != std::string_view::npos) {
     const TextPosition at = PositionOf(text, bad);
     throw SourceError(
-        {fmt::format("{}:{}:{}: {}", path_, at.line, at.column, BadUtf8Message(text, bad))});
+        {fmt::format("{}:{}:{}: {}", path_, at.line, at.column, NonTextMessage(text, bad))});
   }
   YAML::Node root;
   try {

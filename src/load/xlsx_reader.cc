@@ -389,10 +389,8 @@ void Reader::ReadSheet(const std::string& part, XlsxSheet* sheet) {
       } else {
         Fail(where, fmt::format("未知的单元格类型「{}」", t));
       }
-      if (FirstBadUtf8Byte(cell.text) != std::string_view::npos) {
-        Fail(where,
-             "文本不是有效的 UTF-8（或含有 NUL 字符）：工作簿可能已损坏，请在 Excel/WPS "
-             "中另存后再试");
+      if (size_t bad = FirstNonTextByte(cell.text); bad != std::string_view::npos) {
+        Fail(where, NonTextMessage(cell.text, bad, true));
       }
       if (cell.text.empty() && cell.type == CellType::kString) continue;
       if (++cells_ > kXlsxMaxCells) Fail("", "单元格过多（超过上限）");
@@ -442,8 +440,8 @@ Workbook Reader::Read() {
     XlsxSheet sheet;
     sheet.name = Attr(s, "name").value();
     if (sheet.name.empty()) Fail("", "工作表缺少名称");
-    if (FirstBadUtf8Byte(sheet.name) != std::string_view::npos) {
-      Fail("", "工作表名称不是有效的 UTF-8：工作簿可能已损坏，请在 Excel/WPS 中另存后再试");
+    if (size_t bad = FirstNonTextByte(sheet.name); bad != std::string_view::npos) {
+      Fail("", "工作表名称" + NonTextMessage(sheet.name, bad, true));
     }
     if (!names.insert(sheet.name).second) Fail("", fmt::format("工作表「{}」重复", sheet.name));
     std::string state = Attr(s, "state").value();

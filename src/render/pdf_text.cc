@@ -49,6 +49,32 @@ void DrawTextLine(GlyphBatch* batch, const Text& t, size_t line, double x, doubl
   }
 }
 
+namespace {
+
+bool IsNoncharacter(gunichar c) { return (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE; }
+
+}  // namespace
+
+std::string_view Printable(std::string_view text, std::string* storage) {
+  const auto length = static_cast<gssize>(text.size());
+  bool clean = g_utf8_validate(text.data(), length, nullptr);
+  for (const char* p = text.data(); clean && p < text.data() + text.size();
+       p = g_utf8_next_char(p)) {
+    clean = !IsNoncharacter(g_utf8_get_char(p));
+  }
+  if (clean) return text;
+  gchar* valid = g_utf8_make_valid(text.data(), length);  // NULs become U+FFFD too
+  storage->clear();
+  for (const char* p = valid; *p; p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char(p);
+    char utf8[6];
+    storage->append(utf8,
+                    static_cast<size_t>(g_unichar_to_utf8(IsNoncharacter(c) ? 0xFFFD : c, utf8)));
+  }
+  g_free(valid);
+  return *storage;
+}
+
 Shaper::Shaper(Lines lines) : lines_(lines) {
   PreparePdfFonts();  // registers the reduced fonts before pango first asks fontconfig
   // The default font map is per thread, so concurrent renders (render --jobs) are safe.
@@ -72,16 +98,8 @@ Shaper::~Shaper() {
 
 Text* Shaper::Shape(std::string_view text, const Style& style, Wrap wrap, double width,
                     PangoAttrList* attrs) {
-  // Sources are checked when loaded, but a Document can be made otherwise: bytes that are not
-  // UTF-8 (or NULs) would reach cairo, which then refuses to write the whole PDF. They are
-  // drawn as U+FFFD instead.
-  std::string valid;
-  if (!g_utf8_validate(text.data(), static_cast<gssize>(text.size()), nullptr)) {
-    gchar* made = g_utf8_make_valid(text.data(), static_cast<gssize>(text.size()));
-    valid = made;
-    g_free(made);
-    text = valid;
-  }
+  std::string printable;
+  text = Printable(text, &printable);
   if (wrap != Wrap::kAlways && !attrs) {
     std::string key = fmt::format("{}|{}|{}|{}|{}|{}|{}", static_cast<int>(style.face),
                                   Units(style.size), style.line_spacing,

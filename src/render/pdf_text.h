@@ -157,6 +157,13 @@ struct Text {
   GSList* Runs(int line) const;
 };
 
+// `text` as cairo accepts it, in `storage` if it has to change: valid UTF-8 without NULs and
+// without Unicode noncharacters (U+FDD0–U+FDEF, U+xFFFE, U+xFFFF). cairo refuses to write a
+// PDF that shows any of them — the whole PDF. Sources are checked when loaded, but a Document
+// can be made otherwise, and noncharacters are valid UTF-8: such bytes and characters are drawn
+// as U+FFFD. Shaper::Shape applies it to every text.
+std::string_view Printable(std::string_view text, std::string* storage);
+
 // Draws line `line` of `t`, whose origin (the top left of its first line) is at (x, y).
 void DrawTextLine(GlyphBatch* batch, const Text& t, size_t line, double x, double y, double gray);
 
