@@ -801,6 +801,46 @@ TEST(OfficeErrors, ConvertTakesTheFormatFromTheOutputName) {
   EXPECT_FALSE(fs::exists(dir.File("b.xlsx")));
 }
 
+// `render -o 公开.pdf` writes that file (the format from its name) rather than a directory of
+// that name; a name that contradicts --format, a source format, or several sources are
+// refused with a message; a directory stays a directory.
+TEST(OfficeErrors, RenderWritesTheFileOutputNames) {
+  TempDir dir;
+  const std::string render = GONGKAI_CLI " render " + testing::ExamplePath("minimal.yaml");
+  int status = -1;
+  Shell(render + " -o " + dir.File("公开.pdf") + " > /dev/null", &status);
+  EXPECT_EQ(status, 0);
+  EXPECT_EQ(testing::ReadFile(dir.File("公开.pdf")).substr(0, 5), "%PDF-");
+  Shell(render + " -o " + dir.File("sub/表.XLSX") + " > /dev/null", &status);
+  EXPECT_EQ(status, 0);
+  EXPECT_EQ(testing::ReadFile(dir.File("sub/表.XLSX")).substr(0, 2), "PK");
+  Shell(render + " --format html -o " + dir.File("a.html") + " > /dev/null", &status);
+  EXPECT_EQ(status, 0);
+  EXPECT_NE(testing::ReadFile(dir.File("a.html")).find("<html"), std::string::npos);
+  std::string err = Shell(render + " --format pdf -o " + dir.File("b.xlsx") + " 2>&1", &status);
+  EXPECT_EQ(status, 2);
+  EXPECT_NE(err.find("--format 为 pdf"), std::string::npos) << err;
+  err = Shell(render + " -o " + dir.File("c.yaml") + " 2>&1", &status);
+  EXPECT_EQ(status, 2);
+  EXPECT_NE(err.find("gongkai convert"), std::string::npos) << err;
+  err = Shell(
+      render + " " + testing::ExamplePath("minimal.yaml") + " -o " + dir.File("d.pdf") + " 2>&1",
+      &status);
+  EXPECT_EQ(status, 2);
+  EXPECT_NE(err.find("-o 应为输出目录"), std::string::npos) << err;
+  for (const char* refused : {"b.xlsx", "c.yaml", "d.pdf"})
+    EXPECT_FALSE(fs::exists(dir.File(refused)));
+  fs::create_directories(dir.File("dir.pdf"));  // an existing directory keeps its meaning
+  Shell(render + " --format pdf -o " + dir.File("dir.pdf") + " > /dev/null", &status);
+  EXPECT_EQ(status, 0);
+  EXPECT_TRUE(fs::exists(dir.File("dir.pdf/minimal.pdf")));
+  err = Shell(GONGKAI_CLI " convert " + testing::ExamplePath("minimal.yaml") + " -o " +
+                  dir.File("e.pdf") + " 2>&1",
+              &status);
+  EXPECT_EQ(status, 2);
+  EXPECT_NE(err.find("gongkai render"), std::string::npos) << err;
+}
+
 TEST(OfficeErrors, UnwritablePathFailsWithAMessage) {
   const Document& doc = Example("xinzhou-gov-office-2023.yaml");
   TempDir dir;

@@ -118,6 +118,19 @@ class TemplateCache {
   std::map<int, Templates> cache_;
 };
 
+// The format an output file's name says ("" for other names): its extension, lower case, with
+// .yml read as yaml and .htm as html.
+std::string FormatOfName(const std::string& out) {
+  std::string ext = fs::path(out).extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (ext == ".yml") return "yaml";
+  if (ext == ".htm") return "html";
+  for (const char* known : {".xlsx", ".json", ".yaml", ".pdf", ".html"}) {
+    if (ext == known) return ext.substr(1);
+  }
+  return "";
+}
+
 int RenderOne(const std::string& file, const std::string& out_dir, const std::string& format,
               const OfficeOptions& office, const CatalogProvider& catalogs,
               TemplateCache& templates, std::string* report) {
@@ -132,11 +145,14 @@ int RenderOne(const std::string& file, const std::string& out_dir, const std::st
     return unreadable ? kExitUnreadable : kExitInvalid;
   }
   Document doc = BuildDisclosure(d, templates.Get(d.year));
-  std::string stem = fs::path(file).stem().string();
-  fs::path out = fs::path(out_dir) / (stem + "." + format);
+  // `out_dir` names the file itself when it says the format (see Render).
+  const bool to_file = FormatOfName(out_dir) == format && !fs::is_directory(out_dir);
+  const fs::path out = to_file
+                           ? fs::path(out_dir)
+                           : fs::path(out_dir) / (fs::path(file).stem().string() + "." + format);
   if (format == "pdf" || format == "xlsx") {
     std::error_code ec;
-    fs::create_directories(out_dir, ec);
+    if (!out.parent_path().empty()) fs::create_directories(out.parent_path(), ec);
     std::string error;
     if (!WriteOfficeDocument(doc, format, out.string(), office, &error)) {
       *report = fmt::format("{}: {}\n", out.string(), error);
@@ -149,14 +165,38 @@ int RenderOne(const std::string& file, const std::string& out_dir, const std::st
   return kExitOk;
 }
 
-int Render(const std::vector<std::string>& inputs, const std::string& out_dir,
-           const std::string& format, const OfficeOptions& office, int jobs, bool quiet,
-           const Common& common) {
+// -o is a directory (default out/), or, for one source, the file to write when its name says a
+// format (公开.pdf): then --format may be left out, and must agree if given.
+int Render(const std::vector<std::string>& inputs, const std::string& out_dir, std::string format,
+           const OfficeOptions& office, int jobs, bool quiet, const Common& common) {
   std::vector<std::string> files = ExpandInputs(inputs);
   if (files.empty()) {
     std::cerr << "没有要生成的源文件\n";
     return kExitUnreadable;
   }
+  const std::string named = fs::is_directory(out_dir) ? "" : FormatOfName(out_dir);
+  if (!named.empty()) {
+    if (named == "yaml") {
+      std::cerr << fmt::format(
+          "-o {}：render 生成公开文件（html、json、pdf、xlsx），不写源文件；"
+          "要转换源文件请用 gongkai convert\n",
+          out_dir);
+      return kExitUnreadable;
+    }
+    if (!format.empty() && named != format) {
+      std::cerr << fmt::format(
+          "-o {}：文件扩展名表示 {} 格式，但 --format 为 {}；请改用扩展名 .{}"
+          "，或去掉 --format\n",
+          out_dir, named, format, format);
+      return kExitUnreadable;
+    }
+    if (files.size() > 1) {
+      std::cerr << fmt::format("-o {}：有{}个源文件，-o 应为输出目录\n", out_dir, files.size());
+      return kExitUnreadable;
+    }
+    format = named;
+  }
+  if (format.empty()) format = "html";
   if (format == "pdf" && PreparePdfFonts().noto_missing) {
     std::cerr << "警告：" << PreparePdfFonts().note
               << "，PDF 将使用系统的替代字体，中文可能无法正常显示。请运行 scripts/bootstrap.sh"
@@ -325,20 +365,17 @@ int Score(const std::string& file, const std::string& standard_id, const std::st
   return kExitOk;
 }
 
-// The format of the output file by its name ("" for other names).
-std::string FormatOfName(const std::string& out) {
-  std::string ext = std::filesystem::path(out).extension().string();
-  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (ext == ".xlsx") return "xlsx";
-  if (ext == ".json") return "json";
-  if (ext == ".yaml" || ext == ".yml") return "yaml";
-  return "";
-}
-
 // `to` empty: the format the output's name says, else YAML. A name that says another format
 // than --to is refused, so that a workbook is never written as text into "x.xlsx".
 int Convert(const std::string& file, std::string to, const std::string& out, const Common& common) {
-  const std::string named = out.empty() || out == "-" ? "" : FormatOfName(out);
+  std::string named = out.empty() || out == "-" ? "" : FormatOfName(out);
+  if (named == "pdf" || named == "html") {
+    std::cerr << fmt::format(
+        "{}: convert 只写源文件（yaml、json 或 xlsx）；要生成公开文件请用 "
+        "gongkai render {} -o {}\n",
+        out, file, out);
+    return kExitUnreadable;
+  }
   if (to.empty()) to = named.empty() ? "yaml" : named;
   if (!named.empty() && named != to) {
     std::cerr << fmt::format(
@@ -381,7 +418,7 @@ int main(int argc, char** argv) {
                  "用户提供的科目 CSV（function.csv 或 economic.csv 格式），替换或补充内置科目")
       ->check(CLI::ExistingFile);
 
-  std::string file, out_dir = "out", format = "html", to, out_file;
+  std::string file, out_dir = "out", format, to, out_file;
   std::vector<std::string> inputs;
   int jobs = 1, count = 100, year = 2023;
   bool quiet = false;
@@ -389,7 +426,9 @@ int main(int argc, char** argv) {
       app.add_subcommand("render", "由源文件生成部门预算公开文件（公开说明、公开表、名词解释）");
   render->add_option("FILE", inputs, "部门预算源文件（YAML 或 JSON）或含源文件的目录，可多个")
       ->required();
-  render->add_option("-o,--output", out_dir, "输出目录（默认 out）");
+  render->add_option(
+      "-o,--output", out_dir,
+      "输出目录（默认 out）；只有一个源文件时也可为文件名（如 公开.pdf，按扩展名定格式）");
   render->add_option("--format", format, "输出格式：html（默认）、json、pdf 或 xlsx")
       ->check(CLI::IsMember({"html", "json", "pdf", "xlsx"}));
   render->add_option("-j,--jobs", jobs, "并行线程数（默认 1）")->check(CLI::Range(1, 256));
