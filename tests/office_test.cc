@@ -841,6 +841,24 @@ TEST(OfficeErrors, RenderWritesTheFileOutputNames) {
   EXPECT_NE(err.find("gongkai render"), std::string::npos) << err;
 }
 
+// `template` writes a workbook only under an .xlsx name, and only for a year whose catalog
+// gives the drop-down lists.
+TEST(OfficeErrors, TemplateNeedsAnXlsxNameAndACatalog) {
+  TempDir dir;
+  int status = -1;
+  std::string err =
+      Shell(GONGKAI_CLI " template --year 2024 -o " + dir.File("t.yaml") + " 2>&1", &status);
+  EXPECT_EQ(status, 2);
+  EXPECT_NE(err.find("文件名应以 .xlsx 结尾"), std::string::npos) << err;
+  err = Shell(GONGKAI_CLI " template --year 1990 -o " + dir.File("t.xlsx") + " 2>&1", &status);
+  EXPECT_EQ(status, 2);
+  EXPECT_NE(err.find("没有1990年度的分类科目目录（已有：2021、"), std::string::npos) << err;
+  EXPECT_FALSE(fs::exists(dir.File("t.yaml")));
+  EXPECT_FALSE(fs::exists(dir.File("t.xlsx")));
+  Shell(GONGKAI_CLI " template --year 2024 -o " + dir.File("t.xlsx") + " > /dev/null", &status);
+  EXPECT_EQ(status, 0);
+}
+
 TEST(OfficeErrors, UnwritablePathFailsWithAMessage) {
   const Document& doc = Example("xinzhou-gov-office-2023.yaml");
   TempDir dir;

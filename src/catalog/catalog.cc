@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <set>
 
 namespace gongkai {
 namespace {
@@ -84,11 +85,13 @@ std::shared_ptr<const Catalog> Catalog::Load(const std::string& data_dir, int ye
   catalog->year_ = year;
   fs::path dir = fs::path(data_dir) / "catalogs" / std::to_string(year);
   if (!fs::is_directory(dir)) {
-    std::string years;
+    std::set<std::string> available;
     std::error_code ec;
     for (const auto& entry : fs::directory_iterator(fs::path(data_dir) / "catalogs", ec)) {
-      if (entry.is_directory()) years += " " + entry.path().filename().string();
+      if (entry.is_directory()) available.insert(entry.path().filename().string());
     }
+    std::string years;
+    for (const auto& y : available) years += (years.empty() ? "" : "、") + y;
     throw CatalogError(
         fmt::format("{}: 没有{}年度的分类科目目录（已有：{}）。可用 --catalog 指定该年度的科目文件",
                     dir.string(), year, years.empty() ? "无" : years));

@@ -514,6 +514,17 @@ int main(int argc, char** argv) {
     }
     if (*convert) return Convert(file, to, out_file, common);
     if (*templ) {
+      if (FormatOfName(out_file) != "xlsx") {
+        std::cerr << fmt::format("-o {}：录入工作簿是 Excel 文件，文件名应以 .xlsx 结尾\n",
+                                 out_file);
+        return kExitUnreadable;
+      }
+      try {
+        Catalog::Load(common.data_dir, template_year);  // the drop-down lists come from it
+      } catch (const CatalogError& e) {
+        std::cerr << e.what() << "\n";
+        return kExitUnreadable;
+      }
       std::string error;
       if (!WriteWorkbookTemplate(template_year, out_file, &error, common.data_dir)) {
         std::cerr << fmt::format("{}: {}\n", out_file, error);
