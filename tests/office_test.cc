@@ -841,6 +841,33 @@ TEST(OfficeErrors, RenderWritesTheFileOutputNames) {
   EXPECT_NE(err.find("gongkai render"), std::string::npos) << err;
 }
 
+// `declare -o` writes the format the name says (the workbook keeps the declared figures);
+// `check -o 报告.html` writes that report for one source.
+TEST(OfficeErrors, DeclareAndCheckTakeTheFormatFromTheOutputName) {
+  TempDir dir;
+  const std::string example = testing::ExamplePath("minimal.yaml");
+  int status = -1;
+  Shell(GONGKAI_CLI " declare " + example + " -o " + dir.File("d.xlsx"), &status);
+  EXPECT_EQ(status, 0);
+  std::string direct = Shell(GONGKAI_CLI " declare " + example, &status);
+  std::string back = Shell(GONGKAI_CLI " convert " + dir.File("d.xlsx"), &status);
+  EXPECT_EQ(status, 0);
+  EXPECT_NE(direct.find("declared:"), std::string::npos);
+  EXPECT_EQ(back, direct);
+  std::string err =
+      Shell(GONGKAI_CLI " declare " + example + " -o " + dir.File("d.pdf") + " 2>&1", &status);
+  EXPECT_EQ(status, 2);
+  EXPECT_NE(err.find("gongkai render"), std::string::npos) << err;
+  Shell(GONGKAI_CLI " check " + example + " -o " + dir.File("报告.html") + " > /dev/null", &status);
+  EXPECT_EQ(status, 1);  // the example has findings
+  EXPECT_NE(testing::ReadFile(dir.File("报告.html")).find("<html"), std::string::npos);
+  err =
+      Shell(GONGKAI_CLI " check " + example + " " + example + " -o " + dir.File("r.html") + " 2>&1",
+            &status);
+  EXPECT_EQ(status, 2);
+  EXPECT_NE(err.find("-o 应为输出目录"), std::string::npos) << err;
+}
+
 // `template` writes a workbook only under an .xlsx name, and only for a year whose catalog
 // gives the drop-down lists.
 TEST(OfficeErrors, TemplateNeedsAnXlsxNameAndACatalog) {

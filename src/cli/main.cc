@@ -253,10 +253,26 @@ int Generate(int count, int year, bool declared, const std::string& out_dir, con
   return kExitOk;
 }
 
-int Check(const std::vector<std::string>& inputs, const std::string& format,
-          const std::string& out_dir, const std::string& profile, const std::string& region,
+// -o is the directory of HTML reports (default out/), or, for one source, the report's file
+// when it is named *.html (then --format html may be left out).
+int Check(const std::vector<std::string>& inputs, std::string format, const std::string& out_dir,
+          const std::string& profile, const std::string& region,
           const std::vector<std::string>& only, int jobs, bool quiet, const Common& common) {
   std::vector<std::string> files = ExpandInputs(inputs);
+  const bool report_file = !fs::is_directory(out_dir) && FormatOfName(out_dir) == "html";
+  if (report_file) {
+    if (format.empty()) format = "html";
+    if (format != "html") {
+      std::cerr << fmt::format("-o {}：.html 文件是 HTML 审核报告，与 --format {} 不符\n", out_dir,
+                               format);
+      return kExitUnreadable;
+    }
+    if (files.size() > 1) {
+      std::cerr << fmt::format("-o {}：有{}个源文件，-o 应为输出目录\n", out_dir, files.size());
+      return kExitUnreadable;
+    }
+  }
+  if (format.empty()) format = "text";
   CatalogProvider catalogs = MakeCatalogProvider(common.data_dir, common.catalogs);
   TemplateCache templates(common.data_dir);
   CheckConfig config;
@@ -292,7 +308,9 @@ int Check(const std::vector<std::string>& inputs, const std::string& format,
         r.title = doc.title;
         r.findings = RunChecks(d, doc, config, {profile, only});
         if (format == "html") {
-          fs::path out = fs::path(out_dir) / (fs::path(files[i]).stem().string() + ".check.html");
+          fs::path out = report_file ? fs::path(out_dir)
+                                     : fs::path(out_dir) /
+                                           (fs::path(files[i]).stem().string() + ".check.html");
           if (!WriteFile(out, HtmlReport(r, doc))) {
             r.load_errors = {out.string() + ": 无法写入文件"};
           } else {
@@ -365,45 +383,72 @@ int Score(const std::string& file, const std::string& standard_id, const std::st
   return kExitOk;
 }
 
-// `to` empty: the format the output's name says, else YAML. A name that says another format
-// than --to is refused, so that a workbook is never written as text into "x.xlsx".
-int Convert(const std::string& file, std::string to, const std::string& out, const Common& common) {
-  std::string named = out.empty() || out == "-" ? "" : FormatOfName(out);
+// The source format to write to `out` ("-" or empty: standard output): `to` if given, else the
+// one the name says, else YAML. A name that says another format than --to, or a disclosure
+// format, is refused (so that a workbook is never written as text into "x.xlsx"); returns ""
+// after saying why. `command` and `file` are for the message.
+std::string SourceFormatFor(const std::string& command, const std::string& file,
+                            const std::string& out, std::string to) {
+  const std::string named = out.empty() || out == "-" ? "" : FormatOfName(out);
   if (named == "pdf" || named == "html") {
     std::cerr << fmt::format(
-        "{}: convert 只写源文件（yaml、json 或 xlsx）；要生成公开文件请用 "
-        "gongkai render {} -o {}\n",
-        out, file, out);
-    return kExitUnreadable;
+        "{}: {} 只写源文件（yaml、json 或 xlsx）；要生成公开文件请用 gongkai render {} -o {}\n",
+        out, command, file, out);
+    return "";
   }
   if (to.empty()) to = named.empty() ? "yaml" : named;
   if (!named.empty() && named != to) {
     std::cerr << fmt::format(
         "{}: 文件扩展名表示 {} 格式，但 --to 为 {}；请改用扩展名 .{}，或去掉 --to\n", out, named,
         to, to);
-    return kExitUnreadable;
+    return "";
   }
-  int code = kExitOk;
-  auto d = Load(file, common, &code);
-  if (!d) return code;
+  if (to == "xlsx" && (out.empty() || out == "-")) {
+    std::cerr << fmt::format("{} 写 xlsx 工作簿需要 -o 输出文件\n", command);
+    return "";
+  }
+  return to;
+}
+
+// Writes `d` as a source in format `to` (see SourceFormatFor) to `out`.
+int WriteSourceAs(const Department& d, const std::string& out, const std::string& to,
+                  const Common& common) {
   if (to == "xlsx") {
-    if (out.empty() || out == "-") {
-      std::cerr << "convert --to xlsx 需要 -o 输出文件\n";
-      return kExitUnreadable;
-    }
     std::string error;
-    if (!WriteWorkbookSource(*d, out, &error, common.data_dir)) {
+    if (!WriteWorkbookSource(d, out, &error, common.data_dir)) {
       std::cerr << fmt::format("{}: {}\n", out, error);
       return kExitUnreadable;
     }
     return kExitOk;
   }
-  std::string text = to == "json" ? WriteSourceJson(*d) : WriteSourceYaml(*d);
+  std::string text = to == "json" ? WriteSourceJson(d) : WriteSourceYaml(d);
   if (out.empty() || out == "-") {
     std::cout << text;
     return kExitOk;
   }
   return WriteFile(out, text) ? kExitOk : kExitUnreadable;
+}
+
+int Convert(const std::string& file, const std::string& to, const std::string& out,
+            const Common& common) {
+  const std::string format = SourceFormatFor("convert", file, out, to);
+  if (format.empty()) return kExitUnreadable;
+  int code = kExitOk;
+  auto d = Load(file, common, &code);
+  if (!d) return code;
+  return WriteSourceAs(*d, out, format, common);
+}
+
+// The source with every figure of its disclosure recorded as declared, in the format -o says.
+int Declare(const std::string& file, const std::string& out, const Common& common) {
+  const std::string format = SourceFormatFor("declare", file, out, "");
+  if (format.empty()) return kExitUnreadable;
+  int code = kExitOk;
+  auto d = Load(file, common, &code);
+  if (!d) return code;
+  Document doc = BuildDisclosure(*d, Templates::Load(common.data_dir, d->year));
+  d->declared = DeclareFromDisclosure(*d, doc);
+  return WriteSourceAs(*d, out, format, common);
 }
 
 }  // namespace
@@ -444,7 +489,7 @@ int main(int argc, char** argv) {
   bool gen_declared = false;
   generate->add_flag("--declared", gen_declared, "同时记录生成的公开文件中的全部数字（declared）");
 
-  std::string check_format = "text", profile, region = "default";
+  std::string check_format, profile, region = "default";
   std::vector<std::string> only;
   bool json_flag = false;
   auto* check = app.add_subcommand("check", "审核部门预算：运行全部审核规则，报告问题及位置");
@@ -453,7 +498,8 @@ int main(int argc, char** argv) {
   check->add_option("--format", check_format, "输出格式：text（默认）、json 或 html")
       ->check(CLI::IsMember({"text", "json", "html"}));
   check->add_flag("--json", json_flag, "等同 --format json");
-  check->add_option("-o,--output", out_dir, "html 报告的输出目录（默认 out）");
+  check->add_option("-o,--output", out_dir,
+                    "html 报告的输出目录（默认 out）；只有一个源文件时也可为 .html 文件名");
   check->add_option("--profile", profile, "审核方案：预算公开 或 内部审核（默认全部规则）");
   check->add_option("--region", region, "地区审核设置 data/check/<region>.csv（默认 default）");
   check->add_option("--rule", only, "只运行这些规则（可多次）");
@@ -464,7 +510,8 @@ int main(int argc, char** argv) {
                                      "输出源文件，并把由明细生成的公开文件中的全部数字记录为 "
                                      "declared（用于录入已公开文件的起点）");
   declare->add_option("FILE", file, "部门预算源文件")->required();
-  declare->add_option("-o,--output", out_file, "输出文件（默认标准输出）");
+  declare->add_option("-o,--output", out_file,
+                      "输出文件（默认标准输出；按扩展名写 yaml、json 或 xlsx 工作簿）");
 
   std::string standard_id = "wuhan-2021", reviewer_file;
   bool score_json = false;
@@ -534,19 +581,7 @@ int main(int argc, char** argv) {
       return kExitOk;
     }
     if (*score) return Score(file, standard_id, reviewer_file, score_json, common);
-    if (*declare) {
-      int code = kExitOk;
-      auto d = Load(file, common, &code);
-      if (!d) return code;
-      Document doc = BuildDisclosure(*d, Templates::Load(common.data_dir, d->year));
-      d->declared = DeclareFromDisclosure(*d, doc);
-      std::string text = WriteSourceYaml(*d);
-      if (out_file.empty() || out_file == "-") {
-        std::cout << text;
-        return kExitOk;
-      }
-      return WriteFile(out_file, text) ? kExitOk : kExitUnreadable;
-    }
+    if (*declare) return Declare(file, out_file, common);
   } catch (const std::exception& e) {
     std::cerr << "gongkai: " << e.what() << "\n";
     return kExitUnreadable;
