@@ -868,6 +868,37 @@ TEST(OfficeErrors, DeclareAndCheckTakeTheFormatFromTheOutputName) {
   EXPECT_NE(err.find("-o 应为输出目录"), std::string::npos) << err;
 }
 
+// Two sources that would write the same output file (the same name in two directories, or a
+// YAML beside its workbook) are refused before anything is written: one would replace the other.
+TEST(OfficeErrors, SourcesThatWouldWriteTheSameFileAreRefused) {
+  TempDir dir;
+  fs::create_directories(dir.File("a"));
+  fs::create_directories(dir.File("b"));
+  fs::copy_file(testing::ExamplePath("minimal.yaml"), dir.File("a/x.yaml"));
+  fs::copy_file(testing::ExamplePath("bazhou-finance-2022.yaml"), dir.File("b/x.yaml"));
+  int status = -1;
+  std::string err = Shell(GONGKAI_CLI " render " + dir.File("a") + " " + dir.File("b") + " -o " +
+                              dir.File("out") + " 2>&1",
+                          &status);
+  EXPECT_EQ(status, 2);
+  EXPECT_NE(err.find("会写同一个文件"), std::string::npos) << err;
+  EXPECT_FALSE(fs::exists(dir.File("out")));
+  err = Shell(GONGKAI_CLI " check --format html " + dir.File("a/x.yaml") + " " +
+                  dir.File("b/x.yaml") + " -o " + dir.File("rep") + " 2>&1",
+              &status);
+  EXPECT_EQ(status, 2);
+  EXPECT_NE(err.find("x.check.html"), std::string::npos) << err;
+  Shell(GONGKAI_CLI " convert " + dir.File("a/x.yaml") + " -o " + dir.File("a/x.xlsx"), &status);
+  err = Shell(
+      GONGKAI_CLI " render " + dir.File("a") + " --format pdf -o " + dir.File("out") + " 2>&1",
+      &status);
+  EXPECT_EQ(status, 2);
+  EXPECT_NE(err.find("x.pdf"), std::string::npos) << err;
+  Shell(GONGKAI_CLI " render " + dir.File("b") + " -o " + dir.File("out") + " > /dev/null",
+        &status);
+  EXPECT_EQ(status, 0);  // one source per name is fine
+}
+
 // `template` writes a workbook only under an .xlsx name, and only for a year whose catalog
 // gives the drop-down lists.
 TEST(OfficeErrors, TemplateNeedsAnXlsxNameAndACatalog) {

@@ -131,7 +131,37 @@ std::string FormatOfName(const std::string& out) {
   return "";
 }
 
-int RenderOne(const std::string& file, const std::string& out_dir, const std::string& format,
+// Where each source's output goes: `out` itself when it names the file (one source), else
+// out/<source name><suffix>.
+std::vector<fs::path> OutputPaths(const std::vector<std::string>& files, const std::string& out,
+                                  bool to_file, const std::string& suffix) {
+  std::vector<fs::path> paths;
+  for (const auto& f : files) {
+    paths.push_back(to_file ? fs::path(out)
+                            : fs::path(out) / (fs::path(f).stem().string() + suffix));
+  }
+  return paths;
+}
+
+// Two sources whose outputs would be the same file (x.yaml in two directories, or x.yaml beside
+// x.xlsx) would silently replace one another: says which and returns false.
+bool OutputsAreDistinct(const std::vector<std::string>& files,
+                        const std::vector<fs::path>& outputs) {
+  std::map<std::string, size_t> first;
+  bool distinct = true;
+  for (size_t i = 0; i < files.size(); ++i) {
+    auto [it, inserted] = first.try_emplace(outputs[i].lexically_normal().string(), i);
+    if (!inserted) {
+      std::cerr << fmt::format(
+          "{}：{} 与 {} 会写同一个文件，后者会覆盖前者；请改名，或分别生成到不同的 -o 目录\n",
+          outputs[i].string(), files[it->second], files[i]);
+      distinct = false;
+    }
+  }
+  return distinct;
+}
+
+int RenderOne(const std::string& file, const fs::path& out, const std::string& format,
               const OfficeOptions& office, const CatalogProvider& catalogs,
               TemplateCache& templates, std::string* report) {
   Department d;
@@ -145,11 +175,6 @@ int RenderOne(const std::string& file, const std::string& out_dir, const std::st
     return unreadable ? kExitUnreadable : kExitInvalid;
   }
   Document doc = BuildDisclosure(d, templates.Get(d.year));
-  // `out_dir` names the file itself when it says the format (see Render).
-  const bool to_file = FormatOfName(out_dir) == format && !fs::is_directory(out_dir);
-  const fs::path out = to_file
-                           ? fs::path(out_dir)
-                           : fs::path(out_dir) / (fs::path(file).stem().string() + "." + format);
   if (format == "pdf" || format == "xlsx") {
     std::error_code ec;
     if (!out.parent_path().empty()) fs::create_directories(out.parent_path(), ec);
@@ -197,6 +222,8 @@ int Render(const std::vector<std::string>& inputs, const std::string& out_dir, s
     format = named;
   }
   if (format.empty()) format = "html";
+  const std::vector<fs::path> outputs = OutputPaths(files, out_dir, !named.empty(), "." + format);
+  if (!OutputsAreDistinct(files, outputs)) return kExitUnreadable;
   if (format == "pdf" && PreparePdfFonts().noto_missing) {
     std::cerr << "警告：" << PreparePdfFonts().note
               << "，PDF 将使用系统的替代字体，中文可能无法正常显示。请运行 scripts/bootstrap.sh"
@@ -213,7 +240,7 @@ int Render(const std::vector<std::string>& inputs, const std::string& out_dir, s
       std::string report;
       int code;
       try {
-        code = RenderOne(files[i], out_dir, format, office, catalogs, templates, &report);
+        code = RenderOne(files[i], outputs[i], format, office, catalogs, templates, &report);
       } catch (const std::exception& e) {
         report = fmt::format("{}: {}\n", files[i], e.what());
         code = kExitUnreadable;
@@ -273,6 +300,8 @@ int Check(const std::vector<std::string>& inputs, std::string format, const std:
     }
   }
   if (format.empty()) format = "text";
+  const std::vector<fs::path> reports = OutputPaths(files, out_dir, report_file, ".check.html");
+  if (format == "html" && !OutputsAreDistinct(files, reports)) return kExitUnreadable;
   CatalogProvider catalogs = MakeCatalogProvider(common.data_dir, common.catalogs);
   TemplateCache templates(common.data_dir);
   CheckConfig config;
@@ -308,9 +337,7 @@ int Check(const std::vector<std::string>& inputs, std::string format, const std:
         r.title = doc.title;
         r.findings = RunChecks(d, doc, config, {profile, only});
         if (format == "html") {
-          fs::path out = report_file ? fs::path(out_dir)
-                                     : fs::path(out_dir) /
-                                           (fs::path(files[i]).stem().string() + ".check.html");
+          const fs::path& out = reports[i];
           if (!WriteFile(out, HtmlReport(r, doc))) {
             r.load_errors = {out.string() + ": 无法写入文件"};
           } else {
