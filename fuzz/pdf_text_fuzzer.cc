@@ -1,7 +1,9 @@
 // Fuzz target: the PDF's text layout (src/render/pdf_text.h) on any cell text — shaping
 // (directly or by a pango layout), wrapping by slices, and drawing through GlyphBatch — must
-// not crash, must draw every byte of a wrapped line exactly once, keep slices within the width
-// unless one cluster is wider, and hand cairo consistent clusters.
+// not crash, must give slices that cover every byte of each line once and in order, keep them
+// within the width unless one cluster is wider, and hand cairo nothing it refuses (cairo's
+// status stays success). That the glyphs drawn show every character is tested end to end by
+// tests/office_test.cc (pdftotext returns every cell).
 //
 // Input: byte 0 picks the style (face, alignment), byte 1 the wrapping width (5–132 pt); the
 // rest is the text, as it would come from a cell of the source.

@@ -897,6 +897,20 @@ TEST(OfficeErrors, SourcesThatWouldWriteTheSameFileAreRefused) {
   Shell(GONGKAI_CLI " render " + dir.File("b") + " -o " + dir.File("out") + " > /dev/null",
         &status);
   EXPECT_EQ(status, 0);  // one source per name is fine
+  // An output that is a source would replace the officer's workbook.
+  const std::string workbook = testing::ReadFile(dir.File("a/x.xlsx"));
+  err =
+      Shell(GONGKAI_CLI " render " + dir.File("a/x.xlsx") + " -o " + dir.File("a/x.xlsx") + " 2>&1",
+            &status);
+  EXPECT_EQ(status, 2);
+  EXPECT_NE(err.find("是源文件"), std::string::npos) << err;
+  fs::remove(dir.File("a/x.yaml"));
+  err =
+      Shell(GONGKAI_CLI " render " + dir.File("a") + " --format xlsx -o " + dir.File("a") + " 2>&1",
+            &status);
+  EXPECT_EQ(status, 2);
+  EXPECT_NE(err.find("是源文件"), std::string::npos) << err;
+  EXPECT_EQ(testing::ReadFile(dir.File("a/x.xlsx")), workbook);
 }
 
 // `template` writes a workbook only under an .xlsx name, and only for a year whose catalog
@@ -910,7 +924,7 @@ TEST(OfficeErrors, TemplateNeedsAnXlsxNameAndACatalog) {
   EXPECT_NE(err.find("文件名应以 .xlsx 结尾"), std::string::npos) << err;
   err = Shell(GONGKAI_CLI " template --year 1990 -o " + dir.File("t.xlsx") + " 2>&1", &status);
   EXPECT_EQ(status, 2);
-  EXPECT_NE(err.find("没有1990年度的分类科目目录（已有：2021、"), std::string::npos) << err;
+  EXPECT_NE(err.find("没有1990年度的内置分类科目目录"), std::string::npos) << err;
   EXPECT_FALSE(fs::exists(dir.File("t.yaml")));
   EXPECT_FALSE(fs::exists(dir.File("t.xlsx")));
   Shell(GONGKAI_CLI " template --year 2024 -o " + dir.File("t.xlsx") + " > /dev/null", &status);

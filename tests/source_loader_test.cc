@@ -158,6 +158,16 @@ TEST(SourceLoader, TextThatIsNotUtf8IsLocated) {
   e = Errors(Replace(MinimalSource(), "name: 测试局", "name: 测\uFFFF局"));
   EXPECT_NE(e.find("t.yaml:3:10: 含有 Unicode 非字符 U+FFFF"), std::string::npos) << e;
   EXPECT_EQ(Errors("\xef\xbb\xbf" + MinimalSource()), "");
+  // Escapes decode to such characters after the bytes were checked: each scalar is checked too.
+  e = Errors(Replace(MinimalSource(), "name: 测试局", "name: \"测\\uFFFF局\""));
+  EXPECT_NE(e.find("t.yaml:3:9: 文本含有 Unicode 非字符 U+FFFF"), std::string::npos) << e;
+  e = Errors(Replace(MinimalSource(), "name: 测试局", "name: \"测\\x01局\""));
+  EXPECT_NE(e.find("t.yaml:3:9: 文本含有控制字符 U+0001"), std::string::npos) << e;
+  e = Errors("{\"gongkai\": 1, \"department\": {\"name\": \"a\\u0001b\"}}");
+  EXPECT_NE(e.find("t.yaml:1:39: 文本含有控制字符 U+0001"), std::string::npos) << e;
+  // A file saved as UTF-16 is named as such.
+  e = Errors(std::string("\xff\xfeg\0o\0", 6));
+  EXPECT_NE(e.find("t.yaml:1:1: 是 UTF-16 编码的文件"), std::string::npos) << e;
 }
 
 TEST(Utf8Text, FirstNonTextByte) {

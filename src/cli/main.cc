@@ -144,12 +144,22 @@ std::vector<fs::path> OutputPaths(const std::vector<std::string>& files, const s
 }
 
 // Two sources whose outputs would be the same file (x.yaml in two directories, or x.yaml beside
-// x.xlsx) would silently replace one another: says which and returns false.
+// x.xlsx) would silently replace one another, and an output that is a source (`render 填报.xlsx
+// -o 填报.xlsx`) would replace the officer's workbook: says which and returns false.
 bool OutputsAreDistinct(const std::vector<std::string>& files,
                         const std::vector<fs::path>& outputs) {
   std::map<std::string, size_t> first;
+  std::map<fs::path, size_t> sources;
+  std::error_code ec;
+  for (size_t i = 0; i < files.size(); ++i) sources.emplace(fs::weakly_canonical(files[i], ec), i);
   bool distinct = true;
   for (size_t i = 0; i < files.size(); ++i) {
+    if (auto it = sources.find(fs::weakly_canonical(outputs[i], ec)); it != sources.end()) {
+      std::cerr << fmt::format("{}：是源文件 {}，生成的文件会覆盖它；请换一个输出文件名或目录\n",
+                               outputs[i].string(), files[it->second]);
+      distinct = false;
+      continue;
+    }
     auto [it, inserted] = first.try_emplace(outputs[i].lexically_normal().string(), i);
     if (!inserted) {
       std::cerr << fmt::format(
@@ -593,10 +603,11 @@ int main(int argc, char** argv) {
                                  out_file);
         return kExitUnreadable;
       }
-      try {
-        Catalog::Load(common.data_dir, template_year);  // the drop-down lists come from it
-      } catch (const CatalogError& e) {
-        std::cerr << e.what() << "\n";
+      if (!fs::is_directory(fs::path(common.data_dir) / "catalogs" /
+                            std::to_string(template_year))) {
+        std::cerr << fmt::format(
+            "没有{}年度的内置分类科目目录（{}/catalogs），无法生成该年度的下拉列表\n",
+            template_year, common.data_dir);
         return kExitUnreadable;
       }
       std::string error;

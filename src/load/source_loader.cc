@@ -33,6 +33,8 @@ class Loader : public SourceReader {
       : SourceReader(std::move(path)), catalogs_(catalogs) {}
 
   Department Load(const std::string& text);
+  // Scalars whose decoded text is not text (see utf8_text.h), each reported at its node.
+  void CheckScalars(const YAML::Node& node, std::vector<std::string>* errors) const;
 
  private:
   void LoadDepartment(const YAML::Node& n);
@@ -562,6 +564,23 @@ void Loader::ResolveReferences() {
   }
 }
 
+void Loader::CheckScalars(const YAML::Node& node, std::vector<std::string>* errors) const {
+  if (node.IsScalar()) {
+    const std::string& value = node.Scalar();
+    if (size_t bad = FirstNonTextByte(value); bad != std::string_view::npos) {
+      errors->push_back(fmt::format("{}:{}:{}: 文本{}", path_, node.Mark().line + 1,
+                                    node.Mark().column + 1, NonTextMessage(value, bad)));
+    }
+  } else if (node.IsSequence()) {
+    for (const auto& item : node) CheckScalars(item, errors);
+  } else if (node.IsMap()) {
+    for (const auto& item : node) {
+      CheckScalars(item.first, errors);
+      CheckScalars(item.second, errors);
+    }
+  }
+}
+
 Department Loader::Load(const std::string& text) {
   if (size_t bad = FirstNonTextByte(text); bad != std::string_view::npos) {
     const TextPosition at = PositionOf(text, bad);
@@ -575,6 +594,11 @@ Department Loader::Load(const std::string& text) {
     throw SourceError({fmt::format("{}:{}:{}: YAML 语法错误：{}", path_, e.mark.line + 1,
                                    e.mark.column + 1, e.msg)});
   }
+  // Escapes ("\x01", "\uFFFF" in YAML, \u0001 in JSON) make characters that the bytes above
+  // do not show: every scalar is checked again as it was decoded.
+  std::vector<std::string> bad_scalars;
+  CheckScalars(root, &bad_scalars);
+  if (!bad_scalars.empty()) throw SourceError(bad_scalars);
   d_.source_path = path_;
   if (!root.IsMap()) {
     Error(root, "源文件的顶层应为键值映射（gongkai: 1, department: …）");

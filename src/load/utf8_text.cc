@@ -68,6 +68,10 @@ std::string NonTextMessage(std::string_view text, size_t offset, bool in_workboo
         "不是有效的 UTF-8 文本（字节 0x{:02X}）：工作簿可能已损坏，请在 Excel/WPS 中另存后再试",
         static_cast<unsigned char>(text[offset]));
   }
+  if (Decode(text, offset, &code) == 0 &&
+      (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF"))) {
+    return "是 UTF-16 编码的文件：请以 UTF-8 编码保存（可用 iconv -f UTF-16 -t UTF-8 转换）";
+  }
   if (Decode(text, offset, &code) == 0) {
     return fmt::format(
         "不是有效的 UTF-8 文本（字节 0x{:02X}）：请将文件以 UTF-8 编码保存（GBK/GB18030 编码的"

@@ -533,8 +533,15 @@ bool PdfDocument::Draw(std::string* pdf, std::string* error) {
   ScopedCompressionLevel compression(Compressing::kPdfPages);
   cairo_surface_t* surface =
       cairo_pdf_surface_create_for_stream(AppendToString, pdf, kA4Short, kA4Long);
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, doc_.title.c_str());
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, doc_.department.c_str());
+  // Text that cairo writes itself (metadata, page labels, the outline) is made printable as
+  // the shaped text is (see Printable): one bad character would fail the whole file.
+  std::string storage;
+  auto printable = [&storage](const std::string& text) {
+    return std::string(Printable(text, &storage));
+  };
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, printable(doc_.title).c_str());
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR,
+                                 printable(doc_.department).c_str());
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, "部门预算公开");
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "gongkai");
   cairo_t* cr = cairo_create(surface);
@@ -544,7 +551,7 @@ bool PdfDocument::Draw(std::string* pdf, std::string* error) {
       const Page& p = (*pages)[i];
       const Geometry& g = GeometryOf(p.landscape);
       cairo_pdf_surface_set_size(surface, g.width, g.height);
-      cairo_pdf_surface_set_page_label(surface, PageLabel(p, i).c_str());
+      cairo_pdf_surface_set_page_label(surface, printable(PageLabel(p, i)).c_str());
       DrawPage(cr, p);
       cairo_show_page(cr);
     }
@@ -556,7 +563,7 @@ bool PdfDocument::Draw(std::string* pdf, std::string* error) {
     int flags = level == 0 ? CAIRO_PDF_OUTLINE_FLAG_BOLD : 0;
     if (level == 0 && e.outline_text != "目录") flags |= CAIRO_PDF_OUTLINE_FLAG_OPEN;
     parents[level + 1] = cairo_pdf_surface_add_outline(
-        surface, parents[level], e.outline_text.c_str(), Destination(e.anchor).c_str(),
+        surface, parents[level], printable(e.outline_text).c_str(), Destination(e.anchor).c_str(),
         static_cast<cairo_pdf_outline_flags_t>(flags));
   }
   cairo_status_t status = cairo_status(cr);

@@ -112,6 +112,7 @@ Text* Shaper::Shape(std::string_view text, const Style& style, Wrap wrap, double
 }
 
 Text* Shaper::WrapAt(Text* t, double width, bool balanced, double em) {
+  if (t->source) t = t->source;  // a slice is wrapped again from its whole line
   if (t->width <= width + 0.01) return t;
   double target = width;
   double per_line = balanced && em > 0 ? std::floor(width / em + 0.01) : 0;
@@ -174,8 +175,9 @@ std::vector<Cluster> ClustersOf(const char* text, GSList* runs) {
 // Greedy line filling, as pango does it: each line takes the most clusters that fit, ending
 // at the last place where a line may break (else, when a word is wider than the line, the
 // last place between characters; at least one cluster); spaces at the end of a line hang
-// outside the width.
-void Shaper::Slice(const Text& t, double width, Text* out) {
+// outside the width. (Pango lets only the last of several spaces hang, so where two or more
+// spaces end a line it may break between them; cells seldom hold two spaces in a row.)
+void Shaper::Slice(Text& t, double width, Text* out) {
   // Where lines may break: as the layout found, or found now for a line shaped directly.
   int n_attrs = 0;
   const PangoLogAttr* attrs = nullptr;

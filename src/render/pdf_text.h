@@ -143,7 +143,7 @@ struct Text {
   // slice) nothing of its own but lines of `source`.
   std::unique_ptr<PangoLayout, GObjectUnref> layout;
   std::unique_ptr<ShapedLine> shaped;
-  const Text* source = nullptr;
+  Text* source = nullptr;
   double width = 0;  // widest line
   double height = 0;
   bool wrapped = false;    // laid out at a set width (lines are aligned inside it)
@@ -208,7 +208,7 @@ class Shaper {
   bool ShapeDirectly(std::string_view text, const Style& style, Text* t);
   PangoFontDescription* Font(const Style& style);
   static void Measure(Text* t);
-  void Slice(const Text& t, double width, Text* out);
+  void Slice(Text& t, double width, Text* out);
 
   Lines lines_;
   PangoContext* context_ = nullptr;
