@@ -82,12 +82,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   Text* one = shaper.Shape(text, style);
   Text* wrapped = shaper.WrapAt(one, width, (data[0] & 8) != 0, style.size);
   if (wrapped != one && wrapped->source) CheckSlices(*wrapped, wrapped->wrap_width);
+  // Wrapped again, narrower: from the whole line.
+  Text* again = shaper.WrapAt(wrapped, width / 2);
+  if (again != one && again->source) CheckSlices(*again, again->wrap_width);
 
   cairo_surface_t* surface = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, nullptr);
   cairo_t* cr = cairo_create(surface);
   {
     gongkai::GlyphBatch batch(cr);
-    for (const Text* t : {one, wrapped}) {
+    for (const Text* t : {one, wrapped, again}) {
       for (size_t l = 0; l < t->lines.size(); ++l) {
         gongkai::pdf::DrawTextLine(&batch, *t, l, 10, 10 + 12.0 * static_cast<double>(l), 0);
       }
