@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <climits>
+#include <cstdint>
+#include <cstring>
 
 #include "render/pdf_fonts.h"
 #include "render/pdf_glyph_batch.h"
@@ -101,9 +103,20 @@ Text* Shaper::Shape(std::string_view text, const Style& style, Wrap wrap, double
   std::string printable;
   text = Printable(text, &printable);
   if (wrap != Wrap::kAlways && !attrs) {
-    std::string key = fmt::format("{}|{}|{}|{}|{}|{}|{}", static_cast<int>(style.face),
-                                  Units(style.size), style.line_spacing,
-                                  static_cast<int>(style.align), style.justify, style.indent, text);
+    // The style's fields as bytes, then the text (formatting them was 1.5% of a PDF's time).
+    struct StyleKey {
+      int32_t face, size, align, justify;
+      double line_spacing, indent;
+    } fields{static_cast<int32_t>(style.face),
+             Units(style.size),
+             static_cast<int32_t>(style.align),
+             style.justify,
+             style.line_spacing,
+             style.indent};
+    static_assert(sizeof(StyleKey) == 32, "no padding: every byte of the key is set");
+    std::string key(sizeof fields + text.size(), '\0');
+    std::memcpy(key.data(), &fields, sizeof fields);
+    std::memcpy(key.data() + sizeof fields, text.data(), text.size());
     auto [it, inserted] = shared_.try_emplace(std::move(key), nullptr);
     if (inserted) it->second = NewText(text, style, Wrap::kNone, 0, nullptr);
     return wrap == Wrap::kIfNeeded ? WrapAt(it->second, width) : it->second;
