@@ -830,10 +830,13 @@ TEST(OfficeErrors, RenderWritesTheFileOutputNames) {
   EXPECT_NE(err.find("-o 应为输出目录"), std::string::npos) << err;
   for (const char* refused : {"b.xlsx", "c.yaml", "d.pdf"})
     EXPECT_FALSE(fs::exists(dir.File(refused)));
-  fs::create_directories(dir.File("dir.pdf"));  // an existing directory keeps its meaning
-  Shell(render + " --format pdf -o " + dir.File("dir.pdf") + " > /dev/null", &status);
+  // An existing directory keeps its meaning, and its name still says the format.
+  fs::create_directories(dir.File("dir.pdf"));
+  Shell(render + " -o " + dir.File("dir.pdf") + " > /dev/null", &status);
   EXPECT_EQ(status, 0);
   EXPECT_TRUE(fs::exists(dir.File("dir.pdf/minimal.pdf")));
+  Shell(render + " --format json -o " + dir.File("dir.pdf") + " > /dev/null", &status);
+  EXPECT_TRUE(fs::exists(dir.File("dir.pdf/minimal.json")));
   err = Shell(GONGKAI_CLI " convert " + testing::ExamplePath("minimal.yaml") + " -o " +
                   dir.File("e.pdf") + " 2>&1",
               &status);

@@ -210,6 +210,11 @@ int Render(const std::vector<std::string>& inputs, const std::string& out_dir, s
     return kExitUnreadable;
   }
   const std::string named = fs::is_directory(out_dir) ? "" : FormatOfName(out_dir);
+  // A directory named like a file (made by an earlier version for `-o 公开.pdf`) stays a
+  // directory, but its name still says the format.
+  if (format.empty() && fs::is_directory(out_dir) && FormatOfName(out_dir) != "yaml") {
+    format = FormatOfName(out_dir);  // "" for other names: HTML, below
+  }
   if (!named.empty()) {
     if (named == "yaml") {
       std::cerr << fmt::format(
