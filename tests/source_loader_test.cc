@@ -140,8 +140,15 @@ TEST(SourceLoader, ReportsEveryErrorAtOnce) {
 
 TEST(SourceLoader, YamlSyntaxErrorIsLocated) {
   std::string e = Errors("gongkai: 1\ndepartment: {name: x\n");
-  EXPECT_NE(e.find("t.yaml:"), std::string::npos) << e;
-  EXPECT_NE(e.find("YAML 语法错误"), std::string::npos) << e;
+  EXPECT_NE(e.find("t.yaml:3:1: YAML 语法错误：花括号 { … } 没有闭合（yaml-cpp：end of map flow "
+                   "not found）"),
+            std::string::npos)
+      << e;
+  // The usual mistakes of hand editing are explained in Chinese.
+  e = Errors("gongkai: 1\ndepartment:\n  name: x\n\tyear: 2023\n");
+  EXPECT_NE(e.find("t.yaml:4:1: YAML 语法错误：缩进中有制表符（Tab）"), std::string::npos) << e;
+  e = Errors("gongkai: 1\ndepartment:\n  name: x\n   year: 2023\n");
+  EXPECT_NE(e.find("t.yaml:4:8: YAML 语法错误：这里不能出现「键: 值」"), std::string::npos) << e;
 }
 
 // A file saved in GBK (common for Chinese text) is refused where it stops being UTF-8, with
