@@ -916,6 +916,21 @@ TEST(OfficeErrors, SourcesThatWouldWriteTheSameFileAreRefused) {
   EXPECT_EQ(testing::ReadFile(dir.File("a/x.xlsx")), workbook);
 }
 
+// A reviewer's scores file with a YAML mistake is reported at its line, in Chinese.
+TEST(OfficeErrors, ReviewerScoresSyntaxErrorIsExplained) {
+  TempDir dir;
+  std::ofstream(dir.File("scores.yaml")) << "项目:\n\tA1: 5\n";
+  int status = -1;
+  std::string err =
+      Shell(GONGKAI_CLI " score " + testing::ExamplePath("xinzhou-gov-office-2023.yaml") +
+                " --reviewer " + dir.File("scores.yaml") + " 2>&1 >/dev/null",
+            &status);
+  EXPECT_EQ(status, 2);
+  EXPECT_NE(err.find(dir.File("scores.yaml") + ":2: 评审评分文件格式错误"), std::string::npos)
+      << err;
+  EXPECT_NE(err.find("这里不能出现「键: 值」"), std::string::npos) << err;
+}
+
 // `template` writes a workbook only under an .xlsx name, and only for a year whose catalog
 // gives the drop-down lists.
 TEST(OfficeErrors, TemplateNeedsAnXlsxNameAndACatalog) {

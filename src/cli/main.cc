@@ -19,6 +19,7 @@
 #include <thread>
 
 #include "build/disclosure.h"
+#include "catalog/yaml_message.h"
 #include "check/checker.h"
 #include "check/declare.h"
 #include "check/report.h"
@@ -413,7 +414,7 @@ int Score(const std::string& file, const std::string& standard_id, const std::st
   } catch (const YAML::Exception& e) {
     std::cerr << fmt::format(
         "{}:{}: 评审评分文件格式错误（应为「项目名称: {{考核指标编号: 分数}}」）：{}\n",
-        reviewer_file, e.mark.line + 1, e.msg);
+        reviewer_file, e.mark.line + 1, YamlSyntaxMessage(e.msg));
     return kExitUnreadable;
   }
   Document doc = BuildDisclosure(*d, Templates::Load(common.data_dir, d->year));

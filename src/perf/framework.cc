@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "catalog/csv.h"
+#include "catalog/yaml_message.h"
 
 namespace gongkai {
 
@@ -55,8 +56,8 @@ Framework Framework::Load(const std::string& data_dir, const std::string& id) {
     if (root["weights_total"]) f.weights_total = root["weights_total"].as<int>();
     if (root["aliases"]) f.aliases = root["aliases"].as<std::map<std::string, std::string>>();
   } catch (const YAML::Exception& e) {
-    throw CatalogError(
-        fmt::format("{}:{}: 指标框架文件格式错误：{}", path.string(), e.mark.line + 1, e.msg));
+    throw CatalogError(fmt::format("{}:{}: 指标框架文件格式错误：{}", path.string(),
+                                   e.mark.line + 1, YamlSyntaxMessage(e.msg)));
   }
   return f;
 }

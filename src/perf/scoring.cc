@@ -8,6 +8,7 @@
 #include <set>
 
 #include "catalog/csv.h"
+#include "catalog/yaml_message.h"
 
 namespace gongkai {
 
@@ -66,8 +67,8 @@ ScoringStandard ScoringStandard::Load(const std::string& data_dir, const std::st
       s.items.push_back(std::move(item));
     }
   } catch (const YAML::Exception& e) {
-    throw CatalogError(
-        fmt::format("{}:{}: 考核标准格式错误：{}", path.string(), e.mark.line + 1, e.msg));
+    throw CatalogError(fmt::format("{}:{}: 考核标准格式错误：{}", path.string(), e.mark.line + 1,
+                                   YamlSyntaxMessage(e.msg)));
   }
   if (sum != s.total) {
     throw CatalogError(
