@@ -210,12 +210,12 @@ int Render(const std::vector<std::string>& inputs, const std::string& out_dir, s
     std::cerr << "没有要生成的源文件\n";
     return kExitUnreadable;
   }
-  const std::string named = fs::is_directory(out_dir) ? "" : FormatOfName(out_dir);
   // A directory named like a file (made by an earlier version for `-o 公开.pdf`) stays a
-  // directory, but its name still says the format.
-  if (format.empty() && fs::is_directory(out_dir) && FormatOfName(out_dir) != "yaml") {
-    format = FormatOfName(out_dir);  // "" for other names: HTML, below
-  }
+  // directory, but its name still says the format ("" for other names: HTML, below).
+  const bool is_directory = fs::is_directory(out_dir);
+  const std::string said = FormatOfName(out_dir);
+  const std::string named = is_directory ? "" : said;
+  if (format.empty() && is_directory && said != "yaml") format = said;
   if (!named.empty()) {
     if (named == "yaml") {
       std::cerr << fmt::format(
