@@ -5,15 +5,15 @@
 // department model (BM_Baseline_CopyModel), so results compare across machines.
 #include <benchmark/benchmark.h>
 
-#include "build/disclosure.h"
-#include "check/checker.h"
-#include "check/declare.h"
-#include "load/source_loader.h"
+#include "disclosure/disclosure.h"
 #include "model/synthetic_department.h"
 #include "render/html_renderer.h"
 #include "render/json_renderer.h"
 #include "render/office_renderer.h"
 #include "render/pdf_renderer.h"
+#include "review/checker.h"
+#include "review/declare.h"
+#include "source/source_loader.h"
 
 namespace gongkai {
 namespace {

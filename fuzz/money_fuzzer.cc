@@ -5,7 +5,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "money/money.h"
+#include "base/money.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string text(reinterpret_cast<const char*>(data), size);

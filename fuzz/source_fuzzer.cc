@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <string>
 
-#include "load/source_loader.h"
+#include "source/source_loader.h"
 
 namespace {
 const gongkai::CatalogProvider& Catalogs() {

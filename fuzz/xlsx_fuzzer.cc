@@ -4,9 +4,9 @@
 #include <cstdint>
 #include <string>
 
-#include "load/source_loader.h"
-#include "load/workbook_source.h"
-#include "load/xlsx_reader.h"
+#include "source/source_loader.h"
+#include "source/workbook_source.h"
+#include "source/xlsx_reader.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   try {

@@ -1,7 +1,7 @@
 // The classification catalogs: every bundled year loads and is well formed, the codes the
 // seeds use exist with their names, renames are known, and a user's CSV replaces or extends
 // the bundled rows.
-#include "catalog/catalog.h"
+#include "refdata/catalog.h"
 
 #include <gtest/gtest.h>
 

@@ -6,7 +6,7 @@
 #include <cstdlib>
 #include <fstream>
 
-#include "build/disclosure.h"
+#include "disclosure/disclosure.h"
 #include "render/html_renderer.h"
 #include "render/json_renderer.h"
 #include "test_support.h"

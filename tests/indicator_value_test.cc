@@ -1,4 +1,4 @@
-#include "perf/indicator_value.h"
+#include "refdata/indicator_value.h"
 
 #include <gtest/gtest.h>
 

@@ -1,10 +1,10 @@
-#include "money/money.h"
+#include "base/money.h"
 
 #include <gtest/gtest.h>
 
 #include <stdexcept>
 
-#include "money/rounding.h"
+#include "base/rounding.h"
 
 namespace gongkai {
 namespace {

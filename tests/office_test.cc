@@ -17,8 +17,8 @@
 #include <set>
 #include <sstream>
 
-#include "build/chinese_numerals.h"
-#include "build/disclosure.h"
+#include "base/chinese_numerals.h"
+#include "disclosure/disclosure.h"
 #include "render/compression_level.h"
 #include "render/office_renderer.h"
 #include "render/pdf_fonts.h"

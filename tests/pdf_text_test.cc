@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "build/disclosure.h"
-#include "load/source_loader.h"
+#include "disclosure/disclosure.h"
 #include "render/pdf_glyph_batch.h"
+#include "source/source_loader.h"
 #include "test_support.h"
 
 namespace gongkai::pdf {

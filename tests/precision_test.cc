@@ -3,10 +3,10 @@
 // examples, declaring their own disclosure adds no finding to what the detail alone gives.
 #include <gtest/gtest.h>
 
-#include "build/disclosure.h"
-#include "check/checker.h"
-#include "check/declare.h"
+#include "disclosure/disclosure.h"
 #include "model/synthetic_department.h"
+#include "review/checker.h"
+#include "review/declare.h"
 #include "test_support.h"
 
 namespace gongkai {

@@ -2,7 +2,7 @@
 // model and the same text, for every example.
 #include <gtest/gtest.h>
 
-#include "load/source_writer.h"
+#include "source/source_writer.h"
 #include "test_support.h"
 
 namespace gongkai {

@@ -1,7 +1,7 @@
 // docs/rules.md is generated from the registry: `build/gongkai rules --markdown > docs/rules.md`.
 #include <gtest/gtest.h>
 
-#include "check/checker.h"
+#include "review/checker.h"
 #include "test_support.h"
 
 namespace gongkai {

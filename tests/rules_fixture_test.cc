@@ -5,8 +5,8 @@
 #include <gtest/gtest.h>
 #include <yaml-cpp/yaml.h>
 
-#include "build/disclosure.h"
-#include "check/checker.h"
+#include "disclosure/disclosure.h"
+#include "review/checker.h"
 #include "test_support.h"
 
 namespace gongkai {

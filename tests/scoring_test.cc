@@ -1,11 +1,11 @@
 // The scoring standard of seed 004 runs from its data file: mechanical parts are scored with
 // reasons, judgement parts wait for the reviewer.
-#include "perf/scoring.h"
+#include "review/scoring.h"
 
 #include <gtest/gtest.h>
 
-#include "build/disclosure.h"
-#include "check/checker.h"
+#include "disclosure/disclosure.h"
+#include "review/checker.h"
 #include "test_support.h"
 
 namespace gongkai {

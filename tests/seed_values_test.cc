@@ -4,8 +4,8 @@
 
 #include <filesystem>
 
-#include "build/disclosure.h"
-#include "check/checker.h"
+#include "disclosure/disclosure.h"
+#include "review/checker.h"
 #include "test_support.h"
 
 namespace gongkai {

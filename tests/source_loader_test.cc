@@ -1,10 +1,10 @@
-#include "load/source_loader.h"
+#include "source/source_loader.h"
 
 #include <gtest/gtest.h>
 
 #include <string_view>
 
-#include "load/utf8_text.h"
+#include "base/utf8_text.h"
 #include "test_support.h"
 
 namespace gongkai {

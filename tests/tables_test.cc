@@ -2,8 +2,8 @@
 // the published figures.
 #include <gtest/gtest.h>
 
-#include "build/disclosure.h"
-#include "build/explanation.h"
+#include "disclosure/disclosure.h"
+#include "disclosure/explanation.h"
 #include "test_support.h"
 
 namespace gongkai {

@@ -6,7 +6,7 @@
 #include <sstream>
 #include <string>
 
-#include "load/source_loader.h"
+#include "source/source_loader.h"
 
 namespace gongkai::testing {
 

@@ -10,12 +10,12 @@
 #include <map>
 #include <set>
 
-#include "build/disclosure.h"
-#include "check/checker.h"
-#include "load/source_writer.h"
-#include "load/workbook_source.h"
-#include "load/xlsx_reader.h"
+#include "disclosure/disclosure.h"
 #include "render/xlsx_renderer.h"
+#include "review/checker.h"
+#include "source/source_writer.h"
+#include "source/workbook_source.h"
+#include "source/xlsx_reader.h"
 #include "test_support.h"
 
 namespace gongkai {

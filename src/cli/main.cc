@@ -18,20 +18,20 @@
 #include <mutex>
 #include <thread>
 
-#include "build/disclosure.h"
-#include "catalog/yaml_message.h"
-#include "check/checker.h"
-#include "check/declare.h"
-#include "check/report.h"
-#include "load/source_loader.h"
-#include "load/source_writer.h"
-#include "load/workbook_source.h"
+#include "base/yaml_message.h"
+#include "disclosure/disclosure.h"
 #include "model/synthetic_department.h"
-#include "perf/scoring.h"
 #include "render/html_renderer.h"
 #include "render/json_renderer.h"
 #include "render/office_renderer.h"
 #include "render/pdf_fonts.h"
+#include "render/review_report.h"
+#include "review/checker.h"
+#include "review/declare.h"
+#include "review/scoring.h"
+#include "source/source_loader.h"
+#include "source/source_writer.h"
+#include "source/workbook_source.h"
 
 namespace fs = std::filesystem;
 using namespace gongkai;

@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "money/money.h"
+#include "base/money.h"
 
 namespace gongkai {
 

@@ -14,10 +14,10 @@
 #include <utility>
 #include <vector>
 
-#include "catalog/catalog.h"
+#include "base/money.h"
 #include "model/declared.h"
-#include "money/money.h"
-#include "perf/goals.h"
+#include "model/goals.h"
+#include "refdata/catalog.h"
 
 namespace gongkai {
 

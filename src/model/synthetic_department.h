@@ -6,8 +6,8 @@
 #include <cstdint>
 #include <memory>
 
-#include "catalog/catalog.h"
 #include "model/department.h"
+#include "refdata/catalog.h"
 
 namespace gongkai {
 

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "build/chinese_numerals.h"
+#include "base/chinese_numerals.h"
 
 namespace gongkai {
 namespace {

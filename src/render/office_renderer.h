@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "build/document.h"
+#include "disclosure/document.h"
 
 namespace gongkai {
 

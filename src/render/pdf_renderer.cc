@@ -12,7 +12,7 @@
 #include <variant>
 #include <vector>
 
-#include "build/chinese_numerals.h"
+#include "base/chinese_numerals.h"
 #include "render/compression_level.h"
 #include "render/pdf_glyph_batch.h"
 #include "render/pdf_pages.h"

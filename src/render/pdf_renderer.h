@@ -26,7 +26,7 @@
 
 #include <string>
 
-#include "build/document.h"
+#include "disclosure/document.h"
 
 namespace gongkai {
 

@@ -8,7 +8,7 @@
 
 #include <vector>
 
-#include "build/document.h"
+#include "disclosure/document.h"
 #include "render/pdf_text.h"
 
 namespace gongkai::pdf {

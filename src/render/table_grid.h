@@ -8,7 +8,7 @@
 #include <cstddef>
 #include <vector>
 
-#include "build/document.h"
+#include "disclosure/document.h"
 
 namespace gongkai {
 

@@ -14,7 +14,7 @@
 #include <set>
 #include <string_view>
 
-#include "build/chinese_numerals.h"
+#include "base/chinese_numerals.h"
 #include "render/compression_level.h"
 #include "render/table_grid.h"
 

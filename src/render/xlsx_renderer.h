@@ -17,7 +17,7 @@
 #include <string>
 #include <vector>
 
-#include "build/document.h"
+#include "disclosure/document.h"
 #include "render/office_renderer.h"
 
 namespace gongkai {

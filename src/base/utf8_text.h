@@ -1,0 +1,39 @@
+// Checking that text read from outside (source files, workbook cells) is text in UTF-8, so
+// that a file saved in another encoding (GBK, common for Chinese files) or holding stray
+// control characters is reported where it goes wrong, instead of reaching the documents as
+// garbage that the PDF and XLSX writers cannot write (cairo refuses a PDF showing a
+// noncharacter; XML, inside XLSX, has no place for control characters).
+//
+// Written here rather than taken from glib (g_utf8_validate) because loading does not otherwise
+// depend on glib; the rules are those of RFC 3629 and of YAML's printable characters.
+#ifndef GONGKAI_BASE_UTF8_TEXT_H_
+#define GONGKAI_BASE_UTF8_TEXT_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace gongkai {
+
+// The offset of the first byte of `text` that does not belong to well-formed UTF-8 (RFC 3629:
+// no overlong forms, no surrogates, nothing above U+10FFFF), or that starts a character that
+// is not text: a control character other than tab, line feed and carriage return (NUL, DEL
+// and U+0080–U+009F included), or a Unicode noncharacter (U+FDD0–U+FDEF, U+xFFFE, U+xFFFF).
+// std::string_view::npos when there is none.
+size_t FirstNonTextByte(std::string_view text);
+
+// What is wrong at `offset` (a result of FirstNonTextByte), in Chinese, with what to do:
+// "不是有效的 UTF-8 文本（字节 0xB2）…", "含有控制字符 U+001C…". What to do about bytes that
+// are not UTF-8 depends on where the text is: a text file (`in_workbook` false) was saved in
+// another encoding; a workbook is damaged.
+std::string NonTextMessage(std::string_view text, size_t offset, bool in_workbook = false);
+
+// 1-based line and column (in characters) of byte `offset` of `text`.
+struct TextPosition {
+  size_t line, column;
+};
+TextPosition PositionOf(std::string_view text, size_t offset);
+
+}  // namespace gongkai
+
+#endif  // GONGKAI_BASE_UTF8_TEXT_H_

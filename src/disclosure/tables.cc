@@ -1,0 +1,93 @@
+#include "disclosure/tables.h"
+
+#include <fmt/format.h>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+
+namespace gongkai {
+namespace {
+
+std::string ReplaceAll(std::string s, const std::string& from, const std::string& to) {
+  for (size_t pos = s.find(from); pos != std::string::npos; pos = s.find(from, pos + to.size())) {
+    s.replace(pos, from.size(), to);
+  }
+  return s;
+}
+
+// "附表4-11" → ("附表4-", 11); nullopt when the number does not end in digits.
+std::optional<std::pair<std::string, int>> SplitNumber(const std::string& number) {
+  size_t digits = number.size();
+  while (digits > 0 && number[digits - 1] >= '0' && number[digits - 1] <= '9') --digits;
+  if (digits == number.size() || number.size() - digits > 4) return std::nullopt;
+  return std::make_pair(number.substr(0, digits), std::stoi(number.substr(digits)));
+}
+
+using Builder = void (*)(const Department&, const Figures&, Table*);
+
+const std::map<std::string, Builder>& Builders() {
+  static const std::map<std::string, Builder> builders = {
+      {"income_expenditure_summary", BuildIncomeExpenditureSummary},
+      {"income_summary", BuildIncomeSummary},
+      {"expenditure_summary", BuildExpenditureSummary},
+      {"fiscal_summary", BuildFiscalSummary},
+      {"general_expenditure", BuildGeneralExpenditure},
+      {"general_basic_expenditure", BuildGeneralBasicExpenditure},
+      {"three_public", BuildThreePublic},
+      {"gov_fund_expenditure", BuildGovFundExpenditure},
+      {"project_expenditure", BuildProjectExpenditure},
+      {"soe_expenditure", BuildSoeExpenditure},
+      {"procurement", BuildProcurement},
+      {"purchase_services", BuildPurchaseServices},
+  };
+  return builders;
+}
+
+}  // namespace
+
+std::vector<Cell> HeaderRow(std::initializer_list<const char*> titles) {
+  std::vector<Cell> row;
+  for (const char* t : titles) row.push_back(Cell::Text(t));
+  return row;
+}
+
+std::vector<bool> NumericColumns(size_t text_columns, size_t amount_columns) {
+  std::vector<bool> out(text_columns, false);
+  out.insert(out.end(), amount_columns, true);
+  return out;
+}
+
+std::vector<Table> BuildTables(const Department& d, const Figures& f, const Templates& tpl) {
+  std::vector<Table> tables;
+  std::map<std::string, int> left_out;  // number prefix → tables left out before here
+  for (const auto& tt : tpl.tables) {
+    auto it = Builders().find(tt.id);
+    if (it == Builders().end()) {
+      throw std::runtime_error(
+          fmt::format("模板中的表「{}」（{}）没有对应的生成程序", tt.title, tt.id));
+    }
+    Table t;
+    t.id = tt.id;
+    t.number = tt.number;
+    t.title = tt.title;
+    it->second(d, f, &t);
+    auto split = SplitNumber(tt.number);
+    if (!t.has_data && !tt.always) {
+      if (split) ++left_out[split->first];
+      continue;
+    }
+    if (split && left_out[split->first] > 0) {
+      t.number = split->first + std::to_string(split->second - left_out[split->first]);
+    }
+    if (!t.has_data) {
+      t.empty_note =
+          ReplaceAll(ReplaceAll(tt.empty_note, "{dept}", d.name), "{year}", std::to_string(d.year));
+    }
+    tables.push_back(std::move(t));
+  }
+  return tables;
+}
+
+}  // namespace gongkai

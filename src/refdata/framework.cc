@@ -1,0 +1,65 @@
+#include "refdata/framework.h"
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include <filesystem>
+
+#include "base/csv.h"
+#include "base/yaml_message.h"
+
+namespace gongkai {
+
+std::string Framework::Canonical(const std::string& level) const {
+  auto it = aliases.find(level);
+  return it == aliases.end() ? level : it->second;
+}
+
+bool Framework::HasLevel1(const std::string& level1) const {
+  for (const auto& [l1, l2s] : levels) {
+    if (l1 == Canonical(level1)) return true;
+  }
+  return false;
+}
+
+bool Framework::HasPair(const std::string& level1, const std::string& level2) const {
+  for (const auto& [l1, l2s] : levels) {
+    if (l1 != Canonical(level1)) continue;
+    for (const auto& l2 : l2s) {
+      if (l2 == Canonical(level2)) return true;
+    }
+  }
+  return false;
+}
+
+Framework Framework::Load(const std::string& data_dir, const std::string& id) {
+  namespace fs = std::filesystem;
+  std::string name = id.empty() ? "standard" : id;
+  fs::path path = fs::path(data_dir) / "perf" / "frameworks" / (name + ".yaml");
+  if (!fs::exists(path)) {
+    std::string known;
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(path.parent_path(), ec))
+      known += " " + e.path().stem().string();
+    throw CatalogError(
+        fmt::format("{}: 没有指标框架「{}」（已有：{}）", path.string(), name, known));
+  }
+  Framework f;
+  f.id = name;
+  try {
+    YAML::Node root = YAML::LoadFile(path.string());
+    f.name = root["name"].as<std::string>("");
+    for (auto it = root["levels"].begin(); it != root["levels"].end(); ++it) {
+      f.levels.emplace_back(it->first.as<std::string>(), it->second.as<std::vector<std::string>>());
+    }
+    if (root["required"]) f.required = root["required"].as<std::vector<std::string>>();
+    if (root["weights_total"]) f.weights_total = root["weights_total"].as<int>();
+    if (root["aliases"]) f.aliases = root["aliases"].as<std::map<std::string, std::string>>();
+  } catch (const YAML::Exception& e) {
+    throw CatalogError(fmt::format("{}:{}: 指标框架文件格式错误：{}", path.string(),
+                                   e.mark.line + 1, YamlSyntaxMessage(e.msg)));
+  }
+  return f;
+}
+
+}  // namespace gongkai

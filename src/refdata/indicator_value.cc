@@ -1,0 +1,222 @@
+#include "refdata/indicator_value.h"
+
+#include <filesystem>
+#include <utility>
+#include <vector>
+
+#include "base/csv.h"
+
+namespace gongkai {
+namespace {
+
+void ReplaceAll(std::string* s, const std::string& from, const std::string& to) {
+  for (size_t p = s->find(from); p != std::string::npos; p = s->find(from, p + to.size())) {
+    s->replace(p, from.size(), to);
+  }
+}
+
+// Full-width and look-alike characters as typed in Word/Excel, mapped to one spelling.
+std::string Normalize(std::string s) {
+  static const std::vector<std::pair<std::string, std::string>> kMap = {
+      {"　", ""},  {" ", ""},   {"\t", ""},  {"％", "%"}, {"﹪", "%"}, {"＝", "="}, {"＞", ">"},
+      {"＜", "<"}, {"≧", "≥"},  {"≦", "≤"},  {">=", "≥"}, {"<=", "≤"}, {"=>", "≥"}, {"=<", "≤"},
+      {"．", "."}, {"，", ","}, {"(", "（"}, {")", "）"}, {"０", "0"}, {"１", "1"}, {"２", "2"},
+      {"３", "3"}, {"４", "4"}, {"５", "5"}, {"６", "6"}, {"７", "7"}, {"８", "8"}, {"９", "9"},
+      {"／", "/"}, {"～", "~"}, {"—", "-"},  {"－", "-"}};
+  for (const auto& [from, to] : kMap) ReplaceAll(&s, from, to);
+  return s;
+}
+
+bool StartsWith(const std::string& s, const std::string& prefix) { return s.rfind(prefix, 0) == 0; }
+
+// Removes a leading comparator (symbol or words) and returns it.
+Comparator TakeComparator(std::string* s) {
+  static const std::vector<std::pair<std::string, Comparator>> kWords = {
+      {"≥", Comparator::kGe},      {"≤", Comparator::kLe},        {">", Comparator::kGt},
+      {"<", Comparator::kLt},      {"=", Comparator::kEq},        {"大于等于", Comparator::kGe},
+      {"不少于", Comparator::kGe}, {"不低于", Comparator::kGe},   {"不小于", Comparator::kGe},
+      {"至少", Comparator::kGe},   {"小于等于", Comparator::kLe}, {"不超过", Comparator::kLe},
+      {"不高于", Comparator::kLe}, {"不多于", Comparator::kLe},   {"不大于", Comparator::kLe},
+      {"最多", Comparator::kLe},   {"控制在", Comparator::kLe},   {"大于", Comparator::kGt},
+      {"高于", Comparator::kGt},   {"超过", Comparator::kGt},     {"多于", Comparator::kGt},
+      {"小于", Comparator::kLt},   {"低于", Comparator::kLt},     {"少于", Comparator::kLt},
+      {"等于", Comparator::kEq}};
+  for (const auto& [word, c] : kWords) {
+    if (StartsWith(*s, word)) {
+      s->erase(0, word.size());
+      return c;
+    }
+  }
+  return Comparator::kNone;
+}
+
+// Takes a leading number ("1,000.5"); empty when there is none.
+std::string TakeNumber(std::string* s) {
+  size_t i = 0;
+  bool digit = false;
+  while (i < s->size() && (isdigit(static_cast<unsigned char>((*s)[i])) || (*s)[i] == '.' ||
+                           ((*s)[i] == ',' && digit))) {
+    digit |= isdigit(static_cast<unsigned char>((*s)[i])) != 0;
+    ++i;
+  }
+  if (!digit) return "";
+  std::string number = s->substr(0, i);
+  s->erase(0, i);
+  return number;
+}
+
+bool TakeRangeSeparator(std::string* s) {
+  for (const char* sep : {"--", "-", "~", "至", "到"}) {
+    if (StartsWith(*s, sep)) {
+      s->erase(0, std::string(sep).size());
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+const char* ComparatorSymbol(Comparator c) {
+  switch (c) {
+    case Comparator::kNone:
+      return "";
+    case Comparator::kEq:
+      return "=";
+    case Comparator::kGe:
+      return "≥";
+    case Comparator::kLe:
+      return "≤";
+    case Comparator::kGt:
+      return ">";
+    case Comparator::kLt:
+      return "<";
+  }
+  return "";
+}
+
+std::string IndicatorValue::Normalized() const {
+  switch (kind) {
+    case kEmpty:
+      return "";
+    case kNumber:
+      return ComparatorSymbol(comparator) + number.ToString() + unit;
+    case kRange:
+      return number.ToString() + "–" + upper.ToString() + unit;
+    case kReference:
+      return ComparatorSymbol(comparator) + reference;
+    case kQualitative:
+    case kUnparsed:
+      return raw;
+  }
+  return raw;
+}
+
+std::shared_ptr<const ValueCatalog> ValueCatalog::Load(const std::string& data_dir) {
+  namespace fs = std::filesystem;
+  auto c = std::make_shared<ValueCatalog>();
+  CsvTable units = ReadCsvFile((fs::path(data_dir) / "perf" / "units.csv").string());
+  for (const auto& row : units.rows) {
+    c->units_[Normalize(row.fields[units.Column("unit")])] = row.fields[units.Column("kind")];
+  }
+  CsvTable words = ReadCsvFile((fs::path(data_dir) / "perf" / "qualitative.csv").string());
+  for (const auto& row : words.rows) {
+    c->qualitative_[row.fields[words.Column("value")]] = row.fields[words.Column("grade")];
+  }
+  return c;
+}
+
+const std::string* ValueCatalog::UnitKind(const std::string& unit) const {
+  auto it = units_.find(unit);
+  return it == units_.end() ? nullptr : &it->second;
+}
+
+const std::string* ValueCatalog::Grade(const std::string& word) const {
+  auto it = qualitative_.find(word);
+  return it == qualitative_.end() ? nullptr : &it->second;
+}
+
+IndicatorValue ParseIndicatorValue(const std::string& text, const ValueCatalog& catalog) {
+  IndicatorValue v;
+  v.raw = text;
+  std::string s = Normalize(text);
+  if (s.empty()) return v;
+  v.comparator = TakeComparator(&s);
+  // "约150个": an approximate value is still a number.
+  for (const char* about : {"约", "大约", "左右"}) {
+    if (StartsWith(s, about)) s.erase(0, std::string(about).size());
+  }
+  // Suffix comparators: "95%以上" is ≥95%, "2小时以内" ≤2小时.
+  static const std::vector<std::pair<std::string, Comparator>> kSuffixes = {
+      {"以上", Comparator::kGe}, {"及以上", Comparator::kGe}, {"以内", Comparator::kLe},
+      {"以下", Comparator::kLe}, {"及以下", Comparator::kLe}, {"左右", Comparator::kNone}};
+  for (const auto& [suffix, c] : kSuffixes) {
+    if (s.size() > suffix.size() &&
+        s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0 &&
+        v.comparator == Comparator::kNone) {
+      s.erase(s.size() - suffix.size());
+      v.comparator = c;
+      break;
+    }
+  }
+  std::string number = TakeNumber(&s);
+  if (!number.empty()) {
+    auto n = Decimal::Parse(number);
+    if (!n) {
+      v.kind = IndicatorValue::kUnparsed;
+      v.error = "数字「" + number + "」无效或位数过多";
+      return v;
+    }
+    v.number = *n;
+    v.kind = IndicatorValue::kNumber;
+    std::string rest = s;
+    if (TakeRangeSeparator(&rest)) {
+      std::string upper = TakeNumber(&rest);
+      if (!upper.empty() && Decimal::Parse(upper)) {
+        v.kind = IndicatorValue::kRange;
+        v.upper = *Decimal::Parse(upper);
+        s = rest;
+      }
+    }
+    // The unit: a catalog unit, or a compound such as 次/年, 元/户.
+    if (!s.empty()) {
+      const std::string* kind = catalog.UnitKind(s);
+      size_t slash = s.find('/');
+      if (!kind && slash != std::string::npos && catalog.UnitKind(s.substr(0, slash)) &&
+          catalog.UnitKind(s.substr(slash + 1))) {
+        kind = catalog.UnitKind(s.substr(0, slash));
+      }
+      if (!kind) {
+        v.kind = IndicatorValue::kUnparsed;
+        v.error = "未知的计量单位「" + s + "」（单位目录见 data/perf/units.csv）";
+        return v;
+      }
+      v.unit = s;
+      v.unit_kind = *kind;
+    }
+    return v;
+  }
+  if (v.comparator != Comparator::kNone) {
+    static const char* kReferences[] = {"预算数", "预算", "计划数",   "计划",   "上年",
+                                        "上年数", "标准", "合同金额", "市场价", "定额标准"};
+    for (const char* r : kReferences) {
+      if (s == r) {
+        v.kind = IndicatorValue::kReference;
+        v.reference = s;
+        return v;
+      }
+    }
+  }
+  if (v.comparator == Comparator::kNone) {
+    if (const std::string* grade = catalog.Grade(s)) {
+      v.kind = IndicatorValue::kQualitative;
+      v.grade = *grade;
+      return v;
+    }
+  }
+  v.kind = IndicatorValue::kUnparsed;
+  v.error = "无法识别的指标值「" + text + "」：应为比较符加数字和单位（如≥95%）、区间或分级定性值";
+  return v;
+}
+
+}  // namespace gongkai

@@ -1,0 +1,56 @@
+// Typed indicator values (指标值): "≥95%", "=100%", "≤2小时", ">7.4亿", "≥1次/年",
+// "100--120人/年", "12 套", "按合同规定", "有所提高", "≦预算数" …
+//
+// A value is a comparator with an exact number and a unit from the unit catalog
+// (data/perf/units.csv, compound units "次/年" allowed), a range, a comparison with a
+// reference ("≤预算数"), or a graded qualitative value from data/perf/qualitative.csv.
+// Anything else is kept verbatim and marked unparsed, with the reason.
+#ifndef GONGKAI_REFDATA_INDICATOR_VALUE_H_
+#define GONGKAI_REFDATA_INDICATOR_VALUE_H_
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "base/decimal.h"
+
+namespace gongkai {
+
+enum class Comparator { kNone, kEq, kGe, kLe, kGt, kLt };
+const char* ComparatorSymbol(Comparator c);  // "", "=", "≥", "≤", ">", "<"
+
+struct IndicatorValue {
+  enum Kind { kEmpty, kNumber, kRange, kReference, kQualitative, kUnparsed };
+  Kind kind = kEmpty;
+  std::string raw;  // as written
+  Comparator comparator = Comparator::kNone;
+  Decimal number;         // kNumber; lower bound for kRange
+  Decimal upper;          // kRange
+  std::string unit;       // canonical unit ("%", "人", "次/年", "万元"), may be empty
+  std::string unit_kind;  // percent, count, money, time, … ("" when no unit)
+  std::string reference;  // kReference: 预算数 …
+  std::string grade;      // kQualitative: improve, on_plan, …
+  std::string error;      // kUnparsed: why
+
+  bool quantified() const { return kind == kNumber || kind == kRange || kind == kReference; }
+  std::string Normalized() const;  // "≥95%", "100–120人/年", "提高"
+};
+
+// The unit and qualitative catalogs of data/perf/.
+class ValueCatalog {
+ public:
+  static std::shared_ptr<const ValueCatalog> Load(const std::string& data_dir);
+  const std::string* UnitKind(const std::string& unit) const;
+  const std::string* Grade(const std::string& word) const;
+
+ private:
+  std::map<std::string, std::string> units_;
+  std::map<std::string, std::string> qualitative_;
+};
+
+IndicatorValue ParseIndicatorValue(const std::string& text, const ValueCatalog& catalog);
+
+}  // namespace gongkai
+
+#endif  // GONGKAI_REFDATA_INDICATOR_VALUE_H_

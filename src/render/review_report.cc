@@ -1,0 +1,125 @@
+#include "render/review_report.h"
+
+#include <fmt/format.h>
+
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "render/html_renderer.h"
+
+namespace gongkai {
+
+int CheckedFile::Count(Severity s) const {
+  int n = 0;
+  for (const auto& f : findings) n += f.severity == s;
+  return n;
+}
+
+namespace {
+
+std::string GroupOf(const Finding& f) {
+  if (!f.where.table.empty()) return f.where.table;
+  if (!f.where.section.empty()) return f.where.section;
+  return "源文件";
+}
+
+}  // namespace
+
+std::string SummaryLine(const CheckedFile& file) {
+  if (!file.load_errors.empty()) {
+    return fmt::format("{}：无法读取（{}处错误）", file.path, file.load_errors.size());
+  }
+  return fmt::format("{}（{}）：错误 {}，警告 {}，提示 {}", file.title, file.path,
+                     file.Count(Severity::kError), file.Count(Severity::kWarning),
+                     file.Count(Severity::kInfo));
+}
+
+std::string TextReport(const CheckedFile& file) {
+  std::string out =
+      fmt::format("== {}\n", file.title.empty() ? file.path : file.title + "  " + file.path);
+  for (const auto& e : file.load_errors) out += "  " + e + "\n";
+  // Groups in order of first appearance; findings keep their severity order within a group.
+  std::vector<std::string> order;
+  std::map<std::string, std::vector<const Finding*>> groups;
+  for (const auto& f : file.findings) {
+    std::string g = GroupOf(f);
+    if (!groups.count(g)) order.push_back(g);
+    groups[g].push_back(&f);
+  }
+  for (const auto& g : order) {
+    out += fmt::format("-- {}\n", g);
+    for (const Finding* f : groups[g]) {
+      out += fmt::format("  {} {} {}\n", SeverityName(f->severity), f->rule, f->message);
+      std::string where = f->where.ToString();
+      if (!where.empty()) out += fmt::format("       位置：{}\n", where);
+    }
+  }
+  out += "小结：" + SummaryLine(file) + "\n";
+  return out;
+}
+
+std::string JsonReport(const std::vector<CheckedFile>& files) {
+  using Json = nlohmann::ordered_json;
+  Json root;
+  Json list = Json::array();
+  for (const auto& file : files) {
+    Json j;
+    j["file"] = file.path;
+    j["title"] = file.title;
+    if (!file.load_errors.empty()) j["load_errors"] = file.load_errors;
+    j["summary"] = {{"error", file.Count(Severity::kError)},
+                    {"warning", file.Count(Severity::kWarning)},
+                    {"info", file.Count(Severity::kInfo)}};
+    Json findings = Json::array();
+    for (const auto& f : file.findings) {
+      Json jf;
+      jf["rule"] = f.rule;
+      jf["severity"] = SeverityId(f.severity);
+      jf["severity_name"] = SeverityName(f.severity);
+      jf["message"] = f.message;
+      Json where;
+      if (!f.where.table_id.empty()) where["table"] = f.where.table_id;
+      if (!f.where.table.empty()) where["table_name"] = f.where.table;
+      if (!f.where.row.empty()) where["row"] = f.where.row;
+      if (!f.where.column.empty()) where["column"] = f.where.column;
+      if (!f.where.section.empty()) where["section"] = f.where.section;
+      if (!f.where.file.empty()) where["file"] = f.where.file;
+      if (!f.where.cell.empty()) where["cell"] = f.where.cell;
+      if (f.where.line > 0 && f.where.cell.empty()) {
+        where["line"] = f.where.line;
+        where["column_number"] = f.where.column_pos;
+      }
+      jf["location"] = where;
+      if (!f.expected.empty()) jf["expected"] = f.expected;
+      if (!f.found.empty()) jf["found"] = f.found;
+      if (!f.difference.empty()) jf["difference"] = f.difference;
+      findings.push_back(jf);
+    }
+    j["findings"] = findings;
+    list.push_back(j);
+  }
+  root["files"] = list;
+  return root.dump(2) + "\n";
+}
+
+std::string HtmlReport(const CheckedFile& file, const Document& doc) {
+  std::string page = RenderHtml(doc);
+  std::string panel =
+      "<section class=\"findings\" style=\"border:1pt solid "
+      "#c00;padding:4mm;margin-bottom:8mm\">\n";
+  panel += "<h3>审核结果</h3>\n<p>" + HtmlEscape(SummaryLine(file)) + "</p>\n<ol>\n";
+  for (const auto& f : file.findings) {
+    std::string anchor;
+    if (!f.where.table_id.empty()) anchor = "#" + f.where.table_id;
+    std::string where = HtmlEscape(f.where.ToString());
+    panel += fmt::format("<li><b>{}</b> {} {}<br><small>{}{}</small></li>\n",
+                         SeverityName(f.severity), f.rule, HtmlEscape(f.message),
+                         anchor.empty() ? "" : "<a href=\"" + anchor + "\">查看表格</a> ", where);
+  }
+  panel += "</ol>\n</section>\n";
+  size_t body = page.find("<h1>");
+  page.insert(body == std::string::npos ? 0 : body, panel);
+  return page;
+}
+
+}  // namespace gongkai

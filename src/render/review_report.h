@@ -1,0 +1,30 @@
+// Presenting findings: plain text for a terminal (grouped by table / section, with a summary
+// per department), JSON for machines, and HTML for a reviewer (the rendered disclosure with
+// the findings above it, each linked to its table or section).
+#ifndef GONGKAI_RENDER_REVIEW_REPORT_H_
+#define GONGKAI_RENDER_REVIEW_REPORT_H_
+
+#include <string>
+#include <vector>
+
+#include "disclosure/document.h"
+#include "review/finding.h"
+
+namespace gongkai {
+
+struct CheckedFile {
+  std::string path;
+  std::string title;  // department + year, empty when the file could not be read
+  std::vector<std::string> load_errors;
+  std::vector<Finding> findings;
+  int Count(Severity s) const;
+};
+
+std::string TextReport(const CheckedFile& file);
+std::string SummaryLine(const CheckedFile& file);
+std::string JsonReport(const std::vector<CheckedFile>& files);
+std::string HtmlReport(const CheckedFile& file, const Document& doc);
+
+}  // namespace gongkai
+
+#endif  // GONGKAI_RENDER_REVIEW_REPORT_H_

@@ -1,0 +1,52 @@
+#include "review/check_config.h"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+
+#include "base/csv.h"
+
+namespace gongkai {
+
+long long CheckConfig::Number(const std::string& key, long long fallback) const {
+  auto it = settings.find(key);
+  if (it == settings.end()) return fallback;
+  try {
+    return std::stoll(it->second);
+  } catch (const std::exception&) {
+    return fallback;
+  }
+}
+
+CheckConfig CheckConfig::Load(const std::string& data_dir, const std::string& region) {
+  namespace fs = std::filesystem;
+  CheckConfig config;
+  config.region = region;
+  config.data_dir = data_dir;
+  fs::path path = fs::path(data_dir) / "check" / (region + ".csv");
+  if (!fs::exists(path)) {
+    if (region == "default") return config;
+    throw CatalogError(fmt::format("{}: 没有地区「{}」的审核设置文件", path.string(), region));
+  }
+  CsvTable t = ReadCsvFile(path.string());
+  size_t key_col = t.Column("key"), value_col = t.Column("value");
+  for (const auto& row : t.rows) {
+    const std::string& key = row.fields[key_col];
+    const std::string& value = row.fields[value_col];
+    if (key.rfind("severity.", 0) == 0) {
+      Severity s;
+      if (!ParseSeverity(value, &s)) {
+        throw CatalogError(fmt::format("{}:{}: 严重程度「{}」无效（可用：错误、警告、提示）",
+                                       path.string(), row.line, value));
+      }
+      config.severity[key.substr(9)] = s;
+    } else if (key.rfind("disable.", 0) == 0) {
+      if (value == "1" || value == "true") config.disabled.insert(key.substr(8));
+    } else {
+      config.settings[key] = value;
+    }
+  }
+  return config;
+}
+
+}  // namespace gongkai

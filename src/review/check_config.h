@@ -1,0 +1,35 @@
+// Per-region check settings, from data/check/<region>.csv: severity overrides, rules switched
+// off, and numeric thresholds. `default` applies when no region file is named.
+//
+// File format (CSV, header `key,value`):
+//   severity.BAL-003,警告        change a rule's severity
+//   disable.PLS-006,1           switch a rule off
+//   threshold.change_percent,30 any other named setting
+#ifndef GONGKAI_REVIEW_CHECK_CONFIG_H_
+#define GONGKAI_REVIEW_CHECK_CONFIG_H_
+
+#include <map>
+#include <set>
+#include <string>
+
+#include "review/finding.h"
+
+namespace gongkai {
+
+struct CheckConfig {
+  std::string region = "default";
+  std::string data_dir;                      // where frameworks and scoring standards are read from
+  std::map<std::string, Severity> severity;  // rule id → severity
+  std::set<std::string> disabled;
+  std::map<std::string, std::string> settings;
+
+  // A numeric setting, or `fallback` when not set.
+  long long Number(const std::string& key, long long fallback) const;
+
+  // Loads data/check/<region>.csv (region "default" may be absent). Throws CatalogError.
+  static CheckConfig Load(const std::string& data_dir, const std::string& region);
+};
+
+}  // namespace gongkai
+
+#endif  // GONGKAI_REVIEW_CHECK_CONFIG_H_

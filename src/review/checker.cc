@@ -1,0 +1,170 @@
+#include "review/checker.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "disclosure/figures.h"
+#include "refdata/catalog.h"
+
+namespace gongkai {
+
+void RegisterBalanceRules(std::vector<Rule>* rules);
+void RegisterClassificationRules(std::vector<Rule>* rules);
+void RegisterTextRules(std::vector<Rule>* rules);
+void RegisterCompletenessRules(std::vector<Rule>* rules);
+void RegisterPlausibilityRules(std::vector<Rule>* rules);
+void RegisterPerformanceRules(std::vector<Rule>* rules);
+
+// The one place where rules are registered.
+const std::vector<Rule>& AllRules() {
+  static const std::vector<Rule> rules = [] {
+    std::vector<Rule> all;
+    RegisterBalanceRules(&all);
+    RegisterClassificationRules(&all);
+    RegisterTextRules(&all);
+    RegisterCompletenessRules(&all);
+    RegisterPlausibilityRules(&all);
+    RegisterPerformanceRules(&all);
+    std::set<std::string> ids;
+    for (const auto& r : all) {
+      if (!ids.insert(r.id).second) throw std::logic_error("duplicate rule id " + r.id);
+    }
+    return all;
+  }();
+  return rules;
+}
+
+const Rule* FindRule(const std::string& id) {
+  for (const auto& r : AllRules()) {
+    if (r.id == id) return &r;
+  }
+  return nullptr;
+}
+
+std::vector<std::string> AllProfiles() {
+  std::vector<std::string> out;
+  for (const auto& r : AllRules()) {
+    for (const auto& p : r.profiles) {
+      if (std::find(out.begin(), out.end(), p) == out.end()) out.push_back(p);
+    }
+  }
+  return out;
+}
+
+Location CheckContext::At(int line, int column, std::string section) const {
+  Location l;
+  l.file = d.source_path;
+  l.line = line;
+  l.column_pos = column;
+  l.section = std::move(section);
+  // A workbook source: report the cell the line came from (the nearest one above for lines
+  // that only open a list or mapping).
+  if (!d.line_cells.empty() && line > 0) {
+    for (int i = std::min<int>(line, static_cast<int>(d.line_cells.size()) - 1); i > 0; --i) {
+      if (!d.line_cells[i].empty()) {
+        l.cell = d.line_cells[i];
+        break;
+      }
+    }
+  }
+  return l;
+}
+
+Location CheckContext::At(const SourceLocation& where, std::string section) const {
+  return At(where.line, where.column, std::move(section));
+}
+
+std::string CheckContext::TableName(const std::string& id) const {
+  for (const auto& t : doc.tables) {
+    if (t.id == id) return t.number + " " + t.title;
+  }
+  return id;
+}
+
+void Emitter::Report(std::string message, Location where, std::string expected, std::string found,
+                     std::string difference) {
+  out_->push_back({"", Severity::kError, std::move(message), std::move(where), std::move(expected),
+                   std::move(found), std::move(difference)});
+}
+
+void Emitter::Rounding(std::string message, Location where, std::string expected, std::string found,
+                       std::string difference) {
+  out_->push_back({"rounding", Severity::kInfo, std::move(message), std::move(where),
+                   std::move(expected), std::move(found), std::move(difference)});
+}
+
+std::vector<Finding> RunChecks(const Department& d, const Document& doc, const CheckConfig& config,
+                               const CheckOptions& options) {
+  Figures f = ComputeFigures(d);
+  CheckContext ctx{d, f, doc, config, nullptr, {}};
+  std::optional<Framework> framework;
+  if (d.performance.present) {
+    try {
+      framework = Framework::Load(config.data_dir.empty() ? DefaultDataDir() : config.data_dir,
+                                  d.performance.framework);
+      ctx.framework = &*framework;
+    } catch (const std::exception& e) {
+      ctx.framework_error = e.what();
+    }
+  }
+  std::vector<Finding> all;
+  for (const auto& rule : AllRules()) {
+    if (config.disabled.count(rule.id)) continue;
+    if (!options.only.empty() &&
+        std::find(options.only.begin(), options.only.end(), rule.id) == options.only.end()) {
+      continue;
+    }
+    if (!options.profile.empty() && std::find(rule.profiles.begin(), rule.profiles.end(),
+                                              options.profile) == rule.profiles.end()) {
+      continue;
+    }
+    std::vector<Finding> found;
+    Emitter emit(&found);
+    rule.run(ctx, emit);
+    auto configured = config.severity.find(rule.id);
+    Severity severity = configured == config.severity.end() ? rule.severity : configured->second;
+    for (auto& finding : found) {
+      // Rounding differences stay 提示 whatever the rule's severity.
+      finding.severity = finding.rule == "rounding" ? Severity::kInfo : severity;
+      finding.rule = rule.id;
+      all.push_back(std::move(finding));
+    }
+  }
+  std::stable_sort(all.begin(), all.end(),
+                   [](const Finding& a, const Finding& b) { return a.severity < b.severity; });
+  return all;
+}
+
+std::string RulesMarkdown() {
+  std::string out =
+      "# 审核规则 (review rules)\n\n"
+      "Generated from the rule registry (`src/review/checker.cc`) by `gongkai rules`; a test fails "
+      "when this file is stale. Severities are the defaults; a region changes them in "
+      "`data/check/<region>.csv`.\n\n"
+      "Tolerance: a printed figure is right when it equals the exact detail rounded half up to "
+      "0.01万元; within 0.01万元 of it (or, for a total against its printed parts, within half a "
+      "cent per part) it is a rounding difference and reported as 提示; beyond that it gets the "
+      "rule's severity. Percentages likewise at their printed precision "
+      "(`src/review/tolerance.h`).\n\n";
+  out += fmt::format("{} rules.\n\n", AllRules().size());
+  std::string family;
+  for (const auto& r : AllRules()) {
+    if (r.family != family) {
+      family = r.family;
+      out += fmt::format(
+          "## {}\n\n| id | 严重程度 | 规则 | 依据与理由 | 适用 |\n|---|---|---|---|---|\n", family);
+    }
+    std::string profiles;
+    for (const auto& p : r.profiles) profiles += (profiles.empty() ? "" : "、") + p;
+    out += fmt::format("| {} | {} | {} | {}（{}） | {} |\n", r.id, SeverityName(r.severity),
+                       r.title, r.rationale, r.basis, profiles);
+    auto next = &r + 1;
+    if (next == AllRules().data() + AllRules().size() || next->family != family) out += "\n";
+  }
+  return out;
+}
+
+}  // namespace gongkai

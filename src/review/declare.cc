@@ -1,0 +1,233 @@
+#include "review/declare.h"
+
+#include <map>
+#include <set>
+
+#include "disclosure/figures.h"
+#include "review/document_lookup.h"
+
+namespace gongkai {
+namespace {
+
+// Which text cell labels a row, per table.
+size_t LabelColumn(const std::string& table) {
+  if (table == "project_expenditure") return 1;
+  if (table == "procurement") return 2;
+  if (table == "purchase_services") return 5;
+  return 0;
+}
+
+bool TwoSided(const std::string& table) {
+  return table == "income_expenditure_summary" || table == "fiscal_summary";
+}
+
+void DeclareCells(const Table& t, Declared* out) {
+  std::vector<std::string> paths = ColumnPaths(t);
+  std::set<std::string> seen_labels;
+  for (const auto& row : t.rows) {
+    std::vector<const Cell*> cols;
+    for (const auto& c : row.cells) {
+      for (int i = 0; i < c.colspan; ++i) cols.push_back(&c);
+    }
+    if (TwoSided(t.id)) {
+      for (size_t i = 0; i + 1 < cols.size(); ++i) {
+        if (cols[i]->money || cols[i]->text.empty() || !cols[i + 1]->money) continue;
+        // A repeated label (（一）一般公共预算拨款 under 本年收入 and 上年结转) is recorded once:
+        // look-ups find the first occurrence.
+        if (!seen_labels.insert(cols[i]->text).second) continue;
+        out->cells.push_back({t.id, cols[i]->text, "", "", PrintedWan(*cols[i + 1]->money)});
+      }
+      continue;
+    }
+    std::string label, name;
+    if (!cols.empty() && !cols[0]->money && !cols[0]->text.empty() && LabelColumn(t.id) == 0 &&
+        cols.size() > 1 && !cols[1]->money) {
+      label = cols[0]->text;  // a code, or 合计 spanning two columns
+      if (cols[1] != cols[0]) name = cols[1]->text;
+    } else if (cols.size() > 1 && cols[0]->text.empty() && !cols[1]->money) {
+      label = cols[1]->text;  // 合计 row of tree tables
+    } else {
+      size_t at = LabelColumn(t.id);
+      if (at < cols.size() && !cols[at]->money) label = cols[at]->text;
+      if (!cols.empty() && cols[0]->colspan > 1 && !cols[0]->money) label = cols[0]->text;
+    }
+    if (label.empty() || !seen_labels.insert(label).second) continue;
+    for (size_t k = 0; k < cols.size() && k < paths.size(); ++k) {
+      if (!cols[k]->money || (k > 0 && cols[k] == cols[k - 1])) continue;
+      out->cells.push_back({t.id, label, name, paths[k], PrintedWan(*cols[k]->money)});
+    }
+  }
+}
+
+// "四（一）"-style section labels in document order.
+std::vector<std::string> Sections(const Document& doc) {
+  std::vector<std::string> out;
+  for (const auto& s : doc.sections) {
+    out.push_back(s.number);
+    for (const auto& p : s.paragraphs) {
+      if (p.kind == Paragraph::kHeading && p.text.rfind("（", 0) == 0) {
+        out.push_back(s.number + p.text.substr(0, p.text.find("）") + 3));
+      }
+    }
+  }
+  return out;
+}
+
+DeclaredFigure Figure(const std::string& key, const std::string& at, Money amount) {
+  DeclaredFigure f;
+  f.key = key;
+  f.at = at;
+  f.amount = PrintedWan(amount);
+  return f;
+}
+
+// Adds last year, the change, its direction and percentage as the text prints them.
+void WithChange(DeclaredFigure* f, const Comparison* c, int prior_year) {
+  if (!c) return;
+  int64_t now = f->amount->RoundedWan(2), before = c->amount.RoundedWan(2);
+  f->year = prior_year;
+  f->prior = PrintedWan(c->amount);
+  if (now == before) {
+    f->direction = "持平";
+  } else {
+    f->direction = now > before ? "增加" : "减少";
+    f->change =
+        Money::FromFen((now > before ? now - before : before - now) * (Money::kFenPerWan / 100));
+    if (before != 0) f->percent = *ChangePercent(*f->amount, *f->prior);
+  }
+  f->reason = !c->reason.empty();
+}
+
+}  // namespace
+
+Declared DeclareFromDisclosure(const Department& d, const Document& doc) {
+  Declared out;
+  out.present = true;
+  out.has_tables = true;
+  for (const auto& t : doc.tables) {
+    if (t.form) continue;  // performance forms carry their own figures (performance:)
+    out.tables.push_back(t.id);
+    DeclareCells(t, &out);
+  }
+  out.sections = Sections(doc);
+  out.has_glossary = true;
+  std::set<std::string> used;
+  for (const auto& l : d.lines) used.insert(l.function);
+  out.glossary.assign(used.begin(), used.end());
+
+  Figures f = ComputeFigures(d);
+  auto prior = [&](const std::string& key) -> const Comparison* {
+    auto it = d.comparisons.find(key);
+    return it == d.comparisons.end() ? nullptr : &it->second;
+  };
+  Money revenue = f.current + f.carryover, spending = f.total + f.year_end_balance;
+  DeclaredFigure rt = Figure("revenue.total", "三（一）", revenue);
+  WithChange(&rt, prior("total"), d.prior_year);
+  out.text.push_back(rt);
+  for (const auto& src : d.catalog->revenue_sources()) {
+    auto it = f.current_by_fund.find(src.id);
+    if (it == f.current_by_fund.end() || it->second.is_zero()) continue;
+    DeclaredFigure r = Figure("revenue." + src.id, "三（一）", it->second);
+    r.share = SharePercent(PrintedWan(it->second), PrintedWan(revenue));
+    out.text.push_back(r);
+  }
+  if (!f.carryover.is_zero()) {
+    DeclaredFigure r = Figure("revenue.carryover", "三（一）", f.carryover);
+    r.share = SharePercent(PrintedWan(f.carryover), PrintedWan(revenue));
+    out.text.push_back(r);
+  }
+  out.text.push_back(Figure("expenditure.total", "三（二）", spending));
+  for (const auto& k : SpendingKinds()) {  // as 三（二） prints them
+    Money amount = f.Spending(k.kind);
+    bool always = k.kind == SpendingKind::kBasic || k.kind == SpendingKind::kProject;
+    if (!always && amount.is_zero()) continue;
+    DeclaredFigure part = Figure(std::string("expenditure.") + k.key, "三（二）", amount);
+    part.share = SharePercent(PrintedWan(amount), PrintedWan(spending));
+    out.text.push_back(part);
+  }
+  std::map<std::string, Money> by_class;
+  for (const auto& l : d.lines) by_class[l.function.substr(0, 3)] += l.amount;
+  for (const auto& [code, amount] : by_class) {
+    DeclaredFigure c = Figure("class." + code, "三（二）", amount);
+    if (const FunctionSubject* s = d.catalog->FindFunction(code)) c.name = s->name;
+    out.text.push_back(c);
+  }
+  std::map<std::string, Money> by_econ;
+  for (const auto& l : d.lines) {
+    if (KindOf(l) == SpendingKind::kBasic) {
+      by_econ[l.economic.substr(0, 3)] += l.amount;  // as 三（二） prints it
+    }
+  }
+  for (const auto& [code, amount] : by_econ) {
+    DeclaredFigure e = Figure("economic." + code, "三（二）", amount);
+    if (const EconomicSubject* s = d.catalog->FindEconomic(code)) e.name = s->name;
+    out.text.push_back(e);
+  }
+  struct Item {
+    const char* key;
+    const char* at;
+    Money amount;
+    const char* prior_key;
+  };
+  for (const Item& item : {Item{"general.total", "四", f.general, "general"},
+                           Item{"general.personnel", "四（一）", f.general_personnel, "personnel"},
+                           Item{"general.public", "四（二）", f.general_public, "public"},
+                           Item{"general.project", "四（三）", f.general_project, "project"}}) {
+    DeclaredFigure g = Figure(item.key, item.at, item.amount);
+    WithChange(&g, prior(item.prior_key), d.prior_year);
+    out.text.push_back(g);
+  }
+  int number = 0;
+  for (const auto& p : d.projects) {
+    Money amount = SumLines(
+        d, [&](const ExpenditureLine& l) { return l.project_id == p.id && IsGeneralCurrent(l); });
+    if (amount.is_zero()) continue;
+    DeclaredFigure pf = Figure("project." + p.id, "四（三）", amount);
+    pf.number = ++number;
+    pf.name = p.name;
+    out.text.push_back(pf);
+  }
+  const auto& py = d.three_public.prior_year;
+  auto tp = [&](const char* key) {
+    auto it = f.three_public.find(key);
+    return it == f.three_public.end() ? Money() : it->second;
+  };
+  auto tp_prior = [&](const char* key) -> const Comparison* {
+    auto it = py.find(key);
+    return it == py.end() ? nullptr : &it->second;
+  };
+  DeclaredFigure total = Figure("three_public.total", "五（二）", f.three_public_total);
+  out.text.push_back(total);
+  for (const char* key : {"outbound", "vehicle_purchase", "vehicle_operation", "reception"}) {
+    DeclaredFigure t = Figure(std::string("three_public.") + key, "五（二）", tp(key));
+    WithChange(&t, tp_prior(key), d.prior_year);
+    out.text.push_back(t);
+  }
+  out.text.push_back(
+      Figure("three_public.vehicle", "五（二）", tp("vehicle_purchase") + tp("vehicle_operation")));
+  if (!f.gov_fund.is_zero()) out.text.push_back(Figure("fund.total", "六", f.gov_fund));
+  DeclaredFigure op = Figure("operating_expenses.total", "八（一）", f.operating_expenses);
+  WithChange(&op, prior("operating_expenses"), d.prior_year);
+  out.text.push_back(op);
+  for (const auto& [code, amount] : f.operating_items) {
+    DeclaredFigure item = Figure("operating_expenses." + code, "八（一）", amount);
+    if (const EconomicSubject* s = d.catalog->FindEconomic(code)) item.name = s->name;
+    out.text.push_back(item);
+  }
+  if (!d.procurement.empty()) {
+    out.text.push_back(Figure("procurement.total", "八（二）", f.procurement_total));
+    for (const char* type : {"goods", "works", "service"}) {
+      auto it = f.procurement_by_type.find(type);
+      out.text.push_back(Figure(std::string("procurement.") + type, "八（二）",
+                                it == f.procurement_by_type.end() ? Money() : it->second));
+    }
+  }
+  if (!d.purchase_services.empty()) {
+    out.text.push_back(Figure("purchase_services.total", "八（三）", f.purchase_services_total));
+  }
+  if (f.goal_projects > 0)
+    out.text.push_back(Figure("performance.amount", "八（五）", f.goal_projects_amount));
+  return out;
+}
+
+}  // namespace gongkai

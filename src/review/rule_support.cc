@@ -1,0 +1,90 @@
+#include "review/rule_support.h"
+
+#include <fmt/format.h>
+
+namespace gongkai::rules {
+
+std::vector<const DeclaredCell*> CellsOf(const Department& d, const std::string& table) {
+  std::vector<const DeclaredCell*> out;
+  for (const auto& c : d.declared.cells) {
+    if (c.table == table) out.push_back(&c);
+  }
+  return out;
+}
+
+const DeclaredCell* FindCell(const Department& d, const std::string& table, const std::string& row,
+                             const std::string& column) {
+  for (const auto& c : d.declared.cells) {
+    if (c.table != table || c.row != row) continue;
+    if (c.column == column) return &c;
+    // "基本支出/小计" and "小计" name the same column.
+    size_t slash = column.rfind('/');
+    if (slash != std::string::npos && c.column == column.substr(slash + 1)) return &c;
+    slash = c.column.rfind('/');
+    if (slash != std::string::npos && c.column.substr(slash + 1) == column) return &c;
+  }
+  return nullptr;
+}
+
+std::vector<const DeclaredFigure*> TextOf(const Department& d, const std::string& key) {
+  std::vector<const DeclaredFigure*> out;
+  for (const auto& f : d.declared.text) {
+    if (f.key == key) out.push_back(&f);
+  }
+  return out;
+}
+
+const DeclaredFigure* FirstText(const Department& d, const std::string& key) {
+  for (const auto& f : d.declared.text) {
+    if (f.key == key) return &f;
+  }
+  return nullptr;
+}
+
+Location CellLocation(const CheckContext& ctx, const DeclaredCell& c) {
+  Location l = ctx.At(c.line, c.column_pos);
+  l.table_id = c.table;
+  l.table = ctx.TableName(c.table);
+  l.row = c.row + (c.name.empty() ? "" : " " + c.name);
+  l.column = c.column;
+  return l;
+}
+
+Location TextLocation(const CheckContext& ctx, const DeclaredFigure& f) {
+  // "四（一）" is a section of the 公开说明; other places (附件4, 部门整体支出绩效目标表) are
+  // named.
+  static const std::string kNumerals = "一二三四五六七八九十";
+  bool section = !f.at.empty() && kNumerals.find(f.at.substr(0, 3)) != std::string::npos;
+  return ctx.At(f.line, f.column, f.at.empty() ? "公开说明" : section ? "公开说明 " + f.at : f.at);
+}
+
+void CheckSum(const CheckContext& ctx, Emitter& emit, const std::string& what, Money printed_total,
+              const std::vector<Money>& printed_parts, Location where) {
+  Money sum;
+  for (const auto& p : printed_parts) sum += p;
+  switch (CompareTotal(printed_total, printed_parts)) {
+    case Agreement::kExact:
+      return;
+    case Agreement::kRounding:
+      if (!ctx.d.lines.empty()) return;  // verified figure by figure against the detail
+      emit.Rounding(fmt::format("{}：合计{}，各项之和{}，相差{}万元，属于尾数四舍五入差异", what,
+                                Wan(printed_total), Wan(sum), Diff(printed_total, sum)),
+                    where, Wan(sum), Wan(printed_total), Diff(printed_total, sum));
+      return;
+    case Agreement::kMismatch:
+      emit.Report(fmt::format("{}不成立：合计{}，各项之和{}，相差{}万元", what, Wan(printed_total),
+                              Wan(sum), Diff(printed_total, sum)),
+                  where, Wan(sum), Wan(printed_total), Diff(printed_total, sum));
+      return;
+  }
+}
+
+bool IsCodeLike(const std::string& s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+}  // namespace gongkai::rules

@@ -1,0 +1,45 @@
+// Helpers shared by the rule families: profiles, declared-figure look-ups and the standard
+// comparison of a printed figure with the detail.
+#ifndef GONGKAI_REVIEW_RULE_SUPPORT_H_
+#define GONGKAI_REVIEW_RULE_SUPPORT_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "review/document_lookup.h"
+#include "review/rule.h"
+#include "review/tolerance.h"
+
+namespace gongkai::rules {
+
+inline const char* kPublish = "预算公开";
+inline const char* kReview = "内部审核";
+inline std::vector<std::string> Both() { return {kPublish, kReview}; }
+
+// Declared cells of one table.
+std::vector<const DeclaredCell*> CellsOf(const Department& d, const std::string& table);
+// A declared cell by table, row label and column ("" for two-sided tables).
+const DeclaredCell* FindCell(const Department& d, const std::string& table, const std::string& row,
+                             const std::string& column);
+// Declared text figures with this key.
+std::vector<const DeclaredFigure*> TextOf(const Department& d, const std::string& key);
+const DeclaredFigure* FirstText(const Department& d, const std::string& key);
+
+Location CellLocation(const CheckContext& ctx, const DeclaredCell& c);
+Location TextLocation(const CheckContext& ctx, const DeclaredFigure& f);
+
+// Compares a printed total with its printed parts and emits a finding. `what` names the
+// identity ("合计 = 基本支出 + 项目支出"). A difference within rounding tolerance is inherent
+// to rounding each printed figure on its own: when the department has detail lines, every
+// printed figure is verified against the exact detail by BAL-001 / TXT-001 instead, and such
+// a difference is not reported; without detail it is reported as 提示.
+void CheckSum(const CheckContext& ctx, Emitter& emit, const std::string& what, Money printed_total,
+              const std::vector<Money>& printed_parts, Location where);
+
+// True when the printed amount has more than two decimals (not a printed figure).
+bool IsCodeLike(const std::string& s);  // all digits
+
+}  // namespace gongkai::rules
+
+#endif  // GONGKAI_REVIEW_RULE_SUPPORT_H_

@@ -1,0 +1,608 @@
+// 绩效目标: project declarations and department-wide goals — required fields, indicator
+// framework, typed values, weights, spending plan, money that must agree with the budget,
+// and signs of copied or careless goals.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "review/rule_support.h"
+
+namespace gongkai {
+namespace {
+
+using namespace rules;
+
+constexpr const char* kFamily = "绩效目标";
+constexpr const char* kBasis =
+    "《中共中央 国务院关于全面实施预算绩效管理的意见》；财预〔2021〕101号";
+
+Rule Make(const char* id, Severity s, const char* title, const char* rationale, const char* basis,
+          std::function<void(const CheckContext&, Emitter&)> run) {
+  return Rule{id, s, kFamily, title, rationale, basis, Both(), std::move(run)};
+}
+
+Location DeclLocation(const CheckContext& ctx, const ProjectDeclaration& p, int line = 0) {
+  Location l = ctx.At(line ? line : p.line, 1, "项目申报表「" + p.name + "」");
+  l.table = "项目申报表（含绩效目标）";
+  return l;
+}
+
+Location DeptLocation(const CheckContext& ctx, int line = 0) {
+  Location l = ctx.At(line ? line : ctx.d.performance.department.line, 1, "部门整体支出绩效目标表");
+  l.table = "部门整体支出绩效目标表";
+  return l;
+}
+
+// Every goal of the file with where it is and whose it is.
+struct GoalRef {
+  const Goal* goal;
+  std::string owner;  // 项目申报表「X」 or 部门整体
+  bool annual;
+  const ProjectDeclaration* project;  // null for the department
+};
+
+std::vector<GoalRef> AllGoals(const Performance& perf) {
+  std::vector<GoalRef> out;
+  for (const auto& g : perf.department.long_term)
+    out.push_back({&g, "部门整体支出绩效目标表", false, nullptr});
+  for (const auto& g : perf.department.annual)
+    out.push_back({&g, "部门整体支出绩效目标表", true, nullptr});
+  for (const auto& p : perf.projects) {
+    for (const auto& g : p.long_term)
+      out.push_back({&g, "项目申报表「" + p.name + "」", false, &p});
+    for (const auto& g : p.annual) out.push_back({&g, "项目申报表「" + p.name + "」", true, &p});
+  }
+  return out;
+}
+
+Location GoalLocation(const CheckContext& ctx, const GoalRef& g, int line = 0) {
+  Location l =
+      ctx.At(line ? line : g.goal->line, 1, g.owner + (g.annual ? " 年度目标" : " 长期目标"));
+  l.table = g.project ? "项目申报表（含绩效目标）" : "部门整体支出绩效目标表";
+  return l;
+}
+
+std::string GoalName(const GoalRef& g) {
+  return g.goal->name.empty() ? (g.annual ? "年度目标" : "长期目标") : g.goal->name;
+}
+
+bool IsRateName(const std::string& name) {
+  for (const char* w : {"率", "满意度", "比例", "占比"}) {
+    if (name.find(w) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// An amount in 万元 from an indicator value with a money unit; nullopt otherwise.
+std::optional<Money> MoneyOf(const IndicatorValue& v) {
+  if (v.kind != IndicatorValue::kNumber || v.unit_kind != "money") return std::nullopt;
+  std::string text = v.number.ToString();
+  std::string why;
+  auto m = Money::Parse(text, MoneyUnit::kWan, &why);
+  if (!m) return std::nullopt;
+  if (v.unit == "元" || v.unit.rfind("元/", 0) == 0) return Money::FromFen(m->fen() / 10000);
+  if (v.unit == "亿" || v.unit == "亿元") return Money::FromFen(m->fen() * 10000);
+  return m;  // 万 / 万元
+}
+
+Money SumDetails(const ProjectDeclaration& p) {
+  Money sum;
+  for (const auto& d : p.details) sum += d.amount;
+  return sum;
+}
+
+Money SumFunding(const ProjectDeclaration& p) {
+  Money sum;
+  for (const auto& f : p.funding) sum += f.amount;
+  return sum;
+}
+
+std::string AmountText(Money m, const std::string& unit) {
+  return unit == "元" ? m.Yuan() + "元" : m.Wan() + "万元";
+}
+
+}  // namespace
+
+void RegisterPerformanceRules(std::vector<Rule>* out) {
+  out->push_back(Make("PRF-001", Severity::kWarning, "项目申报表必填项齐全",
+                      "申报表各栏为必填项，空缺影响审核（考核标准“内容完整”：空缺一项扣1分）",
+                      kBasis, [](const CheckContext& ctx, Emitter& emit) {
+                        for (const auto& p : ctx.d.performance.projects) {
+                          std::vector<std::string> missing;
+                          auto need = [&](bool ok, const char* field) {
+                            if (!ok) missing.push_back(field);
+                          };
+                          need(!p.code.empty(), "项目编码");
+                          need(!p.supervisor.empty(), "项目主管部门");
+                          need(!p.executor.empty(), "项目执行单位");
+                          need(!p.leader.empty(), "项目负责人");
+                          need(!p.phone.empty(), "联系电话");
+                          need(!p.attribute.empty(), "项目属性");
+                          need(!p.category.empty(), "支出项目类别");
+                          need(p.start_year != 0, "起始年度");
+                          need(p.end_year != 0, "终止年度");
+                          need(!p.basis.empty(), "项目立项依据");
+                          need(!p.plan.empty(), "项目实施方案");
+                          need(p.total_budget.has_value(), "项目总预算");
+                          need(p.year_budget.has_value(), "项目当年预算");
+                          need(!p.funding.empty(), "项目资金来源");
+                          need(!p.details.empty(), "项目支出明细测算");
+                          need(!p.goal.empty(), "项目绩效总目标");
+                          need(!p.annual.empty(), "年度绩效目标");
+                          if (missing.empty()) continue;
+                          std::string list;
+                          for (const auto& m : missing) list += (list.empty() ? "" : "、") + m;
+                          emit.Report(fmt::format("项目申报表「{}」缺少{}项必填内容：{}", p.name,
+                                                  missing.size(), list),
+                                      DeclLocation(ctx, p), "", std::to_string(missing.size()));
+                        }
+                      }));
+  out->push_back(Make(
+      "PRF-002", Severity::kWarning,
+      "每张目标表都设置产出、效益、满意度指标（及框架要求的成本指标）",
+      "绩效指标一般包括产出指标、效益指标、满意度指标三类一级指标；一张长期或年度目标表（表中各行常"
+      "各有"
+      "目标名称）作为整体衡量",
+      kBasis, [](const CheckContext& ctx, Emitter& emit) {
+        if (!ctx.framework) return;
+        // One table = the long-term or the annual goals of one owner.
+        std::map<std::pair<std::string, bool>, std::pair<std::set<std::string>, const GoalRef*>>
+            tables;
+        std::vector<GoalRef> goals = AllGoals(ctx.d.performance);
+        std::vector<std::pair<std::string, bool>> order;
+        for (const auto& g : goals) {
+          if (g.goal->indicators.empty()) continue;
+          auto key = std::make_pair(g.owner, g.annual);
+          if (!tables.count(key)) order.push_back(key);
+          auto& entry = tables[key];
+          if (!entry.second) entry.second = &g;
+          for (const auto& i : g.goal->indicators)
+            entry.first.insert(ctx.framework->Canonical(i.level1));
+        }
+        for (const auto& key : order) {
+          const auto& [have, first] = tables[key];
+          std::string missing;
+          for (const auto& r : ctx.framework->required) {
+            if (!have.count(r)) missing += (missing.empty() ? "" : "、") + r;
+          }
+          if (!missing.empty()) {
+            emit.Report(
+                fmt::format("{}的{}目标表缺少{}", key.first, key.second ? "年度" : "长期", missing),
+                GoalLocation(ctx, *first));
+          }
+        }
+      }));
+  out->push_back(Make(
+      "PRF-003", Severity::kError, "一级、二级指标的搭配符合指标框架",
+      "一级指标下只能选用框架规定的二级指标（如产出指标下为数量、质量、时效、成本）",
+      "当地预算绩效指标框架", [](const CheckContext& ctx, Emitter& emit) {
+        if (!ctx.framework) {
+          if (!ctx.framework_error.empty())
+            emit.Report("无法读取指标框架：" + ctx.framework_error,
+                        ctx.At(0, 0, "performance.framework"));
+          return;
+        }
+        const Framework& fw = *ctx.framework;
+        for (const auto& g : AllGoals(ctx.d.performance)) {
+          for (const auto& i : g.goal->indicators) {
+            if (i.level1.empty() && i.level2.empty()) continue;
+            if (!fw.HasLevel1(i.level1)) {
+              emit.Report(fmt::format("{}「{}」的指标「{}」一级指标「{}」不在框架「{}」中", g.owner,
+                                      GoalName(g), i.name, i.level1, fw.name),
+                          GoalLocation(ctx, g, i.line));
+            } else if (!i.level2.empty() && !fw.HasPair(i.level1, i.level2)) {
+              emit.Report(fmt::format("{}「{}」的指标「{}」：二级指标「{}」不属于一级指标「{}」",
+                                      g.owner, GoalName(g), i.name, i.level2, i.level1),
+                          GoalLocation(ctx, g, i.line));
+            }
+          }
+        }
+      }));
+  out->push_back(Make("PRF-004", Severity::kWarning,
+                      "指标值可以识别（比较符、数字、单位，或分级定性值）",
+                      "指标值应细化、量化；无法识别的指标值无法考核", kBasis,
+                      [](const CheckContext& ctx, Emitter& emit) {
+                        for (const auto& g : AllGoals(ctx.d.performance)) {
+                          for (const auto& i : g.goal->indicators) {
+                            for (const IndicatorValue* v : {&i.value, &i.last, &i.before_last}) {
+                              if (v->kind != IndicatorValue::kUnparsed) continue;
+                              emit.Report(fmt::format("{}指标「{}」：{}", g.owner,
+                                                      i.name.empty() ? i.level2 : i.name, v->error),
+                                          GoalLocation(ctx, g, i.line), "", v->raw);
+                            }
+                          }
+                        }
+                      }));
+  out->push_back(Make(
+      "PRF-005", Severity::kError, "比率、满意度类指标值在合理范围内（不超过100%）",
+      "满意度、完成率等比率不可能超过100%，如“2000%”应为“20”或“100%”", kBasis,
+      [](const CheckContext& ctx, Emitter& emit) {
+        for (const auto& g : AllGoals(ctx.d.performance)) {
+          for (const auto& i : g.goal->indicators) {
+            const IndicatorValue& v = i.value;
+            if (v.kind != IndicatorValue::kNumber || v.unit != "%") continue;
+            bool rate = IsRateName(i.name) || i.level2.find("满意度") != std::string::npos;
+            Decimal limit = Decimal::FromInt(rate ? 100 : 1000);
+            bool above = v.comparator == Comparator::kGt ? v.number >= limit : v.number > limit;
+            if (above) {
+              emit.Report(fmt::format("{}指标「{}」的值{}超过{}%", g.owner, i.name, v.raw,
+                                      rate ? 100 : 1000),
+                          GoalLocation(ctx, g, i.line), rate ? "≤100%" : "≤1000%", v.raw);
+            }
+          }
+        }
+      }));
+  out->push_back(Make(
+      "PRF-006", Severity::kWarning, "比率、满意度类指标值写明百分号",
+      "“1”“0.95”之类无单位的比率值含义不明，应写作“100%”“95%”", kBasis,
+      [](const CheckContext& ctx, Emitter& emit) {
+        for (const auto& g : AllGoals(ctx.d.performance)) {
+          for (const auto& i : g.goal->indicators) {
+            const IndicatorValue& v = i.value;
+            if (v.kind != IndicatorValue::kNumber || !v.unit.empty() || !IsRateName(i.name))
+              continue;
+            if (v.number > Decimal::FromInt(1)) continue;  // "≥80" counts, not shares
+            emit.Report(fmt::format("{}比率指标「{}」的值「{}」没有百分号", g.owner, i.name, v.raw),
+                        GoalLocation(ctx, g, i.line), "", v.raw);
+          }
+        }
+      }));
+  out->push_back(Make(
+      "PRF-007", Severity::kError, "使用分值时各指标分值之和等于框架总分",
+      "指标权重（分值）之和应为总分（通常100分）", "当地预算绩效指标框架",
+      [](const CheckContext& ctx, Emitter& emit) {
+        if (!ctx.framework) return;
+        for (const auto& g : AllGoals(ctx.d.performance)) {
+          __int128 sum = 0;
+          bool any = false;
+          for (const auto& i : g.goal->indicators) {
+            auto w = Decimal::Parse(i.weight);
+            if (!w) continue;
+            any = true;
+            Decimal x = *w;
+            __int128 u = x.units();
+            for (int k = x.scale(); k < 4; ++k) u *= 10;
+            sum += u;
+          }
+          if (!any) continue;
+          __int128 expected = static_cast<__int128>(ctx.framework->weights_total) * 10000;
+          if (sum != expected) {
+            emit.Report(fmt::format("{}「{}」各指标分值之和为{}，应为{}", g.owner, GoalName(g),
+                                    Decimal::Parse(fmt::format("{}.{:04}",
+                                                               static_cast<long long>(sum / 10000),
+                                                               static_cast<long long>(sum % 10000)))
+                                        ->ToString(),
+                                    ctx.framework->weights_total),
+                        GoalLocation(ctx, g));
+          }
+        }
+      }));
+  out->push_back(Make(
+      "PRF-008", Severity::kError, "资金支出计划逐期不减，最后一期为100%",
+      "支出计划是累计进度，应逐期递增并在年底达到100%", kBasis,
+      [](const CheckContext& ctx, Emitter& emit) {
+        for (const auto& p : ctx.d.performance.projects) {
+          if (p.spending_plan.empty()) continue;
+          std::optional<Decimal> previous;
+          for (const auto& s : p.spending_plan) {
+            auto v = Decimal::Parse(s.percent);
+            if (!v) continue;
+            if (previous && *v < *previous) {
+              emit.Report(
+                  fmt::format("项目「{}」资金支出计划{}为{}%，低于上一期{}%（累计进度不能下降）",
+                              p.name, s.by, s.percent, previous->ToString()),
+                  DeclLocation(ctx, p));
+            }
+            if (*v > Decimal::FromInt(100)) {
+              emit.Report(
+                  fmt::format("项目「{}」资金支出计划{}为{}%，超过100%", p.name, s.by, s.percent),
+                  DeclLocation(ctx, p));
+            }
+            previous = v;
+          }
+          if (previous && *previous != Decimal::FromInt(100)) {
+            emit.Report(fmt::format("项目「{}」资金支出计划最后一期为{}%，应为100%", p.name,
+                                    previous->ToString()),
+                        DeclLocation(ctx, p), "100%", previous->ToString() + "%");
+          }
+        }
+      }));
+  out->push_back(Make(
+      "PRF-009", Severity::kError, "资金来源合计 = 支出明细测算合计 = 项目当年预算",
+      "申报表内资金来源、支出测算与当年预算应一致（考核标准“数字准确无误”）", kBasis,
+      [](const CheckContext& ctx, Emitter& emit) {
+        for (const auto& p : ctx.d.performance.projects) {
+          if (!p.year_budget) continue;
+          const std::string& u = p.unit_label;
+          if (!p.funding.empty() && SumFunding(p) != *p.year_budget) {
+            emit.Report(fmt::format("项目「{}」资金来源合计{}，当年预算{}", p.name,
+                                    AmountText(SumFunding(p), u), AmountText(*p.year_budget, u)),
+                        DeclLocation(ctx, p), AmountText(*p.year_budget, u),
+                        AmountText(SumFunding(p), u));
+          }
+          if (!p.details.empty() && SumDetails(p) != *p.year_budget) {
+            emit.Report(fmt::format("项目「{}」支出明细测算合计{}，当年预算{}", p.name,
+                                    AmountText(SumDetails(p), u), AmountText(*p.year_budget, u)),
+                        DeclLocation(ctx, p), AmountText(*p.year_budget, u),
+                        AmountText(SumDetails(p), u));
+          }
+        }
+      }));
+  out->push_back(Make(
+      "PRF-010", Severity::kError, "项目当年预算 = 部门预算中该项目的金额",
+      "绩效目标申报表与预算表反映同一个项目", kBasis, [](const CheckContext& ctx, Emitter& emit) {
+        for (const auto& p : ctx.d.performance.projects) {
+          if (p.project_id.empty() || !p.year_budget) continue;
+          Money budget = ctx.d.ProjectAmount(p.project_id);
+          if (budget != *p.year_budget) {
+            emit.Report(fmt::format("项目「{}」申报表当年预算{}，预算表为{}万元", p.name,
+                                    AmountText(*p.year_budget, p.unit_label), budget.Wan()),
+                        DeclLocation(ctx, p), budget.Wan() + "万元",
+                        AmountText(*p.year_budget, p.unit_label));
+          }
+        }
+      }));
+  out->push_back(Make("PRF-011", Severity::kError, "成本指标不超过它所描述的资金",
+                      "项目的成本指标不能超过项目当年预算；部门整体目标的成本指标不能超过年度工作任"
+                      "务的资金合计（无任务金额时为部门预算总额）",
+                      kBasis, [](const CheckContext& ctx, Emitter& emit) {
+                        // The money each owner's cost indicators are measured against.
+                        std::optional<Money> department_funds;
+                        std::string department_label;
+                        Money tasks;
+                        bool any_task = false;
+                        for (const auto& t : ctx.d.performance.department.tasks) {
+                          if (t.amount) {
+                            tasks += *t.amount;
+                            any_task = true;
+                          }
+                        }
+                        if (any_task) {
+                          department_funds = tasks;
+                          department_label = "年度工作任务资金合计" + tasks.Wan() + "万元";
+                        } else if (!ctx.d.lines.empty()) {
+                          department_funds = ctx.f.total;
+                          department_label = "部门预算总额" + ctx.f.total.Wan() + "万元";
+                        }
+                        for (const auto& g : AllGoals(ctx.d.performance)) {
+                          std::optional<Money> limit;
+                          std::string label;
+                          if (g.project && g.project->year_budget) {
+                            limit = g.project->year_budget;
+                            label = "项目当年预算" +
+                                    AmountText(*g.project->year_budget, g.project->unit_label);
+                          } else if (!g.project && department_funds) {
+                            limit = department_funds;
+                            label = department_label;
+                          }
+                          if (!limit) continue;
+                          for (const auto& i : g.goal->indicators) {
+                            bool cost = i.level1.find("成本") != std::string::npos ||
+                                        i.level2.find("成本") != std::string::npos;
+                            if (!cost) continue;
+                            auto m = MoneyOf(i.value);
+                            if (!m || i.value.unit.find('/') != std::string::npos)
+                              continue;  // per-unit costs
+                            if (*m > *limit) {
+                              emit.Report(fmt::format("{}成本指标「{}」为{}，超过{}", g.owner,
+                                                      i.name, i.value.raw, label),
+                                          GoalLocation(ctx, g, i.line));
+                            }
+                          }
+                        }
+                      }));
+  out->push_back(Make(
+      "PRF-012", Severity::kError, "部门整体目标的支出构成与预算一致（人员类、运转类、特定目标类）",
+      "人员类、运转类、特定目标类项目支出分别对应人员经费、公用经费、项目支出", kBasis,
+      [](const CheckContext& ctx, Emitter& emit) {
+        const DepartmentGoals& g = ctx.d.performance.department;
+        if (!g.present || ctx.d.lines.empty()) return;
+        std::map<std::string, Money> expected = {{"人员类项目支出", ctx.f.personnel},
+                                                 {"运转类项目支出", ctx.f.public_},
+                                                 {"特定目标类项目支出", ctx.f.project}};
+        for (const auto& row : g.expenditure) {
+          auto it = expected.find(row.item);
+          if (it == expected.end()) continue;
+          Money found = row.amount.value_or(Money());
+          if (CompareAmount(found, it->second) == Agreement::kMismatch) {
+            emit.Report(fmt::format("部门整体绩效目标表{}为{}万元，预算为{}万元", row.item,
+                                    row.amount ? found.Wan() : "（空）", it->second.Wan()),
+                        DeptLocation(ctx), it->second.Wan(), row.amount ? found.Wan() : "");
+          }
+        }
+      }));
+  out->push_back(Make(
+      "PRF-013", Severity::kWarning, "部门整体目标的上年支出与上年预算一致",
+      "同一上年数在绩效目标表和公开说明中应相同", kBasis,
+      [](const CheckContext& ctx, Emitter& emit) {
+        const DepartmentGoals& g = ctx.d.performance.department;
+        if (!g.present || g.prior_years.size() < 2 || g.prior_years[1] != ctx.d.prior_year) return;
+        std::map<std::string, std::string> keys = {{"人员类项目支出", "personnel"},
+                                                   {"运转类项目支出", "public"},
+                                                   {"特定目标类项目支出", "project"}};
+        for (const auto& row : g.expenditure) {
+          auto k = keys.find(row.item);
+          if (k == keys.end() || row.prior.size() < 2 || !row.prior[1]) continue;
+          auto c = ctx.d.comparisons.find(k->second);
+          if (c == ctx.d.comparisons.end()) continue;
+          if (CompareAmount(*row.prior[1], c->second.amount) == Agreement::kMismatch) {
+            emit.Report(fmt::format("部门整体绩效目标表{}{}年为{}万元，公开说明的上年预算为{}万元",
+                                    row.item, ctx.d.prior_year, row.prior[1]->Wan(),
+                                    c->second.amount.Wan()),
+                        DeptLocation(ctx), c->second.amount.Wan(), row.prior[1]->Wan());
+          }
+        }
+      }));
+  out->push_back(Make(
+      "PRF-014", Severity::kError, "近两年数字所标的年度正确（前年、上年）",
+      "编制某年预算时，“前年”“上年”分别为预算年度的前两年和前一年", kBasis,
+      [](const CheckContext& ctx, Emitter& emit) {
+        const DepartmentGoals& g = ctx.d.performance.department;
+        if (!g.present || g.prior_years.empty()) return;
+        std::vector<int> expected = {ctx.d.year - 2, ctx.d.year - 1};
+        for (size_t i = 0; i < g.prior_years.size() && i < 2; ++i) {
+          if (g.prior_years[i] != expected[i]) {
+            emit.Report(fmt::format("部门整体绩效目标表近两年的第{}列标为{}年，{}年预算应为{}年",
+                                    i + 1, g.prior_years[i], ctx.d.year, expected[i]),
+                        DeptLocation(ctx), std::to_string(expected[i]),
+                        std::to_string(g.prior_years[i]));
+          }
+        }
+      }));
+  out->push_back(Make(
+      "PRF-015", Severity::kWarning, "同一指标的年度值与长期值一致",
+      "年度目标由长期目标分解而来，同名指标的单位应一致、年度值不应超过长期值", kBasis,
+      [](const CheckContext& ctx, Emitter& emit) {
+        auto check = [&](const std::vector<Goal>& long_term, const std::vector<Goal>& annual,
+                         const std::string& owner) {
+          std::map<std::string, const Indicator*> longs;
+          for (const auto& g : long_term) {
+            for (const auto& i : g.indicators) longs[i.name] = &i;
+          }
+          for (const auto& g : annual) {
+            for (const auto& i : g.indicators) {
+              auto it = longs.find(i.name);
+              if (i.name.empty() || it == longs.end()) continue;
+              const IndicatorValue &a = i.value, &l = it->second->value;
+              if (a.kind != IndicatorValue::kNumber || l.kind != IndicatorValue::kNumber) continue;
+              if (a.unit != l.unit) {
+                emit.Report(fmt::format("{}指标「{}」长期值{}与年度值{}单位不一致", owner, i.name,
+                                        l.raw, a.raw),
+                            ctx.At(i.line, 1, owner), l.raw, a.raw);
+              } else if ((a.comparator == Comparator::kGe || a.comparator == Comparator::kNone) &&
+                         a.unit != "%" && a.number > l.number && l.comparator != Comparator::kLe) {
+                emit.Report(
+                    fmt::format("{}指标「{}」年度值{}超过长期值{}", owner, i.name, a.raw, l.raw),
+                    ctx.At(i.line, 1, owner), l.raw, a.raw);
+              }
+            }
+          }
+        };
+        const auto& perf = ctx.d.performance;
+        check(perf.department.long_term, perf.department.annual, "部门整体支出绩效目标表");
+        for (const auto& p : perf.projects)
+          check(p.long_term, p.annual, "项目申报表「" + p.name + "」");
+      }));
+  out->push_back(Make("PRF-016", Severity::kWarning, "不同项目的指标不雷同",
+                      "指标应与项目内容相关；不相关项目套用同一套指标说明绩效目标流于形式", kBasis,
+                      [](const CheckContext& ctx, Emitter& emit) {
+                        const auto& projects = ctx.d.performance.projects;
+                        auto signature = [](const ProjectDeclaration& p) {
+                          std::set<std::string> s;
+                          for (const auto& g : p.annual) {
+                            for (const auto& i : g.indicators)
+                              s.insert(i.level2 + "|" + i.name + "|" + i.value.raw);
+                          }
+                          return s;
+                        };
+                        for (size_t a = 0; a < projects.size(); ++a) {
+                          auto sa = signature(projects[a]);
+                          if (sa.size() < 3) continue;
+                          for (size_t b = a + 1; b < projects.size(); ++b) {
+                            auto sb = signature(projects[b]);
+                            size_t common = 0;
+                            for (const auto& x : sa) common += sb.count(x);
+                            if (common * 5 >= std::max(sa.size(), sb.size()) * 4) {
+                              emit.Report(
+                                  fmt::format("项目「{}」与「{}」的年度指标{}项中有{}项相同",
+                                              projects[a].name, projects[b].name,
+                                              std::max(sa.size(), sb.size()), common),
+                                  DeclLocation(ctx, projects[b]));
+                            }
+                          }
+                        }
+                      }));
+  out->push_back(
+      Make("PRF-017", Severity::kInfo, "每个指标填写指标值确定依据",
+           "指标值应依据计划、行业、历史等标准设置并说明依据（考核标准“说明了绩效标准的依据”）",
+           kBasis, [](const CheckContext& ctx, Emitter& emit) {
+             for (const auto& g : AllGoals(ctx.d.performance)) {
+               int missing = 0, first_line = 0;
+               for (const auto& i : g.goal->indicators) {
+                 if (i.basis.empty()) {
+                   if (!missing++) first_line = i.line;
+                 }
+               }
+               if (missing) {
+                 emit.Report(fmt::format("{}「{}」有{}个指标没有填写指标值确定依据", g.owner,
+                                         GoalName(g), missing),
+                             GoalLocation(ctx, g, first_line));
+               }
+             }
+           }));
+  out->push_back(
+      Make("PRF-018", Severity::kWarning, "项目申报表与预算项目一一对应",
+           "每个预算项目都应申报绩效目标，申报表应对应预算中的项目", kBasis,
+           [](const CheckContext& ctx, Emitter& emit) {
+             const auto& perf = ctx.d.performance;
+             if (perf.projects.empty()) return;
+             std::set<std::string> declared;
+             for (const auto& p : perf.projects) {
+               if (!p.project_id.empty()) declared.insert(p.project_id);
+             }
+             for (const auto& p : ctx.d.projects) {
+               if (p.performance_goals && !declared.count(p.id)) {
+                 emit.Report(fmt::format("预算项目「{}」没有项目申报表（绩效目标）", p.name),
+                             ctx.At(p.where, "projects"));
+               }
+             }
+             for (const auto& p : perf.projects) {
+               if (p.project_id.empty() && !ctx.d.projects.empty()) {
+                 emit.Report(fmt::format("项目申报表「{}」没有对应的预算项目（project:）", p.name),
+                             DeclLocation(ctx, p));
+               }
+             }
+           }));
+  out->push_back(Make(
+      "PRF-019", Severity::kError, "部门整体目标：收入、支出构成的合计 = 各项之和，且收支合计相等",
+      "部门总体资金情况中收入构成与支出构成应平衡", kBasis,
+      [](const CheckContext& ctx, Emitter& emit) {
+        const DepartmentGoals& g = ctx.d.performance.department;
+        if (!g.present) return;
+        std::optional<Money> totals[2];
+        int index = 0;
+        for (const auto* rows : {&g.income, &g.expenditure}) {
+          const FundRow* total = nullptr;
+          std::vector<Money> parts;
+          for (const auto& r : *rows) {
+            if (r.item == "合计") {
+              total = &r;
+            } else if (r.amount) {
+              parts.push_back(*r.amount);
+            }
+          }
+          if (total && total->amount) {
+            totals[index] = total->amount;
+            CheckSum(ctx, emit,
+                     std::string("部门整体绩效目标表") + (index == 0 ? "收入构成" : "支出构成") +
+                         "合计 = 各项之和",
+                     *total->amount, parts, DeptLocation(ctx));
+          }
+          ++index;
+        }
+        if (totals[0] && totals[1] && *totals[0] != *totals[1]) {
+          emit.Report(fmt::format("部门整体绩效目标表收入合计{}万元与支出合计{}万元不相等",
+                                  totals[0]->Wan(), totals[1]->Wan()),
+                      DeptLocation(ctx), totals[0]->Wan(), totals[1]->Wan());
+        }
+      }));
+  out->push_back(
+      Make("PRF-020", Severity::kInfo, "每个分目标的指标数量适当（原则上不超过5个，且不为空）",
+           "考核标准：每个分目标的绩效指标原则上控制在5个以内，过多或过少酌情扣分", kBasis,
+           [](const CheckContext& ctx, Emitter& emit) {
+             for (const auto& g : AllGoals(ctx.d.performance)) {
+               size_t n = g.goal->indicators.size();
+               if (n == 0) {
+                 emit.Report(fmt::format("{}「{}」没有设置绩效指标", g.owner, GoalName(g)),
+                             GoalLocation(ctx, g));
+               } else if (n > 10) {
+                 emit.Report(fmt::format("{}「{}」设置了{}个指标，过多", g.owner, GoalName(g), n),
+                             GoalLocation(ctx, g));
+               }
+             }
+           }));
+}
+
+}  // namespace gongkai

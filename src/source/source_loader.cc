@@ -1,0 +1,687 @@
+#include "source/source_loader.h"
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include "base/utf8_text.h"
+#include "base/yaml_message.h"
+#include "source/performance_loader.h"
+#include "source/source_reader.h"
+
+#include <fstream>
+#include <mutex>
+#include <set>
+#include <sstream>
+#include <string_view>
+
+namespace gongkai {
+
+SourceError::SourceError(std::vector<std::string> messages)
+    : std::runtime_error([&] {
+        std::string all;
+        for (const auto& m : messages) all += m + "\n";
+        if (!all.empty()) all.pop_back();
+        return all;
+      }()),
+      messages_(std::move(messages)) {}
+
+namespace {
+
+// Walks the YAML tree, filling a Department and collecting located errors.
+class Loader : public SourceReader {
+ public:
+  Loader(std::string path, const CatalogProvider& catalogs)
+      : SourceReader(std::move(path)), catalogs_(catalogs) {}
+
+  Department Load(const std::string& text);
+  // Scalars whose decoded text is not text (see utf8_text.h), each reported at its node.
+  void CheckScalars(const YAML::Node& node, std::vector<std::string>* errors) const;
+
+ private:
+  void LoadDepartment(const YAML::Node& n);
+  void LoadStaffing(const YAML::Node& n);
+  ExpenditureLine LoadLine(const YAML::Node& n, const std::string& what, bool allow_class,
+                           const std::set<std::string>& more_keys = {});
+  void LoadTransfers(const YAML::Node& n);
+  void LoadProjects(const YAML::Node& n);
+  Comparison LoadComparison(const YAML::Node& n, const std::string& what);
+  void LoadPriorYear(const YAML::Node& n);
+  void LoadThreePublic(const YAML::Node& n);
+  void LoadAttribution(const YAML::Node& p, const std::string& what, std::string* function,
+                       std::string* economic, std::string* unit_id, std::string* project_id);
+  void LoadProcurement(const YAML::Node& n);
+  void LoadPurchaseServices(const YAML::Node& n);
+  void LoadAssets(const YAML::Node& n);
+  void LoadContact(const YAML::Node& n);
+  void LoadNotes(const YAML::Node& n);
+  void LoadDeclared(const YAML::Node& n);
+
+  // Validation that needs the catalog or the whole file.
+  void CheckFunction(const std::string& code, const YAML::Node& at, const std::string& what);
+  void CheckEconomic(const std::string& code, const YAML::Node& at, const std::string& what);
+  void CheckFund(const std::string& fund, const YAML::Node& at, const std::string& what);
+  void ResolveReferences();
+
+  const CatalogProvider& catalogs_;
+  Department d_;
+  // References to check once everything is read: (node, what, id).
+  struct Ref {
+    YAML::Node node;
+    std::string what, id;
+  };
+  std::vector<Ref> unit_refs_, project_refs_;
+};
+
+void Loader::CheckFunction(const std::string& code, const YAML::Node& at, const std::string& what) {
+  if (!d_.catalog) return;
+  const FunctionSubject* s = d_.catalog->FindFunction(code);
+  if (!s) {
+    Error(at, fmt::format("{}：功能分类科目「{}」不在{}年支出功能分类科目中", what, code, d_.year));
+  } else if (s->level() != FunctionLevel::kItem) {
+    Error(at, fmt::format("{}：功能分类科目「{} {}」是{}级科目，支出应列到项级（7位）", what, code,
+                          s->name, s->level() == FunctionLevel::kClass ? "类" : "款"));
+  }
+}
+
+void Loader::CheckEconomic(const std::string& code, const YAML::Node& at, const std::string& what) {
+  if (!d_.catalog) return;
+  const EconomicSubject* s = d_.catalog->FindEconomic(code);
+  if (!s) {
+    Error(at, fmt::format("{}：经济分类科目「{}」不在{}年部门预算支出经济分类科目中", what, code,
+                          d_.year));
+  } else if (s->is_class()) {
+    Error(at, fmt::format("{}：经济分类科目「{} {}」是类级科目，支出应列到款级（5位）", what, code,
+                          s->name));
+  }
+}
+
+void Loader::CheckFund(const std::string& fund, const YAML::Node& at, const std::string& what) {
+  if (!d_.catalog) return;
+  if (!d_.catalog->FindRevenueSource(fund)) {
+    std::string ids;
+    for (const auto& s : d_.catalog->revenue_sources()) ids += (ids.empty() ? "" : ", ") + s.id;
+    Error(at, fmt::format("{}：未知的资金来源「{}」（可用：{}）", what, fund, ids));
+  }
+}
+
+void Loader::LoadDepartment(const YAML::Node& n) {
+  if (!ExpectMap(
+          n, "department",
+          {"name", "short_name", "code", "region", "year", "functions", "composition", "units"})) {
+    return;
+  }
+  RequireKeys(n, "department", {"name", "year", "units"});
+  d_.name = Text(n["name"], "department.name");
+  d_.short_name = Text(n["short_name"], "department.short_name");
+  d_.code = Text(n["code"], "department.code");
+  if (const auto& r = n["region"]) {
+    if (ExpectMap(r, "department.region", {"code", "name"})) {
+      d_.region_code = Text(r["code"], "department.region.code");
+      d_.region_name = Text(r["name"], "department.region.name");
+    }
+  }
+  if (n["year"]) d_.year = Integer(n["year"], "department.year", 1990, 2100);
+  d_.functions = Text(n["functions"], "department.functions");
+  d_.composition = Text(n["composition"], "department.composition");
+  if (d_.year != 0) {
+    try {
+      d_.catalog = catalogs_(d_.year);
+    } catch (const std::exception& e) {
+      Error(n["year"], e.what());
+    }
+  }
+  const YAML::Node units = n["units"];
+  if (units && ExpectList(units, "department.units")) {
+    std::set<std::string> ids;
+    for (const auto& u : units) {
+      if (!ExpectMap(u, "预算单位", {"id", "name", "kind"})) continue;
+      RequireKeys(u, "预算单位", {"id", "name"});
+      Unit unit;
+      unit.id = Text(u["id"], "预算单位 id");
+      unit.name = Text(u["name"], "预算单位 name");
+      unit.where = Where(u);
+      std::string kind = Text(u["kind"], "预算单位 kind");
+      if (kind.empty() || kind == "行政单位") {
+        unit.kind = UnitKind::kAdministrative;
+      } else if (kind == "参公事业单位" || kind == "参照公务员法管理事业单位") {
+        unit.kind = UnitKind::kCivilServantInstitution;
+      } else if (kind == "事业单位") {
+        unit.kind = UnitKind::kInstitution;
+      } else if (kind == "其他") {
+        unit.kind = UnitKind::kOther;
+      } else {
+        Error(u["kind"],
+              fmt::format("预算单位类型「{}」无效（可用：行政单位、参公事业单位、事业单位、其他）",
+                          kind));
+      }
+      if (!unit.id.empty() && !ids.insert(unit.id).second) {
+        Error(u["id"], fmt::format("预算单位 id「{}」重复", unit.id));
+      }
+      d_.units.push_back(unit);
+    }
+    if (d_.units.empty()) Error(units, "department.units 至少要有一个预算单位");
+  }
+}
+
+void Loader::LoadStaffing(const YAML::Node& n) {
+  if (!ExpectMap(n, "staffing", {"authorized", "actual", "actual_note", "retired"})) return;
+  d_.staffing.present = true;
+  d_.staffing.authorized = CountMap(n["authorized"], "staffing.authorized");
+  d_.staffing.actual = CountMap(n["actual"], "staffing.actual");
+  d_.staffing.actual_note = Text(n["actual_note"], "staffing.actual_note");
+  d_.staffing.retired = CountMap(n["retired"], "staffing.retired");
+}
+
+ExpenditureLine Loader::LoadLine(const YAML::Node& n, const std::string& what, bool allow_class,
+                                 const std::set<std::string>& more_keys) {
+  ExpenditureLine line;
+  line.where = Where(n);
+  std::set<std::string> keys = {"function", "economic", "amount", "unit", "fund", "carryover"};
+  if (allow_class) keys.insert("class");
+  keys.insert(more_keys.begin(), more_keys.end());
+  if (!ExpectMap(n, what, keys)) return line;
+  RequireKeys(n, what, {"function", "economic", "amount"});
+  line.function = Text(n["function"], what + " function");
+  line.economic = Text(n["economic"], what + " economic");
+  if (n["amount"]) line.amount = Amount(n["amount"], what + " amount");  // missing: RequireKeys
+  if (n["function"]) CheckFunction(line.function, n["function"], what);
+  if (n["economic"]) CheckEconomic(line.economic, n["economic"], what);
+  if (n["unit"]) {
+    line.unit_id = Text(n["unit"], what + " unit");
+    unit_refs_.push_back({n["unit"], what, line.unit_id});
+  }
+  if (n["fund"]) {
+    line.fund = Text(n["fund"], what + " fund");
+    CheckFund(line.fund, n["fund"], what);
+    if (d_.catalog) {
+      if (const RevenueSource* s = d_.catalog->FindRevenueSource(line.fund)) line.fund = s->id;
+    }
+  }
+  line.carryover = Boolean(n["carryover"], what + " carryover");
+  // Default class from the economic 类: 301 工资福利, 303 对个人和家庭的补助 are 人员经费.
+  std::string prefix = line.economic.substr(0, 3);
+  line.cost_class =
+      (prefix == "301" || prefix == "303") ? CostClass::kPersonnel : CostClass::kPublic;
+  if (allow_class && n["class"]) {
+    std::string c = Text(n["class"], what + " class");
+    line.class_explicit = true;
+    if (c == "personnel" || c == "人员经费") {
+      line.cost_class = CostClass::kPersonnel;
+    } else if (c == "public" || c == "公用经费") {
+      line.cost_class = CostClass::kPublic;
+    } else {
+      Error(n["class"], fmt::format("{} class「{}」无效（可用：personnel、public）", what, c));
+    }
+  }
+  return line;
+}
+
+// 上缴上级支出 and 对附属单位补助支出: lines with a `type`, paid from income other than 财政拨款
+// (the budget rules define both as spending of a 事业单位's own income).
+void Loader::LoadTransfers(const YAML::Node& n) {
+  if (!ExpectList(n, "transfers")) return;
+  int index = 0;
+  for (const auto& t : n) {
+    std::string what = fmt::format("第{}条上缴上级或对附属单位补助支出", ++index);
+    if (t.IsMap()) RequireKeys(t, what, {"type"});
+    ExpenditureLine line = LoadLine(t, what, false, {"type"});
+    if (!t.IsMap() || !t["type"]) continue;
+    std::string type = Text(t["type"], what + " type");
+    if (type == "to_superior" || type == "上缴上级" || type == "上缴上级支出") {
+      line.transfer = Transfer::kToSuperior;
+    } else if (type == "to_affiliates" || type == "对附属单位补助" ||
+               type == "对附属单位补助支出") {
+      line.transfer = Transfer::kToAffiliates;
+    } else {
+      Error(t["type"], fmt::format("{} type「{}」无效（可用：to_superior 上缴上级支出、"
+                                   "to_affiliates 对附属单位补助支出）",
+                                   what, type));
+      continue;
+    }
+    if (line.fund == "general" || line.fund == "fund" || line.fund == "soe") {
+      Error(t["fund"] ? t["fund"] : t,
+            fmt::format("{}：{}只能由财政拨款以外的收入安排（fund 应为 business、operating、"
+                        "other 等，不能是 {}）",
+                        what, TransferName(line.transfer), line.fund));
+    }
+    d_.lines.push_back(line);
+  }
+}
+
+void Loader::LoadProjects(const YAML::Node& n) {
+  if (!ExpectList(n, "projects")) return;
+  std::set<std::string> ids;
+  int index = 0;
+  for (const auto& p : n) {
+    ++index;
+    std::string what = fmt::format("第{}个项目", index);
+    if (!ExpectMap(
+            p, what,
+            {"id", "code", "name", "unit", "category", "purpose", "performance_goals", "lines"})) {
+      continue;
+    }
+    RequireKeys(p, what, {"id", "name", "lines"});
+    Project project;
+    project.id = Text(p["id"], what + " id");
+    project.code = Text(p["code"], what + " code");
+    project.name = Text(p["name"], what + " name");
+    project.category = Text(p["category"], what + " category");
+    project.purpose = Text(p["purpose"], what + " purpose");
+    project.where = Where(p);
+    if (p["performance_goals"]) {
+      project.performance_goals = Boolean(p["performance_goals"], what + " performance_goals");
+    }
+    if (!project.name.empty()) what = "项目「" + project.name + "」";
+    if (p["unit"]) {
+      project.unit_id = Text(p["unit"], what + " unit");
+      unit_refs_.push_back({p["unit"], what, project.unit_id});
+    }
+    if (!project.id.empty() && !ids.insert(project.id).second) {
+      Error(p["id"], fmt::format("项目 id「{}」重复", project.id));
+    }
+    if (const auto& lines = p["lines"]; lines && ExpectList(lines, what + " lines")) {
+      for (const auto& l : lines) {
+        ExpenditureLine line = LoadLine(l, what + "的支出行", false);
+        line.project_id = project.id;
+        line.cost_class = CostClass::kProject;
+        if (line.unit_id.empty()) line.unit_id = project.unit_id;
+        d_.lines.push_back(line);
+      }
+    }
+    d_.projects.push_back(project);
+  }
+}
+
+Comparison Loader::LoadComparison(const YAML::Node& n, const std::string& what) {
+  Comparison c;
+  c.where = Where(n);
+  if (!ExpectMap(n, what, {"amount", "reason"})) return c;
+  RequireKeys(n, what, {"amount"});
+  if (n["amount"]) c.amount = Amount(n["amount"], what + " amount");
+  c.reason = Text(n["reason"], what + " reason");
+  return c;
+}
+
+void Loader::LoadPriorYear(const YAML::Node& n) {
+  std::set<std::string> keys(ComparisonKeys().begin(), ComparisonKeys().end());
+  keys.insert("year");
+  if (!ExpectMap(n, "prior_year", keys)) return;
+  if (n["year"]) d_.prior_year = Integer(n["year"], "prior_year.year", 1990, 2100);
+  for (const auto& key : ComparisonKeys()) {
+    if (n[key]) d_.comparisons[key] = LoadComparison(n[key], "prior_year." + key);
+  }
+}
+
+void Loader::LoadThreePublic(const YAML::Node& n) {
+  if (!ExpectMap(n, "three_public", {"scope", "units", "prior_year"})) return;
+  d_.three_public.scope = Text(n["scope"], "three_public.scope");
+  if (const auto& units = n["units"]; units && ExpectList(units, "three_public.units")) {
+    for (const auto& u : units) d_.three_public.units.push_back(Text(u, "three_public.units"));
+  }
+  if (const auto& py = n["prior_year"]) {
+    std::set<std::string> keys(ThreePublicKeys().begin(), ThreePublicKeys().end());
+    if (ExpectMap(py, "three_public.prior_year", keys)) {
+      for (const auto& key : ThreePublicKeys()) {
+        if (py[key]) {
+          d_.three_public.prior_year[key] =
+              LoadComparison(py[key], "three_public.prior_year." + key);
+        }
+      }
+    }
+  }
+}
+
+// The optional function / economic codes and unit / project references of an item that is
+// attributed to budget lines (政府采购, 政府购买服务).
+void Loader::LoadAttribution(const YAML::Node& p, const std::string& what, std::string* function,
+                             std::string* economic, std::string* unit_id, std::string* project_id) {
+  if (p["function"]) {
+    *function = Text(p["function"], what);
+    CheckFunction(*function, p["function"], what);
+  }
+  if (p["economic"]) {
+    *economic = Text(p["economic"], what);
+    CheckEconomic(*economic, p["economic"], what);
+  }
+  if (p["unit"]) {
+    *unit_id = Text(p["unit"], what);
+    unit_refs_.push_back({p["unit"], what, *unit_id});
+  }
+  if (p["project"]) {
+    *project_id = Text(p["project"], what);
+    project_refs_.push_back({p["project"], what, *project_id});
+  }
+}
+
+void Loader::LoadProcurement(const YAML::Node& n) {
+  if (!ExpectList(n, "procurement")) return;
+  int index = 0;
+  for (const auto& p : n) {
+    std::string what = fmt::format("第{}条政府采购", ++index);
+    if (!ExpectMap(p, what,
+                   {"item", "type", "project", "quantity", "amount", "catalog", "function",
+                    "economic", "fund", "unit", "sme"})) {
+      continue;
+    }
+    RequireKeys(p, what, {"item", "type", "amount"});
+    ProcurementItem item;
+    item.where = Where(p);
+    item.item = Text(p["item"], what + " item");
+    item.type = Text(p["type"], what + " type");
+    if (p["type"] && item.type != "goods" && item.type != "works" && item.type != "service") {
+      Error(p["type"],
+            fmt::format("{} type「{}」无效（可用：goods 货物、works 工程、service 服务）", what,
+                        item.type));
+    }
+    if (p["amount"]) item.amount = Amount(p["amount"], what + " amount");
+    item.quantity = DecimalText(p["quantity"], what + " quantity");
+    item.catalog = Text(p["catalog"], what + " catalog");
+    item.sme = DecimalText(p["sme"], what + " sme");
+    LoadAttribution(p, what, &item.function, &item.economic, &item.unit_id, &item.project_id);
+    if (p["fund"]) {
+      item.fund = Text(p["fund"], what);
+      CheckFund(item.fund, p["fund"], what);
+    }
+    d_.procurement.push_back(item);
+  }
+}
+
+void Loader::LoadPurchaseServices(const YAML::Node& n) {
+  if (!ExpectList(n, "purchase_services")) return;
+  int index = 0;
+  for (const auto& p : n) {
+    std::string what = fmt::format("第{}条政府购买服务", ++index);
+    if (!ExpectMap(p, what,
+                   {"directory", "content", "amount", "project", "function", "economic", "unit"})) {
+      continue;
+    }
+    RequireKeys(p, what, {"content", "amount"});
+    PurchaseService s;
+    s.where = Where(p);
+    if (const auto& dir = p["directory"]; dir && ExpectList(dir, what + " directory")) {
+      for (const auto& level : dir) s.directory.push_back(Text(level, what + " directory"));
+    }
+    s.content = Text(p["content"], what + " content");
+    if (p["amount"]) s.amount = Amount(p["amount"], what + " amount");
+    LoadAttribution(p, what, &s.function, &s.economic, &s.unit_id, &s.project_id);
+    d_.purchase_services.push_back(s);
+  }
+}
+
+void Loader::LoadAssets(const YAML::Node& n) {
+  if (!ExpectMap(n, "assets", {"as_of", "vehicles", "floor_area"})) return;
+  d_.assets.present = true;
+  d_.assets.as_of = Text(n["as_of"], "assets.as_of");
+  const std::string& d = d_.assets.as_of;
+  bool date_ok = d.size() == 10 && d[4] == '-' && d[7] == '-';
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) date_ok = date_ok && i < d.size() && isdigit(d[i]);
+  if (n["as_of"] && !date_ok) {
+    Error(n["as_of"], fmt::format("assets.as_of 应为日期 YYYY-MM-DD，而不是「{}」", d));
+  }
+  d_.assets.vehicles = CountMap(n["vehicles"], "assets.vehicles");
+  d_.assets.floor_area = DecimalText(n["floor_area"], "assets.floor_area");
+}
+
+void Loader::LoadContact(const YAML::Node& n) {
+  if (!ExpectMap(n, "contact", {"address", "person", "phone"})) return;
+  d_.contact.present = true;
+  d_.contact.address = Text(n["address"], "contact.address");
+  d_.contact.person = Text(n["person"], "contact.person");
+  d_.contact.phone = Text(n["phone"], "contact.phone");
+}
+
+void Loader::LoadNotes(const YAML::Node& n) {
+  static const std::set<std::string> kSections = {"一", "二", "三", "四", "五",
+                                                  "六", "七", "八", "九"};
+  if (!ExpectMap(n, "notes", kSections)) return;
+  for (auto it = n.begin(); it != n.end(); ++it) {
+    d_.notes[it->first.Scalar()] = Text(it->second, "notes." + it->first.Scalar());
+  }
+}
+
+void Loader::LoadDeclared(const YAML::Node& n) {
+  if (!ExpectMap(
+          n, "declared",
+          {"tables_present", "sections", "glossary", "empty_without_note", "text", "cells"})) {
+    return;
+  }
+  Declared& dec = d_.declared;
+  dec.present = true;
+  if (n["tables_present"]) {
+    dec.has_tables = true;
+    dec.tables = TextList(n["tables_present"], "declared.tables_present");
+  }
+  dec.sections = TextList(n["sections"], "declared.sections");
+  if (n["glossary"]) {
+    dec.has_glossary = true;
+    dec.glossary = TextList(n["glossary"], "declared.glossary");
+  }
+  dec.empty_without_note = TextList(n["empty_without_note"], "declared.empty_without_note");
+  auto optional_amount = [&](const YAML::Node& v, const std::string& what, bool* blank) {
+    std::optional<Money> out;
+    if (!v) return out;
+    if (v.IsNull() || (v.IsScalar() && Text(v, what).empty())) {
+      if (blank) *blank = true;
+      return out;
+    }
+    std::string s = Text(v, what);
+    std::string why;
+    auto m = Money::Parse(s, MoneyUnit::kWan, &why);
+    if (!m) {
+      Error(v, fmt::format("{}：{}", what, why));
+    } else {
+      out = *m;
+    }
+    return out;
+  };
+  if (const auto& text = n["text"]; text && ExpectList(text, "declared.text")) {
+    int index = 0;
+    for (const auto& t : text) {
+      std::string what = fmt::format("declared.text 第{}项", ++index);
+      if (!ExpectMap(t, what,
+                     {"key", "at", "amount", "prior", "change", "direction", "percent", "share",
+                      "name", "year", "number", "reason", "text"})) {
+        continue;
+      }
+      RequireKeys(t, what, {"key"});
+      DeclaredFigure f;
+      f.key = Text(t["key"], what + " key");
+      f.at = Text(t["at"], what + " at");
+      f.amount = optional_amount(t["amount"], what + " amount", &f.amount_blank);
+      f.prior = optional_amount(t["prior"], what + " prior", nullptr);
+      f.change = optional_amount(t["change"], what + " change", nullptr);
+      f.direction = Text(t["direction"], what + " direction");
+      if (!f.direction.empty() && f.direction != "增加" && f.direction != "减少" &&
+          f.direction != "持平") {
+        Error(t["direction"],
+              fmt::format("{} direction「{}」无效（可用：增加、减少、持平）", what, f.direction));
+      }
+      f.percent = DecimalText(t["percent"], what + " percent");
+      f.share = DecimalText(t["share"], what + " share");
+      f.name = Text(t["name"], what + " name");
+      if (t["year"]) f.year = Integer(t["year"], what + " year", 1990, 2100);
+      if (t["number"]) f.number = Integer(t["number"], what + " number", 0, 100000);
+      if (t["reason"]) f.reason = Boolean(t["reason"], what + " reason");
+      f.text = Text(t["text"], what + " text");
+      f.line = t.Mark().line + 1;
+      f.column = t.Mark().column + 1;
+      dec.text.push_back(f);
+    }
+  }
+  if (const auto& cells = n["cells"]; cells && ExpectList(cells, "declared.cells")) {
+    int index = 0;
+    for (const auto& c : cells) {
+      std::string what = fmt::format("declared.cells 第{}项", ++index);
+      if (!ExpectMap(c, what, {"table", "row", "name", "column", "amount"})) continue;
+      RequireKeys(c, what, {"table", "row", "amount"});
+      DeclaredCell cell;
+      cell.table = Text(c["table"], what + " table");
+      cell.row = Text(c["row"], what + " row");
+      cell.name = Text(c["name"], what + " name");
+      cell.column = Text(c["column"], what + " column");
+      bool blank = false;
+      cell.amount = optional_amount(c["amount"], what + " amount", &blank);
+      cell.line = c.Mark().line + 1;
+      cell.column_pos = c.Mark().column + 1;
+      dec.cells.push_back(cell);
+    }
+  }
+}
+
+void Loader::ResolveReferences() {
+  for (const auto& r : unit_refs_) {
+    if (!d_.FindUnit(r.id)) {
+      Error(r.node, fmt::format("{}：预算单位「{}」未在 department.units 中定义", r.what, r.id));
+    }
+  }
+  for (const auto& r : project_refs_) {
+    if (!d_.FindProject(r.id)) {
+      Error(r.node, fmt::format("{}：项目「{}」未在 projects 中定义", r.what, r.id));
+    }
+  }
+  if (!d_.units.empty()) {
+    for (auto& p : d_.projects) {
+      if (p.unit_id.empty()) p.unit_id = d_.units.front().id;
+    }
+    for (auto& l : d_.lines) {
+      if (l.unit_id.empty()) l.unit_id = d_.units.front().id;
+    }
+    for (auto& p : d_.procurement) {
+      if (p.unit_id.empty()) p.unit_id = d_.units.front().id;
+    }
+    for (auto& s : d_.purchase_services) {
+      if (s.unit_id.empty()) s.unit_id = d_.units.front().id;
+    }
+  }
+  if (d_.prior_year == 0 && d_.year != 0) d_.prior_year = d_.year - 1;
+  // Totals must be representable: summing every line must not overflow.
+  Money total;
+  for (const auto& l : d_.lines) {
+    if (Money::FromFen(INT64_MAX) - total < l.amount) {
+      errors_.push_back(l.where.ToString() + ": 金额合计溢出，超出可表示的范围");
+      break;
+    }
+    total += l.amount;
+  }
+}
+
+void Loader::CheckScalars(const YAML::Node& node, std::vector<std::string>* errors) const {
+  if (node.IsScalar()) {
+    const std::string& value = node.Scalar();
+    if (size_t bad = FirstNonTextByte(value); bad != std::string_view::npos) {
+      errors->push_back(fmt::format("{}:{}:{}: 文本{}", path_, node.Mark().line + 1,
+                                    node.Mark().column + 1, NonTextMessage(value, bad)));
+    }
+  } else if (node.IsSequence()) {
+    for (const auto& item : node) CheckScalars(item, errors);
+  } else if (node.IsMap()) {
+    for (const auto& item : node) {
+      CheckScalars(item.first, errors);
+      CheckScalars(item.second, errors);
+    }
+  }
+}
+
+Department Loader::Load(const std::string& text) {
+  if (size_t bad = FirstNonTextByte(text); bad != std::string_view::npos) {
+    const TextPosition at = PositionOf(text, bad);
+    throw SourceError(
+        {fmt::format("{}:{}:{}: {}", path_, at.line, at.column, NonTextMessage(text, bad))});
+  }
+  YAML::Node root;
+  try {
+    root = YAML::Load(text);
+  } catch (const YAML::ParserException& e) {
+    throw SourceError({fmt::format("{}:{}:{}: YAML 语法错误：{}", path_, e.mark.line + 1,
+                                   e.mark.column + 1, YamlSyntaxMessage(e.msg))});
+  }
+  // Escapes ("\x01", "\uFFFF" in YAML, \u0001 in JSON) make characters that the bytes above
+  // do not show: every scalar is checked again as it was decoded.
+  std::vector<std::string> bad_scalars;
+  CheckScalars(root, &bad_scalars);
+  if (!bad_scalars.empty()) throw SourceError(bad_scalars);
+  d_.source_path = path_;
+  if (!root.IsMap()) {
+    Error(root, "源文件的顶层应为键值映射（gongkai: 1, department: …）");
+    throw SourceError(errors_);
+  }
+  ExpectMap(root, "顶层",
+            {"gongkai", "department", "staffing", "goals", "basic", "projects", "transfers",
+             "year_end_balance", "prior_year", "three_public", "procurement", "purchase_services",
+             "assets", "contact", "notes", "declared", "performance"});
+  RequireKeys(root, "源文件", {"gongkai", "department"});
+  if (root["gongkai"]) d_.format_version = Integer(root["gongkai"], "gongkai（格式版本）", 1, 1);
+  if (root["department"]) LoadDepartment(root["department"]);
+  if (root["staffing"]) LoadStaffing(root["staffing"]);
+  d_.goals = Text(root["goals"], "goals");
+  if (const auto& basic = root["basic"]; basic && ExpectList(basic, "basic")) {
+    int index = 0;
+    for (const auto& l : basic) {
+      d_.lines.push_back(LoadLine(l, fmt::format("第{}条基本支出", ++index), true));
+    }
+  }
+  if (root["projects"]) LoadProjects(root["projects"]);
+  if (root["transfers"]) LoadTransfers(root["transfers"]);
+  if (const auto& yeb = root["year_end_balance"]; yeb && ExpectList(yeb, "year_end_balance")) {
+    for (const auto& b : yeb) {
+      if (!ExpectMap(b, "year_end_balance", {"fund", "amount"})) continue;
+      RequireKeys(b, "year_end_balance", {"fund", "amount"});
+      FundAmount fa{Text(b["fund"], "year_end_balance fund"), {}, Where(b)};
+      if (b["fund"]) CheckFund(fa.fund, b["fund"], "year_end_balance");
+      if (b["amount"]) fa.amount = Amount(b["amount"], "year_end_balance amount");
+      d_.year_end_balance.push_back(fa);
+    }
+  }
+  if (root["prior_year"]) LoadPriorYear(root["prior_year"]);
+  if (root["three_public"]) LoadThreePublic(root["three_public"]);
+  if (root["procurement"]) LoadProcurement(root["procurement"]);
+  if (root["purchase_services"]) LoadPurchaseServices(root["purchase_services"]);
+  if (root["assets"]) LoadAssets(root["assets"]);
+  if (root["contact"]) LoadContact(root["contact"]);
+  if (root["notes"]) LoadNotes(root["notes"]);
+  if (root["declared"]) LoadDeclared(root["declared"]);
+  if (root["performance"]) {
+    LoadPerformance(*this, root["performance"], d_.catalog.get(), &d_.performance);
+    for (const auto& p : d_.performance.projects) {
+      if (!p.project_id.empty() && !d_.FindProject(p.project_id)) {
+        errors_.push_back(fmt::format("{}:{}: 项目申报表「{}」：项目「{}」未在 projects 中定义",
+                                      path_, p.line, p.name, p.project_id));
+      }
+    }
+  }
+  ResolveReferences();
+  if (!errors_.empty()) throw SourceError(errors_);
+  return std::move(d_);
+}
+
+}  // namespace
+
+Department ParseSource(const std::string& text, const std::string& path,
+                       const CatalogProvider& catalogs) {
+  Loader loader(path, catalogs);
+  return loader.Load(text);
+}
+
+Department LoadSource(const std::string& path, const CatalogProvider& catalogs) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw SourceError({path + ": 无法打开文件"});
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return ParseSource(buffer.str(), path, catalogs);
+}
+
+CatalogProvider MakeCatalogProvider(const std::string& data_dir,
+                                    std::vector<std::string> overlays) {
+  auto cache = std::make_shared<std::map<int, std::shared_ptr<const Catalog>>>();
+  auto mutex = std::make_shared<std::mutex>();
+  return [=](int year) {
+    std::lock_guard<std::mutex> lock(*mutex);
+    auto it = cache->find(year);
+    if (it != cache->end()) return it->second;
+    auto catalog = Catalog::Load(data_dir, year, overlays);
+    (*cache)[year] = catalog;
+    return catalog;
+  };
+}
+
+}  // namespace gongkai

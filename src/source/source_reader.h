@@ -1,0 +1,55 @@
+// Reading a source file's YAML tree with located errors: the building blocks of the loaders
+// (source_loader.cc, performance_loader.cc). Each helper checks the type of a node, reports a
+// `file:line:column: message` error when it is wrong, and returns a harmless default so that
+// reading continues and every error of a file is found in one pass.
+#ifndef GONGKAI_SOURCE_SOURCE_READER_H_
+#define GONGKAI_SOURCE_SOURCE_READER_H_
+
+#include <yaml-cpp/yaml.h>
+
+#include <initializer_list>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "model/department.h"
+
+namespace gongkai {
+
+class SourceReader {
+ public:
+  explicit SourceReader(std::string path) : path_(std::move(path)) {}
+
+  SourceLocation Where(const YAML::Node& n) const {
+    if (!n.IsDefined()) return {path_, 0, 0};  // a missing key has no position
+    YAML::Mark mark = n.Mark();
+    return {path_, mark.line + 1, mark.column + 1};
+  }
+  void Error(const YAML::Node& n, const std::string& message) {
+    if (errors_.size() < kMaxErrors) errors_.push_back(Where(n).ToString() + ": " + message);
+  }
+  const std::vector<std::string>& errors() const { return errors_; }
+
+  // Checks that `n` is a mapping whose keys are all in `allowed` (and none repeated).
+  bool ExpectMap(const YAML::Node& n, const std::string& what,
+                 const std::set<std::string>& allowed);
+  bool ExpectList(const YAML::Node& n, const std::string& what);
+  void RequireKeys(const YAML::Node& n, const std::string& what,
+                   std::initializer_list<const char*> keys);
+  std::string Text(const YAML::Node& n, const std::string& what);
+  int Integer(const YAML::Node& n, const std::string& what, int min, int max);
+  bool Boolean(const YAML::Node& n, const std::string& what);
+  Money Amount(const YAML::Node& n, const std::string& what);
+  std::string DecimalText(const YAML::Node& n, const std::string& what);
+  Counts CountMap(const YAML::Node& n, const std::string& what);
+  std::vector<std::string> TextList(const YAML::Node& n, const std::string& what);
+
+ protected:
+  static constexpr size_t kMaxErrors = 50;
+  std::string path_;
+  std::vector<std::string> errors_;
+};
+
+}  // namespace gongkai
+
+#endif  // GONGKAI_SOURCE_SOURCE_READER_H_

@@ -1,0 +1,56 @@
+// The Excel workbook a finance officer fills in, and its conversion to and from the model.
+//
+// Sheets (see 说明 in the template and README "Excel input"): 基本信息 (label rows: identity,
+// 预算单位, 编制/实有/离退休, texts, contact, 补充说明), 收入 (年终结转结余), 支出明细 (基本支出
+// lines), 项目, 项目支出, 上年对比, 三公, 采购, 购买服务, 资产, 绩效项目 (项目申报表 main
+// fields), 绩效指标 (every goal and indicator, of the department and of each declaration), and
+// 其他数据: `path | value` rows for whatever has no sheet of its own (the remaining fields of
+// the performance forms, `declared` figures), so that no content is lost. A hidden sheet 代码表
+// holds the drop-down lists (项-level 功能科目, 款-level 经济科目 of the year, 资金来源 …).
+//
+// Reading goes through the source format on purpose: the workbook becomes a YAML text (one
+// scalar per line, each line remembering its cell) and is parsed by ParseSource, so a workbook
+// is validated by exactly the rules of a YAML source. Every error is then rewritten from the
+// YAML line to the cell it came from: `file: 支出明细!B3: message`. Writing goes the other way:
+// the model → WriteSourceJson's tree → cells; whatever a dedicated sheet does not take lands
+// in 其他数据, so model → workbook → model is lossless.
+#ifndef GONGKAI_SOURCE_WORKBOOK_SOURCE_H_
+#define GONGKAI_SOURCE_WORKBOOK_SOURCE_H_
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "model/department.h"
+#include "refdata/catalog.h"
+#include "source/source_loader.h"
+#include "source/xlsx_reader.h"
+
+namespace gongkai {
+
+// Whether a path names a workbook (by extension: .xlsx).
+bool IsWorkbookPath(const std::string& path);
+
+// The YAML source text of a workbook, and for each YAML line (1-based) the cell it came from
+// ("支出明细!G5"; empty for structural lines).
+struct WorkbookYaml {
+  std::string text;
+  std::vector<std::string> line_cells;  // index = line number
+};
+WorkbookYaml WorkbookToYaml(const Workbook& wb);
+
+// Reads a filled workbook into the model; all errors as SourceError `file: sheet!cell: message`.
+Department ReadWorkbookSource(const std::string& path, const CatalogProvider& catalogs);
+
+// Writes the model as a filled workbook. Drop-down lists come from the catalog CSVs of the
+// department's year in `data_dir`. Returns false and sets *error when it cannot be written.
+bool WriteWorkbookSource(const Department& d, const std::string& path, std::string* error,
+                         const std::string& data_dir = DefaultDataDir());
+
+// Writes an empty workbook for `year` (instructions, headers, drop-down lists).
+bool WriteWorkbookTemplate(int year, const std::string& path, std::string* error,
+                           const std::string& data_dir = DefaultDataDir());
+
+}  // namespace gongkai
+
+#endif  // GONGKAI_SOURCE_WORKBOOK_SOURCE_H_
