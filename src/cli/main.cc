@@ -1,37 +1,26 @@
-// gongkai — command line front end. Thin: every command is a few calls into the library.
+// gongkai — the command line. Argument parsing and printing only: every command is a few
+// calls into the engine (src/engine/engine.h), which the server will use the same way.
 //
-//   gongkai render FILE|DIR… [-o DIR] [--format html|json] [--jobs N]
-//   gongkai convert FILE --to yaml|json|xlsx [-o OUT]
+//   gongkai render FILE|DIR… [-o DIR|FILE] [--format html|json|pdf|xlsx] [--jobs N]
+//   gongkai check FILE|DIR… [--format text|json|html] [-o DIR|FILE] [--jobs N]
+//   gongkai convert FILE [--to yaml|json|xlsx] [-o OUT]
+//   gongkai declare FILE [-o OUT]
+//   gongkai score FILE [--standard ID] [--reviewer FILE] [--json]
 //   gongkai template --year Y -o 模板.xlsx
 //   gongkai generate --count N [--year Y] -o DIR
+//   gongkai rules [--markdown]
+//
+// Exit codes (README): 0 clean, 1 the input has errors (or 错误 findings), 2 a file could not be
+// read or written, 3 the command line itself is wrong.
 #include <fmt/format.h>
-#include <yaml-cpp/yaml.h>
+
 #include <CLI/CLI.hpp>
-
-#include <algorithm>
-#include <atomic>
-#include <cctype>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <map>
-#include <mutex>
-#include <thread>
 
-#include "base/yaml_message.h"
-#include "disclosure/disclosure.h"
-#include "model/synthetic_department.h"
-#include "render/html_renderer.h"
-#include "render/json_renderer.h"
-#include "render/office_renderer.h"
-#include "render/pdf_fonts.h"
-#include "render/review_report.h"
-#include "review/checker.h"
-#include "review/declare.h"
-#include "review/scoring.h"
-#include "source/source_loader.h"
-#include "source/source_writer.h"
-#include "source/workbook_source.h"
+#include "base/atomic_file.h"
+#include "engine/engine.h"
+#include "engine/output_plan.h"
 
 namespace fs = std::filesystem;
 using namespace gongkai;
@@ -41,254 +30,77 @@ namespace {
 constexpr int kExitOk = 0;
 constexpr int kExitInvalid = 1;     // the input has errors
 constexpr int kExitUnreadable = 2;  // a file could not be read or written
+constexpr int kExitUsage = 3;       // the command line is wrong
 
-struct Common {
-  std::string data_dir = DefaultDataDir();
-  std::vector<std::string> catalogs;
-};
-
-bool WriteFile(const fs::path& path, const std::string& content) {
-  std::error_code ec;
-  if (path.has_parent_path()) fs::create_directories(path.parent_path(), ec);
-  std::ofstream out(path, std::ios::binary);
-  out << content;
-  if (!out) {
-    std::cerr << fmt::format("{}: 无法写入文件\n", path.string());
-    return false;
-  }
-  return true;
-}
-
-// A source file or a filled workbook (.xlsx), by extension.
-Department LoadAny(const std::string& file, const CatalogProvider& catalogs) {
-  return IsWorkbookPath(file) ? ReadWorkbookSource(file, catalogs) : LoadSource(file, catalogs);
+int PrintErrors(const Diagnostics& errors) {
+  for (const auto& e : errors) std::cerr << e.ToString() << "\n";
+  return kExitUnreadable;
 }
 
 // Loads a source; on failure prints the located errors and returns nullopt.
-std::optional<Department> Load(const std::string& file, const Common& common, int* exit_code) {
-  try {
-    return LoadAny(file, MakeCatalogProvider(common.data_dir, common.catalogs));
-  } catch (const SourceError& e) {
-    std::cerr << e.what() << "\n";
-    bool unreadable =
-        e.messages().size() == 1 && e.messages()[0].find("无法打开文件") != std::string::npos;
-    std::cerr << fmt::format("{}：发现{}处错误，未生成任何输出。\n", file, e.messages().size());
-    *exit_code = unreadable ? kExitUnreadable : kExitInvalid;
-  } catch (const CatalogError& e) {
-    std::cerr << e.what() << "\n";
-    *exit_code = kExitUnreadable;
+std::optional<Department> Load(const Engine& engine, const std::string& file, int* exit_code) {
+  Loaded loaded = engine.Load(file);
+  if (loaded.ok()) return std::move(loaded.department);
+  for (const auto& d : loaded.diagnostics) std::cerr << d.ToString() << "\n";
+  if (loaded.diagnostics[0].code != "refdata") {
+    std::cerr << fmt::format("{}：发现{}处错误，未生成任何输出。\n", file,
+                             loaded.diagnostics.size());
   }
+  *exit_code = loaded.unreadable() ? kExitUnreadable : kExitInvalid;
   return std::nullopt;
 }
 
-// Expands directories to the *.yaml / *.json files in them (sorted).
-std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs) {
-  std::vector<std::string> files;
-  for (const auto& in : inputs) {
-    std::error_code ec;
-    if (fs::is_directory(in, ec)) {
-      std::vector<std::string> found;
-      for (const auto& e : fs::directory_iterator(in, ec)) {
-        auto ext = e.path().extension().string();
-        if (ext == ".yaml" || ext == ".yml" || ext == ".json" || ext == ".xlsx")
-          found.push_back(e.path().string());
-      }
-      std::sort(found.begin(), found.end());
-      files.insert(files.end(), found.begin(), found.end());
-    } else {
-      files.push_back(in);
-    }
-  }
-  return files;
-}
-
-// Templates of each year, read once per run and shared by the worker threads.
-class TemplateCache {
- public:
-  explicit TemplateCache(std::string data_dir) : data_dir_(std::move(data_dir)) {}
-  const Templates& Get(int year) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    auto it = cache_.find(year);
-    if (it == cache_.end()) it = cache_.emplace(year, Templates::Load(data_dir_, year)).first;
-    return it->second;
-  }
-
- private:
-  std::string data_dir_;
-  std::mutex mutex_;
-  std::map<int, Templates> cache_;
-};
-
-// The format an output file's name says ("" for other names): its extension, lower case, with
-// .yml read as yaml and .htm as html.
-std::string FormatOfName(const std::string& out) {
-  std::string ext = fs::path(out).extension().string();
-  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (ext == ".yml") return "yaml";
-  if (ext == ".htm") return "html";
-  for (const char* known : {".xlsx", ".json", ".yaml", ".pdf", ".html"}) {
-    if (ext == known) return ext.substr(1);
-  }
-  return "";
-}
-
-// Where each source's output goes: `out` itself when it names the file (one source), else
-// out/<source name><suffix>.
-std::vector<fs::path> OutputPaths(const std::vector<std::string>& files, const std::string& out,
-                                  bool to_file, const std::string& suffix) {
-  std::vector<fs::path> paths;
-  for (const auto& f : files) {
-    paths.push_back(to_file ? fs::path(out)
-                            : fs::path(out) / (fs::path(f).stem().string() + suffix));
-  }
-  return paths;
-}
-
-// Two sources whose outputs would be the same file (x.yaml in two directories, or x.yaml beside
-// x.xlsx) would silently replace one another, and an output that is a source (`render 填报.xlsx
-// -o 填报.xlsx`) would replace the officer's workbook: says which and returns false.
-bool OutputsAreDistinct(const std::vector<std::string>& files,
-                        const std::vector<fs::path>& outputs) {
-  std::map<std::string, size_t> first;
-  std::map<fs::path, size_t> sources;
-  std::error_code ec;
-  for (size_t i = 0; i < files.size(); ++i) sources.emplace(fs::weakly_canonical(files[i], ec), i);
-  bool distinct = true;
-  for (size_t i = 0; i < files.size(); ++i) {
-    if (auto it = sources.find(fs::weakly_canonical(outputs[i], ec)); it != sources.end()) {
-      std::cerr << fmt::format("{}：是源文件 {}，生成的文件会覆盖它；请换一个输出文件名或目录\n",
-                               outputs[i].string(), files[it->second]);
-      distinct = false;
-      continue;
-    }
-    auto [it, inserted] = first.try_emplace(outputs[i].lexically_normal().string(), i);
-    if (!inserted) {
-      std::cerr << fmt::format(
-          "{}：{} 与 {} 会写同一个文件，后者会覆盖前者；请改名，或分别生成到不同的 -o 目录\n",
-          outputs[i].string(), files[it->second], files[i]);
-      distinct = false;
-    }
-  }
-  return distinct;
-}
-
-int RenderOne(const std::string& file, const fs::path& out, const std::string& format,
-              const OfficeOptions& office, const CatalogProvider& catalogs,
-              TemplateCache& templates, std::string* report) {
-  Department d;
-  try {
-    d = LoadAny(file, catalogs);
-  } catch (const SourceError& e) {
-    bool unreadable =
-        e.messages().size() == 1 && e.messages()[0].find("无法打开文件") != std::string::npos;
-    *report = fmt::format("{}\n{}：发现{}处错误，未生成任何输出。\n", e.what(), file,
-                          e.messages().size());
-    return unreadable ? kExitUnreadable : kExitInvalid;
-  }
-  Document doc = BuildDisclosure(d, templates.Get(d.year));
-  if (format == "pdf" || format == "xlsx") {
-    std::error_code ec;
-    if (!out.parent_path().empty()) fs::create_directories(out.parent_path(), ec);
-    std::string error;
-    if (!WriteOfficeDocument(doc, format, out.string(), office, &error)) {
-      *report = fmt::format("{}: {}\n", out.string(), error);
-      return kExitUnreadable;
-    }
-  } else if (!WriteFile(out, format == "json" ? RenderJson(doc) : RenderHtml(doc))) {
-    return kExitUnreadable;
-  }
-  *report = fmt::format("{}：已生成 {}（{}个表）\n", doc.title, out.string(), doc.tables.size());
-  return kExitOk;
-}
-
-// -o is a directory (default out/), or, for one source, the file to write when its name says a
-// format (公开.pdf): then --format may be left out, and must agree if given.
-int Render(const std::vector<std::string>& inputs, const std::string& out_dir, std::string format,
-           const OfficeOptions& office, int jobs, bool quiet, const Common& common) {
-  std::vector<std::string> files = ExpandInputs(inputs);
+int Render(const Engine& engine, const std::vector<std::string>& inputs, const std::string& out,
+           const std::string& format, const OfficeOptions& office, int jobs, bool quiet) {
+  std::vector<std::string> files = ExpandSources(inputs);
   if (files.empty()) {
     std::cerr << "没有要生成的源文件\n";
     return kExitUnreadable;
   }
-  // A directory named like a file (made by an earlier version for `-o 公开.pdf`) stays a
-  // directory, but its name still says the format ("" for other names: HTML, below).
-  const bool is_directory = fs::is_directory(out_dir);
-  const std::string said = FormatOfName(out_dir);
-  const std::string named = is_directory ? "" : said;
-  if (format.empty() && is_directory && said != "yaml") format = said;
-  if (!named.empty()) {
-    if (named == "yaml") {
-      std::cerr << fmt::format(
-          "-o {}：render 生成公开文件（html、json、pdf、xlsx），不写源文件；"
-          "要转换源文件请用 gongkai convert\n",
-          out_dir);
-      return kExitUnreadable;
+  Diagnostics errors;
+  auto plan = PlanRender(files, out, ParseDisclosureFormat(format), &errors);
+  if (!plan) return PrintErrors(errors);
+  if (plan->format == DisclosureFormat::kPdf) {
+    if (std::string warning = engine.PdfFontWarning(); !warning.empty()) {
+      std::cerr << "警告：" << warning << "\n";
     }
-    if (!format.empty() && named != format) {
-      std::cerr << fmt::format(
-          "-o {}：文件扩展名表示 {} 格式，但 --format 为 {}；请改用扩展名 .{}"
-          "，或去掉 --format\n",
-          out_dir, named, format, format);
-      return kExitUnreadable;
-    }
-    if (files.size() > 1) {
-      std::cerr << fmt::format("-o {}：有{}个源文件，-o 应为输出目录\n", out_dir, files.size());
-      return kExitUnreadable;
-    }
-    format = named;
   }
-  if (format.empty()) format = "html";
-  const std::vector<fs::path> outputs = OutputPaths(files, out_dir, !named.empty(), "." + format);
-  if (!OutputsAreDistinct(files, outputs)) return kExitUnreadable;
-  if (format == "pdf" && PreparePdfFonts().noto_missing) {
-    std::cerr << "警告：" << PreparePdfFonts().note
-              << "，PDF 将使用系统的替代字体，中文可能无法正常显示。请运行 scripts/bootstrap.sh"
-                 "（或 apt-get install fonts-noto-cjk）。\n";
-  }
-  CatalogProvider catalogs = MakeCatalogProvider(common.data_dir, common.catalogs);
-  TemplateCache templates(common.data_dir);
-  std::atomic<size_t> next{0};
-  std::atomic<int> worst{kExitOk};
-  std::atomic<size_t> failed{0};
-  std::mutex print;
-  auto work = [&] {
-    for (size_t i = next++; i < files.size(); i = next++) {
-      std::string report;
-      int code;
-      try {
-        code = RenderOne(files[i], outputs[i], format, office, catalogs, templates, &report);
-      } catch (const std::exception& e) {
-        report = fmt::format("{}: {}\n", files[i], e.what());
-        code = kExitUnreadable;
+  int worst = kExitOk;
+  size_t failed = 0;
+  engine.RenderAll(files, plan->outputs, plan->format, office, jobs, [&](const RenderOutcome& r) {
+    if (r.ok()) {
+      if (!quiet) {
+        std::cout << fmt::format("{}：已生成 {}（{}个表）\n", r.title, r.output, r.tables);
       }
-      if (code != kExitOk) ++failed;
-      int w = worst.load();
-      while (code > w && !worst.compare_exchange_weak(w, code)) {
-      }
-      if (code != kExitOk || !quiet) {
-        std::lock_guard<std::mutex> lock(print);
-        (code == kExitOk ? std::cout : std::cerr) << report;
-      }
+      return;
     }
-  };
-  std::vector<std::thread> threads;
-  for (int t = 1; t < std::max(1, jobs); ++t) threads.emplace_back(work);
-  work();
-  for (auto& t : threads) t.join();
+    ++failed;
+    bool unreadable = false;
+    for (const auto& d : r.diagnostics) {
+      std::cerr << d.ToString() << "\n";
+      unreadable |= d.cause == Diagnostic::Cause::kUnreadable;
+    }
+    if (r.title.empty() && r.diagnostics[0].code != "refdata") {
+      std::cerr << fmt::format("{}：发现{}处错误，未生成任何输出。\n", r.source,
+                               r.diagnostics.size());
+    }
+    worst = std::max(worst, unreadable ? kExitUnreadable : kExitInvalid);
+  });
   if (files.size() > 1) {
     std::cout << fmt::format("共{}个源文件：{}个已生成，{}个有错误。\n", files.size(),
-                             files.size() - failed, failed.load());
+                             files.size() - failed, failed);
   }
   return worst;
 }
 
-int Generate(int count, int year, bool declared, const std::string& out_dir, const Common& common) {
-  auto catalog = Catalog::Load(common.data_dir, year, common.catalogs);
-  Templates tpl = Templates::Load(common.data_dir, year);
+int Generate(const Engine& engine, int count, int year, bool declared, const std::string& out_dir) {
   for (int i = 0; i < count; ++i) {
-    Department d = MakeSyntheticDepartment(static_cast<uint64_t>(i), catalog);
-    if (declared) d.declared = DeclareFromDisclosure(d, BuildDisclosure(d, tpl));
-    if (!WriteFile(fs::path(out_dir) / fmt::format("dept-{:05}.yaml", i), WriteSourceYaml(d))) {
+    Department d = engine.Synthetic(static_cast<uint64_t>(i), year);
+    if (declared) d = engine.WithDeclaredFigures(d);
+    const std::string path = (fs::path(out_dir) / fmt::format("dept-{:05}.yaml", i)).string();
+    std::string error;
+    if (!engine.WriteSource(d, SourceFormat::kYaml, path, &error)) {
+      std::cerr << fmt::format("{}: {}\n", path, error);
       return kExitUnreadable;
     }
   }
@@ -296,202 +108,151 @@ int Generate(int count, int year, bool declared, const std::string& out_dir, con
   return kExitOk;
 }
 
-// -o is the directory of HTML reports (default out/), or, for one source, the report's file
-// when it is named *.html (then --format html may be left out).
-int Check(const std::vector<std::string>& inputs, std::string format, const std::string& out_dir,
-          const std::string& profile, const std::string& region,
-          const std::vector<std::string>& only, int jobs, bool quiet, const Common& common) {
-  std::vector<std::string> files = ExpandInputs(inputs);
-  const bool report_file = !fs::is_directory(out_dir) && FormatOfName(out_dir) == "html";
-  if (report_file) {
-    if (format.empty()) format = "html";
-    if (format != "html") {
-      std::cerr << fmt::format("-o {}：.html 文件是 HTML 审核报告，与 --format {} 不符\n", out_dir,
-                               format);
-      return kExitUnreadable;
-    }
-    if (files.size() > 1) {
-      std::cerr << fmt::format("-o {}：有{}个源文件，-o 应为输出目录\n", out_dir, files.size());
-      return kExitUnreadable;
-    }
-  }
-  if (format.empty()) format = "text";
-  const std::vector<fs::path> reports = OutputPaths(files, out_dir, report_file, ".check.html");
-  if (format == "html" && !OutputsAreDistinct(files, reports)) return kExitUnreadable;
-  CatalogProvider catalogs = MakeCatalogProvider(common.data_dir, common.catalogs);
-  TemplateCache templates(common.data_dir);
-  CheckConfig config;
+int Check(const Engine& engine, const std::vector<std::string>& inputs, const std::string& format,
+          const std::string& out, const ReviewOptions& options, int jobs, bool quiet) {
+  std::vector<std::string> files = ExpandSources(inputs);
+  Diagnostics errors;
+  auto plan = PlanCheck(files, out, ParseReportFormat(format), &errors);
+  if (!plan) return PrintErrors(errors);
   try {
-    config = CheckConfig::Load(common.data_dir, region);
+    engine.CheckConfigOf(options.region);
   } catch (const CatalogError& e) {
     std::cerr << e.what() << "\n";
     return kExitUnreadable;
   }
-  if (!profile.empty()) {
+  if (!options.rules.profile.empty()) {
     auto profiles = AllProfiles();
-    if (std::find(profiles.begin(), profiles.end(), profile) == profiles.end()) {
-      std::cerr << fmt::format("未知的审核方案「{}」\n", profile);
+    if (std::find(profiles.begin(), profiles.end(), options.rules.profile) == profiles.end()) {
+      std::cerr << fmt::format("未知的审核方案「{}」\n", options.rules.profile);
       return kExitUnreadable;
     }
   }
-  for (const auto& id : only) {
+  for (const auto& id : options.rules.only) {
     if (!FindRule(id)) {
       std::cerr << fmt::format("未知的规则「{}」（gongkai rules 列出全部规则）\n", id);
       return kExitUnreadable;
     }
   }
-  std::vector<CheckedFile> results(files.size());
-  std::vector<std::string> html_notes(files.size());
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t i = next++; i < files.size(); i = next++) {
-      CheckedFile& r = results[i];
-      r.path = files[i];
-      try {
-        Department d = LoadAny(files[i], catalogs);
-        Document doc = BuildDisclosure(d, templates.Get(d.year));
-        r.title = doc.title;
-        r.findings = RunChecks(d, doc, config, {profile, only});
-        if (format == "html") {
-          const fs::path& out = reports[i];
-          if (!WriteFile(out, HtmlReport(r, doc))) {
-            r.load_errors = {out.string() + ": 无法写入文件"};
-          } else {
-            html_notes[i] = fmt::format("{}：审核报告 {}\n", doc.title, out.string());
-          }
-        }
-      } catch (const SourceError& e) {
-        r.load_errors = e.messages();
-      } catch (const std::exception& e) {
-        r.load_errors = {e.what()};
-      }
-    }
-  };
-  std::vector<std::thread> threads;
-  for (int t = 1; t < std::max(1, jobs); ++t) threads.emplace_back(work);
-  work();
-  for (auto& t : threads) t.join();
+  std::vector<CheckOutcome> outcomes = engine.CheckAll(files, plan->reports, options, jobs);
   int exit_code = kExitOk;
-  for (size_t i = 0; i < results.size(); ++i) {
-    const CheckedFile& r = results[i];
+  std::vector<CheckedFile> results;
+  for (const auto& o : outcomes) {
+    const CheckedFile& r = o.file;
     if (!r.load_errors.empty()) {
       exit_code = kExitUnreadable;
     } else if (r.Count(Severity::kError) > 0 && exit_code == kExitOk) {
       exit_code = kExitInvalid;
     }
-    if (format == "text" && !(quiet && r.load_errors.empty() && r.findings.empty()))
+    if (plan->format == ReportFormat::kText &&
+        !(quiet && r.load_errors.empty() && r.findings.empty())) {
       std::cout << TextReport(r) << "\n";
-    std::cout << html_notes[i];
+    }
+    if (!o.report.empty()) std::cout << fmt::format("{}：审核报告 {}\n", r.title, o.report);
+    results.push_back(r);
   }
-  if (format == "json") std::cout << JsonReport(results);
-  if (format != "json" && results.size() > 1) {
+  if (plan->format == ReportFormat::kJson) std::cout << JsonReport(results);
+  if (plan->format != ReportFormat::kJson && results.size() > 1) {
     std::cout << "== 汇总\n";
     for (const auto& r : results) std::cout << "  " << SummaryLine(r) << "\n";
   }
   return exit_code;
 }
 
-int Score(const std::string& file, const std::string& standard_id, const std::string& reviewer_file,
-          bool json, const Common& common) {
+int Score(const Engine& engine, const std::string& file, const std::string& standard_id,
+          const std::string& reviewer_file, bool json) {
   int code = kExitOk;
-  auto d = Load(file, common, &code);
+  auto d = Load(engine, file, &code);
   if (!d) return code;
   ScoringStandard standard;
   ReviewerScores reviewer;
   try {
-    standard = ScoringStandard::Load(common.data_dir, standard_id);
+    standard = engine.ScoringStandardOf(standard_id);
     if (!reviewer_file.empty()) {
-      YAML::Node root = YAML::LoadFile(reviewer_file);
-      for (auto p = root.begin(); p != root.end(); ++p) {
-        for (auto i = p->second.begin(); i != p->second.end(); ++i) {
-          reviewer[p->first.as<std::string>()][i->first.as<std::string>()] = i->second.as<int>();
-        }
+      std::string error;
+      if (!LoadReviewerScores(reviewer_file, &reviewer, &error)) {
+        std::cerr << error << "\n";
+        return kExitUnreadable;
       }
     }
   } catch (const CatalogError& e) {
     std::cerr << e.what() << "\n";
     return kExitUnreadable;
-  } catch (const YAML::Exception& e) {
-    std::cerr << fmt::format(
-        "{}:{}: 评审评分文件格式错误（应为「项目名称: {{考核指标编号: 分数}}」）：{}\n",
-        reviewer_file, e.mark.line + 1, YamlSyntaxMessage(e.msg));
-    return kExitUnreadable;
   }
-  Document doc = BuildDisclosure(*d, Templates::Load(common.data_dir, d->year));
-  CheckOptions only_perf;
-  only_perf.only = {"PRF-001", "PRF-009", "PRF-010", "PRF-011"};
-  auto findings = RunChecks(*d, doc, CheckConfig::Load(common.data_dir, "default"), only_perf);
+  Document doc = engine.Disclose(*d);
+  ReviewOptions only_performance;  // the rules whose findings the standard deducts for
+  only_performance.rules.only = ScoringRuleIds();
+  auto findings = engine.Review(*d, doc, only_performance);
   auto cards = ScoreDeclarations(*d, findings, standard, reviewer);
   std::cout << (json ? ScoreJson(standard, cards) : ScoreText(standard, cards));
   return kExitOk;
 }
 
-// The source format to write to `out` ("-" or empty: standard output): `to` if given, else the
-// one the name says, else YAML. A name that says another format than --to, or a disclosure
-// format, is refused (so that a workbook is never written as text into "x.xlsx"); returns ""
-// after saying why. `command` and `file` are for the message.
-std::string SourceFormatFor(const std::string& command, const std::string& file,
-                            const std::string& out, std::string to) {
-  const std::string named = out.empty() || out == "-" ? "" : FormatOfName(out);
-  if (named == "pdf" || named == "html") {
-    std::cerr << fmt::format(
-        "{}: {} 只写源文件（yaml、json 或 xlsx）；要生成公开文件请用 gongkai render {} -o {}\n",
-        out, command, file, out);
-    return "";
-  }
-  if (to.empty()) to = named.empty() ? "yaml" : named;
-  if (!named.empty() && named != to) {
-    std::cerr << fmt::format(
-        "{}: 文件扩展名表示 {} 格式，但 --to 为 {}；请改用扩展名 .{}，或去掉 --to\n", out, named,
-        to, to);
-    return "";
-  }
-  if (to == "xlsx" && (out.empty() || out == "-")) {
-    std::cerr << fmt::format("{} 写 xlsx 工作簿需要 -o 输出文件\n", command);
-    return "";
-  }
-  return to;
-}
-
-// Writes `d` as a source in format `to` (see SourceFormatFor) to `out`.
-int WriteSourceAs(const Department& d, const std::string& out, const std::string& to,
-                  const Common& common) {
-  if (to == "xlsx") {
-    std::string error;
-    if (!WriteWorkbookSource(d, out, &error, common.data_dir)) {
-      std::cerr << fmt::format("{}: {}\n", out, error);
-      return kExitUnreadable;
-    }
-    return kExitOk;
-  }
-  std::string text = to == "json" ? WriteSourceJson(d) : WriteSourceYaml(d);
+// Writes `d` as a source in `format` to `out` ("-" or empty: standard output).
+int WriteSourceAs(const Engine& engine, const Department& d, const std::string& out,
+                  SourceFormat format) {
   if (out.empty() || out == "-") {
-    std::cout << text;
+    std::cout << engine.SourceText(d, format);
     return kExitOk;
   }
-  return WriteFile(out, text) ? kExitOk : kExitUnreadable;
+  std::string error;
+  if (!engine.WriteSource(d, format, out, &error)) {
+    std::cerr << fmt::format("{}: {}\n", out, error);
+    return kExitUnreadable;
+  }
+  return kExitOk;
 }
 
-int Convert(const std::string& file, const std::string& to, const std::string& out,
-            const Common& common) {
-  const std::string format = SourceFormatFor("convert", file, out, to);
-  if (format.empty()) return kExitUnreadable;
+int Convert(const Engine& engine, const std::string& file, const std::string& to,
+            const std::string& out) {
+  Diagnostics errors;
+  auto format = PlanSourceOutput("convert", file, out, ParseSourceFormat(to), &errors);
+  if (!format) return PrintErrors(errors);
   int code = kExitOk;
-  auto d = Load(file, common, &code);
+  auto d = Load(engine, file, &code);
   if (!d) return code;
-  return WriteSourceAs(*d, out, format, common);
+  return WriteSourceAs(engine, *d, out, *format);
 }
 
 // The source with every figure of its disclosure recorded as declared, in the format -o says.
-int Declare(const std::string& file, const std::string& out, const Common& common) {
-  const std::string format = SourceFormatFor("declare", file, out, "");
-  if (format.empty()) return kExitUnreadable;
+int Declare(const Engine& engine, const std::string& file, const std::string& out) {
+  Diagnostics errors;
+  auto format = PlanSourceOutput("declare", file, out, std::nullopt, &errors);
+  if (!format) return PrintErrors(errors);
   int code = kExitOk;
-  auto d = Load(file, common, &code);
+  auto d = Load(engine, file, &code);
   if (!d) return code;
-  Document doc = BuildDisclosure(*d, Templates::Load(common.data_dir, d->year));
-  d->declared = DeclareFromDisclosure(*d, doc);
-  return WriteSourceAs(*d, out, format, common);
+  return WriteSourceAs(engine, engine.WithDeclaredFigures(*d), out, *format);
+}
+
+int Template(const Engine& engine, int year, const std::string& out) {
+  if (FormatOfName(out) != FileFormat::kXlsx) {
+    std::cerr << fmt::format("-o {}：录入工作簿是 Excel 文件，文件名应以 .xlsx 结尾\n", out);
+    return kExitUnreadable;
+  }
+  if (!engine.HasCatalog(year)) {
+    std::cerr << fmt::format(
+        "没有{}年度的内置分类科目目录（{}/catalogs），无法生成该年度的下拉列表\n", year,
+        engine.options().data_dir);
+    return kExitUnreadable;
+  }
+  std::string error;
+  if (!engine.WriteTemplate(year, out, &error)) {
+    std::cerr << fmt::format("{}: {}\n", out, error);
+    return kExitUnreadable;
+  }
+  std::cout << fmt::format("已生成{}年录入工作簿 {}\n", year, out);
+  return kExitOk;
+}
+
+int Rules(bool markdown) {
+  if (markdown) {
+    std::cout << RulesMarkdown();
+    return kExitOk;
+  }
+  for (const auto& r : AllRules()) {
+    std::cout << fmt::format("{}  {}  {}  {}\n", r.id, SeverityName(r.severity), r.family, r.title);
+  }
+  return kExitOk;
 }
 
 }  // namespace
@@ -499,10 +260,11 @@ int Declare(const std::string& file, const std::string& out, const Common& commo
 int main(int argc, char** argv) {
   CLI::App app{"gongkai — 部门预算编制、审核与公开"};
   app.require_subcommand(1);
-  Common common;
+  EngineOptions common;
+  common.data_dir = BundledDataDir();
   app.add_option("--data", common.data_dir, "数据目录（分类科目、公开模板），默认为内置数据")
       ->check(CLI::ExistingDirectory);
-  app.add_option("--catalog", common.catalogs,
+  app.add_option("--catalog", common.catalog_overlays,
                  "用户提供的科目 CSV（function.csv 或 economic.csv 格式），替换或补充内置科目")
       ->check(CLI::ExistingFile);
 
@@ -584,48 +346,30 @@ int main(int argc, char** argv) {
   templ->add_option("--year", template_year, "预算年度（决定科目下拉列表）")->required();
   templ->add_option("-o,--output", out_file, "输出文件（.xlsx）")->required();
 
-  CLI11_PARSE(app, argc, argv);
   try {
-    if (*render) return Render(inputs, out_dir, format, office, jobs, quiet, common);
-    if (*generate) return Generate(count, year, gen_declared, out_dir, common);
-    if (*check)
-      return Check(inputs, json_flag ? "json" : check_format, out_dir, profile, region, only, jobs,
-                   quiet, common);
-    if (*rules) {
-      if (markdown) {
-        std::cout << RulesMarkdown();
-      } else {
-        for (const auto& r : AllRules()) {
-          std::cout << fmt::format("{}  {}  {}  {}\n", r.id, SeverityName(r.severity), r.family,
-                                   r.title);
-        }
-      }
-      return kExitOk;
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitUsage;  // --help is not an error
+  }
+  try {
+    Engine engine(common);
+    if (*render) {
+      return Render(engine, inputs, out_dir, format, office, jobs, quiet);
     }
-    if (*convert) return Convert(file, to, out_file, common);
-    if (*templ) {
-      if (FormatOfName(out_file) != "xlsx") {
-        std::cerr << fmt::format("-o {}：录入工作簿是 Excel 文件，文件名应以 .xlsx 结尾\n",
-                                 out_file);
-        return kExitUnreadable;
-      }
-      if (!fs::is_directory(fs::path(common.data_dir) / "catalogs" /
-                            std::to_string(template_year))) {
-        std::cerr << fmt::format(
-            "没有{}年度的内置分类科目目录（{}/catalogs），无法生成该年度的下拉列表\n",
-            template_year, common.data_dir);
-        return kExitUnreadable;
-      }
-      std::string error;
-      if (!WriteWorkbookTemplate(template_year, out_file, &error, common.data_dir)) {
-        std::cerr << fmt::format("{}: {}\n", out_file, error);
-        return kExitUnreadable;
-      }
-      std::cout << fmt::format("已生成{}年录入工作簿 {}\n", template_year, out_file);
-      return kExitOk;
+    if (*generate) return Generate(engine, count, year, gen_declared, out_dir);
+    if (*check) {
+      ReviewOptions options;
+      options.region = region;
+      options.rules = {profile, only};
+      return Check(engine, inputs, json_flag ? "json" : check_format, out_dir, options, jobs,
+                   quiet);
     }
-    if (*score) return Score(file, standard_id, reviewer_file, score_json, common);
-    if (*declare) return Declare(file, out_file, common);
+    if (*rules) return Rules(markdown);
+    if (*convert) return Convert(engine, file, to, out_file);
+    if (*templ) return Template(engine, template_year, out_file);
+    if (*score) return Score(engine, file, standard_id, reviewer_file, score_json);
+    if (*declare) return Declare(engine, file, out_file);
   } catch (const std::exception& e) {
     std::cerr << "gongkai: " << e.what() << "\n";
     return kExitUnreadable;

@@ -193,13 +193,4 @@ std::string Catalog::FunctionPath(const std::string& code) const {
   return out;
 }
 
-std::string DefaultDataDir() {
-  if (const char* env = std::getenv("GONGKAI_DATA"); env && *env) return env;
-#ifdef GONGKAI_DATA_DIR
-  return GONGKAI_DATA_DIR;
-#else
-  return "data";
-#endif
-}
-
 }  // namespace gongkai

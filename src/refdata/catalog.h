@@ -93,9 +93,6 @@ class Catalog {
   std::shared_ptr<const ValueCatalog> values_;
 };
 
-// Where the bundled data lives: $GONGKAI_DATA, else the directory configured at build time.
-std::string DefaultDataDir();
-
 }  // namespace gongkai
 
 #endif  // GONGKAI_REFDATA_CATALOG_H_

@@ -1,5 +1,7 @@
 #include "refdata/framework.h"
 
+#include <mutex>
+
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
@@ -60,6 +62,17 @@ Framework Framework::Load(const std::string& data_dir, const std::string& id) {
                                    e.mark.line + 1, YamlSyntaxMessage(e.msg)));
   }
   return f;
+}
+
+FrameworkProvider MakeFrameworkProvider(const std::string& data_dir) {
+  auto cache = std::make_shared<std::map<std::string, std::shared_ptr<const Framework>>>();
+  auto mutex = std::make_shared<std::mutex>();
+  return [=](const std::string& id) {
+    std::lock_guard<std::mutex> lock(*mutex);
+    auto& slot = (*cache)[id];
+    if (!slot) slot = std::make_shared<const Framework>(Framework::Load(data_dir, id));
+    return slot;
+  };
 }
 
 }  // namespace gongkai

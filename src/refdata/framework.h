@@ -4,7 +4,9 @@
 #ifndef GONGKAI_REFDATA_FRAMEWORK_H_
 #define GONGKAI_REFDATA_FRAMEWORK_H_
 
+#include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -25,6 +27,10 @@ struct Framework {
   // Throws CatalogError when the file is missing or malformed.
   static Framework Load(const std::string& data_dir, const std::string& id);
 };
+
+// Frameworks by id, each read once and then shared (thread-safe). Throws CatalogError.
+using FrameworkProvider = std::function<std::shared_ptr<const Framework>(const std::string& id)>;
+FrameworkProvider MakeFrameworkProvider(const std::string& data_dir);
 
 }  // namespace gongkai
 

@@ -23,6 +23,7 @@ CheckConfig CheckConfig::Load(const std::string& data_dir, const std::string& re
   CheckConfig config;
   config.region = region;
   config.data_dir = data_dir;
+  config.frameworks = MakeFrameworkProvider(data_dir);
   fs::path path = fs::path(data_dir) / "check" / (region + ".csv");
   if (!fs::exists(path)) {
     if (region == "default") return config;

@@ -12,6 +12,7 @@
 #include <set>
 #include <string>
 
+#include "refdata/framework.h"
 #include "review/finding.h"
 
 namespace gongkai {
@@ -19,6 +20,7 @@ namespace gongkai {
 struct CheckConfig {
   std::string region = "default";
   std::string data_dir;                      // where frameworks and scoring standards are read from
+  FrameworkProvider frameworks;              // set by Load: frameworks of data_dir, cached
   std::map<std::string, Severity> severity;  // rule id → severity
   std::set<std::string> disabled;
   std::map<std::string, std::string> settings;

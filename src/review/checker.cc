@@ -100,12 +100,13 @@ std::vector<Finding> RunChecks(const Department& d, const Document& doc, const C
                                const CheckOptions& options) {
   Figures f = ComputeFigures(d);
   CheckContext ctx{d, f, doc, config, nullptr, {}};
-  std::optional<Framework> framework;
+  std::shared_ptr<const Framework> framework;
   if (d.performance.present) {
     try {
-      framework = Framework::Load(config.data_dir.empty() ? DefaultDataDir() : config.data_dir,
-                                  d.performance.framework);
-      ctx.framework = &*framework;
+      framework = config.frameworks ? config.frameworks(d.performance.framework)
+                                    : std::make_shared<const Framework>(Framework::Load(
+                                          config.data_dir, d.performance.framework));
+      ctx.framework = framework.get();
     } catch (const std::exception& e) {
       ctx.framework_error = e.what();
     }

@@ -315,4 +315,23 @@ std::string ScoreJson(const ScoringStandard& standard, const std::vector<ScoreCa
   return root.dump(2) + "\n";
 }
 
+bool LoadReviewerScores(const std::string& path, ReviewerScores* scores, std::string* error) {
+  try {
+    YAML::Node root = YAML::LoadFile(path);
+    for (auto p = root.begin(); p != root.end(); ++p) {
+      for (auto i = p->second.begin(); i != p->second.end(); ++i) {
+        (*scores)[p->first.as<std::string>()][i->first.as<std::string>()] = i->second.as<int>();
+      }
+    }
+  } catch (const YAML::Exception& e) {
+    *error =
+        fmt::format("{}:{}: 评审评分文件格式错误（应为「项目名称: {{考核指标编号: 分数}}」）：{}",
+                    path, e.mark.line + 1, YamlSyntaxMessage(e.msg));
+    return false;
+  }
+  return true;
+}
+
+std::vector<std::string> ScoringRuleIds() { return {"PRF-001", "PRF-009", "PRF-010", "PRF-011"}; }
+
 }  // namespace gongkai

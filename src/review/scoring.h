@@ -61,6 +61,11 @@ struct ScoreCard {
 // Reviewer scores: project name (or "*" for every project) → item id → score of the item's
 // judgement parts together.
 using ReviewerScores = std::map<std::string, std::map<std::string, int>>;
+// Reads a reviewer's scores (YAML: project name or * → 考核指标编号 → score). False and *error
+// (file:line: message) when the file cannot be read or is malformed.
+bool LoadReviewerScores(const std::string& path, ReviewerScores* scores, std::string* error);
+// The rules whose findings the standards' mechanical items deduct for.
+std::vector<std::string> ScoringRuleIds();
 
 // Scores every 项目申报表 of `d`. The cards point into `standard`, which must outlive them.
 // `findings` are the department's check findings (the PRF rules feed the calc_errors and

@@ -16,14 +16,15 @@
 
 namespace gongkai {
 
-SourceError::SourceError(std::vector<std::string> messages)
+SourceError::SourceError(std::vector<std::string> messages, bool unreadable)
     : std::runtime_error([&] {
         std::string all;
         for (const auto& m : messages) all += m + "\n";
         if (!all.empty()) all.pop_back();
         return all;
       }()),
-      messages_(std::move(messages)) {}
+      messages_(std::move(messages)),
+      unreadable_(unreadable) {}
 
 namespace {
 
@@ -664,7 +665,7 @@ Department ParseSource(const std::string& text, const std::string& path,
 
 Department LoadSource(const std::string& path, const CatalogProvider& catalogs) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw SourceError({path + ": 无法打开文件"});
+  if (!in) throw SourceError({path + ": 无法打开文件"}, true);
   std::stringstream buffer;
   buffer << in.rdbuf();
   return ParseSource(buffer.str(), path, catalogs);

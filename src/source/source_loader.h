@@ -21,11 +21,14 @@ namespace gongkai {
 // All problems found in one source file. what() lists them, one per line.
 class SourceError : public std::runtime_error {
  public:
-  explicit SourceError(std::vector<std::string> messages);
+  // `unreadable`: the file could not be read at all (rather than read and found wrong).
+  explicit SourceError(std::vector<std::string> messages, bool unreadable = false);
   const std::vector<std::string>& messages() const { return messages_; }
+  bool unreadable() const { return unreadable_; }
 
  private:
   std::vector<std::string> messages_;
+  bool unreadable_ = false;
 };
 
 // Returns the catalog of a fiscal year (throws CatalogError when there is none).

@@ -1231,7 +1231,8 @@ Department ReadWorkbookSource(const std::string& path, const CatalogProvider& ca
   try {
     wb = ReadWorkbook(path);
   } catch (const XlsxError& e) {
-    throw SourceError({e.what()});
+    throw SourceError({e.what()},
+                      std::string_view(e.what()).find("无法打开文件") != std::string_view::npos);
   }
   WorkbookYaml y = WorkbookToYaml(wb);
   try {

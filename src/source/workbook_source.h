@@ -45,11 +45,11 @@ Department ReadWorkbookSource(const std::string& path, const CatalogProvider& ca
 // Writes the model as a filled workbook. Drop-down lists come from the catalog CSVs of the
 // department's year in `data_dir`. Returns false and sets *error when it cannot be written.
 bool WriteWorkbookSource(const Department& d, const std::string& path, std::string* error,
-                         const std::string& data_dir = DefaultDataDir());
+                         const std::string& data_dir);
 
 // Writes an empty workbook for `year` (instructions, headers, drop-down lists).
 bool WriteWorkbookTemplate(int year, const std::string& path, std::string* error,
-                           const std::string& data_dir = DefaultDataDir());
+                           const std::string& data_dir);
 
 }  // namespace gongkai
 

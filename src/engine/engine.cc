@@ -1,0 +1,291 @@
+#include "engine/engine.h"
+
+#include <fmt/format.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <filesystem>
+#include <thread>
+
+#include "base/atomic_file.h"
+#include "disclosure/disclosure.h"
+#include "model/synthetic_department.h"
+#include "render/html_renderer.h"
+#include "render/json_renderer.h"
+#include "render/pdf_fonts.h"
+#include "render/pdf_renderer.h"
+#include "render/xlsx_renderer.h"
+#include "review/declare.h"
+#include "source/source_loader.h"
+#include "source/source_writer.h"
+#include "source/workbook_source.h"
+
+namespace gongkai {
+
+std::string BundledDataDir() {
+  if (const char* env = std::getenv("GONGKAI_DATA"); env && *env) return env;
+#ifdef GONGKAI_DATA_DIR
+  return GONGKAI_DATA_DIR;
+#else
+  return "data";
+#endif
+}
+
+bool Loaded::unreadable() const {
+  for (const auto& d : diagnostics) {
+    if (d.cause == Diagnostic::Cause::kUnreadable) return true;
+  }
+  return false;
+}
+
+namespace {
+
+Diagnostics FromSourceError(const SourceError& e) {
+  Diagnostics out;
+  for (const auto& m : e.messages()) {
+    Diagnostic d;
+    d.message = m;  // already located by the loader
+    d.cause = e.unreadable() ? Diagnostic::Cause::kUnreadable : Diagnostic::Cause::kInvalid;
+    d.code = e.unreadable() ? "unreadable" : "source";
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+Diagnostic Unreadable(std::string code, const std::string& file, std::string message) {
+  Diagnostic d;
+  d.code = std::move(code);
+  d.cause = Diagnostic::Cause::kUnreadable;
+  d.where.file = file;
+  d.message = std::move(message);
+  return d;
+}
+
+}  // namespace
+
+Engine::Engine(EngineOptions options)
+    : options_(std::move(options)),
+      catalogs_(MakeCatalogProvider(options_.data_dir, options_.catalog_overlays)) {}
+
+std::shared_ptr<const Catalog> Engine::CatalogOf(int year) const { return catalogs_(year); }
+
+bool Engine::HasCatalog(int year) const {
+  std::error_code ec;
+  return std::filesystem::is_directory(
+      std::filesystem::path(options_.data_dir) / "catalogs" / std::to_string(year), ec);
+}
+
+const Templates& Engine::TemplatesOf(int year) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto& slot = templates_[year];
+  if (!slot) slot = std::make_unique<Templates>(Templates::Load(options_.data_dir, year));
+  return *slot;
+}
+
+const CheckConfig& Engine::CheckConfigOf(const std::string& region) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto it = check_configs_.find(region);
+  if (it == check_configs_.end()) {
+    auto config = std::make_unique<CheckConfig>(CheckConfig::Load(options_.data_dir, region));
+    it = check_configs_.emplace(region, std::move(config)).first;
+  }
+  return *it->second;
+}
+
+ScoringStandard Engine::ScoringStandardOf(const std::string& id) const {
+  return ScoringStandard::Load(options_.data_dir, id);
+}
+
+Loaded Engine::Load(const std::string& path) const {
+  Loaded out;
+  try {
+    out.department =
+        IsWorkbookPath(path) ? ReadWorkbookSource(path, catalogs_) : LoadSource(path, catalogs_);
+  } catch (const SourceError& e) {
+    out.diagnostics = FromSourceError(e);
+  } catch (const CatalogError& e) {
+    out.diagnostics.push_back(Unreadable("refdata", "", e.what()));
+  }
+  return out;
+}
+
+Loaded Engine::LoadText(const std::string& text, const std::string& name) const {
+  Loaded out;
+  try {
+    out.department = ParseSource(text, name, catalogs_);
+  } catch (const SourceError& e) {
+    out.diagnostics = FromSourceError(e);
+  } catch (const CatalogError& e) {
+    out.diagnostics.push_back(Unreadable("refdata", "", e.what()));
+  }
+  return out;
+}
+
+Department Engine::Synthetic(uint64_t seed, int year) const {
+  return MakeSyntheticDepartment(seed, CatalogOf(year));
+}
+
+Document Engine::Disclose(const Department& d) const {
+  return BuildDisclosure(d, TemplatesOf(d.year));
+}
+
+Department Engine::WithDeclaredFigures(const Department& d) const {
+  Department out = d;
+  out.declared = DeclareFromDisclosure(d, Disclose(d));
+  return out;
+}
+
+std::vector<Finding> Engine::Review(const Department& d, const Document& doc,
+                                    const ReviewOptions& options) const {
+  return RunChecks(d, doc, CheckConfigOf(options.region), options.rules);
+}
+
+bool Engine::Render(const Document& doc, DisclosureFormat format, const OfficeOptions& office,
+                    std::string* bytes, std::string* error) const {
+  switch (format) {
+    case DisclosureFormat::kHtml:
+      *bytes = RenderHtml(doc);
+      return true;
+    case DisclosureFormat::kJson:
+      *bytes = RenderJson(doc);
+      return true;
+    case DisclosureFormat::kPdf:
+      return RenderPdf(doc, bytes, error);
+    case DisclosureFormat::kXlsx: {
+      // libxlsxwriter writes files only: through a temporary file that is then read back.
+      static std::atomic<unsigned> counter{0};
+      AtomicFile scratch((std::filesystem::temp_directory_path() /
+                          fmt::format("gongkai-render-{}.xlsx", counter++))
+                             .string());
+      if (!WriteXlsx(doc, scratch.temporary_path(), office, error)) return false;
+      std::FILE* f = std::fopen(scratch.temporary_path().c_str(), "rb");
+      if (!f) {
+        *error = "无法读取临时文件：" + SystemReason(errno);
+        return false;
+      }
+      bytes->clear();
+      char buffer[65536];
+      for (size_t n; (n = std::fread(buffer, 1, sizeof buffer, f)) > 0;) bytes->append(buffer, n);
+      std::fclose(f);
+      return true;
+    }
+  }
+  return false;
+}
+
+bool Engine::WriteDisclosure(const Document& doc, DisclosureFormat format,
+                             const OfficeOptions& office, const std::string& path,
+                             std::string* error) const {
+  if (format == DisclosureFormat::kXlsx) {
+    AtomicFile file(path);
+    return WriteXlsx(doc, file.temporary_path(), office, error) && file.Commit(error);
+  }
+  std::string bytes;
+  return Render(doc, format, office, &bytes, error) && WriteFileAtomically(path, bytes, error);
+}
+
+std::string Engine::SourceText(const Department& d, SourceFormat format) const {
+  return format == SourceFormat::kJson ? WriteSourceJson(d) : WriteSourceYaml(d);
+}
+
+bool Engine::WriteSource(const Department& d, SourceFormat format, const std::string& path,
+                         std::string* error) const {
+  if (format == SourceFormat::kXlsx) {
+    AtomicFile file(path);
+    return WriteWorkbookSource(d, file.temporary_path(), error, options_.data_dir) &&
+           file.Commit(error);
+  }
+  return WriteFileAtomically(path, SourceText(d, format), error);
+}
+
+bool Engine::WriteTemplate(int year, const std::string& path, std::string* error) const {
+  AtomicFile file(path);
+  return WriteWorkbookTemplate(year, file.temporary_path(), error, options_.data_dir) &&
+         file.Commit(error);
+}
+
+std::string Engine::PdfFontWarning() const {
+  const PdfFonts& fonts = PreparePdfFonts();
+  if (!fonts.noto_missing) return "";
+  return fonts.note +
+         "，PDF 将使用系统的替代字体，中文可能无法正常显示。请运行 scripts/bootstrap.sh"
+         "（或 apt-get install fonts-noto-cjk）。";
+}
+
+std::vector<RenderOutcome> Engine::RenderAll(
+    const std::vector<std::string>& sources, const std::vector<std::string>& outputs,
+    DisclosureFormat format, const OfficeOptions& office, int jobs,
+    const std::function<void(const RenderOutcome&)>& done) const {
+  std::vector<RenderOutcome> outcomes(sources.size());
+  std::mutex done_mutex;
+  ParallelFor(sources.size(), jobs, [&](size_t i) {
+    RenderOutcome& r = outcomes[i];
+    r.source = sources[i];
+    r.output = outputs[i];
+    try {
+      Loaded loaded = Load(sources[i]);
+      if (!loaded.ok()) {
+        r.diagnostics = std::move(loaded.diagnostics);
+      } else {
+        Document doc = Disclose(*loaded.department);
+        r.title = doc.title;
+        r.tables = doc.tables.size();
+        std::string error;
+        if (!WriteDisclosure(doc, format, office, outputs[i], &error)) {
+          r.diagnostics.push_back(Unreadable("output", outputs[i], error));
+        }
+      }
+    } catch (const std::exception& e) {
+      r.diagnostics.push_back(Unreadable("unreadable", sources[i], e.what()));
+    }
+    std::lock_guard<std::mutex> lock(done_mutex);
+    if (done) done(r);
+  });
+  return outcomes;
+}
+
+std::vector<CheckOutcome> Engine::CheckAll(const std::vector<std::string>& sources,
+                                           const std::vector<std::string>& reports,
+                                           const ReviewOptions& options, int jobs) const {
+  std::vector<CheckOutcome> outcomes(sources.size());
+  ParallelFor(sources.size(), jobs, [&](size_t i) {
+    CheckedFile& r = outcomes[i].file;
+    r.path = sources[i];
+    try {
+      Loaded loaded = Load(sources[i]);
+      if (!loaded.ok()) {
+        for (const auto& d : loaded.diagnostics) r.load_errors.push_back(d.ToString());
+        return;
+      }
+      Document doc = Disclose(*loaded.department);
+      r.title = doc.title;
+      r.findings = Review(*loaded.department, doc, options);
+      if (!reports[i].empty()) {
+        std::string error;
+        if (!WriteFileAtomically(reports[i], HtmlReport(r, doc), &error)) {
+          r.load_errors = {reports[i] + ": " + error};
+        } else {
+          outcomes[i].report = reports[i];
+        }
+      }
+    } catch (const std::exception& e) {
+      r.load_errors = {e.what()};
+    }
+  });
+  return outcomes;
+}
+
+void ParallelFor(size_t n, int jobs, const std::function<void(size_t)>& fn) {
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i = next++; i < n; i = next++) fn(i);
+  };
+  std::vector<std::thread> threads;
+  const size_t extra =
+      std::min<size_t>(n > 0 ? n - 1 : 0, static_cast<size_t>(std::max(1, jobs) - 1));
+  for (size_t t = 0; t < extra; ++t) threads.emplace_back(work);
+  work();
+  for (auto& t : threads) t.join();
+}
+
+}  // namespace gongkai

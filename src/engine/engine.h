@@ -1,0 +1,145 @@
+// The engine: the one entry point through which the command line (and later the server and
+// the document reader) use gongkai. It owns the reference data of one data directory, loaded
+// once and shared immutably by every thread, and runs the pipeline
+//
+//   source (path or bytes) → model (Department) → disclosure (Document) → review (findings)
+//                                                                       → render (bytes/files)
+//
+// Errors a user can cause come back as Diagnostics (what, where, and whether the input is wrong
+// or a file could not be read/written), never as a crash or a half-written file: every file is
+// written through AtomicFile. Nothing here prints.
+#ifndef GONGKAI_ENGINE_ENGINE_H_
+#define GONGKAI_ENGINE_ENGINE_H_
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/diagnostic.h"
+#include "disclosure/document.h"
+#include "disclosure/templates.h"
+#include "engine/formats.h"
+#include "model/department.h"
+#include "refdata/catalog.h"
+#include "render/office_renderer.h"
+#include "render/review_report.h"
+#include "review/check_config.h"
+#include "review/checker.h"
+#include "review/scoring.h"
+
+namespace gongkai {
+
+// The data directory bundled with gongkai: $GONGKAI_DATA, else the one configured at build
+// time. Only the front ends call it; the library below takes a data directory explicitly.
+std::string BundledDataDir();
+
+struct EngineOptions {
+  std::string data_dir;                       // catalogs, templates, rules' settings, …
+  std::vector<std::string> catalog_overlays;  // the user's full catalog CSVs (--catalog)
+};
+
+// A source read into the model, or why it could not be.
+struct Loaded {
+  std::optional<Department> department;
+  Diagnostics diagnostics;  // errors (when department is empty)
+  bool ok() const { return department.has_value(); }
+  bool unreadable() const;  // some diagnostic says the file could not be read at all
+};
+
+// One source rendered (RenderAll).
+struct RenderOutcome {
+  std::string source, output;
+  std::string title;  // "<department> <year>年部门预算", when it loaded
+  size_t tables = 0;
+  Diagnostics diagnostics;  // load errors, or why the output could not be written
+  bool ok() const { return diagnostics.empty(); }
+};
+
+// One source reviewed (CheckAll): the findings, and where its HTML report went.
+struct CheckOutcome {
+  CheckedFile file;
+  std::string report;  // the HTML report written, empty when none
+};
+
+struct ReviewOptions {
+  std::string region = "default";  // data/check/<region>.csv
+  CheckOptions rules;              // profile and rule ids
+};
+
+class Engine {
+ public:
+  explicit Engine(EngineOptions options);
+  const EngineOptions& options() const { return options_; }
+
+  // --- reference data (thread-safe; loaded on first use, then shared) ---
+  // Throw CatalogError naming the file when the data is missing or malformed.
+  std::shared_ptr<const Catalog> CatalogOf(int year) const;
+  const Templates& TemplatesOf(int year) const;
+  const CheckConfig& CheckConfigOf(const std::string& region) const;
+  ScoringStandard ScoringStandardOf(const std::string& id) const;
+  bool HasCatalog(int year) const;
+
+  // --- source → model ---
+  Loaded Load(const std::string& path) const;  // a YAML/JSON source or a filled workbook
+  Loaded LoadText(const std::string& text, const std::string& name) const;  // YAML/JSON text
+
+  // A synthetic department of `year` (for tests and benchmarks), the same for the same seed.
+  Department Synthetic(uint64_t seed, int year) const;
+
+  // --- model → disclosure ---
+  Document Disclose(const Department& d) const;
+  // The department with every figure of its own disclosure recorded as declared.
+  Department WithDeclaredFigures(const Department& d) const;
+
+  // --- review ---
+  // Throws CatalogError when the region's settings cannot be read.
+  std::vector<Finding> Review(const Department& d, const Document& doc,
+                              const ReviewOptions& options) const;
+
+  // --- render ---
+  // The disclosure as bytes, or false with *error.
+  bool Render(const Document& doc, DisclosureFormat format, const OfficeOptions& office,
+              std::string* bytes, std::string* error) const;
+  // The disclosure written to `path` atomically.
+  bool WriteDisclosure(const Document& doc, DisclosureFormat format, const OfficeOptions& office,
+                       const std::string& path, std::string* error) const;
+  // The source in `format`: text for yaml/json (SourceText), a workbook written to `path`.
+  std::string SourceText(const Department& d, SourceFormat format) const;
+  bool WriteSource(const Department& d, SourceFormat format, const std::string& path,
+                   std::string* error) const;
+  // An empty input workbook for `year`.
+  bool WriteTemplate(int year, const std::string& path, std::string* error) const;
+  // A warning to show before PDFs are made on a machine without the Chinese fonts, or "".
+  std::string PdfFontWarning() const;
+
+  // --- batches over many sources, on `jobs` threads ---
+  // `outputs[i]` is where source i goes. `done` is called (serialised) as each finishes.
+  std::vector<RenderOutcome> RenderAll(const std::vector<std::string>& sources,
+                                       const std::vector<std::string>& outputs,
+                                       DisclosureFormat format, const OfficeOptions& office,
+                                       int jobs,
+                                       const std::function<void(const RenderOutcome&)>& done) const;
+  // `reports[i]` is where source i's HTML report goes; empty: no report.
+  std::vector<CheckOutcome> CheckAll(const std::vector<std::string>& sources,
+                                     const std::vector<std::string>& reports,
+                                     const ReviewOptions& options, int jobs) const;
+
+ private:
+  EngineOptions options_;
+  std::function<std::shared_ptr<const Catalog>(int)> catalogs_;
+  mutable std::mutex mutex_;
+  mutable std::map<int, std::unique_ptr<Templates>> templates_;
+  mutable std::map<std::string, std::unique_ptr<CheckConfig>> check_configs_;
+};
+
+// Runs fn(0) … fn(n-1) on `jobs` threads (the calling thread is one of them). Each index is
+// taken once, in order; fn must not throw.
+void ParallelFor(size_t n, int jobs, const std::function<void(size_t)>& fn);
+
+}  // namespace gongkai
+
+#endif  // GONGKAI_ENGINE_ENGINE_H_

@@ -1,0 +1,54 @@
+// Where a command's outputs go, decided before anything is loaded or written.
+//
+// `-o` names a directory (one output per source, named after it), or, for a single source, the
+// output file itself, whose extension then says the format. Outputs that would overwrite a
+// source (by name, hard or symbolic link) or each other are refused, with a message saying
+// which and what to do. These functions only decide; they write nothing.
+#ifndef GONGKAI_ENGINE_OUTPUT_PLAN_H_
+#define GONGKAI_ENGINE_OUTPUT_PLAN_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/diagnostic.h"
+#include "engine/formats.h"
+
+namespace gongkai {
+
+// Source files named on the command line, directories expanded to the sources in them
+// (sorted by name).
+std::vector<std::string> ExpandSources(const std::vector<std::string>& inputs);
+
+struct RenderPlan {
+  DisclosureFormat format = DisclosureFormat::kHtml;
+  std::vector<std::string> outputs;  // one per source
+};
+// `format`: --format, if given.
+std::optional<RenderPlan> PlanRender(const std::vector<std::string>& sources,
+                                     const std::string& out, std::optional<DisclosureFormat> format,
+                                     Diagnostics* errors);
+
+struct CheckPlan {
+  ReportFormat format = ReportFormat::kText;
+  std::vector<std::string> reports;  // the HTML report of each source; empty strings otherwise
+};
+std::optional<CheckPlan> PlanCheck(const std::vector<std::string>& sources, const std::string& out,
+                                   std::optional<ReportFormat> format, Diagnostics* errors);
+
+// The source format to write to `out` ("-" or empty: standard output): `to` if given, else the
+// one the name says, else YAML. A name that says another format than --to, or a disclosure
+// format, is refused, so that a workbook is never written as text into "x.xlsx". `command` and
+// `file` are for the message.
+std::optional<SourceFormat> PlanSourceOutput(const std::string& command, const std::string& file,
+                                             const std::string& out, std::optional<SourceFormat> to,
+                                             Diagnostics* errors);
+
+// False, with a message for each, when an output is one of the sources or two sources would
+// write the same output.
+bool OutputsAreDistinct(const std::vector<std::string>& sources,
+                        const std::vector<std::string>& outputs, Diagnostics* errors);
+
+}  // namespace gongkai
+
+#endif  // GONGKAI_ENGINE_OUTPUT_PLAN_H_

@@ -1,0 +1,142 @@
+// The engine facade: loading with diagnostics, the four renders from one document, atomic
+// output files, output planning and the worker pool.
+#include "engine/engine.h"
+
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <filesystem>
+
+#include "base/atomic_file.h"
+#include "engine/output_plan.h"
+#include "test_support.h"
+
+namespace gongkai {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::ExamplePath;
+
+Engine MakeEngine() { return Engine({testing::DataDir(), {}}); }
+
+fs::path FreshDir(const std::string& name) {
+  fs::path dir = fs::temp_directory_path() / ("gongkai-engine-test-" + name);
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+TEST(Engine, LoadsAndRendersEveryFormatFromOneDocument) {
+  Engine engine = MakeEngine();
+  Loaded loaded = engine.Load(ExamplePath("minimal.yaml"));
+  ASSERT_TRUE(loaded.ok());
+  Document doc = engine.Disclose(*loaded.department);
+  for (auto format : {DisclosureFormat::kHtml, DisclosureFormat::kJson, DisclosureFormat::kPdf,
+                      DisclosureFormat::kXlsx}) {
+    std::string bytes, error;
+    ASSERT_TRUE(engine.Render(doc, format, {}, &bytes, &error)) << FormatName(format) << error;
+    EXPECT_GT(bytes.size(), 1000u) << FormatName(format);
+  }
+  std::string html, error;
+  ASSERT_TRUE(engine.Render(doc, DisclosureFormat::kHtml, {}, &html, &error));
+  EXPECT_NE(html.find(doc.title), std::string::npos);
+}
+
+TEST(Engine, LoadErrorsAreDiagnosticsNotExceptions) {
+  Engine engine = MakeEngine();
+  Loaded missing = engine.Load("/nonexistent/x.yaml");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_TRUE(missing.unreadable());
+  EXPECT_EQ(missing.diagnostics[0].code, "unreadable");
+
+  Loaded wrong = engine.LoadText("department: [\n", "bad.yaml");
+  ASSERT_FALSE(wrong.ok());
+  EXPECT_FALSE(wrong.unreadable());
+  EXPECT_EQ(wrong.diagnostics[0].code, "source");
+  EXPECT_NE(wrong.diagnostics[0].ToString().find("bad.yaml:"), std::string::npos);
+}
+
+TEST(Engine, ReviewsWithCachedReferenceData) {
+  Engine engine = MakeEngine();
+  Loaded loaded = engine.Load(ExamplePath("xinzhou-gov-office-2023.yaml"));
+  ASSERT_TRUE(loaded.ok());
+  Document doc = engine.Disclose(*loaded.department);
+  auto first = engine.Review(*loaded.department, doc, {});
+  auto second = engine.Review(*loaded.department, doc, {});
+  EXPECT_FALSE(first.empty());  // the published seed has real errors
+  ASSERT_EQ(first.size(), second.size());
+  EXPECT_EQ(&engine.TemplatesOf(2023), &engine.TemplatesOf(2023));
+  EXPECT_EQ(&engine.CheckConfigOf("default"), &engine.CheckConfigOf("default"));
+}
+
+TEST(AtomicFile, WritesWholeFileOrNothing) {
+  fs::path dir = FreshDir("atomic");
+  std::string error;
+  ASSERT_TRUE(WriteFileAtomically((dir / "a.txt").string(), "hello", &error)) << error;
+  EXPECT_EQ(testing::ReadFile((dir / "a.txt").string()), "hello");
+  {
+    AtomicFile abandoned((dir / "a.txt").string());
+    ASSERT_TRUE(abandoned.Write("half", &error));
+  }  // never committed: the old content stays, no temporary is left
+  EXPECT_EQ(testing::ReadFile((dir / "a.txt").string()), "hello");
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir), fs::directory_iterator()), 1);
+  // A directory in the way: a located reason, and nothing left behind.
+  fs::create_directories(dir / "b.txt");
+  EXPECT_FALSE(WriteFileAtomically((dir / "b.txt").string(), "x", &error));
+  EXPECT_FALSE(error.empty());
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir), fs::directory_iterator()), 2);
+}
+
+TEST(AtomicFile, RemovesLeftoversOfDeadProcessesOnly) {
+  fs::path dir = FreshDir("stale");
+  // pid 2^22+1 is above Linux's pid_max default, so no such process runs.
+  const fs::path dead = dir / ".x.html.gongkai-tmp-4194305";
+  const fs::path alive = dir / (".y.html.gongkai-tmp-" + std::to_string(getpid()));
+  testing::WriteFile(dead.string(), "torn");
+  testing::WriteFile(alive.string(), "being written");
+  RemoveStaleTemporaries(dir.string());
+  EXPECT_FALSE(fs::exists(dead));
+  EXPECT_TRUE(fs::exists(alive));
+}
+
+TEST(OutputPlan, RefusesOutputsThatAreSourcesUnderAnotherName) {
+  fs::path dir = FreshDir("links");
+  const std::string source = (dir / "d.yaml").string();
+  testing::WriteFile(source, "x");
+  fs::create_hard_link(source, dir / "hard.yaml");
+  fs::create_symlink(source, dir / "soft.json");
+  Diagnostics errors;
+  EXPECT_FALSE(
+      PlanSourceOutput("convert", source, (dir / "hard.yaml").string(), std::nullopt, &errors));
+  EXPECT_FALSE(
+      PlanSourceOutput("convert", source, (dir / "soft.json").string(), std::nullopt, &errors));
+  ASSERT_EQ(errors.size(), 2u);
+  EXPECT_NE(errors[0].message.find("是源文件"), std::string::npos);
+  fs::create_hard_link(source, dir / "page.html");
+  EXPECT_FALSE(PlanRender({source}, (dir / "page.html").string(), std::nullopt, &errors));
+}
+
+TEST(OutputPlan, NamedFileSaysTheFormat) {
+  Diagnostics errors;
+  auto plan = PlanRender({"a/x.yaml"}, "公开.pdf", std::nullopt, &errors);
+  ASSERT_TRUE(plan);
+  EXPECT_EQ(plan->format, DisclosureFormat::kPdf);
+  EXPECT_EQ(plan->outputs, std::vector<std::string>{"公开.pdf"});
+  EXPECT_FALSE(PlanRender({"a/x.yaml"}, "公开.pdf", DisclosureFormat::kHtml, &errors));
+  EXPECT_FALSE(PlanRender({"a/x.yaml", "b/x.yaml"}, "out", std::nullopt, &errors));  // same name
+  EXPECT_EQ(FormatOfName("A.YML"), FileFormat::kYaml);
+  EXPECT_EQ(ParseSourceFormat("xlsx"), SourceFormat::kXlsx);
+  EXPECT_FALSE(ParseDisclosureFormat("yaml"));
+}
+
+TEST(ParallelFor, RunsEveryIndexOnce) {
+  std::vector<std::atomic<int>> seen(1000);
+  ParallelFor(seen.size(), 4, [&](size_t i) { ++seen[i]; });
+  for (const auto& s : seen) EXPECT_EQ(s.load(), 1);
+  ParallelFor(0, 4, [&](size_t) { FAIL(); });
+}
+
+}  // namespace
+}  // namespace gongkai
