@@ -9,6 +9,7 @@ PKGS=(
   fonts-noto-cjk python3-jsonschema
   libcairo2-dev libpango1.0-dev libharfbuzz-dev libfontconfig-dev libxlsxwriter-dev poppler-utils
   libzip-dev libpugixml-dev zlib1g-dev
+  libpoppler-cpp-dev poppler-data
 )
 missing=()
 for p in "${PKGS[@]}"; do
