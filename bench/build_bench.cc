@@ -32,7 +32,7 @@ const Department& Xinzhou() {
 }
 
 const Templates& Tpl() {
-  static const Templates t = Templates::Load(kData, 2023);
+  static const Templates t = Templates::Load(kData, DocumentKind::kBudget, 2023);
   return t;
 }
 

@@ -13,7 +13,7 @@ namespace {
 
 std::vector<Finding> CheckMinimal(const CheckConfig& config, const CheckOptions& options = {}) {
   Department d = LoadSource(testing::ExamplePath("minimal.yaml"), testing::Catalogs());
-  Document doc = BuildDisclosure(d, Templates::Load(testing::DataDir(), d.year));
+  Document doc = BuildDisclosure(d, Templates::Load(testing::DataDir(), d.kind, d.year));
   return RunChecks(d, doc, config, options);
 }
 

@@ -67,7 +67,8 @@ TEST(Engine, ReviewsWithCachedReferenceData) {
   auto second = engine.Review(*loaded.department, doc, {});
   EXPECT_FALSE(first.empty());  // the published seed has real errors
   ASSERT_EQ(first.size(), second.size());
-  EXPECT_EQ(&engine.TemplatesOf(2023), &engine.TemplatesOf(2023));
+  EXPECT_EQ(&engine.TemplatesOf(DocumentKind::kBudget, 2023),
+            &engine.TemplatesOf(DocumentKind::kBudget, 2023));
   EXPECT_EQ(&engine.CheckConfigOf("default"), &engine.CheckConfigOf("default"));
 }
 

@@ -39,7 +39,7 @@ class GoldenTest : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(GoldenTest, HtmlAndJson) {
   Department d = LoadSource(testing::ExamplePath(GetParam() + ".yaml"), testing::Catalogs());
-  Document doc = BuildDisclosure(d, Templates::Load(testing::DataDir(), d.year));
+  Document doc = BuildDisclosure(d, Templates::Load(testing::DataDir(), d.kind, d.year));
   CompareGolden(RenderJson(doc), GetParam() + ".json");
   CompareGolden(RenderHtml(doc), GetParam() + ".html");
 }

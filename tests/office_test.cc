@@ -36,7 +36,8 @@ const Document& Example(const std::string& file) {
   auto it = docs.find(file);
   if (it == docs.end()) {
     Department d = LoadSource(testing::ExamplePath(file), testing::Catalogs());
-    it = docs.emplace(file, BuildDisclosure(d, Templates::Load(testing::DataDir(), d.year))).first;
+    it = docs.emplace(file, BuildDisclosure(d, Templates::Load(testing::DataDir(), d.kind, d.year)))
+             .first;
   }
   return it->second;
 }

@@ -50,7 +50,7 @@ std::set<std::string> Texts() {
                               " 前后空格 ", "①②③",           "–—…·",         "＋－×÷＝", "e\u0301"};
   for (const char* file : {"xinzhou-gov-office-2023.yaml", "dongxihu-finance-2023.yaml"}) {
     Department d = LoadSource(testing::ExamplePath(file), testing::Catalogs());
-    Document doc = BuildDisclosure(d, Templates::Load(testing::DataDir(), d.year));
+    Document doc = BuildDisclosure(d, Templates::Load(testing::DataDir(), d.kind, d.year));
     for (const auto& t : doc.tables) {
       texts.insert(t.title);
       for (const auto& row : t.header) {

@@ -20,7 +20,7 @@ std::string Describe(const std::vector<Finding>& findings) {
 }
 
 std::vector<Finding> CheckDept(const Department& d) {
-  Document doc = BuildDisclosure(d, Templates::Load(testing::DataDir(), d.year));
+  Document doc = BuildDisclosure(d, Templates::Load(testing::DataDir(), d.kind, d.year));
   return RunChecks(d, doc, CheckConfig::Load(testing::DataDir(), "default"));
 }
 
@@ -31,7 +31,7 @@ TEST(Precision, GeneratedDepartmentsCheckClean) {
     d.source_path = "synthetic-" + std::to_string(seed);
     auto plain = CheckDept(d);
     EXPECT_TRUE(plain.empty()) << "seed " << seed << Describe(plain);
-    Document doc = BuildDisclosure(d, Templates::Load(testing::DataDir(), d.year));
+    Document doc = BuildDisclosure(d, Templates::Load(testing::DataDir(), d.kind, d.year));
     d.declared = DeclareFromDisclosure(d, doc);
     ASSERT_FALSE(d.declared.cells.empty());
     auto declared = CheckDept(d);
@@ -46,7 +46,7 @@ TEST_P(ExamplePrecision, OwnDisclosureAddsNoFinding) {
   Department d = LoadSource(testing::ExamplePath(GetParam()), testing::Catalogs());
   d.declared = Declared();  // the detail alone
   auto baseline = CheckDept(d);
-  Document doc = BuildDisclosure(d, Templates::Load(testing::DataDir(), d.year));
+  Document doc = BuildDisclosure(d, Templates::Load(testing::DataDir(), d.kind, d.year));
   d.declared = DeclareFromDisclosure(d, doc);
   auto declared = CheckDept(d);
   std::vector<std::string> a, b;

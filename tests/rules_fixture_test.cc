@@ -38,7 +38,7 @@ std::string Apply(std::string text, const YAML::Node& edits, const std::string& 
 std::vector<Finding> Check(const std::string& text, const std::string& rule,
                            const std::string& name) {
   Department d = ParseSource(text, name, testing::Catalogs());
-  Document doc = BuildDisclosure(d, Templates::Load(testing::DataDir(), d.year));
+  Document doc = BuildDisclosure(d, Templates::Load(testing::DataDir(), d.kind, d.year));
   CheckConfig config = CheckConfig::Load(testing::DataDir(), "default");
   CheckOptions options;
   if (!rule.empty()) options.only = {rule};

@@ -13,7 +13,7 @@ namespace {
 
 std::vector<ScoreCard> ScoreText(const std::string& text, const ReviewerScores& reviewer = {}) {
   Department d = ParseSource(text, "score.yaml", testing::Catalogs());
-  Document doc = BuildDisclosure(d, Templates::Load(testing::DataDir(), d.year));
+  Document doc = BuildDisclosure(d, Templates::Load(testing::DataDir(), d.kind, d.year));
   auto findings = RunChecks(d, doc, CheckConfig::Load(testing::DataDir(), "default"));
   static const ScoringStandard standard = ScoringStandard::Load(testing::DataDir(), "wuhan-2021");
   return ScoreDeclarations(d, findings, standard, reviewer);

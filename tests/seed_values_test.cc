@@ -40,7 +40,7 @@ TEST(SeedValues, EveryValueParsesOrIsReported) {
       count(p.long_term);
       count(p.annual);
     }
-    Document doc = BuildDisclosure(d, Templates::Load(testing::DataDir(), d.year));
+    Document doc = BuildDisclosure(d, Templates::Load(testing::DataDir(), d.kind, d.year));
     CheckOptions only;
     only.only = {"PRF-004"};
     auto findings = RunChecks(d, doc, CheckConfig::Load(testing::DataDir(), "default"), only);

@@ -21,7 +21,7 @@ class TablesTest : public ::testing::Test {
   }
   static Document Build(const std::string& example) {
     Department d = LoadSource(testing::ExamplePath(example), testing::Catalogs());
-    return BuildDisclosure(d, Templates::Load(testing::DataDir(), d.year));
+    return BuildDisclosure(d, Templates::Load(testing::DataDir(), d.kind, d.year));
   }
   static const Table& T(const Document& doc, const std::string& id) {
     const Table* t = doc.FindTable(id);
@@ -156,7 +156,7 @@ TEST_F(TablesTest, DongxihuPublishedTotals) {
 // more projects).
 Document MinimalWith(const std::string& more) {
   Department d = ParseSource(testing::MinimalSource() + more, "more.yaml", testing::Catalogs());
-  return BuildDisclosure(d, Templates::Load(testing::DataDir(), d.year));
+  return BuildDisclosure(d, Templates::Load(testing::DataDir(), d.kind, d.year));
 }
 
 TEST(SoeExpenditureTable, PublishedWhenThereIsData) {

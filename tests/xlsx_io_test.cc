@@ -180,7 +180,7 @@ TEST(WorkbookSource, CheckFindingsPointAtCells) {
   ASSERT_TRUE(WriteWorkbookSource(yaml, path, &error, testing::DataDir())) << error;
   Department book = ReadWorkbookSource(path, testing::Catalogs());
   auto check = [](const Department& d) {
-    Document doc = BuildDisclosure(d, Templates::Load(testing::DataDir(), d.year));
+    Document doc = BuildDisclosure(d, Templates::Load(testing::DataDir(), d.kind, d.year));
     return RunChecks(d, doc, CheckConfig::Load(testing::DataDir(), "default"));
   };
   auto from_yaml = check(yaml), from_book = check(book);
@@ -302,7 +302,7 @@ TEST(WorkbookSource, ErrorsAreLocatedAtCells) {
 TEST(WorkbookSource, RenderedXlsxAmountsReadBackExactly) {
   Department d =
       LoadSource(testing::ExamplePath("xinzhou-gov-office-2023.yaml"), testing::Catalogs());
-  Document doc = BuildDisclosure(d, Templates::Load(testing::DataDir(), d.year));
+  Document doc = BuildDisclosure(d, Templates::Load(testing::DataDir(), d.kind, d.year));
   std::string path = TempPath("rendered.xlsx");
   std::string error;
   ASSERT_TRUE(WriteXlsx(doc, path, OfficeOptions{}, &error)) << error;

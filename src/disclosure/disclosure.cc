@@ -9,11 +9,13 @@ namespace gongkai {
 
 Document BuildDisclosure(const Department& d, const Templates& tpl) {
   Document doc;
+  doc.kind = d.kind;
   doc.department = d.name;
   doc.year = d.year;
-  doc.title = d.name + std::to_string(d.year) + "年部门预算";
+  doc.frame = tpl.Frame(d.name, d.year);
+  doc.title = doc.frame.title;
   Figures f = ComputeFigures(d);
-  doc.sections = BuildExplanation(d, f);
+  doc.sections = BuildExplanation(d, f, doc.frame);
   doc.tables = BuildTables(d, f, tpl);
   BuildPerformanceTables(d, &doc.tables);
   doc.glossary = BuildGlossary(d, tpl);

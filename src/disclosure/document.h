@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "base/money.h"
+#include "model/document_kind.h"
 
 namespace gongkai {
 
@@ -68,9 +69,33 @@ struct GlossaryEntry {
   std::string definition;
 };
 
+// What a document says about itself, the same in every format: its title, cover, running
+// head, the titles of its three parts and the line above each table. From the frame template
+// of its kind and year (data/templates/<kind>/<year>/frame.csv), with {dept}, {year} and
+// {title} filled in.
+struct DocumentFrame {
+  std::string title;  // 武汉市新洲区人民政府办公室2023年部门预算
+  std::string noun;   // 部门预算: the kind's noun in sentences ("纳入2023年部门预算…")
+  std::string cover_title;     // 2023年部门预算
+  std::string cover_contents;  // 公开说明　公开表　名词解释
+  std::string running_head;    // 2023年部门预算
+  std::string subject;         // 部门预算公开 (file metadata)
+  struct Part {
+    std::string number;       // 第一部分
+    std::string title;        // …2023年部门预算公开说明
+    std::string short_title;  // 公开说明 (outline, sheet name)
+  };
+  Part parts[3];
+  std::string owner;              // 部门/单位：… (above every table)
+  std::string tables_contents;    // 公开表目录
+  std::string workbook_contents;  // …公开目录 (the workbook's first sheet)
+};
+
 struct Document {
+  DocumentKind kind = DocumentKind::kBudget;
   std::string department;
   int year = 0;
+  DocumentFrame frame;
   std::string title;              // 武汉市新洲区人民政府办公室2023年部门预算
   std::vector<Section> sections;  // 第一部分 公开说明
   std::vector<Table> tables;      // 第二部分 公开表

@@ -69,7 +69,8 @@ std::string WithChange(const std::string& head, Money now, const Comparison* c, 
 
 class Writer {
  public:
-  Writer(const Department& d, const Figures& f) : d_(d), f_(f) {}
+  Writer(const Department& d, const Figures& f, const DocumentFrame& frame)
+      : d_(d), f_(f), noun_(frame.noun) {}
   std::vector<Section> Build();
 
  private:
@@ -110,6 +111,7 @@ class Writer {
 
   const Department& d_;
   const Figures& f_;
+  const std::string& noun_;  // 部门预算 (the frame's noun)
   std::vector<Section> sections_;
 };
 
@@ -117,13 +119,13 @@ void Writer::BasicInformation() {
   Start("一", "部门基本情况");
   Heading("（一）部门主要职能");
   for (const auto& p : SplitParagraphs(d_.functions)) Text(p);
-  Heading("（二）部门预算单位构成");
+  Heading("（二）" + noun_ + "单位构成");
   if (!d_.composition.empty()) {
     for (const auto& p : SplitParagraphs(d_.composition)) Text(p);
   } else {
     std::vector<std::string> names;
     for (const auto& u : d_.units) names.push_back(u.name);
-    Text(fmt::format("纳入{}{}年部门预算编制范围的预算单位共{}个，包括：{}。", d_.name, Year(),
+    Text(fmt::format("纳入{}{}年{}编制范围的预算单位共{}个，包括：{}。", d_.name, Year(), noun_,
                      d_.units.size(), Join(names, "、")));
   }
   Heading("（三）部门人员构成");
@@ -168,7 +170,7 @@ void Writer::Overall() {
     sources.push_back(fmt::format("上年结转{}，占{}%", WanText(f_.carryover),
                                   SharePercent(PrintedWan(f_.carryover), PrintedWan(revenue))));
   }
-  Text(WithChange(fmt::format("（一）{}年部门预算总收入{}", Year(), WanText(revenue)), revenue,
+  Text(WithChange(fmt::format("（一）{}年{}总收入{}", Year(), noun_, WanText(revenue)), revenue,
                   Find(d_.comparisons, "total"), d_.prior_year) +
        (sources.empty() ? "" : "其中：" + Join(sources, "；") + "。"));
   Money spending = f_.total + f_.year_end_balance;
@@ -187,7 +189,7 @@ void Writer::Overall() {
   if (!f_.year_end_balance.is_zero()) {
     parts.push_back(fmt::format("年终结转结余{}", WanText(f_.year_end_balance)));
   }
-  Text(fmt::format("（二）{}年部门预算总支出{}。其中：{}。", Year(), WanText(spending),
+  Text(fmt::format("（二）{}年{}总支出{}。其中：{}。", Year(), noun_, WanText(spending),
                    Join(parts, "；")));
   // By 功能 类, in the printed order of 收支总表.
   std::map<std::string, Money> by_class;
@@ -385,9 +387,9 @@ void Writer::OtherMatters() {
       return it == f_.procurement_by_type.end() ? Money() : it->second;
     };
     Text(
-        fmt::format("按照现行政府采购管理规定，{}年部门预算中纳入政府采购预算支出合计{}"
+        fmt::format("按照现行政府采购管理规定，{}年{}中纳入政府采购预算支出合计{}"
                     "。包括：货物类{}，工程类{}，服务类{}。",
-                    Year(), WanText(f_.procurement_total), WanText(type_amount("goods")),
+                    Year(), noun_, WanText(f_.procurement_total), WanText(type_amount("goods")),
                     WanText(type_amount("works")), WanText(type_amount("service"))));
     static const std::pair<const char*, const char*> kTypes[] = {
         {"goods", "货物类"}, {"works", "工程类"}, {"service", "服务类"}};
@@ -416,9 +418,8 @@ void Writer::OtherMatters() {
     }
     std::vector<std::string> parts;
     for (const auto& top : order) parts.push_back(top + WanText(by_directory[top]));
-    Text(fmt::format(
-        "按照现行政府购买服务规定，{}年部门预算中纳入政府购买服务支出合计{}。其中：{}。", Year(),
-        WanText(f_.purchase_services_total), Join(parts, "；")));
+    Text(fmt::format("按照现行政府购买服务规定，{}年{}中纳入政府购买服务支出合计{}。其中：{}。",
+                     Year(), noun_, WanText(f_.purchase_services_total), Join(parts, "；")));
   }
   Heading("（四）国有资产占有使用情况");
   if (d_.assets.present) {
@@ -504,8 +505,9 @@ std::string ChangeSentence(Money now, const Comparison* before, int prior_year) 
   return out;
 }
 
-std::vector<Section> BuildExplanation(const Department& d, const Figures& f) {
-  return Writer(d, f).Build();
+std::vector<Section> BuildExplanation(const Department& d, const Figures& f,
+                                      const DocumentFrame& frame) {
+  return Writer(d, f, frame).Build();
 }
 
 std::vector<GlossaryEntry> BuildGlossary(const Department& d, const Templates& tpl) {

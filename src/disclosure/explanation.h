@@ -25,7 +25,8 @@ std::string ChangeSentence(Money now, const Comparison* before, int prior_year);
 // "1597.66万元"
 std::string WanText(Money m);
 
-std::vector<Section> BuildExplanation(const Department& d, const Figures& f);
+std::vector<Section> BuildExplanation(const Department& d, const Figures& f,
+                                      const DocumentFrame& frame);
 std::vector<GlossaryEntry> BuildGlossary(const Department& d, const Templates& tpl);
 
 }  // namespace gongkai

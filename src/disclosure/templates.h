@@ -1,10 +1,12 @@
 // The disclosure template of a fiscal year: which tables are published, their numbers,
 // titles and the sentence printed when a table is empty, and the general glossary terms.
-// Read from data/templates/<year>/ (the latest year not after the budget year), so a region
-// can change numbering or wording without touching code.
+// Read from data/templates/<kind>/<year>/ (the latest year not after the document's year), so
+// a region can change numbering or wording without touching code. frame.csv holds what the
+// document says about itself (key,text rows: see DocumentFrame in document.h).
 #ifndef GONGKAI_DISCLOSURE_TEMPLATES_H_
 #define GONGKAI_DISCLOSURE_TEMPLATES_H_
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -27,11 +29,17 @@ struct TemplateTerm {
 };
 
 struct Templates {
+  DocumentKind kind = DocumentKind::kBudget;
   int year = 0;  // the template year actually used
   std::vector<TableTemplate> tables;
   std::vector<TemplateTerm> glossary;
+  std::map<std::string, std::string> frame;  // frame.csv: key → text with {dept} {year} {title}
 
-  static Templates Load(const std::string& data_dir, int year);
+  // Throws CatalogError naming the file when a template is missing or malformed.
+  static Templates Load(const std::string& data_dir, DocumentKind kind, int year);
+
+  // The frame of a department's document.
+  DocumentFrame Frame(const std::string& department, int fiscal_year) const;
 };
 
 }  // namespace gongkai

@@ -75,10 +75,10 @@ bool Engine::HasCatalog(int year) const {
       std::filesystem::path(options_.data_dir) / "catalogs" / std::to_string(year), ec);
 }
 
-const Templates& Engine::TemplatesOf(int year) const {
+const Templates& Engine::TemplatesOf(DocumentKind kind, int year) const {
   std::lock_guard<std::mutex> lock(mutex_);
-  auto& slot = templates_[year];
-  if (!slot) slot = std::make_unique<Templates>(Templates::Load(options_.data_dir, year));
+  auto& slot = templates_[{kind, year}];
+  if (!slot) slot = std::make_unique<Templates>(Templates::Load(options_.data_dir, kind, year));
   return *slot;
 }
 
@@ -126,7 +126,7 @@ Department Engine::Synthetic(uint64_t seed, int year) const {
 }
 
 Document Engine::Disclose(const Department& d) const {
-  return BuildDisclosure(d, TemplatesOf(d.year));
+  return BuildDisclosure(d, TemplatesOf(d.kind, d.year));
 }
 
 Department Engine::WithDeclaredFigures(const Department& d) const {

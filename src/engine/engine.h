@@ -78,7 +78,7 @@ class Engine {
   // --- reference data (thread-safe; loaded on first use, then shared) ---
   // Throw CatalogError naming the file when the data is missing or malformed.
   std::shared_ptr<const Catalog> CatalogOf(int year) const;
-  const Templates& TemplatesOf(int year) const;
+  const Templates& TemplatesOf(DocumentKind kind, int year) const;
   const CheckConfig& CheckConfigOf(const std::string& region) const;
   ScoringStandard ScoringStandardOf(const std::string& id) const;
   bool HasCatalog(int year) const;
@@ -132,7 +132,7 @@ class Engine {
   EngineOptions options_;
   std::function<std::shared_ptr<const Catalog>(int)> catalogs_;
   mutable std::mutex mutex_;
-  mutable std::map<int, std::unique_ptr<Templates>> templates_;
+  mutable std::map<std::pair<DocumentKind, int>, std::unique_ptr<Templates>> templates_;
   mutable std::map<std::string, std::unique_ptr<CheckConfig>> check_configs_;
 };
 

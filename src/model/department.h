@@ -16,6 +16,7 @@
 
 #include "base/money.h"
 #include "model/declared.h"
+#include "model/document_kind.h"
 #include "model/goals.h"
 #include "refdata/catalog.h"
 
@@ -137,6 +138,7 @@ struct ThreePublic {
 
 struct Department {
   int format_version = 1;
+  DocumentKind kind = DocumentKind::kBudget;  // final accounts: issue 14
   std::string name, short_name, code, region_code, region_name;
   int year = 0;
   std::string functions;    // 主要职能

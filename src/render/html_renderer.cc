@@ -44,7 +44,7 @@ dl.glossary dd { margin: 0 0 1mm 2em; }
 @media print { body { max-width: none; padding: 0; } }
 )css";
 
-void RenderTable(const Table& t, std::string* out) {
+void RenderTable(const Table& t, const DocumentFrame& frame, std::string* out) {
   // Tables wider than eight columns go on landscape pages when printed.
   bool wide = t.numeric_columns.size() > 8;
   *out += fmt::format("<section class=\"table{}\" id=\"{}\">\n", wide ? " wide" : "", t.id);
@@ -52,6 +52,7 @@ void RenderTable(const Table& t, std::string* out) {
   *out += fmt::format("<div class=\"table-title\">{}</div>\n", HtmlEscape(t.title));
   *out += fmt::format("<div class=\"table-meta\"><span>部门/单位：</span><span>{}</span></div>\n",
                       HtmlEscape(t.unit_label));
+  (void)frame;
   *out += t.form ? "<table class=\"form\">\n<thead>\n" : "<table>\n<thead>\n";
   for (const auto& row : t.header) {
     *out += "<tr>";
@@ -121,21 +122,22 @@ std::string RenderHtml(const Document& doc) {
   out += "<h1>" + HtmlEscape(doc.title) + "</h1>\n";
   // 目录
   out += "<nav><h3>目　录</h3><ol>\n";
-  out += "<li><a href=\"#part1\">第一部分 " + HtmlEscape(doc.title) + "公开说明</a><ol>\n";
+  const DocumentFrame::Part* parts = doc.frame.parts;
+  auto part_title = [&](int i) { return parts[i].number + " " + HtmlEscape(parts[i].title); };
+  out += "<li><a href=\"#part1\">" + part_title(0) + "</a><ol>\n";
   for (const auto& s : doc.sections) {
     out += fmt::format("<li><a href=\"#s{}\">{}、{}</a></li>\n", s.number, s.number,
                        HtmlEscape(s.title));
   }
-  out +=
-      "</ol></li>\n<li><a href=\"#part2\">第二部分 " + HtmlEscape(doc.title) + "公开表</a><ol>\n";
+  out += "</ol></li>\n<li><a href=\"#part2\">" + part_title(1) + "</a><ol>\n";
   int n = 0;
   for (const auto& t : doc.tables) {
     out += fmt::format("<li><a href=\"#{}\">{}、{}</a></li>\n", t.id, ChineseNumber(++n),
                        HtmlEscape(t.title));
   }
-  out += "</ol></li>\n<li><a href=\"#part3\">第三部分 名词解释</a></li>\n</ol></nav>\n";
+  out += "</ol></li>\n<li><a href=\"#part3\">" + part_title(2) + "</a></li>\n</ol></nav>\n";
   // 第一部分
-  out += "<h2 class=\"part\" id=\"part1\">第一部分 " + HtmlEscape(doc.title) + "公开说明</h2>\n";
+  out += "<h2 class=\"part\" id=\"part1\">" + part_title(0) + "</h2>\n";
   for (const auto& s : doc.sections) {
     out += fmt::format("<h3 id=\"s{}\">{}、{}</h3>\n", s.number, s.number, HtmlEscape(s.title));
     for (const auto& p : s.paragraphs) {
@@ -153,10 +155,10 @@ std::string RenderHtml(const Document& doc) {
     }
   }
   // 第二部分
-  out += "<h2 class=\"part\" id=\"part2\">第二部分 " + HtmlEscape(doc.title) + "公开表</h2>\n";
-  for (const auto& t : doc.tables) RenderTable(t, &out);
+  out += "<h2 class=\"part\" id=\"part2\">" + part_title(1) + "</h2>\n";
+  for (const auto& t : doc.tables) RenderTable(t, doc.frame, &out);
   // 第三部分
-  out += "<h2 class=\"part\" id=\"part3\">第三部分 名词解释</h2>\n<dl class=\"glossary\">\n";
+  out += "<h2 class=\"part\" id=\"part3\">" + part_title(2) + "</h2>\n<dl class=\"glossary\">\n";
   n = 0;
   for (const auto& g : doc.glossary) {
     out += fmt::format("<dt>{}、{}</dt><dd>{}</dd>\n", ChineseNumber(++n), HtmlEscape(g.term),

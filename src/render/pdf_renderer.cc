@@ -80,13 +80,12 @@ class PdfDocument {
     flow.Advance(55 * kMm);
     PlaceCentered(&flow, doc_.department, {Face::kHei, 24, 1.2, PANGO_ALIGN_CENTER});
     flow.Advance(8 * kMm);
-    PlaceCentered(&flow, fmt::format("{}年部门预算", doc_.year),
-                  {Face::kHei, 32, 1.2, PANGO_ALIGN_CENTER});
+    PlaceCentered(&flow, doc_.frame.cover_title, {Face::kHei, 32, 1.2, PANGO_ALIGN_CENTER});
     double rule_y = flow.y() + 10 * kMm;
     double mid = kPortrait.width / 2;
     flow.Add(LineOp{mid - 45 * kMm, rule_y, mid + 45 * kMm, rule_y, 1.2, false});
     flow.Advance(16 * kMm);
-    PlaceCentered(&flow, "公开说明　公开表　名词解释", {Face::kSong, 14, 1.2, PANGO_ALIGN_CENTER});
+    PlaceCentered(&flow, doc_.frame.cover_contents, {Face::kSong, 14, 1.2, PANGO_ALIGN_CENTER});
     // Department and year at the foot of the cover. The disclosure is published within 20
     // days of the budget's approval, early in the fiscal year itself, so the year printed
     // is the fiscal year.
@@ -99,28 +98,22 @@ class PdfDocument {
 
   // A part starts a page: "第一部分" and its title on two lines, as the official documents
   // print it (the department's full name does not fit on one line with it).
-  void PartTitle(Flow* flow, const std::string& part, const std::string& title) {
+  // The outline gives the part's short title ("公开说明"), where the department is implied.
+  void PartTitle(Flow* flow, const DocumentFrame::Part& part) {
     flow->NewPage(false);
     flow->Advance(4 * kMm);
-    entries_.push_back(
-        {0, part + " " + title, part + " " + ShortTitle(title), AddAnchor(*flow, PageKind::kBody)});
-    bool long_title = ShortTitle(title) != title;
-    PlaceCentered(flow, part + (long_title ? "\n" : " ") + title, kPartTitle);
+    entries_.push_back({0, part.number + " " + part.title, part.number + " " + part.short_title,
+                        AddAnchor(*flow, PageKind::kBody)});
+    bool long_title = part.short_title != part.title;
+    PlaceCentered(flow, part.number + (long_title ? "\n" : " ") + part.title, kPartTitle);
     flow->Advance(8 * kMm);
-  }
-
-  // "…2023年部门预算公开说明" → "公开说明" for the outline, where the department is implied.
-  std::string ShortTitle(const std::string& title) const {
-    return title.size() > doc_.title.size() && title.compare(0, doc_.title.size(), doc_.title) == 0
-               ? title.substr(doc_.title.size())
-               : title;
   }
 
   double BodyLine() const { return kBodyText.size * 1.45 * kBodyText.line_spacing; }
 
   void LayExplanation(Flow* flow) {
     const double width = kPortrait.right - kPortrait.left;
-    PartTitle(flow, "第一部分", doc_.title + "公开说明");
+    PartTitle(flow, doc_.frame.parts[0]);
     for (const auto& s : doc_.sections) {
       std::string title = s.number + "、" + s.title;
       Text* t = shaper_.Shape(title, kSectionTitle, Wrap::kAlways, width);
@@ -146,10 +139,10 @@ class PdfDocument {
   }
 
   void LayTables(Flow* flow) {
-    PartTitle(flow, "第二部分", doc_.title + "公开表");
+    PartTitle(flow, doc_.frame.parts[1]);
     // The list of tables under the part title, as the official documents print it.
     Table list;
-    list.title = "公开表目录";
+    list.title = doc_.frame.tables_contents;
     list.header = {{Cell::Text("序号"), Cell::Text("表号"), Cell::Text("表名")}};
     int n = 0;
     for (const auto& t : doc_.tables) {
@@ -179,7 +172,7 @@ class PdfDocument {
     flow->PlaceText(*shaper_.Shape(t.title, kTableTitle, Wrap::kAlways, width), g.left);
     flow->Advance(3 * kMm);
     Text* unit = shaper_.Shape(t.unit_label, kTableMeta);
-    Text* dept = shaper_.Shape("部门/单位：" + doc_.department, kTableMeta, Wrap::kIfNeeded,
+    Text* dept = shaper_.Shape(doc_.frame.owner, kTableMeta, Wrap::kIfNeeded,
                                width - unit->width - 10 * kMm);
     flow->Add(TextOp{unit, 0, unit->lines.size(), g.right - unit->width, flow->y()});
     flow->PlaceText(*dept, g.left);
@@ -320,7 +313,7 @@ class PdfDocument {
 
   void LayGlossary(Flow* flow) {
     const double width = kPortrait.right - kPortrait.left;
-    PartTitle(flow, "第三部分", "名词解释");
+    PartTitle(flow, doc_.frame.parts[2]);
     int n = 0;
     for (const auto& g : doc_.glossary) {
       // One paragraph per term, the term in 黑体: "一、财政拨款收入：指……", as printed.
@@ -380,7 +373,7 @@ class PdfDocument {
   // the footer ("— 3 —", the form of Chinese official documents), on every body page.
   void AddRunningHeads() {
     Text* left = shaper_.Shape(doc_.department, kRunning);
-    Text* right = shaper_.Shape(fmt::format("{}年部门预算", doc_.year), kRunning);
+    Text* right = shaper_.Shape(doc_.frame.running_head, kRunning);
     for (size_t i = 0; i < body_.size(); ++i) {
       Page& p = body_[i];
       const Geometry& g = GeometryOf(p.landscape);
@@ -542,7 +535,8 @@ bool PdfDocument::Draw(std::string* pdf, std::string* error) {
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, printable(doc_.title).c_str());
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR,
                                  printable(doc_.department).c_str());
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, "部门预算公开");
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT,
+                                 printable(doc_.frame.subject).c_str());
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "gongkai");
   cairo_t* cr = cairo_create(surface);
   size_t index = 0;

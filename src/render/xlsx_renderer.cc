@@ -177,7 +177,7 @@ class WorkbookWriter {
   bool Write(std::string* error) {
     std::vector<std::string> names = TableSheetNames(doc_);
     lxw_worksheet* contents = Add("目录", error);
-    lxw_worksheet* text = Add("公开说明", error);
+    lxw_worksheet* text = Add(doc_.frame.parts[0].short_title, error);
     if (!contents || !text) return false;
     WriteContents(contents, names);
     WriteExplanation(text);
@@ -186,7 +186,7 @@ class WorkbookWriter {
       if (!ws) return false;
       WriteTable(ws, doc_.tables[i]);
     }
-    lxw_worksheet* glossary = Add("名词解释", error);
+    lxw_worksheet* glossary = Add(doc_.frame.parts[2].short_title, error);
     if (!glossary) return false;
     WriteGlossary(glossary);
     worksheet_activate(contents);
@@ -210,7 +210,7 @@ class WorkbookWriter {
     worksheet_set_column(ws, 0, 0, 8, nullptr);
     worksheet_set_column(ws, 1, 1, 14, nullptr);
     worksheet_set_column(ws, 2, 2, 50, nullptr);
-    worksheet_merge_range(ws, 0, 0, 0, 2, (doc_.title + "公开目录").c_str(), title_);
+    worksheet_merge_range(ws, 0, 0, 0, 2, doc_.frame.workbook_contents.c_str(), title_);
     worksheet_set_row(ws, 0, 30, nullptr);
     lxw_format* header = formats_.Cell(true, false, false, 0, true);
     lxw_format* cell = formats_.Cell(false, false, false, 0, false);
@@ -220,9 +220,10 @@ class WorkbookWriter {
     worksheet_write_string(ws, 1, 2, "表名", header);
     lxw_row_t row = 2;
     worksheet_write_string(ws, row, 0, "", center);
-    worksheet_write_string(ws, row, 1, "第一部分", center);
-    worksheet_write_url_opt(ws, row++, 2, InternalLink("公开说明").c_str(), link_, "公开说明",
-                            nullptr);
+    const DocumentFrame::Part* parts = doc_.frame.parts;
+    worksheet_write_string(ws, row, 1, parts[0].number.c_str(), center);
+    worksheet_write_url_opt(ws, row++, 2, InternalLink(parts[0].short_title).c_str(), link_,
+                            parts[0].short_title.c_str(), nullptr);
     for (size_t i = 0; i < doc_.tables.size(); ++i, ++row) {
       const Table& t = doc_.tables[i];
       worksheet_write_string(ws, row, 0, ChineseNumber(static_cast<int>(i) + 1).c_str(), center);
@@ -231,9 +232,9 @@ class WorkbookWriter {
                               nullptr);
     }
     worksheet_write_string(ws, row, 0, "", center);
-    worksheet_write_string(ws, row, 1, "第三部分", center);
-    worksheet_write_url_opt(ws, row, 2, InternalLink("名词解释").c_str(), link_, "名词解释",
-                            nullptr);
+    worksheet_write_string(ws, row, 1, parts[2].number.c_str(), center);
+    worksheet_write_url_opt(ws, row, 2, InternalLink(parts[2].short_title).c_str(), link_,
+                            parts[2].short_title.c_str(), nullptr);
     PrintSetup(ws, false);
   }
 
@@ -246,7 +247,8 @@ class WorkbookWriter {
     constexpr double kWidth = 90;
     worksheet_set_column(ws, 0, 0, kWidth, nullptr);
     lxw_row_t row = 0;
-    WrappedRow(ws, row++, "第一部分 " + doc_.title + "公开说明", title_);
+    const DocumentFrame::Part& part = doc_.frame.parts[0];
+    WrappedRow(ws, row++, part.number + " " + part.title, title_);
     for (const auto& s : doc_.sections) {
       WrappedRow(ws, row++, s.number + "、" + s.title, heading_);
       for (const auto& p : s.paragraphs) {
@@ -260,7 +262,8 @@ class WorkbookWriter {
     worksheet_set_column(ws, 0, 0, 6, nullptr);
     worksheet_set_column(ws, 1, 1, 26, nullptr);
     worksheet_set_column(ws, 2, 2, 70, nullptr);
-    worksheet_merge_range(ws, 0, 0, 0, 2, "第三部分 名词解释", title_);
+    const DocumentFrame::Part& part = doc_.frame.parts[2];
+    worksheet_merge_range(ws, 0, 0, 0, 2, (part.number + " " + part.title).c_str(), title_);
     worksheet_set_row(ws, 0, 30, nullptr);
     lxw_format* header = formats_.Cell(true, false, false, 0, true);
     lxw_format* center = formats_.Cell(false, false, false, 0, true);
@@ -362,7 +365,7 @@ class WorkbookWriter {
       worksheet_write_string(ws, row, 0, t.title.c_str(), title_);
     }
     worksheet_set_row(ws, row++, 30, nullptr);
-    std::string owner = "部门/单位：" + doc_.department;
+    const std::string& owner = doc_.frame.owner;
     if (columns > 1) {
       worksheet_write_string(ws, row, 0, owner.c_str(), plain_);
       worksheet_write_string(ws, row, last, t.unit_label.c_str(), caption_right_);
@@ -508,7 +511,9 @@ class WorkbookWriter {
 }  // namespace
 
 std::vector<std::string> TableSheetNames(const Document& doc) {
-  std::set<std::string> used = {"目录", "公开说明", "名词解释"};  // Excel compares ignoring case
+  // Excel compares ignoring case.
+  std::set<std::string> used = {"目录", doc.frame.parts[0].short_title,
+                                doc.frame.parts[2].short_title};
   std::vector<std::string> out;
   for (const auto& t : doc.tables) {
     std::string base = SafeSheetName(t.number.empty() ? t.title : t.number);
