@@ -50,9 +50,8 @@ void RenderTable(const Table& t, const DocumentFrame& frame, std::string* out) {
   *out += fmt::format("<section class=\"table{}\" id=\"{}\">\n", wide ? " wide" : "", t.id);
   *out += fmt::format("<div class=\"table-number\">{}</div>\n", HtmlEscape(t.number));
   *out += fmt::format("<div class=\"table-title\">{}</div>\n", HtmlEscape(t.title));
-  *out += fmt::format("<div class=\"table-meta\"><span>部门/单位：</span><span>{}</span></div>\n",
-                      HtmlEscape(t.unit_label));
-  (void)frame;
+  *out += fmt::format("<div class=\"table-meta\"><span>{}</span><span>{}</span></div>\n",
+                      HtmlEscape(frame.owner), HtmlEscape(t.unit_label));
   *out += t.form ? "<table class=\"form\">\n<thead>\n" : "<table>\n<thead>\n";
   for (const auto& row : t.header) {
     *out += "<tr>";
