@@ -1,6 +1,7 @@
 #include "source/source_loader.h"
 
 #include <fmt/format.h>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include "base/utf8_text.h"
@@ -8,8 +9,14 @@
 #include "source/performance_loader.h"
 #include "source/source_reader.h"
 
-#include <fstream>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <string_view>
@@ -27,6 +34,87 @@ SourceError::SourceError(std::vector<std::string> messages)
 
 namespace {
 
+constexpr const char* kNoAliases = "源文件不支持 YAML 锚点与别名（&/*），请写出完整内容";
+
+// The shape of a YAML stream, checked from the parser's events before any tree is built or
+// walked: no anchors or aliases, nothing nested deeper than kMaxSourceDepth, one document.
+// An alias makes the tree a graph: `goals: &a [*a]` is a list that contains itself, which a
+// recursive walk never finishes, and a few lines of aliases of aliases stand for billions of
+// nodes. A source has no use for them: every value is written where it belongs.
+class StructureCheck : public YAML::EventHandler {
+ public:
+  struct Problem {
+    YAML::Mark mark;
+    std::string message;
+  };
+
+  // Throws Problem at the first alias, the first node nested too deep or the start of a second
+  // document; otherwise at the first anchor, once the whole stream has been read.
+  void Run(const std::string& text) {
+    std::istringstream in(text);
+    YAML::Parser parser(in);
+    while (parser.HandleNextDocument(*this)) {
+    }
+    if (first_anchor_) throw *first_anchor_;
+  }
+
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    if (++documents_ > 1) {
+      throw Problem{
+          mark,
+          "源文件只能有一个 YAML 文档，这里（「---」之后）开始了第二个：请合并为一个文档，"
+          "或分成两个文件"};
+    }
+  }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { Anchored(mark, anchor); }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    std::string name = anchor >= 1 && anchor <= names_.size() ? names_[anchor - 1] : "";
+    throw Problem{mark, fmt::format("{}（此处为别名「*{}」）", kNoAliases, Excerpt(name))};
+  }
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                const std::string&) override {
+    Anchored(mark, anchor);
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    Anchored(mark, anchor);
+    Enter(mark);
+  }
+  void OnSequenceEnd() override { --depth_; }
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    Anchored(mark, anchor);
+    Enter(mark);
+  }
+  void OnMapEnd() override { --depth_; }
+  void OnAnchor(const YAML::Mark& mark, const std::string& name) override {
+    names_.push_back(name);
+    if (!first_anchor_) {
+      first_anchor_ =
+          Problem{mark, fmt::format("{}（此处为锚点「&{}」）", kNoAliases, Excerpt(name))};
+    }
+  }
+
+ private:
+  void Anchored(const YAML::Mark& mark, YAML::anchor_t anchor) {
+    if (anchor != YAML::NullAnchor && !first_anchor_) {
+      first_anchor_ = Problem{mark, fmt::format("{}（此处为锚点「&」）", kNoAliases)};
+    }
+  }
+  void Enter(const YAML::Mark& mark) {
+    if (++depth_ > kMaxSourceDepth) {
+      throw Problem{mark, fmt::format("嵌套超过{}层：源文件的结构没有这么深，请检查缩进与括号",
+                                      kMaxSourceDepth)};
+    }
+  }
+
+  int documents_ = 0;
+  int depth_ = 0;
+  std::vector<std::string> names_;  // anchor names by anchor number - 1
+  std::optional<Problem> first_anchor_;
+};
+
 // Walks the YAML tree, filling a Department and collecting located errors.
 class Loader : public SourceReader {
  public:
@@ -35,7 +123,7 @@ class Loader : public SourceReader {
 
   Department Load(const std::string& text);
   // Scalars whose decoded text is not text (see utf8_text.h), each reported at its node.
-  void CheckScalars(const YAML::Node& node, std::vector<std::string>* errors) const;
+  void CheckScalars(const YAML::Node& node, std::vector<std::string>* errors, int depth = 0) const;
 
  private:
   void LoadDepartment(const YAML::Node& n);
@@ -565,7 +653,14 @@ void Loader::ResolveReferences() {
   }
 }
 
-void Loader::CheckScalars(const YAML::Node& node, std::vector<std::string>* errors) const {
+void Loader::CheckScalars(const YAML::Node& node, std::vector<std::string>* errors,
+                          int depth) const {
+  // StructureCheck has refused deeper files; the bound keeps this walk safe on its own.
+  if (depth > kMaxSourceDepth) {
+    errors->push_back(fmt::format("{}:{}:{}: 嵌套超过{}层", path_, node.Mark().line + 1,
+                                  node.Mark().column + 1, kMaxSourceDepth));
+    return;
+  }
   if (node.IsScalar()) {
     const std::string& value = node.Scalar();
     if (size_t bad = FirstNonTextByte(value); bad != std::string_view::npos) {
@@ -573,11 +668,11 @@ void Loader::CheckScalars(const YAML::Node& node, std::vector<std::string>* erro
                                     node.Mark().column + 1, NonTextMessage(value, bad)));
     }
   } else if (node.IsSequence()) {
-    for (const auto& item : node) CheckScalars(item, errors);
+    for (const auto& item : node) CheckScalars(item, errors, depth + 1);
   } else if (node.IsMap()) {
     for (const auto& item : node) {
-      CheckScalars(item.first, errors);
-      CheckScalars(item.second, errors);
+      CheckScalars(item.first, errors, depth + 1);
+      CheckScalars(item.second, errors, depth + 1);
     }
   }
 }
@@ -588,9 +683,18 @@ Department Loader::Load(const std::string& text) {
     throw SourceError(
         {fmt::format("{}:{}:{}: {}", path_, at.line, at.column, NonTextMessage(text, bad))});
   }
+  if (text.size() > kMaxSourceBytes) {
+    throw SourceError({fmt::format("{}: 源文件过大（{}字节），超过上限{} MiB", path_, text.size(),
+                                   kMaxSourceBytes >> 20)});
+  }
   YAML::Node root;
   try {
+    // Before the tree is built: YAML::Load would follow the aliases.
+    StructureCheck().Run(text);
     root = YAML::Load(text);
+  } catch (const StructureCheck::Problem& p) {
+    throw SourceError(
+        {fmt::format("{}:{}:{}: {}", path_, p.mark.line + 1, p.mark.column + 1, p.message)});
   } catch (const YAML::ParserException& e) {
     throw SourceError({fmt::format("{}:{}:{}: YAML 语法错误：{}", path_, e.mark.line + 1,
                                    e.mark.column + 1, YamlSyntaxMessage(e.msg))});
@@ -662,12 +766,87 @@ Department ParseSource(const std::string& text, const std::string& path,
   return loader.Load(text);
 }
 
+namespace {
+
+// Why a file could not be opened or read, in Chinese where the reason is a common one, with the
+// system's own words after it.
+std::string OpenFailure(int error) {
+  const char* why = nullptr;
+  switch (error) {
+    case ENOENT:
+      why = "文件不存在";
+      break;
+    case EACCES:
+    case EPERM:
+      why = "没有读取权限";
+      break;
+    case ELOOP:
+      why = "符号链接层数过多（可能是循环链接）";
+      break;
+    case ENAMETOOLONG:
+      why = "路径过长";
+      break;
+    case ENOTDIR:
+      why = "路径中有一部分不是目录";
+      break;
+    case EMFILE:
+    case ENFILE:
+      why = "打开的文件过多";
+      break;
+    case EIO:
+      why = "读取出错（输入输出错误）";
+      break;
+    default:
+      break;
+  }
+  return why ? fmt::format("{}（{}）", why, std::strerror(error)) : std::strerror(error);
+}
+
+// Reads a source file: a regular file of at most kMaxSourceBytes. The type is checked on the
+// open file, before anything is read: a FIFO is opened without waiting for a writer, and a
+// device such as /dev/zero, which never ends, is never read.
+std::string ReadSourceFile(const std::string& path) {
+  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+  if (fd < 0) throw SourceError({fmt::format("{}: 无法打开文件：{}", path, OpenFailure(errno))});
+  struct Closer {
+    int fd;
+    ~Closer() { close(fd); }
+  } closer{fd};
+  struct stat st;
+  if (fstat(fd, &st) != 0) {
+    throw SourceError({fmt::format("{}: 无法读取文件：{}", path, OpenFailure(errno))});
+  }
+  if (S_ISDIR(st.st_mode)) throw SourceError({path + ": 是目录，不是源文件"});
+  if (!S_ISREG(st.st_mode)) {
+    throw SourceError({path + ": 不是普通文件（是设备、管道或套接字），不能作为源文件读取"});
+  }
+  auto too_big = [&] {
+    return SourceError(
+        {fmt::format("{}: 文件过大（{:.1f} MiB），源文件最大为{} MiB", path,
+                     static_cast<double>(st.st_size) / (1 << 20), kMaxSourceBytes >> 20)});
+  };
+  if (static_cast<uintmax_t>(st.st_size) > kMaxSourceBytes) throw too_big();
+  // Read to the end, but never more than the limit: the file may have grown since fstat.
+  std::string text;
+  char buffer[65536];
+  for (;;) {
+    const ssize_t n = read(fd, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) throw SourceError({fmt::format("{}: 读取文件出错：{}", path, OpenFailure(errno))});
+    if (n == 0) break;
+    text.append(buffer, static_cast<size_t>(n));
+    if (text.size() > kMaxSourceBytes) {
+      st.st_size = static_cast<off_t>(text.size());
+      throw too_big();
+    }
+  }
+  return text;
+}
+
+}  // namespace
+
 Department LoadSource(const std::string& path, const CatalogProvider& catalogs) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw SourceError({path + ": 无法打开文件"});
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return ParseSource(buffer.str(), path, catalogs);
+  return ParseSource(ReadSourceFile(path), path, catalogs);
 }
 
 CatalogProvider MakeCatalogProvider(const std::string& data_dir,
