@@ -164,7 +164,8 @@ void Loader::CheckFunction(const std::string& code, const YAML::Node& at, const 
   if (!d_.catalog) return;
   const FunctionSubject* s = d_.catalog->FindFunction(code);
   if (!s) {
-    Error(at, fmt::format("{}：功能分类科目「{}」不在{}年支出功能分类科目中", what, code, d_.year));
+    Error(at, fmt::format("{}：功能分类科目「{}」不在{}年支出功能分类科目中", what, Excerpt(code),
+                          d_.year));
   } else if (s->level() != FunctionLevel::kItem) {
     Error(at, fmt::format("{}：功能分类科目「{} {}」是{}级科目，支出应列到项级（7位）", what, code,
                           s->name, s->level() == FunctionLevel::kClass ? "类" : "款"));
@@ -175,8 +176,8 @@ void Loader::CheckEconomic(const std::string& code, const YAML::Node& at, const 
   if (!d_.catalog) return;
   const EconomicSubject* s = d_.catalog->FindEconomic(code);
   if (!s) {
-    Error(at, fmt::format("{}：经济分类科目「{}」不在{}年部门预算支出经济分类科目中", what, code,
-                          d_.year));
+    Error(at, fmt::format("{}：经济分类科目「{}」不在{}年部门预算支出经济分类科目中", what,
+                          Excerpt(code), d_.year));
   } else if (s->is_class()) {
     Error(at, fmt::format("{}：经济分类科目「{} {}」是类级科目，支出应列到款级（5位）", what, code,
                           s->name));
@@ -188,7 +189,7 @@ void Loader::CheckFund(const std::string& fund, const YAML::Node& at, const std:
   if (!d_.catalog->FindRevenueSource(fund)) {
     std::string ids;
     for (const auto& s : d_.catalog->revenue_sources()) ids += (ids.empty() ? "" : ", ") + s.id;
-    Error(at, fmt::format("{}：未知的资金来源「{}」（可用：{}）", what, fund, ids));
+    Error(at, fmt::format("{}：未知的资金来源「{}」（可用：{}）", what, Excerpt(fund), ids));
   }
 }
 
@@ -199,7 +200,7 @@ void Loader::LoadDepartment(const YAML::Node& n) {
     return;
   }
   RequireKeys(n, "department", {"name", "year", "units"});
-  d_.name = Text(n["name"], "department.name");
+  d_.name = NonEmptyText(n, "name", "department.name");
   d_.short_name = Text(n["short_name"], "department.short_name");
   d_.code = Text(n["code"], "department.code");
   if (const auto& r = n["region"]) {
@@ -208,7 +209,7 @@ void Loader::LoadDepartment(const YAML::Node& n) {
       d_.region_name = Text(r["name"], "department.region.name");
     }
   }
-  if (n["year"]) d_.year = Integer(n["year"], "department.year", 1990, 2100);
+  if (n["year"]) d_.year = Year(n["year"], "department.year");
   d_.functions = Text(n["functions"], "department.functions");
   d_.composition = Text(n["composition"], "department.composition");
   if (d_.year != 0) {
@@ -225,8 +226,8 @@ void Loader::LoadDepartment(const YAML::Node& n) {
       if (!ExpectMap(u, "预算单位", {"id", "name", "kind"})) continue;
       RequireKeys(u, "预算单位", {"id", "name"});
       Unit unit;
-      unit.id = Text(u["id"], "预算单位 id");
-      unit.name = Text(u["name"], "预算单位 name");
+      unit.id = NonEmptyText(u, "id", "预算单位 id");
+      unit.name = NonEmptyText(u, "name", "预算单位 name");
       unit.where = Where(u);
       std::string kind = Text(u["kind"], "预算单位 kind");
       if (kind.empty() || kind == "行政单位") {
@@ -240,10 +241,10 @@ void Loader::LoadDepartment(const YAML::Node& n) {
       } else {
         Error(u["kind"],
               fmt::format("预算单位类型「{}」无效（可用：行政单位、参公事业单位、事业单位、其他）",
-                          kind));
+                          Excerpt(kind)));
       }
       if (!unit.id.empty() && !ids.insert(unit.id).second) {
-        Error(u["id"], fmt::format("预算单位 id「{}」重复", unit.id));
+        Error(u["id"], fmt::format("预算单位 id「{}」重复", Excerpt(unit.id)));
       }
       d_.units.push_back(unit);
     }
@@ -298,7 +299,8 @@ ExpenditureLine Loader::LoadLine(const YAML::Node& n, const std::string& what, b
     } else if (c == "public" || c == "公用经费") {
       line.cost_class = CostClass::kPublic;
     } else {
-      Error(n["class"], fmt::format("{} class「{}」无效（可用：personnel、public）", what, c));
+      Error(n["class"],
+            fmt::format("{} class「{}」无效（可用：personnel、public）", what, Excerpt(c)));
     }
   }
   return line;
@@ -323,7 +325,7 @@ void Loader::LoadTransfers(const YAML::Node& n) {
     } else {
       Error(t["type"], fmt::format("{} type「{}」无效（可用：to_superior 上缴上级支出、"
                                    "to_affiliates 对附属单位补助支出）",
-                                   what, type));
+                                   what, Excerpt(type)));
       continue;
     }
     if (line.fund == "general" || line.fund == "fund" || line.fund == "soe") {
@@ -350,22 +352,22 @@ void Loader::LoadProjects(const YAML::Node& n) {
     }
     RequireKeys(p, what, {"id", "name", "lines"});
     Project project;
-    project.id = Text(p["id"], what + " id");
+    project.id = NonEmptyText(p, "id", what + " id");
     project.code = Text(p["code"], what + " code");
-    project.name = Text(p["name"], what + " name");
-    project.category = Text(p["category"], what + " category");
+    project.name = NonEmptyText(p, "name", what + " name");
+    project.category = Category(p["category"], what + " category", false);
     project.purpose = Text(p["purpose"], what + " purpose");
     project.where = Where(p);
     if (p["performance_goals"]) {
       project.performance_goals = Boolean(p["performance_goals"], what + " performance_goals");
     }
-    if (!project.name.empty()) what = "项目「" + project.name + "」";
+    if (!project.name.empty()) what = "项目「" + Excerpt(project.name) + "」";
     if (p["unit"]) {
       project.unit_id = Text(p["unit"], what + " unit");
       unit_refs_.push_back({p["unit"], what, project.unit_id});
     }
     if (!project.id.empty() && !ids.insert(project.id).second) {
-      Error(p["id"], fmt::format("项目 id「{}」重复", project.id));
+      Error(p["id"], fmt::format("项目 id「{}」重复", Excerpt(project.id)));
     }
     if (const auto& lines = p["lines"]; lines && ExpectList(lines, what + " lines")) {
       for (const auto& l : lines) {
@@ -394,7 +396,7 @@ void Loader::LoadPriorYear(const YAML::Node& n) {
   std::set<std::string> keys(ComparisonKeys().begin(), ComparisonKeys().end());
   keys.insert("year");
   if (!ExpectMap(n, "prior_year", keys)) return;
-  if (n["year"]) d_.prior_year = Integer(n["year"], "prior_year.year", 1990, 2100);
+  if (n["year"]) d_.prior_year = Year(n["year"], "prior_year.year");
   for (const auto& key : ComparisonKeys()) {
     if (n[key]) d_.comparisons[key] = LoadComparison(n[key], "prior_year." + key);
   }
@@ -459,12 +461,12 @@ void Loader::LoadProcurement(const YAML::Node& n) {
     if (p["type"] && item.type != "goods" && item.type != "works" && item.type != "service") {
       Error(p["type"],
             fmt::format("{} type「{}」无效（可用：goods 货物、works 工程、service 服务）", what,
-                        item.type));
+                        Excerpt(item.type)));
     }
     if (p["amount"]) item.amount = Amount(p["amount"], what + " amount");
     item.quantity = DecimalText(p["quantity"], what + " quantity");
     item.catalog = Text(p["catalog"], what + " catalog");
-    item.sme = DecimalText(p["sme"], what + " sme");
+    item.sme = Fraction(p["sme"], what + " sme");
     LoadAttribution(p, what, &item.function, &item.economic, &item.unit_id, &item.project_id);
     if (p["fund"]) {
       item.fund = Text(p["fund"], what);
@@ -499,13 +501,7 @@ void Loader::LoadPurchaseServices(const YAML::Node& n) {
 void Loader::LoadAssets(const YAML::Node& n) {
   if (!ExpectMap(n, "assets", {"as_of", "vehicles", "floor_area"})) return;
   d_.assets.present = true;
-  d_.assets.as_of = Text(n["as_of"], "assets.as_of");
-  const std::string& d = d_.assets.as_of;
-  bool date_ok = d.size() == 10 && d[4] == '-' && d[7] == '-';
-  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) date_ok = date_ok && i < d.size() && isdigit(d[i]);
-  if (n["as_of"] && !date_ok) {
-    Error(n["as_of"], fmt::format("assets.as_of 应为日期 YYYY-MM-DD，而不是「{}」", d));
-  }
+  d_.assets.as_of = Date(n["as_of"], "assets.as_of");
   d_.assets.vehicles = CountMap(n["vehicles"], "assets.vehicles");
   d_.assets.floor_area = DecimalText(n["floor_area"], "assets.floor_area");
 }
@@ -581,13 +577,13 @@ void Loader::LoadDeclared(const YAML::Node& n) {
       f.direction = Text(t["direction"], what + " direction");
       if (!f.direction.empty() && f.direction != "增加" && f.direction != "减少" &&
           f.direction != "持平") {
-        Error(t["direction"],
-              fmt::format("{} direction「{}」无效（可用：增加、减少、持平）", what, f.direction));
+        Error(t["direction"], fmt::format("{} direction「{}」无效（可用：增加、减少、持平）", what,
+                                          Excerpt(f.direction)));
       }
       f.percent = DecimalText(t["percent"], what + " percent");
       f.share = DecimalText(t["share"], what + " share");
       f.name = Text(t["name"], what + " name");
-      if (t["year"]) f.year = Integer(t["year"], what + " year", 1990, 2100);
+      if (t["year"]) f.year = Year(t["year"], what + " year");
       if (t["number"]) f.number = Integer(t["number"], what + " number", 0, 100000);
       if (t["reason"]) f.reason = Boolean(t["reason"], what + " reason");
       f.text = Text(t["text"], what + " text");
@@ -619,12 +615,13 @@ void Loader::LoadDeclared(const YAML::Node& n) {
 void Loader::ResolveReferences() {
   for (const auto& r : unit_refs_) {
     if (!d_.FindUnit(r.id)) {
-      Error(r.node, fmt::format("{}：预算单位「{}」未在 department.units 中定义", r.what, r.id));
+      Error(r.node,
+            fmt::format("{}：预算单位「{}」未在 department.units 中定义", r.what, Excerpt(r.id)));
     }
   }
   for (const auto& r : project_refs_) {
     if (!d_.FindProject(r.id)) {
-      Error(r.node, fmt::format("{}：项目「{}」未在 projects 中定义", r.what, r.id));
+      Error(r.node, fmt::format("{}：项目「{}」未在 projects 中定义", r.what, Excerpt(r.id)));
     }
   }
   if (!d_.units.empty()) {
@@ -749,7 +746,7 @@ Department Loader::Load(const std::string& text) {
     for (const auto& p : d_.performance.projects) {
       if (!p.project_id.empty() && !d_.FindProject(p.project_id)) {
         errors_.push_back(fmt::format("{}:{}: 项目申报表「{}」：项目「{}」未在 projects 中定义",
-                                      path_, p.line, p.name, p.project_id));
+                                      path_, p.line, Excerpt(p.name), Excerpt(p.project_id)));
       }
     }
   }
