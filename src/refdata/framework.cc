@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "base/csv.h"
+#include "base/utf8_text.h"
 #include "base/yaml_message.h"
 
 namespace gongkai {
@@ -35,6 +36,11 @@ bool Framework::HasPair(const std::string& level1, const std::string& level2) co
 Framework Framework::Load(const std::string& data_dir, const std::string& id) {
   namespace fs = std::filesystem;
   std::string name = id.empty() ? "standard" : id;
+  // The name comes from a source file: it must not name a file outside the data directory.
+  if (!IsDataName(name)) {
+    throw CatalogError(
+        fmt::format("指标框架名称「{}」无效：只能由字母、数字、「-」和「_」组成", Excerpt(name)));
+  }
   fs::path path = fs::path(data_dir) / "perf" / "frameworks" / (name + ".yaml");
   if (!fs::exists(path)) {
     std::string known;

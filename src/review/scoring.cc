@@ -8,12 +8,17 @@
 #include <set>
 
 #include "base/csv.h"
+#include "base/utf8_text.h"
 #include "base/yaml_message.h"
 
 namespace gongkai {
 
 ScoringStandard ScoringStandard::Load(const std::string& data_dir, const std::string& id) {
   namespace fs = std::filesystem;
+  if (!IsDataName(id)) {  // a name, never a path out of the data directory
+    throw CatalogError(
+        fmt::format("考核标准名称「{}」无效：只能由字母、数字、「-」和「_」组成", Excerpt(id)));
+  }
   fs::path path = fs::path(data_dir) / "perf" / "scoring" / (id + ".yaml");
   if (!fs::exists(path))
     throw CatalogError(fmt::format("{}: 没有考核标准「{}」", path.string(), id));
