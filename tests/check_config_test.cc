@@ -5,7 +5,9 @@
 #include <fstream>
 
 #include "disclosure/disclosure.h"
+#include "refdata/framework.h"
 #include "review/checker.h"
+#include "review/scoring.h"
 #include "test_support.h"
 
 namespace gongkai {
@@ -63,6 +65,22 @@ TEST(CheckConfig, RegionFileChangesSeverityAndSwitchesRulesOff) {
   std::ofstream(dir / "check" / "badregion.csv") << "key,value\nseverity.CMP-016,严重\n";
   EXPECT_THROW(CheckConfig::Load(dir.string(), "badregion"), CatalogError);
   EXPECT_THROW(CheckConfig::Load(dir.string(), "nosuchregion"), CatalogError);
+}
+
+// Names of data files are names: a path (absolute or with ..) never reaches outside the data
+// directory, whichever way it arrives.
+TEST(DataNames, PathsAreRefused) {
+  for (const char* bad : {"/etc/ssl/x", "../../etc/passwd", "a/b", ".."}) {
+    EXPECT_THROW(CheckConfig::Load(testing::DataDir(), bad), CatalogError) << bad;
+    EXPECT_THROW(ScoringStandard::Load(testing::DataDir(), bad), CatalogError) << bad;
+    try {
+      Framework::Load(testing::DataDir(), bad);
+      ADD_FAILURE() << bad;
+    } catch (const CatalogError& e) {
+      EXPECT_NE(std::string(e.what()).find("指标框架名称"), std::string::npos) << e.what();
+    }
+  }
+  EXPECT_NO_THROW(Framework::Load(testing::DataDir(), "standard"));
 }
 
 }  // namespace
