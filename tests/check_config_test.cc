@@ -83,5 +83,22 @@ TEST(DataNames, PathsAreRefused) {
   EXPECT_NO_THROW(Framework::Load(testing::DataDir(), "standard"));
 }
 
+// Data files may be the user's own: an alias cycle in a framework is refused, located.
+TEST(DataNames, FrameworkWithAliasIsRefused) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / "gongkai-alias-framework";
+  fs::create_directories(dir / "perf" / "frameworks");
+  std::ofstream(dir / "perf" / "frameworks" / "evil.yaml") << "name: x\nlevels: &a {a: [*a]}\n";
+  try {
+    Framework::Load(dir.string(), "evil");
+    ADD_FAILURE() << "loaded";
+  } catch (const CatalogError& e) {
+    EXPECT_NE(std::string(e.what()).find("evil.yaml:2:17: 指标框架文件不支持 YAML 锚点与别名"),
+              std::string::npos)
+        << e.what();
+  }
+  fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace gongkai

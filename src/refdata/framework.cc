@@ -4,6 +4,8 @@
 #include <yaml-cpp/yaml.h>
 
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "base/csv.h"
 #include "base/utf8_text.h"
@@ -53,7 +55,15 @@ Framework Framework::Load(const std::string& data_dir, const std::string& id) {
   Framework f;
   f.id = name;
   try {
-    YAML::Node root = YAML::LoadFile(path.string());
+    // A file that may be the user's own: no aliases (a list containing itself), no deep nesting.
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    if (auto p = CheckYamlStructure(text.str(), 32, "指标框架文件")) {
+      throw CatalogError(
+          fmt::format("{}:{}:{}: {}", path.string(), p->line, p->column, p->message));
+    }
+    YAML::Node root = YAML::Load(text.str());
     f.name = root["name"].as<std::string>("");
     for (auto it = root["levels"].begin(); it != root["levels"].end(); ++it) {
       f.levels.emplace_back(it->first.as<std::string>(), it->second.as<std::vector<std::string>>());

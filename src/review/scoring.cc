@@ -4,8 +4,10 @@
 #include <yaml-cpp/yaml.h>
 
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <sstream>
 
 #include "base/csv.h"
 #include "base/utf8_text.h"
@@ -29,7 +31,15 @@ ScoringStandard ScoringStandard::Load(const std::string& data_dir, const std::st
   s.id = id;
   int sum = 0;
   try {
-    YAML::Node root = YAML::LoadFile(path.string());
+    // A file that may be the user's own: no aliases (a list containing itself), no deep nesting.
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    if (auto p = CheckYamlStructure(text.str(), 32, "考核标准文件")) {
+      throw CatalogError(
+          fmt::format("{}:{}:{}: {}", path.string(), p->line, p->column, p->message));
+    }
+    YAML::Node root = YAML::Load(text.str());
     s.name = root["name"].as<std::string>("");
     s.source = root["source"].as<std::string>("");
     s.total = root["total"].as<int>(100);

@@ -1,7 +1,6 @@
 #include "source/source_loader.h"
 
 #include <fmt/format.h>
-#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include "base/utf8_text.h"
@@ -33,87 +32,6 @@ SourceError::SourceError(std::vector<std::string> messages)
       messages_(std::move(messages)) {}
 
 namespace {
-
-constexpr const char* kNoAliases = "源文件不支持 YAML 锚点与别名（&/*），请写出完整内容";
-
-// The shape of a YAML stream, checked from the parser's events before any tree is built or
-// walked: no anchors or aliases, nothing nested deeper than kMaxSourceDepth, one document.
-// An alias makes the tree a graph: `goals: &a [*a]` is a list that contains itself, which a
-// recursive walk never finishes, and a few lines of aliases of aliases stand for billions of
-// nodes. A source has no use for them: every value is written where it belongs.
-class StructureCheck : public YAML::EventHandler {
- public:
-  struct Problem {
-    YAML::Mark mark;
-    std::string message;
-  };
-
-  // Throws Problem at the first alias, the first node nested too deep or the start of a second
-  // document; otherwise at the first anchor, once the whole stream has been read.
-  void Run(const std::string& text) {
-    std::istringstream in(text);
-    YAML::Parser parser(in);
-    while (parser.HandleNextDocument(*this)) {
-    }
-    if (first_anchor_) throw *first_anchor_;
-  }
-
-  void OnDocumentStart(const YAML::Mark& mark) override {
-    if (++documents_ > 1) {
-      throw Problem{
-          mark,
-          "源文件只能有一个 YAML 文档，这里（「---」之后）开始了第二个：请合并为一个文档，"
-          "或分成两个文件"};
-    }
-  }
-  void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { Anchored(mark, anchor); }
-  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-    std::string name = anchor >= 1 && anchor <= names_.size() ? names_[anchor - 1] : "";
-    throw Problem{mark, fmt::format("{}（此处为别名「*{}」）", kNoAliases, Excerpt(name))};
-  }
-  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                const std::string&) override {
-    Anchored(mark, anchor);
-  }
-  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                       YAML::EmitterStyle::value) override {
-    Anchored(mark, anchor);
-    Enter(mark);
-  }
-  void OnSequenceEnd() override { --depth_; }
-  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                  YAML::EmitterStyle::value) override {
-    Anchored(mark, anchor);
-    Enter(mark);
-  }
-  void OnMapEnd() override { --depth_; }
-  void OnAnchor(const YAML::Mark& mark, const std::string& name) override {
-    names_.push_back(name);
-    if (!first_anchor_) {
-      first_anchor_ =
-          Problem{mark, fmt::format("{}（此处为锚点「&{}」）", kNoAliases, Excerpt(name))};
-    }
-  }
-
- private:
-  void Anchored(const YAML::Mark& mark, YAML::anchor_t anchor) {
-    if (anchor != YAML::NullAnchor && !first_anchor_) {
-      first_anchor_ = Problem{mark, fmt::format("{}（此处为锚点「&」）", kNoAliases)};
-    }
-  }
-  void Enter(const YAML::Mark& mark) {
-    if (++depth_ > kMaxSourceDepth) {
-      throw Problem{mark, fmt::format("嵌套超过{}层：源文件的结构没有这么深，请检查缩进与括号",
-                                      kMaxSourceDepth)};
-    }
-  }
-
-  int documents_ = 0;
-  int depth_ = 0;
-  std::vector<std::string> names_;  // anchor names by anchor number - 1
-  std::optional<Problem> first_anchor_;
-};
 
 // Walks the YAML tree, filling a Department and collecting located errors.
 class Loader : public SourceReader {
@@ -687,11 +605,10 @@ Department Loader::Load(const std::string& text) {
   YAML::Node root;
   try {
     // Before the tree is built: YAML::Load would follow the aliases.
-    StructureCheck().Run(text);
+    if (auto p = CheckYamlStructure(text, kMaxSourceDepth, "源文件")) {
+      throw SourceError({fmt::format("{}:{}:{}: {}", path_, p->line, p->column, p->message)});
+    }
     root = YAML::Load(text);
-  } catch (const StructureCheck::Problem& p) {
-    throw SourceError(
-        {fmt::format("{}:{}:{}: {}", path_, p.mark.line + 1, p.mark.column + 1, p.message)});
   } catch (const YAML::ParserException& e) {
     throw SourceError({fmt::format("{}:{}:{}: YAML 语法错误：{}", path_, e.mark.line + 1,
                                    e.mark.column + 1, YamlSyntaxMessage(e.msg))});
