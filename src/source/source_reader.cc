@@ -205,7 +205,7 @@ Counts SourceReader::CountMap(const YAML::Node& n, const std::string& what) {
   }
   for (auto it = n.begin(); it != n.end(); ++it) {
     std::string key = Text(it->first, what);
-    out.emplace_back(key, Integer(it->second, what + "「" + key + "」", 0, 10000000));
+    out.emplace_back(key, Integer(it->second, what + "「" + Excerpt(key) + "」", 0, 10000000));
   }
   return out;
 }
