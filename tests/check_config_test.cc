@@ -5,7 +5,9 @@
 #include <fstream>
 
 #include "disclosure/disclosure.h"
+#include "refdata/framework.h"
 #include "review/checker.h"
+#include "review/scoring.h"
 #include "test_support.h"
 
 namespace gongkai {
@@ -63,6 +65,39 @@ TEST(CheckConfig, RegionFileChangesSeverityAndSwitchesRulesOff) {
   std::ofstream(dir / "check" / "badregion.csv") << "key,value\nseverity.CMP-016,严重\n";
   EXPECT_THROW(CheckConfig::Load(dir.string(), "badregion"), CatalogError);
   EXPECT_THROW(CheckConfig::Load(dir.string(), "nosuchregion"), CatalogError);
+}
+
+// Names of data files are names: a path (absolute or with ..) never reaches outside the data
+// directory, whichever way it arrives.
+TEST(DataNames, PathsAreRefused) {
+  for (const char* bad : {"/etc/ssl/x", "../../etc/passwd", "a/b", ".."}) {
+    EXPECT_THROW(CheckConfig::Load(testing::DataDir(), bad), CatalogError) << bad;
+    EXPECT_THROW(ScoringStandard::Load(testing::DataDir(), bad), CatalogError) << bad;
+    try {
+      Framework::Load(testing::DataDir(), bad);
+      ADD_FAILURE() << bad;
+    } catch (const CatalogError& e) {
+      EXPECT_NE(std::string(e.what()).find("指标框架名称"), std::string::npos) << e.what();
+    }
+  }
+  EXPECT_NO_THROW(Framework::Load(testing::DataDir(), "standard"));
+}
+
+// Data files may be the user's own: an alias cycle in a framework is refused, located.
+TEST(DataNames, FrameworkWithAliasIsRefused) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / "gongkai-alias-framework";
+  fs::create_directories(dir / "perf" / "frameworks");
+  std::ofstream(dir / "perf" / "frameworks" / "evil.yaml") << "name: x\nlevels: &a {a: [*a]}\n";
+  try {
+    Framework::Load(dir.string(), "evil");
+    ADD_FAILURE() << "loaded";
+  } catch (const CatalogError& e) {
+    EXPECT_NE(std::string(e.what()).find("evil.yaml:2:17: 指标框架文件不支持 YAML 锚点与别名"),
+              std::string::npos)
+        << e.what();
+  }
+  fs::remove_all(dir);
 }
 
 }  // namespace

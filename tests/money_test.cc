@@ -48,6 +48,25 @@ TEST(MoneyParse, RejectsMalformedAndTooPrecise) {
   EXPECT_NE(ParseError("9223372036854.775808").find("过大"), std::string::npos);
 }
 
+// The whole text is read: nothing after the 9th decimal goes unnoticed, junk after digits
+// that happen to be zeros included (these were read as 100 and 1).
+TEST(MoneyParse, ReadsEveryCharacter) {
+  EXPECT_NE(ParseError("100.000000000 junk").find("不是有效的金额"), std::string::npos);
+  EXPECT_NE(ParseError("100.000000000junk").find("不是有效的金额"), std::string::npos);
+  EXPECT_NE(ParseError("1.0000000001").find("精度"), std::string::npos);
+  EXPECT_NE(ParseError("1.00000000000000000000000000000001").find("精度"), std::string::npos);
+  EXPECT_NE(ParseError("1.001", MoneyUnit::kYuan).find("精度"), std::string::npos);
+  EXPECT_EQ(ParseOk("1.000000000000000000000000000000").fen(), 1'000'000);
+  EXPECT_EQ(ParseOk("2.500000000元").fen(), 250);
+}
+
+// A long text is quoted in part, never whole.
+TEST(MoneyParse, LongTextIsQuotedInPart) {
+  std::string why = ParseError("1" + std::string(100000, 'x'));
+  EXPECT_LT(why.size(), 300u) << why;
+  EXPECT_NE(why.find("…"), std::string::npos) << why;
+}
+
 TEST(MoneyConvert, YuanAndWanAreExact) {
   Money m = ParseOk("30,000.00元");
   EXPECT_EQ(m.Wan(), "3.00");

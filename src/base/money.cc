@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "base/rounding.h"
+#include "base/utf8_text.h"
 
 namespace gongkai {
 namespace {
@@ -53,9 +54,14 @@ std::optional<Money> Money::Parse(std::string_view text, MoneyUnit default_unit,
     negative = s.front() == '-';
     s.remove_prefix(1);
   }
+  // Scale to fen: 万元 has 6 decimal places of fen, 元 has 2. Decimals beyond these are kept
+  // only if they are zeros ("1.50000000"); every character is read, so that nothing after
+  // the digits that count ("100.000000000 junk") goes unnoticed.
+  const int max_digits = unit == MoneyUnit::kWan ? 6 : 2;
   __int128 int_part = 0;
   __int128 frac = 0;
-  int frac_digits = 0;
+  int frac_digits = 0;  // decimals kept in `frac`, at most max_digits
+  bool too_precise = false;
   bool seen_digit = false, seen_point = false;
   size_t digits_since_comma = 0;
   bool seen_comma = false;
@@ -64,9 +70,12 @@ std::optional<Money> Money::Parse(std::string_view text, MoneyUnit default_unit,
     if (c >= '0' && c <= '9') {
       seen_digit = true;
       if (seen_point) {
-        frac = frac * 10 + (c - '0');
-        ++frac_digits;
-        if (frac_digits > 8) break;  // reported below as too precise
+        if (frac_digits < max_digits) {
+          frac = frac * 10 + (c - '0');
+          ++frac_digits;
+        } else if (c != '0') {
+          too_precise = true;  // reported once the whole text is known to be a number
+        }
       } else {
         int_part = int_part * 10 + (c - '0');
         ++digits_since_comma;
@@ -78,44 +87,35 @@ std::optional<Money> Money::Parse(std::string_view text, MoneyUnit default_unit,
     } else if (c == ',' && !seen_point) {
       if (!seen_digit || (seen_comma && digits_since_comma != 3) ||
           (!seen_comma && digits_since_comma > 3)) {
-        *why = "千位分隔符位置不正确：「" + std::string(text) + "」";
+        *why = "千位分隔符位置不正确：「" + Excerpt(text) + "」";
         return std::nullopt;
       }
       seen_comma = true;
       digits_since_comma = 0;
     } else if (c == '.' && !seen_point) {
       if (seen_comma && digits_since_comma != 3) {
-        *why = "千位分隔符位置不正确：「" + std::string(text) + "」";
+        *why = "千位分隔符位置不正确：「" + Excerpt(text) + "」";
         return std::nullopt;
       }
       seen_point = true;
     } else {
-      *why = "不是有效的金额：「" + std::string(text) + "」";
+      *why = "不是有效的金额：「" + Excerpt(text) + "」";
       return std::nullopt;
     }
   }
   if (!seen_digit) {
-    *why = "不是有效的金额：「" + std::string(text) + "」";
+    *why = "不是有效的金额：「" + Excerpt(text) + "」";
     return std::nullopt;
   }
   if (seen_comma && !seen_point && digits_since_comma != 3) {
-    *why = "千位分隔符位置不正确：「" + std::string(text) + "」";
+    *why = "千位分隔符位置不正确：「" + Excerpt(text) + "」";
     return std::nullopt;
   }
-  // Scale to fen: 万元 has 6 decimal places of fen, 元 has 2.
-  const int max_digits = unit == MoneyUnit::kWan ? 6 : 2;
-  if (frac_digits > max_digits) {
-    // Trailing zeros beyond the precision are harmless ("1.50000000").
-    while (frac_digits > max_digits && frac % 10 == 0) {
-      frac /= 10;
-      --frac_digits;
-    }
-    if (frac_digits > max_digits) {
-      *why = "金额精度超过0.01元（" +
-             std::string(unit == MoneyUnit::kWan ? "万元最多6位小数" : "元最多2位小数") + "）：「" +
-             std::string(text) + "」";
-      return std::nullopt;
-    }
+  if (too_precise) {
+    *why = "金额精度超过0.01元（" +
+           std::string(unit == MoneyUnit::kWan ? "万元最多6位小数" : "元最多2位小数") + "）：「" +
+           Excerpt(text) + "」";
+    return std::nullopt;
   }
   for (int i = frac_digits; i < max_digits; ++i) frac *= 10;
   __int128 scale = unit == MoneyUnit::kWan ? kFenPerWan : kFenPerYuan;

@@ -100,4 +100,34 @@ TextPosition PositionOf(std::string_view text, size_t offset) {
   return p;
 }
 
+std::string Excerpt(std::string_view text, size_t max_chars) {
+  std::string out;
+  size_t chars = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if ((c & 0xC0) != 0x80 && chars++ == max_chars) {  // the start of one character too many
+      out += "…";
+      break;
+    }
+    if (c == '\n') {
+      out += "↵";
+    } else if (c == '\r' || c == '\t') {
+      out += ' ';
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+bool IsDataName(std::string_view name) {
+  if (name.empty() || name.size() > 64 || name.front() == '-') return false;
+  for (char c : name) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    c == '-' || c == '_';
+    if (!ok) return false;
+  }
+  return true;
+}
+
 }  // namespace gongkai

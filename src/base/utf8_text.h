@@ -34,6 +34,22 @@ struct TextPosition {
 };
 TextPosition PositionOf(std::string_view text, size_t offset);
 
+// How many characters of text read from a file an error message echoes. A message quotes what
+// the user wrote so that it can be found, not to reproduce it: an unknown key of 50 MB must not
+// make a 50 MB message.
+inline constexpr size_t kExcerptChars = 60;
+
+// `text` as an error message quotes it: at most `max_chars` characters (never cutting a UTF-8
+// sequence), followed by "…" when something was left out, on one line (a line break is shown as
+// "↵", a tab or carriage return as a space). Used by every loader for user text in messages.
+std::string Excerpt(std::string_view text, size_t max_chars = kExcerptChars);
+
+// Whether `name` may name a data file (an indicator framework, a scoring standard, a region's
+// check settings) that is then looked up as <data dir>/…/<name>.yaml: 1 to 64 ASCII letters,
+// digits, '-' and '_', not starting with '-'. No '/', no "..", nothing absolute: a name read
+// from a file cannot reach outside the data directory.
+bool IsDataName(std::string_view name);
+
 }  // namespace gongkai
 
 #endif  // GONGKAI_BASE_UTF8_TEXT_H_

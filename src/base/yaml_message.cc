@@ -1,10 +1,112 @@
 #include "base/yaml_message.h"
 
 #include <fmt/format.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/yaml.h>
 
+#include <sstream>
 #include <utility>
+#include <vector>
+
+#include "base/utf8_text.h"
 
 namespace gongkai {
+namespace {
+
+// The event handler of CheckYamlStructure: it throws Problem to stop the parser.
+class StructureCheck : public YAML::EventHandler {
+ public:
+  StructureCheck(int max_depth, const std::string& what)
+      : max_depth_(max_depth),
+        what_(what),
+        no_aliases_(what + "不支持 YAML 锚点与别名（&/*），请写出完整内容") {}
+
+  struct Problem {
+    YAML::Mark mark;
+    std::string message;
+  };
+
+  // Throws Problem at the first alias, the first node nested too deep or the start of a second
+  // document; otherwise at the first anchor, once the whole stream has been read.
+  void Run(const std::string& text) {
+    std::istringstream in(text);
+    YAML::Parser parser(in);
+    while (parser.HandleNextDocument(*this)) {
+    }
+    if (first_anchor_) throw *first_anchor_;
+  }
+
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    if (++documents_ > 1) {
+      throw Problem{mark,
+                    what_ +
+                        "只能有一个 YAML 文档，这里（「---」之后）开始了第二个：请合并为一个文档，"
+                        "或分成两个文件"};
+    }
+  }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { Anchored(mark, anchor); }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    std::string name = anchor >= 1 && anchor <= names_.size() ? names_[anchor - 1] : "";
+    throw Problem{mark, fmt::format("{}（此处为别名「*{}」）", no_aliases_, Excerpt(name))};
+  }
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                const std::string&) override {
+    Anchored(mark, anchor);
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    Anchored(mark, anchor);
+    Enter(mark);
+  }
+  void OnSequenceEnd() override { --depth_; }
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    Anchored(mark, anchor);
+    Enter(mark);
+  }
+  void OnMapEnd() override { --depth_; }
+  void OnAnchor(const YAML::Mark& mark, const std::string& name) override {
+    names_.push_back(name);
+    if (!first_anchor_) {
+      first_anchor_ =
+          Problem{mark, fmt::format("{}（此处为锚点「&{}」）", no_aliases_, Excerpt(name))};
+    }
+  }
+
+ private:
+  void Anchored(const YAML::Mark& mark, YAML::anchor_t anchor) {
+    if (anchor != YAML::NullAnchor && !first_anchor_) {
+      first_anchor_ = Problem{mark, fmt::format("{}（此处为锚点「&」）", no_aliases_)};
+    }
+  }
+  void Enter(const YAML::Mark& mark) {
+    if (++depth_ > max_depth_) {
+      throw Problem{mark, fmt::format("嵌套超过{}层：{}的结构没有这么深，请检查缩进与括号",
+                                      max_depth_, what_)};
+    }
+  }
+
+  const int max_depth_;
+  const std::string what_, no_aliases_;
+  int documents_ = 0;
+  int depth_ = 0;
+  std::vector<std::string> names_;  // anchor names by anchor number - 1
+  std::optional<Problem> first_anchor_;
+};
+
+}  // namespace
+
+std::optional<YamlStructureProblem> CheckYamlStructure(const std::string& text, int max_depth,
+                                                       const std::string& what) {
+  try {
+    StructureCheck(max_depth, what).Run(text);
+  } catch (const StructureCheck::Problem& p) {
+    return YamlStructureProblem{static_cast<size_t>(p.mark.line) + 1,
+                                static_cast<size_t>(p.mark.column) + 1, p.message};
+  }
+  return std::nullopt;
+}
 
 std::string YamlSyntaxMessage(const std::string& message) {
   static const std::pair<const char*, const char*> kMessages[] = {

@@ -69,4 +69,10 @@ const std::vector<std::string>& ThreePublicKeys() {
   return keys;
 }
 
+const std::vector<std::string>& ProjectCategories() {
+  static const std::vector<std::string> categories = {"运转类", "特定目标类", "特定目标类-本级",
+                                                      "特定目标类-上级转移"};
+  return categories;
+}
+
 }  // namespace gongkai

@@ -176,6 +176,9 @@ struct Department {
 // Keys allowed in prior_year / three_public.prior_year, in display order.
 const std::vector<std::string>& ComparisonKeys();
 const std::vector<std::string>& ThreePublicKeys();
+// The 支出项目类别 a project may have (projects[].category, 项目申报表 category), in the order
+// a list offers them.
+const std::vector<std::string>& ProjectCategories();
 
 }  // namespace gongkai
 

@@ -6,8 +6,11 @@
 #include <yaml-cpp/yaml.h>
 
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "base/csv.h"
+#include "base/utf8_text.h"
 #include "base/yaml_message.h"
 
 namespace gongkai {
@@ -37,6 +40,11 @@ bool Framework::HasPair(const std::string& level1, const std::string& level2) co
 Framework Framework::Load(const std::string& data_dir, const std::string& id) {
   namespace fs = std::filesystem;
   std::string name = id.empty() ? "standard" : id;
+  // The name comes from a source file: it must not name a file outside the data directory.
+  if (!IsDataName(name)) {
+    throw CatalogError(
+        fmt::format("指标框架名称「{}」无效：只能由字母、数字、「-」和「_」组成", Excerpt(name)));
+  }
   fs::path path = fs::path(data_dir) / "perf" / "frameworks" / (name + ".yaml");
   if (!fs::exists(path)) {
     std::string known;
@@ -49,7 +57,15 @@ Framework Framework::Load(const std::string& data_dir, const std::string& id) {
   Framework f;
   f.id = name;
   try {
-    YAML::Node root = YAML::LoadFile(path.string());
+    // A file that may be the user's own: no aliases (a list containing itself), no deep nesting.
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    if (auto p = CheckYamlStructure(text.str(), 32, "指标框架文件")) {
+      throw CatalogError(
+          fmt::format("{}:{}:{}: {}", path.string(), p->line, p->column, p->message));
+    }
+    YAML::Node root = YAML::Load(text.str());
     f.name = root["name"].as<std::string>("");
     for (auto it = root["levels"].begin(); it != root["levels"].end(); ++it) {
       f.levels.emplace_back(it->first.as<std::string>(), it->second.as<std::vector<std::string>>());

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "base/csv.h"
+#include "base/utf8_text.h"
 
 namespace gongkai {
 
@@ -24,6 +25,10 @@ CheckConfig CheckConfig::Load(const std::string& data_dir, const std::string& re
   config.region = region;
   config.data_dir = data_dir;
   config.frameworks = MakeFrameworkProvider(data_dir);
+  if (!IsDataName(region)) {  // a name, never a path out of the data directory
+    throw CatalogError(
+        fmt::format("地区名称「{}」无效：只能由字母、数字、「-」和「_」组成", Excerpt(region)));
+  }
   fs::path path = fs::path(data_dir) / "check" / (region + ".csv");
   if (!fs::exists(path)) {
     if (region == "default") return config;

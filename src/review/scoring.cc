@@ -4,16 +4,23 @@
 #include <yaml-cpp/yaml.h>
 
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <sstream>
 
 #include "base/csv.h"
+#include "base/utf8_text.h"
 #include "base/yaml_message.h"
 
 namespace gongkai {
 
 ScoringStandard ScoringStandard::Load(const std::string& data_dir, const std::string& id) {
   namespace fs = std::filesystem;
+  if (!IsDataName(id)) {  // a name, never a path out of the data directory
+    throw CatalogError(
+        fmt::format("考核标准名称「{}」无效：只能由字母、数字、「-」和「_」组成", Excerpt(id)));
+  }
   fs::path path = fs::path(data_dir) / "perf" / "scoring" / (id + ".yaml");
   if (!fs::exists(path))
     throw CatalogError(fmt::format("{}: 没有考核标准「{}」", path.string(), id));
@@ -24,7 +31,15 @@ ScoringStandard ScoringStandard::Load(const std::string& data_dir, const std::st
   s.id = id;
   int sum = 0;
   try {
-    YAML::Node root = YAML::LoadFile(path.string());
+    // A file that may be the user's own: no aliases (a list containing itself), no deep nesting.
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    if (auto p = CheckYamlStructure(text.str(), 32, "考核标准文件")) {
+      throw CatalogError(
+          fmt::format("{}:{}:{}: {}", path.string(), p->line, p->column, p->message));
+    }
+    YAML::Node root = YAML::Load(text.str());
     s.name = root["name"].as<std::string>("");
     s.source = root["source"].as<std::string>("");
     s.total = root["total"].as<int>(100);

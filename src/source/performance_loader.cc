@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "base/utf8_text.h"
+
 namespace gongkai {
 namespace {
 
@@ -12,7 +14,7 @@ class PerformanceLoader {
   void Load(const YAML::Node& n, Performance* out) {
     if (!r_.ExpectMap(n, "performance", {"framework", "department", "projects"})) return;
     out->present = true;
-    out->framework = r_.Text(n["framework"], "performance.framework");
+    out->framework = r_.DataName(n["framework"], "performance.framework");
     if (n["department"]) LoadDepartment(n["department"], &out->department);
     if (const auto& list = n["projects"]; list && r_.ExpectList(list, "performance.projects")) {
       int index = 0;
@@ -90,7 +92,7 @@ class PerformanceLoader {
       Goal goal;
       goal.name = r_.Text(g["name"], w + " name");
       goal.text = r_.Text(g["text"], w + " text");
-      if (g["end_year"]) goal.end_year = r_.Integer(g["end_year"], w + " end_year", 1990, 2100);
+      if (g["end_year"]) goal.end_year = r_.Year(g["end_year"], w + " end_year");
       goal.indicators = Indicators(g["indicators"], w);
       goal.line = r_.Where(g).line;
       out.push_back(std::move(goal));
@@ -136,8 +138,8 @@ class PerformanceLoader {
     d->line = r_.Where(p).line;
     d->project_id = r_.Text(p["project"], what + " project");
     d->code = r_.Text(p["code"], what + " code");
-    d->name = r_.Text(p["name"], what + " name");
-    std::string w = d->name.empty() ? what : "项目申报表「" + d->name + "」";
+    d->name = r_.NonEmptyText(p, "name", what + " name");
+    std::string w = d->name.empty() ? what : "项目申报表「" + Excerpt(d->name) + "」";
     d->date = r_.Text(p["date"], w + " date");
     if (p["unit"]) {
       d->unit_label = r_.Text(p["unit"], w + " unit");
@@ -153,10 +155,15 @@ class PerformanceLoader {
     d->address = r_.Text(p["address"], w);
     d->postcode = r_.Text(p["postcode"], w);
     d->attribute = r_.Text(p["attribute"], w);
-    d->category = r_.Text(p["category"], w);
+    d->category = r_.Category(p["category"], w + " category", true);
     d->frequency = r_.Text(p["frequency"], w);
-    if (p["start_year"]) d->start_year = r_.Integer(p["start_year"], w + " start_year", 1990, 2100);
-    if (p["end_year"]) d->end_year = r_.Integer(p["end_year"], w + " end_year", 1990, 2100);
+    if (p["start_year"]) d->start_year = r_.Year(p["start_year"], w + " start_year");
+    if (p["end_year"]) d->end_year = r_.Year(p["end_year"], w + " end_year");
+    if (d->start_year != 0 && d->end_year != 0 && d->end_year < d->start_year) {
+      r_.Error(p["end_year"],
+               fmt::format("{}：项目结束年 end_year（{}）早于开始年 start_year（{}）", w,
+                           d->end_year, d->start_year));
+    }
     d->basis = r_.Text(p["basis"], w + " basis");
     d->plan = r_.Text(p["plan"], w + " plan");
     if (p["total_budget"]) d->total_budget = AmountIn(p["total_budget"], w + " total_budget", unit);
@@ -166,7 +173,7 @@ class PerformanceLoader {
         if (!r_.ExpectMap(b, w + " prior_budgets", {"year", "amount"})) continue;
         r_.RequireKeys(b, w + " prior_budgets", {"year", "amount"});
         YearAmount ya;
-        if (b["year"]) ya.year = r_.Integer(b["year"], w + " prior_budgets year", 1990, 2100);
+        if (b["year"]) ya.year = r_.Year(b["year"], w + " prior_budgets year");
         if (b["amount"]) ya.amount = AmountIn(b["amount"], w + " prior_budgets amount", unit);
         d->prior_budgets.push_back(ya);
       }
@@ -262,8 +269,7 @@ class PerformanceLoader {
     g->phone = r_.Text(n["phone"], "performance.department.phone");
     if (n["unit"]) g->unit_label = r_.Text(n["unit"], "performance.department.unit");
     if (const auto& years = n["prior_years"]; years && r_.ExpectList(years, "prior_years")) {
-      for (const auto& y : years)
-        g->prior_years.push_back(r_.Integer(y, "prior_years", 1990, 2100));
+      for (const auto& y : years) g->prior_years.push_back(r_.Year(y, "prior_years"));
     }
     g->income = FundRows(n["income"], "部门整体绩效目标 income", g->unit_label);
     g->expenditure = FundRows(n["expenditure"], "部门整体绩效目标 expenditure", g->unit_label);

@@ -8,8 +8,14 @@
 #include "source/performance_loader.h"
 #include "source/source_reader.h"
 
-#include <fstream>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <string_view>
@@ -36,7 +42,7 @@ class Loader : public SourceReader {
 
   Department Load(const std::string& text);
   // Scalars whose decoded text is not text (see utf8_text.h), each reported at its node.
-  void CheckScalars(const YAML::Node& node, std::vector<std::string>* errors) const;
+  void CheckScalars(const YAML::Node& node, std::vector<std::string>* errors, int depth = 0) const;
 
  private:
   void LoadDepartment(const YAML::Node& n);
@@ -77,7 +83,8 @@ void Loader::CheckFunction(const std::string& code, const YAML::Node& at, const 
   if (!d_.catalog) return;
   const FunctionSubject* s = d_.catalog->FindFunction(code);
   if (!s) {
-    Error(at, fmt::format("{}：功能分类科目「{}」不在{}年支出功能分类科目中", what, code, d_.year));
+    Error(at, fmt::format("{}：功能分类科目「{}」不在{}年支出功能分类科目中", what, Excerpt(code),
+                          d_.year));
   } else if (s->level() != FunctionLevel::kItem) {
     Error(at, fmt::format("{}：功能分类科目「{} {}」是{}级科目，支出应列到项级（7位）", what, code,
                           s->name, s->level() == FunctionLevel::kClass ? "类" : "款"));
@@ -88,8 +95,8 @@ void Loader::CheckEconomic(const std::string& code, const YAML::Node& at, const 
   if (!d_.catalog) return;
   const EconomicSubject* s = d_.catalog->FindEconomic(code);
   if (!s) {
-    Error(at, fmt::format("{}：经济分类科目「{}」不在{}年部门预算支出经济分类科目中", what, code,
-                          d_.year));
+    Error(at, fmt::format("{}：经济分类科目「{}」不在{}年部门预算支出经济分类科目中", what,
+                          Excerpt(code), d_.year));
   } else if (s->is_class()) {
     Error(at, fmt::format("{}：经济分类科目「{} {}」是类级科目，支出应列到款级（5位）", what, code,
                           s->name));
@@ -101,7 +108,7 @@ void Loader::CheckFund(const std::string& fund, const YAML::Node& at, const std:
   if (!d_.catalog->FindRevenueSource(fund)) {
     std::string ids;
     for (const auto& s : d_.catalog->revenue_sources()) ids += (ids.empty() ? "" : ", ") + s.id;
-    Error(at, fmt::format("{}：未知的资金来源「{}」（可用：{}）", what, fund, ids));
+    Error(at, fmt::format("{}：未知的资金来源「{}」（可用：{}）", what, Excerpt(fund), ids));
   }
 }
 
@@ -112,7 +119,7 @@ void Loader::LoadDepartment(const YAML::Node& n) {
     return;
   }
   RequireKeys(n, "department", {"name", "year", "units"});
-  d_.name = Text(n["name"], "department.name");
+  d_.name = NonEmptyText(n, "name", "department.name");
   d_.short_name = Text(n["short_name"], "department.short_name");
   d_.code = Text(n["code"], "department.code");
   if (const auto& r = n["region"]) {
@@ -121,7 +128,7 @@ void Loader::LoadDepartment(const YAML::Node& n) {
       d_.region_name = Text(r["name"], "department.region.name");
     }
   }
-  if (n["year"]) d_.year = Integer(n["year"], "department.year", 1990, 2100);
+  if (n["year"]) d_.year = Year(n["year"], "department.year");
   d_.functions = Text(n["functions"], "department.functions");
   d_.composition = Text(n["composition"], "department.composition");
   if (d_.year != 0) {
@@ -138,8 +145,8 @@ void Loader::LoadDepartment(const YAML::Node& n) {
       if (!ExpectMap(u, "预算单位", {"id", "name", "kind"})) continue;
       RequireKeys(u, "预算单位", {"id", "name"});
       Unit unit;
-      unit.id = Text(u["id"], "预算单位 id");
-      unit.name = Text(u["name"], "预算单位 name");
+      unit.id = NonEmptyText(u, "id", "预算单位 id");
+      unit.name = NonEmptyText(u, "name", "预算单位 name");
       unit.where = Where(u);
       std::string kind = Text(u["kind"], "预算单位 kind");
       if (kind.empty() || kind == "行政单位") {
@@ -153,10 +160,10 @@ void Loader::LoadDepartment(const YAML::Node& n) {
       } else {
         Error(u["kind"],
               fmt::format("预算单位类型「{}」无效（可用：行政单位、参公事业单位、事业单位、其他）",
-                          kind));
+                          Excerpt(kind)));
       }
       if (!unit.id.empty() && !ids.insert(unit.id).second) {
-        Error(u["id"], fmt::format("预算单位 id「{}」重复", unit.id));
+        Error(u["id"], fmt::format("预算单位 id「{}」重复", Excerpt(unit.id)));
       }
       d_.units.push_back(unit);
     }
@@ -211,7 +218,8 @@ ExpenditureLine Loader::LoadLine(const YAML::Node& n, const std::string& what, b
     } else if (c == "public" || c == "公用经费") {
       line.cost_class = CostClass::kPublic;
     } else {
-      Error(n["class"], fmt::format("{} class「{}」无效（可用：personnel、public）", what, c));
+      Error(n["class"],
+            fmt::format("{} class「{}」无效（可用：personnel、public）", what, Excerpt(c)));
     }
   }
   return line;
@@ -236,7 +244,7 @@ void Loader::LoadTransfers(const YAML::Node& n) {
     } else {
       Error(t["type"], fmt::format("{} type「{}」无效（可用：to_superior 上缴上级支出、"
                                    "to_affiliates 对附属单位补助支出）",
-                                   what, type));
+                                   what, Excerpt(type)));
       continue;
     }
     if (line.fund == "general" || line.fund == "fund" || line.fund == "soe") {
@@ -263,22 +271,22 @@ void Loader::LoadProjects(const YAML::Node& n) {
     }
     RequireKeys(p, what, {"id", "name", "lines"});
     Project project;
-    project.id = Text(p["id"], what + " id");
+    project.id = NonEmptyText(p, "id", what + " id");
     project.code = Text(p["code"], what + " code");
-    project.name = Text(p["name"], what + " name");
-    project.category = Text(p["category"], what + " category");
+    project.name = NonEmptyText(p, "name", what + " name");
+    project.category = Category(p["category"], what + " category", false);
     project.purpose = Text(p["purpose"], what + " purpose");
     project.where = Where(p);
     if (p["performance_goals"]) {
       project.performance_goals = Boolean(p["performance_goals"], what + " performance_goals");
     }
-    if (!project.name.empty()) what = "项目「" + project.name + "」";
+    if (!project.name.empty()) what = "项目「" + Excerpt(project.name) + "」";
     if (p["unit"]) {
       project.unit_id = Text(p["unit"], what + " unit");
       unit_refs_.push_back({p["unit"], what, project.unit_id});
     }
     if (!project.id.empty() && !ids.insert(project.id).second) {
-      Error(p["id"], fmt::format("项目 id「{}」重复", project.id));
+      Error(p["id"], fmt::format("项目 id「{}」重复", Excerpt(project.id)));
     }
     if (const auto& lines = p["lines"]; lines && ExpectList(lines, what + " lines")) {
       for (const auto& l : lines) {
@@ -307,7 +315,7 @@ void Loader::LoadPriorYear(const YAML::Node& n) {
   std::set<std::string> keys(ComparisonKeys().begin(), ComparisonKeys().end());
   keys.insert("year");
   if (!ExpectMap(n, "prior_year", keys)) return;
-  if (n["year"]) d_.prior_year = Integer(n["year"], "prior_year.year", 1990, 2100);
+  if (n["year"]) d_.prior_year = Year(n["year"], "prior_year.year");
   for (const auto& key : ComparisonKeys()) {
     if (n[key]) d_.comparisons[key] = LoadComparison(n[key], "prior_year." + key);
   }
@@ -372,12 +380,12 @@ void Loader::LoadProcurement(const YAML::Node& n) {
     if (p["type"] && item.type != "goods" && item.type != "works" && item.type != "service") {
       Error(p["type"],
             fmt::format("{} type「{}」无效（可用：goods 货物、works 工程、service 服务）", what,
-                        item.type));
+                        Excerpt(item.type)));
     }
     if (p["amount"]) item.amount = Amount(p["amount"], what + " amount");
     item.quantity = DecimalText(p["quantity"], what + " quantity");
     item.catalog = Text(p["catalog"], what + " catalog");
-    item.sme = DecimalText(p["sme"], what + " sme");
+    item.sme = Fraction(p["sme"], what + " sme");
     LoadAttribution(p, what, &item.function, &item.economic, &item.unit_id, &item.project_id);
     if (p["fund"]) {
       item.fund = Text(p["fund"], what);
@@ -412,13 +420,7 @@ void Loader::LoadPurchaseServices(const YAML::Node& n) {
 void Loader::LoadAssets(const YAML::Node& n) {
   if (!ExpectMap(n, "assets", {"as_of", "vehicles", "floor_area"})) return;
   d_.assets.present = true;
-  d_.assets.as_of = Text(n["as_of"], "assets.as_of");
-  const std::string& d = d_.assets.as_of;
-  bool date_ok = d.size() == 10 && d[4] == '-' && d[7] == '-';
-  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) date_ok = date_ok && i < d.size() && isdigit(d[i]);
-  if (n["as_of"] && !date_ok) {
-    Error(n["as_of"], fmt::format("assets.as_of 应为日期 YYYY-MM-DD，而不是「{}」", d));
-  }
+  d_.assets.as_of = Date(n["as_of"], "assets.as_of");
   d_.assets.vehicles = CountMap(n["vehicles"], "assets.vehicles");
   d_.assets.floor_area = DecimalText(n["floor_area"], "assets.floor_area");
 }
@@ -494,13 +496,13 @@ void Loader::LoadDeclared(const YAML::Node& n) {
       f.direction = Text(t["direction"], what + " direction");
       if (!f.direction.empty() && f.direction != "增加" && f.direction != "减少" &&
           f.direction != "持平") {
-        Error(t["direction"],
-              fmt::format("{} direction「{}」无效（可用：增加、减少、持平）", what, f.direction));
+        Error(t["direction"], fmt::format("{} direction「{}」无效（可用：增加、减少、持平）", what,
+                                          Excerpt(f.direction)));
       }
       f.percent = DecimalText(t["percent"], what + " percent");
       f.share = DecimalText(t["share"], what + " share");
       f.name = Text(t["name"], what + " name");
-      if (t["year"]) f.year = Integer(t["year"], what + " year", 1990, 2100);
+      if (t["year"]) f.year = Year(t["year"], what + " year");
       if (t["number"]) f.number = Integer(t["number"], what + " number", 0, 100000);
       if (t["reason"]) f.reason = Boolean(t["reason"], what + " reason");
       f.text = Text(t["text"], what + " text");
@@ -532,12 +534,13 @@ void Loader::LoadDeclared(const YAML::Node& n) {
 void Loader::ResolveReferences() {
   for (const auto& r : unit_refs_) {
     if (!d_.FindUnit(r.id)) {
-      Error(r.node, fmt::format("{}：预算单位「{}」未在 department.units 中定义", r.what, r.id));
+      Error(r.node,
+            fmt::format("{}：预算单位「{}」未在 department.units 中定义", r.what, Excerpt(r.id)));
     }
   }
   for (const auto& r : project_refs_) {
     if (!d_.FindProject(r.id)) {
-      Error(r.node, fmt::format("{}：项目「{}」未在 projects 中定义", r.what, r.id));
+      Error(r.node, fmt::format("{}：项目「{}」未在 projects 中定义", r.what, Excerpt(r.id)));
     }
   }
   if (!d_.units.empty()) {
@@ -566,7 +569,14 @@ void Loader::ResolveReferences() {
   }
 }
 
-void Loader::CheckScalars(const YAML::Node& node, std::vector<std::string>* errors) const {
+void Loader::CheckScalars(const YAML::Node& node, std::vector<std::string>* errors,
+                          int depth) const {
+  // StructureCheck has refused deeper files; the bound keeps this walk safe on its own.
+  if (depth > kMaxSourceDepth) {
+    errors->push_back(fmt::format("{}:{}:{}: 嵌套超过{}层", path_, node.Mark().line + 1,
+                                  node.Mark().column + 1, kMaxSourceDepth));
+    return;
+  }
   if (node.IsScalar()) {
     const std::string& value = node.Scalar();
     if (size_t bad = FirstNonTextByte(value); bad != std::string_view::npos) {
@@ -574,11 +584,11 @@ void Loader::CheckScalars(const YAML::Node& node, std::vector<std::string>* erro
                                     node.Mark().column + 1, NonTextMessage(value, bad)));
     }
   } else if (node.IsSequence()) {
-    for (const auto& item : node) CheckScalars(item, errors);
+    for (const auto& item : node) CheckScalars(item, errors, depth + 1);
   } else if (node.IsMap()) {
     for (const auto& item : node) {
-      CheckScalars(item.first, errors);
-      CheckScalars(item.second, errors);
+      CheckScalars(item.first, errors, depth + 1);
+      CheckScalars(item.second, errors, depth + 1);
     }
   }
 }
@@ -589,8 +599,16 @@ Department Loader::Load(const std::string& text) {
     throw SourceError(
         {fmt::format("{}:{}:{}: {}", path_, at.line, at.column, NonTextMessage(text, bad))});
   }
+  if (text.size() > kMaxSourceBytes) {
+    throw SourceError({fmt::format("{}: 源文件过大（{}字节），超过上限{} MiB", path_, text.size(),
+                                   kMaxSourceBytes >> 20)});
+  }
   YAML::Node root;
   try {
+    // Before the tree is built: YAML::Load would follow the aliases.
+    if (auto p = CheckYamlStructure(text, kMaxSourceDepth, "源文件")) {
+      throw SourceError({fmt::format("{}:{}:{}: {}", path_, p->line, p->column, p->message)});
+    }
     root = YAML::Load(text);
   } catch (const YAML::ParserException& e) {
     throw SourceError({fmt::format("{}:{}:{}: YAML 语法错误：{}", path_, e.mark.line + 1,
@@ -646,7 +664,7 @@ Department Loader::Load(const std::string& text) {
     for (const auto& p : d_.performance.projects) {
       if (!p.project_id.empty() && !d_.FindProject(p.project_id)) {
         errors_.push_back(fmt::format("{}:{}: 项目申报表「{}」：项目「{}」未在 projects 中定义",
-                                      path_, p.line, p.name, p.project_id));
+                                      path_, p.line, Excerpt(p.name), Excerpt(p.project_id)));
       }
     }
   }
@@ -663,12 +681,87 @@ Department ParseSource(const std::string& text, const std::string& path,
   return loader.Load(text);
 }
 
+namespace {
+
+// Why a file could not be opened or read, in Chinese where the reason is a common one, with the
+// system's own words after it.
+std::string OpenFailure(int error) {
+  const char* why = nullptr;
+  switch (error) {
+    case ENOENT:
+      why = "文件不存在";
+      break;
+    case EACCES:
+    case EPERM:
+      why = "没有读取权限";
+      break;
+    case ELOOP:
+      why = "符号链接层数过多（可能是循环链接）";
+      break;
+    case ENAMETOOLONG:
+      why = "路径过长";
+      break;
+    case ENOTDIR:
+      why = "路径中有一部分不是目录";
+      break;
+    case EMFILE:
+    case ENFILE:
+      why = "打开的文件过多";
+      break;
+    case EIO:
+      why = "读取出错（输入输出错误）";
+      break;
+    default:
+      break;
+  }
+  return why ? fmt::format("{}（{}）", why, std::strerror(error)) : std::strerror(error);
+}
+
+// Reads a source file: a regular file of at most kMaxSourceBytes. The type is checked on the
+// open file, before anything is read: a FIFO is opened without waiting for a writer, and a
+// device such as /dev/zero, which never ends, is never read.
+std::string ReadSourceFile(const std::string& path) {
+  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+  if (fd < 0) throw SourceError({fmt::format("{}: 无法打开文件：{}", path, OpenFailure(errno))}, true);
+  struct Closer {
+    int fd;
+    ~Closer() { close(fd); }
+  } closer{fd};
+  struct stat st;
+  if (fstat(fd, &st) != 0) {
+    throw SourceError({fmt::format("{}: 无法读取文件：{}", path, OpenFailure(errno))}, true);
+  }
+  if (S_ISDIR(st.st_mode)) throw SourceError({path + ": 是目录，不是源文件"}, true);
+  if (!S_ISREG(st.st_mode)) {
+    throw SourceError({path + ": 不是普通文件（是设备、管道或套接字），不能作为源文件读取"}, true);
+  }
+  auto too_big = [&] {
+    return SourceError(
+        {fmt::format("{}: 文件过大（{:.1f} MiB），源文件最大为{} MiB", path,
+                     static_cast<double>(st.st_size) / (1 << 20), kMaxSourceBytes >> 20)});
+  };
+  if (static_cast<uintmax_t>(st.st_size) > kMaxSourceBytes) throw too_big();
+  // Read to the end, but never more than the limit: the file may have grown since fstat.
+  std::string text;
+  char buffer[65536];
+  for (;;) {
+    const ssize_t n = read(fd, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) throw SourceError({fmt::format("{}: 读取文件出错：{}", path, OpenFailure(errno))}, true);
+    if (n == 0) break;
+    text.append(buffer, static_cast<size_t>(n));
+    if (text.size() > kMaxSourceBytes) {
+      st.st_size = static_cast<off_t>(text.size());
+      throw too_big();
+    }
+  }
+  return text;
+}
+
+}  // namespace
+
 Department LoadSource(const std::string& path, const CatalogProvider& catalogs) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw SourceError({path + ": 无法打开文件"}, true);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return ParseSource(buffer.str(), path, catalogs);
+  return ParseSource(ReadSourceFile(path), path, catalogs);
 }
 
 CatalogProvider MakeCatalogProvider(const std::string& data_dir,

@@ -34,10 +34,22 @@ class SourceError : public std::runtime_error {
 // Returns the catalog of a fiscal year (throws CatalogError when there is none).
 using CatalogProvider = std::function<std::shared_ptr<const Catalog>(int year)>;
 
+// The largest source file read, in bytes. The biggest real source (a department with a few
+// hundred lines and every 项目申报表) is well under 1 MiB; 16 MiB leaves room for any real
+// department while a mistaken or hostile file (a log, a disk image, /dev/zero) is refused
+// before it is read into memory.
+inline constexpr size_t kMaxSourceBytes = size_t{16} << 20;
+
+// How deep mappings and lists may nest in a source. The format itself nests about 8 deep
+// (performance → projects → annual → indicators → …); anything deeper is a mistake, and every
+// walk of the tree can rely on this bound.
+inline constexpr int kMaxSourceDepth = 64;
+
 // Parses `text` as if read from `path`.
 Department ParseSource(const std::string& text, const std::string& path,
                        const CatalogProvider& catalogs);
-// Reads and parses a file; an unreadable file is a SourceError too.
+// Reads and parses a file; an unreadable file is a SourceError too, as are a directory, a
+// device or pipe (only regular files are read) and a file over kMaxSourceBytes.
 Department LoadSource(const std::string& path, const CatalogProvider& catalogs);
 
 // A provider that loads bundled catalogs from `data_dir` (plus user overlays) once per year.

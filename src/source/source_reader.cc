@@ -2,6 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <chrono>
+
+#include "base/decimal.h"
+#include "base/utf8_text.h"
+
 namespace gongkai {
 
 bool SourceReader::ExpectMap(const YAML::Node& n, const std::string& what,
@@ -16,9 +21,10 @@ bool SourceReader::ExpectMap(const YAML::Node& n, const std::string& what,
     if (!allowed.count(key)) {
       std::string list;
       for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
-      Error(it->first, fmt::format("{}中有未知的键「{}」（可用的键：{}）", what, key, list));
+      Error(it->first,
+            fmt::format("{}中有未知的键「{}」（可用的键：{}）", what, Excerpt(key), list));
     } else if (!seen.insert(key).second) {
-      Error(it->first, fmt::format("{}中的键「{}」重复", what, key));
+      Error(it->first, fmt::format("{}中的键「{}」重复", what, Excerpt(key)));
     }
   }
   return true;
@@ -52,6 +58,82 @@ std::string SourceReader::Text(const YAML::Node& n, const std::string& what) {
   return s;
 }
 
+std::string SourceReader::NonEmptyText(const YAML::Node& map, const char* key,
+                                       const std::string& what) {
+  const YAML::Node n = map[key];
+  std::string s = Text(n, what);
+  if (!n || !s.empty() || !(n.IsNull() || n.IsScalar())) return s;
+  YAML::Node at = n;
+  if (n.IsNull()) {
+    for (auto it = map.begin(); it != map.end(); ++it) {
+      if (it->first.IsScalar() && it->first.Scalar() == key) at = it->first;
+    }
+  }
+  Error(at, fmt::format("{}不能为空", what));
+  return s;
+}
+
+int SourceReader::Year(const YAML::Node& n, const std::string& what) {
+  return Integer(n, what, kMinYear, kMaxYear);
+}
+
+std::string SourceReader::Date(const YAML::Node& n, const std::string& what) {
+  std::string s = Text(n, what);
+  if (s.empty()) return s;
+  bool shape = s.size() == 10 && s[4] == '-' && s[7] == '-';
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) shape = shape && i < s.size() && isdigit(s[i]);
+  if (!shape) {
+    Error(n, fmt::format("{}应为日期 YYYY-MM-DD，而不是「{}」", what, Excerpt(s)));
+    return s;
+  }
+  const int y = std::stoi(s.substr(0, 4));
+  const unsigned m = std::stoi(s.substr(5, 2)), d = std::stoi(s.substr(8, 2));
+  if (!std::chrono::year_month_day(std::chrono::year(y), std::chrono::month(m), std::chrono::day(d))
+           .ok()) {
+    Error(n, fmt::format("{}「{}」不是有效的日期（{}年没有{}月{}日）", what, s, y, m, d));
+  } else if (y < kMinYear || y > kMaxYear) {
+    Error(n, fmt::format("{}「{}」的年份应在{}到{}之间", what, s, kMinYear, kMaxYear));
+  }
+  return s;
+}
+
+std::string SourceReader::Fraction(const YAML::Node& n, const std::string& what) {
+  const size_t before = errors_.size();
+  std::string s = DecimalText(n, what);
+  if (s.empty() || errors_.size() != before) return s;
+  auto value = Decimal::Parse(s);
+  const size_t point = s.find('.');
+  const size_t decimals = point == std::string::npos ? 0 : s.size() - point - 1;
+  if (!value || *value > Decimal::FromInt(1) || decimals > 6) {
+    Error(n, fmt::format("{}应为0到1之间的比例（如 0.4 表示40%，最多6位小数），而不是「{}」", what,
+                         Excerpt(s)));
+  }
+  return s;
+}
+
+std::string SourceReader::Category(const YAML::Node& n, const std::string& what, bool as_printed) {
+  std::string s = Text(n, what);
+  if (s.empty()) return s;
+  std::string list;
+  for (const auto& c : ProjectCategories()) {
+    if (s == c || (as_printed && s == c + "项目支出")) return s;
+    list += (list.empty() ? "" : "、") + c;
+  }
+  Error(n, fmt::format("{}「{}」不是支出项目类别（可用：{}）", what, Excerpt(s), list));
+  return s;
+}
+
+std::string SourceReader::DataName(const YAML::Node& n, const std::string& what) {
+  std::string s = Text(n, what);
+  if (!s.empty() && !IsDataName(s)) {
+    Error(n, fmt::format("{}「{}」不是有效的名称：只能由字母、数字、「-」和「_」组成（如 "
+                         "wuhan-2023），指数据目录中的文件名，不能是路径",
+                         what, Excerpt(s)));
+    return "";
+  }
+  return s;
+}
+
 int SourceReader::Integer(const YAML::Node& n, const std::string& what, int min, int max) {
   std::string s = Text(n, what);
   if (s.empty()) return 0;
@@ -63,7 +145,7 @@ int SourceReader::Integer(const YAML::Node& n, const std::string& what, int min,
     pos = 0;
   }
   if (pos != s.size() || value < min || value > max) {
-    Error(n, fmt::format("{}应为{}到{}之间的整数，而不是「{}」", what, min, max, s));
+    Error(n, fmt::format("{}应为{}到{}之间的整数，而不是「{}」", what, min, max, Excerpt(s)));
     return 0;
   }
   return value;
@@ -73,7 +155,7 @@ bool SourceReader::Boolean(const YAML::Node& n, const std::string& what) {
   std::string s = Text(n, what);
   if (s == "true" || s == "yes" || s == "是") return true;
   if (s == "false" || s == "no" || s == "否" || s.empty()) return false;
-  Error(n, fmt::format("{}应为 true 或 false，而不是「{}」", what, s));
+  Error(n, fmt::format("{}应为 true 或 false，而不是「{}」", what, Excerpt(s)));
   return false;
 }
 
@@ -90,7 +172,7 @@ Money SourceReader::Amount(const YAML::Node& n, const std::string& what) {
     return {};
   }
   if (m->is_negative()) {
-    Error(n, fmt::format("{}不能为负数：「{}」", what, s));
+    Error(n, fmt::format("{}不能为负数：「{}」", what, Excerpt(s)));
     return {};
   }
   return *m;
@@ -110,7 +192,7 @@ std::string SourceReader::DecimalText(const YAML::Node& n, const std::string& wh
       break;
     }
   }
-  if (!digit) Error(n, fmt::format("{}应为数字，而不是「{}」", what, s));
+  if (!digit) Error(n, fmt::format("{}应为数字，而不是「{}」", what, Excerpt(s)));
   return s;
 }
 
@@ -123,7 +205,7 @@ Counts SourceReader::CountMap(const YAML::Node& n, const std::string& what) {
   }
   for (auto it = n.begin(); it != n.end(); ++it) {
     std::string key = Text(it->first, what);
-    out.emplace_back(key, Integer(it->second, what + "「" + key + "」", 0, 10000000));
+    out.emplace_back(key, Integer(it->second, what + "「" + Excerpt(key) + "」", 0, 10000000));
   }
   return out;
 }

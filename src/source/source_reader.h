@@ -37,7 +37,21 @@ class SourceReader {
   void RequireKeys(const YAML::Node& n, const std::string& what,
                    std::initializer_list<const char*> keys);
   std::string Text(const YAML::Node& n, const std::string& what);
+  // The text of map[key], which must not be empty or null; a key with nothing after it is
+  // reported at the key (a null value has no position of its own).
+  std::string NonEmptyText(const YAML::Node& map, const char* key, const std::string& what);
   int Integer(const YAML::Node& n, const std::string& what, int min, int max);
+  // A year a budget can be about: kMinYear to kMaxYear.
+  int Year(const YAML::Node& n, const std::string& what);
+  // A calendar date written YYYY-MM-DD (2022-12-31; not 2022-13-45, not 2023-02-29).
+  std::string Date(const YAML::Node& n, const std::string& what);
+  // A share from 0 to 1 as decimal text ("0.40"), at most 6 decimals; empty when absent.
+  std::string Fraction(const YAML::Node& n, const std::string& what);
+  // A 支出项目类别 (ProjectCategories()); `as_printed` also accepts the form printed in a
+  // 项目申报表, with "项目支出" after it (特定目标类-本级项目支出). Empty when absent.
+  std::string Category(const YAML::Node& n, const std::string& what, bool as_printed);
+  // The name of a data file the source refers to (performance.framework): see IsDataName.
+  std::string DataName(const YAML::Node& n, const std::string& what);
   bool Boolean(const YAML::Node& n, const std::string& what);
   Money Amount(const YAML::Node& n, const std::string& what);
   std::string DecimalText(const YAML::Node& n, const std::string& what);
@@ -46,6 +60,9 @@ class SourceReader {
 
  protected:
   static constexpr size_t kMaxErrors = 50;
+  // Years outside these are typing mistakes (20223, 203), not budgets.
+  static constexpr int kMinYear = 1990;
+  static constexpr int kMaxYear = 2100;
   std::string path_;
   std::vector<std::string> errors_;
 };

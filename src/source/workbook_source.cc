@@ -11,6 +11,7 @@
 #include <set>
 
 #include "base/csv.h"
+#include "base/utf8_text.h"
 #include "source/source_writer.h"
 
 namespace gongkai {
@@ -787,7 +788,7 @@ class Builder {
 void Builder::Add(const Leaf& leaf) {
   auto segs = SplitPath(leaf.path);
   if (segs.empty()) {
-    errors.push_back(fmt::format("{}: {}: 路径「{}」无效", file_, leaf.cell, leaf.path));
+    errors.push_back(fmt::format("{}: {}: 路径「{}」无效", file_, leaf.cell, Excerpt(leaf.path)));
     return;
   }
   Node* n = &root_;
@@ -797,12 +798,13 @@ void Builder::Add(const Leaf& leaf) {
     if (n->type == Node::kNone) n->type = want;
     if (n->type != want) {
       errors.push_back(
-          fmt::format("{}: {}: 路径「{}」与其他数据冲突", file_, leaf.cell, leaf.path));
+          fmt::format("{}: {}: 路径「{}」与其他数据冲突", file_, leaf.cell, Excerpt(leaf.path)));
       return;
     }
     if (s.index >= 0) {
       if (static_cast<size_t>(s.index) > n->list.size() + 1000) {
-        errors.push_back(fmt::format("{}: {}: 路径「{}」的序号过大", file_, leaf.cell, leaf.path));
+        errors.push_back(
+            fmt::format("{}: {}: 路径「{}」的序号过大", file_, leaf.cell, Excerpt(leaf.path)));
         return;
       }
       while (n->list.size() <= static_cast<size_t>(s.index)) n->list.emplace_back();
@@ -824,7 +826,8 @@ void Builder::Add(const Leaf& leaf) {
     return;
   }
   if (n->type != Node::kNone && n->type != Node::kScalar) {
-    errors.push_back(fmt::format("{}: {}: 路径「{}」与其他数据冲突", file_, leaf.cell, leaf.path));
+    errors.push_back(
+        fmt::format("{}: {}: 路径「{}」与其他数据冲突", file_, leaf.cell, Excerpt(leaf.path)));
     return;
   }
   n->type = Node::kScalar;
@@ -948,8 +951,9 @@ bool SheetReader::CheckHeader(const XlsxSheet& s, const std::vector<Column>& col
     int col = first_col + static_cast<int>(i);
     std::string h = Trim(s.Text(1, col));
     if (h != cols[i].header) {
-      Error(s, 1, col,
-            fmt::format("表头应为「{}」，而不是「{}」（请勿修改表头）", cols[i].header, h));
+      Error(
+          s, 1, col,
+          fmt::format("表头应为「{}」，而不是「{}」（请勿修改表头）", cols[i].header, Excerpt(h)));
       ok = false;
     }
   }
@@ -1002,7 +1006,7 @@ void SheetReader::ReadForm(const XlsxSheet& s, const FormSheet& spec) {
     if (it == rows.end()) {
       std::string all;
       for (const auto& r : spec.rows) all += (all.empty() ? "" : "、") + std::string(r.label);
-      Error(s, row, 1, fmt::format("未知的项目「{}」（可用：{}）", label, all));
+      Error(s, row, 1, fmt::format("未知的项目「{}」（可用：{}）", Excerpt(label), all));
       continue;
     }
     if (!any) continue;
@@ -1010,7 +1014,8 @@ void SheetReader::ReadForm(const XlsxSheet& s, const FormSheet& spec) {
     const auto& cols = RowColumns(r);
     for (int c = static_cast<int>(cols.size()) + 2; c <= s.max_col; ++c) {
       if (s.At(row, c))
-        Error(s, row, c, fmt::format("「{}」只有{}列内容，此格未被读取", label, cols.size()));
+        Error(s, row, c,
+              fmt::format("「{}」只有{}列内容，此格未被读取", Excerpt(label), cols.size()));
     }
     auto value = [&](size_t c) -> std::string {
       const XlsxCell* cell = s.At(row, static_cast<int>(c) + 2);
@@ -1020,7 +1025,7 @@ void SheetReader::ReadForm(const XlsxSheet& s, const FormSheet& spec) {
       case RowKind::kScalar:
       case RowKind::kPair:
         if (r.kind == RowKind::kScalar && counts[label]++ > 0) {
-          Error(s, row, 1, fmt::format("「{}」重复", label));
+          Error(s, row, 1, fmt::format("「{}」重复", Excerpt(label)));
           break;
         }
         for (size_t c = 0; c < cols.size(); ++c) {
@@ -1040,11 +1045,11 @@ void SheetReader::ReadForm(const XlsxSheet& s, const FormSheet& spec) {
       case RowKind::kKeyed: {
         std::string key = value(0);
         if (key.empty()) {
-          Error(s, row, 2, fmt::format("「{}」缺少{}", label, cols[0].header));
+          Error(s, row, 2, fmt::format("「{}」缺少{}", Excerpt(label), cols[0].header));
           break;
         }
         if (key.find_first_of(".[]") != std::string::npos) {
-          Error(s, row, 2, fmt::format("「{}」不能含有 . [ ]", key));
+          Error(s, row, 2, fmt::format("「{}」不能含有 . [ ]", Excerpt(key)));
           break;
         }
         Put(s, row, 3, Join(r.path, key), value(1));
@@ -1068,8 +1073,9 @@ void SheetReader::ReadLines(const XlsxSheet& s) {
     std::string id = Trim(s.Text(row, 1));
     auto it = std::find(project_ids_.begin(), project_ids_.end(), id);
     if (it == project_ids_.end()) {
-      Error(s, row, 1,
-            id.empty() ? "缺少项目标识" : fmt::format("项目「{}」未在「项目」表中列出", id));
+      Error(
+          s, row, 1,
+          id.empty() ? "缺少项目标识" : fmt::format("项目「{}」未在「项目」表中列出", Excerpt(id)));
       continue;
     }
     std::string base = fmt::format("projects[{}].lines[{}]", it - project_ids_.begin(), next[id]++);
@@ -1104,13 +1110,13 @@ void SheetReader::ReadIndicators(const XlsxSheet& s) {
         base = fmt::format("performance.projects[{}]", it - declaration_names_.begin());
     }
     if (base.empty()) {
-      Error(
-          s, row, 1,
-          fmt::format("归属「{}」应为「{}」或「绩效项目」表中的项目名称", owner, kDepartmentOwner));
+      Error(s, row, 1,
+            fmt::format("归属「{}」应为「{}」或「绩效项目」表中的项目名称", Excerpt(owner),
+                        kDepartmentOwner));
       continue;
     }
     if (period != "长期" && period != "年度") {
-      Error(s, row, 2, fmt::format("期限应为「长期」或「年度」，而不是「{}」", period));
+      Error(s, row, 2, fmt::format("期限应为「长期」或「年度」，而不是「{}」", Excerpt(period)));
       continue;
     }
     int g =
@@ -1118,7 +1124,7 @@ void SheetReader::ReadIndicators(const XlsxSheet& s) {
             ? std::stoi(num)
             : 0;
     if (g < 1) {
-      Error(s, row, 3, fmt::format("目标序号应为从1起的整数，而不是「{}」", num));
+      Error(s, row, 3, fmt::format("目标序号应为从1起的整数，而不是「{}」", Excerpt(num)));
       continue;
     }
     std::string gpath =
@@ -1153,7 +1159,7 @@ void SheetReader::ReadOther(const XlsxSheet& s) {
       continue;
     }
     if (SplitPath(path).empty()) {
-      Error(s, row, 1, fmt::format("路径「{}」无效", path));
+      Error(s, row, 1, fmt::format("路径「{}」无效", Excerpt(path)));
       continue;
     }
     Put(s, row, 2, path, v ? CellValue(*v, Kind::kText) : "", true);

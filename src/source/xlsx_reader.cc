@@ -274,9 +274,10 @@ std::string Reader::DateText(const std::string& number, const std::string& where
   try {
     serial = std::stod(number);
   } catch (const std::exception&) {
-    Fail(where, fmt::format("日期「{}」不是数字", number));
+    Fail(where, fmt::format("日期「{}」不是数字", Excerpt(number)));
   }
-  if (!(serial >= 0 && serial < 2958466)) Fail(where, fmt::format("日期「{}」超出范围", number));
+  if (!(serial >= 0 && serial < 2958466))
+    Fail(where, fmt::format("日期「{}」超出范围", Excerpt(number)));
   long days = static_cast<long>(serial);
   if (date1904_) {
     days += 1462;  // 1904-01-01 is serial 1462 in the 1900 system
@@ -309,7 +310,8 @@ bool ParseRange(const std::string& ref, CellRange* r) {
 
 void Reader::ReadSheet(const std::string& part, XlsxSheet* sheet) {
   auto text = Part(part);
-  if (!text) Fail("", fmt::format("工作表「{}」的部件 {} 不存在", sheet->name, part));
+  if (!text)
+    Fail("", fmt::format("工作表「{}」的部件 {} 不存在", Excerpt(sheet->name), Excerpt(part)));
   pugi::xml_document doc = Xml(part, *text);
   pugi::xml_node ws = Child(doc, "worksheet");
   if (!ws) Fail("", fmt::format("{} 不是工作表（缺少 worksheet 元素）", part));
@@ -322,7 +324,8 @@ void Reader::ReadSheet(const std::string& part, XlsxSheet* sheet) {
       bool ok = !rs.empty() && rs.size() <= 7;
       for (char c : rs) ok = ok && c >= '0' && c <= '9';
       if (ok) n = std::stoi(rs);
-      if (!ok || n < 1 || n > kMaxRows) Fail(sheet->name, fmt::format("行号「{}」无效", rs));
+      if (!ok || n < 1 || n > kMaxRows)
+        Fail(sheet->name, fmt::format("行号「{}」无效", Excerpt(rs)));
       row_no = n;
     } else {
       ++row_no;
@@ -363,7 +366,7 @@ void Reader::ReadSheet(const std::string& part, XlsxSheet* sheet) {
         cell.text = v.text().get();
       } else if (t == "b") {
         std::string b = v.text().get();
-        if (b != "0" && b != "1") Fail(where, fmt::format("布尔值「{}」无效", b));
+        if (b != "0" && b != "1") Fail(where, fmt::format("布尔值「{}」无效", Excerpt(b)));
         cell.type = CellType::kBoolean;
         cell.text = b == "1" ? "TRUE" : "FALSE";
       } else if (t == "e") {
@@ -383,11 +386,11 @@ void Reader::ReadSheet(const std::string& part, XlsxSheet* sheet) {
             cell.text = DateText(cell.text, where);
           } else if (!CellMoney(cell.text, MoneyUnit::kYuan) &&
                      cell.text.find_first_not_of("0123456789.-+eE") != std::string::npos) {
-            Fail(where, fmt::format("数值「{}」无效", cell.text));
+            Fail(where, fmt::format("数值「{}」无效", Excerpt(cell.text)));
           }
         }
       } else {
-        Fail(where, fmt::format("未知的单元格类型「{}」", t));
+        Fail(where, fmt::format("未知的单元格类型「{}」", Excerpt(t)));
       }
       if (size_t bad = FirstNonTextByte(cell.text); bad != std::string_view::npos) {
         Fail(where, NonTextMessage(cell.text, bad, true));
@@ -404,7 +407,7 @@ void Reader::ReadSheet(const std::string& part, XlsxSheet* sheet) {
     CellRange range;
     std::string ref = Attr(m, "ref").value();
     if (!ParseRange(ref, &range))
-      Fail(sheet->name + "!" + ref, fmt::format("合并单元格区域「{}」无效", ref));
+      Fail(sheet->name + "!" + ref, fmt::format("合并单元格区域「{}」无效", Excerpt(ref)));
     sheet->merged.push_back(range);
   }
 }
@@ -443,12 +446,14 @@ Workbook Reader::Read() {
     if (size_t bad = FirstNonTextByte(sheet.name); bad != std::string_view::npos) {
       Fail("", "工作表名称" + NonTextMessage(sheet.name, bad, true));
     }
-    if (!names.insert(sheet.name).second) Fail("", fmt::format("工作表「{}」重复", sheet.name));
+    if (!names.insert(sheet.name).second)
+      Fail("", fmt::format("工作表「{}」重复", Excerpt(sheet.name)));
     std::string state = Attr(s, "state").value();
     sheet.hidden = state == "hidden" || state == "veryHidden";
     std::string rid = Attr(s, "id").value();
     auto it = rels.find(rid);
-    if (it == rels.end()) Fail("", fmt::format("工作表「{}」的关系「{}」不存在", sheet.name, rid));
+    if (it == rels.end())
+      Fail("", fmt::format("工作表「{}」的关系「{}」不存在", Excerpt(sheet.name), Excerpt(rid)));
     ReadSheet(it->second, &sheet);
     wb.sheets.push_back(std::move(sheet));
   }
