@@ -60,17 +60,7 @@ class TempDir {
 };
 
 // Runs a shell command and returns its standard output; *status gets the exit status.
-std::string Shell(const std::string& command, int* status = nullptr) {
-  std::string out;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (!pipe) return out;
-  char buffer[65536];
-  size_t n;
-  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
-  int rc = pclose(pipe);
-  if (status) *status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-  return out;
-}
+using testing::Shell;
 
 size_t CountOf(const std::string& haystack, const std::string& needle) {
   size_t count = 0;

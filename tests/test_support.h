@@ -2,6 +2,9 @@
 #ifndef GONGKAI_TESTS_TEST_SUPPORT_H_
 #define GONGKAI_TESTS_TEST_SUPPORT_H_
 
+#include <sys/wait.h>
+
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -31,6 +34,19 @@ struct ExampleName {
     return s;
   }
 };
+
+// Runs a shell command; its standard output, and its exit status in *status.
+inline std::string Shell(const std::string& command, int* status = nullptr) {
+  std::string out;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (!pipe) return out;
+  char buffer[65536];
+  size_t n;
+  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
+  int rc = pclose(pipe);
+  if (status) *status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+  return out;
+}
 
 inline void WriteFile(const std::string& path, const std::string& content) {
   std::ofstream(path, std::ios::binary) << content;

@@ -54,7 +54,7 @@ int Render(const Engine& engine, const std::vector<std::string>& inputs, const s
            const std::string& format, const OfficeOptions& office, int jobs, bool quiet) {
   std::vector<std::string> files = ExpandSources(inputs);
   if (files.empty()) {
-    std::cerr << "没有要生成的源文件\n";
+    std::cerr << "没有要生成的源文件（目录中没有 .yaml、.json 或 .xlsx 文件）\n";
     return kExitUnreadable;
   }
   Diagnostics errors;
@@ -111,6 +111,10 @@ int Generate(const Engine& engine, int count, int year, bool declared, const std
 int Check(const Engine& engine, const std::vector<std::string>& inputs, const std::string& format,
           const std::string& out, const ReviewOptions& options, int jobs, bool quiet) {
   std::vector<std::string> files = ExpandSources(inputs);
+  if (files.empty()) {
+    std::cerr << "没有要审核的源文件（目录中没有 .yaml、.json 或 .xlsx 文件）\n";
+    return kExitUnreadable;
+  }
   Diagnostics errors;
   auto plan = PlanCheck(files, out, ParseReportFormat(format), &errors);
   if (!plan) return PrintErrors(errors);
@@ -147,7 +151,12 @@ int Check(const Engine& engine, const std::vector<std::string>& inputs, const st
         !(quiet && r.load_errors.empty() && r.findings.empty())) {
       std::cout << TextReport(r) << "\n";
     }
-    if (!o.report.empty()) std::cout << fmt::format("{}：审核报告 {}\n", r.title, o.report);
+    if (!o.report.empty()) {
+      std::cout << fmt::format("{}：审核报告 {}\n", r.title.empty() ? r.path : r.title, o.report);
+    }
+    if (plan->format == ReportFormat::kHtml) {
+      for (const auto& e : r.load_errors) std::cerr << e << "\n";
+    }
     results.push_back(r);
   }
   if (plan->format == ReportFormat::kJson) std::cout << JsonReport(results);

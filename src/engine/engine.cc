@@ -255,6 +255,14 @@ std::vector<CheckOutcome> Engine::CheckAll(const std::vector<std::string>& sourc
       Loaded loaded = Load(sources[i]);
       if (!loaded.ok()) {
         for (const auto& d : loaded.diagnostics) r.load_errors.push_back(d.ToString());
+        std::string error;
+        if (!reports[i].empty()) {
+          if (WriteFileAtomically(reports[i], LoadErrorReport(r), &error)) {
+            outcomes[i].report = reports[i];
+          } else {
+            r.load_errors.push_back(reports[i] + ": " + error);
+          }
+        }
         return;
       }
       Document doc = Disclose(*loaded.department);

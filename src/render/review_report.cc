@@ -122,4 +122,17 @@ std::string HtmlReport(const CheckedFile& file, const Document& doc) {
   return page;
 }
 
+std::string LoadErrorReport(const CheckedFile& file) {
+  std::string page =
+      "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
+      HtmlEscape(file.path) + " 审核报告</title>\n</head>\n<body>\n";
+  page += "<section class=\"findings\" style=\"border:1pt solid #c00;padding:4mm\">\n";
+  page += "<h3>审核结果</h3>\n<p>" + HtmlEscape(SummaryLine(file)) + "</p>\n";
+  page += fmt::format("<p>源文件有{}处错误，无法生成公开文件，也无法审核；请先改正：</p>\n<ol>\n",
+                      file.load_errors.size());
+  for (const auto& e : file.load_errors) page += "<li>" + HtmlEscape(e) + "</li>\n";
+  page += "</ol>\n</section>\n</body>\n</html>\n";
+  return page;
+}
+
 }  // namespace gongkai

@@ -24,6 +24,8 @@ std::string TextReport(const CheckedFile& file);
 std::string SummaryLine(const CheckedFile& file);
 std::string JsonReport(const std::vector<CheckedFile>& files);
 std::string HtmlReport(const CheckedFile& file, const Document& doc);
+// The HTML report of a source that could not be loaded: its load errors.
+std::string LoadErrorReport(const CheckedFile& file);
 
 }  // namespace gongkai
 

@@ -1,0 +1,122 @@
+// The command as a user meets it: exit codes, messages for inputs that are not there, reports
+// for sources that do not load, and outputs that are whole or absent after a kill or a full
+// disk.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/mount.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <thread>
+
+#include "test_support.h"
+
+namespace gongkai {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::Shell;
+
+fs::path FreshDir(const std::string& name) {
+  fs::path dir = fs::temp_directory_path() / ("gongkai-cli-test-" + name);
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+int ExitOf(const std::string& args, std::string* out = nullptr) {
+  int status = -1;
+  std::string text = Shell(std::string(GONGKAI_CLI " ") + args + " 2>&1", &status);
+  if (out) *out = text;
+  return status;
+}
+
+TEST(Cli, ExitCodesAreTheDocumentedOnes) {
+  const std::string minimal = testing::ExamplePath("minimal.yaml");
+  fs::path dir = FreshDir("exit");
+  ASSERT_EQ(ExitOf("generate --count 1 -o " + dir.string()), 0);
+  EXPECT_EQ(ExitOf("check " + (dir / "dept-00000.yaml").string()), 0);  // generated: clean
+  EXPECT_EQ(ExitOf("check " + minimal), 1);  // minimal leaves out required texts
+  EXPECT_EQ(ExitOf("check " + testing::ExamplePath("xinzhou-gov-office-2023.yaml")), 1);
+  EXPECT_EQ(ExitOf("check /nonexistent/x.yaml"), 2);
+  EXPECT_EQ(ExitOf("render"), 3);            // FILE missing
+  EXPECT_EQ(ExitOf("render --bogus x"), 3);  // unknown option
+  EXPECT_EQ(ExitOf("--help"), 0);
+  testing::WriteFile((dir / "bad.yaml").string(), "department: [\n");
+  EXPECT_EQ(ExitOf("render " + (dir / "bad.yaml").string() + " -o " + dir.string()), 1);
+}
+
+TEST(Cli, NoSourcesIsAnError) {
+  fs::path dir = FreshDir("empty");
+  std::string out;
+  EXPECT_EQ(ExitOf("check " + dir.string(), &out), 2);
+  EXPECT_NE(out.find("没有要审核的源文件"), std::string::npos) << out;
+  EXPECT_EQ(ExitOf("render " + dir.string(), &out), 2);
+  EXPECT_NE(out.find("没有要生成的源文件"), std::string::npos) << out;
+}
+
+TEST(Cli, HtmlReportListsLoadErrors) {
+  fs::path dir = FreshDir("report");
+  const std::string bad = (dir / "bad.yaml").string();
+  testing::WriteFile(bad, "gongkai: 1\ngoals: &a [*a]\n");
+  std::string out;
+  EXPECT_EQ(ExitOf("check " + bad + " --format html -o " + (dir / "r").string(), &out), 2);
+  std::string report = testing::ReadFile((dir / "r" / "bad.check.html").string());
+  EXPECT_NE(report.find("bad.yaml:2:12"), std::string::npos) << report;
+  EXPECT_NE(out.find("bad.yaml:2:12"), std::string::npos) << out;  // and printed
+}
+
+// Every file under its final name is whole: an HTML page ends with </html>. Temporaries of a
+// killed run carry the marker and are removed by the next run in that directory.
+TEST(Cli, KillLeavesNoTornFile) {
+  fs::path dir = FreshDir("kill");
+  ASSERT_EQ(ExitOf("generate --count 40 -o " + (dir / "src").string()), 0);
+  for (int round = 0; round < 4; ++round) {
+    const fs::path out = dir / ("out" + std::to_string(round));
+    pid_t pid = fork();
+    ASSERT_GE(pid, 0);
+    if (pid == 0) {
+      execl(GONGKAI_CLI, GONGKAI_CLI, "render", (dir / "src").c_str(), "-o", out.c_str(), "-q",
+            "--jobs", "2", static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(30 + 40 * round));
+    kill(pid, SIGKILL);
+    waitpid(pid, nullptr, 0);
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(out, ec)) {
+      const std::string name = e.path().filename().string();
+      if (name.find(".gongkai-tmp-") != std::string::npos) continue;
+      std::string page = testing::ReadFile(e.path().string());
+      EXPECT_NE(page.rfind("</html>\n"), std::string::npos) << "torn: " << e.path();
+    }
+  }
+  // The next run removes what the killed ones left.
+  const fs::path out = dir / "out0";
+  ASSERT_EQ(ExitOf("render " + (dir / "src").string() + " -q -o " + out.string()), 0);
+  for (const auto& e : fs::directory_iterator(out)) {
+    EXPECT_EQ(e.path().filename().string().find(".gongkai-tmp-"), std::string::npos) << e.path();
+  }
+}
+
+// A disk that fills up: the command says so, exits 2, and leaves neither a partial file nor a
+// temporary. Needs a small tmpfs, which only root can mount.
+TEST(Cli, FullDiskLeavesNothing) {
+  fs::path dir = FreshDir("full");
+  if (mount("tmpfs", dir.c_str(), "tmpfs", 0, "size=64k") != 0) {
+    GTEST_SKIP() << "cannot mount a small tmpfs here (needs root): full-disk test skipped";
+  }
+  std::string out;
+  int status = ExitOf(
+      "render " + testing::ExamplePath("xinzhou-gov-office-2023.yaml") + " -o " + dir.string(),
+      &out);
+  const bool any_file = fs::directory_iterator(dir) != fs::directory_iterator();
+  umount(dir.c_str());
+  EXPECT_EQ(status, 2) << out;
+  EXPECT_NE(out.find("写入文件失败"), std::string::npos) << out;
+  EXPECT_FALSE(any_file) << "a partial or temporary file was left on the full disk";
+}
+
+}  // namespace
+}  // namespace gongkai
