@@ -1,9 +1,13 @@
 #include "source/xlsx_reader.h"
 
+#include <sys/stat.h>
+
 #include <fmt/format.h>
 #include <zip.h>
 #include <pugixml.hpp>
 
+#include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <memory>
 #include <set>
@@ -59,10 +63,33 @@ class Reader {
   Reader(std::string name) : name_(std::move(name)) {}
 
   void Open(const std::string& path) {
+    // What the file is, before libzip sees it: a directory, a device or a pipe is named as
+    // such (and never read), an encrypted workbook or an old .xls (both OLE compound files)
+    // as what it is.
+    struct stat st;
+    if (stat(path.c_str(), &st) != 0)
+      Fail("", "无法打开文件：" + std::string(std::strerror(errno)));
+    if (S_ISDIR(st.st_mode)) Fail("", "是目录，不是工作簿");
+    if (!S_ISREG(st.st_mode)) Fail("", "不是普通文件（是设备、管道或套接字），不能作为工作簿读取");
+    if (static_cast<uintmax_t>(st.st_size) > kXlsxMaxFileBytes) {
+      Fail("", fmt::format("文件过大（超过 {} MB）", kXlsxMaxFileBytes >> 20));
+    }
+    if (std::FILE* f = std::fopen(path.c_str(), "rb")) {
+      unsigned char magic[4] = {0, 0, 0, 0};
+      const size_t n = std::fread(magic, 1, sizeof magic, f);
+      std::fclose(f);
+      if (n == 4 && magic[0] == 0xD0 && magic[1] == 0xCF && magic[2] == 0x11 && magic[3] == 0xE0) {
+        Fail("",
+             "是加密的工作簿或旧版 Excel（.xls）文件：请在 Excel 或 WPS 中取消密码，"
+             "另存为 .xlsx 后再读取");
+      }
+    }
     int err = 0;
     zip_t* z = zip_open(path.c_str(), ZIP_RDONLY, &err);
     if (!z) {
-      if (err == ZIP_ER_OPEN || err == ZIP_ER_NOENT || err == ZIP_ER_READ) Fail("", "无法打开文件");
+      if (err == ZIP_ER_OPEN || err == ZIP_ER_NOENT || err == ZIP_ER_READ) {
+        Fail("", "无法打开文件：" + std::string(std::strerror(errno)));
+      }
       Fail("", "不是 xlsx 工作簿（不是有效的 zip 文件）");
     }
     zip_.reset(z);
@@ -106,6 +133,7 @@ class Reader {
   std::vector<bool> date_style_;  // per cellXfs index
   bool date1904_ = false;
   size_t cells_ = 0;
+  size_t total_bytes_ = 0;  // uncompressed bytes of every part read so far
 };
 
 std::optional<std::string> Reader::Part(const std::string& part_name) {
@@ -117,7 +145,17 @@ std::optional<std::string> Reader::Part(const std::string& part_name) {
   if ((st.valid & ZIP_STAT_SIZE) && st.size > kXlsxMaxPartBytes)
     Fail("", fmt::format("{} 过大（超过 {} MB）", key, kXlsxMaxPartBytes >> 20));
   zip_file_t* f = zip_fopen(zip_.get(), key.c_str(), 0);
-  if (!f) Fail("", fmt::format("无法读取 {}（zip 数据损坏）", key));
+  if (!f) {
+    const int code = zip_error_code_zip(zip_get_error(zip_.get()));
+    if (code == ZIP_ER_COMPNOTSUPP) {
+      Fail("", fmt::format("{} 使用了不支持的压缩方式（如 LZMA）：请在 Excel 或 WPS 中另存为 .xlsx",
+                           key));
+    }
+    if (code == ZIP_ER_ENCRNOTSUPP || code == ZIP_ER_NOPASSWD || code == ZIP_ER_WRONGPASSWD) {
+      Fail("", fmt::format("{} 已加密：请取消密码后另存为 .xlsx", key));
+    }
+    Fail("", fmt::format("无法读取 {}（zip 数据损坏）", key));
+  }
   std::string out;
   char buf[65536];
   for (;;) {
@@ -128,10 +166,15 @@ std::optional<std::string> Reader::Part(const std::string& part_name) {
     }
     if (n == 0) break;
     out.append(buf, static_cast<size_t>(n));
-    // The declared size may lie; the limit holds for what is actually inflated.
+    total_bytes_ += static_cast<size_t>(n);
+    // The declared size may lie; the limits hold for what is actually inflated.
     if (out.size() > kXlsxMaxPartBytes) {
       zip_fclose(f);
       Fail("", fmt::format("{} 过大（超过 {} MB）", key, kXlsxMaxPartBytes >> 20));
+    }
+    if (total_bytes_ > kXlsxMaxTotalBytes) {
+      zip_fclose(f);
+      Fail("", fmt::format("工作簿解压后过大（全部内容超过 {} MB）", kXlsxMaxTotalBytes >> 20));
     }
   }
   zip_fclose(f);
@@ -221,7 +264,9 @@ void Reader::ReadSharedStrings(const std::string& part) {
   if (!text) return;
   pugi::xml_document doc = Xml(part, *text);
   for (auto si : Child(doc, "sst").children()) {
-    if (Is(si, "si")) shared_.push_back(StringItem(si));
+    if (!Is(si, "si")) continue;
+    if (shared_.size() >= kXlsxMaxSharedStrings) Fail("", "共享字符串过多（超过上限）");
+    shared_.push_back(StringItem(si));
   }
 }
 

@@ -78,9 +78,14 @@ struct Workbook {
   const XlsxSheet* Find(const std::string& name) const;
 };
 
-// Limits against hostile files (zip bombs, absurd grids).
-constexpr size_t kXlsxMaxPartBytes = 64u << 20;  // one uncompressed XML part
-constexpr size_t kXlsxMaxCells = 2'000'000;      // all sheets together
+// Limits against hostile files (zip bombs, absurd grids). A department's input workbook is a
+// few hundred KB uncompressed with some ten thousand cells; these leave a wide margin while
+// keeping any file within a few seconds and a few hundred MB.
+constexpr size_t kXlsxMaxFileBytes = 64u << 20;   // the .xlsx file itself
+constexpr size_t kXlsxMaxPartBytes = 32u << 20;   // one uncompressed XML part
+constexpr size_t kXlsxMaxTotalBytes = 64u << 20;  // all parts read, uncompressed, together
+constexpr size_t kXlsxMaxCells = 500'000;         // all sheets together
+constexpr size_t kXlsxMaxSharedStrings = 500'000;
 
 Workbook ReadWorkbook(const std::string& path);
 // The same from bytes in memory; `name` is used in messages (fuzzing, tests).
