@@ -1,4 +1,5 @@
 #include "disclosure/tables.h"
+#include "disclosure/table_ids.h"
 
 #include <fmt/format.h>
 
@@ -29,18 +30,18 @@ using Builder = void (*)(const Department&, const Figures&, Table*);
 
 const std::map<std::string, Builder>& Builders() {
   static const std::map<std::string, Builder> builders = {
-      {"income_expenditure_summary", BuildIncomeExpenditureSummary},
-      {"income_summary", BuildIncomeSummary},
-      {"expenditure_summary", BuildExpenditureSummary},
-      {"fiscal_summary", BuildFiscalSummary},
-      {"general_expenditure", BuildGeneralExpenditure},
-      {"general_basic_expenditure", BuildGeneralBasicExpenditure},
-      {"three_public", BuildThreePublic},
-      {"gov_fund_expenditure", BuildGovFundExpenditure},
-      {"project_expenditure", BuildProjectExpenditure},
-      {"soe_expenditure", BuildSoeExpenditure},
-      {"procurement", BuildProcurement},
-      {"purchase_services", BuildPurchaseServices},
+      {table_id::kIncomeExpenditureSummary, BuildIncomeExpenditureSummary},
+      {table_id::kIncomeSummary, BuildIncomeSummary},
+      {table_id::kExpenditureSummary, BuildExpenditureSummary},
+      {table_id::kFiscalSummary, BuildFiscalSummary},
+      {table_id::kGeneralExpenditure, BuildGeneralExpenditure},
+      {table_id::kGeneralBasicExpenditure, BuildGeneralBasicExpenditure},
+      {table_id::kThreePublic, BuildThreePublic},
+      {table_id::kGovFundExpenditure, BuildGovFundExpenditure},
+      {table_id::kProjectExpenditure, BuildProjectExpenditure},
+      {table_id::kSoeExpenditure, BuildSoeExpenditure},
+      {table_id::kProcurement, BuildProcurement},
+      {table_id::kPurchaseServices, BuildPurchaseServices},
   };
   return builders;
 }

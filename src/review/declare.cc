@@ -4,6 +4,7 @@
 #include <set>
 
 #include "disclosure/figures.h"
+#include "disclosure/table_ids.h"
 #include "review/document_lookup.h"
 
 namespace gongkai {
@@ -11,14 +12,14 @@ namespace {
 
 // Which text cell labels a row, per table.
 size_t LabelColumn(const std::string& table) {
-  if (table == "project_expenditure") return 1;
-  if (table == "procurement") return 2;
-  if (table == "purchase_services") return 5;
+  if (table == table_id::kProjectExpenditure) return 1;
+  if (table == table_id::kProcurement) return 2;
+  if (table == table_id::kPurchaseServices) return 5;
   return 0;
 }
 
 bool TwoSided(const std::string& table) {
-  return table == "income_expenditure_summary" || table == "fiscal_summary";
+  return table == table_id::kIncomeExpenditureSummary || table == table_id::kFiscalSummary;
 }
 
 void DeclareCells(const Table& t, Declared* out) {

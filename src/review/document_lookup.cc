@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <map>
+#include "disclosure/table_ids.h"
 
 namespace gongkai {
 
@@ -205,7 +206,7 @@ std::optional<TextTruth> LookupText(const Department& d, const Figures& f, const
         d, [&](const ExpenditureLine& l) { return l.project_id == p->id && IsGeneralCurrent(l); });
     return t;
   }
-  if (head == "three_public") {
+  if (head == table_id::kThreePublic) {
     const auto& py = d.three_public.prior_year;
     // Last year's total and 公务用车 subtotal are the sums of last year's items, when known.
     auto sum_prior = [&](std::initializer_list<const char*> keys) -> std::optional<Comparison> {
@@ -259,7 +260,7 @@ std::optional<TextTruth> LookupText(const Department& d, const Figures& f, const
     }
     return t;
   }
-  if (head == "procurement") {
+  if (head == table_id::kProcurement) {
     if (tail == "total") {
       t.amount = f.procurement_total;
     } else if (tail == "goods" || tail == "works" || tail == "service") {

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "disclosure/table_ids.h"
 #include "review/rule_support.h"
 
 namespace gongkai {
@@ -167,8 +168,8 @@ void RegisterBalanceRules(std::vector<Rule>* out) {
       [](const CheckContext& ctx, Emitter& emit) {
         const DeclaredCell* in = nullptr;
         const DeclaredCell* out_cell = nullptr;
-        auto a = Side(ctx.d, "income_expenditure_summary", "收 入 总 计", &in);
-        auto b = Side(ctx.d, "income_expenditure_summary", "支 出 总 计", &out_cell);
+        auto a = Side(ctx.d, table_id::kIncomeExpenditureSummary, "收 入 总 计", &in);
+        auto b = Side(ctx.d, table_id::kIncomeExpenditureSummary, "支 出 总 计", &out_cell);
         if (a && b)
           CheckSum(ctx, emit, "收支总表 收入总计 = 支出总计", *a, {*b}, CellLocation(ctx, *in));
       }));
@@ -176,10 +177,10 @@ void RegisterBalanceRules(std::vector<Rule>* out) {
       "BAL-003", Severity::kError, "收支总表：本年收入合计 = 各项收入之和",
       "本年收入合计应为各收入来源之和", kBasis143, [](const CheckContext& ctx, Emitter& emit) {
         const DeclaredCell* total = nullptr;
-        auto sum = Side(ctx.d, "income_expenditure_summary", "本年收入合计", &total);
+        auto sum = Side(ctx.d, table_id::kIncomeExpenditureSummary, "本年收入合计", &total);
         if (!sum) return;
         std::vector<Money> parts;
-        for (const DeclaredCell* c : CellsOf(ctx.d, "income_expenditure_summary")) {
+        for (const DeclaredCell* c : CellsOf(ctx.d, table_id::kIncomeExpenditureSummary)) {
           if (!c->amount || !c->column.empty()) continue;
           for (const auto& src : ctx.d.catalog->revenue_sources()) {
             if (c->row.size() > src.name.size() &&
@@ -192,92 +193,94 @@ void RegisterBalanceRules(std::vector<Rule>* out) {
           CheckSum(ctx, emit, "收支总表 本年收入合计 = 各项收入之和", *sum, parts,
                    CellLocation(ctx, *total));
       }));
-  out->push_back(Make("BAL-004", Severity::kError, "收支总表：本年支出合计 = 各功能类支出之和",
-                      "本年支出合计应为各支出功能分类类级科目之和", kBasis143,
-                      [](const CheckContext& ctx, Emitter& emit) {
-                        const DeclaredCell* total = nullptr;
-                        auto sum =
-                            Side(ctx.d, "income_expenditure_summary", "本年支出合计", &total);
-                        if (!sum) return;
-                        std::vector<Money> parts;
-                        for (const DeclaredCell* c : CellsOf(ctx.d, "income_expenditure_summary")) {
-                          if (c->amount && c->column.empty() && c->row.size() > 6 &&
-                              c->row.compare(c->row.size() - 6, 6, "支出") == 0 &&
-                              c->row.find("合计") == std::string::npos &&
-                              c->row.find("本年") == std::string::npos) {
-                            parts.push_back(*c->amount);
-                          }
-                        }
-                        if (!parts.empty())
-                          CheckSum(ctx, emit, "收支总表 本年支出合计 = 各功能类支出之和", *sum,
-                                   parts, CellLocation(ctx, *total));
-                      }));
+  out->push_back(
+      Make("BAL-004", Severity::kError, "收支总表：本年支出合计 = 各功能类支出之和",
+           "本年支出合计应为各支出功能分类类级科目之和", kBasis143,
+           [](const CheckContext& ctx, Emitter& emit) {
+             const DeclaredCell* total = nullptr;
+             auto sum = Side(ctx.d, table_id::kIncomeExpenditureSummary, "本年支出合计", &total);
+             if (!sum) return;
+             std::vector<Money> parts;
+             for (const DeclaredCell* c : CellsOf(ctx.d, table_id::kIncomeExpenditureSummary)) {
+               if (c->amount && c->column.empty() && c->row.size() > 6 &&
+                   c->row.compare(c->row.size() - 6, 6, "支出") == 0 &&
+                   c->row.find("合计") == std::string::npos &&
+                   c->row.find("本年") == std::string::npos) {
+                 parts.push_back(*c->amount);
+               }
+             }
+             if (!parts.empty())
+               CheckSum(ctx, emit, "收支总表 本年支出合计 = 各功能类支出之和", *sum, parts,
+                        CellLocation(ctx, *total));
+           }));
   out->push_back(Make("BAL-005", Severity::kError, "支出表每行：合计 = 基本支出 + 项目支出",
                       "支出按性质分为基本支出和项目支出，两者之和应等于合计；支出总表另加事业"
                       "单位经营支出、上缴上级支出和对附属单位补助支出",
                       kBasis143, [](const CheckContext& ctx, Emitter& emit) {
-                        RowIdentity(ctx, emit, "expenditure_summary", "合计",
+                        RowIdentity(ctx, emit, table_id::kExpenditureSummary, "合计",
                                     {"基本支出", "项目支出"}, "合计 = 基本支出 + 项目支出",
                                     {"事业单位经营支出", "上缴上级支出", "对附属单位补助支出"});
-                        RowIdentity(ctx, emit, "general_expenditure", "合计", {"小计", "项目支出"},
-                                    "合计 = 基本支出 + 项目支出");
-                        RowIdentity(ctx, emit, "gov_fund_expenditure", "合计",
+                        RowIdentity(ctx, emit, table_id::kGeneralExpenditure, "合计",
+                                    {"小计", "项目支出"}, "合计 = 基本支出 + 项目支出");
+                        RowIdentity(ctx, emit, table_id::kGovFundExpenditure, "合计",
                                     {"基本支出", "项目支出"}, "合计 = 基本支出 + 项目支出");
                       }));
   out->push_back(Make(
       "BAL-006", Severity::kError, "一般公共预算支出表每行：基本支出 = 人员经费 + 公用经费",
       "基本支出由人员经费和公用经费组成", kBasis143, [](const CheckContext& ctx, Emitter& emit) {
-        RowIdentity(ctx, emit, "general_expenditure", "小计", {"人员经费", "公用经费"},
+        RowIdentity(ctx, emit, table_id::kGeneralExpenditure, "小计", {"人员经费", "公用经费"},
                     "基本支出 = 人员经费 + 公用经费");
       }));
   out->push_back(Make(
       "BAL-007", Severity::kError,
       "功能分类汇总：类 = 所属款之和，款 = 所属项之和，合计 = 各类之和", "支出功能分类科目逐级汇总",
       "当年《政府收支分类科目》", [](const CheckContext& ctx, Emitter& emit) {
-        for (const char* t : {"income_summary", "expenditure_summary", "general_expenditure",
-                              "gov_fund_expenditure", "soe_expenditure"}) {
+        for (const char* t : {table_id::kIncomeSummary, table_id::kExpenditureSummary,
+                              table_id::kGeneralExpenditure, table_id::kGovFundExpenditure,
+                              table_id::kSoeExpenditure}) {
           TreeRollUp(ctx, emit, t, 3, "应等于下级科目之和");
         }
       }));
-  out->push_back(Make("BAL-008", Severity::kError,
-                      "基本支出表：经济分类类 = 所属款之和，合计 = 各类之和",
-                      "部门预算支出经济分类科目逐级汇总", "当年《政府收支分类科目》",
-                      [](const CheckContext& ctx, Emitter& emit) {
-                        TreeRollUp(ctx, emit, "general_basic_expenditure", 3, "应等于下级科目之和");
-                      }));
+  out->push_back(
+      Make("BAL-008", Severity::kError, "基本支出表：经济分类类 = 所属款之和，合计 = 各类之和",
+           "部门预算支出经济分类科目逐级汇总", "当年《政府收支分类科目》",
+           [](const CheckContext& ctx, Emitter& emit) {
+             TreeRollUp(ctx, emit, table_id::kGeneralBasicExpenditure, 3, "应等于下级科目之和");
+           }));
   out->push_back(Make("BAL-009", Severity::kError, "基本支出表每行：合计 = 人员经费 + 公用经费",
                       "基本支出由人员经费和公用经费组成", kBasis143,
                       [](const CheckContext& ctx, Emitter& emit) {
-                        RowIdentity(ctx, emit, "general_basic_expenditure", "合计",
+                        RowIdentity(ctx, emit, table_id::kGeneralBasicExpenditure, "合计",
                                     {"人员经费", "公用经费"}, "合计 = 人员经费 + 公用经费");
                       }));
   out->push_back(Make(
       "BAL-010", Severity::kError, "“三公”经费表：合计 = 各项之和，公务用车小计 = 购置费 + 运行费",
       "“三公”经费由因公出国（境）费、公务用车购置及运行费、公务接待费组成", kBasis143,
       [](const CheckContext& ctx, Emitter& emit) {
-        RowIdentity(ctx, emit, "three_public", "“三公”经费合计",
+        RowIdentity(ctx, emit, table_id::kThreePublic, "“三公”经费合计",
                     {"因公出国（境）费", "小计", "公务接待费"},
                     "“三公”经费合计 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费");
-        RowIdentity(ctx, emit, "three_public", "小计", {"公务用车购置费", "公务用车运行费"},
+        RowIdentity(ctx, emit, table_id::kThreePublic, "小计", {"公务用车购置费", "公务用车运行费"},
                     "公务用车购置及运行费 = 购置费 + 运行费");
       }));
   out->push_back(Make("BAL-011", Severity::kError,
                       "财政拨款收支总表：收入总计 = 支出总计，本年收入 = 三本预算拨款之和",
                       "财政拨款收支平衡", kBasisLaw, [](const CheckContext& ctx, Emitter& emit) {
                         const DeclaredCell* in = nullptr;
-                        auto a = Side(ctx.d, "fiscal_summary", "收 入 总 计", &in);
-                        auto b = Side(ctx.d, "fiscal_summary", "支 出 总 计");
+                        auto a = Side(ctx.d, table_id::kFiscalSummary, "收 入 总 计", &in);
+                        auto b = Side(ctx.d, table_id::kFiscalSummary, "支 出 总 计");
                         if (a && b)
                           CheckSum(ctx, emit, "财政拨款收支总表 收入总计 = 支出总计", *a, {*b},
                                    CellLocation(ctx, *in));
                         const DeclaredCell* current = nullptr;
-                        auto c = Side(ctx.d, "fiscal_summary", "一、本年收入", &current);
+                        auto c = Side(ctx.d, table_id::kFiscalSummary, "一、本年收入", &current);
                         std::vector<Money> parts;
                         for (const char* row :
                              {"（一）一般公共预算拨款", "（二）政府性基金预算拨款",
                               "（三）国有资本经营预算拨款"}) {
                           // The first occurrence of each label is under 本年收入.
-                          if (auto v = Side(ctx.d, "fiscal_summary", row)) parts.push_back(*v);
+                          if (auto v = Side(ctx.d, table_id::kFiscalSummary, row))
+                            parts.push_back(*v);
                         }
                         if (c && !parts.empty())
                           CheckSum(ctx, emit, "财政拨款收支总表 本年收入 = 三本预算拨款之和", *c,
@@ -286,65 +289,68 @@ void RegisterBalanceRules(std::vector<Rule>* out) {
   out->push_back(Make(
       "BAL-012", Severity::kError, "财政拨款收支总表的一般公共预算拨款 = 一般公共预算支出表合计",
       "两表反映同一笔一般公共预算财政拨款", kBasis143, [](const CheckContext& ctx, Emitter& emit) {
-        CompareDeclared(ctx, emit, FindCell(ctx.d, "fiscal_summary", "（一）一般公共预算拨款", ""),
-                        FindCell(ctx.d, "general_expenditure", "合计", "合计"),
+        CompareDeclared(ctx, emit,
+                        FindCell(ctx.d, table_id::kFiscalSummary, "（一）一般公共预算拨款", ""),
+                        FindCell(ctx.d, table_id::kGeneralExpenditure, "合计", "合计"),
                         "一般公共预算拨款（附表4-4）与一般公共预算支出表合计（附表4-5）");
       }));
-  out->push_back(
-      Make("BAL-013", Severity::kError, "收支总表与支出总表、财政拨款收支总表一致",
-           "同一部门同一年度的各表合计应相互一致", kBasis143,
-           [](const CheckContext& ctx, Emitter& emit) {
-             CompareDeclared(ctx, emit, FindCell(ctx.d, "expenditure_summary", "合计", "合计"),
-                             FindCell(ctx.d, "income_expenditure_summary", "本年支出合计", ""),
-                             "支出总表合计与收支总表本年支出合计");
-             CompareDeclared(ctx, emit, FindCell(ctx.d, "income_summary", "合计", "合计"),
-                             FindCell(ctx.d, "income_expenditure_summary", "本年收入合计", ""),
-                             "收入总表合计与收支总表本年收入合计");
-             CompareDeclared(
-                 ctx, emit, FindCell(ctx.d, "fiscal_summary", "（一）一般公共预算拨款", ""),
-                 FindCell(ctx.d, "income_expenditure_summary", "一、一般公共预算拨款收入", ""),
-                 "财政拨款收支总表一般公共预算拨款与收支总表一般公共预算拨款收入");
-           }));
-  out->push_back(
-      Make("BAL-014", Severity::kError, "一般公共预算支出表的基本支出 = 基本支出表合计",
-           "附表4-5的基本支出与附表4-6按经济分类反映的是同一笔资金", kBasis143,
-           [](const CheckContext& ctx, Emitter& emit) {
-             CompareDeclared(ctx, emit, FindCell(ctx.d, "general_expenditure", "合计", "小计"),
-                             FindCell(ctx.d, "general_basic_expenditure", "合计", "合计"),
-                             "一般公共预算支出表基本支出与基本支出表合计");
-             CompareDeclared(ctx, emit, FindCell(ctx.d, "general_expenditure", "合计", "人员经费"),
-                             FindCell(ctx.d, "general_basic_expenditure", "合计", "人员经费"),
-                             "一般公共预算支出表人员经费与基本支出表人员经费");
-             CompareDeclared(ctx, emit, FindCell(ctx.d, "general_expenditure", "合计", "公用经费"),
-                             FindCell(ctx.d, "general_basic_expenditure", "合计", "公用经费"),
-                             "一般公共预算支出表公用经费与基本支出表公用经费");
-           }));
-  out->push_back(
-      Make("BAL-015", Severity::kError, "项目支出表合计 = 各项目之和，且与支出表的项目支出一致",
-           "项目支出表逐项列示全部项目支出", kBasis143, [](const CheckContext& ctx, Emitter& emit) {
-             const DeclaredCell* total = FindCell(ctx.d, "project_expenditure", "合计", "合计");
-             if (!total || !total->amount) return;
-             std::vector<Money> parts;
-             for (const DeclaredCell* c : CellsOf(ctx.d, "project_expenditure")) {
-               if (c->row != "合计" && Leaf(c->column) == "合计" && c->amount)
-                 parts.push_back(*c->amount);
-             }
-             if (!parts.empty())
-               CheckSum(ctx, emit, "项目支出表 合计 = 各项目之和", *total->amount, parts,
-                        CellLocation(ctx, *total));
-             CompareDeclared(ctx, emit, total,
-                             FindCell(ctx.d, "expenditure_summary", "合计", "项目支出"),
-                             "项目支出表合计与支出总表项目支出");
-           }));
-  out->push_back(Make("BAL-016", Severity::kError,
-                      "政府性基金预算支出表合计 = 财政拨款收支总表的政府性基金预算拨款",
-                      "两表反映同一笔政府性基金预算财政拨款", kBasis143,
-                      [](const CheckContext& ctx, Emitter& emit) {
-                        CompareDeclared(
-                            ctx, emit, FindCell(ctx.d, "gov_fund_expenditure", "合计", "合计"),
-                            FindCell(ctx.d, "fiscal_summary", "（二）政府性基金预算拨款", ""),
-                            "政府性基金预算支出表合计与财政拨款收支总表政府性基金预算拨款");
-                      }));
+  out->push_back(Make(
+      "BAL-013", Severity::kError, "收支总表与支出总表、财政拨款收支总表一致",
+      "同一部门同一年度的各表合计应相互一致", kBasis143,
+      [](const CheckContext& ctx, Emitter& emit) {
+        CompareDeclared(ctx, emit, FindCell(ctx.d, table_id::kExpenditureSummary, "合计", "合计"),
+                        FindCell(ctx.d, table_id::kIncomeExpenditureSummary, "本年支出合计", ""),
+                        "支出总表合计与收支总表本年支出合计");
+        CompareDeclared(ctx, emit, FindCell(ctx.d, table_id::kIncomeSummary, "合计", "合计"),
+                        FindCell(ctx.d, table_id::kIncomeExpenditureSummary, "本年收入合计", ""),
+                        "收入总表合计与收支总表本年收入合计");
+        CompareDeclared(
+            ctx, emit, FindCell(ctx.d, table_id::kFiscalSummary, "（一）一般公共预算拨款", ""),
+            FindCell(ctx.d, table_id::kIncomeExpenditureSummary, "一、一般公共预算拨款收入", ""),
+            "财政拨款收支总表一般公共预算拨款与收支总表一般公共预算拨款收入");
+      }));
+  out->push_back(Make(
+      "BAL-014", Severity::kError, "一般公共预算支出表的基本支出 = 基本支出表合计",
+      "附表4-5的基本支出与附表4-6按经济分类反映的是同一笔资金", kBasis143,
+      [](const CheckContext& ctx, Emitter& emit) {
+        CompareDeclared(ctx, emit, FindCell(ctx.d, table_id::kGeneralExpenditure, "合计", "小计"),
+                        FindCell(ctx.d, table_id::kGeneralBasicExpenditure, "合计", "合计"),
+                        "一般公共预算支出表基本支出与基本支出表合计");
+        CompareDeclared(ctx, emit,
+                        FindCell(ctx.d, table_id::kGeneralExpenditure, "合计", "人员经费"),
+                        FindCell(ctx.d, table_id::kGeneralBasicExpenditure, "合计", "人员经费"),
+                        "一般公共预算支出表人员经费与基本支出表人员经费");
+        CompareDeclared(ctx, emit,
+                        FindCell(ctx.d, table_id::kGeneralExpenditure, "合计", "公用经费"),
+                        FindCell(ctx.d, table_id::kGeneralBasicExpenditure, "合计", "公用经费"),
+                        "一般公共预算支出表公用经费与基本支出表公用经费");
+      }));
+  out->push_back(Make(
+      "BAL-015", Severity::kError, "项目支出表合计 = 各项目之和，且与支出表的项目支出一致",
+      "项目支出表逐项列示全部项目支出", kBasis143, [](const CheckContext& ctx, Emitter& emit) {
+        const DeclaredCell* total = FindCell(ctx.d, table_id::kProjectExpenditure, "合计", "合计");
+        if (!total || !total->amount) return;
+        std::vector<Money> parts;
+        for (const DeclaredCell* c : CellsOf(ctx.d, table_id::kProjectExpenditure)) {
+          if (c->row != "合计" && Leaf(c->column) == "合计" && c->amount)
+            parts.push_back(*c->amount);
+        }
+        if (!parts.empty())
+          CheckSum(ctx, emit, "项目支出表 合计 = 各项目之和", *total->amount, parts,
+                   CellLocation(ctx, *total));
+        CompareDeclared(ctx, emit, total,
+                        FindCell(ctx.d, table_id::kExpenditureSummary, "合计", "项目支出"),
+                        "项目支出表合计与支出总表项目支出");
+      }));
+  out->push_back(Make(
+      "BAL-016", Severity::kError,
+      "政府性基金预算支出表合计 = 财政拨款收支总表的政府性基金预算拨款",
+      "两表反映同一笔政府性基金预算财政拨款", kBasis143,
+      [](const CheckContext& ctx, Emitter& emit) {
+        CompareDeclared(ctx, emit, FindCell(ctx.d, table_id::kGovFundExpenditure, "合计", "合计"),
+                        FindCell(ctx.d, table_id::kFiscalSummary, "（二）政府性基金预算拨款", ""),
+                        "政府性基金预算支出表合计与财政拨款收支总表政府性基金预算拨款");
+      }));
   out->push_back(Make(
       "BAL-017", Severity::kError, "公开说明：收入（支出）各部分占比之和为100%",
       "各组成部分占比合计应为100%（允许尾数差异）", kBasis143,

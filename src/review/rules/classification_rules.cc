@@ -7,6 +7,7 @@
 #include <set>
 #include <tuple>
 
+#include "disclosure/table_ids.h"
 #include "review/rule_support.h"
 
 namespace gongkai {
@@ -86,7 +87,7 @@ void RegisterClassificationRules(std::vector<Rule>* out) {
       kCatalog, [](const CheckContext& ctx, Emitter& emit) {
         for (const auto& c : ctx.d.declared.cells) {
           if (!IsCodeLike(c.row)) continue;
-          bool economic = c.table == "general_basic_expenditure";
+          bool economic = c.table == table_id::kGeneralBasicExpenditure;
           bool found = economic ? ctx.d.catalog->FindEconomic(c.row) != nullptr
                                 : ctx.d.catalog->FindFunction(c.row) != nullptr;
           if (!found) {

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "base/chinese_numerals.h"
+#include "disclosure/table_ids.h"
 #include "review/rule_support.h"
 
 namespace gongkai {
@@ -63,15 +64,15 @@ void RegisterCompletenessRules(std::vector<Rule>* out) {
       [](const CheckContext& ctx, Emitter& emit) {
         if (!ctx.d.declared.has_tables) return;
         std::set<std::string> present(ctx.d.declared.tables.begin(), ctx.d.declared.tables.end());
-        static const char* kRequired[] = {"income_expenditure_summary",
-                                          "income_summary",
-                                          "expenditure_summary",
-                                          "fiscal_summary",
-                                          "general_expenditure",
-                                          "general_basic_expenditure",
-                                          "three_public",
-                                          "gov_fund_expenditure",
-                                          "project_expenditure"};
+        static const char* kRequired[] = {table_id::kIncomeExpenditureSummary,
+                                          table_id::kIncomeSummary,
+                                          table_id::kExpenditureSummary,
+                                          table_id::kFiscalSummary,
+                                          table_id::kGeneralExpenditure,
+                                          table_id::kGeneralBasicExpenditure,
+                                          table_id::kThreePublic,
+                                          table_id::kGovFundExpenditure,
+                                          table_id::kProjectExpenditure};
         for (const char* id : kRequired) {
           if (!present.count(id)) {
             emit.Report(fmt::format("缺少公开表：{}", ctx.TableName(id)), ctx.At(0, 0, "公开表"));
@@ -346,7 +347,7 @@ void RegisterCompletenessRules(std::vector<Rule>* out) {
             ctx.d.three_public.units.empty()) {
           emit.Report(
               "部门有多个预算单位，但未说明“三公”经费的单位范围（three_public.scope/units）",
-              ctx.At(0, 0, "three_public"));
+              ctx.At(0, 0, table_id::kThreePublic));
         }
       }));
 }

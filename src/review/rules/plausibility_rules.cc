@@ -3,6 +3,7 @@
 // threshold, vehicles without running costs. Thresholds live in data/check/<region>.csv.
 #include <fmt/format.h>
 
+#include "disclosure/table_ids.h"
 #include "review/rule_support.h"
 
 namespace gongkai {
@@ -102,7 +103,7 @@ void RegisterPlausibilityRules(std::vector<Rule>* out) {
       "PLS-003", Severity::kError, "政府采购金额不超过其所属项目",
       "采购资金来自项目预算，不能超过项目金额", "《政府采购法》",
       [](const CheckContext& ctx, Emitter& emit) {
-        ExceedsProject(ctx, emit, ctx.d.procurement, "政府采购", "procurement");
+        ExceedsProject(ctx, emit, ctx.d.procurement, "政府采购", table_id::kProcurement);
       },
       Both()));
   out->push_back(Make(
@@ -112,7 +113,7 @@ void RegisterPlausibilityRules(std::vector<Rule>* out) {
         if (ctx.f.procurement_total > ctx.f.total) {
           emit.Report(fmt::format("政府采购合计{}万元超过部门支出合计{}万元",
                                   Wan(ctx.f.procurement_total), Wan(ctx.f.total)),
-                      ctx.At(ctx.d.procurement.front().where, "procurement"));
+                      ctx.At(ctx.d.procurement.front().where, table_id::kProcurement));
         }
       },
       Both()));
@@ -120,7 +121,8 @@ void RegisterPlausibilityRules(std::vector<Rule>* out) {
       "PLS-005", Severity::kError, "政府购买服务金额不超过其所属项目", "购买服务资金来自项目预算",
       "《政府购买服务管理办法》",
       [](const CheckContext& ctx, Emitter& emit) {
-        ExceedsProject(ctx, emit, ctx.d.purchase_services, "政府购买服务", "purchase_services");
+        ExceedsProject(ctx, emit, ctx.d.purchase_services, "政府购买服务",
+                       table_id::kPurchaseServices);
       },
       Both()));
   out->push_back(
@@ -163,7 +165,8 @@ void RegisterPlausibilityRules(std::vector<Rule>* out) {
         if (ctx.f.three_public_total > before) {
           emit.Report(fmt::format("“三公”经费本年{}万元，比上年{}万元增长",
                                   Wan(ctx.f.three_public_total), Wan(before)),
-                      ctx.At(0, 0, "three_public"), Wan(before), Wan(ctx.f.three_public_total));
+                      ctx.At(0, 0, table_id::kThreePublic), Wan(before),
+                      Wan(ctx.f.three_public_total));
         }
       },
       Both()));
@@ -240,7 +243,7 @@ void RegisterPlausibilityRules(std::vector<Rule>* out) {
             const Project* proj = ctx.d.FindProject(p.project_id);
             emit.Report(fmt::format("采购「{}」的科目{} {}不在项目「{}」的支出中", p.item,
                                     p.function, p.economic, proj ? proj->name : p.project_id),
-                        ctx.At(p.where, "procurement"));
+                        ctx.At(p.where, table_id::kProcurement));
           }
         }
       },

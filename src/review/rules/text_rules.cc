@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "base/rounding.h"
+#include "disclosure/table_ids.h"
 #include "review/rule_support.h"
 
 namespace gongkai {
@@ -204,22 +205,23 @@ void RegisterTextRules(std::vector<Rule>* out) {
                std::string key, table, row, column;
              };
              std::vector<Pair> pairs = {
-                 {"general.total", "general_expenditure", "合计", "合计"},
-                 {"general.personnel", "general_expenditure", "合计", "人员经费"},
-                 {"general.public", "general_expenditure", "合计", "公用经费"},
-                 {"general.project", "general_expenditure", "合计", "项目支出"},
-                 {"three_public.total", "three_public", std::to_string(ctx.d.year) + "年预算数",
-                  "“三公”经费合计"},
-                 {"three_public.reception", "three_public", std::to_string(ctx.d.year) + "年预算数",
-                  "公务接待费"},
-                 {"three_public.outbound", "three_public", std::to_string(ctx.d.year) + "年预算数",
-                  "因公出国（境）费"},
+                 {"general.total", table_id::kGeneralExpenditure, "合计", "合计"},
+                 {"general.personnel", table_id::kGeneralExpenditure, "合计", "人员经费"},
+                 {"general.public", table_id::kGeneralExpenditure, "合计", "公用经费"},
+                 {"general.project", table_id::kGeneralExpenditure, "合计", "项目支出"},
+                 {"three_public.total", table_id::kThreePublic,
+                  std::to_string(ctx.d.year) + "年预算数", "“三公”经费合计"},
+                 {"three_public.reception", table_id::kThreePublic,
+                  std::to_string(ctx.d.year) + "年预算数", "公务接待费"},
+                 {"three_public.outbound", table_id::kThreePublic,
+                  std::to_string(ctx.d.year) + "年预算数", "因公出国（境）费"},
              };
              for (const auto& f : ctx.d.declared.text) {
                if (f.key.rfind("class.", 0) == 0 && f.key.size() == 9) {
                  const FunctionSubject* s = ctx.d.catalog->FindFunction(f.key.substr(6));
                  // 三（二） quotes each 功能类 over all funds, as 支出总表 does.
-                 if (s) pairs.push_back({f.key, "expenditure_summary", f.key.substr(6), "合计"});
+                 if (s)
+                   pairs.push_back({f.key, table_id::kExpenditureSummary, f.key.substr(6), "合计"});
                }
              }
              for (const auto& p : pairs) {
