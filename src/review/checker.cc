@@ -92,8 +92,8 @@ void Emitter::Report(std::string message, Location where, std::string expected, 
 
 void Emitter::Rounding(std::string message, Location where, std::string expected, std::string found,
                        std::string difference) {
-  out_->push_back({"rounding", Severity::kInfo, std::move(message), std::move(where),
-                   std::move(expected), std::move(found), std::move(difference)});
+  out_->push_back({"", Severity::kInfo, std::move(message), std::move(where), std::move(expected),
+                   std::move(found), std::move(difference), true});
 }
 
 std::vector<Finding> RunChecks(const Department& d, const Document& doc, const CheckConfig& config,
@@ -129,7 +129,7 @@ std::vector<Finding> RunChecks(const Department& d, const Document& doc, const C
     Severity severity = configured == config.severity.end() ? rule.severity : configured->second;
     for (auto& finding : found) {
       // Rounding differences stay 提示 whatever the rule's severity.
-      finding.severity = finding.rule == "rounding" ? Severity::kInfo : severity;
+      finding.severity = finding.rounding ? Severity::kInfo : severity;
       finding.rule = rule.id;
       all.push_back(std::move(finding));
     }

@@ -32,6 +32,9 @@ struct Finding {
   std::string message;
   Location where;
   std::string expected, found, difference;  // figures as text, may be empty
+  // The difference is within what rounding the printed figures can explain: always a 提示,
+  // whatever the rule's severity.
+  bool rounding = false;
 };
 
 }  // namespace gongkai
