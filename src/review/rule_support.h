@@ -17,6 +17,20 @@ inline const char* kPublish = "预算公开";
 inline const char* kReview = "内部审核";
 inline std::vector<std::string> Both() { return {kPublish, kReview}; }
 
+// Makes the rules of one family: `const RuleFamily Make{"平衡关系", Both()};` in a family's
+// file, then `Make("BAL-001", severity, title, rationale, basis, run)` for each rule, with its
+// own profiles as a last argument where they differ from the family's.
+struct RuleFamily {
+  const char* name;
+  std::vector<std::string> profiles;
+  Rule operator()(const char* id, Severity s, const char* title, const char* rationale,
+                  const char* basis, std::function<void(const CheckContext&, Emitter&)> run,
+                  std::optional<std::vector<std::string>> rule_profiles = std::nullopt) const {
+    return Rule{
+        id, s, name, title, rationale, basis, rule_profiles.value_or(profiles), std::move(run)};
+  }
+};
+
 // Declared cells of one table.
 std::vector<const DeclaredCell*> CellsOf(const Department& d, const std::string& table);
 // A declared cell by table, row label and column ("" for two-sided tables).

@@ -118,10 +118,7 @@ void CompareDeclared(const CheckContext& ctx, Emitter& emit, const DeclaredCell*
   }
 }
 
-Rule Make(const char* id, Severity s, const char* title, const char* rationale, const char* basis,
-          std::function<void(const CheckContext&, Emitter&)> run) {
-  return Rule{id, s, kFamily, title, rationale, basis, Both(), std::move(run)};
-}
+const RuleFamily Make{kFamily, Both()};
 
 }  // namespace
 

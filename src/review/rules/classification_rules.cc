@@ -18,10 +18,7 @@ using namespace rules;
 constexpr const char* kFamily = "科目分类";
 constexpr const char* kCatalog = "当年《政府收支分类科目》";
 
-Rule Make(const char* id, Severity s, const char* title, const char* rationale, const char* basis,
-          std::function<void(const CheckContext&, Emitter&)> run) {
-  return Rule{id, s, kFamily, title, rationale, basis, Both(), std::move(run)};
-}
+const RuleFamily Make{kFamily, Both()};
 
 std::string Name(const CheckContext& ctx, const std::string& code) {
   if (const FunctionSubject* s = ctx.d.catalog->FindFunction(code)) return s->name;

@@ -19,10 +19,7 @@ using namespace rules;
 constexpr const char* kFamily = "完整性";
 constexpr const char* kBasis143 = "财预〔2016〕143号《地方预决算公开操作规程》";
 
-Rule Make(const char* id, Severity s, const char* title, const char* rationale, const char* basis,
-          std::function<void(const CheckContext&, Emitter&)> run) {
-  return Rule{id, s, kFamily, title, rationale, basis, Both(), std::move(run)};
-}
+const RuleFamily Make{kFamily, Both()};
 
 // The same, for rules about the budget disclosure: a source with no budget lines is a
 // performance-goal document only (seeds 002, 003) and is not held to them.

@@ -18,10 +18,7 @@ constexpr const char* kFamily = "绩效目标";
 constexpr const char* kBasis =
     "《中共中央 国务院关于全面实施预算绩效管理的意见》；财预〔2021〕101号";
 
-Rule Make(const char* id, Severity s, const char* title, const char* rationale, const char* basis,
-          std::function<void(const CheckContext&, Emitter&)> run) {
-  return Rule{id, s, kFamily, title, rationale, basis, Both(), std::move(run)};
-}
+const RuleFamily Make{kFamily, Both()};
 
 Location DeclLocation(const CheckContext& ctx, const ProjectDeclaration& p, int line = 0) {
   Location l = ctx.At(line ? line : p.line, 1, "项目申报表「" + p.name + "」");

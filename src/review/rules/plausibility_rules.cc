@@ -14,11 +14,7 @@ using namespace rules;
 constexpr const char* kFamily = "合理性";
 constexpr const char* kBasis = "预算审核常规";
 
-Rule Make(const char* id, Severity s, const char* title, const char* rationale, const char* basis,
-          std::function<void(const CheckContext&, Emitter&)> run,
-          std::vector<std::string> profiles = {kReview}) {
-  return Rule{id, s, kFamily, title, rationale, basis, std::move(profiles), std::move(run)};
-}
+const RuleFamily Make{kFamily, {kReview}};
 
 int Total(const Counts& c) {
   int sum = 0;

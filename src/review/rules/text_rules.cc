@@ -14,10 +14,7 @@ using namespace rules;
 constexpr const char* kFamily = "说明文字";
 constexpr const char* kBasis143 = "财预〔2016〕143号《地方预决算公开操作规程》";
 
-Rule Make(const char* id, Severity s, const char* title, const char* rationale, const char* basis,
-          std::function<void(const CheckContext&, Emitter&)> run) {
-  return Rule{id, s, kFamily, title, rationale, basis, Both(), std::move(run)};
-}
+const RuleFamily Make{kFamily, Both()};
 
 // Last year's figure for a declared change: as printed with it, else from the source.
 std::optional<Money> PriorOf(const CheckContext& ctx, const DeclaredFigure& f) {
