@@ -1,14 +1,21 @@
 #!/usr/bin/env bash
-# The JSON Schema accepts every example converted to JSON, and rejects a broken one.
+# One description of the source format, held equal in three places by this test: the JSON
+# Schema (docs/schema/department.schema.json) accepts every example converted to JSON, every
+# example with its declared figures, and generated departments, and rejects unknown keys; every
+# key the schema names is documented in docs/source-format.md and read by the loader
+# (src/source/), so that none of the three can change alone.
 set -euo pipefail
 GK=$1; SRC=$2
 python3 -c "import jsonschema" 2>/dev/null || { echo "python3-jsonschema missing (run scripts/bootstrap.sh)"; exit 1; }
 TMP=$(mktemp -d); trap 'rm -rf "$TMP"' EXIT
 for f in "$SRC"/examples/*.yaml; do
   "$GK" convert "$f" --to json -o "$TMP/$(basename "$f" .yaml).json"
+  "$GK" declare "$f" -o "$TMP/$(basename "$f" .yaml).declared.json"
 done
-python3 - "$SRC/docs/schema/department.schema.json" "$TMP" <<'PY'
-import json, sys, glob, jsonschema
+"$GK" generate --count 20 --declared -o "$TMP/gen" > /dev/null
+for f in "$TMP"/gen/*.yaml; do "$GK" convert "$f" --to json -o "$TMP/gen-$(basename "$f" .yaml).json"; done
+python3 - "$SRC/docs/schema/department.schema.json" "$TMP" "$SRC" <<'PY'
+import json, sys, glob, jsonschema, re, pathlib
 schema = json.load(open(sys.argv[1]))
 jsonschema.Draft202012Validator.check_schema(schema)
 v = jsonschema.Draft202012Validator(schema)
@@ -20,5 +27,26 @@ for f in files:
     assert not errors, f"{f}: {errors[0].message} at {list(errors[0].path)}"
     broken = dict(doc, unexpected_key=1)
     assert list(v.iter_errors(broken)), f"{f}: schema accepted an unknown key"
-print(f"{len(files)} examples valid against the schema, unknown keys rejected")
+# Every property the schema names is documented and read by the loader.
+def names(node, out):
+    if isinstance(node, dict):
+        for k, v in node.get("properties", {}).items():
+            out.add(k)
+        for v in node.values():
+            names(v, out)
+    elif isinstance(node, list):
+        for v in node:
+            names(v, out)
+    return out
+# Section numbers (notes: 一 … 九) are documented as a range.
+keys = {k for k in names(schema, set()) if k not in "一二三四五六七八九"}
+src = pathlib.Path(sys.argv[3])
+docs = (src / "docs/source-format.md").read_text()
+loader = "".join(p.read_text() for p in (src / "src/source").glob("*.cc"))
+undocumented = sorted(k for k in keys if not re.search(r"(?<![A-Za-z_])" + re.escape(k) + r"(?![A-Za-z_])", docs))
+unread = sorted(k for k in keys if f'"{k}"' not in loader)
+assert not undocumented, f"schema keys not in docs/source-format.md: {undocumented}"
+assert not unread, f"schema keys the loader (src/source/) never reads: {unread}"
+print(f"{len(files)} sources valid against the schema, unknown keys rejected; "
+      f"{len(keys)} keys documented and read")
 PY
