@@ -3,7 +3,7 @@
 # Schema (docs/schema/department.schema.json) accepts every example converted to JSON, every
 # example with its declared figures, and generated departments, and rejects unknown keys; every
 # key the schema names is documented in docs/source-format.md and read by the loader
-# (src/source/), so that none of the three can change alone.
+# (src/source/ and the model's key lists), so that none of the three can change alone.
 set -euo pipefail
 GK=$1; SRC=$2
 python3 -c "import jsonschema" 2>/dev/null || { echo "python3-jsonschema missing (run scripts/bootstrap.sh)"; exit 1; }
@@ -42,11 +42,12 @@ def names(node, out):
 keys = {k for k in names(schema, set()) if k not in "一二三四五六七八九"}
 src = pathlib.Path(sys.argv[3])
 docs = (src / "docs/source-format.md").read_text()
-loader = "".join(p.read_text() for p in (src / "src/source").glob("*.cc"))
+# The loader, and the key lists of the model it reads with (ThreePublicKeys, …).
+loader = "".join(p.read_text() for d in ("src/source", "src/model") for p in (src / d).glob("*.cc"))
 undocumented = sorted(k for k in keys if not re.search(r"(?<![A-Za-z_])" + re.escape(k) + r"(?![A-Za-z_])", docs))
 unread = sorted(k for k in keys if f'"{k}"' not in loader)
 assert not undocumented, f"schema keys not in docs/source-format.md: {undocumented}"
-assert not unread, f"schema keys the loader (src/source/) never reads: {unread}"
+assert not unread, f"schema keys the loader (src/source/, src/model/) never reads: {unread}"
 print(f"{len(files)} sources valid against the schema, unknown keys rejected; "
       f"{len(keys)} keys documented and read")
 PY
