@@ -9,6 +9,7 @@
 
 #include "base/atomic_file.h"
 #include "disclosure/disclosure.h"
+#include "disclosure/figures.h"
 #include "model/synthetic_department.h"
 #include "render/html_renderer.h"
 #include "render/json_renderer.h"
@@ -106,7 +107,51 @@ Loaded Engine::Load(const std::string& path) const {
   } catch (const CatalogError& e) {
     out.diagnostics.push_back(Unreadable("refdata", "", e.what()));
   }
+  if (out.ok()) ResolveBudget(path, &out);
   return out;
+}
+
+// A 决算 names the budget of its year (final_accounts.budget, relative to the 决算's file):
+// its 年初预算 per 功能 项 of 一般公共预算财政拨款 are taken from that budget's lines, so that
+// every 完成% is computed, never typed.
+void Engine::ResolveBudget(const std::string& path, Loaded* loaded) const {
+  Department& d = *loaded->department;
+  FinalAccounts& fa = d.final_accounts;
+  if (d.kind != DocumentKind::kFinalAccounts || fa.budget_source.empty()) return;
+  namespace fs = std::filesystem;
+  const std::string budget_path =
+      (fs::path(path).parent_path() / fs::path(fa.budget_source)).lexically_normal().string();
+  auto fail = [&](std::string message) {
+    Diagnostic diag;
+    diag.code = "source";
+    diag.where.file = path;
+    diag.message = std::move(message);
+    loaded->diagnostics.push_back(std::move(diag));
+    loaded->department.reset();
+  };
+  if (SameFile(budget_path, path)) return fail("final_accounts.budget 指向决算源文件本身");
+  Loaded budget;
+  try {
+    budget.department = IsWorkbookPath(budget_path) ? ReadWorkbookSource(budget_path, catalogs_)
+                                                    : LoadSource(budget_path, catalogs_);
+  } catch (const SourceError& e) {
+    budget.diagnostics = FromSourceError(e);
+  }
+  if (!budget.ok()) {
+    fail(fmt::format("final_accounts.budget「{}」无法读取（见下）", fa.budget_source));
+    for (auto& diag : budget.diagnostics) loaded->diagnostics.push_back(std::move(diag));
+    return;
+  }
+  const Department& b = *budget.department;
+  if (b.kind != DocumentKind::kBudget || b.year != d.year) {
+    return fail(fmt::format("final_accounts.budget「{}」应为本部门{}年的预算源文件（它是{}年{}）",
+                            fa.budget_source, d.year, b.year, DocumentKindName(b.kind)));
+  }
+  for (const auto& line : b.lines) {
+    if (!IsGeneralCurrent(line)) continue;
+    fa.budget_by_item[line.function] += line.amount;
+    fa.budget_total += line.amount;
+  }
 }
 
 Loaded Engine::LoadText(const std::string& text, const std::string& name) const {

@@ -129,6 +129,8 @@ class Engine {
                                      const ReviewOptions& options, int jobs) const;
 
  private:
+  void ResolveBudget(const std::string& path, Loaded* loaded) const;
+
   EngineOptions options_;
   std::function<std::shared_ptr<const Catalog>(int)> catalogs_;
   mutable std::mutex mutex_;

@@ -17,6 +17,7 @@
 #include "base/money.h"
 #include "model/declared.h"
 #include "model/document_kind.h"
+#include "model/final_accounts.h"
 #include "model/goals.h"
 #include "refdata/catalog.h"
 
@@ -160,6 +161,7 @@ struct Department {
   std::map<std::string, std::string> notes;  // section number (一…九) → text
   Declared declared;                         // figures as printed elsewhere, for checking
   Performance performance;                   // 绩效目标
+  FinalAccounts final_accounts;              // kind == kFinalAccounts only
 
   std::string source_path;
   // For a source read from a workbook: the cell ("支出明细!G5") each line of the intermediate

@@ -5,6 +5,7 @@
 
 #include "base/utf8_text.h"
 #include "base/yaml_message.h"
+#include "source/final_accounts_loader.h"
 #include "source/performance_loader.h"
 #include "source/source_reader.h"
 
@@ -627,9 +628,17 @@ Department Loader::Load(const std::string& text) {
   ExpectMap(root, "顶层",
             {"gongkai", "department", "staffing", "goals", "basic", "projects", "transfers",
              "year_end_balance", "prior_year", "three_public", "procurement", "purchase_services",
-             "assets", "contact", "notes", "declared", "performance"});
+             "assets", "contact", "notes", "declared", "performance", "kind", "final_accounts"});
   RequireKeys(root, "源文件", {"gongkai", "department"});
   if (root["gongkai"]) d_.format_version = Integer(root["gongkai"], "gongkai（格式版本）", 1, 1);
+  if (const auto& kind = root["kind"]) {
+    const std::string kind_text = Text(kind, "kind");
+    if (auto k = ParseDocumentKind(kind_text)) {
+      d_.kind = *k;
+    } else {
+      Error(kind, fmt::format("kind 应为 预算 或 决算，而不是「{}」", Excerpt(kind_text)));
+    }
+  }
   if (root["department"]) LoadDepartment(root["department"]);
   if (root["staffing"]) LoadStaffing(root["staffing"]);
   d_.goals = Text(root["goals"], "goals");
@@ -666,6 +675,13 @@ Department Loader::Load(const std::string& text) {
         errors_.push_back(fmt::format("{}:{}: 项目申报表「{}」：项目「{}」未在 projects 中定义",
                                       path_, p.line, Excerpt(p.name), Excerpt(p.project_id)));
       }
+    }
+  }
+  if (const auto& fa = root["final_accounts"]) {
+    if (d_.kind != DocumentKind::kFinalAccounts) {
+      Error(fa, "final_accounts 只用于决算：请在顶层写 kind: 决算");
+    } else {
+      LoadFinalAccounts(*this, fa, d_.catalog.get(), &d_.final_accounts);
     }
   }
   ResolveReferences();
@@ -722,7 +738,8 @@ std::string OpenFailure(int error) {
 // device such as /dev/zero, which never ends, is never read.
 std::string ReadSourceFile(const std::string& path) {
   const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
-  if (fd < 0) throw SourceError({fmt::format("{}: 无法打开文件：{}", path, OpenFailure(errno))}, true);
+  if (fd < 0)
+    throw SourceError({fmt::format("{}: 无法打开文件：{}", path, OpenFailure(errno))}, true);
   struct Closer {
     int fd;
     ~Closer() { close(fd); }
@@ -747,7 +764,8 @@ std::string ReadSourceFile(const std::string& path) {
   for (;;) {
     const ssize_t n = read(fd, buffer, sizeof buffer);
     if (n < 0 && errno == EINTR) continue;
-    if (n < 0) throw SourceError({fmt::format("{}: 读取文件出错：{}", path, OpenFailure(errno))}, true);
+    if (n < 0)
+      throw SourceError({fmt::format("{}: 读取文件出错：{}", path, OpenFailure(errno))}, true);
     if (n == 0) break;
     text.append(buffer, static_cast<size_t>(n));
     if (text.size() > kMaxSourceBytes) {

@@ -276,9 +276,70 @@ Json PerformanceJson(const Performance& perf) {
   return j.is_null() ? Json::object() : j;
 }
 
+Json FinalAccountsJson(const FinalAccounts& fa) {
+  Json j = Json::object();
+  PutText(j, "budget", fa.budget_source);
+  if (fa.budget_source.empty() && !fa.budget_by_item.empty()) {
+    Json items = Json::object();
+    for (const auto& [code, m] : fa.budget_by_item) items[code] = m.ExactWan();
+    j["budget_items"] = items;
+  }
+  if (!fa.income.empty()) {
+    Json list = Json::array();
+    for (const auto& l : fa.income) {
+      list.push_back({{"function", l.function}, {"fund", l.fund}, {"amount", l.amount.ExactWan()}});
+    }
+    j["income"] = list;
+  }
+  auto balances = [&](const char* key, const std::map<std::string, Money>& m) {
+    if (m.empty()) return;
+    Json b = Json::object();
+    for (const auto& [fund, amount] : m) b[fund] = amount.ExactWan();
+    j[key] = b;
+  };
+  balances("opening_balance", fa.opening_balance);
+  balances("closing_balance", fa.closing_balance);
+  if (!fa.non_fiscal_balance_used.is_zero()) {
+    j["non_fiscal_balance_used"] = fa.non_fiscal_balance_used.ExactWan();
+  }
+  if (!fa.surplus_distribution.is_zero()) {
+    j["surplus_distribution"] = fa.surplus_distribution.ExactWan();
+  }
+  if (!fa.three_public.empty()) {
+    Json tp = Json::object();
+    for (const auto& key : ThreePublicKeys()) {
+      auto it = fa.three_public.find(key);
+      if (it == fa.three_public.end()) continue;
+      tp[key] = {{"budget", it->second.budget.ExactWan()},
+                 {"actual", it->second.actual.ExactWan()}};
+    }
+    j["three_public"] = tp;
+  }
+  const ThreePublicCounts& c = fa.counts;
+  Json counts = Json::object();
+  auto count = [&](const char* key, int v) {
+    if (v != 0) counts[key] = v;
+  };
+  count("outbound_groups", c.outbound_groups);
+  count("outbound_persons", c.outbound_persons);
+  count("vehicles_purchased", c.vehicles_purchased);
+  count("vehicles_held", c.vehicles_held);
+  count("reception_batches", c.reception_batches);
+  count("reception_persons", c.reception_persons);
+  if (!counts.empty()) j["counts"] = counts;
+  if (!fa.reasons.empty()) {
+    Json r = Json::object();
+    for (const auto& [code, text] : fa.reasons) r[code] = text;
+    j["reasons"] = r;
+  }
+  PutText(j, "evaluation", fa.evaluation);
+  return j;
+}
+
 Json ToJson(const Department& d) {
   Json root;
   root["gongkai"] = d.format_version;
+  if (d.kind != DocumentKind::kBudget) root["kind"] = DocumentKindName(d.kind);
   Json dept;
   dept["name"] = d.name;
   PutText(dept, "short_name", d.short_name);
@@ -426,6 +487,7 @@ Json ToJson(const Department& d) {
     }
     root["notes"] = j;
   }
+  if (d.final_accounts.present) root["final_accounts"] = FinalAccountsJson(d.final_accounts);
   if (d.performance.present) root["performance"] = PerformanceJson(d.performance);
   if (d.declared.present) root["declared"] = DeclaredJson(d.declared);
   return root;

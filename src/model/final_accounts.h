@@ -1,0 +1,66 @@
+// What a final accounts (部门决算) source holds beyond the lines it shares with a budget.
+//
+// In a 决算 the lines (basic, projects, transfers) carry the 决算数: what was actually spent,
+// per 功能 项 × 经济 款 × fund, lines paid out of 年初结转和结余 marked `carryover`. Income is
+// no longer the mirror of spending, so it is given by 功能 项 and source; the balances close
+// the identity every 收入支出决算总表 prints:
+//
+//   本年收入合计 + 使用非财政拨款结余 + 年初结转和结余
+//     = 本年支出合计 + 结余分配 + 年末结转和结余
+//
+// The 年初预算 each figure is compared with comes from the department's budget of that year:
+// a budget source named by `budget:` (loaded beside it), or figures given inline.
+#ifndef GONGKAI_MODEL_FINAL_ACCOUNTS_H_
+#define GONGKAI_MODEL_FINAL_ACCOUNTS_H_
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "base/money.h"
+
+namespace gongkai {
+
+struct SourceLocation;
+
+// 本年收入 of one source on one 功能 项.
+struct IncomeLine {
+  std::string function;  // 功能分类 项
+  std::string fund;      // revenue source id (general, fund, soe, superior, business, …)
+  Money amount;
+  int line = 0;
+};
+
+// 预算数 and 决算数 of one “三公” item (outbound, vehicle_purchase, vehicle_operation,
+// reception).
+struct BudgetAndActual {
+  Money budget, actual;
+};
+
+// Activity counts printed with the “三公” figures.
+struct ThreePublicCounts {
+  int outbound_groups = 0, outbound_persons = 0;     // 因公出国（境）团组数, 人次
+  int vehicles_purchased = 0, vehicles_held = 0;     // 公务用车购置数, 保有量
+  int reception_batches = 0, reception_persons = 0;  // 国内公务接待批次, 人次
+};
+
+struct FinalAccounts {
+  bool present = false;
+  std::string budget_source;  // the year's budget source, relative to this file; may be empty
+  // 年初预算 per 功能 项 of 一般公共预算财政拨款 (from the budget source or given inline).
+  std::map<std::string, Money> budget_by_item;
+  Money budget_total;  // 年初预算 of 一般公共预算财政拨款支出, total
+  std::vector<IncomeLine> income;
+  std::map<std::string, Money> opening_balance;  // 年初结转和结余 by fund
+  std::map<std::string, Money> closing_balance;  // 年末结转和结余 by fund
+  Money non_fiscal_balance_used;                 // 使用非财政拨款结余
+  Money surplus_distribution;                    // 结余分配
+  std::map<std::string, BudgetAndActual> three_public;
+  ThreePublicCounts counts;
+  std::map<std::string, std::string> reasons;  // 功能 项 → why 决算 differs from 年初预算
+  std::string evaluation;                      // 预算绩效管理情况 (自评 summary)
+};
+
+}  // namespace gongkai
+
+#endif  // GONGKAI_MODEL_FINAL_ACCOUNTS_H_
