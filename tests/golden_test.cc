@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "disclosure/disclosure.h"
+#include "engine/engine.h"
 #include "render/html_renderer.h"
 #include "render/json_renderer.h"
 #include "test_support.h"
@@ -38,8 +39,11 @@ void CompareGolden(const std::string& actual, const std::string& name) {
 class GoldenTest : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(GoldenTest, HtmlAndJson) {
-  Department d = LoadSource(testing::ExamplePath(GetParam() + ".yaml"), testing::Catalogs());
-  Document doc = BuildDisclosure(d, Templates::Load(testing::DataDir(), d.kind, d.year));
+  // Through the engine, so that a 决算 gets its 年初预算 from the budget it names.
+  static const Engine engine({testing::DataDir(), {}});
+  Loaded loaded = engine.Load(testing::ExamplePath(GetParam() + ".yaml"));
+  ASSERT_TRUE(loaded.ok()) << loaded.diagnostics[0].ToString();
+  Document doc = engine.Disclose(*loaded.department);
   CompareGolden(RenderJson(doc), GetParam() + ".json");
   CompareGolden(RenderHtml(doc), GetParam() + ".html");
 }
@@ -47,7 +51,9 @@ TEST_P(GoldenTest, HtmlAndJson) {
 INSTANTIATE_TEST_SUITE_P(Examples, GoldenTest,
                          ::testing::Values("xinzhou-gov-office-2023", "dongxihu-finance-2023",
                                            "funing-finance-2021", "bazhou-finance-2022", "minimal",
-                                           "institution-transfers-2023"),
+                                           "institution-transfers-2023",
+                                           "sample-science-bureau-2024-budget",
+                                           "sample-science-bureau-2024-final"),
                          testing::ExampleName());
 
 }  // namespace

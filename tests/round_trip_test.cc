@@ -38,7 +38,9 @@ INSTANTIATE_TEST_SUITE_P(Examples, RoundTripTest,
                          ::testing::Values("xinzhou-gov-office-2023.yaml",
                                            "dongxihu-finance-2023.yaml", "funing-finance-2021.yaml",
                                            "bazhou-finance-2022.yaml", "minimal.yaml",
-                                           "institution-transfers-2023.yaml"),
+                                           "institution-transfers-2023.yaml",
+                                           "sample-science-bureau-2024-budget.yaml",
+                                           "sample-science-bureau-2024-final.yaml"),
                          testing::ExampleName());
 
 }  // namespace

@@ -53,8 +53,19 @@ std::string Describe(const std::vector<Finding>& findings) {
 }
 
 TEST(RuleFixtures, BaseChecksClean) {
-  auto findings = Check(testing::ReadFile(RulesDir() + "/base.yaml"), "", "base.yaml");
-  EXPECT_TRUE(findings.empty()) << Describe(findings);
+  for (const char* base : {"base.yaml", "final_base.yaml"}) {
+    auto findings = Check(testing::ReadFile(RulesDir() + "/" + base), "", base);
+    EXPECT_TRUE(findings.empty()) << base << Describe(findings);
+  }
+}
+
+// The budget's rules stay silent on a 决算 and the 决算's on a budget.
+TEST(RuleFixtures, RulesApplyToTheirKindOnly) {
+  for (const auto& r : AllRules()) {
+    const bool final_rule = r.id.rfind("FIN-", 0) == 0;
+    EXPECT_EQ(r.AppliesTo(DocumentKind::kFinalAccounts), final_rule) << r.id;
+    EXPECT_EQ(r.AppliesTo(DocumentKind::kBudget), !final_rule) << r.id;
+  }
 }
 
 TEST(RuleFixtures, EveryRuleHasACase) {
@@ -74,7 +85,8 @@ TEST_P(RuleCase, PassesAndFails) {
   ASSERT_NE(rule, nullptr);
   YAML::Node c = Cases()[id];
   ASSERT_TRUE(c) << id << " has no case";
-  std::string base = testing::ReadFile(RulesDir() + "/base.yaml");
+  const std::string base_name = c["base"] ? c["base"].as<std::string>() : "base.yaml";
+  std::string base = testing::ReadFile(RulesDir() + "/" + base_name);
   auto pass = Check(Apply(base, c["pass"], id + " pass"), id, id + ".pass.yaml");
   EXPECT_TRUE(pass.empty()) << id << " fires on its passing fixture:" << Describe(pass);
   auto fail = Check(Apply(base, c["fail"], id + " fail"), id, id + ".fail.yaml");

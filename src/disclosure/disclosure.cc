@@ -15,9 +15,14 @@ Document BuildDisclosure(const Department& d, const Templates& tpl) {
   doc.frame = tpl.Frame(d.name, d.year);
   doc.title = doc.frame.title;
   Figures f = ComputeFigures(d);
-  doc.sections = BuildExplanation(d, f, doc.frame);
-  doc.tables = BuildTables(d, f, tpl);
-  BuildPerformanceTables(d, &doc.tables);
+  if (d.kind == DocumentKind::kFinalAccounts) {
+    doc.sections = BuildFinalExplanation(d, f, doc.frame);
+    doc.tables = BuildTables(d, f, tpl);
+  } else {
+    doc.sections = BuildExplanation(d, f, doc.frame);
+    doc.tables = BuildTables(d, f, tpl);
+    BuildPerformanceTables(d, &doc.tables);
+  }
   doc.glossary = BuildGlossary(d, tpl);
   return doc;
 }

@@ -27,6 +27,9 @@ std::string WanText(Money m);
 
 std::vector<Section> BuildExplanation(const Department& d, const Figures& f,
                                       const DocumentFrame& frame);
+// The 情况说明 of a final accounts (final_explanation.cc).
+std::vector<Section> BuildFinalExplanation(const Department& d, const Figures& f,
+                                           const DocumentFrame& frame);
 std::vector<GlossaryEntry> BuildGlossary(const Department& d, const Templates& tpl);
 
 }  // namespace gongkai

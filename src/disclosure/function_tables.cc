@@ -14,8 +14,9 @@ ColumnFn All() {
 bool IsBasic(const ExpenditureLine& l) { return l.is_basic(); }
 bool IsProject(const ExpenditureLine& l) { return l.is_project(); }
 
-// Header [科目编码][科目名称][合计][basic …][项目支出] for the budget tables.
-void BudgetTreeTable(const Department& d, const LinePredicate& keep, bool split_basic, Table* t) {
+}  // namespace
+
+void FunctionTreeTable(const Department& d, const LinePredicate& keep, bool split_basic, Table* t) {
   std::vector<ColumnFn> columns = {All(), When(IsBasic)};
   if (split_basic) {
     t->header.push_back({Cell{"科目编码", {}, 1, 2}, Cell{"科目名称", {}, 1, 2},
@@ -34,8 +35,6 @@ void BudgetTreeTable(const Department& d, const LinePredicate& keep, bool split_
   t->rows = FunctionTreeRows(d, keep, columns);
   t->has_data = !t->rows.empty();
 }
-
-}  // namespace
 
 void BuildIncomeSummary(const Department& d, const Figures&, Table* t) {
   std::vector<Cell> header = HeaderRow({"科目编码", "科目名称", "合计"});
@@ -71,16 +70,16 @@ void BuildExpenditureSummary(const Department& d, const Figures&, Table* t) {
 }
 
 void BuildGeneralExpenditure(const Department& d, const Figures&, Table* t) {
-  BudgetTreeTable(d, IsGeneralCurrent, true, t);
+  FunctionTreeTable(d, IsGeneralCurrent, true, t);
 }
 
 void BuildGovFundExpenditure(const Department& d, const Figures&, Table* t) {
-  BudgetTreeTable(
+  FunctionTreeTable(
       d, [](const ExpenditureLine& l) { return l.fund == "fund" && !l.carryover; }, false, t);
 }
 
 void BuildSoeExpenditure(const Department& d, const Figures&, Table* t) {
-  BudgetTreeTable(
+  FunctionTreeTable(
       d, [](const ExpenditureLine& l) { return l.fund == "soe" && !l.carryover; }, false, t);
 }
 

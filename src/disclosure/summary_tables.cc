@@ -7,11 +7,6 @@
 #include "disclosure/tables.h"
 
 namespace gongkai {
-namespace {
-
-struct Side {
-  std::vector<std::pair<std::string, Money>> rows;
-};
 
 // Expenditure by 功能 类 in printed order; classes used but missing from the order are
 // appended so that nothing is lost.
@@ -38,7 +33,7 @@ std::vector<std::pair<std::string, Money>> ClassRows(const Department& d, const 
   return rows;
 }
 
-void Merge(const Side& left, const Side& right, Table* t) {
+void MergeSides(const Side& left, const Side& right, Table* t) {
   size_t n = std::max(left.rows.size(), right.rows.size());
   for (size_t i = 0; i < n; ++i) {
     Row row{RowKind::kPlain, {}};
@@ -55,9 +50,9 @@ void Merge(const Side& left, const Side& right, Table* t) {
   }
 }
 
-void TwoSidedHeader(Table* t) {
+void TwoSidedHeader(Table* t, const char* amount_title) {
   t->header.push_back({Cell::Text("收　入", 2), Cell::Text("支　出", 2)});
-  t->header.push_back(HeaderRow({"项　目", "预算数", "项　目", "预算数"}));
+  t->header.push_back(HeaderRow({"项　目", amount_title, "项　目", amount_title}));
   t->numeric_columns = {false, true, false, true};
 }
 
@@ -66,10 +61,8 @@ void TotalRow(Table* t, RowKind kind, const char* left, Money l, const char* rig
       {kind, {Cell::Text(left), Cell::Amount(l), Cell::Text(right), Cell::Amount(r)}});
 }
 
-}  // namespace
-
 void BuildIncomeExpenditureSummary(const Department& d, const Figures& f, Table* t) {
-  TwoSidedHeader(t);
+  TwoSidedHeader(t, "预算数");
   Side left, right;
   int n = 0;
   for (const auto& src : d.catalog->revenue_sources()) {
@@ -79,7 +72,7 @@ void BuildIncomeExpenditureSummary(const Department& d, const Figures& f, Table*
   }
   right.rows = ClassRows(
       d, [](const ExpenditureLine&) { return true; }, false);
-  Merge(left, right, t);
+  MergeSides(left, right, t);
   TotalRow(t, RowKind::kTotal, "本年收入合计", f.current, "本年支出合计", f.total);
   TotalRow(t, RowKind::kPlain, "上年结转结余", f.carryover, "年终结转结余", f.year_end_balance);
   TotalRow(t, RowKind::kTotal, "收 入 总 计", f.current + f.carryover, "支 出 总 计",
@@ -89,7 +82,7 @@ void BuildIncomeExpenditureSummary(const Department& d, const Figures& f, Table*
 }
 
 void BuildFiscalSummary(const Department& d, const Figures& f, Table* t) {
-  TwoSidedHeader(t);
+  TwoSidedHeader(t, "预算数");
   static const char* kFiscal[][2] = {{"general", "一般公共预算拨款"},
                                      {"fund", "政府性基金预算拨款"},
                                      {"soe", "国有资本经营预算拨款"}};
@@ -124,7 +117,7 @@ void BuildFiscalSummary(const Department& d, const Figures& f, Table* t) {
   auto classes = ClassRows(d, fiscal, true);
   right.rows.insert(right.rows.end(), classes.begin(), classes.end());
   right.rows.emplace_back("二、年终结转结余", balance);
-  Merge(left, right, t);
+  MergeSides(left, right, t);
   TotalRow(t, RowKind::kTotal, "收 入 总 计", current + carry, "支 出 总 计", f.fiscal + balance);
   t->has_data = true;
 }

@@ -42,6 +42,15 @@ const std::map<std::string, Builder>& Builders() {
       {table_id::kSoeExpenditure, BuildSoeExpenditure},
       {table_id::kProcurement, BuildProcurement},
       {table_id::kPurchaseServices, BuildPurchaseServices},
+      {table_id::kFinalSummary, BuildFinalSummary},
+      {table_id::kFinalIncome, BuildFinalIncome},
+      {table_id::kFinalExpenditure, BuildFinalExpenditure},
+      {table_id::kFinalFiscalSummary, BuildFinalFiscalSummary},
+      {table_id::kFinalGeneralExpenditure, BuildFinalGeneralExpenditure},
+      {table_id::kFinalGeneralBasic, BuildFinalGeneralBasic},
+      {table_id::kFinalThreePublic, BuildFinalThreePublic},
+      {table_id::kFinalGovFund, BuildFinalGovFund},
+      {table_id::kFinalSoe, BuildFinalSoe},
   };
   return builders;
 }

@@ -38,6 +38,34 @@ void BuildPurchaseServices(const Department& d, const Figures& f, Table* t);
 // numbering has no gaps.
 std::vector<Table> BuildTables(const Department& d, const Figures& f, const Templates& tpl);
 
+// 决算 tables (final_tables.cc): 收入支出决算总表, 收入决算表, 支出决算表,
+// 财政拨款收入支出决算总表, 一般公共预算财政拨款支出决算表, 一般公共预算财政拨款基本支出决算表,
+// 财政拨款“三公”经费支出决算表, 政府性基金预算财政拨款收入支出决算表,
+// 国有资本经营预算财政拨款收入支出决算表.
+void BuildFinalSummary(const Department& d, const Figures& f, Table* t);
+void BuildFinalIncome(const Department& d, const Figures& f, Table* t);
+void BuildFinalExpenditure(const Department& d, const Figures& f, Table* t);
+void BuildFinalFiscalSummary(const Department& d, const Figures& f, Table* t);
+void BuildFinalGeneralExpenditure(const Department& d, const Figures& f, Table* t);
+void BuildFinalGeneralBasic(const Department& d, const Figures& f, Table* t);
+void BuildFinalThreePublic(const Department& d, const Figures& f, Table* t);
+void BuildFinalGovFund(const Department& d, const Figures& f, Table* t);
+void BuildFinalSoe(const Department& d, const Figures& f, Table* t);
+
+// Two-sided tables (收入 | 支出): each side a list of (label, amount) rows, merged row by row.
+struct Side {
+  std::vector<std::pair<std::string, Money>> rows;
+};
+void MergeSides(const Side& left, const Side& right, Table* t);
+void TwoSidedHeader(Table* t, const char* amount_title);  // 预算数 / 决算数
+void TotalRow(Table* t, RowKind kind, const char* left, Money l, const char* right, Money r);
+// Spending by 功能 类 in the printed order of the year's 收支总表, "一、…" or "（一）…".
+std::vector<std::pair<std::string, Money>> ClassRows(const Department& d, const LinePredicate& keep,
+                                                     bool parenthesized);
+// A 功能 tree table [科目编码][科目名称][合计][基本支出 (小计 人员 公用)][项目支出] of the lines
+// `keep` selects.
+void FunctionTreeTable(const Department& d, const LinePredicate& keep, bool split_basic, Table* t);
+
 // Header helpers shared by the builders.
 std::vector<Cell> HeaderRow(std::initializer_list<const char*> titles);
 std::vector<bool> NumericColumns(size_t text_columns, size_t amount_columns);

@@ -17,6 +17,7 @@ void RegisterTextRules(std::vector<Rule>* rules);
 void RegisterCompletenessRules(std::vector<Rule>* rules);
 void RegisterPlausibilityRules(std::vector<Rule>* rules);
 void RegisterPerformanceRules(std::vector<Rule>* rules);
+void RegisterFinalAccountsRules(std::vector<Rule>* rules);
 
 // The one place where rules are registered.
 const std::vector<Rule>& AllRules() {
@@ -28,6 +29,7 @@ const std::vector<Rule>& AllRules() {
     RegisterCompletenessRules(&all);
     RegisterPlausibilityRules(&all);
     RegisterPerformanceRules(&all);
+    RegisterFinalAccountsRules(&all);
     std::set<std::string> ids;
     for (const auto& r : all) {
       if (!ids.insert(r.id).second) throw std::logic_error("duplicate rule id " + r.id);
@@ -113,6 +115,7 @@ std::vector<Finding> RunChecks(const Department& d, const Document& doc, const C
   }
   std::vector<Finding> all;
   for (const auto& rule : AllRules()) {
+    if (!rule.AppliesTo(d.kind)) continue;
     if (config.disabled.count(rule.id)) continue;
     if (!options.only.empty() &&
         std::find(options.only.begin(), options.only.end(), rule.id) == options.only.end()) {
@@ -160,6 +163,7 @@ std::string RulesMarkdown() {
     }
     std::string profiles;
     for (const auto& p : r.profiles) profiles += (profiles.empty() ? "" : "、") + p;
+    if (!r.AppliesTo(DocumentKind::kBudget)) profiles = "决算：" + profiles;
     out += fmt::format("| {} | {} | {} | {}（{}） | {} |\n", r.id, SeverityName(r.severity),
                        r.title, r.rationale, r.basis, profiles);
     auto next = &r + 1;

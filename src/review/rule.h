@@ -8,6 +8,7 @@
 #ifndef GONGKAI_REVIEW_RULE_H_
 #define GONGKAI_REVIEW_RULE_H_
 
+#include <algorithm>
 #include <functional>
 #include <string>
 #include <vector>
@@ -63,6 +64,12 @@ struct Rule {
   std::string basis;                  // source: 预算法, 财预〔2016〕143号, catalog …
   std::vector<std::string> profiles;  // 预算公开, 内部审核
   std::function<void(const CheckContext&, Emitter&)> run;
+  // The documents the rule applies to: the budget's rules know the budget's tables and text,
+  // the final accounts' rules theirs.
+  std::vector<DocumentKind> kinds = {DocumentKind::kBudget};
+  bool AppliesTo(DocumentKind kind) const {
+    return std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
+  }
 };
 
 }  // namespace gongkai

@@ -23,11 +23,14 @@ inline std::vector<std::string> Both() { return {kPublish, kReview}; }
 struct RuleFamily {
   const char* name;
   std::vector<std::string> profiles;
+  std::vector<DocumentKind> kinds = {DocumentKind::kBudget};  // the documents it applies to
   Rule operator()(const char* id, Severity s, const char* title, const char* rationale,
                   const char* basis, std::function<void(const CheckContext&, Emitter&)> run,
                   std::optional<std::vector<std::string>> rule_profiles = std::nullopt) const {
-    return Rule{
+    Rule rule{
         id, s, name, title, rationale, basis, rule_profiles.value_or(profiles), std::move(run)};
+    rule.kinds = kinds;
+    return rule;
   }
 };
 

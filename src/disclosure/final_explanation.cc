@@ -1,0 +1,232 @@
+// The 情况说明 of a final accounts (部门决算), section by section as the national template has
+// it. Every amount, share, 完成% and direction word (大于/小于/等于) is computed from the same
+// FinalFigures the tables use; shares and 完成% compare the printed (rounded) figures, so that a
+// reader who divides the printed numbers gets the printed percentage.
+#include <fmt/format.h>
+
+#include "base/chinese_numerals.h"
+#include "disclosure/explanation.h"
+#include "disclosure/final_figures.h"
+
+namespace gongkai {
+namespace {
+
+std::string Share(Money part, Money whole) {
+  return SharePercent(PrintedWan(part), PrintedWan(whole)) + "%";
+}
+
+// "完成年初预算的95.45%，决算数小于年初预算数" (or 等于/大于); empty without a budget.
+std::string Completion(Money actual, Money budget) {
+  if (budget.is_zero()) return "";
+  const int64_t a = actual.RoundedWan(2), b = budget.RoundedWan(2);
+  const char* direction = a > b ? "大于" : a < b ? "小于" : "等于";
+  return fmt::format("完成年初预算的{}，决算数{}年初预算数", Share(actual, budget), direction);
+}
+
+class FinalWriter {
+ public:
+  FinalWriter(const Department& d, const Figures& f, const DocumentFrame& frame)
+      : d_(d), fa_(d.final_accounts), f_(f), x_(ComputeFinalFigures(d, f)), noun_(frame.noun) {}
+
+  std::vector<Section> Build() {
+    Overview();
+    Income();
+    Spending();
+    Fiscal();
+    General();
+    GeneralBasic();
+    ThreePublic();
+    FundBudget("政府性基金预算财政拨款支出决算情况", "fund", "政府性基金预算财政拨款");
+    FundBudget("国有资本经营预算财政拨款支出决算情况", "soe", "国有资本经营预算财政拨款");
+    Evaluation();
+    Other();
+    return std::move(sections_);
+  }
+
+ private:
+  void Start(const std::string& title) {
+    sections_.push_back({ChineseNumber(static_cast<int>(sections_.size()) + 1), title, {}});
+  }
+  void Text(std::string text) { sections_.back().paragraphs.push_back({Paragraph::kText, text}); }
+  void Heading(std::string text) {
+    sections_.back().paragraphs.push_back({Paragraph::kHeading, text});
+  }
+  std::string Year() const { return std::to_string(d_.year); }
+
+  void Overview() {
+    Start("收入支出决算总体情况说明");
+    Text(
+        fmt::format("{}年度收、支总计{}。与年初预算相比，本年收入合计{}，本年支出合计{}，"
+                    "年末结转和结余{}。",
+                    Year(), WanText(x_.income_side), WanText(x_.income), WanText(x_.spending),
+                    WanText(x_.closing)));
+  }
+
+  void Income() {
+    Start("收入决算情况说明");
+    std::vector<std::string> parts;
+    for (const auto& src : d_.catalog->revenue_sources()) {
+      auto it = x_.income_by_fund.find(src.id);
+      if (it == x_.income_by_fund.end() || it->second.is_zero()) continue;
+      parts.push_back(fmt::format("{}{}，占{}", src.name, WanText(it->second),
+                                  Share(it->second, x_.income)));
+    }
+    Text(fmt::format("{}年度本年收入合计{}{}", Year(), WanText(x_.income),
+                     parts.empty() ? "。" : "，其中：" + Join(parts) + "。"));
+  }
+
+  void Spending() {
+    Start("支出决算情况说明");
+    std::vector<std::string> parts;
+    for (const auto& k : SpendingKinds()) {
+      Money amount = f_.Spending(k.kind);
+      if (k.kind == SpendingKind::kBasic || k.kind == SpendingKind::kProject || !amount.is_zero()) {
+        parts.push_back(
+            fmt::format("{}{}，占{}", k.name, WanText(amount), Share(amount, x_.spending)));
+      }
+    }
+    Text(
+        fmt::format("{}年度本年支出合计{}，其中：{}。", Year(), WanText(x_.spending), Join(parts)));
+  }
+
+  void Fiscal() {
+    Start("财政拨款收入支出决算总体情况说明");
+    Text(fmt::format("{}年度财政拨款收、支总计{}。财政拨款支出{}，年末财政拨款结转和结余{}。",
+                     Year(), WanText(x_.fiscal_spending + x_.fiscal_closing),
+                     WanText(x_.fiscal_spending), WanText(x_.fiscal_closing)));
+  }
+
+  void General() {
+    Start("一般公共预算财政拨款支出决算情况说明");
+    Heading("（一）一般公共预算财政拨款支出决算总体情况");
+    std::string completion = Completion(x_.general, x_.general_budget);
+    Text(fmt::format("{}年度一般公共预算财政拨款支出{}{}。", Year(), WanText(x_.general),
+                     completion.empty() ? "" : "，" + completion));
+    Heading("（二）一般公共预算财政拨款支出决算结构情况");
+    std::vector<std::string> parts;
+    std::map<std::string, Money> by_class;
+    for (const auto& l : d_.lines) {
+      if (l.fund == "general") by_class[l.function.substr(0, 3)] += l.amount;
+    }
+    for (const auto& [code, amount] : by_class) {
+      const FunctionSubject* s = d_.catalog->FindFunction(code);
+      parts.push_back(fmt::format("{}（类）{}，占{}", s ? s->name : code, WanText(amount),
+                                  Share(amount, x_.general)));
+    }
+    Text(parts.empty() ? "本年度没有一般公共预算财政拨款支出。"
+                       : "一般公共预算财政拨款支出主要用于：" + Join(parts) + "。");
+    Heading("（三）一般公共预算财政拨款支出决算具体情况");
+    std::map<std::string, Money> by_item;
+    for (const auto& l : d_.lines) {
+      if (l.fund == "general") by_item[l.function] += l.amount;
+    }
+    for (const auto& [code, budget] : fa_.budget_by_item) by_item.try_emplace(code);
+    int n = 0;
+    for (const auto& [code, actual] : by_item) {
+      auto b = fa_.budget_by_item.find(code);
+      const Money budget = b == fa_.budget_by_item.end() ? Money() : b->second;
+      std::string text = fmt::format("{}. {}：", ++n, d_.catalog->FunctionPath(code));
+      if (x_.budget_known) text += fmt::format("年初预算为{}，", WanText(budget));
+      text += fmt::format("支出决算为{}", WanText(actual));
+      if (std::string c = Completion(actual, budget); !c.empty()) text += "，" + c;
+      auto reason = fa_.reasons.find(code);
+      if (reason != fa_.reasons.end() && !reason->second.empty()) {
+        std::string why = reason->second;
+        while (why.size() >= 3 && why.compare(why.size() - 3, 3, "。") == 0) why.resize(why.size() - 3);
+        text += "，主要原因是：" + why;
+      }
+      Text(text + "。");
+    }
+  }
+
+  void GeneralBasic() {
+    Start("一般公共预算财政拨款基本支出决算情况说明");
+    Text(fmt::format("{}年度一般公共预算财政拨款基本支出{}，其中：人员经费{}，公用经费{}。", Year(),
+                     WanText(x_.general_basic), WanText(x_.general_personnel),
+                     WanText(x_.general_public)));
+  }
+
+  void ThreePublic() {
+    Start("财政拨款“三公”经费支出决算情况说明");
+    const BudgetAndActual& t = x_.three_public_total;
+    std::string completion = Completion(t.actual, t.budget);
+    Text(fmt::format("{}年度“三公”经费财政拨款支出预算为{}，支出决算为{}{}。", Year(),
+                     WanText(t.budget), WanText(t.actual),
+                     completion.empty() ? "" : "，" + completion));
+    const ThreePublicCounts& c = fa_.counts;
+    auto item = [&](const char* key) { return x_.three_public.at(key); };
+    Text(fmt::format("因公出国（境）费支出决算{}，全年安排因公出国（境）团组{}个，累计{}人次。",
+                     WanText(item("outbound").actual), c.outbound_groups, c.outbound_persons));
+    Text(
+        fmt::format("公务用车购置及运行费支出决算{}，其中：公务用车购置费{}，购置车辆{}辆；"
+                    "公务用车运行费{}，年末公务用车保有量{}辆。",
+                    WanText(item("vehicle_purchase").actual + item("vehicle_operation").actual),
+                    WanText(item("vehicle_purchase").actual), c.vehicles_purchased,
+                    WanText(item("vehicle_operation").actual), c.vehicles_held));
+    Text(fmt::format("公务接待费支出决算{}，国内公务接待{}批次，{}人次。",
+                     WanText(item("reception").actual), c.reception_batches, c.reception_persons));
+  }
+
+  void FundBudget(const std::string& title, const char* fund, const char* name) {
+    Start(title);
+    Money amount = Get(x_.fiscal_spending_by_fund, fund);
+    Text(amount.is_zero() ? fmt::format("{}{}年度没有使用{}安排的支出。", d_.name, Year(), name)
+                          : fmt::format("{}年度{}支出{}。", Year(), name, WanText(amount)));
+  }
+
+  void Evaluation() {
+    Start("预算绩效管理情况说明");
+    Text(fa_.evaluation.empty() ? "本部门本年度没有填报预算绩效管理情况。" : fa_.evaluation);
+  }
+
+  void Other() {
+    Start("其他重要事项的情况说明");
+    Heading("（一）机关运行经费支出情况");
+    Text(fmt::format("{}年度机关运行经费支出{}。", Year(), WanText(f_.operating_expenses)));
+    Heading("（二）政府采购支出情况");
+    if (f_.procurement_total.is_zero()) {
+      Text(fmt::format("{}年度本部门没有政府采购支出。", Year()));
+    } else {
+      auto type = [&](const char* t) { return Get(f_.procurement_by_type, t); };
+      Text(
+          fmt::format("{}年度政府采购支出总额{}，其中：政府采购货物支出{}，政府采购工程支出{}，"
+                      "政府采购服务支出{}。",
+                      Year(), WanText(f_.procurement_total), WanText(type("goods")),
+                      WanText(type("works")), WanText(type("service"))));
+    }
+    Heading("（三）国有资产占有使用情况");
+    if (!d_.assets.present) {
+      Text("本部门本年度没有填报国有资产占有使用情况。");
+    } else {
+      int vehicles = 0;
+      for (const auto& [kind, count] : d_.assets.vehicles) vehicles += count;
+      Text(fmt::format("截至{}年12月31日，本部门共有车辆{}辆。", Year(), vehicles));
+    }
+  }
+
+  static Money Get(const std::map<std::string, Money>& m, const std::string& key) {
+    auto it = m.find(key);
+    return it == m.end() ? Money() : it->second;
+  }
+  static std::string Join(const std::vector<std::string>& parts) {
+    std::string out;
+    for (const auto& p : parts) out += (out.empty() ? "" : "；") + p;
+    return out;
+  }
+
+  const Department& d_;
+  const FinalAccounts& fa_;
+  const Figures& f_;
+  const FinalFigures x_;
+  const std::string& noun_;
+  std::vector<Section> sections_;
+};
+
+}  // namespace
+
+std::vector<Section> BuildFinalExplanation(const Department& d, const Figures& f,
+                                           const DocumentFrame& frame) {
+  return FinalWriter(d, f, frame).Build();
+}
+
+}  // namespace gongkai

@@ -1,0 +1,143 @@
+// 决算勾稽: the relations of a final accounts (部门决算) — the 总计 identity of 收入支出决算总表,
+// each 财政拨款 budget's balance, “三公” 决算数 against the lines' economic 款, and the 决算
+// against its 年初预算 (every difference explained). Applied to 决算 only.
+#include <fmt/format.h>
+
+#include "disclosure/final_figures.h"
+#include "disclosure/table_ids.h"
+#include "review/rule_support.h"
+
+namespace gongkai {
+namespace {
+
+using namespace rules;
+
+constexpr const char* kFamily = "决算勾稽";
+constexpr const char* kBasis = "财政部部门决算报表编制说明；财预〔2016〕143号";
+
+const RuleFamily Make{kFamily, Both(), {DocumentKind::kFinalAccounts}};
+
+Location TableAt(const CheckContext& ctx, const char* table_id, std::string row,
+                 std::string column = {}) {
+  Location at = ctx.At(0, 0);
+  at.table_id = table_id;
+  at.table = ctx.TableName(table_id);
+  at.row = std::move(row);
+  at.column = std::move(column);
+  return at;
+}
+
+Money Get(const std::map<std::string, Money>& m, const std::string& key) {
+  auto it = m.find(key);
+  return it == m.end() ? Money() : it->second;
+}
+
+
+}  // namespace
+
+void RegisterFinalAccountsRules(std::vector<Rule>* out) {
+  out->push_back(Make(
+      "FIN-001", Severity::kError, "收入支出决算总表：收入总计 = 支出总计",
+      "本年收入合计 + 使用非财政拨款结余 + 年初结转和结余 = 本年支出合计 + 结余分配 + "
+      "年末结转和结余",
+      kBasis, [](const CheckContext& ctx, Emitter& emit) {
+        const FinalFigures x = ComputeFinalFigures(ctx.d, ctx.f);
+        if (x.income_side == x.spending_side) return;
+        emit.Report(
+            fmt::format("收入总计{}万元（本年收入合计{} + 使用非财政拨款结余{} + 年初结转和结余{}）"
+                        "≠ 支出总计{}万元（本年支出合计{} + 结余分配{} + 年末结转和结余{}）",
+                        Wan(x.income_side), Wan(x.income),
+                        Wan(ctx.d.final_accounts.non_fiscal_balance_used), Wan(x.opening),
+                        Wan(x.spending_side), Wan(x.spending),
+                        Wan(ctx.d.final_accounts.surplus_distribution), Wan(x.closing)),
+            TableAt(ctx, table_id::kFinalSummary, "总计"), Wan(x.income_side), Wan(x.spending_side),
+            Wan(x.income_side - x.spending_side));
+      }));
+  out->push_back(
+      Make("FIN-002", Severity::kError,
+           "财政拨款：本年收入 + 年初结转和结余 = 本年支出 + 年末结转和结余",
+           "每一本预算（一般公共预算、政府性基金预算、国有资本经营预算）的财政拨款分别平衡", kBasis,
+           [](const CheckContext& ctx, Emitter& emit) {
+             const FinalFigures x = ComputeFinalFigures(ctx.d, ctx.f);
+             const FinalAccounts& fa = ctx.d.final_accounts;
+             static const char* kFunds[][2] = {{"general", "一般公共预算财政拨款"},
+                                               {"fund", "政府性基金预算财政拨款"},
+                                               {"soe", "国有资本经营预算财政拨款"}};
+             for (const auto& [fund, name] : kFunds) {
+               Money in = Get(x.income_by_fund, fund) + Get(fa.opening_balance, fund);
+               Money outgo = Get(x.fiscal_spending_by_fund, fund) + Get(fa.closing_balance, fund);
+               if (in == outgo) continue;
+               emit.Report(fmt::format("{}：本年收入{} + 年初结转和结余{} = {}万元，"
+                                       "本年支出{} + 年末结转和结余{} = {}万元",
+                                       name, Wan(Get(x.income_by_fund, fund)),
+                                       Wan(Get(fa.opening_balance, fund)), Wan(in),
+                                       Wan(Get(x.fiscal_spending_by_fund, fund)),
+                                       Wan(Get(fa.closing_balance, fund)), Wan(outgo)),
+                           TableAt(ctx, table_id::kFinalFiscalSummary, name), Wan(in), Wan(outgo),
+                           Wan(in - outgo));
+             }
+           }));
+  out->push_back(
+      Make("FIN-003", Severity::kWarning, "“三公”经费决算数与支出明细的经济分类一致",
+           "因公出国（境）费、公务用车购置费、公务用车运行维护费、公务接待费的决算数应等于一般公共"
+           "预算财政拨款支出中相应经济分类科目的合计",
+           kBasis, [](const CheckContext& ctx, Emitter& emit) {
+             std::map<std::string, Money> from_lines;
+             for (const auto& l : ctx.d.lines) {
+               if (l.fund != "general") continue;
+               const EconomicSubject* s = ctx.d.catalog->FindEconomic(l.economic);
+               if (s && !s->three_public.empty()) from_lines[s->three_public] += l.amount;
+             }
+             static const std::map<std::string, const char*> kNames = {
+                 {"outbound", "因公出国（境）费"},
+                 {"vehicle_purchase", "公务用车购置费"},
+                 {"vehicle_operation", "公务用车运行费"},
+                 {"reception", "公务接待费"}};
+             for (const auto& key : ThreePublicKeys()) {
+               auto it = ctx.d.final_accounts.three_public.find(key);
+               Money stated =
+                   it == ctx.d.final_accounts.three_public.end() ? Money() : it->second.actual;
+               Money lines = Get(from_lines, key);
+               if (stated == lines) continue;
+               emit.Report(fmt::format("{}决算数{}万元，支出明细中相应经济分类科目合计{}万元",
+                                       kNames.at(key), Wan(stated), Wan(lines)),
+                           TableAt(ctx, table_id::kFinalThreePublic, "决算数", kNames.at(key)),
+                           Wan(lines), Wan(stated), Wan(stated - lines));
+             }
+           }));
+  out->push_back(Make(
+      "FIN-004", Severity::kWarning, "决算数与年初预算数不同的项目说明原因",
+      "情况说明应对一般公共预算财政拨款支出逐项说明决算数大于或小于年初预算数的主要原因", kBasis,
+      [](const CheckContext& ctx, Emitter& emit) {
+        const FinalAccounts& fa = ctx.d.final_accounts;
+        if (fa.budget_by_item.empty()) return;  // FIN-005
+        std::map<std::string, Money> actual;
+        for (const auto& l : ctx.d.lines) {
+          if (l.fund == "general") actual[l.function] += l.amount;
+        }
+        for (const auto& [code, budget] : fa.budget_by_item) actual.try_emplace(code);
+        for (const auto& [code, amount] : actual) {
+          Money budget = Get(fa.budget_by_item, code);
+          if (amount.RoundedWan(2) == budget.RoundedWan(2)) continue;
+          auto reason = fa.reasons.find(code);
+          if (reason != fa.reasons.end() && !reason->second.empty()) continue;
+          emit.Report(fmt::format("{}：年初预算{}万元，决算{}万元，未说明差异原因（final_accounts."
+                                  "reasons）",
+                                  ctx.d.catalog->FunctionPath(code), Wan(budget), Wan(amount)),
+                      TableAt(ctx, table_id::kFinalGeneralExpenditure, code));
+        }
+      }));
+  out->push_back(Make("FIN-005", Severity::kWarning, "决算注明所属年度的预算",
+                      "完成年初预算的百分比和差异说明都以年初预算为准，应能从本年度预算取得",
+                      kBasis, [](const CheckContext& ctx, Emitter& emit) {
+                        const FinalAccounts& fa = ctx.d.final_accounts;
+                        if (!fa.budget_source.empty() || !fa.budget_by_item.empty()) return;
+                        Location at = ctx.At(0, 0, "final_accounts");
+                        emit.Report(
+                            "没有年初预算：请在 final_accounts.budget 写出本年度预算源文件（或在 "
+                            "budget_items 逐项写出年初预算数），否则无法计算完成年初预算的百分比",
+                            at);
+                      }));
+}
+
+}  // namespace gongkai
