@@ -106,6 +106,9 @@ class YamlBuilder {
     if (!p.parser || fy_parser_set_string(p.parser, text_.data(), text_.size()) != 0) {
       return YamlProblem{0, 0, "YAML 解析器无法启动", true};
     }
+    // About one node for every 16 bytes of a source.
+    tree_->nodes_.reserve(text_.size() / 16 + 16);
+    tree_->children_.reserve(text_.size() / 16 + 16);
     int documents = 0;
     while (fy_event* e = p.Next()) {
       switch (e->type) {
@@ -180,8 +183,14 @@ class YamlBuilder {
   // The 1-based line and byte column of a byte offset; `line0` is libfyaml's 0-based line.
   Position At(size_t offset, int line0) const {
     offset = std::min(offset, text_.size());
-    size_t start = offset;
-    while (start > 0 && text_[start - 1] != '\n') --start;
+    // Most nodes are on the line of the one before or a later one: the start of the line is
+    // found from the last one found.
+    if (offset < at_offset_) at_offset_ = at_line_start_ = 0;
+    if (const void* nl = memrchr(text_.data() + at_offset_, '\n', offset - at_offset_)) {
+      at_line_start_ = static_cast<size_t>(static_cast<const char*>(nl) - text_.data()) + 1;
+    }
+    at_offset_ = offset;
+    size_t start = at_line_start_;
     if (start == 0) start = std::min(bom_, offset);
     return {line0 + 1, static_cast<int>(offset - start) + 1};
   }
@@ -384,8 +393,9 @@ class YamlBuilder {
   const int max_depth_;
   const std::string& what_;
   size_t bom_ = 0;
-  size_t after_ = 0;                // where the last node read ends
-  mutable size_t line_offset_ = 0;  // LineOf's last offset and line
+  size_t after_ = 0;                                  // where the last node read ends
+  mutable size_t at_offset_ = 0, at_line_start_ = 0;  // At's last offset, and its line's start
+  mutable size_t line_offset_ = 0;                    // LineOf's last offset and line
   mutable int line_ = 0;
   std::vector<Open> open_;
   std::vector<uint32_t> children_;  // children of the open collections, innermost last
