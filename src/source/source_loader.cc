@@ -608,7 +608,9 @@ void Loader::CheckScalars(const YamlNode& node, Diagnostics* errors, int depth) 
     errors->push_back(SourceDiagnostic(At(node), fmt::format("嵌套超过{}层", kMaxSourceDepth)));
     return;
   }
-  if (node.IsScalar()) {
+  // Only a double-quoted scalar has escapes: any other is the text's own bytes, already
+  // checked, with at most line breaks folded into spaces.
+  if (node.IsScalar() && node.style() == YamlStyle::kDoubleQuoted) {
     const std::string& value = node.Scalar();
     if (size_t bad = FirstNonTextByte(value); bad != std::string_view::npos) {
       errors->push_back(SourceDiagnostic(At(node), "文本" + NonTextMessage(value, bad)));
