@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cstdint>
 
 #include "base/decimal.h"
 #include "base/utf8_text.h"
@@ -12,6 +14,36 @@ namespace gongkai {
 
 void SourceReader::Error(DiagnosticLocation where, const std::string& message) {
   if (errors_.size() < kMaxErrors) errors_.push_back(SourceDiagnostic(std::move(where), message));
+}
+
+bool SourceReader::ExpectMap(const YamlNode& n, const std::string& what,
+                             std::initializer_list<std::string_view> allowed) {
+  if (allowed.size() > 64) {  // more than `seen` holds
+    return ExpectMap(n, what, std::set<std::string>(allowed.begin(), allowed.end()));
+  }
+  if (!n.IsMap()) {
+    Error(n, fmt::format("{}应为键值映射（key: value）", what));
+    return false;
+  }
+  uint64_t seen = 0;  // by index in `allowed`
+  for (const auto& entry : n.entries()) {
+    const std::string key = entry.key.IsScalar() ? entry.key.Scalar() : "";
+    auto it = std::find(allowed.begin(), allowed.end(), key);
+    if (it == allowed.end()) {
+      // The keys in the order of a set, as the other ExpectMap lists them.
+      std::string list;
+      for (const auto& a : std::set<std::string>(allowed.begin(), allowed.end())) {
+        list += (list.empty() ? "" : ", ") + a;
+      }
+      Error(entry.key,
+            fmt::format("{}中有未知的键「{}」（可用的键：{}）", what, Excerpt(key), list));
+      continue;
+    }
+    const uint64_t bit = uint64_t{1} << (it - allowed.begin());
+    if (seen & bit) Error(entry.key, fmt::format("{}中的键「{}」重复", what, Excerpt(key)));
+    seen |= bit;
+  }
+  return true;
 }
 
 bool SourceReader::ExpectMap(const YamlNode& n, const std::string& what,

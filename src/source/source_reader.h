@@ -8,6 +8,7 @@
 #include <initializer_list>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/diagnostic.h"
@@ -29,6 +30,9 @@ class SourceReader {
 
   // Checks that `n` is a mapping whose keys are all in `allowed` (and none repeated).
   bool ExpectMap(const YamlNode& n, const std::string& what, const std::set<std::string>& allowed);
+  // The same for a list written in place ({"id", "name"}): no set is built for each mapping.
+  bool ExpectMap(const YamlNode& n, const std::string& what,
+                 std::initializer_list<std::string_view> allowed);
   bool ExpectList(const YamlNode& n, const std::string& what);
   void RequireKeys(const YamlNode& n, const std::string& what,
                    std::initializer_list<const char*> keys);
