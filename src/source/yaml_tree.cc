@@ -208,7 +208,7 @@ class YamlBuilder {
   // The position of the next thing written from `offset` on: blanks, line breaks and comments
   // are skipped, then one indicator (the ":" of a value, the "-" of an item) and blanks again.
   // An empty value is there (yaml-cpp's place for it), and so is a block scalar's | or >.
-  Position Skip(size_t offset) const {
+  Position Skip(size_t offset, bool indicator = true) const {
     size_t pos = std::min(offset, text_.size());
     auto blanks = [&] {
       while (pos < text_.size()) {
@@ -224,7 +224,8 @@ class YamlBuilder {
       }
     };
     blanks();
-    if (pos < text_.size() && (text_[pos] == ':' || text_[pos] == '-' || text_[pos] == '?')) {
+    if (indicator && pos < text_.size() &&
+        (text_[pos] == ':' || text_[pos] == '-' || text_[pos] == '?')) {
       ++pos;
       blanks();
     }
@@ -285,7 +286,11 @@ class YamlBuilder {
     Position at;
     size_t after = after_;
     if (style == YamlStyle::kLiteral || style == YamlStyle::kFolded || !start) {
-      at = Skip(after_);  // at the | or >, or where an empty value would be
+      // At the | or >, or where an empty value would be; an empty key is at its ":".
+      const bool key = !open_.empty() &&
+                       tree_->nodes_[open_.back().index].kind == YamlNode::Kind::kMap &&
+                       (children_.size() - open_.back().children) % 2 == 0;
+      at = Skip(after_, !key);
       if (const fy_mark* end = fy_event_end_mark(e)) after = end->input_pos;
     } else {
       at = At(start->input_pos, start->line);
