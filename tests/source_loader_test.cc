@@ -202,6 +202,16 @@ TEST(Utf8Text, FirstNonTextByte) {
   EXPECT_EQ(FirstNonTextByte("甲\uFDD0"), 3u);  // noncharacters
   EXPECT_EQ(FirstNonTextByte("\U0003FFFF"), 0u);
   EXPECT_EQ(FirstNonTextByte("\uFFFD\uFFFC"), kNone);
+  // The fast path for U+1000–U+CFFF checks its continuation bytes.
+  EXPECT_EQ(FirstNonTextByte("合\xe5\x90"
+                             "a"),
+            3u);  // cut short by ASCII
+  EXPECT_EQ(FirstNonTextByte("合\xe5"
+                             "a\x90"),
+            3u);                                                   // a continuation byte missing
+  EXPECT_EQ(FirstNonTextByte("合\xe5\x90\xc0"), 3u);               // a lead byte for the last one
+  EXPECT_EQ(FirstNonTextByte("合\xe5\x90"), 3u);                   // cut short by the end
+  EXPECT_EQ(FirstNonTextByte("\xe1\x80\x80\xec\xbf\xbf"), kNone);  // U+1000, U+CFFF
   EXPECT_EQ(PositionOf("ab\n合计x", 9).line, 2u);
   EXPECT_EQ(PositionOf("ab\n合计x", 9).column, 3u);
 }
