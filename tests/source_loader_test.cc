@@ -143,6 +143,52 @@ TEST(SourceLoader, ReportsEveryErrorAtOnce) {
   }
 }
 
+// Each error is a Diagnostic with its place as fields; messages() and what() are their text.
+TEST(SourceLoader, ErrorsAreDiagnosticsWithLocations) {
+  std::string text =
+      Replace(Replace(MinimalSource(), "amount: 20}", "amount: x}"), "amount: 10}", "amount: y}");
+  try {
+    ParseSource(text, "t.yaml", Catalogs());
+    FAIL() << "expected errors";
+  } catch (const SourceError& e) {
+    ASSERT_EQ(e.diagnostics().size(), 2u);
+    const Diagnostic& d = e.diagnostics()[0];
+    EXPECT_EQ(d.where.file, "t.yaml");
+    EXPECT_EQ(d.where.line, 9);
+    EXPECT_EQ(d.where.column, 54);
+    EXPECT_EQ(d.where.cell, "");
+    EXPECT_EQ(d.code, "source");
+    EXPECT_EQ(d.cause, Diagnostic::Cause::kInvalid);
+    EXPECT_EQ(d.severity, DiagnosticSeverity::kError);
+    EXPECT_EQ(d.message.find("t.yaml"), std::string::npos) << d.message;
+    EXPECT_EQ(e.messages()[0], d.ToString());
+    EXPECT_EQ(std::string(e.what()), e.messages()[0] + "\n" + e.messages()[1]);
+    EXPECT_FALSE(e.unreadable());
+  }
+  // A syntax error and a file that cannot be read are diagnostics too.
+  try {
+    ParseSource("a: [1\n", "t.yaml", Catalogs());
+    FAIL() << "expected a syntax error";
+  } catch (const SourceError& e) {
+    ASSERT_EQ(e.diagnostics().size(), 1u);
+    EXPECT_EQ(e.diagnostics()[0].where.line, 2);
+    EXPECT_EQ(e.diagnostics()[0].where.column, 1);
+    EXPECT_TRUE(e.diagnostics()[0].message.starts_with("YAML 语法错误：方括号 [ … ] 没有闭合"))
+        << e.diagnostics()[0].message;
+  }
+  try {
+    LoadSource("/nonexistent/x.yaml", Catalogs());
+    FAIL() << "expected an unreadable file";
+  } catch (const SourceError& e) {
+    ASSERT_EQ(e.diagnostics().size(), 1u);
+    EXPECT_EQ(e.diagnostics()[0].where.file, "/nonexistent/x.yaml");
+    EXPECT_EQ(e.diagnostics()[0].where.line, 0);
+    EXPECT_EQ(e.diagnostics()[0].cause, Diagnostic::Cause::kUnreadable);
+    EXPECT_EQ(e.diagnostics()[0].code, "unreadable");
+    EXPECT_TRUE(e.unreadable());
+  }
+}
+
 TEST(SourceLoader, YamlSyntaxErrorIsLocated) {
   std::string e = Errors("gongkai: 1\ndepartment: {name: x\n");
   // The parser's own words follow in brackets.

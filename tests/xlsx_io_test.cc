@@ -5,6 +5,7 @@
 #include <xlsxwriter.h>
 #include <zip.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -281,6 +282,26 @@ TEST(WorkbookSource, ErrorsAreLocatedAtCells) {
   EXPECT_NE(message.find(path + ": 支出明细!B3: "), std::string::npos) << message;
   EXPECT_NE(message.find("9999999"), std::string::npos) << message;
   EXPECT_NE(message.find(path + ": 支出明细!G5: "), std::string::npos) << message;
+  // The cell is a field of each diagnostic, not text to be parsed back; no YAML line is left.
+  try {
+    ReadWorkbookSource(path, testing::Catalogs());
+    ADD_FAILURE() << "expected errors";
+  } catch (const SourceError& e) {
+    ASSERT_FALSE(e.diagnostics().empty());
+    std::vector<std::string> cells;
+    for (const Diagnostic& d : e.diagnostics()) {
+      EXPECT_EQ(d.where.file, path);
+      EXPECT_EQ(d.where.line, 0);
+      EXPECT_EQ(d.where.column, 0);
+      EXPECT_EQ(d.code, "source");
+      EXPECT_EQ(d.where.ToString() + ": " + d.message, d.ToString());
+      cells.push_back(d.where.cell);
+    }
+    EXPECT_NE(std::find(cells.begin(), cells.end(), "支出明细!B3"), cells.end());
+    EXPECT_NE(std::find(cells.begin(), cells.end(), "支出明细!G5"), cells.end());
+    EXPECT_EQ(e.messages().size(), e.diagnostics().size());
+    EXPECT_FALSE(e.unreadable());
+  }
   // Without the two mistakes the same workbook loads.
   std::string good = WriteSheets(
       "good.xlsx",
