@@ -90,7 +90,14 @@ TEST(YamlTree, SameTreeAsYamlCppForEveryExampleAndFixture) {
       if (!entry.is_regular_file() || (ext != ".yaml" && ext != ".json")) continue;
       const std::string text = Read(entry.path());
       // Files yaml-cpp refuses, or whose structure is refused, are compared elsewhere.
-      if (CheckYamlStructure(text, 64, "源文件")) continue;
+      try {
+        if (CheckYamlStructure(text, 64, "源文件")) continue;
+      } catch (const YAML::Exception&) {
+        continue;
+      }
+      // libfyaml 0.7.12 refuses an empty item of a list not indented under its key (see
+      // EmptyItemOfAnUnindentedList).
+      if (entry.path().filename() == "empty-items.yaml") continue;
       std::string expected;
       try {
         expected = ViaYamlCpp(text);
@@ -148,6 +155,21 @@ TEST(YamlTree, StructureProblemsAsCheckYamlStructure) {
     EXPECT_EQ(p->message, expected->message) << text;
     EXPECT_EQ(p->line, static_cast<int>(expected->line)) << text;
     EXPECT_EQ(p->column, static_cast<int>(expected->column)) << text;
+  }
+}
+
+// Where libfyaml 0.7.12 and yaml-cpp part: an empty item ("-" alone) of a list written at the
+// indentation of its key is a syntax error for libfyaml (yaml-cpp read a null). Indented under
+// the key, or written "- ~", the same item is read as null by both.
+TEST(YamlTree, EmptyItemOfAnUnindentedList) {
+  YamlTree tree;
+  auto p = tree.Parse("list:\n-\n- x\n", 64, "源文件");
+  ASSERT_TRUE(p);
+  EXPECT_EQ(std::to_string(p->line) + ":" + std::to_string(p->column) + ": " + p->message,
+            "3:1: 这里缺少内容：检查缩进，或列表项「- 」后是否为空（libfyaml：did not find "
+            "expected node content）");
+  for (const char* text : {"list:\n  -\n  - x\n", "list:\n- ~\n- x\n"}) {
+    EXPECT_EQ(ViaTree(text), ViaYamlCpp(text)) << text;
   }
 }
 
