@@ -30,6 +30,7 @@ bool SourceReader::ExpectMap(const YamlNode& n, const std::string& what,
     const std::string key = entry.key.IsScalar() ? entry.key.Scalar() : "";
     auto it = std::find(allowed.begin(), allowed.end(), key);
     if (it == allowed.end()) {
+      if (errors_.size() >= kMaxErrors) continue;  // a hostile map of a million unknown keys
       // The keys in the order of a set, as the other ExpectMap lists them.
       std::string list;
       for (const auto& a : std::set<std::string>(allowed.begin(), allowed.end())) {
