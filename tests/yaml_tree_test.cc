@@ -200,6 +200,10 @@ TEST(YamlTree, SyntaxErrorsAreLocatedInChinese) {
       {"a:\n  b: x\n   c: 1\n", "3:5: 这里不能出现「键: 值」"},
       {"a: \"x\n", "1:5: 文本到文件末尾仍未结束"},
       {"a: ]\n", "1:4: 多余的 ] 或 }"},
+      {"a: - x\n", "1:4: 列表项「- 」不能写在键或上一项的同一行"},
+      {"a: [1, 2}\n", "1:9: 括号不成对"},
+      {"a:\n\t- x\n", "2:1: 缩进中有制表符（Tab）"},
+      {"a:\n  b: 1\n c: 2\n", "3:2: 缩进不对"},
       {"名称: \"\\q\"\n", "1:10: 双引号文本中有未知的转义"},  // columns count bytes
   };
   for (const auto& c : cases) {

@@ -148,6 +148,8 @@ std::string YamlSyntaxMessage(const std::string& message) {
 
 std::string LibfyamlSyntaxMessage(const std::string& message, bool at_end) {
   static const char kUnclosedQuote[] = "文本到文件末尾仍未结束：引号没有闭合？";
+  static const char kTab[] = "缩进中有制表符（Tab）：YAML 只能用空格缩进";
+  static const char kIndent[] = "缩进不对：检查这一行与上一行的缩进是否对齐";
   static const char kMapEnd[] = "「键: 值」映射没有正确结束：检查这一行与上一行的缩进是否对齐";
   static const char kSequenceEnd[] = "列表没有正确结束：检查「- 」各项的缩进是否对齐";
   static const char kMapValue[] =
@@ -161,15 +163,29 @@ std::string LibfyamlSyntaxMessage(const std::string& message, bool at_end) {
       {"flow mapping with invalid extra comma", "花括号 { … } 中有多余的逗号"},
       {"flow sequence with invalid extra closing bracket", "多余的 ] 或 }"},
       {"flow mapping with invalid extra closing brace", "多余的 ] 或 }"},
-      {"invalid tab used as indentation", "缩进中有制表符（Tab）：YAML 只能用空格缩进"},
+      {"invalid tab used as indentation", kTab},
+      {"invalid tab as indendation", kTab},
+      {"invalid tab character as indent", kTab},
+      {"tab character may not be used as indentation", kTab},
+      {"cannot use tab for indentation", kTab},
       {"invalid multiline plain key", kMapValue},
+      {"invalid multiline", kMapValue},
       {"invalid nested block mapping on the same line", kMapValue},
+      {"invalid block mapping key on same line as previous key", kMapValue},
+      {"invalid mapping in plain multiline", kMapValue},
+      {"block sequence on the same line as",
+       "列表项「- 」不能写在键或上一项的同一行：请换行并缩进"},
+      {"invalid indentation in mapping", kIndent},
+      {"wrongly indented", kIndent},
+      {"mismatched flow", "括号不成对：[ 应以 ] 结束，{ 应以 } 结束"},
+      {"invalid trailing content after", "引号之后还有内容：整段文本都应写在引号之内"},
+      {"invalid comment without whitespace", "「#」注释之前须有空格"},
       {"did not find expected key", kMapEnd},
       {"wrong indendation in sequence while in mapping", kSequenceEnd},
       {"invalid scalar at the end of block sequence", kSequenceEnd},
       {"invalid block sequence entry", "这里不能出现列表项「- 」：检查缩进"},
-      {"block sequence entries are not allowed in this context",
-       "这里不能出现列表项「- 」：检查缩进"},
+      {"block sequence entries not allowed in this context", "这里不能出现列表项「- 」：检查缩进"},
+      {"illegal block entry", "这里不能出现列表项「- 」：检查缩进"},
       {"did not find expected node content", "这里缺少内容：检查缩进，或列表项「- 」后是否为空"},
       {"double-quoted scalar without closing quote", kUnclosedQuote},
       {"single-quoted scalar without closing quote", kUnclosedQuote},

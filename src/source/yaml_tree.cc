@@ -351,7 +351,7 @@ class YamlBuilder {
         ++pos;
         while (pos < text_.size() && (static_cast<unsigned char>(text_[pos]) & 0xC0) == 0x80) ++pos;
       }
-      if (message.starts_with("invalid tab used as indentation")) {
+      if (message.find("tab") != std::string::npos && message.find("indent") != std::string::npos) {
         // At the tab, not after it.
         size_t tab = offset;
         while (tab < text_.size() && text_[tab] == ' ') ++tab;
