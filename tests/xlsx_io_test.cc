@@ -319,6 +319,29 @@ TEST(WorkbookSource, ErrorsAreLocatedAtCells) {
   EXPECT_EQ(d.lines[0].function, "2010301");
 }
 
+// An error the loader locates at a line only (a 项目申报表 naming a project that is not
+// there) is moved to its cell like every other.
+TEST(WorkbookSource, LineOnlyErrorsAreLocatedAtCells) {
+  Department d =
+      LoadSource(testing::ExamplePath("dongxihu-finance-2023.yaml"), testing::Catalogs());
+  ASSERT_FALSE(d.performance.projects.empty());
+  d.performance.projects[0].project_id = "不存在的项目";
+  std::string path = TempPath("line-only.xlsx");
+  std::string error;
+  ASSERT_TRUE(WriteWorkbookSource(d, path, &error, testing::DataDir())) << error;
+  try {
+    ReadWorkbookSource(path, testing::Catalogs());
+    ADD_FAILURE() << "expected an error";
+  } catch (const SourceError& e) {
+    ASSERT_EQ(e.diagnostics().size(), 1u) << e.what();
+    const Diagnostic& diag = e.diagnostics()[0];
+    EXPECT_EQ(diag.where.line, 0) << e.what();
+    EXPECT_TRUE(diag.where.cell.starts_with("绩效项目!")) << e.what();
+    EXPECT_NE(diag.message.find("项目「不存在的项目」未在 projects 中定义"), std::string::npos)
+        << e.what();
+  }
+}
+
 // The rendered disclosure (--format xlsx) read back: every amount cell exactly.
 TEST(WorkbookSource, RenderedXlsxAmountsReadBackExactly) {
   Department d =
