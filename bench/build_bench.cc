@@ -5,6 +5,9 @@
 // department model (BM_Baseline_CopyModel), so results compare across machines.
 #include <benchmark/benchmark.h>
 
+#include <fstream>
+#include <sstream>
+
 #include "disclosure/disclosure.h"
 #include "model/synthetic_department.h"
 #include "render/html_renderer.h"
@@ -14,6 +17,7 @@
 #include "review/checker.h"
 #include "review/declare.h"
 #include "source/source_loader.h"
+#include "source/yaml_tree.h"
 
 namespace gongkai {
 namespace {
@@ -68,6 +72,21 @@ void BM_Load_Xinzhou(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(LoadSource(path, Catalogs()));
 }
 BENCHMARK(BM_Load_Xinzhou);
+
+// The YAML parse alone (libfyaml into a YamlTree, with the structure check), from memory: the
+// part of BM_Load_Xinzhou that is not reading the file or building the model.
+void BM_LoadYamlTree_Xinzhou(benchmark::State& state) {
+  std::ifstream in(std::string(GONGKAI_SOURCE_DIR) + "/examples/xinzhou-gov-office-2023.yaml");
+  std::stringstream text;
+  text << in.rdbuf();
+  const std::string s = text.str();
+  for (auto _ : state) {
+    YamlTree tree;
+    benchmark::DoNotOptimize(tree.Parse(s, kMaxSourceDepth, "源文件"));
+    benchmark::DoNotOptimize(tree.root());
+  }
+}
+BENCHMARK(BM_LoadYamlTree_Xinzhou);
 
 // One iteration = one synthetic department (cycling over 1,000 different ones).
 void BM_Build_Synthetic(benchmark::State& state) {

@@ -4,7 +4,7 @@
 set -euo pipefail
 PKGS=(
   build-essential cmake ninja-build ccache pkg-config clang-format bc
-  libfmt-dev libcli11-dev libyaml-cpp-dev nlohmann-json3-dev
+  libfmt-dev libcli11-dev libyaml-cpp-dev libfyaml-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   fonts-noto-cjk python3-jsonschema
   libcairo2-dev libpango1.0-dev libharfbuzz-dev libfontconfig-dev libxlsxwriter-dev poppler-utils

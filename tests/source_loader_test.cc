@@ -143,10 +143,56 @@ TEST(SourceLoader, ReportsEveryErrorAtOnce) {
   }
 }
 
+// Each error is a Diagnostic with its place as fields; messages() and what() are their text.
+TEST(SourceLoader, ErrorsAreDiagnosticsWithLocations) {
+  std::string text =
+      Replace(Replace(MinimalSource(), "amount: 20}", "amount: x}"), "amount: 10}", "amount: y}");
+  try {
+    ParseSource(text, "t.yaml", Catalogs());
+    FAIL() << "expected errors";
+  } catch (const SourceError& e) {
+    ASSERT_EQ(e.diagnostics().size(), 2u);
+    const Diagnostic& d = e.diagnostics()[0];
+    EXPECT_EQ(d.where.file, "t.yaml");
+    EXPECT_EQ(d.where.line, 9);
+    EXPECT_EQ(d.where.column, 54);
+    EXPECT_EQ(d.where.cell, "");
+    EXPECT_EQ(d.code, "source");
+    EXPECT_EQ(d.cause, Diagnostic::Cause::kInvalid);
+    EXPECT_EQ(d.severity, DiagnosticSeverity::kError);
+    EXPECT_EQ(d.message.find("t.yaml"), std::string::npos) << d.message;
+    EXPECT_EQ(e.messages()[0], d.ToString());
+    EXPECT_EQ(std::string(e.what()), e.messages()[0] + "\n" + e.messages()[1]);
+    EXPECT_FALSE(e.unreadable());
+  }
+  // A syntax error and a file that cannot be read are diagnostics too.
+  try {
+    ParseSource("a: [1\n", "t.yaml", Catalogs());
+    FAIL() << "expected a syntax error";
+  } catch (const SourceError& e) {
+    ASSERT_EQ(e.diagnostics().size(), 1u);
+    EXPECT_EQ(e.diagnostics()[0].where.line, 2);
+    EXPECT_EQ(e.diagnostics()[0].where.column, 1);
+    EXPECT_TRUE(e.diagnostics()[0].message.starts_with("YAML 语法错误：方括号 [ … ] 没有闭合"))
+        << e.diagnostics()[0].message;
+  }
+  try {
+    LoadSource("/nonexistent/x.yaml", Catalogs());
+    FAIL() << "expected an unreadable file";
+  } catch (const SourceError& e) {
+    ASSERT_EQ(e.diagnostics().size(), 1u);
+    EXPECT_EQ(e.diagnostics()[0].where.file, "/nonexistent/x.yaml");
+    EXPECT_EQ(e.diagnostics()[0].where.line, 0);
+    EXPECT_EQ(e.diagnostics()[0].cause, Diagnostic::Cause::kUnreadable);
+    EXPECT_EQ(e.diagnostics()[0].code, "unreadable");
+    EXPECT_TRUE(e.unreadable());
+  }
+}
+
 TEST(SourceLoader, YamlSyntaxErrorIsLocated) {
   std::string e = Errors("gongkai: 1\ndepartment: {name: x\n");
-  EXPECT_NE(e.find("t.yaml:3:1: YAML 语法错误：花括号 { … } 没有闭合（yaml-cpp：end of map flow "
-                   "not found）"),
+  // The parser's own words follow in brackets.
+  EXPECT_NE(e.find("t.yaml:3:1: YAML 语法错误：花括号 { … } 没有闭合（libfyaml："),
             std::string::npos)
       << e;
   // The usual mistakes of hand editing are explained in Chinese.
@@ -202,6 +248,16 @@ TEST(Utf8Text, FirstNonTextByte) {
   EXPECT_EQ(FirstNonTextByte("甲\uFDD0"), 3u);  // noncharacters
   EXPECT_EQ(FirstNonTextByte("\U0003FFFF"), 0u);
   EXPECT_EQ(FirstNonTextByte("\uFFFD\uFFFC"), kNone);
+  // The fast path for U+1000–U+CFFF checks its continuation bytes.
+  EXPECT_EQ(FirstNonTextByte("合\xe5\x90"
+                             "a"),
+            3u);  // cut short by ASCII
+  EXPECT_EQ(FirstNonTextByte("合\xe5"
+                             "a\x90"),
+            3u);                                                   // a continuation byte missing
+  EXPECT_EQ(FirstNonTextByte("合\xe5\x90\xc0"), 3u);               // a lead byte for the last one
+  EXPECT_EQ(FirstNonTextByte("合\xe5\x90"), 3u);                   // cut short by the end
+  EXPECT_EQ(FirstNonTextByte("\xe1\x80\x80\xec\xbf\xbf"), kNone);  // U+1000, U+CFFF
   EXPECT_EQ(PositionOf("ab\n合计x", 9).line, 2u);
   EXPECT_EQ(PositionOf("ab\n合计x", 9).column, 3u);
 }

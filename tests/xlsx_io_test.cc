@@ -5,6 +5,7 @@
 #include <xlsxwriter.h>
 #include <zip.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -283,6 +284,26 @@ TEST(WorkbookSource, ErrorsAreLocatedAtCells) {
   EXPECT_NE(message.find(path + ": 支出明细!B3: "), std::string::npos) << message;
   EXPECT_NE(message.find("9999999"), std::string::npos) << message;
   EXPECT_NE(message.find(path + ": 支出明细!G5: "), std::string::npos) << message;
+  // The cell is a field of each diagnostic, not text to be parsed back; no YAML line is left.
+  try {
+    ReadWorkbookSource(path, testing::Catalogs());
+    ADD_FAILURE() << "expected errors";
+  } catch (const SourceError& e) {
+    ASSERT_FALSE(e.diagnostics().empty());
+    std::vector<std::string> cells;
+    for (const Diagnostic& d : e.diagnostics()) {
+      EXPECT_EQ(d.where.file, path);
+      EXPECT_EQ(d.where.line, 0);
+      EXPECT_EQ(d.where.column, 0);
+      EXPECT_EQ(d.code, "source");
+      EXPECT_EQ(d.where.ToString() + ": " + d.message, d.ToString());
+      cells.push_back(d.where.cell);
+    }
+    EXPECT_NE(std::find(cells.begin(), cells.end(), "支出明细!B3"), cells.end());
+    EXPECT_NE(std::find(cells.begin(), cells.end(), "支出明细!G5"), cells.end());
+    EXPECT_EQ(e.messages().size(), e.diagnostics().size());
+    EXPECT_FALSE(e.unreadable());
+  }
   // Without the two mistakes the same workbook loads.
   std::string good = WriteSheets(
       "good.xlsx",
@@ -298,6 +319,29 @@ TEST(WorkbookSource, ErrorsAreLocatedAtCells) {
   ASSERT_EQ(d.lines.size(), 1u);
   EXPECT_EQ(d.lines[0].amount, Money::FromFen(10'500'000));
   EXPECT_EQ(d.lines[0].function, "2010301");
+}
+
+// An error the loader locates at a line only (a 项目申报表 naming a project that is not
+// there) is moved to its cell like every other.
+TEST(WorkbookSource, LineOnlyErrorsAreLocatedAtCells) {
+  Department d =
+      LoadSource(testing::ExamplePath("dongxihu-finance-2023.yaml"), testing::Catalogs());
+  ASSERT_FALSE(d.performance.projects.empty());
+  d.performance.projects[0].project_id = "不存在的项目";
+  std::string path = TempPath("line-only.xlsx");
+  std::string error;
+  ASSERT_TRUE(WriteWorkbookSource(d, path, &error, testing::DataDir())) << error;
+  try {
+    ReadWorkbookSource(path, testing::Catalogs());
+    ADD_FAILURE() << "expected an error";
+  } catch (const SourceError& e) {
+    ASSERT_EQ(e.diagnostics().size(), 1u) << e.what();
+    const Diagnostic& diag = e.diagnostics()[0];
+    EXPECT_EQ(diag.where.line, 0) << e.what();
+    EXPECT_TRUE(diag.where.cell.starts_with("绩效项目!")) << e.what();
+    EXPECT_NE(diag.message.find("项目「不存在的项目」未在 projects 中定义"), std::string::npos)
+        << e.what();
+  }
 }
 
 // The rendered disclosure (--format xlsx) read back: every amount cell exactly.

@@ -51,7 +51,20 @@ bool IsNoncharacter(uint32_t c) { return (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0x
 }  // namespace
 
 size_t FirstNonTextByte(std::string_view text) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   for (size_t i = 0; i < text.size();) {
+    // Printable ASCII and line breaks, most of a source, need no decoding; nor does a
+    // well-formed character from U+1000 to U+CFFF (lead bytes E1 to EC: no overlong forms, no
+    // surrogates, controls or noncharacters there), where the CJK ideographs are.
+    if ((s[i] >= 0x20 && s[i] < 0x7F) || s[i] == '\n') {
+      ++i;
+      continue;
+    }
+    if (s[i] >= 0xE1 && s[i] <= 0xEC && i + 2 < text.size() && (s[i + 1] & 0xC0) == 0x80 &&
+        (s[i + 2] & 0xC0) == 0x80) {
+      i += 3;
+      continue;
+    }
     uint32_t code = 0;
     const size_t length = Decode(text, i, &code);
     if (length == 0 || IsControl(code) || IsNoncharacter(code)) return i;

@@ -1,6 +1,7 @@
-// yaml-cpp's syntax-error messages in Chinese, for every YAML file a user writes or edits: the
-// department sources, reviewer scores, and the data files (indicator frameworks, scoring
-// standards) that can be replaced by the user's own.
+// YAML syntax-error messages in Chinese, for every YAML file a user writes or edits: the
+// department sources (read by libfyaml, source/yaml_tree.h), reviewer scores, and the data
+// files (indicator frameworks, scoring standards) that can be replaced by the user's own (read
+// by yaml-cpp).
 #ifndef GONGKAI_BASE_YAML_MESSAGE_H_
 #define GONGKAI_BASE_YAML_MESSAGE_H_
 
@@ -13,6 +14,19 @@ namespace gongkai {
 // a file by hand ("缩进中有制表符（Tab）…"), the original following in brackets. Messages not
 // listed are returned as they are.
 std::string YamlSyntaxMessage(const std::string& message);
+
+// libfyaml's message (a collected fy_diag error) in Chinese, as YamlSyntaxMessage does for
+// yaml-cpp's: the original follows in brackets; messages not listed are returned as they are.
+// `at_end`: the error is at the end of the text (an unclosed bracket is reported as a missing
+// comma there).
+std::string LibfyamlSyntaxMessage(const std::string& message, bool at_end);
+
+// The messages of the structure check, shared by CheckYamlStructure and the source parser.
+// `what` names the file ("源文件"), `name` the anchor.
+std::string YamlAliasMessage(const std::string& what, const std::string& name);
+std::string YamlAnchorMessage(const std::string& what, const std::string& name);
+std::string YamlDepthMessage(const std::string& what, int max_depth);
+std::string YamlSecondDocumentMessage(const std::string& what);
 
 // What is wrong with the shape of a YAML text, at a 1-based line and column.
 struct YamlStructureProblem {

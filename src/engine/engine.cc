@@ -41,17 +41,8 @@ bool Loaded::unreadable() const {
 
 namespace {
 
-Diagnostics FromSourceError(const SourceError& e) {
-  Diagnostics out;
-  for (const auto& m : e.messages()) {
-    Diagnostic d;
-    d.message = m;  // already located by the loader
-    d.cause = e.unreadable() ? Diagnostic::Cause::kUnreadable : Diagnostic::Cause::kInvalid;
-    d.code = e.unreadable() ? "unreadable" : "source";
-    out.push_back(std::move(d));
-  }
-  return out;
-}
+// The loader's diagnostics, structured (file:line:column or sheet!cell as fields).
+Diagnostics FromSourceError(const SourceError& e) { return e.diagnostics(); }
 
 Diagnostic Unreadable(std::string code, const std::string& file, std::string message) {
   Diagnostic d;

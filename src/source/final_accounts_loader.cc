@@ -13,7 +13,7 @@ class FinalLoader {
   FinalLoader(SourceReader& r, const Catalog* catalog, FinalAccounts* out)
       : r_(r), catalog_(catalog), out_(out) {}
 
-  void Load(const YAML::Node& n) {
+  void Load(const YamlNode& n) {
     if (!r_.ExpectMap(n, "final_accounts",
                       {"budget", "budget_items", "income", "opening_balance", "closing_balance",
                        "non_fiscal_balance_used", "surplus_distribution", "three_public", "counts",
@@ -29,17 +29,17 @@ class FinalLoader {
     if (const auto& items = n["budget_items"]; items && !items.IsMap()) {
       r_.Error(items, "budget_items 应为「功能科目编码: 年初预算数」的映射");
     } else if (items) {
-      for (auto it = items.begin(); it != items.end(); ++it) {
-        const std::string code = it->first.as<std::string>();
-        Function(code, it->first, "budget_items");
-        Money m = r_.Amount(it->second, "budget_items「" + Excerpt(code) + "」");
+      for (const auto& e : items.entries()) {
+        const std::string code = e.key.Scalar();
+        Function(code, e.key, "budget_items");
+        Money m = r_.Amount(e.value, "budget_items「" + Excerpt(code) + "」");
         out_->budget_by_item[code] += m;
         out_->budget_total += m;
       }
     }
     if (const auto& income = n["income"]; income && r_.ExpectList(income, "income")) {
       int index = 0;
-      for (const auto& l : income) {
+      for (YamlNode l : income) {
         const std::string what = fmt::format("第{}条收入", ++index);
         if (!r_.ExpectMap(l, what, {"function", "fund", "amount"})) continue;
         r_.RequireKeys(l, what, {"function", "fund", "amount"});
@@ -95,10 +95,10 @@ class FinalLoader {
       if (!reasons.IsMap()) {
         r_.Error(reasons, "reasons 应为「功能科目编码: 原因」的映射");
       } else {
-        for (auto it = reasons.begin(); it != reasons.end(); ++it) {
-          const std::string code = it->first.as<std::string>();
-          Function(code, it->first, "reasons");
-          out_->reasons[code] = r_.Text(it->second, "reasons「" + Excerpt(code) + "」");
+        for (const auto& e : reasons.entries()) {
+          const std::string code = e.key.Scalar();
+          Function(code, e.key, "reasons");
+          out_->reasons[code] = r_.Text(e.value, "reasons「" + Excerpt(code) + "」");
         }
       }
     }
@@ -106,7 +106,7 @@ class FinalLoader {
   }
 
  private:
-  void Function(const std::string& code, const YAML::Node& at, const std::string& what) {
+  void Function(const std::string& code, const YamlNode& at, const std::string& what) {
     if (!catalog_) return;
     const FunctionSubject* s = catalog_->FindFunction(code);
     if (!s) {
@@ -117,21 +117,21 @@ class FinalLoader {
                fmt::format("{}：功能分类科目「{} {}」不是项级科目（7位）", what, code, s->name));
     }
   }
-  void Fund(const std::string& fund, const YAML::Node& at, const std::string& what) {
+  void Fund(const std::string& fund, const YamlNode& at, const std::string& what) {
     if (catalog_ && !catalog_->FindRevenueSource(fund)) {
       r_.Error(at, fmt::format("{}：未知的资金来源「{}」", what, Excerpt(fund)));
     }
   }
-  void Balances(const YAML::Node& n, const std::string& what, std::map<std::string, Money>* out) {
+  void Balances(const YamlNode& n, const std::string& what, std::map<std::string, Money>* out) {
     if (!n) return;
     if (!n.IsMap()) {
       r_.Error(n, what + " 应为「资金来源: 金额」的映射");
       return;
     }
-    for (auto it = n.begin(); it != n.end(); ++it) {
-      const std::string fund = it->first.as<std::string>();
-      Fund(fund, it->first, what);
-      (*out)[fund] = r_.Amount(it->second, what + "「" + Excerpt(fund) + "」");
+    for (const auto& e : n.entries()) {
+      const std::string fund = e.key.Scalar();
+      Fund(fund, e.key, what);
+      (*out)[fund] = r_.Amount(e.value, what + "「" + Excerpt(fund) + "」");
     }
   }
 
@@ -142,7 +142,7 @@ class FinalLoader {
 
 }  // namespace
 
-void LoadFinalAccounts(SourceReader& reader, const YAML::Node& n, const Catalog* catalog,
+void LoadFinalAccounts(SourceReader& reader, const YamlNode& n, const Catalog* catalog,
                        FinalAccounts* out) {
   FinalLoader(reader, catalog, out).Load(n);
 }

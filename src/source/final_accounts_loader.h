@@ -11,7 +11,7 @@
 
 namespace gongkai {
 
-void LoadFinalAccounts(SourceReader& reader, const YAML::Node& n, const Catalog* catalog,
+void LoadFinalAccounts(SourceReader& reader, const YamlNode& n, const Catalog* catalog,
                        FinalAccounts* out);
 
 }  // namespace gongkai

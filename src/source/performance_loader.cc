@@ -11,7 +11,7 @@ class PerformanceLoader {
  public:
   PerformanceLoader(SourceReader& r, const Catalog* catalog) : r_(r), catalog_(catalog) {}
 
-  void Load(const YAML::Node& n, Performance* out) {
+  void Load(const YamlNode& n, Performance* out) {
     if (!r_.ExpectMap(n, "performance", {"framework", "department", "projects"})) return;
     out->present = true;
     out->framework = r_.DataName(n["framework"], "performance.framework");
@@ -27,7 +27,7 @@ class PerformanceLoader {
   }
 
  private:
-  IndicatorValue Value(const YAML::Node& n, const std::string& what) {
+  IndicatorValue Value(const YamlNode& n, const std::string& what) {
     std::string text = r_.Text(n, what);
     if (!catalog_) {
       IndicatorValue v;
@@ -38,13 +38,13 @@ class PerformanceLoader {
     return ParseIndicatorValue(text, catalog_->values());
   }
 
-  std::optional<Money> OptionalAmount(const YAML::Node& n, const std::string& what) {
+  std::optional<Money> OptionalAmount(const YamlNode& n, const std::string& what) {
     if (!n || n.IsNull() || (n.IsScalar() && n.Scalar().empty())) return std::nullopt;
     return r_.Amount(n, what);
   }
 
   // Amounts in a 元 declaration are converted to exact Money from 元.
-  Money AmountIn(const YAML::Node& n, const std::string& what, const std::string& unit) {
+  Money AmountIn(const YamlNode& n, const std::string& what, const std::string& unit) {
     if (unit != "元") return r_.Amount(n, what);
     std::string text = r_.Text(n, what), why;
     auto m = Money::Parse(text, MoneyUnit::kYuan, &why);
@@ -55,7 +55,7 @@ class PerformanceLoader {
     return *m;
   }
 
-  std::vector<Indicator> Indicators(const YAML::Node& n, const std::string& what) {
+  std::vector<Indicator> Indicators(const YamlNode& n, const std::string& what) {
     std::vector<Indicator> out;
     if (!n || !r_.ExpectList(n, what)) return out;
     int index = 0;
@@ -82,7 +82,7 @@ class PerformanceLoader {
     return out;
   }
 
-  std::vector<Goal> Goals(const YAML::Node& n, const std::string& what) {
+  std::vector<Goal> Goals(const YamlNode& n, const std::string& what) {
     std::vector<Goal> out;
     if (!n || !r_.ExpectList(n, what)) return out;
     int index = 0;
@@ -100,7 +100,7 @@ class PerformanceLoader {
     return out;
   }
 
-  void LoadProject(const YAML::Node& p, const std::string& what, ProjectDeclaration* d) {
+  void LoadProject(const YamlNode& p, const std::string& what, ProjectDeclaration* d) {
     if (!r_.ExpectMap(p, what,
                       {"project",
                        "code",
@@ -231,7 +231,7 @@ class PerformanceLoader {
     d->annual = Goals(p["annual"], w + "年度目标");
   }
 
-  std::vector<FundRow> FundRows(const YAML::Node& n, const std::string& what,
+  std::vector<FundRow> FundRows(const YamlNode& n, const std::string& what,
                                 const std::string& unit) {
     std::vector<FundRow> out;
     if (!n || !r_.ExpectList(n, what)) return out;
@@ -256,7 +256,7 @@ class PerformanceLoader {
     return out;
   }
 
-  void LoadDepartment(const YAML::Node& n, DepartmentGoals* g) {
+  void LoadDepartment(const YamlNode& n, DepartmentGoals* g) {
     if (!r_.ExpectMap(n, "performance.department",
                       {"date", "filler", "phone", "unit", "prior_years", "income", "expenditure",
                        "functions", "tasks", "projects", "overall", "long_term", "annual"})) {
@@ -311,7 +311,7 @@ class PerformanceLoader {
 
 }  // namespace
 
-void LoadPerformance(SourceReader& reader, const YAML::Node& n, const Catalog* catalog,
+void LoadPerformance(SourceReader& reader, const YamlNode& n, const Catalog* catalog,
                      Performance* out) {
   PerformanceLoader(reader, catalog).Load(n, out);
 }

@@ -11,7 +11,7 @@ namespace gongkai {
 
 // Unparsed indicator values are not errors here (they are kept verbatim and reported by the
 // review rules); wrong keys, types and amounts are.
-void LoadPerformance(SourceReader& reader, const YAML::Node& n, const Catalog* catalog,
+void LoadPerformance(SourceReader& reader, const YamlNode& n, const Catalog* catalog,
                      Performance* out);
 
 }  // namespace gongkai

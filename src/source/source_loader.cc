@@ -1,13 +1,11 @@
 #include "source/source_loader.h"
 
 #include <fmt/format.h>
-#include <yaml-cpp/yaml.h>
-
 #include "base/utf8_text.h"
-#include "base/yaml_message.h"
 #include "source/final_accounts_loader.h"
 #include "source/performance_loader.h"
 #include "source/source_reader.h"
+#include "source/yaml_tree.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -23,15 +21,49 @@
 
 namespace gongkai {
 
-SourceError::SourceError(std::vector<std::string> messages, bool unreadable)
-    : std::runtime_error([&] {
-        std::string all;
-        for (const auto& m : messages) all += m + "\n";
-        if (!all.empty()) all.pop_back();
-        return all;
-      }()),
-      messages_(std::move(messages)),
-      unreadable_(unreadable) {}
+namespace {
+
+std::vector<std::string> ToStrings(const Diagnostics& diagnostics) {
+  std::vector<std::string> out;
+  out.reserve(diagnostics.size());
+  for (const auto& d : diagnostics) out.push_back(d.ToString());
+  return out;
+}
+
+std::string JoinLines(const std::vector<std::string>& lines) {
+  std::string all;
+  for (const auto& m : lines) all += m + "\n";
+  if (!all.empty()) all.pop_back();
+  return all;
+}
+
+}  // namespace
+
+SourceError::SourceError(Diagnostics diagnostics)
+    : std::runtime_error(JoinLines(ToStrings(diagnostics))),
+      diagnostics_(std::move(diagnostics)),
+      messages_(ToStrings(diagnostics_)) {
+  for (const auto& d : diagnostics_) {
+    if (d.cause == Diagnostic::Cause::kUnreadable) unreadable_ = true;
+  }
+}
+
+Diagnostic SourceDiagnostic(DiagnosticLocation where, std::string message) {
+  Diagnostic d;
+  d.code = "source";
+  d.where = std::move(where);
+  d.message = std::move(message);
+  return d;
+}
+
+Diagnostic UnreadableDiagnostic(std::string file, std::string message) {
+  Diagnostic d;
+  d.cause = Diagnostic::Cause::kUnreadable;
+  d.code = "unreadable";
+  d.where.file = std::move(file);
+  d.message = std::move(message);
+  return d;
+}
 
 namespace {
 
@@ -43,44 +75,44 @@ class Loader : public SourceReader {
 
   Department Load(const std::string& text);
   // Scalars whose decoded text is not text (see utf8_text.h), each reported at its node.
-  void CheckScalars(const YAML::Node& node, std::vector<std::string>* errors, int depth = 0) const;
+  void CheckScalars(const YamlNode& node, Diagnostics* errors, int depth = 0) const;
 
  private:
-  void LoadDepartment(const YAML::Node& n);
-  void LoadStaffing(const YAML::Node& n);
-  ExpenditureLine LoadLine(const YAML::Node& n, const std::string& what, bool allow_class,
+  void LoadDepartment(const YamlNode& n);
+  void LoadStaffing(const YamlNode& n);
+  ExpenditureLine LoadLine(const YamlNode& n, const std::string& what, bool allow_class,
                            const std::set<std::string>& more_keys = {});
-  void LoadTransfers(const YAML::Node& n);
-  void LoadProjects(const YAML::Node& n);
-  Comparison LoadComparison(const YAML::Node& n, const std::string& what);
-  void LoadPriorYear(const YAML::Node& n);
-  void LoadThreePublic(const YAML::Node& n);
-  void LoadAttribution(const YAML::Node& p, const std::string& what, std::string* function,
+  void LoadTransfers(const YamlNode& n);
+  void LoadProjects(const YamlNode& n);
+  Comparison LoadComparison(const YamlNode& n, const std::string& what);
+  void LoadPriorYear(const YamlNode& n);
+  void LoadThreePublic(const YamlNode& n);
+  void LoadAttribution(const YamlNode& p, const std::string& what, std::string* function,
                        std::string* economic, std::string* unit_id, std::string* project_id);
-  void LoadProcurement(const YAML::Node& n);
-  void LoadPurchaseServices(const YAML::Node& n);
-  void LoadAssets(const YAML::Node& n);
-  void LoadContact(const YAML::Node& n);
-  void LoadNotes(const YAML::Node& n);
-  void LoadDeclared(const YAML::Node& n);
+  void LoadProcurement(const YamlNode& n);
+  void LoadPurchaseServices(const YamlNode& n);
+  void LoadAssets(const YamlNode& n);
+  void LoadContact(const YamlNode& n);
+  void LoadNotes(const YamlNode& n);
+  void LoadDeclared(const YamlNode& n);
 
   // Validation that needs the catalog or the whole file.
-  void CheckFunction(const std::string& code, const YAML::Node& at, const std::string& what);
-  void CheckEconomic(const std::string& code, const YAML::Node& at, const std::string& what);
-  void CheckFund(const std::string& fund, const YAML::Node& at, const std::string& what);
+  void CheckFunction(const std::string& code, const YamlNode& at, const std::string& what);
+  void CheckEconomic(const std::string& code, const YamlNode& at, const std::string& what);
+  void CheckFund(const std::string& fund, const YamlNode& at, const std::string& what);
   void ResolveReferences();
 
   const CatalogProvider& catalogs_;
   Department d_;
   // References to check once everything is read: (node, what, id).
   struct Ref {
-    YAML::Node node;
+    YamlNode node;
     std::string what, id;
   };
   std::vector<Ref> unit_refs_, project_refs_;
 };
 
-void Loader::CheckFunction(const std::string& code, const YAML::Node& at, const std::string& what) {
+void Loader::CheckFunction(const std::string& code, const YamlNode& at, const std::string& what) {
   if (!d_.catalog) return;
   const FunctionSubject* s = d_.catalog->FindFunction(code);
   if (!s) {
@@ -92,7 +124,7 @@ void Loader::CheckFunction(const std::string& code, const YAML::Node& at, const 
   }
 }
 
-void Loader::CheckEconomic(const std::string& code, const YAML::Node& at, const std::string& what) {
+void Loader::CheckEconomic(const std::string& code, const YamlNode& at, const std::string& what) {
   if (!d_.catalog) return;
   const EconomicSubject* s = d_.catalog->FindEconomic(code);
   if (!s) {
@@ -104,7 +136,7 @@ void Loader::CheckEconomic(const std::string& code, const YAML::Node& at, const 
   }
 }
 
-void Loader::CheckFund(const std::string& fund, const YAML::Node& at, const std::string& what) {
+void Loader::CheckFund(const std::string& fund, const YamlNode& at, const std::string& what) {
   if (!d_.catalog) return;
   if (!d_.catalog->FindRevenueSource(fund)) {
     std::string ids;
@@ -113,7 +145,7 @@ void Loader::CheckFund(const std::string& fund, const YAML::Node& at, const std:
   }
 }
 
-void Loader::LoadDepartment(const YAML::Node& n) {
+void Loader::LoadDepartment(const YamlNode& n) {
   if (!ExpectMap(
           n, "department",
           {"name", "short_name", "code", "region", "year", "functions", "composition", "units"})) {
@@ -139,7 +171,7 @@ void Loader::LoadDepartment(const YAML::Node& n) {
       Error(n["year"], e.what());
     }
   }
-  const YAML::Node units = n["units"];
+  const YamlNode units = n["units"];
   if (units && ExpectList(units, "department.units")) {
     std::set<std::string> ids;
     for (const auto& u : units) {
@@ -172,7 +204,7 @@ void Loader::LoadDepartment(const YAML::Node& n) {
   }
 }
 
-void Loader::LoadStaffing(const YAML::Node& n) {
+void Loader::LoadStaffing(const YamlNode& n) {
   if (!ExpectMap(n, "staffing", {"authorized", "actual", "actual_note", "retired"})) return;
   d_.staffing.present = true;
   d_.staffing.authorized = CountMap(n["authorized"], "staffing.authorized");
@@ -181,7 +213,7 @@ void Loader::LoadStaffing(const YAML::Node& n) {
   d_.staffing.retired = CountMap(n["retired"], "staffing.retired");
 }
 
-ExpenditureLine Loader::LoadLine(const YAML::Node& n, const std::string& what, bool allow_class,
+ExpenditureLine Loader::LoadLine(const YamlNode& n, const std::string& what, bool allow_class,
                                  const std::set<std::string>& more_keys) {
   ExpenditureLine line;
   line.where = Where(n);
@@ -228,7 +260,7 @@ ExpenditureLine Loader::LoadLine(const YAML::Node& n, const std::string& what, b
 
 // 上缴上级支出 and 对附属单位补助支出: lines with a `type`, paid from income other than 财政拨款
 // (the budget rules define both as spending of a 事业单位's own income).
-void Loader::LoadTransfers(const YAML::Node& n) {
+void Loader::LoadTransfers(const YamlNode& n) {
   if (!ExpectList(n, "transfers")) return;
   int index = 0;
   for (const auto& t : n) {
@@ -258,7 +290,7 @@ void Loader::LoadTransfers(const YAML::Node& n) {
   }
 }
 
-void Loader::LoadProjects(const YAML::Node& n) {
+void Loader::LoadProjects(const YamlNode& n) {
   if (!ExpectList(n, "projects")) return;
   std::set<std::string> ids;
   int index = 0;
@@ -302,7 +334,7 @@ void Loader::LoadProjects(const YAML::Node& n) {
   }
 }
 
-Comparison Loader::LoadComparison(const YAML::Node& n, const std::string& what) {
+Comparison Loader::LoadComparison(const YamlNode& n, const std::string& what) {
   Comparison c;
   c.where = Where(n);
   if (!ExpectMap(n, what, {"amount", "reason"})) return c;
@@ -312,7 +344,7 @@ Comparison Loader::LoadComparison(const YAML::Node& n, const std::string& what) 
   return c;
 }
 
-void Loader::LoadPriorYear(const YAML::Node& n) {
+void Loader::LoadPriorYear(const YamlNode& n) {
   std::set<std::string> keys(ComparisonKeys().begin(), ComparisonKeys().end());
   keys.insert("year");
   if (!ExpectMap(n, "prior_year", keys)) return;
@@ -322,7 +354,7 @@ void Loader::LoadPriorYear(const YAML::Node& n) {
   }
 }
 
-void Loader::LoadThreePublic(const YAML::Node& n) {
+void Loader::LoadThreePublic(const YamlNode& n) {
   if (!ExpectMap(n, "three_public", {"scope", "units", "prior_year"})) return;
   d_.three_public.scope = Text(n["scope"], "three_public.scope");
   if (const auto& units = n["units"]; units && ExpectList(units, "three_public.units")) {
@@ -343,7 +375,7 @@ void Loader::LoadThreePublic(const YAML::Node& n) {
 
 // The optional function / economic codes and unit / project references of an item that is
 // attributed to budget lines (政府采购, 政府购买服务).
-void Loader::LoadAttribution(const YAML::Node& p, const std::string& what, std::string* function,
+void Loader::LoadAttribution(const YamlNode& p, const std::string& what, std::string* function,
                              std::string* economic, std::string* unit_id, std::string* project_id) {
   if (p["function"]) {
     *function = Text(p["function"], what);
@@ -363,7 +395,7 @@ void Loader::LoadAttribution(const YAML::Node& p, const std::string& what, std::
   }
 }
 
-void Loader::LoadProcurement(const YAML::Node& n) {
+void Loader::LoadProcurement(const YamlNode& n) {
   if (!ExpectList(n, "procurement")) return;
   int index = 0;
   for (const auto& p : n) {
@@ -396,7 +428,7 @@ void Loader::LoadProcurement(const YAML::Node& n) {
   }
 }
 
-void Loader::LoadPurchaseServices(const YAML::Node& n) {
+void Loader::LoadPurchaseServices(const YamlNode& n) {
   if (!ExpectList(n, "purchase_services")) return;
   int index = 0;
   for (const auto& p : n) {
@@ -418,7 +450,7 @@ void Loader::LoadPurchaseServices(const YAML::Node& n) {
   }
 }
 
-void Loader::LoadAssets(const YAML::Node& n) {
+void Loader::LoadAssets(const YamlNode& n) {
   if (!ExpectMap(n, "assets", {"as_of", "vehicles", "floor_area"})) return;
   d_.assets.present = true;
   d_.assets.as_of = Date(n["as_of"], "assets.as_of");
@@ -426,7 +458,7 @@ void Loader::LoadAssets(const YAML::Node& n) {
   d_.assets.floor_area = DecimalText(n["floor_area"], "assets.floor_area");
 }
 
-void Loader::LoadContact(const YAML::Node& n) {
+void Loader::LoadContact(const YamlNode& n) {
   if (!ExpectMap(n, "contact", {"address", "person", "phone"})) return;
   d_.contact.present = true;
   d_.contact.address = Text(n["address"], "contact.address");
@@ -434,16 +466,16 @@ void Loader::LoadContact(const YAML::Node& n) {
   d_.contact.phone = Text(n["phone"], "contact.phone");
 }
 
-void Loader::LoadNotes(const YAML::Node& n) {
+void Loader::LoadNotes(const YamlNode& n) {
   static const std::set<std::string> kSections = {"一", "二", "三", "四", "五",
                                                   "六", "七", "八", "九"};
   if (!ExpectMap(n, "notes", kSections)) return;
-  for (auto it = n.begin(); it != n.end(); ++it) {
-    d_.notes[it->first.Scalar()] = Text(it->second, "notes." + it->first.Scalar());
+  for (const auto& entry : n.entries()) {
+    d_.notes[entry.key.Scalar()] = Text(entry.value, "notes." + entry.key.Scalar());
   }
 }
 
-void Loader::LoadDeclared(const YAML::Node& n) {
+void Loader::LoadDeclared(const YamlNode& n) {
   if (!ExpectMap(
           n, "declared",
           {"tables_present", "sections", "glossary", "empty_without_note", "text", "cells"})) {
@@ -461,7 +493,7 @@ void Loader::LoadDeclared(const YAML::Node& n) {
     dec.glossary = TextList(n["glossary"], "declared.glossary");
   }
   dec.empty_without_note = TextList(n["empty_without_note"], "declared.empty_without_note");
-  auto optional_amount = [&](const YAML::Node& v, const std::string& what, bool* blank) {
+  auto optional_amount = [&](const YamlNode& v, const std::string& what, bool* blank) {
     std::optional<Money> out;
     if (!v) return out;
     if (v.IsNull() || (v.IsScalar() && Text(v, what).empty())) {
@@ -507,8 +539,8 @@ void Loader::LoadDeclared(const YAML::Node& n) {
       if (t["number"]) f.number = Integer(t["number"], what + " number", 0, 100000);
       if (t["reason"]) f.reason = Boolean(t["reason"], what + " reason");
       f.text = Text(t["text"], what + " text");
-      f.line = t.Mark().line + 1;
-      f.column = t.Mark().column + 1;
+      f.line = t.line();
+      f.column = t.column();
       dec.text.push_back(f);
     }
   }
@@ -525,8 +557,8 @@ void Loader::LoadDeclared(const YAML::Node& n) {
       cell.column = Text(c["column"], what + " column");
       bool blank = false;
       cell.amount = optional_amount(c["amount"], what + " amount", &blank);
-      cell.line = c.Mark().line + 1;
-      cell.column_pos = c.Mark().column + 1;
+      cell.line = c.line();
+      cell.column_pos = c.column();
       dec.cells.push_back(cell);
     }
   }
@@ -563,33 +595,33 @@ void Loader::ResolveReferences() {
   Money total;
   for (const auto& l : d_.lines) {
     if (Money::FromFen(INT64_MAX) - total < l.amount) {
-      errors_.push_back(l.where.ToString() + ": 金额合计溢出，超出可表示的范围");
+      errors_.push_back(SourceDiagnostic({l.where.file, l.where.line, l.where.column, ""},
+                                         "金额合计溢出，超出可表示的范围"));
       break;
     }
     total += l.amount;
   }
 }
 
-void Loader::CheckScalars(const YAML::Node& node, std::vector<std::string>* errors,
-                          int depth) const {
+void Loader::CheckScalars(const YamlNode& node, Diagnostics* errors, int depth) const {
   // StructureCheck has refused deeper files; the bound keeps this walk safe on its own.
   if (depth > kMaxSourceDepth) {
-    errors->push_back(fmt::format("{}:{}:{}: 嵌套超过{}层", path_, node.Mark().line + 1,
-                                  node.Mark().column + 1, kMaxSourceDepth));
+    errors->push_back(SourceDiagnostic(At(node), fmt::format("嵌套超过{}层", kMaxSourceDepth)));
     return;
   }
-  if (node.IsScalar()) {
+  // Only a double-quoted scalar has escapes: any other is the text's own bytes, already
+  // checked, with at most line breaks folded into spaces.
+  if (node.IsScalar() && node.style() == YamlStyle::kDoubleQuoted) {
     const std::string& value = node.Scalar();
     if (size_t bad = FirstNonTextByte(value); bad != std::string_view::npos) {
-      errors->push_back(fmt::format("{}:{}:{}: 文本{}", path_, node.Mark().line + 1,
-                                    node.Mark().column + 1, NonTextMessage(value, bad)));
+      errors->push_back(SourceDiagnostic(At(node), "文本" + NonTextMessage(value, bad)));
     }
   } else if (node.IsSequence()) {
     for (const auto& item : node) CheckScalars(item, errors, depth + 1);
   } else if (node.IsMap()) {
-    for (const auto& item : node) {
-      CheckScalars(item.first, errors, depth + 1);
-      CheckScalars(item.second, errors, depth + 1);
+    for (const auto& entry : node.entries()) {
+      CheckScalars(entry.key, errors, depth + 1);
+      CheckScalars(entry.value, errors, depth + 1);
     }
   }
 }
@@ -598,26 +630,24 @@ Department Loader::Load(const std::string& text) {
   if (size_t bad = FirstNonTextByte(text); bad != std::string_view::npos) {
     const TextPosition at = PositionOf(text, bad);
     throw SourceError(
-        {fmt::format("{}:{}:{}: {}", path_, at.line, at.column, NonTextMessage(text, bad))});
+        {SourceDiagnostic({path_, static_cast<int>(at.line), static_cast<int>(at.column), ""},
+                          NonTextMessage(text, bad))});
   }
   if (text.size() > kMaxSourceBytes) {
-    throw SourceError({fmt::format("{}: 源文件过大（{}字节），超过上限{} MiB", path_, text.size(),
-                                   kMaxSourceBytes >> 20)});
+    throw SourceError(
+        {SourceDiagnostic({path_, 0, 0, ""}, fmt::format("源文件过大（{}字节），超过上限{} MiB",
+                                                         text.size(), kMaxSourceBytes >> 20))});
   }
-  YAML::Node root;
-  try {
-    // Before the tree is built: YAML::Load would follow the aliases.
-    if (auto p = CheckYamlStructure(text, kMaxSourceDepth, "源文件")) {
-      throw SourceError({fmt::format("{}:{}:{}: {}", path_, p->line, p->column, p->message)});
-    }
-    root = YAML::Load(text);
-  } catch (const YAML::ParserException& e) {
-    throw SourceError({fmt::format("{}:{}:{}: YAML 语法错误：{}", path_, e.mark.line + 1,
-                                   e.mark.column + 1, YamlSyntaxMessage(e.msg))});
+  // The parse refuses aliases, anchors, a second document and deep nesting as it reads.
+  YamlTree tree;
+  if (auto p = tree.Parse(text, kMaxSourceDepth, "源文件")) {
+    throw SourceError({SourceDiagnostic({path_, p->line, p->column, ""},
+                                        p->syntax ? "YAML 语法错误：" + p->message : p->message)});
   }
+  const YamlNode root = tree.root();
   // Escapes ("\x01", "\uFFFF" in YAML, \u0001 in JSON) make characters that the bytes above
   // do not show: every scalar is checked again as it was decoded.
-  std::vector<std::string> bad_scalars;
+  Diagnostics bad_scalars;
   CheckScalars(root, &bad_scalars);
   if (!bad_scalars.empty()) throw SourceError(bad_scalars);
   d_.source_path = path_;
@@ -672,8 +702,10 @@ Department Loader::Load(const std::string& text) {
     LoadPerformance(*this, root["performance"], d_.catalog.get(), &d_.performance);
     for (const auto& p : d_.performance.projects) {
       if (!p.project_id.empty() && !d_.FindProject(p.project_id)) {
-        errors_.push_back(fmt::format("{}:{}: 项目申报表「{}」：项目「{}」未在 projects 中定义",
-                                      path_, p.line, Excerpt(p.name), Excerpt(p.project_id)));
+        // Located at the line of its declaration (the model keeps no column).
+        errors_.push_back(SourceDiagnostic(
+            {path_, p.line, 0, ""}, fmt::format("项目申报表「{}」：项目「{}」未在 projects 中定义",
+                                                Excerpt(p.name), Excerpt(p.project_id))));
       }
     }
   }
@@ -739,23 +771,25 @@ std::string OpenFailure(int error) {
 std::string ReadSourceFile(const std::string& path) {
   const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
   if (fd < 0)
-    throw SourceError({fmt::format("{}: 无法打开文件：{}", path, OpenFailure(errno))}, true);
+    throw SourceError({UnreadableDiagnostic(path, "无法打开文件：" + OpenFailure(errno))});
   struct Closer {
     int fd;
     ~Closer() { close(fd); }
   } closer{fd};
   struct stat st;
   if (fstat(fd, &st) != 0) {
-    throw SourceError({fmt::format("{}: 无法读取文件：{}", path, OpenFailure(errno))}, true);
+    throw SourceError({UnreadableDiagnostic(path, "无法读取文件：" + OpenFailure(errno))});
   }
-  if (S_ISDIR(st.st_mode)) throw SourceError({path + ": 是目录，不是源文件"}, true);
+  if (S_ISDIR(st.st_mode)) throw SourceError({UnreadableDiagnostic(path, "是目录，不是源文件")});
   if (!S_ISREG(st.st_mode)) {
-    throw SourceError({path + ": 不是普通文件（是设备、管道或套接字），不能作为源文件读取"}, true);
+    throw SourceError(
+        {UnreadableDiagnostic(path, "不是普通文件（是设备、管道或套接字），不能作为源文件读取")});
   }
   auto too_big = [&] {
-    return SourceError(
-        {fmt::format("{}: 文件过大（{:.1f} MiB），源文件最大为{} MiB", path,
-                     static_cast<double>(st.st_size) / (1 << 20), kMaxSourceBytes >> 20)});
+    return SourceError({UnreadableDiagnostic(
+        path,
+        fmt::format("文件过大（{:.1f} MiB），源文件最大为{} MiB",
+                    static_cast<double>(st.st_size) / (1 << 20), kMaxSourceBytes >> 20))});
   };
   if (static_cast<uintmax_t>(st.st_size) > kMaxSourceBytes) throw too_big();
   // Read to the end, but never more than the limit: the file may have grown since fstat.
@@ -764,8 +798,9 @@ std::string ReadSourceFile(const std::string& path) {
   for (;;) {
     const ssize_t n = read(fd, buffer, sizeof buffer);
     if (n < 0 && errno == EINTR) continue;
-    if (n < 0)
-      throw SourceError({fmt::format("{}: 读取文件出错：{}", path, OpenFailure(errno))}, true);
+    if (n < 0) {
+      throw SourceError({UnreadableDiagnostic(path, "读取文件出错：" + OpenFailure(errno))});
+    }
     if (n == 0) break;
     text.append(buffer, static_cast<size_t>(n));
     if (text.size() > kMaxSourceBytes) {

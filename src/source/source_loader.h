@@ -13,23 +13,35 @@
 #include <string>
 #include <vector>
 
+#include "base/diagnostic.h"
 #include "model/department.h"
 #include "refdata/catalog.h"
 
 namespace gongkai {
 
-// All problems found in one source file. what() lists them, one per line.
+// All problems found in one source file, each a Diagnostic located by its struct (file, line,
+// column, or the workbook cell), never by text to be parsed back. what() lists them, one per
+// line, in their ToString() form.
 class SourceError : public std::runtime_error {
  public:
-  // `unreadable`: the file could not be read at all (rather than read and found wrong).
-  explicit SourceError(std::vector<std::string> messages, bool unreadable = false);
+  explicit SourceError(Diagnostics diagnostics);
+  const Diagnostics& diagnostics() const { return diagnostics_; }
+  // The ToString() of each diagnostic.
   const std::vector<std::string>& messages() const { return messages_; }
+  // The file could not be read at all (rather than read and found wrong): a diagnostic's cause
+  // is kUnreadable.
   bool unreadable() const { return unreadable_; }
 
  private:
+  Diagnostics diagnostics_;
   std::vector<std::string> messages_;
   bool unreadable_ = false;
 };
+
+// A source is wrong at `where` (cause kInvalid, code "source").
+Diagnostic SourceDiagnostic(DiagnosticLocation where, std::string message);
+// `file` could not be read at all (cause kUnreadable, code "unreadable").
+Diagnostic UnreadableDiagnostic(std::string file, std::string message);
 
 // Returns the catalog of a fiscal year (throws CatalogError when there is none).
 using CatalogProvider = std::function<std::shared_ptr<const Catalog>(int year)>;

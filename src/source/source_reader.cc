@@ -2,35 +2,73 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cstdint>
 
 #include "base/decimal.h"
 #include "base/utf8_text.h"
+#include "source/source_loader.h"
 
 namespace gongkai {
 
-bool SourceReader::ExpectMap(const YAML::Node& n, const std::string& what,
+void SourceReader::Error(DiagnosticLocation where, const std::string& message) {
+  if (errors_.size() < kMaxErrors) errors_.push_back(SourceDiagnostic(std::move(where), message));
+}
+
+bool SourceReader::ExpectMap(const YamlNode& n, const std::string& what,
+                             std::initializer_list<std::string_view> allowed) {
+  if (allowed.size() > 64) {  // more than `seen` holds
+    return ExpectMap(n, what, std::set<std::string>(allowed.begin(), allowed.end()));
+  }
+  if (!n.IsMap()) {
+    Error(n, fmt::format("{}应为键值映射（key: value）", what));
+    return false;
+  }
+  uint64_t seen = 0;  // by index in `allowed`
+  for (const auto& entry : n.entries()) {
+    const std::string key = entry.key.IsScalar() ? entry.key.Scalar() : "";
+    auto it = std::find(allowed.begin(), allowed.end(), key);
+    if (it == allowed.end()) {
+      if (errors_.size() >= kMaxErrors) continue;  // a hostile map of a million unknown keys
+      // The keys in the order of a set, as the other ExpectMap lists them.
+      std::string list;
+      for (const auto& a : std::set<std::string>(allowed.begin(), allowed.end())) {
+        list += (list.empty() ? "" : ", ") + a;
+      }
+      Error(entry.key,
+            fmt::format("{}中有未知的键「{}」（可用的键：{}）", what, Excerpt(key), list));
+      continue;
+    }
+    const uint64_t bit = uint64_t{1} << (it - allowed.begin());
+    if (seen & bit) Error(entry.key, fmt::format("{}中的键「{}」重复", what, Excerpt(key)));
+    seen |= bit;
+  }
+  return true;
+}
+
+bool SourceReader::ExpectMap(const YamlNode& n, const std::string& what,
                              const std::set<std::string>& allowed) {
   if (!n.IsMap()) {
     Error(n, fmt::format("{}应为键值映射（key: value）", what));
     return false;
   }
   std::set<std::string> seen;
-  for (auto it = n.begin(); it != n.end(); ++it) {
-    std::string key = it->first.IsScalar() ? it->first.Scalar() : "";
+  for (const auto& entry : n.entries()) {
+    std::string key = entry.key.IsScalar() ? entry.key.Scalar() : "";
     if (!allowed.count(key)) {
       std::string list;
       for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
-      Error(it->first,
+      Error(entry.key,
             fmt::format("{}中有未知的键「{}」（可用的键：{}）", what, Excerpt(key), list));
     } else if (!seen.insert(key).second) {
-      Error(it->first, fmt::format("{}中的键「{}」重复", what, Excerpt(key)));
+      Error(entry.key, fmt::format("{}中的键「{}」重复", what, Excerpt(key)));
     }
   }
   return true;
 }
 
-bool SourceReader::ExpectList(const YAML::Node& n, const std::string& what) {
+bool SourceReader::ExpectList(const YamlNode& n, const std::string& what) {
   if (n.IsNull()) return false;
   if (!n.IsSequence()) {
     Error(n, fmt::format("{}应为列表（- …）", what));
@@ -39,7 +77,7 @@ bool SourceReader::ExpectList(const YAML::Node& n, const std::string& what) {
   return true;
 }
 
-void SourceReader::RequireKeys(const YAML::Node& n, const std::string& what,
+void SourceReader::RequireKeys(const YamlNode& n, const std::string& what,
                                std::initializer_list<const char*> keys) {
   if (!n.IsMap()) return;
   for (const char* k : keys) {
@@ -47,7 +85,7 @@ void SourceReader::RequireKeys(const YAML::Node& n, const std::string& what,
   }
 }
 
-std::string SourceReader::Text(const YAML::Node& n, const std::string& what) {
+std::string SourceReader::Text(const YamlNode& n, const std::string& what) {
   if (!n || n.IsNull()) return "";
   if (!n.IsScalar()) {
     Error(n, fmt::format("{}应为文字", what));
@@ -58,26 +96,26 @@ std::string SourceReader::Text(const YAML::Node& n, const std::string& what) {
   return s;
 }
 
-std::string SourceReader::NonEmptyText(const YAML::Node& map, const char* key,
+std::string SourceReader::NonEmptyText(const YamlNode& map, const char* key,
                                        const std::string& what) {
-  const YAML::Node n = map[key];
+  const YamlNode n = map[key];
   std::string s = Text(n, what);
   if (!n || !s.empty() || !(n.IsNull() || n.IsScalar())) return s;
-  YAML::Node at = n;
+  YamlNode at = n;
   if (n.IsNull()) {
-    for (auto it = map.begin(); it != map.end(); ++it) {
-      if (it->first.IsScalar() && it->first.Scalar() == key) at = it->first;
+    for (const auto& entry : map.entries()) {
+      if (entry.key.IsScalar() && entry.key.Scalar() == key) at = entry.key;
     }
   }
   Error(at, fmt::format("{}不能为空", what));
   return s;
 }
 
-int SourceReader::Year(const YAML::Node& n, const std::string& what) {
+int SourceReader::Year(const YamlNode& n, const std::string& what) {
   return Integer(n, what, kMinYear, kMaxYear);
 }
 
-std::string SourceReader::Date(const YAML::Node& n, const std::string& what) {
+std::string SourceReader::Date(const YamlNode& n, const std::string& what) {
   std::string s = Text(n, what);
   if (s.empty()) return s;
   bool shape = s.size() == 10 && s[4] == '-' && s[7] == '-';
@@ -97,7 +135,7 @@ std::string SourceReader::Date(const YAML::Node& n, const std::string& what) {
   return s;
 }
 
-std::string SourceReader::Fraction(const YAML::Node& n, const std::string& what) {
+std::string SourceReader::Fraction(const YamlNode& n, const std::string& what) {
   const size_t before = errors_.size();
   std::string s = DecimalText(n, what);
   if (s.empty() || errors_.size() != before) return s;
@@ -111,7 +149,7 @@ std::string SourceReader::Fraction(const YAML::Node& n, const std::string& what)
   return s;
 }
 
-std::string SourceReader::Category(const YAML::Node& n, const std::string& what, bool as_printed) {
+std::string SourceReader::Category(const YamlNode& n, const std::string& what, bool as_printed) {
   std::string s = Text(n, what);
   if (s.empty()) return s;
   std::string list;
@@ -123,7 +161,7 @@ std::string SourceReader::Category(const YAML::Node& n, const std::string& what,
   return s;
 }
 
-std::string SourceReader::DataName(const YAML::Node& n, const std::string& what) {
+std::string SourceReader::DataName(const YamlNode& n, const std::string& what) {
   std::string s = Text(n, what);
   if (!s.empty() && !IsDataName(s)) {
     Error(n, fmt::format("{}「{}」不是有效的名称：只能由字母、数字、「-」和「_」组成（如 "
@@ -134,7 +172,7 @@ std::string SourceReader::DataName(const YAML::Node& n, const std::string& what)
   return s;
 }
 
-int SourceReader::Integer(const YAML::Node& n, const std::string& what, int min, int max) {
+int SourceReader::Integer(const YamlNode& n, const std::string& what, int min, int max) {
   std::string s = Text(n, what);
   if (s.empty()) return 0;
   size_t pos = 0;
@@ -151,7 +189,7 @@ int SourceReader::Integer(const YAML::Node& n, const std::string& what, int min,
   return value;
 }
 
-bool SourceReader::Boolean(const YAML::Node& n, const std::string& what) {
+bool SourceReader::Boolean(const YamlNode& n, const std::string& what) {
   std::string s = Text(n, what);
   if (s == "true" || s == "yes" || s == "是") return true;
   if (s == "false" || s == "no" || s == "否" || s.empty()) return false;
@@ -159,7 +197,7 @@ bool SourceReader::Boolean(const YAML::Node& n, const std::string& what) {
   return false;
 }
 
-Money SourceReader::Amount(const YAML::Node& n, const std::string& what) {
+Money SourceReader::Amount(const YamlNode& n, const std::string& what) {
   if (!n || n.IsNull()) {
     Error(n, fmt::format("{}缺少金额", what));
     return {};
@@ -178,7 +216,7 @@ Money SourceReader::Amount(const YAML::Node& n, const std::string& what) {
   return *m;
 }
 
-std::string SourceReader::DecimalText(const YAML::Node& n, const std::string& what) {
+std::string SourceReader::DecimalText(const YamlNode& n, const std::string& what) {
   std::string s = Text(n, what);
   if (s.empty()) return s;
   bool point = false, digit = false;
@@ -196,21 +234,21 @@ std::string SourceReader::DecimalText(const YAML::Node& n, const std::string& wh
   return s;
 }
 
-Counts SourceReader::CountMap(const YAML::Node& n, const std::string& what) {
+Counts SourceReader::CountMap(const YamlNode& n, const std::string& what) {
   Counts out;
   if (!n || n.IsNull()) return out;
   if (!n.IsMap()) {
     Error(n, fmt::format("{}应为「类别: 人数」的映射", what));
     return out;
   }
-  for (auto it = n.begin(); it != n.end(); ++it) {
-    std::string key = Text(it->first, what);
-    out.emplace_back(key, Integer(it->second, what + "「" + Excerpt(key) + "」", 0, 10000000));
+  for (const auto& entry : n.entries()) {
+    std::string key = Text(entry.key, what);
+    out.emplace_back(key, Integer(entry.value, what + "「" + Excerpt(key) + "」", 0, 10000000));
   }
   return out;
 }
 
-std::vector<std::string> SourceReader::TextList(const YAML::Node& n, const std::string& what) {
+std::vector<std::string> SourceReader::TextList(const YamlNode& n, const std::string& what) {
   std::vector<std::string> out;
   if (!n || !ExpectList(n, what)) return out;
   for (const auto& item : n) out.push_back(Text(item, what));

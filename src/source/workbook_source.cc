@@ -772,11 +772,14 @@ class Builder {
   explicit Builder(const std::string& file) : file_(file) {}
   void Add(const Leaf& leaf);
   WorkbookYaml Emit() const;
-  std::vector<std::string> errors;
+  Diagnostics errors;
 
  private:
   void EmitNode(const Node& n, int indent, WorkbookYaml* out) const;
   static std::string FirstCell(const Node& n);
+  Diagnostic AtCell(const std::string& cell, std::string message) const {
+    return SourceDiagnostic({file_, 0, 0, cell}, std::move(message));
+  }
   void Line(WorkbookYaml* out, const std::string& text, const std::string& cell) const {
     out->text += text + "\n";
     out->line_cells.push_back(cell);
@@ -788,7 +791,7 @@ class Builder {
 void Builder::Add(const Leaf& leaf) {
   auto segs = SplitPath(leaf.path);
   if (segs.empty()) {
-    errors.push_back(fmt::format("{}: {}: 路径「{}」无效", file_, leaf.cell, Excerpt(leaf.path)));
+    errors.push_back(AtCell(leaf.cell, fmt::format("路径「{}」无效", Excerpt(leaf.path))));
     return;
   }
   Node* n = &root_;
@@ -798,13 +801,13 @@ void Builder::Add(const Leaf& leaf) {
     if (n->type == Node::kNone) n->type = want;
     if (n->type != want) {
       errors.push_back(
-          fmt::format("{}: {}: 路径「{}」与其他数据冲突", file_, leaf.cell, Excerpt(leaf.path)));
+          AtCell(leaf.cell, fmt::format("路径「{}」与其他数据冲突", Excerpt(leaf.path))));
       return;
     }
     if (s.index >= 0) {
       if (static_cast<size_t>(s.index) > n->list.size() + 1000) {
         errors.push_back(
-            fmt::format("{}: {}: 路径「{}」的序号过大", file_, leaf.cell, Excerpt(leaf.path)));
+            AtCell(leaf.cell, fmt::format("路径「{}」的序号过大", Excerpt(leaf.path))));
         return;
       }
       while (n->list.size() <= static_cast<size_t>(s.index)) n->list.emplace_back();
@@ -827,7 +830,7 @@ void Builder::Add(const Leaf& leaf) {
   }
   if (n->type != Node::kNone && n->type != Node::kScalar) {
     errors.push_back(
-        fmt::format("{}: {}: 路径「{}」与其他数据冲突", file_, leaf.cell, Excerpt(leaf.path)));
+        AtCell(leaf.cell, fmt::format("路径「{}」与其他数据冲突", Excerpt(leaf.path))));
     return;
   }
   n->type = Node::kScalar;
@@ -926,7 +929,7 @@ class SheetReader {
  private:
   void Error(const XlsxSheet& s, int row, int col, const std::string& message) {
     b_->errors.push_back(
-        fmt::format("{}: {}!{}: {}", wb_.path, s.name, CellRef(row, col), message));
+        SourceDiagnostic({wb_.path, 0, 0, s.name + "!" + CellRef(row, col)}, message));
   }
   void Put(const XlsxSheet& s, int row, int col, const std::string& path, const std::string& value,
            bool raw = false) {
@@ -1181,7 +1184,8 @@ void SheetReader::Run() {
                  std::find_if(std::begin(order), std::end(order),
                               [&](const char* n) { return s.name == n; }) != std::end(order);
     if (!known && !s.hidden)
-      b_->errors.push_back(fmt::format("{}: {}: 未知的工作表（内容未被读取）", wb_.path, s.name));
+      b_->errors.push_back(
+          SourceDiagnostic({wb_.path, 0, 0, s.name}, "未知的工作表（内容未被读取）"));
   }
   for (const char* name : order) {
     const XlsxSheet* s = wb_.Find(name);
@@ -1199,21 +1203,15 @@ void SheetReader::Run() {
   b_->Add({"gongkai", "1", "", false});
 }
 
-// "file:12:5: message" → "file: sheet!cell: message".
-std::string Relocate(const std::string& message, const std::string& file, const WorkbookYaml& y) {
-  std::string prefix = file + ":";
-  if (message.compare(0, prefix.size(), prefix) != 0) return message;
-  size_t p = prefix.size();
-  size_t colon = message.find(':', p);
-  if (colon == std::string::npos) return message;
-  std::string num = message.substr(p, colon - p);
-  if (num.empty() || num.find_first_not_of("0123456789") != std::string::npos) return message;
-  size_t line = std::stoul(num);
-  size_t col_end = message.find(": ", colon + 1);
-  if (col_end == std::string::npos) return message;
-  std::string text = message.substr(col_end + 2);
-  std::string cell = line < y.line_cells.size() ? y.line_cells[line] : "";
-  return cell.empty() ? file + ": " + text : file + ": " + cell + ": " + text;
+// A diagnostic at a line of the workbook's YAML text is moved to the cell that line came from
+// (`file: sheet!cell: message`), or to the workbook itself for a structural line.
+Diagnostic Relocate(Diagnostic d, const std::string& file, const WorkbookYaml& y) {
+  if (d.where.file != file || d.where.line <= 0 || !d.where.cell.empty()) return d;
+  const size_t line = static_cast<size_t>(d.where.line);
+  d.where.cell = line < y.line_cells.size() ? y.line_cells[line] : "";
+  d.where.line = 0;
+  d.where.column = 0;
+  return d;
 }
 
 }  // namespace
@@ -1237,8 +1235,10 @@ Department ReadWorkbookSource(const std::string& path, const CatalogProvider& ca
   try {
     wb = ReadWorkbook(path);
   } catch (const XlsxError& e) {
-    throw SourceError({e.what()},
-                      std::string_view(e.what()).find("无法打开文件") != std::string_view::npos);
+    DiagnosticLocation where{e.file(), 0, 0, e.location()};
+    throw SourceError({e.message().find("无法打开文件") != std::string::npos
+                           ? UnreadableDiagnostic(e.file(), e.message())
+                           : SourceDiagnostic(std::move(where), e.message())});
   }
   WorkbookYaml y = WorkbookToYaml(wb);
   try {
@@ -1246,9 +1246,9 @@ Department ReadWorkbookSource(const std::string& path, const CatalogProvider& ca
     d.line_cells = std::move(y.line_cells);
     return d;
   } catch (const SourceError& e) {
-    std::vector<std::string> out;
-    for (const auto& m : e.messages()) out.push_back(Relocate(m, path, y));
-    throw SourceError(out);
+    Diagnostics out;
+    for (const auto& d : e.diagnostics()) out.push_back(Relocate(d, path, y));
+    throw SourceError(std::move(out));
   }
 }
 

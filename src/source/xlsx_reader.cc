@@ -21,6 +21,7 @@ XlsxError::XlsxError(const std::string& file, const std::string& location,
                      const std::string& message)
     : std::runtime_error(location.empty() ? file + ": " + message
                                           : file + ": " + location + ": " + message),
+      file_(file),
       location_(location),
       message_(message) {}
 

@@ -36,11 +36,12 @@ namespace gongkai {
 class XlsxError : public std::runtime_error {
  public:
   XlsxError(const std::string& file, const std::string& location, const std::string& message);
+  const std::string& file() const { return file_; }
   const std::string& location() const { return location_; }  // "sheet!A1", or empty
   const std::string& message() const { return message_; }
 
  private:
-  std::string location_, message_;
+  std::string file_, location_, message_;
 };
 
 enum class CellType { kString, kNumber, kBoolean, kDate, kError };
