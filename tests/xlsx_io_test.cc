@@ -203,7 +203,8 @@ TEST(WorkbookSource, CheckFindingsPointAtCells) {
 TEST(WorkbookTemplate, IsReadableAndEmpty) {
   std::string path = TempPath("template.xlsx");
   std::string error;
-  ASSERT_TRUE(WriteWorkbookTemplate(2024, path, &error, testing::DataDir())) << error;
+  ASSERT_TRUE(WriteWorkbookTemplate(DocumentKind::kBudget, 2024, path, &error, testing::DataDir()))
+      << error;
   Workbook wb = ReadWorkbook(path);
   for (const char* name :
        {"说明", "基本信息", "收入", "支出明细", "项目", "项目支出", "上年对比", "三公", "采购",
@@ -217,6 +218,29 @@ TEST(WorkbookTemplate, IsReadableAndEmpty) {
   std::string message = ErrorOf([&] { ReadWorkbookSource(path, testing::Catalogs()); });
   EXPECT_NE(message.find("基本信息!B"), std::string::npos) << message;
   EXPECT_NE(message.find("缺少必填项「name」"), std::string::npos) << message;
+}
+
+// The 决算 template: the budget's sheets, with the kind and the final_accounts figures (zeros
+// to overwrite) in 其他数据, all of which read back without a complaint of their own.
+TEST(WorkbookTemplate, FinalAccountsTemplate) {
+  std::string path = TempPath("final-template.xlsx");
+  std::string error;
+  ASSERT_TRUE(
+      WriteWorkbookTemplate(DocumentKind::kFinalAccounts, 2024, path, &error, testing::DataDir()))
+      << error;
+  Workbook wb = ReadWorkbook(path);
+  const XlsxSheet* other = wb.Find("其他数据");
+  ASSERT_TRUE(other);
+  std::string paths;
+  for (int row = 1; row <= 60; ++row)
+    paths += other->Text(row, 1) + "=" + other->Text(row, 2) + ";";
+  EXPECT_NE(paths.find("kind=决算"), std::string::npos) << paths;
+  EXPECT_NE(paths.find("final_accounts.three_public.reception.actual=0"), std::string::npos)
+      << paths;
+  std::string message = ErrorOf([&] { ReadWorkbookSource(path, testing::Catalogs()); });
+  EXPECT_NE(message.find("缺少必填项「name」"), std::string::npos) << message;
+  EXPECT_EQ(message.find("final_accounts"), std::string::npos) << message;
+  EXPECT_EQ(message.find("kind"), std::string::npos) << message;
 }
 
 // A workbook with only 基本信息 filled (as an officer would start) loads.

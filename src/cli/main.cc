@@ -233,7 +233,12 @@ int Declare(const Engine& engine, const std::string& file, const std::string& ou
   return WriteSourceAs(engine, engine.WithDeclaredFigures(*d), out, *format);
 }
 
-int Template(const Engine& engine, int year, const std::string& out) {
+int Template(const Engine& engine, const std::string& kind_text, int year, const std::string& out) {
+  std::optional<DocumentKind> kind = ParseDocumentKind(kind_text);
+  if (!kind) {
+    std::cerr << fmt::format("--kind {}：应为 预算 或 决算\n", kind_text);
+    return kExitUsage;
+  }
   if (FormatOfName(out) != FileFormat::kXlsx) {
     std::cerr << fmt::format("-o {}：录入工作簿是 Excel 文件，文件名应以 .xlsx 结尾\n", out);
     return kExitUnreadable;
@@ -245,11 +250,11 @@ int Template(const Engine& engine, int year, const std::string& out) {
     return kExitUnreadable;
   }
   std::string error;
-  if (!engine.WriteTemplate(year, out, &error)) {
+  if (!engine.WriteTemplate(*kind, year, out, &error)) {
     std::cerr << fmt::format("{}: {}\n", out, error);
     return kExitUnreadable;
   }
-  std::cout << fmt::format("已生成{}年录入工作簿 {}\n", year, out);
+  std::cout << fmt::format("已生成{}年{}录入工作簿 {}\n", year, DocumentKindName(*kind), out);
   return kExitOk;
 }
 
@@ -351,9 +356,11 @@ int main(int argc, char** argv) {
   convert->add_option("-o,--output", out_file, "输出文件（默认标准输出）");
 
   int template_year = 2024;
+  std::string template_kind = "预算";
   auto* templ = app.add_subcommand("template", "生成空白的 Excel 录入工作簿（含说明与下拉列表）");
   templ->add_option("--year", template_year, "预算年度（决定科目下拉列表）")->required();
   templ->add_option("-o,--output", out_file, "输出文件（.xlsx）")->required();
+  templ->add_option("--kind", template_kind, "预算（默认）或 决算");
 
   try {
     app.parse(argc, argv);
@@ -376,7 +383,7 @@ int main(int argc, char** argv) {
     }
     if (*rules) return Rules(markdown);
     if (*convert) return Convert(engine, file, to, out_file);
-    if (*templ) return Template(engine, template_year, out_file);
+    if (*templ) return Template(engine, template_kind, template_year, out_file);
     if (*score) return Score(engine, file, standard_id, reviewer_file, score_json);
     if (*declare) return Declare(engine, file, out_file);
   } catch (const std::exception& e) {

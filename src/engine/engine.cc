@@ -234,9 +234,10 @@ bool Engine::WriteSource(const Department& d, SourceFormat format, const std::st
   return WriteFileAtomically(path, SourceText(d, format), error);
 }
 
-bool Engine::WriteTemplate(int year, const std::string& path, std::string* error) const {
+bool Engine::WriteTemplate(DocumentKind kind, int year, const std::string& path,
+                           std::string* error) const {
   AtomicFile file(path);
-  return WriteWorkbookTemplate(year, file.temporary_path(), error, options_.data_dir) &&
+  return WriteWorkbookTemplate(kind, year, file.temporary_path(), error, options_.data_dir) &&
          file.Commit(error);
 }
 

@@ -111,8 +111,9 @@ class Engine {
   std::string SourceText(const Department& d, SourceFormat format) const;
   bool WriteSource(const Department& d, SourceFormat format, const std::string& path,
                    std::string* error) const;
-  // An empty input workbook for `year`.
-  bool WriteTemplate(int year, const std::string& path, std::string* error) const;
+  // An empty input workbook for a document of `kind` and `year`.
+  bool WriteTemplate(DocumentKind kind, int year, const std::string& path,
+                     std::string* error) const;
   // A warning to show before PDFs are made on a machine without the Chinese fonts, or "".
   std::string PdfFontWarning() const;
 

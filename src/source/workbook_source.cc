@@ -689,12 +689,12 @@ void Writer::WriteIndicators() {
 void Writer::WriteOther() {
   lxw_worksheet* ws = workbook_add_worksheet(wb_, kOtherSheet);
   Header(ws, {"路径", "值"}, {Text("", "", 50), Text("", "", 60)}, 0);
-  if (template_) return;
+  // A template's root holds only what its kind lays out here (a 决算's kind and figures).
   std::vector<std::pair<std::string, const Json*>> leaves;
   Flatten(root_, "", &leaves);
   int row = 1;
   for (const auto& [path, v] : leaves) {
-    if (Consumed(path)) continue;
+    if (path.empty() || Consumed(path)) continue;  // an empty root (a budget's template) has none
     worksheet_write_string(ws, static_cast<lxw_row_t>(row), 0, path.c_str(), nullptr);
     std::string text = ScalarText(*v);
     if (!text.empty())
@@ -1258,9 +1258,28 @@ bool WriteWorkbookSource(const Department& d, const std::string& path, std::stri
   return Writer(root, d.year, data_dir, false).Write(path, error);
 }
 
-bool WriteWorkbookTemplate(int year, const std::string& path, std::string* error,
+bool WriteWorkbookTemplate(DocumentKind kind, int year, const std::string& path, std::string* error,
                            const std::string& data_dir) {
   Json root = Json::object();
+  if (kind == DocumentKind::kFinalAccounts) {
+    // A 决算 is a budget's sheets with 决算数 in them, plus final_accounts, whose figures go to
+    // 其他数据 as path | value rows: the balances, “三公” 预算数/决算数 and counts are laid out
+    // there with zeros to overwrite; income rows are added as final_accounts.income.N.….
+    root["kind"] = DocumentKindName(kind);
+    Json fa = Json::object();
+    fa["opening_balance"] = {{"general", "0"}};
+    fa["closing_balance"] = {{"general", "0"}};
+    Json tp = Json::object();
+    for (const auto& key : ThreePublicKeys()) tp[key] = {{"budget", "0"}, {"actual", "0"}};
+    fa["three_public"] = tp;
+    Json counts = Json::object();
+    for (const char* key : {"outbound_groups", "outbound_persons", "vehicles_purchased",
+                            "vehicles_held", "reception_batches", "reception_persons"}) {
+      counts[key] = 0;
+    }
+    fa["counts"] = counts;
+    root["final_accounts"] = fa;
+  }
   return Writer(root, year, data_dir, true).Write(path, error);
 }
 

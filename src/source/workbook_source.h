@@ -47,8 +47,9 @@ Department ReadWorkbookSource(const std::string& path, const CatalogProvider& ca
 bool WriteWorkbookSource(const Department& d, const std::string& path, std::string* error,
                          const std::string& data_dir);
 
-// Writes an empty workbook for `year` (instructions, headers, drop-down lists).
-bool WriteWorkbookTemplate(int year, const std::string& path, std::string* error,
+// Writes an empty workbook for a document of `kind` and `year` (instructions, headers,
+// drop-down lists; for a 决算 the kind and the final_accounts figures in 其他数据).
+bool WriteWorkbookTemplate(DocumentKind kind, int year, const std::string& path, std::string* error,
                            const std::string& data_dir);
 
 }  // namespace gongkai
