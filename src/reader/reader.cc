@@ -1,0 +1,196 @@
+#include "reader/reader.h"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "reader/table_catalog.h"
+#include "reader/table_reader.h"
+#include "reader/text_lines.h"
+
+namespace gongkai {
+namespace {
+
+bool HasExtension(const std::string& path, const char* ext) {
+  std::string e = std::filesystem::path(path).extension().string();
+  for (char& c : e) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return e == ext;
+}
+
+PublishedDocument FromPages(const std::vector<Page>& pages, const std::string& path,
+                            const ReaderOptions& options) {
+  PublishedDocument doc;
+  doc.path = path;
+  for (const Page& p : pages) doc.pages.push_back({p.number, p.readable, p.why});
+  TableCatalog catalog = TableCatalog::Load(options.data_dir);
+  doc.tables = ReadTables(pages, catalog);
+  ReadDocumentFacts(pages, &doc);
+  return doc;
+}
+
+std::string Amount(Money m, MoneyUnit unit) {
+  return unit == MoneyUnit::kWan ? m.Wan(2, true) : m.Yuan(true);
+}
+
+std::string UnitName(MoneyUnit unit) { return unit == MoneyUnit::kWan ? "万元" : "元"; }
+
+std::string RowLabel(const PublishedRow& r) {
+  return r.code.empty() ? r.name : r.code + " " + r.name;
+}
+
+// One equation: `whole` printed against the sum of `parts`.
+struct Equation {
+  const PublishedTable* table;
+  const PublishedRow* row;
+  size_t column;
+  Money printed, computed;
+  int items;
+  std::string what;  // "各类之和", "基本支出 + 项目支出" …
+};
+
+void Judge(const Equation& e, std::vector<ReaderFinding>* out) {
+  Money diff = e.printed - e.computed;
+  if (diff.is_zero()) return;
+  int64_t step = e.table->unit == MoneyUnit::kWan ? Money::kFenPerWan / 100 : 1;  // 0.01 unit
+  int64_t fen = diff.fen() < 0 ? -diff.fen() : diff.fen();
+  ReaderFinding f;
+  f.level = fen <= step * e.items ? FindingLevel::kNote : FindingLevel::kError;
+  f.table_id = e.table->id;
+  f.table_title = e.table->title;
+  const PublishedAmount& a = e.row->amounts[e.column];
+  f.page = a.where.page ? a.where.page : e.row->where.page;
+  f.box = a.blank ? e.row->where.box : a.where.box;
+  f.row = RowLabel(*e.row);
+  f.column = e.table->columns[e.column].path;
+  f.printed = e.printed;
+  f.computed = e.computed;
+  std::string unit = UnitName(e.table->unit);
+  f.message = fmt::format(
+      "《{}》第{}页“{}”行“{}”列：印为 {}{}，{}为 {}{}，相差 {}{}{}", e.table->title, f.page, f.row,
+      f.column, Amount(e.printed, e.table->unit), unit, e.what, Amount(e.computed, e.table->unit),
+      unit, Amount(diff, e.table->unit), unit,
+      f.level == FindingLevel::kNote
+          ? fmt::format("（不超过 {} 项各 0.01{} 的舍入，可能来自分项四舍五入）", e.items, unit)
+          : "");
+  out->push_back(std::move(f));
+}
+
+bool NameIs(const PublishedColumn& c, std::string_view word) {
+  return c.name.find(word) != std::string::npos;
+}
+
+void CheckTable(const PublishedTable& t, std::vector<ReaderFinding>* out) {
+  for (int side = 0; side < t.sides; ++side) {
+    std::vector<const PublishedRow*> rows;
+    for (const PublishedRow& r : t.rows) {
+      if (r.side == side) rows.push_back(&r);
+    }
+    // Vertical: 类 = Σ 款, 款 = Σ 项, 合计 = Σ 类.
+    const PublishedRow* total = nullptr;
+    for (const PublishedRow* r : rows) {
+      if (r->is_total && r->code.empty() && !total) total = r;
+    }
+    for (size_t c = 0; c < t.columns.size(); ++c) {
+      if (t.columns[c].side != side) continue;
+      for (const PublishedRow* parent : rows) {
+        size_t len = parent->code.size();
+        if (len != 3 && len != 5) continue;
+        Money sum;
+        int items = 0;
+        for (const PublishedRow* child : rows) {
+          if (child->code.size() == len + 2 && child->code.compare(0, len, parent->code) == 0) {
+            sum += child->amounts[c].value;
+            ++items;
+          }
+        }
+        if (items == 0) continue;
+        Judge({&t, parent, c, parent->amounts[c].value, sum, items,
+               len == 3 ? "其下各款之和" : "其下各项之和"},
+              out);
+      }
+      if (total) {
+        Money sum;
+        int items = 0;
+        for (const PublishedRow* r : rows) {
+          if (r->code.size() == 3) {
+            sum += r->amounts[c].value;
+            ++items;
+          }
+        }
+        if (items > 0) Judge({&t, total, c, total->amounts[c].value, sum, items, "各类之和"}, out);
+      }
+    }
+    // Across a row: total = basic + project (+ others); basic = 人员经费 + 公用经费.
+    std::optional<size_t> sum_col, basic, project, personnel, office;
+    std::vector<size_t> others;
+    for (size_t c = 0; c < t.columns.size(); ++c) {
+      const PublishedColumn& col = t.columns[c];
+      if (col.side != side) continue;
+      bool under_basic = col.path.rfind("基本支出/", 0) == 0;
+      if (!sum_col &&
+          (col.name == "合计" || col.name == "总计" || col.name == "支出总计" ||
+           col.name == "小计") &&
+          !under_basic && col.path == col.name) {
+        sum_col = c;
+      } else if (!basic && (col.name == "基本支出" ||
+                            (under_basic && (NameIs(col, "小计") || NameIs(col, "合计"))))) {
+        basic = c;
+      } else if (!project && NameIs(col, "项目支出") && col.path == col.name) {
+        project = c;
+      } else if (!personnel && NameIs(col, "人员经费")) {
+        personnel = c;
+      } else if (!office && NameIs(col, "公用经费")) {
+        office = c;
+      } else if (col.path == col.name &&
+                 (NameIs(col, "事业单位经营支出") || NameIs(col, "上缴上级支出") ||
+                  NameIs(col, "对附属单位补助支出"))) {
+        others.push_back(c);
+      }
+    }
+    for (const PublishedRow* r : rows) {
+      if (sum_col && basic && project) {
+        Money sum = r->amounts[*basic].value + r->amounts[*project].value;
+        std::string what = "基本支出 + 项目支出";
+        for (size_t o : others) {
+          sum += r->amounts[o].value;
+          what += " + " + t.columns[o].name;
+        }
+        Judge({&t, r, *sum_col, r->amounts[*sum_col].value, sum, 2 + int(others.size()), what},
+              out);
+      }
+      std::optional<size_t> whole = basic ? basic : (project ? std::nullopt : sum_col);
+      if (whole && personnel && office && *whole != *personnel) {
+        Money sum = r->amounts[*personnel].value + r->amounts[*office].value;
+        Judge({&t, r, *whole, r->amounts[*whole].value, sum, 2, "人员经费 + 公用经费"}, out);
+      }
+    }
+  }
+}
+
+}  // namespace
+
+PublishedDocument ReadPublishedText(const std::string& text, const std::string& path,
+                                    const ReaderOptions& options) {
+  return FromPages(PagesFromText(text), path, options);
+}
+
+PublishedDocument ReadPublished(const std::string& path, const ReaderOptions& options) {
+  if (HasExtension(path, ".txt")) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw ReaderError(fmt::format("{}：无法打开文本文件", path));
+    std::ostringstream text;
+    text << in.rdbuf();
+    return ReadPublishedText(text.str(), path, options);
+  }
+  return FromPages(PagesFromPdf(ExtractPdfWords(path, options.limits)), path, options);
+}
+
+std::vector<ReaderFinding> CheckPublished(const PublishedDocument& doc) {
+  std::vector<ReaderFinding> out;
+  for (const PublishedTable& t : doc.tables) CheckTable(t, &out);
+  return out;
+}
+
+}  // namespace gongkai

@@ -1,0 +1,562 @@
+#include "reader/table_reader.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <optional>
+#include <regex>
+
+namespace gongkai {
+namespace {
+
+bool Contains(std::string_view s, std::string_view part) {
+  return s.find(part) != std::string_view::npos;
+}
+
+bool EndsWith(std::string_view s, std::string_view tail) {
+  return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
+}
+
+size_t CodePoints(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+bool AllDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool IsCode(std::string_view s) {
+  return AllDigits(s) && (s.size() == 3 || s.size() == 5 || s.size() == 7);
+}
+
+// A line on which the unit of a table is stated: "单位：万元", "金额单位: 元".
+std::optional<MoneyUnit> UnitOf(const Line& line) {
+  std::string c = line.Compact();
+  for (std::string_view mark : {"单位：", "单位:", "单位："}) {
+    size_t at = c.find(mark);
+    if (at == std::string::npos) continue;
+    std::string rest = c.substr(at + mark.size());
+    if (rest.rfind("万元", 0) == 0) return MoneyUnit::kWan;
+    if (rest.rfind("元", 0) == 0) return MoneyUnit::kYuan;
+  }
+  return std::nullopt;
+}
+
+bool IsUnitLine(const Line& line) {
+  std::string c = line.Compact();
+  return UnitOf(line).has_value() || Contains(c, "单位：") || Contains(c, "单位:");
+}
+
+// Page numbers and running footers: "12", "- 16 -", "— 1 —", "第 3 页".
+bool IsFooter(const Line& line) {
+  std::string c = line.Compact();
+  static const std::regex kFooter(R"(^(-|—|－)*\d{1,4}(-|—|－)*$|^第\d+页(共\d+页)?$)");
+  return std::regex_match(c, kFooter);
+}
+
+bool IsNote(std::string_view compact) {
+  return compact.rfind("注", 0) == 0 || compact.rfind("备注", 0) == 0 ||
+         compact.rfind("说明", 0) == 0 || compact.rfind("填报说明", 0) == 0;
+}
+
+struct Title {
+  size_t page = 0, line = 0;  // indexes into pages / lines
+  std::string id;
+  int sides = 1;
+  std::string text;
+};
+
+// Whether the line at (p, l) is a table title; fills `title`.
+bool TitleAt(const std::vector<Page>& pages, size_t p, size_t l, const TableCatalog& catalog,
+             Title* title) {
+  const Line& line = pages[p].lines[l];
+  std::string compact = line.Compact();
+  if (compact.empty() || Contains(compact, "。") || Contains(compact, "…") ||
+      Contains(compact, "...") || Contains(compact, "《") || Contains(compact, "，") ||
+      Contains(compact, "··")) {
+    return false;
+  }
+  std::string normal = NormalizeTitle(compact);
+  const TablePattern* match = catalog.Match(normal);
+  if (match) {
+    if (CodePoints(normal) > CodePoints(match->pattern) + 28) return false;
+  } else {
+    // Any short line ending in 表 ends the previous table (机关运行经费表 …).
+    size_t n = CodePoints(normal);
+    if (n < 4 || n > 40) return false;
+    if (!EndsWith(normal, "表") && !EndsWith(normal, "表)")) return false;
+  }
+  // Confirmed by a unit line just below (or the title line itself).
+  bool confirmed = IsUnitLine(line);
+  const auto& lines = pages[p].lines;
+  for (size_t k = l + 1; k < lines.size() && k <= l + 6 && !confirmed; ++k) {
+    if (IsUnitLine(lines[k])) confirmed = true;
+  }
+  if (!confirmed) return false;
+  title->page = p;
+  title->line = l;
+  title->id = match ? match->id : "other";
+  title->sides = match ? match->sides : 1;
+  title->text.clear();
+  for (const Cell& c : line.cells) {
+    if (!title->text.empty()) title->text += ' ';
+    title->text += c.text;
+  }
+  return true;
+}
+
+enum class Kind { kLabel, kCode, kAmount };
+
+struct Classified {
+  const Cell* cell;
+  Kind kind;
+};
+
+// Classifies the cells of a data line: leading codes, labels, amounts.
+std::vector<Classified> Classify(const Line& line) {
+  std::vector<Classified> out;
+  bool seen_label = false;
+  for (size_t i = 0; i < line.cells.size(); ++i) {
+    const Cell& c = line.cells[i];
+    std::string t = RemoveSpaces(c.text);
+    Kind kind = Kind::kLabel;
+    if (LooksLikeAmount(c.text)) {
+      kind = Kind::kAmount;
+      // A whole number before the first label is a code (204 | 06 | 01 or 2010301).
+      bool split_part =
+          AllDigits(t) && t.size() == 2 && !out.empty() && out.back().kind == Kind::kCode;
+      if (!seen_label && (IsCode(t) || split_part)) kind = Kind::kCode;
+    } else {
+      seen_label = true;
+    }
+    out.push_back({&c, kind});
+  }
+  return out;
+}
+
+// A line that is data beyond doubt: a code then a label, an amount with decimals, or a total.
+bool IsStrongData(const std::vector<Classified>& cells) {
+  bool code = false;
+  for (const Classified& c : cells) {
+    if (c.kind == Kind::kCode) code = true;
+    if (c.kind == Kind::kLabel) {
+      if (code) return true;
+    }
+    if (c.kind == Kind::kAmount) {
+      std::string t = RemoveSpaces(c.cell->text);
+      if (Contains(t, ".")) return true;
+    }
+  }
+  return false;
+}
+
+bool IsTotalName(std::string_view name) {
+  std::string n = NormalizeTitle(name);
+  return EndsWith(n, "合计") || EndsWith(n, "总计");
+}
+
+struct Interval {
+  double x0, x1;
+};
+
+// Merges overlapping intervals (sorted by x0).
+std::vector<Interval> Merge(std::vector<Interval> v) {
+  std::sort(v.begin(), v.end(), [](const Interval& a, const Interval& b) { return a.x0 < b.x0; });
+  std::vector<Interval> out;
+  for (const Interval& i : v) {
+    if (!out.empty() && i.x0 <= out.back().x1) {
+      out.back().x1 = std::max(out.back().x1, i.x1);
+    } else {
+      out.push_back(i);
+    }
+  }
+  return out;
+}
+
+double OverlapOf(double a0, double a1, double b0, double b1) {
+  return std::max(0.0, std::min(a1, b1) - std::max(a0, b0));
+}
+
+struct DataLine {
+  size_t page;
+  const Line* line;
+  std::vector<Classified> cells;
+};
+
+int SideOf(double x0, const std::vector<double>& bounds) {
+  int side = 0;
+  for (double b : bounds) {
+    if (x0 >= b) ++side;
+  }
+  return side;
+}
+
+// Names the amount columns of one side from the header lines.
+void NameColumns(const std::vector<const Line*>& header, std::vector<PublishedColumn>* columns,
+                 size_t first, size_t last, const std::vector<bool>& right_aligned) {
+  size_t n = last - first;
+  if (n == 0) return;
+  std::vector<Interval> slots(n);
+  for (size_t i = 0; i < n; ++i) {
+    const PublishedColumn& c = (*columns)[first + i];
+    double left = i == 0 ? c.x0 - (n > 1 ? ((*columns)[first + 1].x0 - c.x1) / 2 : c.x1 - c.x0)
+                         : ((*columns)[first + i - 1].x1 + c.x0) / 2;
+    double right = i + 1 == n ? c.x1 + (n > 1 ? (c.x0 - (*columns)[first + i - 1].x1) / 2 : 8)
+                              : (c.x1 + (*columns)[first + i + 1].x0) / 2;
+    slots[i] = {left, right};
+  }
+  // A right-aligned column extends from the right edge of the previous one to its own.
+  for (size_t i = 0; i < n; ++i) {
+    if (!right_aligned[i]) continue;
+    const PublishedColumn& c = (*columns)[first + i];
+    slots[i].x1 = c.x1 + 2;
+    if (i > 0) {
+      slots[i].x0 = (*columns)[first + i - 1].x1 + 2;
+      if (right_aligned[i - 1]) slots[i - 1].x1 = slots[i].x0;
+    } else if (n > 1) {
+      slots[i].x0 = c.x1 - ((*columns)[first + 1].x1 - c.x1);
+    }
+  }
+  for (size_t i = 0; i < n; ++i) {
+    // The header cells over this column, top down; consecutive cells one line apart and
+    // aligned are one wrapped label, otherwise the upper one is a parent.
+    std::vector<std::string> labels;
+    const Cell* previous = nullptr;
+    for (const Line* line : header) {
+      if (IsUnitLine(*line)) continue;
+      const Cell* best = nullptr;
+      double best_overlap = 0;
+      for (const Cell& cell : line->cells) {
+        double o = OverlapOf(cell.box.x0, cell.box.x1, slots[i].x0, slots[i].x1);
+        if (o > best_overlap) {
+          best_overlap = o;
+          best = &cell;
+        }
+      }
+      if (!best) continue;
+      int spanned = 0;
+      size_t home = i;
+      double home_overlap = best_overlap;
+      for (size_t k = 0; k < n; ++k) {
+        const Interval& s = slots[k];
+        double o = OverlapOf(best->box.x0, best->box.x1, s.x0, s.x1);
+        if (o > 0.25 * (s.x1 - s.x0)) ++spanned;
+        if (o > home_overlap) {
+          home = k;
+          home_overlap = o;
+        }
+      }
+      if (spanned <= 1 && home != i) continue;  // the label of a neighbouring column
+      std::string text = RemoveSpaces(best->text);
+      bool wrap = false;
+      if (previous && spanned <= 1) {
+        double h = std::min(previous->box.height(), best->box.height());
+        double gap = best->box.y0 - previous->box.y1;
+        double centre = (best->box.x0 + best->box.x1 - previous->box.x0 - previous->box.x1) / 2;
+        double width = std::max(previous->box.width(), best->box.width());
+        wrap = gap <= 0.6 * h && std::abs(centre) <= width / 2;
+      }
+      if (wrap) {
+        labels.back() += text;
+      } else {
+        labels.push_back(text);
+      }
+      previous = spanned > 1 ? nullptr : best;
+    }
+    PublishedColumn& col = (*columns)[first + i];
+    col.name = labels.empty() ? "" : labels.back();
+    col.path.clear();
+    for (size_t k = 0; k < labels.size(); ++k) {
+      if (k > 0 && labels[k] == labels[k - 1]) continue;
+      col.path += (col.path.empty() ? "" : "/") + labels[k];
+    }
+  }
+}
+
+PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, size_t end_page,
+                         size_t end_line) {
+  PublishedTable table;
+  table.id = title.id;
+  table.title = title.text;
+  std::vector<DataLine> data;
+  std::vector<const Line*> header;  // of the first page
+  std::vector<std::pair<size_t, const Line*>> label_only;
+  for (size_t p = title.page; p <= end_page && p < pages.size(); ++p) {
+    const auto& lines = pages[p].lines;
+    size_t from = p == title.page ? title.line + 1 : 0;
+    size_t to = p == end_page ? end_line : lines.size();
+    bool in_header = true;
+    bool any = false;
+    for (size_t l = from; l < to && l < lines.size(); ++l) {
+      const Line& line = lines[l];
+      if (auto unit = UnitOf(line); unit && !table.unit_stated) {
+        table.unit = *unit;
+        table.unit_stated = true;
+      }
+      if (IsUnitLine(line) || IsFooter(line)) continue;
+      std::string compact = line.Compact();
+      if (IsNote(compact)) continue;
+      // A repeated title on a continuation page.
+      if (NormalizeTitle(compact) == NormalizeTitle(RemoveSpaces(title.text))) continue;
+      std::vector<Classified> cells = Classify(line);
+      if (in_header && IsStrongData(cells)) in_header = false;
+      if (in_header) {
+        if (p == title.page) header.push_back(&line);
+        continue;
+      }
+      bool has_amount = false, has_code = false;
+      for (const Classified& c : cells) {
+        has_amount |= c.kind == Kind::kAmount;
+        has_code |= c.kind == Kind::kCode;
+      }
+      if (has_amount || has_code || title.sides > 1) {
+        data.push_back({p, &line, std::move(cells)});
+        any = true;
+      } else {
+        label_only.push_back({data.size(), &line});
+      }
+    }
+    if (any || p == title.page) table.pages.push_back(pages[p].number);
+  }
+  for (const Line* h : header) {
+    std::string text;
+    for (const Cell& c : h->cells) text += (text.empty() ? "" : " | ") + c.text;
+    table.header.push_back(text);
+  }
+  // Sides: a label after an amount on a line starts the next half.
+  std::vector<double> bounds;
+  if (title.sides > 1) {
+    std::vector<double> starts;
+    for (const DataLine& d : data) {
+      bool after_amount = false;
+      for (const Classified& c : d.cells) {
+        if (c.kind == Kind::kAmount) after_amount = true;
+        if (c.kind != Kind::kAmount && after_amount) {
+          starts.push_back(c.cell->box.x0);
+          break;
+        }
+      }
+    }
+    // Clusters of such starts; the leftmost sides - 1 of them.
+    std::sort(starts.begin(), starts.end());
+    double tolerance = pages[title.page].from_text ? 8 : 40;
+    std::vector<std::pair<double, int>> clusters;
+    for (double s : starts) {
+      if (clusters.empty() || s - clusters.back().first > tolerance) {
+        clusters.push_back({s, 1});
+      } else {
+        ++clusters.back().second;
+      }
+    }
+    for (const auto& cluster : clusters) {
+      if (static_cast<int>(bounds.size()) + 1 < title.sides) {
+        bounds.push_back(cluster.first - 2);  // labels may start a little left of those seen
+      }
+    }
+  }
+  table.sides = static_cast<int>(bounds.size()) + 1;
+  // Columns of each side from the extents of its amounts.
+  for (int side = 0; side < table.sides; ++side) {
+    std::vector<Interval> extents;
+    for (const DataLine& d : data) {
+      for (const Classified& c : d.cells) {
+        if (c.kind == Kind::kAmount && SideOf(c.cell->box.x0, bounds) == side) {
+          extents.push_back({c.cell->box.x0, c.cell->box.x1});
+        }
+      }
+    }
+    size_t first = table.columns.size();
+    std::vector<bool> right_aligned;
+    for (const Interval& i : Merge(extents)) {
+      PublishedColumn col;
+      col.side = side;
+      col.x0 = i.x0;
+      col.x1 = i.x1;
+      table.columns.push_back(col);
+      double lo0 = 1e9, hi0 = -1e9, lo1 = 1e9, hi1 = -1e9;
+      for (const Interval& e : extents) {
+        if (e.x0 < i.x0 || e.x1 > i.x1) continue;
+        lo0 = std::min(lo0, e.x0);
+        hi0 = std::max(hi0, e.x0);
+        lo1 = std::min(lo1, e.x1);
+        hi1 = std::max(hi1, e.x1);
+      }
+      right_aligned.push_back(!pages[title.page].from_text && hi1 - lo1 <= 2 && hi0 - lo0 > 2);
+    }
+    NameColumns(header, &table.columns, first, table.columns.size(), right_aligned);
+  }
+  // Rows.
+  for (const DataLine& d : data) {
+    for (int side = 0; side < table.sides; ++side) {
+      PublishedRow row;
+      row.side = side;
+      row.where.page = pages[d.page].number;
+      row.amounts.resize(table.columns.size());
+      std::vector<std::string> labels;
+      bool any = false, first_label = true;
+      for (const Classified& c : d.cells) {
+        if (SideOf(c.cell->box.x0, bounds) != side) continue;
+        if (c.kind == Kind::kAmount) {
+          size_t best = table.columns.size();
+          double best_overlap = -1;
+          for (size_t k = 0; k < table.columns.size(); ++k) {
+            const PublishedColumn& col = table.columns[k];
+            if (col.side != side) continue;
+            double o = OverlapOf(c.cell->box.x0, c.cell->box.x1, col.x0, col.x1);
+            if (o > best_overlap) {
+              best_overlap = o;
+              best = k;
+            }
+          }
+          if (best == table.columns.size()) continue;
+          PublishedAmount& a = row.amounts[best];
+          std::optional<Money> m = ParsePublishedAmount(c.cell->text, table.unit);
+          a.text = c.cell->text;
+          a.blank = m && m->is_zero() && !AllDigits(RemoveSpaces(c.cell->text).substr(0, 1));
+          a.value = m.value_or(Money());
+          a.where = {pages[d.page].number, c.cell->box};
+          any = true;
+        } else {
+          labels.push_back(c.cell->text);
+          if (first_label) {
+            row.where = {pages[d.page].number, c.cell->box};
+            first_label = false;
+          } else {
+            row.where.box.x1 = std::max(row.where.box.x1, c.cell->box.x1);
+          }
+        }
+      }
+      row.code = SplitCode(&labels);
+      for (const auto& l : labels) row.name += RemoveSpaces(l);
+      if (!any && labels.empty() && row.code.empty()) continue;
+      if (row.name.empty() && row.code.empty() && !any) continue;
+      if (IsNote(row.name)) continue;
+      row.is_total = IsTotalName(row.name);
+      for (PublishedAmount& a : row.amounts) {
+        if (a.where.page == 0) a.where.page = pages[d.page].number;
+      }
+      table.rows.push_back(std::move(row));
+    }
+  }
+  return table;
+}
+
+}  // namespace
+
+std::string SplitCode(std::vector<std::string>* labels) {
+  std::string code;
+  size_t used = 0;
+  for (; used < labels->size(); ++used) {
+    std::string t = RemoveSpaces((*labels)[used]);
+    if (code.empty() && IsCode(t)) {
+      code = t;
+    } else if (!code.empty() && AllDigits(t) && t.size() == 2 && code.size() < 7) {
+      code += t;
+    } else {
+      break;
+    }
+  }
+  labels->erase(labels->begin(), labels->begin() + used);
+  if (code.empty() && !labels->empty()) {
+    // "2010301 行政运行" or "2010301行政运行" in one cell.
+    const std::string& first = labels->front();
+    size_t digits = 0;
+    while (digits < first.size() && first[digits] >= '0' && first[digits] <= '9') ++digits;
+    bool code_length = digits == 3 || digits == 5 || digits == 7;
+    if (code_length && digits < first.size() &&
+        (static_cast<unsigned char>(first[digits]) >= 0x80 || first[digits] == ' ')) {
+      code = first.substr(0, digits);
+      std::string rest = first.substr(digits);
+      while (!rest.empty() && rest.front() == ' ') rest.erase(0, 1);
+      labels->front() = rest;
+    }
+  }
+  return code;
+}
+
+std::vector<PublishedTable> ReadTables(const std::vector<Page>& pages,
+                                       const TableCatalog& catalog) {
+  std::vector<Title> titles;
+  for (size_t p = 0; p < pages.size(); ++p) {
+    for (size_t l = 0; l < pages[p].lines.size(); ++l) {
+      Title t;
+      if (TitleAt(pages, p, l, catalog, &t)) titles.push_back(t);
+    }
+  }
+  std::vector<PublishedTable> tables;
+  for (size_t i = 0; i < titles.size(); ++i) {
+    const Title& t = titles[i];
+    // A repeated title continues the table: skip to the last of the run.
+    size_t j = i;
+    while (j + 1 < titles.size() && titles[j + 1].id == t.id && t.id != "other") ++j;
+    size_t end_page = pages.size() - 1, end_line = pages.empty() ? 0 : pages.back().lines.size();
+    if (j + 1 < titles.size()) {
+      end_page = titles[j + 1].page;
+      end_line = titles[j + 1].line;
+    }
+    if (t.id != "other") {
+      PublishedTable table = ReadTable(pages, t, end_page, end_line);
+      bool duplicate = false;
+      for (const PublishedTable& earlier : tables) duplicate |= earlier.id == table.id;
+      if (!duplicate) tables.push_back(std::move(table));
+    }
+    i = j;
+  }
+  return tables;
+}
+
+void ReadDocumentFacts(const std::vector<Page>& pages, PublishedDocument* doc) {
+  std::map<int, int> years;
+  std::map<std::string, int> departments;
+  int budget = 0, final_accounts = 0;
+  static const std::regex kYear(R"((20\d\d)\s*年)");
+  static const std::regex kDept(
+      R"((?:编制部门|编制单位|部门名称|单位名称|预算单位|部门)(?:：|:)(.+))");
+  for (size_t p = 0; p < pages.size(); ++p) {
+    for (const Line& line : pages[p].lines) {
+      std::string compact = line.Compact();
+      bool cover = p < 2;
+      if (cover || CodePoints(compact) < 40) {
+        for (auto it = std::sregex_iterator(compact.begin(), compact.end(), kYear);
+             it != std::sregex_iterator(); ++it) {
+          years[std::stoi((*it)[1].str())] += cover ? 3 : 1;
+        }
+        if (Contains(compact, "决算")) final_accounts += cover ? 3 : 1;
+        if (Contains(compact, "预算")) budget += cover ? 3 : 1;
+      }
+      for (const Cell& c : line.cells) {
+        std::smatch m;
+        std::string t = RemoveSpaces(c.text);
+        if (std::regex_search(t, m, kDept) && m.position(0) == 0) {
+          std::string name = m[1].str();
+          if (CodePoints(name) >= 2 && !Contains(name, "单位") && !Contains(name, "万元")) {
+            ++departments[name];
+          }
+        }
+      }
+    }
+  }
+  int best = 0;
+  for (const auto& [year, n] : years) {
+    if (n > best) {
+      best = n;
+      doc->year = year;
+    }
+  }
+  best = 0;
+  for (const auto& [name, n] : departments) {
+    if (n > best) {
+      best = n;
+      doc->department = name;
+    }
+  }
+  if (final_accounts > 0 && final_accounts * 2 >= budget) {
+    doc->kind = DocumentKind::kFinalAccounts;
+  } else if (budget > 0) {
+    doc->kind = DocumentKind::kBudget;
+  }
+}
+
+}  // namespace gongkai

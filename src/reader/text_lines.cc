@@ -1,0 +1,220 @@
+#include "reader/text_lines.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace gongkai {
+namespace {
+
+// Length of the UTF-8 sequence starting with byte `c`.
+size_t SequenceLength(unsigned char c) {
+  if (c < 0x80) return 1;
+  if ((c >> 5) == 6) return 2;
+  if ((c >> 4) == 14) return 3;
+  if ((c >> 3) == 30) return 4;
+  return 1;
+}
+
+std::string Trim(std::string_view s) {
+  size_t b = 0, e = s.size();
+  while (b < e && (s[b] == ' ' || s[b] == '\r')) ++b;
+  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\r')) --e;
+  return std::string(s.substr(b, e - b));
+}
+
+double Overlap(double a0, double a1, double b0, double b1) {
+  return std::min(a1, b1) - std::max(a0, b0);
+}
+
+Box Union(const Box& a, const Box& b) {
+  return {std::min(a.x0, b.x0), std::min(a.y0, b.y0), std::max(a.x1, b.x1), std::max(a.y1, b.y1)};
+}
+
+Line TextLine(std::string_view raw, int y) {
+  Line line;
+  std::string text(raw);
+  if (!text.empty() && text.back() == '\r') text.pop_back();
+  if (text.find('\t') != std::string::npos) {
+    size_t start = 0;
+    int field = 0;
+    while (start <= text.size()) {
+      size_t tab = text.find('\t', start);
+      if (tab == std::string::npos) tab = text.size();
+      std::string cell = Trim(std::string_view(text).substr(start, tab - start));
+      if (!cell.empty()) {
+        line.cells.push_back({cell, {field * 10.0, double(y), field * 10.0 + 8, y + 1.0}});
+      }
+      ++field;
+      start = tab + 1;
+    }
+  } else {
+    // Runs of two or more spaces separate cells; x is the display column.
+    size_t i = 0;
+    int column = 0;
+    while (i < text.size()) {
+      if (text[i] == ' ') {
+        ++i;
+        ++column;
+        continue;
+      }
+      size_t begin = i;
+      int begin_column = column;
+      size_t end = i;
+      int end_column = column;
+      while (i < text.size()) {
+        if (text[i] == ' ') {
+          if (i + 1 >= text.size() || text[i + 1] == ' ') break;
+          ++i;
+          ++column;
+          continue;
+        }
+        size_t n = SequenceLength(static_cast<unsigned char>(text[i]));
+        column += DisplayWidth(std::string_view(text).substr(i, n));
+        i += n;
+        end = i;
+        end_column = column;
+      }
+      line.cells.push_back({text.substr(begin, end - begin),
+                            {double(begin_column), double(y), double(end_column), y + 1.0}});
+    }
+  }
+  if (!line.cells.empty()) {
+    line.box = line.cells.front().box;
+    for (const Cell& c : line.cells) line.box = Union(line.box, c.box);
+  }
+  return line;
+}
+
+}  // namespace
+
+std::string Line::Compact() const {
+  std::string out;
+  for (const Cell& c : cells) out += RemoveSpaces(c.text);
+  return out;
+}
+
+std::string RemoveSpaces(std::string_view text) {
+  std::string out;
+  for (size_t i = 0; i < text.size();) {
+    if (text[i] == ' ' || text[i] == '\t') {
+      ++i;
+    } else if (text.substr(i, 3) == "\xE3\x80\x80") {  // U+3000 ideographic space
+      i += 3;
+    } else {
+      out += text[i++];
+    }
+  }
+  return out;
+}
+
+int DisplayWidth(std::string_view text) {
+  int width = 0;
+  for (size_t i = 0; i < text.size();) {
+    size_t n = SequenceLength(static_cast<unsigned char>(text[i]));
+    width += n >= 3 ? 2 : 1;  // U+0800 and above: CJK, full-width forms, punctuation
+    i += n;
+  }
+  return width;
+}
+
+std::vector<Line> GroupWords(const std::vector<Word>& words) {
+  std::vector<const Word*> sorted;
+  for (const Word& w : words) {
+    if (!RemoveSpaces(w.text).empty()) sorted.push_back(&w);
+  }
+  std::stable_sort(sorted.begin(), sorted.end(), [](const Word* a, const Word* b) {
+    return a->box.y0 + a->box.y1 < b->box.y0 + b->box.y1;
+  });
+  // Lines: a word joins the last line whose vertical extent overlaps it by half of the
+  // smaller height.
+  std::vector<std::vector<const Word*>> groups;
+  std::vector<Box> extents;
+  for (const Word* w : sorted) {
+    bool placed = false;
+    for (size_t k = groups.size(); k-- > 0 && k + 3 >= groups.size();) {
+      double h = std::min(w->box.height(), extents[k].height());
+      if (Overlap(w->box.y0, w->box.y1, extents[k].y0, extents[k].y1) >= 0.5 * h) {
+        groups[k].push_back(w);
+        extents[k] = Union(extents[k], w->box);
+        placed = true;
+        break;
+      }
+    }
+    if (!placed) {
+      groups.push_back({w});
+      extents.push_back(w->box);
+    }
+  }
+  std::vector<Line> lines;
+  for (auto& group : groups) {
+    std::stable_sort(group.begin(), group.end(),
+                     [](const Word* a, const Word* b) { return a->box.x0 < b->box.x0; });
+    Line line;
+    for (const Word* w : group) {
+      double height = w->box.height();
+      if (!line.cells.empty()) {
+        Cell& last = line.cells.back();
+        double gap = w->box.x0 - last.box.x1;
+        double limit = 0.9 * std::min(height, last.box.height());
+        if (gap <= limit) {
+          if (gap > 0.15 * height) last.text += ' ';
+          last.text += w->text;
+          last.box = Union(last.box, w->box);
+          continue;
+        }
+      }
+      line.cells.push_back({w->text, w->box});
+    }
+    line.box = line.cells.front().box;
+    for (const Cell& c : line.cells) line.box = Union(line.box, c.box);
+    lines.push_back(std::move(line));
+  }
+  std::stable_sort(lines.begin(), lines.end(),
+                   [](const Line& a, const Line& b) { return a.box.y0 < b.box.y0; });
+  return lines;
+}
+
+std::vector<Page> PagesFromPdf(const std::vector<PageWords>& pages) {
+  std::vector<Page> out;
+  for (const PageWords& p : pages) {
+    Page page;
+    page.number = p.number;
+    page.readable = p.readable;
+    page.why = p.why;
+    page.lines = GroupWords(p.words);
+    out.push_back(std::move(page));
+  }
+  return out;
+}
+
+std::vector<Page> PagesFromText(std::string_view text) {
+  std::vector<Page> out;
+  Page page;
+  page.number = 1;
+  page.from_text = true;
+  int y = 0;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t nl = text.find('\n', start);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string_view raw = text.substr(start, nl - start);
+    size_t ff;
+    while ((ff = raw.find('\f')) != std::string_view::npos) {
+      Line line = TextLine(raw.substr(0, ff), y);
+      if (!line.cells.empty()) page.lines.push_back(std::move(line));
+      out.push_back(std::move(page));
+      page = Page();
+      page.number = static_cast<int>(out.size()) + 1;
+      page.from_text = true;
+      y = 0;
+      raw = raw.substr(ff + 1);
+    }
+    Line line = TextLine(raw, y++);
+    if (!line.cells.empty()) page.lines.push_back(std::move(line));
+    start = nl + 1;
+  }
+  if (!page.lines.empty() || out.empty()) out.push_back(std::move(page));
+  return out;
+}
+
+}  // namespace gongkai
