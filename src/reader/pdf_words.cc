@@ -5,6 +5,7 @@
 #include <poppler-global.h>
 #include <poppler-page.h>
 
+#include <algorithm>
 #include <memory>
 
 namespace gongkai {
@@ -37,6 +38,50 @@ char32_t NextCodePoint(const std::string& s, size_t& i) {
   }
   i += extra + 1;
   return cp;
+}
+
+bool IsDigit(unsigned short c) { return c >= '0' && c <= '9'; }
+
+// Splits a poppler text box at spaces and between amounts printed with no gap, which some
+// producers' boxes run together: "174,900.64101,833.8441,534.73" is three amounts (each ends
+// two digits after its point). Each piece gets the box of its glyphs.
+std::vector<Word> SplitBox(const poppler::text_box& box) {
+  poppler::ustring text = box.text();
+  bool figures = !text.empty();
+  for (unsigned short c : text) {
+    if (!IsDigit(c) && c != ',' && c != '.' && c != ' ' && c != '-') figures = false;
+  }
+  std::vector<std::pair<size_t, size_t>> pieces;  // [begin, end) in UTF-16 units
+  size_t begin = 0;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    bool cut_before = i == text.size() || text[i] == ' ';
+    bool cut_after = figures && i >= 3 && i < text.size() && text[i - 3] == '.' &&
+                     IsDigit(text[i - 2]) && IsDigit(text[i - 1]) && IsDigit(text[i]);
+    if (cut_before || cut_after) {
+      if (i > begin) pieces.push_back({begin, i});
+      begin = cut_before ? i + 1 : i;
+    }
+  }
+  std::vector<Word> words;
+  poppler::rectf whole = box.bbox();
+  if (pieces.size() == 1 && pieces[0].first == 0 && pieces[0].second == text.size()) {
+    words.push_back({Utf8(text),
+                     {whole.left(), whole.top(), whole.right(), whole.bottom()},
+                     box.has_space_after()});
+    return words;
+  }
+  for (const auto& [b, e] : pieces) {
+    Word w;
+    poppler::ustring piece(e - b, 0);
+    std::copy(text.begin() + static_cast<std::ptrdiff_t>(b),
+              text.begin() + static_cast<std::ptrdiff_t>(e), piece.begin());
+    w.text = Utf8(piece);
+    poppler::rectf first = box.char_bbox(b), last = box.char_bbox(e - 1);
+    w.box = {first.left(), whole.top(), last.right(), whole.bottom()};
+    words.push_back(std::move(w));
+  }
+  if (!words.empty()) words.back().space_after = box.has_space_after();
+  return words;
 }
 
 }  // namespace
@@ -85,13 +130,10 @@ std::vector<PageWords> ExtractPdfWords(const std::string& path, const PdfLimits&
     out.height = rect.height();
     std::string all;
     for (poppler::text_box& box : page->text_list()) {
-      Word w;
-      w.text = Utf8(box.text());
-      poppler::rectf r = box.bbox();
-      w.box = {r.left(), r.top(), r.right(), r.bottom()};
-      w.space_after = box.has_space_after();
-      all += w.text;
-      out.words.push_back(std::move(w));
+      for (Word& w : SplitBox(box)) {
+        all += w.text;
+        out.words.push_back(std::move(w));
+      }
     }
     if (out.words.empty()) {
       out.readable = false;

@@ -34,12 +34,13 @@ bool IsCode(std::string_view s) {
 // A line on which the unit of a table is stated: "单位：万元", "金额单位: 元".
 std::optional<MoneyUnit> UnitOf(const Line& line) {
   std::string c = line.Compact();
-  for (std::string_view mark : {"单位：", "单位:", "单位："}) {
-    size_t at = c.find(mark);
-    if (at == std::string::npos) continue;
-    std::string rest = c.substr(at + mark.size());
-    if (rest.rfind("万元", 0) == 0) return MoneyUnit::kWan;
-    if (rest.rfind("元", 0) == 0) return MoneyUnit::kYuan;
+  // "编制单位：上海市审计局单位：元": every occurrence, not only the first.
+  for (std::string_view mark : {"单位：", "单位:"}) {
+    for (size_t at = c.find(mark); at != std::string::npos; at = c.find(mark, at + 1)) {
+      std::string_view rest = std::string_view(c).substr(at + mark.size());
+      if (rest.rfind("万元", 0) == 0) return MoneyUnit::kWan;
+      if (rest.rfind("元", 0) == 0) return MoneyUnit::kYuan;
+    }
   }
   return std::nullopt;
 }
@@ -59,6 +60,19 @@ bool IsFooter(const Line& line) {
 bool IsNote(std::string_view compact) {
   return compact.rfind("注", 0) == 0 || compact.rfind("备注", 0) == 0 ||
          compact.rfind("说明", 0) == 0 || compact.rfind("填报说明", 0) == 0;
+}
+
+// A table number on its own: "公开03表", "预算01表", "表3", "表一".
+bool IsTableNumber(const std::string& compact) {
+  static const std::regex kNumberOnly(
+      R"(^(公开|预算|决算|附|部门)?(\d+|[一二三四五六七八九十]+)?表(\d+|[一二三四五六七八九十]+)?$)");
+  return std::regex_match(compact, kNumberOnly);
+}
+
+// Columns that number lines or hold codes, not amounts.
+bool IsNumberingColumn(const std::string& name) {
+  return name == "行次" || name == "栏次" || name == "序号" || name == "编号" ||
+         EndsWith(name, "代码") || EndsWith(name, "编码");
 }
 
 struct Title {
@@ -83,9 +97,10 @@ bool TitleAt(const std::vector<Page>& pages, size_t p, size_t l, const TableCata
   if (match) {
     if (CodePoints(normal) > CodePoints(match->pattern) + 28) return false;
   } else {
-    // Any short line ending in 表 ends the previous table (机关运行经费表 …).
+    // Any short line ending in 表 ends the previous table (机关运行经费表 …), but not a table
+    // number on its own ("公开03表", "预算01表").
     size_t n = CodePoints(normal);
-    if (n < 4 || n > 40) return false;
+    if (n < 4 || n > 40 || IsTableNumber(normal)) return false;
     if (!EndsWith(normal, "表") && !EndsWith(normal, "表)")) return false;
   }
   // Confirmed by a unit line just below (or the title line itself).
@@ -146,7 +161,7 @@ bool IsStrongData(const std::vector<Classified>& cells) {
     }
     if (c.kind == Kind::kAmount) {
       std::string t = RemoveSpaces(c.cell->text);
-      if (Contains(t, ".")) return true;
+      if (Contains(t, ".") || Contains(t, ",")) return true;
     }
   }
   return false;
@@ -226,30 +241,34 @@ void NameColumns(const std::vector<const Line*>& header, std::vector<PublishedCo
     const Cell* previous = nullptr;
     for (const Line* line : header) {
       if (IsUnitLine(*line)) continue;
+      // The cells of this line whose home is this column (the slot they overlap most), or
+      // one cell spanning it and others; spaced-out labels ("合 | 计") are joined.
       const Cell* best = nullptr;
-      double best_overlap = 0;
+      std::string text;
+      int spanned = 0;
       for (const Cell& cell : line->cells) {
-        double o = OverlapOf(cell.box.x0, cell.box.x1, slots[i].x0, slots[i].x1);
-        if (o > best_overlap) {
-          best_overlap = o;
-          best = &cell;
+        double own = OverlapOf(cell.box.x0, cell.box.x1, slots[i].x0, slots[i].x1);
+        if (own <= 0) continue;
+        int covers = 0;
+        bool home = true;
+        for (size_t k = 0; k < n; ++k) {
+          const Interval& s = slots[k];
+          double o = OverlapOf(cell.box.x0, cell.box.x1, s.x0, s.x1);
+          if (o > 0.25 * (s.x1 - s.x0)) ++covers;
+          if (o > own) home = false;
         }
+        if (covers > 1) {
+          best = &cell;
+          text = RemoveSpaces(cell.text);
+          spanned = covers;
+          break;
+        }
+        if (!home) continue;
+        if (!best) best = &cell;
+        text += RemoveSpaces(cell.text);
+        spanned = 1;
       }
       if (!best) continue;
-      int spanned = 0;
-      size_t home = i;
-      double home_overlap = best_overlap;
-      for (size_t k = 0; k < n; ++k) {
-        const Interval& s = slots[k];
-        double o = OverlapOf(best->box.x0, best->box.x1, s.x0, s.x1);
-        if (o > 0.25 * (s.x1 - s.x0)) ++spanned;
-        if (o > home_overlap) {
-          home = k;
-          home_overlap = o;
-        }
-      }
-      if (spanned <= 1 && home != i) continue;  // the label of a neighbouring column
-      std::string text = RemoveSpaces(best->text);
       bool wrap = false;
       if (previous && spanned <= 1) {
         double h = std::min(previous->box.height(), best->box.height());
@@ -297,13 +316,19 @@ PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, siz
       }
       if (IsUnitLine(line) || IsFooter(line)) continue;
       std::string compact = line.Compact();
-      if (IsNote(compact)) continue;
+      if (IsNote(compact) || IsTableNumber(compact)) continue;
+      // Prose: the tables are over.
+      if (Contains(compact, "。")) {
+        end_page = p;
+        break;
+      }
       // A repeated title on a continuation page.
       if (NormalizeTitle(compact) == NormalizeTitle(RemoveSpaces(title.text))) continue;
       std::vector<Classified> cells = Classify(line);
       if (in_header && IsStrongData(cells)) in_header = false;
       if (in_header) {
-        if (p == title.page) header.push_back(&line);
+        // Column numbers (栏次 1 2 3 …) name nothing.
+        if (p == title.page && compact.rfind("栏次", 0) != 0) header.push_back(&line);
         continue;
       }
       bool has_amount = false, has_code = false;
@@ -386,6 +411,11 @@ PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, siz
       right_aligned.push_back(!pages[title.page].from_text && hi1 - lo1 <= 2 && hi0 - lo0 > 2);
     }
     NameColumns(header, &table.columns, first, table.columns.size(), right_aligned);
+    for (size_t k = table.columns.size(); k-- > first;) {
+      if (IsNumberingColumn(table.columns[k].name)) {
+        table.columns.erase(table.columns.begin() + static_cast<std::ptrdiff_t>(k));
+      }
+    }
   }
   // Rows.
   for (const DataLine& d : data) {
@@ -400,7 +430,7 @@ PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, siz
         if (SideOf(c.cell->box.x0, bounds) != side) continue;
         if (c.kind == Kind::kAmount) {
           size_t best = table.columns.size();
-          double best_overlap = -1;
+          double best_overlap = 0;
           for (size_t k = 0; k < table.columns.size(); ++k) {
             const PublishedColumn& col = table.columns[k];
             if (col.side != side) continue;
@@ -510,7 +540,7 @@ std::vector<PublishedTable> ReadTables(const std::vector<Page>& pages,
 void ReadDocumentFacts(const std::vector<Page>& pages, PublishedDocument* doc) {
   std::map<int, int> years;
   std::map<std::string, int> departments;
-  int budget = 0, final_accounts = 0;
+  int budget = 0, final_accounts = 0, cover_budget = 0, cover_final = 0;
   static const std::regex kYear(R"((20\d\d)\s*年)");
   static const std::regex kDept(
       R"((?:编制部门|编制单位|部门名称|单位名称|预算单位|部门)(?:：|:)(.+))");
@@ -523,8 +553,8 @@ void ReadDocumentFacts(const std::vector<Page>& pages, PublishedDocument* doc) {
              it != std::sregex_iterator(); ++it) {
           years[std::stoi((*it)[1].str())] += cover ? 3 : 1;
         }
-        if (Contains(compact, "决算")) final_accounts += cover ? 3 : 1;
-        if (Contains(compact, "预算")) budget += cover ? 3 : 1;
+        if (Contains(compact, "决算")) ++(cover ? cover_final : final_accounts);
+        if (Contains(compact, "预算")) ++(cover ? cover_budget : budget);
       }
       for (const Cell& c : line.cells) {
         std::smatch m;
@@ -551,6 +581,12 @@ void ReadDocumentFacts(const std::vector<Page>& pages, PublishedDocument* doc) {
       best = n;
       doc->department = name;
     }
+  }
+  // The cover says what the document is; the tables, which name 预算 in 决算 documents too
+  // (一般公共预算财政拨款支出决算表), only when the cover does not.
+  if (cover_final + cover_budget > 0) {
+    final_accounts = cover_final;
+    budget = cover_budget;
   }
   if (final_accounts > 0 && final_accounts * 2 >= budget) {
     doc->kind = DocumentKind::kFinalAccounts;

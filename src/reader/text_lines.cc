@@ -22,6 +22,19 @@ std::string Trim(std::string_view s) {
   return std::string(s.substr(b, e - b));
 }
 
+// Digits with separators: a printed amount or a code.
+bool IsFigure(std::string_view text) {
+  bool digit = false;
+  for (char c : text) {
+    if (c >= '0' && c <= '9') {
+      digit = true;
+    } else if (c != ',' && c != '.' && c != '-' && c != '(' && c != ')') {
+      return false;
+    }
+  }
+  return digit;
+}
+
 double Overlap(double a0, double a1, double b0, double b1) {
   return std::min(a1, b1) - std::max(a0, b0);
 }
@@ -125,24 +138,25 @@ std::vector<Line> GroupWords(const std::vector<Word>& words) {
   std::stable_sort(sorted.begin(), sorted.end(), [](const Word* a, const Word* b) {
     return a->box.y0 + a->box.y1 < b->box.y0 + b->box.y1;
   });
-  // Lines: a word joins the last line whose vertical extent overlaps it by half of the
-  // smaller height.
+  // Lines: a word joins one of the last lines whose band overlaps it by half of the smaller
+  // height. A line's band is the extent of its lowest word, so that a tall box (a code set in
+  // a cell-high box) does not pull the next row in.
   std::vector<std::vector<const Word*>> groups;
-  std::vector<Box> extents;
+  std::vector<Box> bands;
   for (const Word* w : sorted) {
     bool placed = false;
     for (size_t k = groups.size(); k-- > 0 && k + 3 >= groups.size();) {
-      double h = std::min(w->box.height(), extents[k].height());
-      if (Overlap(w->box.y0, w->box.y1, extents[k].y0, extents[k].y1) >= 0.5 * h) {
+      double h = std::min(w->box.height(), bands[k].height());
+      if (Overlap(w->box.y0, w->box.y1, bands[k].y0, bands[k].y1) >= 0.5 * h) {
         groups[k].push_back(w);
-        extents[k] = Union(extents[k], w->box);
+        if (w->box.height() < bands[k].height()) bands[k] = w->box;
         placed = true;
         break;
       }
     }
     if (!placed) {
       groups.push_back({w});
-      extents.push_back(w->box);
+      bands.push_back(w->box);
     }
   }
   std::vector<Line> lines;
@@ -150,12 +164,19 @@ std::vector<Line> GroupWords(const std::vector<Word>& words) {
     std::stable_sort(group.begin(), group.end(),
                      [](const Word* a, const Word* b) { return a->box.x0 < b->box.x0; });
     Line line;
+    const Word* previous = nullptr;
     for (const Word* w : group) {
       double height = w->box.height();
       if (!line.cells.empty()) {
         Cell& last = line.cells.back();
         double gap = w->box.x0 - last.box.x1;
         double limit = 0.9 * std::min(height, last.box.height());
+        // A figure next to a label (or another figure) is its own cell even when close:
+        // "195,774,300 一、一般公共服务支出".
+        if (IsFigure(w->text) || (previous && IsFigure(previous->text))) {
+          limit = 0.25 * std::min(height, last.box.height());
+        }
+        previous = w;
         if (gap <= limit) {
           if (gap > 0.15 * height) last.text += ' ';
           last.text += w->text;
@@ -164,6 +185,7 @@ std::vector<Line> GroupWords(const std::vector<Word>& words) {
         }
       }
       line.cells.push_back({w->text, w->box});
+      previous = w;
     }
     line.box = line.cells.front().box;
     for (const Cell& c : line.cells) line.box = Union(line.box, c.box);
