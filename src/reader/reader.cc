@@ -82,6 +82,9 @@ bool NameIs(const PublishedColumn& c, std::string_view word) {
 }
 
 void CheckTable(const PublishedTable& t, std::vector<ReaderFinding>* out) {
+  // A one-sided table printed in parts side by side (人员经费 | 公用经费 lists of 决算 基本支出
+  // tables) continues a 类 from one part into the next: its sums are not checked here.
+  if (t.sides > 1 && t.id != "income_expenditure_summary" && t.id != "fiscal_summary") return;
   for (int side = 0; side < t.sides; ++side) {
     std::vector<const PublishedRow*> rows;
     for (const PublishedRow& r : t.rows) {
@@ -129,23 +132,25 @@ void CheckTable(const PublishedTable& t, std::vector<ReaderFinding>* out) {
       const PublishedColumn& col = t.columns[c];
       if (col.side != side) continue;
       bool under_basic = col.path.rfind("基本支出/", 0) == 0;
-      if (!sum_col &&
-          (col.name == "合计" || col.name == "总计" || col.name == "支出总计" ||
-           col.name == "小计") &&
-          !under_basic && col.path == col.name) {
+      bool total_name = col.name.ends_with("合计") || col.name.ends_with("总计") ||
+                        col.name == "小计" || col.name == "总";
+      if (!sum_col && total_name && !under_basic) {
         sum_col = c;
       } else if (!basic && (col.name == "基本支出" ||
                             (under_basic && (NameIs(col, "小计") || NameIs(col, "合计"))))) {
         basic = c;
-      } else if (!project && NameIs(col, "项目支出") && col.path == col.name) {
+      } else if (!project && NameIs(col, "项目支出") && !under_basic) {
         project = c;
       } else if (!personnel && NameIs(col, "人员经费")) {
         personnel = c;
       } else if (!office && NameIs(col, "公用经费")) {
         office = c;
+      } else if (!basic && personnel == std::nullopt && col.name == "小计") {
+        basic = c;  // 基本支出 centred over 小计 | 人员经费 | 公用经费 names only one of them
       } else if (col.path == col.name &&
                  (NameIs(col, "事业单位经营支出") || NameIs(col, "上缴上级支出") ||
-                  NameIs(col, "对附属单位补助支出"))) {
+                  NameIs(col, "对附属单位补助支出") || NameIs(col, "单位预留机动经费") ||
+                  NameIs(col, "结转下年"))) {
         others.push_back(c);
       }
     }

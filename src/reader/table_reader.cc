@@ -129,24 +129,33 @@ struct Classified {
   Kind kind;
 };
 
-// Classifies the cells of a data line: leading codes, labels, amounts.
+// Classifies the cells of a data line: codes, labels, amounts. A code is a whole number of 3,
+// 5 or 7 digits (or a 2-digit 款/项 part, "205 | 03 | 99") at the start of the line or of a
+// part after an amount, followed by a label or another code part.
 std::vector<Classified> Classify(const Line& line) {
   std::vector<Classified> out;
-  bool seen_label = false;
-  for (size_t i = 0; i < line.cells.size(); ++i) {
-    const Cell& c = line.cells[i];
-    std::string t = RemoveSpaces(c.text);
-    Kind kind = Kind::kLabel;
-    if (LooksLikeAmount(c.text)) {
-      kind = Kind::kAmount;
-      // A whole number before the first label is a code (204 | 06 | 01 or 2010301).
-      bool split_part =
-          AllDigits(t) && t.size() == 2 && !out.empty() && out.back().kind == Kind::kCode;
-      if (!seen_label && (IsCode(t) || split_part)) kind = Kind::kCode;
-    } else {
-      seen_label = true;
+  for (const Cell& c : line.cells) {
+    out.push_back({&c, LooksLikeAmount(c.text) ? Kind::kAmount : Kind::kLabel});
+  }
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (out[i].kind != Kind::kAmount) continue;
+    bool starts_part = i == 0 || out[i - 1].kind == Kind::kAmount;
+    if (!starts_part) continue;
+    size_t j = i;
+    while (j < out.size() && out[j].kind == Kind::kAmount) {
+      std::string t = RemoveSpaces(out[j].cell->text);
+      bool code = IsCode(t) || (AllDigits(t) && t.size() == 2);
+      if (!code) break;
+      ++j;
     }
-    out.push_back({&c, kind});
+    if (j > i && (j == out.size() || out[j].kind == Kind::kLabel)) {
+      // At the start of the line codes need no label after them (a code row with no name
+      // printed); within the line they do.
+      if (j < out.size() || i == 0) {
+        for (size_t k = i; k < j; ++k) out[k].kind = Kind::kCode;
+      }
+    }
+    i = j > i ? j - 1 : i;
   }
   return out;
 }
@@ -198,6 +207,7 @@ struct DataLine {
   size_t page;
   const Line* line;
   std::vector<Classified> cells;
+  std::string continued;  // the rest of a wrapped name, printed on the next line
 };
 
 int SideOf(double x0, const std::vector<double>& bounds) {
@@ -210,7 +220,8 @@ int SideOf(double x0, const std::vector<double>& bounds) {
 
 // Names the amount columns of one side from the header lines.
 void NameColumns(const std::vector<const Line*>& header, std::vector<PublishedColumn>* columns,
-                 size_t first, size_t last, const std::vector<bool>& right_aligned) {
+                 size_t first, size_t last, const std::vector<bool>& right_aligned,
+                 bool from_text) {
   size_t n = last - first;
   if (n == 0) return;
   std::vector<Interval> slots(n);
@@ -221,6 +232,12 @@ void NameColumns(const std::vector<const Line*>& header, std::vector<PublishedCo
     double right = i + 1 == n ? c.x1 + (n > 1 ? (c.x0 - (*columns)[first + i - 1].x1) / 2 : 8)
                               : (c.x1 + (*columns)[first + i + 1].x0) / 2;
     slots[i] = {left, right};
+  }
+  // Tab-separated text: a column is its field.
+  if (from_text) {
+    for (size_t i = 0; i < n; ++i) {
+      slots[i] = {(*columns)[first + i].x0 - 1, (*columns)[first + i].x1 + 1};
+    }
   }
   // A right-aligned column extends from the right edge of the previous one to its own.
   for (size_t i = 0; i < n; ++i) {
@@ -270,7 +287,7 @@ void NameColumns(const std::vector<const Line*>& header, std::vector<PublishedCo
       }
       if (!best) continue;
       bool wrap = false;
-      if (previous && spanned <= 1) {
+      if (previous && spanned <= 1 && !from_text) {  // text lines are rows, never wraps
         double h = std::min(previous->box.height(), best->box.height());
         double gap = best->box.y0 - previous->box.y1;
         double centre = (best->box.x0 + best->box.x1 - previous->box.x0 - previous->box.x1) / 2;
@@ -301,7 +318,6 @@ PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, siz
   table.title = title.text;
   std::vector<DataLine> data;
   std::vector<const Line*> header;  // of the first page
-  std::vector<std::pair<size_t, const Line*>> label_only;
   for (size_t p = title.page; p <= end_page && p < pages.size(); ++p) {
     const auto& lines = pages[p].lines;
     size_t from = p == title.page ? title.line + 1 : 0;
@@ -327,8 +343,13 @@ PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, siz
       std::vector<Classified> cells = Classify(line);
       if (in_header && IsStrongData(cells)) in_header = false;
       if (in_header) {
-        // Column numbers (栏次 1 2 3 …) name nothing.
-        if (p == title.page && compact.rfind("栏次", 0) != 0) header.push_back(&line);
+        // Column numbers (栏次 1 2 3 …, ** ** 1 2) name nothing.
+        bool numbering = compact.rfind("栏次", 0) == 0 ||
+                         std::all_of(line.cells.begin(), line.cells.end(), [](const Cell& c) {
+                           std::string t = RemoveSpaces(c.text);
+                           return AllDigits(t) || t.find_first_not_of('*') == std::string::npos;
+                         });
+        if (p == title.page && !numbering) header.push_back(&line);
         continue;
       }
       bool has_amount = false, has_code = false;
@@ -337,10 +358,14 @@ PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, siz
         has_code |= c.kind == Kind::kCode;
       }
       if (has_amount || has_code || title.sides > 1) {
-        data.push_back({p, &line, std::move(cells)});
+        data.push_back({p, &line, std::move(cells), {}});
         any = true;
-      } else {
-        label_only.push_back({data.size(), &line});
+      } else if (!data.empty() && data.back().page == p) {
+        // A name wrapped onto the next line ("机关事业单位基本养老保险缴费" / "支出").
+        const Line& above = *data.back().line;
+        if (line.box.y0 - above.box.y1 < 0.8 * line.box.height() && line.cells.size() == 1) {
+          data.back().continued += compact;
+        }
       }
     }
     if (any || p == title.page) table.pages.push_back(pages[p].number);
@@ -352,7 +377,21 @@ PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, siz
   }
   // Sides: a label after an amount on a line starts the next half.
   std::vector<double> bounds;
-  if (title.sides > 1) {
+  int parts = title.sides;
+  if (parts == 1) {
+    // A list printed in parts side by side: a label after an amount on several lines.
+    int lines_with_parts = 0;
+    for (const DataLine& d : data) {
+      bool after_amount = false, again = false;
+      for (const Classified& c : d.cells) {
+        if (c.kind == Kind::kAmount) after_amount = true;
+        if (c.kind != Kind::kAmount && after_amount) again = true;
+      }
+      lines_with_parts += again;
+    }
+    if (lines_with_parts >= 3) parts = 3;
+  }
+  if (parts > 1) {
     std::vector<double> starts;
     for (const DataLine& d : data) {
       bool after_amount = false;
@@ -376,7 +415,7 @@ PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, siz
       }
     }
     for (const auto& cluster : clusters) {
-      if (static_cast<int>(bounds.size()) + 1 < title.sides) {
+      if (static_cast<int>(bounds.size()) + 1 < parts) {
         bounds.push_back(cluster.first - 2);  // labels may start a little left of those seen
       }
     }
@@ -400,17 +439,16 @@ PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, siz
       col.x0 = i.x0;
       col.x1 = i.x1;
       table.columns.push_back(col);
-      double lo0 = 1e9, hi0 = -1e9, lo1 = 1e9, hi1 = -1e9;
+      double lo1 = 1e9, hi1 = -1e9;
       for (const Interval& e : extents) {
         if (e.x0 < i.x0 || e.x1 > i.x1) continue;
-        lo0 = std::min(lo0, e.x0);
-        hi0 = std::max(hi0, e.x0);
         lo1 = std::min(lo1, e.x1);
         hi1 = std::max(hi1, e.x1);
       }
-      right_aligned.push_back(!pages[title.page].from_text && hi1 - lo1 <= 2 && hi0 - lo0 > 2);
+      right_aligned.push_back(!pages[title.page].from_text && hi1 - lo1 <= 2);
     }
-    NameColumns(header, &table.columns, first, table.columns.size(), right_aligned);
+    NameColumns(header, &table.columns, first, table.columns.size(), right_aligned,
+                pages[title.page].from_text);
     for (size_t k = table.columns.size(); k-- > first;) {
       if (IsNumberingColumn(table.columns[k].name)) {
         table.columns.erase(table.columns.begin() + static_cast<std::ptrdiff_t>(k));
@@ -418,6 +456,7 @@ PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, siz
     }
   }
   // Rows.
+  std::vector<std::string> last_class(static_cast<size_t>(table.sides));
   for (const DataLine& d : data) {
     for (int side = 0; side < table.sides; ++side) {
       PublishedRow row;
@@ -458,8 +497,15 @@ PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, siz
           }
         }
       }
+      // A code printed relative to the 类 above it: "03" (款) or "03 | 99" (项).
+      if (!labels.empty() && AllDigits(RemoveSpaces(labels.front())) &&
+          RemoveSpaces(labels.front()).size() == 2 && last_class[side].size() == 3) {
+        labels.front() = last_class[side] + RemoveSpaces(labels.front());
+      }
       row.code = SplitCode(&labels);
+      if (row.code.size() == 3) last_class[side] = row.code;
       for (const auto& l : labels) row.name += RemoveSpaces(l);
+      if (side == 0 && table.sides == 1) row.name += d.continued;
       if (!any && labels.empty() && row.code.empty()) continue;
       if (row.name.empty() && row.code.empty() && !any) continue;
       if (IsNote(row.name)) continue;
@@ -496,10 +542,11 @@ std::string SplitCode(std::vector<std::string>* labels) {
     while (digits < first.size() && first[digits] >= '0' && first[digits] <= '9') ++digits;
     bool code_length = digits == 3 || digits == 5 || digits == 7;
     if (code_length && digits < first.size() &&
-        (static_cast<unsigned char>(first[digits]) >= 0x80 || first[digits] == ' ')) {
+        (static_cast<unsigned char>(first[digits]) >= 0x80 || first[digits] == ' ' ||
+         first[digits] == '-')) {
       code = first.substr(0, digits);
       std::string rest = first.substr(digits);
-      while (!rest.empty() && rest.front() == ' ') rest.erase(0, 1);
+      while (!rest.empty() && (rest.front() == ' ' || rest.front() == '-')) rest.erase(0, 1);
       labels->front() = rest;
     }
   }

@@ -175,6 +175,11 @@ std::vector<Line> GroupWords(const std::vector<Word>& words) {
         // "195,774,300 一、一般公共服务支出".
         if (IsFigure(w->text) || (previous && IsFigure(previous->text))) {
           limit = 0.25 * std::min(height, last.box.height());
+          // Two amounts with decimals are two cells however close: "23,103.76 16,604.23".
+          if (previous && IsFigure(w->text) && IsFigure(previous->text) &&
+              previous->text.find('.') != std::string::npos) {
+            limit = -1;
+          }
         }
         previous = w;
         if (gap <= limit) {

@@ -1,0 +1,428 @@
+// Tests of the reader layer: amounts, lines and cells, the title catalog, a synthetic document
+// in pdftotext form (tests/reader/), and figures read by hand off published PDFs of the corpus
+// (../shared/corpus, skipped when absent).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "reader/reader.h"
+#include "reader/table_catalog.h"
+#include "reader/table_reader.h"
+#include "reader/text_lines.h"
+#include "test_support.h"
+
+namespace gongkai {
+namespace {
+
+using testing::DataDir;
+using testing::SourceDir;
+
+Money Wan(const char* text) {
+  std::string why;
+  return *Money::Parse(text, MoneyUnit::kWan, &why);
+}
+
+Money Yuan(const char* text) {
+  std::string why;
+  return *Money::Parse(text, MoneyUnit::kYuan, &why);
+}
+
+ReaderOptions Options() {
+  ReaderOptions o;
+  o.data_dir = DataDir();
+  return o;
+}
+
+// The amount of `row` in the first column of its side whose name contains `column`.
+Money At(const PublishedTable& t, const PublishedRow& row, const char* column) {
+  std::optional<size_t> c = t.Column(column, row.side);
+  EXPECT_TRUE(c.has_value()) << "no column " << column << " in " << t.title;
+  return c ? row.amounts[*c].value : Money::FromFen(-1);
+}
+
+TEST(PublishedAmountTest, ReadsPrintedForms) {
+  EXPECT_EQ(ParsePublishedAmount("1,597.66", MoneyUnit::kWan), Wan("1597.66"));
+  EXPECT_EQ(ParsePublishedAmount("96,282,213.44", MoneyUnit::kYuan), Yuan("96282213.44"));
+  EXPECT_EQ(ParsePublishedAmount("(12.50)", MoneyUnit::kWan), -Wan("12.5"));
+  EXPECT_EQ(ParsePublishedAmount("（3.00）", MoneyUnit::kWan), -Wan("3"));
+  EXPECT_EQ(ParsePublishedAmount("-", MoneyUnit::kWan), Money());
+  EXPECT_EQ(ParsePublishedAmount("—", MoneyUnit::kWan), Money());
+  EXPECT_EQ(ParsePublishedAmount("", MoneyUnit::kWan), Money());
+  EXPECT_EQ(ParsePublishedAmount("1,721.982000", MoneyUnit::kWan), Yuan("17219820"));
+  EXPECT_EQ(ParsePublishedAmount("－3.5", MoneyUnit::kWan), -Wan("3.5"));
+  EXPECT_FALSE(ParsePublishedAmount("行政运行", MoneyUnit::kWan).has_value());
+  EXPECT_FALSE(ParsePublishedAmount("1.2.3", MoneyUnit::kWan).has_value());
+  // Finer than a fen is not an amount of a budget table.
+  EXPECT_FALSE(ParsePublishedAmount("0.001", MoneyUnit::kYuan).has_value());
+  EXPECT_TRUE(LooksLikeAmount("0.00"));
+  EXPECT_FALSE(LooksLikeAmount("2026年"));
+}
+
+TEST(SplitCodeTest, JoinsSplitCodesAndSplitsCodeFromName) {
+  std::vector<std::string> labels = {"204", "06", "01", "行政运行"};
+  EXPECT_EQ(SplitCode(&labels), "2040601");
+  EXPECT_EQ(labels, std::vector<std::string>{"行政运行"});
+  labels = {"2010301 行政运行"};
+  EXPECT_EQ(SplitCode(&labels), "2010301");
+  EXPECT_EQ(labels.front(), "行政运行");
+  labels = {"2010601-行政运行"};
+  EXPECT_EQ(SplitCode(&labels), "2010601");
+  EXPECT_EQ(labels.front(), "行政运行");
+  labels = {"合计"};
+  EXPECT_EQ(SplitCode(&labels), "");
+}
+
+TEST(TableCatalogTest, LongestPatternWins) {
+  TableCatalog catalog = TableCatalog::Load(DataDir());
+  auto id = [&](const char* title) {
+    const TablePattern* p = catalog.Match(title);
+    return p ? p->id : std::string("-");
+  };
+  EXPECT_EQ(id("附表4-1 收支总表"), "income_expenditure_summary");
+  EXPECT_EQ(id("2026年部门财务收支预算总表"), "income_expenditure_summary");
+  EXPECT_EQ(id("财政拨款收支总表"), "fiscal_summary");
+  EXPECT_EQ(id("四、财政拨款收入支出决算总表"), "fiscal_summary");
+  EXPECT_EQ(id("公开 03 表：支出预算总表"), "expenditure_summary");
+  EXPECT_EQ(id("2026年部门支出总体情况表"), "expenditure_summary");
+  EXPECT_EQ(id("一般公共预算支出表（按功能分类）"), "general_expenditure");
+  EXPECT_EQ(id("一般公共预算支出表（按经济分类）"), "other");
+  EXPECT_EQ(id("一般公共预算“三公”经费支出表"), "three_public");
+  EXPECT_EQ(id("基本支出总表"), "other");
+  EXPECT_EQ(id("政府性基金预算财政拨款收入支出决算表"), "gov_fund_expenditure");
+  EXPECT_EQ(id("部门基本情况"), "-");
+  EXPECT_EQ(catalog.SidesOf("fiscal_summary"), 2);
+  EXPECT_EQ(catalog.SidesOf("expenditure_summary"), 1);
+}
+
+TEST(TableCatalogTest, RejectsBadRows) {
+  EXPECT_THROW(TableCatalog::FromCsv("id,sides,pattern\nx,3,收支总表\n", "t.csv"), CatalogError);
+  EXPECT_THROW(TableCatalog::FromCsv("id,sides,pattern\n,1,收支总表\n", "t.csv"), CatalogError);
+}
+
+TEST(TextLinesTest, SplitsTabsAndRunsOfSpaces) {
+  std::vector<Page> pages = PagesFromText("a\tb\t\tc\n  201   一般公共服务支出   1,287.73\n\fx\n");
+  ASSERT_EQ(pages.size(), 2u);
+  ASSERT_EQ(pages[0].lines.size(), 2u);
+  const Line& tabs = pages[0].lines[0];
+  ASSERT_EQ(tabs.cells.size(), 3u);
+  EXPECT_EQ(tabs.cells[2].text, "c");
+  EXPECT_EQ(tabs.cells[2].box.x0, 30);  // the blank third field keeps its place
+  const Line& spaces = pages[0].lines[1];
+  ASSERT_EQ(spaces.cells.size(), 3u);
+  EXPECT_EQ(spaces.cells[1].text, "一般公共服务支出");
+  EXPECT_EQ(spaces.cells[1].box.x0, 8);
+  EXPECT_EQ(spaces.cells[2].box.x0, 8 + 16 + 3);  // CJK counts two columns
+  EXPECT_EQ(pages[1].number, 2);
+  EXPECT_EQ(pages[1].lines[0].cells[0].text, "x");
+}
+
+TEST(TextLinesTest, GroupsWordsIntoLinesAndCells) {
+  // Words of two rows; the code box is cell-high and overlaps both rows, as some producers
+  // draw it; the name's two words are close, the amounts are far and close to each other.
+  std::vector<Word> words = {
+      {"2010301", {90, 100, 128, 124}},
+      {"行政", {147, 105, 167, 116}},
+      {"运行", {168, 105, 188, 116}},
+      {"6,231.54", {299, 105, 341, 116}},
+      {"6,231.54", {342, 105, 384, 116}},
+      {"2010302", {90, 120, 128, 144}},
+      {"一般行政管理事务", {147, 126, 223, 137}},
+      {"3,065.17", {299, 126, 341, 137}},
+  };
+  std::vector<Line> lines = GroupWords(words);
+  ASSERT_EQ(lines.size(), 2u);
+  ASSERT_EQ(lines[0].cells.size(), 4u);
+  EXPECT_EQ(lines[0].cells[1].text, "行政运行");
+  EXPECT_EQ(lines[0].cells[3].text, "6,231.54");
+  EXPECT_EQ(lines[1].cells.size(), 3u);
+  EXPECT_EQ(lines[0].Compact(), "2010301行政运行6,231.546,231.54");
+}
+
+TEST(PdfWordsTest, GarbledText) {
+  EXPECT_TRUE(LooksGarbled(""));
+  EXPECT_TRUE(LooksGarbled("\uE001\uE002\uE003a"));
+  EXPECT_FALSE(LooksGarbled("收支总表 1,597.66"));
+}
+
+TEST(PdfWordsTest, RefusesFilesThatAreNotPdf) {
+  std::string path = (std::filesystem::temp_directory_path() / "gongkai_reader_not.pdf").string();
+  std::ofstream(path) << "not a pdf";
+  EXPECT_THROW(ExtractPdfWords(path), ReaderError);
+  EXPECT_THROW(ReadPublished(path + ".missing", Options()), ReaderError);
+  std::filesystem::remove(path);
+}
+
+class SyntheticDocumentTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    doc_ = ReadPublished(SourceDir() + "/tests/reader/synthetic_budget.txt", Options());
+  }
+  PublishedDocument doc_;
+};
+
+TEST_F(SyntheticDocumentTest, ReadsFacts) {
+  EXPECT_EQ(doc_.kind, DocumentKind::kBudget);
+  EXPECT_EQ(doc_.year, 2026);
+  EXPECT_EQ(doc_.department, "某某局");
+  ASSERT_EQ(doc_.tables.size(), 3u);
+}
+
+TEST_F(SyntheticDocumentTest, ReadsOneSidedTable) {
+  const PublishedTable* t = doc_.Find("expenditure_summary");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->unit, MoneyUnit::kWan);
+  EXPECT_EQ(t->pages, std::vector<int>{2});
+  ASSERT_EQ(t->columns.size(), 3u);
+  EXPECT_EQ(t->columns[0].name, "合计");
+  EXPECT_EQ(t->columns[1].name, "基本支出");
+  EXPECT_EQ(t->columns[2].name, "项目支出");
+  const PublishedRow* total = t->Total();
+  ASSERT_NE(total, nullptr);
+  EXPECT_EQ(At(*t, *total, "合计"), Wan("1597.66"));
+  const PublishedRow* item = t->Row("2010302");
+  ASSERT_NE(item, nullptr);
+  EXPECT_EQ(item->name, "一般行政管理事务");
+  EXPECT_EQ(At(*t, *item, "基本支出"), Money());
+  EXPECT_TRUE(item->amounts[1].blank);  // printed "-"
+  const PublishedRow* blank = t->Row("2010301");
+  ASSERT_NE(blank, nullptr);
+  EXPECT_TRUE(blank->amounts[2].blank);  // nothing printed
+  EXPECT_EQ(blank->amounts[2].value, Money());
+  EXPECT_EQ(blank->amounts[0].where.page, 2);
+  EXPECT_EQ(t->rows.size(), 15u);  // the page number line "— 2 —" is not a row
+}
+
+TEST_F(SyntheticDocumentTest, ReadsTwoLevelHeaderAndYuan) {
+  const PublishedTable* t = doc_.Find("general_expenditure");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->unit, MoneyUnit::kYuan);
+  ASSERT_EQ(t->columns.size(), 5u);
+  EXPECT_EQ(t->columns[1].path, "基本支出/小计");
+  EXPECT_EQ(t->columns[2].name, "人员经费");
+  const PublishedRow* housing = t->Row("221");
+  ASSERT_NE(housing, nullptr);
+  EXPECT_EQ(At(*t, *housing, "合计"), Yuan("921300"));
+}
+
+TEST_F(SyntheticDocumentTest, ReadsTwoSidedTable) {
+  const PublishedTable* t = doc_.Find("income_expenditure_summary");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->sides, 2);
+  ASSERT_EQ(t->columns.size(), 2u);
+  EXPECT_EQ(t->columns[1].side, 1);
+  const PublishedRow* income = t->Total(0);
+  const PublishedRow* spending = t->Total(1);
+  ASSERT_NE(income, nullptr);
+  ASSERT_NE(spending, nullptr);
+  EXPECT_EQ(income->name, "本年收入合计");
+  EXPECT_EQ(spending->name, "本年支出合计");
+  EXPECT_EQ(income->amounts[0].value, Wan("1597.66"));
+  EXPECT_EQ(spending->amounts[1].value, Wan("1597.66"));
+  int health = 0;
+  for (const PublishedRow& r : t->rows) {
+    if (r.name == "三、卫生健康支出") {
+      ++health;
+      EXPECT_EQ(r.side, 1);
+      EXPECT_EQ(r.amounts[1].value, Wan("103.10"));
+    }
+  }
+  EXPECT_EQ(health, 1);
+}
+
+TEST_F(SyntheticDocumentTest, ChecksArithmetic) {
+  std::vector<ReaderFinding> findings = CheckPublished(doc_);
+  int errors = 0, notes = 0;
+  for (const ReaderFinding& f : findings) {
+    EXPECT_EQ(f.row, "20805 行政事业单位养老支出") << f.message;
+    if (f.level == FindingLevel::kError) {
+      ++errors;
+      EXPECT_EQ(f.table_id, "general_expenditure");
+      EXPECT_EQ(f.printed - f.computed, Yuan("10000"));
+      EXPECT_EQ(f.page, 3);
+      EXPECT_NE(f.message.find("相差 10,000.00元"), std::string::npos) << f.message;
+    } else {
+      ++notes;  // 76.47 + 38.24 = 114.71 printed 114.70: rounding of two items
+      EXPECT_EQ(f.table_id, "expenditure_summary");
+      EXPECT_NE(f.message.find("舍入"), std::string::npos) << f.message;
+    }
+  }
+  EXPECT_EQ(errors, 3);  // 合计, 基本支出/小计 and 人员经费 of the same row
+  EXPECT_EQ(notes, 2);   // 合计 and 基本支出
+}
+
+TEST(ReaderTest, FindsATableOnlyWhereItsUnitLineConfirmsIt) {
+  // A table of contents names the tables but has no unit line; the table itself follows.
+  std::string text =
+      "目录\n一、收支总表\n三、支出总表\n\f三、支出总表\n单位：元\n科目编码\t科目名称\t合计\n"
+      "\t合计\t100.00\n201\t一般公共服务支出\t100.00\n";
+  PublishedDocument doc = ReadPublishedText(text, "toc.txt", Options());
+  ASSERT_EQ(doc.tables.size(), 1u);
+  EXPECT_EQ(doc.tables[0].id, "expenditure_summary");
+  EXPECT_EQ(doc.tables[0].pages, std::vector<int>{2});
+  EXPECT_EQ(doc.tables[0].unit, MoneyUnit::kYuan);
+  EXPECT_EQ(doc.tables[0].rows.size(), 2u);
+  EXPECT_TRUE(CheckPublished(doc).empty());
+}
+
+// --- The corpus: figures written down from the published PDFs -------------------------------
+
+std::string CorpusPath(const std::string& relative) {
+  return SourceDir() + "/../shared/corpus/" + relative;
+}
+
+#define READ_CORPUS(doc, relative)                                            \
+  std::string corpus_path = CorpusPath(relative);                             \
+  if (!std::filesystem::exists(corpus_path)) {                                \
+    GTEST_SKIP() << "corpus file absent (../shared/corpus): " << corpus_path; \
+  }                                                                           \
+  PublishedDocument doc = ReadPublished(corpus_path, Options())
+
+// Each expected row: code ("" for the total), name, then amounts of 合计 | 基本 | 项目.
+struct ExpectedRow {
+  const char* code;
+  const char* name;
+  const char* total;
+  const char* basic;
+  const char* project;
+};
+
+void ExpectRows(const PublishedTable& t, MoneyUnit unit, const std::vector<ExpectedRow>& rows) {
+  auto money = [&](const char* text) { return unit == MoneyUnit::kWan ? Wan(text) : Yuan(text); };
+  ASSERT_EQ(t.unit, unit);
+  std::optional<size_t> basic = t.Column("基本支出");
+  std::optional<size_t> project = t.Column("项目支出");
+  ASSERT_TRUE(basic && project) << t.title;
+  size_t total_column = 0;
+  for (const ExpectedRow& e : rows) {
+    const PublishedRow* r = *e.code ? t.Row(e.code) : t.Total();
+    ASSERT_NE(r, nullptr) << t.title << ": " << e.code << " " << e.name;
+    EXPECT_EQ(r->name, e.name);
+    EXPECT_EQ(r->amounts[total_column].value, money(e.total)) << e.code << " " << e.name;
+    EXPECT_EQ(r->amounts[*basic].value, money(e.basic)) << e.code << " " << e.name;
+    EXPECT_EQ(r->amounts[*project].value, money(e.project)) << e.code << " " << e.name;
+  }
+}
+
+int ErrorsIn(const PublishedDocument& doc, const std::string& table_id) {
+  int errors = 0;
+  for (const ReaderFinding& f : CheckPublished(doc)) {
+    if (f.table_id == table_id && f.level == FindingLevel::kError) {
+      ADD_FAILURE() << f.message;
+      ++errors;
+    }
+  }
+  return errors;
+}
+
+// 无锡市统计局 2026 (WPS, converted by Aspose.Words): 支出总表 p.10 and 收支总表 p.8.
+TEST(CorpusTest, WuxiStatisticsBureau2026) {
+  READ_CORPUS(doc, "江苏-无锡市/统计局_无锡市统计局2026年度部门预算公开.pdf");
+  EXPECT_EQ(doc.kind, DocumentKind::kBudget);
+  EXPECT_EQ(doc.year, 2026);
+  EXPECT_EQ(doc.department, "无锡市统计局");
+  const PublishedTable* t = doc.Find("expenditure_summary");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->pages, (std::vector<int>{10, 11}));
+  ExpectRows(*t, MoneyUnit::kWan,
+             {{"", "合计", "3210.10", "2235.04", "975.06"},
+              {"201", "一般公共服务支出", "2404.17", "1429.11", "975.06"},
+              {"2010502", "一般行政管理事务", "391.72", "0", "391.72"},
+              {"2080505", "机关事业单位基本养老保险缴费支出", "175.90", "175.90", "0"},
+              {"221", "住房保障支出", "465.13", "465.13", "0"}});
+  const PublishedTable* summary = doc.Find("income_expenditure_summary");
+  ASSERT_NE(summary, nullptr);
+  EXPECT_EQ(summary->sides, 2);
+  const PublishedRow* income = nullptr;
+  const PublishedRow* spending = nullptr;
+  for (const PublishedRow& r : summary->rows) {
+    if (r.name == "收入总计") income = &r;
+    if (r.name == "支出总计") spending = &r;
+  }
+  ASSERT_NE(income, nullptr);
+  ASSERT_NE(spending, nullptr);
+  EXPECT_EQ(At(*summary, *income, "预算数"), Wan("3210.10"));
+  EXPECT_EQ(At(*summary, *spending, "预算数"), Wan("3210.10"));
+  EXPECT_EQ(ErrorsIn(doc, "expenditure_summary"), 0);
+  EXPECT_EQ(ErrorsIn(doc, "general_expenditure"), 0);
+}
+
+// 重庆市人民政府办公厅 2026 (no producer recorded): 部门支出总体情况表 p.12–13.
+TEST(CorpusTest, ChongqingGovernmentOffice2026) {
+  READ_CORPUS(doc, "重庆市/政府办公厅_重庆市人民政府办公厅2026年部门预算情况说明.PDF.pdf");
+  EXPECT_EQ(doc.year, 2026);
+  EXPECT_EQ(doc.department, "重庆市人民政府办公厅");
+  const PublishedTable* t = doc.Find("expenditure_summary");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->pages, (std::vector<int>{12, 13}));
+  ExpectRows(*t, MoneyUnit::kWan,
+             {{"", "合计", "19230.18", "9018.47", "10211.71"},
+              {"201", "一般公共服务支出", "15958.96", "6420.41", "9538.54"},
+              {"2010302", "一般行政管理事务", "8220.69", "0", "8220.69"},
+              {"2010350", "事业运行", "80.18", "77.70", "2.48"},
+              {"221", "住房保障支出", "539.91", "539.91", "0"}});
+  EXPECT_EQ(ErrorsIn(doc, "expenditure_summary"), 0);
+}
+
+// 国家信访局 2024 决算 (WPS 文字): 支出决算表 p.9.
+TEST(CorpusTest, NationalPublicComplaints2024FinalAccounts) {
+  READ_CORPUS(doc, "中央/信访局_国家信访局2024年度部门决算公开.pdf");
+  EXPECT_EQ(doc.kind, DocumentKind::kFinalAccounts);
+  EXPECT_EQ(doc.year, 2024);
+  EXPECT_EQ(doc.department, "国家信访局");
+  const PublishedTable* t = doc.Find("expenditure_summary");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->title, "支出决算表");
+  ExpectRows(*t, MoneyUnit::kWan,
+             {{"", "合计", "14572.53", "11073.11", "3499.42"},
+              {"201", "一般公共服务支出", "10685.56", "7366.16", "3319.39"},
+              {"2014002", "一般行政管理事务", "4.70", "0", "4.70"},
+              {"208", "社会保障和就业支出", "2228.57", "2228.57", "0"}});
+  EXPECT_EQ(ErrorsIn(doc, "expenditure_summary"), 0);
+}
+
+// 上海市普陀区司法局 2026 (WPS 表格, amounts in 元, split 类|款|项 codes): p.12–13.
+TEST(CorpusTest, ShanghaiPutuoJustice2026InYuan) {
+  READ_CORPUS(doc, "上海市普陀区/dept_budget.pdf");
+  EXPECT_EQ(doc.department, "上海市普陀区司法局");
+  bool image_page = false;
+  for (const PageStatus& p : doc.pages) image_page |= !p.readable;
+  EXPECT_TRUE(image_page);  // page 3 is a scanned image
+  const PublishedTable* t = doc.Find("expenditure_summary");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->pages, (std::vector<int>{12, 13}));
+  ExpectRows(*t, MoneyUnit::kYuan,
+             {{"", "合计", "96282213.44", "25741666.44", "70540547.00"},
+              {"204", "公共安全支出", "87267272.44", "16726725.44", "70540547.00"},
+              {"2040699", "其他司法支出", "38454900.00", "0", "38454900.00"},
+              {"221", "住房保障支出", "4521559.00", "4521559.00", "0"}});
+  EXPECT_EQ(ErrorsIn(doc, "expenditure_summary"), 0);
+}
+
+// 长沙职业教育基地综合协调办公室 2026 (iText): 款 printed as "03" under its 类, p.14.
+TEST(CorpusTest, ChangshaVocationalEducation2026) {
+  READ_CORPUS(doc, "湖南-长沙市/教育局_长沙职业教育基地综合协调办公室2026年部门预算公开.pdf");
+  const PublishedTable* t = doc.Find("expenditure_summary");
+  ASSERT_NE(t, nullptr);
+  ExpectRows(*t, MoneyUnit::kWan,
+             {{"", "合计", "656.73", "386.73", "270.00"},
+              {"20503", "职业教育", "656.73", "386.73", "270.00"},
+              {"2050399", "其他职业教育支出", "656.73", "386.73", "270.00"}});
+}
+
+// A scanned document: every page flagged, nothing invented.
+TEST(CorpusTest, ScannedDocumentHasNoTables) {
+  READ_CORPUS(doc,
+              "北京市/政务服务和数据管理局_附件1：北京市政务服务和数据管理局2026年度部门预算情况"
+              "说明.pdf");
+  EXPECT_TRUE(doc.tables.empty());
+  ASSERT_FALSE(doc.pages.empty());
+  for (const PageStatus& p : doc.pages) {
+    EXPECT_FALSE(p.readable);
+    EXPECT_NE(p.why.find("没有文字层"), std::string::npos);
+  }
+}
+
+}  // namespace
+}  // namespace gongkai
