@@ -411,6 +411,26 @@ TEST(CorpusTest, ChangshaVocationalEducation2026) {
               {"2050399", "其他职业教育支出", "656.73", "386.73", "270.00"}});
 }
 
+// 深圳市公安局交通管理局 2026 (iText): 支出总表 over four pages with the title repeated, names
+// wrapped around their rows (above and below the code and amounts), six more amount columns.
+TEST(CorpusTest, ShenzhenTrafficPolice2026) {
+  READ_CORPUS(doc, "广东-深圳市/公安局交通警察局_2026年部门预算.pdf");
+  EXPECT_EQ(doc.department, "深圳市公安局交通管理局（本级）");
+  const PublishedTable* t = doc.Find("expenditure_summary");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->pages, (std::vector<int>{20, 21, 22, 23}));
+  ASSERT_FALSE(t->rows.empty());
+  const PublishedRow& unit = t->rows.front();  // the unit's own row, no code
+  EXPECT_EQ(unit.name, "深圳市公安局交通管理局（本级）");
+  EXPECT_EQ(At(*t, unit, "支出总计"), Wan("254403.68"));
+  ExpectRows(*t, MoneyUnit::kWan,
+             {{"204", "公共安全支出", "195910.48", "102255.38", "93655.10"},
+              {"2080505", "机关事业单位基本养老保险缴费支出", "11185.11", "11185.11", "0"},
+              {"224", "灾害防治及应急管理支出", "272.96", "0", "272.96"}});
+  EXPECT_EQ(t->Row("224")->where.page, 23);
+  EXPECT_EQ(ErrorsIn(doc, "expenditure_summary"), 0);
+}
+
 // A scanned document: every page flagged, nothing invented.
 TEST(CorpusTest, ScannedDocumentHasNoTables) {
   READ_CORPUS(doc,

@@ -148,12 +148,10 @@ std::vector<Classified> Classify(const Line& line) {
       if (!code) break;
       ++j;
     }
-    if (j > i && (j == out.size() || out[j].kind == Kind::kLabel)) {
-      // At the start of the line codes need no label after them (a code row with no name
-      // printed); within the line they do.
-      if (j < out.size() || i == 0) {
-        for (size_t k = i; k < j; ++k) out[k].kind = Kind::kCode;
-      }
+    // At the start of the line codes need no label after them (the name may be printed
+    // around the row, or not at all); within the line they do.
+    if (j > i && (i == 0 || (j < out.size() && out[j].kind == Kind::kLabel))) {
+      for (size_t k = i; k < j; ++k) out[k].kind = Kind::kCode;
     }
     i = j > i ? j - 1 : i;
   }
@@ -208,6 +206,7 @@ struct DataLine {
   const Line* line;
   std::vector<Classified> cells;
   std::string continued;  // the rest of a wrapped name, printed on the next line
+  std::string prefix;     // the start of a wrapped name, printed on the line before
 };
 
 int SideOf(double x0, const std::vector<double>& bounds) {
@@ -323,6 +322,16 @@ PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, siz
     size_t from = p == title.page ? title.line + 1 : 0;
     size_t to = p == end_page ? end_line : lines.size();
     bool in_header = true;
+    const Line* pending = nullptr;  // a name fragment on a line of its own
+    const Line* last_header = nullptr;
+    // Ends the name of the row above with the pending fragment, if it is close to it.
+    auto flush = [&] {
+      if (pending && !data.empty() && data.back().page == p &&
+          pending->box.y0 - data.back().line->box.y1 < 0.8 * pending->box.height()) {
+        data.back().continued += pending->Compact();
+      }
+      pending = nullptr;
+    };
     bool any = false;
     for (size_t l = from; l < to && l < lines.size(); ++l) {
       const Line& line = lines[l];
@@ -341,8 +350,16 @@ PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, siz
       // A repeated title on a continuation page.
       if (NormalizeTitle(compact) == NormalizeTitle(RemoveSpaces(title.text))) continue;
       std::vector<Classified> cells = Classify(line);
-      if (in_header && IsStrongData(cells)) in_header = false;
+      if (in_header && IsStrongData(cells)) {
+        in_header = false;
+        // The start of the first row's wrapped name looked like a header line.
+        if (last_header && last_header->cells.size() == 1) {
+          pending = last_header;
+          if (!header.empty() && header.back() == last_header) header.pop_back();
+        }
+      }
       if (in_header) {
+        last_header = &line;
         // Column numbers (栏次 1 2 3 …, ** ** 1 2) name nothing.
         bool numbering = compact.rfind("栏次", 0) == 0 ||
                          std::all_of(line.cells.begin(), line.cells.end(), [](const Cell& c) {
@@ -358,16 +375,27 @@ PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, siz
         has_code |= c.kind == Kind::kCode;
       }
       if (has_amount || has_code || title.sides > 1) {
-        data.push_back({p, &line, std::move(cells), {}});
-        any = true;
-      } else if (!data.empty() && data.back().page == p) {
-        // A name wrapped onto the next line ("机关事业单位基本养老保险缴费" / "支出").
-        const Line& above = *data.back().line;
-        if (line.box.y0 - above.box.y1 < 0.8 * line.box.height() && line.cells.size() == 1) {
-          data.back().continued += compact;
+        // A wrapped name is printed around its row: a line above the code and amounts
+        // ("机关事业单位基本养老" / 2080505 … / "保险缴费支出") starts the name of a row printed
+        // without one, and otherwise ends the name of the row before.
+        bool has_label = std::any_of(cells.begin(), cells.end(),
+                                     [](const Classified& c) { return c.kind == Kind::kLabel; });
+        std::string prefix;
+        if (pending && !has_label && line.box.y0 - pending->box.y1 < 0.8 * line.box.height()) {
+          prefix = pending->Compact();
+        } else {
+          flush();
         }
+        pending = nullptr;
+        data.push_back({p, &line, std::move(cells), {}, prefix});
+        any = true;
+      } else if (line.cells.size() == 1) {
+        flush();
+        pending = &line;
       }
     }
+    flush();
+    pending = nullptr;
     if (any || p == title.page) table.pages.push_back(pages[p].number);
   }
   for (const Line* h : header) {
@@ -505,7 +533,7 @@ PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, siz
       row.code = SplitCode(&labels);
       if (row.code.size() == 3) last_class[side] = row.code;
       for (const auto& l : labels) row.name += RemoveSpaces(l);
-      if (side == 0 && table.sides == 1) row.name += d.continued;
+      if (side == 0 && table.sides == 1) row.name = d.prefix + row.name + d.continued;
       if (!any && labels.empty() && row.code.empty()) continue;
       if (row.name.empty() && row.code.empty() && !any) continue;
       if (IsNote(row.name)) continue;
