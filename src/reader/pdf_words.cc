@@ -55,8 +55,12 @@ std::vector<Word> SplitBox(const poppler::text_box& box) {
   size_t begin = 0;
   for (size_t i = 0; i <= text.size(); ++i) {
     bool cut_before = i == text.size() || text[i] == ' ';
-    bool cut_after = figures && i >= 3 && i < text.size() && text[i - 3] == '.' &&
-                     IsDigit(text[i - 2]) && IsDigit(text[i - 1]) && IsDigit(text[i]);
+    // Cut after two decimals only when another amount follows (its own point further on):
+    // "10,096.054007" is one amount with six decimals (北京), not 10,096.05 and 4007.
+    bool cut_after =
+        figures && i >= 3 && i < text.size() && text[i - 3] == '.' && IsDigit(text[i - 2]) &&
+        IsDigit(text[i - 1]) && IsDigit(text[i]) &&
+        std::find(text.begin() + static_cast<std::ptrdiff_t>(i), text.end(), '.') != text.end();
     if (cut_before || cut_after) {
       if (i > begin) pieces.push_back({begin, i});
       begin = cut_before ? i + 1 : i;

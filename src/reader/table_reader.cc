@@ -188,7 +188,8 @@ std::vector<Interval> Merge(std::vector<Interval> v) {
   std::sort(v.begin(), v.end(), [](const Interval& a, const Interval& b) { return a.x0 < b.x0; });
   std::vector<Interval> out;
   for (const Interval& i : v) {
-    if (!out.empty() && i.x0 <= out.back().x1) {
+    // Overlapping by more than a hair: amounts printed with no gap only touch.
+    if (!out.empty() && i.x0 < out.back().x1 - 0.5) {
       out.back().x1 = std::max(out.back().x1, i.x1);
     } else {
       out.push_back(i);
@@ -451,13 +452,21 @@ PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, siz
   table.sides = static_cast<int>(bounds.size()) + 1;
   // Columns of each side from the extents of its amounts.
   for (int side = 0; side < table.sides; ++side) {
-    std::vector<Interval> extents;
+    // Boxes measured by the producer first; estimated ones only where they add a column.
+    std::vector<Interval> extents, estimated;
     for (const DataLine& d : data) {
       for (const Classified& c : d.cells) {
         if (c.kind == Kind::kAmount && SideOf(c.cell->box.x0, bounds) == side) {
-          extents.push_back({c.cell->box.x0, c.cell->box.x1});
+          (c.cell->estimated ? estimated : extents).push_back({c.cell->box.x0, c.cell->box.x1});
         }
       }
+    }
+    std::vector<Interval> exact = Merge(extents);
+    for (const Interval& e : estimated) {
+      bool covered = std::any_of(exact.begin(), exact.end(), [&](const Interval& x) {
+        return OverlapOf(e.x0, e.x1, x.x0, x.x1) > 0;
+      });
+      if (!covered) extents.push_back(e);
     }
     size_t first = table.columns.size();
     std::vector<bool> right_aligned;

@@ -1,6 +1,7 @@
 #include "reader/text_lines.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 namespace gongkai {
@@ -33,6 +34,49 @@ bool IsFigure(std::string_view text) {
     }
   }
   return digit;
+}
+
+// "…833.84": a figure ending with a point and two decimals.
+bool EndsWithDecimals(std::string_view t) {
+  return t.size() >= 4 && t[t.size() - 3] == '.' &&
+         std::isdigit(static_cast<unsigned char>(t[t.size() - 2])) &&
+         std::isdigit(static_cast<unsigned char>(t[t.size() - 1]));
+}
+
+// Splits a cell of amounts printed with no gap ("174,900.64101,833.8441,534.73", each amount
+// ending two digits after its point, another point following) into one cell per amount.
+// `xs` holds the left edge of every byte of the text (estimated within each word, which is
+// short), so that each piece keeps the box of its own characters. Other cells are returned as
+// they are.
+std::vector<Cell> SplitRunTogether(const Cell& cell, const std::vector<double>& xs) {
+  const std::string& t = cell.text;
+  if (!IsFigure(t) || std::count(t.begin(), t.end(), '.') < 2 || xs.size() != t.size()) {
+    return {cell};
+  }
+  std::vector<Cell> out;
+  size_t begin = 0;
+  auto piece = [&](size_t from, size_t to) {
+    Cell c{t.substr(from, to - from), cell.box, true};
+    c.box.x0 = xs[from];
+    c.box.x1 = to < t.size() ? xs[to] : cell.box.x1;
+    out.push_back(std::move(c));
+  };
+  for (size_t i = 3; i < t.size(); ++i) {
+    if (t[i - 3] == '.' && std::isdigit(static_cast<unsigned char>(t[i - 2])) &&
+        std::isdigit(static_cast<unsigned char>(t[i - 1])) &&
+        std::isdigit(static_cast<unsigned char>(t[i])) && t.find('.', i) != std::string::npos) {
+      piece(begin, i);
+      begin = i;
+    }
+  }
+  piece(begin, t.size());
+  return out;
+}
+
+// Left edges of the bytes of a word, in proportion within the word.
+void AppendEdges(const Word& w, std::vector<double>* xs) {
+  size_t n = w.text.size();
+  for (size_t i = 0; i < n; ++i) xs->push_back(w.box.x0 + w.box.width() * i / n);
 }
 
 double Overlap(double a0, double a1, double b0, double b1) {
@@ -164,6 +208,7 @@ std::vector<Line> GroupWords(const std::vector<Word>& words) {
     std::stable_sort(group.begin(), group.end(),
                      [](const Word* a, const Word* b) { return a->box.x0 < b->box.x0; });
     Line line;
+    std::vector<std::vector<double>> edges;  // per cell, per byte
     const Word* previous = nullptr;
     for (const Word* w : group) {
       double height = w->box.height();
@@ -175,23 +220,38 @@ std::vector<Line> GroupWords(const std::vector<Word>& words) {
         // "195,774,300 一、一般公共服务支出".
         if (IsFigure(w->text) || (previous && IsFigure(previous->text))) {
           limit = 0.25 * std::min(height, last.box.height());
-          // Two amounts with decimals are two cells however close: "23,103.76 16,604.23".
+          // Two amounts are two cells however close: "23,103.76 16,604.23".
           if (previous && IsFigure(w->text) && IsFigure(previous->text) &&
-              previous->text.find('.') != std::string::npos) {
+              EndsWithDecimals(previous->text) && w->text[0] >= '0' && w->text[0] <= '9') {
             limit = -1;
           }
         }
         previous = w;
         if (gap <= limit) {
-          if (gap > 0.15 * height) last.text += ' ';
+          // Pieces of one figure are joined without a space ("23,103" ".76").
+          bool figure = IsFigure(w->text) && IsFigure(last.text);
+          if (gap > 0.15 * height && !figure) {
+            last.text += ' ';
+            edges.back().push_back(last.box.x1);
+          }
           last.text += w->text;
+          AppendEdges(*w, &edges.back());
           last.box = Union(last.box, w->box);
           continue;
         }
       }
       line.cells.push_back({w->text, w->box});
+      edges.emplace_back();
+      AppendEdges(*w, &edges.back());
       previous = w;
     }
+    std::vector<Cell> cells;
+    for (size_t k = 0; k < line.cells.size(); ++k) {
+      for (Cell& piece : SplitRunTogether(line.cells[k], edges[k])) {
+        cells.push_back(std::move(piece));
+      }
+    }
+    line.cells = std::move(cells);
     line.box = line.cells.front().box;
     for (const Cell& c : line.cells) line.box = Union(line.box, c.box);
     lines.push_back(std::move(line));

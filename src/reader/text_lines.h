@@ -25,6 +25,7 @@ namespace gongkai {
 struct Cell {
   std::string text;
   Box box;
+  bool estimated = false;  // box estimated: cut out of amounts printed with no gap
 };
 
 struct Line {
