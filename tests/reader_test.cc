@@ -13,11 +13,11 @@
 #include "reader/text_lines.h"
 #include "test_support.h"
 
-namespace gongkai {
+namespace gongkai::reader {
 namespace {
 
-using testing::DataDir;
-using testing::SourceDir;
+using gongkai::testing::DataDir;
+using gongkai::testing::SourceDir;
 
 Money Wan(const char* text) {
   std::string why;
@@ -445,4 +445,4 @@ TEST(CorpusTest, ScannedDocumentHasNoTables) {
 }
 
 }  // namespace
-}  // namespace gongkai
+}  // namespace gongkai::reader

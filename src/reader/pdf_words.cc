@@ -8,7 +8,7 @@
 #include <algorithm>
 #include <memory>
 
-namespace gongkai {
+namespace gongkai::reader {
 namespace {
 
 // Poppler reports syntax errors of damaged files on stderr; the reader reports what matters.
@@ -152,4 +152,4 @@ std::vector<PageWords> ExtractPdfWords(const std::string& path, const PdfLimits&
   return pages;
 }
 
-}  // namespace gongkai
+}  // namespace gongkai::reader

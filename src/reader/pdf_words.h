@@ -17,7 +17,7 @@
 #include <string>
 #include <vector>
 
-namespace gongkai {
+namespace gongkai::reader {
 
 // A rectangle in points (PDF) or in character cells (plain text input), top-left origin.
 struct Box {
@@ -58,6 +58,6 @@ std::vector<PageWords> ExtractPdfWords(const std::string& path, const PdfLimits&
 // replacement (U+FFFD) or control characters.
 bool LooksGarbled(const std::string& text);
 
-}  // namespace gongkai
+}  // namespace gongkai::reader
 
 #endif  // GONGKAI_READER_PDF_WORDS_H_

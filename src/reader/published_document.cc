@@ -1,6 +1,6 @@
 #include "reader/published_document.h"
 
-namespace gongkai {
+namespace gongkai::reader {
 namespace {
 
 bool IsDash(std::string_view t) {
@@ -130,4 +130,4 @@ std::string KindName(DocumentKind kind) {
   }
 }
 
-}  // namespace gongkai
+}  // namespace gongkai::reader

@@ -19,7 +19,7 @@
 #include "base/money.h"
 #include "reader/pdf_words.h"
 
-namespace gongkai {
+namespace gongkai::reader {
 
 enum class DocumentKind { kUnknown, kBudget, kFinalAccounts };  // 预算, 决算
 
@@ -97,6 +97,6 @@ std::optional<Money> ParsePublishedAmount(std::string_view text, MoneyUnit unit)
 // parentheses, or a dash standing for zero).
 bool LooksLikeAmount(std::string_view text);
 
-}  // namespace gongkai
+}  // namespace gongkai::reader
 
 #endif  // GONGKAI_READER_PUBLISHED_DOCUMENT_H_

@@ -10,7 +10,7 @@
 #include "reader/table_reader.h"
 #include "reader/text_lines.h"
 
-namespace gongkai {
+namespace gongkai::reader {
 namespace {
 
 bool HasExtension(const std::string& path, const char* ext) {
@@ -198,4 +198,4 @@ std::vector<ReaderFinding> CheckPublished(const PublishedDocument& doc) {
   return out;
 }
 
-}  // namespace gongkai
+}  // namespace gongkai::reader

@@ -2,10 +2,13 @@
 //
 // This is the entry point of the reader layer:
 //
-//   gongkai::ReaderOptions options;
+//   gongkai::reader::ReaderOptions options;
 //   options.data_dir = "data";                       // for data/reader/tables.csv
-//   gongkai::PublishedDocument doc = gongkai::ReadPublished("部门预算.pdf", options);
-//   for (const gongkai::ReaderFinding& f : gongkai::CheckPublished(doc)) …
+//   gongkai::reader::PublishedDocument doc = gongkai::reader::ReadPublished("预算.pdf", options);
+//   for (const gongkai::reader::ReaderFinding& f : gongkai::reader::CheckPublished(doc)) …
+//
+// Everything of this layer is in namespace gongkai::reader: its Cell, Line, Page and Location
+// are not those of disclosure/, render/ and review/.
 //
 // ReadPublished reads a PDF (words with boxes through poppler, pdf_words.h) or a text file as
 // pdftotext writes it (".txt"), finds the standard tables by their titles (table_catalog.h),
@@ -28,7 +31,7 @@
 #include "reader/pdf_words.h"
 #include "reader/published_document.h"
 
-namespace gongkai {
+namespace gongkai::reader {
 
 struct ReaderOptions {
   std::string data_dir;  // holds reader/tables.csv
@@ -58,6 +61,6 @@ struct ReaderFinding {
 
 std::vector<ReaderFinding> CheckPublished(const PublishedDocument& doc);
 
-}  // namespace gongkai
+}  // namespace gongkai::reader
 
 #endif  // GONGKAI_READER_READER_H_

@@ -6,7 +6,7 @@
 
 #include "base/csv.h"
 
-namespace gongkai {
+namespace gongkai::reader {
 
 std::string NormalizeTitle(std::string_view text) {
   static const std::pair<std::string_view, std::string_view> kReplace[] = {
@@ -94,4 +94,4 @@ std::string TableDisplayName(const std::string& id) {
   return id;
 }
 
-}  // namespace gongkai
+}  // namespace gongkai::reader

@@ -18,8 +18,10 @@
 #include <vector>
 
 namespace gongkai {
-
 struct CsvTable;
+}  // namespace gongkai
+
+namespace gongkai::reader {
 
 struct TablePattern {
   std::string id;       // income_expenditure_summary, … or "other"
@@ -50,6 +52,6 @@ std::string NormalizeTitle(std::string_view text);
 // Chinese name of a standard table id: "支出总表" for expenditure_summary.
 std::string TableDisplayName(const std::string& id);
 
-}  // namespace gongkai
+}  // namespace gongkai::reader
 
 #endif  // GONGKAI_READER_TABLE_CATALOG_H_

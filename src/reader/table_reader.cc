@@ -6,7 +6,7 @@
 #include <optional>
 #include <regex>
 
-namespace gongkai {
+namespace gongkai::reader {
 namespace {
 
 bool Contains(std::string_view s, std::string_view part) {
@@ -679,4 +679,4 @@ void ReadDocumentFacts(const std::vector<Page>& pages, PublishedDocument* doc) {
   }
 }
 
-}  // namespace gongkai
+}  // namespace gongkai::reader

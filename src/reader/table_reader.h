@@ -23,7 +23,7 @@
 #include "reader/table_catalog.h"
 #include "reader/text_lines.h"
 
-namespace gongkai {
+namespace gongkai::reader {
 
 // The standard tables found in `pages`, in document order (tables with id "other" omitted).
 std::vector<PublishedTable> ReadTables(const std::vector<Page>& pages, const TableCatalog& catalog);
@@ -35,6 +35,6 @@ void ReadDocumentFacts(const std::vector<Page>& pages, PublishedDocument* doc);
 // "204 06 01" style split codes are joined. Returns the code ("" when none).
 std::string SplitCode(std::vector<std::string>* labels);
 
-}  // namespace gongkai
+}  // namespace gongkai::reader
 
 #endif  // GONGKAI_READER_TABLE_READER_H_

@@ -4,7 +4,7 @@
 #include <cctype>
 #include <cmath>
 
-namespace gongkai {
+namespace gongkai::reader {
 namespace {
 
 // Length of the UTF-8 sequence starting with byte `c`.
@@ -304,4 +304,4 @@ std::vector<Page> PagesFromText(std::string_view text) {
   return out;
 }
 
-}  // namespace gongkai
+}  // namespace gongkai::reader

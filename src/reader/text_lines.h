@@ -20,7 +20,7 @@
 
 #include "reader/pdf_words.h"
 
-namespace gongkai {
+namespace gongkai::reader {
 
 struct Cell {
   std::string text;
@@ -58,6 +58,6 @@ int DisplayWidth(std::string_view text);
 // `text` without ASCII and ideographic spaces.
 std::string RemoveSpaces(std::string_view text);
 
-}  // namespace gongkai
+}  // namespace gongkai::reader
 
 #endif  // GONGKAI_READER_TEXT_LINES_H_
