@@ -149,7 +149,7 @@ void CheckTable(const PublishedTable& t, std::vector<ReaderFinding>* out) {
         basic = c;  // 基本支出 centred over 小计 | 人员经费 | 公用经费 names only one of them
       } else if (col.path == col.name &&
                  (NameIs(col, "事业单位经营支出") || NameIs(col, "上缴上级支出") ||
-                  NameIs(col, "对附属单位补助支出") || NameIs(col, "单位预留机动经费") ||
+                  NameIs(col, "对附属单位补助支出") || NameIs(col, "预留机动") ||
                   NameIs(col, "结转下年"))) {
         others.push_back(c);
       }

@@ -288,11 +288,18 @@ void NameColumns(const std::vector<const Line*>& header, std::vector<PublishedCo
       if (!best) continue;
       bool wrap = false;
       if (previous && spanned <= 1 && !from_text) {  // text lines are rows, never wraps
-        double h = std::min(previous->box.height(), best->box.height());
-        double gap = best->box.y0 - previous->box.y1;
+        // One line of text apart: centres at most 1.6 font sizes apart. The font size is
+        // the box height, or the width of a character where producers draw boxes only a
+        // few points high (ONLYOFFICE).
+        auto font = [](const Cell& c) {
+          size_t chars = CodePoints(RemoveSpaces(c.text));
+          return std::max(c.box.height(), chars ? c.box.width() / static_cast<double>(chars) : 0.0);
+        };
+        double size = std::min(font(*previous), font(*best));
+        double down = (best->box.y0 + best->box.y1 - previous->box.y0 - previous->box.y1) / 2;
         double centre = (best->box.x0 + best->box.x1 - previous->box.x0 - previous->box.x1) / 2;
         double width = std::max(previous->box.width(), best->box.width());
-        wrap = gap <= 0.6 * h && std::abs(centre) <= width / 2;
+        wrap = down <= 1.6 * size && std::abs(centre) <= width / 2;
       }
       if (wrap) {
         labels.back() += text;
@@ -382,7 +389,11 @@ PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, siz
         bool has_label = std::any_of(cells.begin(), cells.end(),
                                      [](const Classified& c) { return c.kind == Kind::kLabel; });
         std::string prefix;
-        if (pending && !has_label && line.box.y0 - pending->box.y1 < 0.8 * line.box.height()) {
+        double below = pending ? line.box.y0 - pending->box.y1 : 0;
+        double above = pending && !data.empty() && data.back().page == p
+                           ? pending->box.y0 - data.back().line->box.y1
+                           : 1e9;
+        if (pending && !has_label && below < 0.8 * line.box.height() && below < above) {
           prefix = pending->Compact();
         } else {
           flush();

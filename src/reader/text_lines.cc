@@ -79,10 +79,6 @@ void AppendEdges(const Word& w, std::vector<double>* xs) {
   for (size_t i = 0; i < n; ++i) xs->push_back(w.box.x0 + w.box.width() * i / n);
 }
 
-double Overlap(double a0, double a1, double b0, double b1) {
-  return std::min(a1, b1) - std::max(a0, b0);
-}
-
 Box Union(const Box& a, const Box& b) {
   return {std::min(a.x0, b.x0), std::min(a.y0, b.y0), std::max(a.x1, b.x1), std::max(a.y1, b.y1)};
 }
@@ -182,25 +178,30 @@ std::vector<Line> GroupWords(const std::vector<Word>& words) {
   std::stable_sort(sorted.begin(), sorted.end(), [](const Word* a, const Word* b) {
     return a->box.y0 + a->box.y1 < b->box.y0 + b->box.y1;
   });
-  // Lines: a word joins one of the last lines whose band overlaps it by half of the smaller
-  // height. A line's band is the extent of its lowest word, so that a tall box (a code set in
-  // a cell-high box) does not pull the next row in.
+  // Lines: a word joins the one of the last few lines whose centre is nearest to its own, if
+  // nearer than half the height of the taller of it and the line's tallest word. Centres,
+  // not overlaps: producers draw boxes as high as the row pitch (a figure then overlaps the
+  // row above), cell-high code boxes, and name boxes a few points high.
   std::vector<std::vector<const Word*>> groups;
-  std::vector<Box> bands;
+  std::vector<Box> tallest;
+  auto centre = [](const Box& b) { return (b.y0 + b.y1) / 2; };
   for (const Word* w : sorted) {
-    bool placed = false;
-    for (size_t k = groups.size(); k-- > 0 && k + 3 >= groups.size();) {
-      double h = std::min(w->box.height(), bands[k].height());
-      if (Overlap(w->box.y0, w->box.y1, bands[k].y0, bands[k].y1) >= 0.5 * h) {
-        groups[k].push_back(w);
-        if (w->box.height() < bands[k].height()) bands[k] = w->box;
-        placed = true;
-        break;
+    size_t best = groups.size();
+    double best_distance = 0;
+    for (size_t k = groups.size(); k-- > 0 && k + 4 >= groups.size();) {
+      double distance = std::abs(centre(w->box) - centre(tallest[k]));
+      double limit = 0.5 * std::max(w->box.height(), tallest[k].height());
+      if (distance < limit && (best == groups.size() || distance < best_distance)) {
+        best = k;
+        best_distance = distance;
       }
     }
-    if (!placed) {
+    if (best < groups.size()) {
+      groups[best].push_back(w);
+      if (w->box.height() > tallest[best].height()) tallest[best] = w->box;
+    } else {
       groups.push_back({w});
-      bands.push_back(w->box);
+      tallest.push_back(w->box);
     }
   }
   std::vector<Line> lines;
