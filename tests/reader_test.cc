@@ -266,6 +266,55 @@ TEST(ReaderTest, FindsATableOnlyWhereItsUnitLineConfirmsIt) {
   EXPECT_TRUE(CheckPublished(doc).empty());
 }
 
+TEST(ReaderTest, ChecksThatBothHalvesOfASummaryBalance) {
+  std::string text =
+      "财政拨款收支总表\n单位：万元\n收入\t\t支出\t\n项目\t预算数\t项目\t预算数\n"
+      "一、一般公共预算拨款\t100.00\t一、一般公共服务支出\t90.00\n"
+      "\t\t二、教育支出\t9.00\n收入总计\t100.00\t支出总计\t99.00\n";
+  PublishedDocument doc = ReadPublishedText(text, "fiscal.txt", Options());
+  ASSERT_EQ(doc.tables.size(), 1u);
+  std::vector<ReaderFinding> findings = CheckPublished(doc);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].level, FindingLevel::kError);
+  EXPECT_EQ(findings[0].row, "支出总计");
+  EXPECT_EQ(findings[0].printed, Wan("99"));
+  EXPECT_EQ(findings[0].computed, Wan("100"));
+}
+
+// --- The seeds: pdftotext output of a published budget, tab-separated ------------------------
+
+TEST(SeedTest, ReadsTheTablesOfSeed004) {
+  std::string path = SourceDir() + "/../shared/seeds/004_bfe413efcf6bfe76.txt";
+  if (!std::filesystem::exists(path)) GTEST_SKIP() << "seed text absent: " << path;
+  PublishedDocument doc = ReadPublished(path, Options());
+  EXPECT_EQ(doc.kind, DocumentKind::kBudget);
+  EXPECT_EQ(doc.year, 2022);
+  const PublishedTable* summary = doc.Find("income_expenditure_summary");
+  ASSERT_NE(summary, nullptr);
+  EXPECT_EQ(summary->sides, 2);
+  ASSERT_NE(summary->Total(1), nullptr);
+  EXPECT_EQ(summary->Total(1)->name, "本年支出合计");
+  const PublishedTable* general = doc.Find("general_expenditure");
+  ASSERT_NE(general, nullptr);
+  const PublishedRow* total = general->Total();
+  ASSERT_NE(total, nullptr);
+  EXPECT_EQ(At(*general, *total, "合计"), Wan("1597.66"));
+  EXPECT_EQ(At(*general, *total, "人员经费"), Wan("995.62"));
+  EXPECT_EQ(At(*general, *total, "公用经费"), Wan("297.51"));
+  EXPECT_EQ(At(*general, *total, "项目支出"), Wan("304.53"));
+  const PublishedRow* rent = general->Row("2210202");
+  ASSERT_NE(rent, nullptr);
+  EXPECT_EQ(rent->name, "提租补贴");
+  EXPECT_EQ(At(*general, *rent, "合计"), Wan("18.40"));
+  const PublishedTable* basic = doc.Find("general_basic_expenditure");
+  ASSERT_NE(basic, nullptr);
+  ASSERT_NE(basic->Row("30108"), nullptr);
+  EXPECT_EQ(At(*basic, *basic->Row("30108"), "人员经费"), Wan("114.70"));
+  for (const ReaderFinding& f : CheckPublished(doc)) {
+    EXPECT_EQ(f.level, FindingLevel::kNote) << f.message;
+  }
+}
+
 // --- The corpus: figures written down from the published PDFs -------------------------------
 
 std::string CorpusPath(const std::string& relative) {

@@ -81,7 +81,29 @@ bool NameIs(const PublishedColumn& c, std::string_view word) {
   return c.name.find(word) != std::string::npos;
 }
 
+// 收入总计 = 支出总计 in a two-sided table (收支总表, 财政拨款收支总表): the last total of each
+// half, in the half's first amount column.
+void CheckBalance(const PublishedTable& t, std::vector<ReaderFinding>* out) {
+  const PublishedRow* halves[2] = {nullptr, nullptr};
+  std::optional<size_t> columns[2];
+  for (int side = 0; side < 2; ++side) {
+    for (const PublishedRow& r : t.rows) {
+      if (r.side == side && r.is_total) halves[side] = &r;
+    }
+    for (size_t c = 0; c < t.columns.size() && !columns[side]; ++c) {
+      if (t.columns[c].side == side) columns[side] = c;
+    }
+  }
+  if (!halves[0] || !halves[1] || !columns[0] || !columns[1]) return;
+  Money income = halves[0]->amounts[*columns[0]].value;
+  Money spending = halves[1]->amounts[*columns[1]].value;
+  Judge({&t, halves[1], *columns[1], spending, income, 0, "收入方“" + halves[0]->name + "”"}, out);
+}
+
 void CheckTable(const PublishedTable& t, std::vector<ReaderFinding>* out) {
+  if (t.sides == 2 && (t.id == "income_expenditure_summary" || t.id == "fiscal_summary")) {
+    CheckBalance(t, out);
+  }
   // A one-sided table printed in parts side by side (人员经费 | 公用经费 lists of 决算 基本支出
   // tables) continues a 类 from one part into the next: its sums are not checked here.
   if (t.sides > 1 && t.id != "income_expenditure_summary" && t.id != "fiscal_summary") return;

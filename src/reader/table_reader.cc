@@ -108,6 +108,11 @@ bool TitleAt(const std::vector<Page>& pages, size_t p, size_t l, const TableCata
   const auto& lines = pages[p].lines;
   for (size_t k = l + 1; k < lines.size() && k <= l + 6 && !confirmed; ++k) {
     if (IsUnitLine(lines[k])) confirmed = true;
+    // A table of contents: the next line names another table.
+    if (!confirmed && catalog.Match(NormalizeTitle(lines[k].Compact())) &&
+        CodePoints(lines[k].Compact()) <= 40) {
+      break;
+    }
   }
   if (!confirmed) return false;
   title->page = p;
@@ -623,9 +628,15 @@ std::vector<PublishedTable> ReadTables(const std::vector<Page>& pages,
     }
     if (t.id != "other") {
       PublishedTable table = ReadTable(pages, t, end_page, end_line);
-      bool duplicate = false;
-      for (const PublishedTable& earlier : tables) duplicate |= earlier.id == table.id;
-      if (!duplicate) tables.push_back(std::move(table));
+      // The same table twice (a list of tables that looked like one, a table repeated in
+      // an appendix): the first with rows is kept.
+      auto earlier = std::find_if(tables.begin(), tables.end(),
+                                  [&](const PublishedTable& e) { return e.id == table.id; });
+      if (earlier == tables.end()) {
+        tables.push_back(std::move(table));
+      } else if (earlier->rows.empty() && !table.rows.empty()) {
+        *earlier = std::move(table);
+      }
     }
     i = j;
   }
