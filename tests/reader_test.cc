@@ -480,6 +480,27 @@ TEST(CorpusTest, ShenzhenTrafficPolice2026) {
   EXPECT_EQ(ErrorsIn(doc, "expenditure_summary"), 0);
 }
 
+// 上海市审计局 2026 (WPS 表格, whole 元 with separators). Its 财务收支预算总表 (p.7) prints
+// 支出总计 195,774,300 but leaves 收入总计 blank: a real defect, found.
+TEST(CorpusTest, ShanghaiAuditBureau2026FindsTheBlankIncomeTotal) {
+  READ_CORPUS(doc, "上海市/审计局_上海市审计局(本级)2026年度预算.pdf");
+  const PublishedTable* t = doc.Find("expenditure_summary");
+  ASSERT_NE(t, nullptr);
+  ExpectRows(*t, MoneyUnit::kYuan,
+             {{"", "合计", "195774300", "175071300", "20703000"},
+              {"201", "一般公共服务支出", "134339860", "114479860", "19860000"},
+              {"2010802", "一般行政管理事务", "1583000", "0", "1583000"},
+              {"21099", "其他卫生健康支出", "42000", "0", "42000"}});
+  std::vector<ReaderFinding> findings = CheckPublished(doc);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].level, FindingLevel::kError);
+  EXPECT_EQ(findings[0].table_id, "income_expenditure_summary");
+  EXPECT_EQ(findings[0].page, 7);
+  EXPECT_EQ(findings[0].row, "支出总计");
+  EXPECT_EQ(findings[0].printed, Yuan("195774300"));
+  EXPECT_EQ(findings[0].computed, Money());
+}
+
 // A scanned document: every page flagged, nothing invented.
 TEST(CorpusTest, ScannedDocumentHasNoTables) {
   READ_CORPUS(doc,

@@ -36,10 +36,11 @@ struct PublishedAmount {
 };
 
 struct PublishedColumn {
-  std::string name;  // the lowest header label over the column: "人员经费"
-  std::string path;  // all header labels over it, top down: "基本支出/人员经费"
-  int side = 0;      // 0, or 1 for the 支出 half of a two-sided table
-  double x0 = 0, x1 = 0;
+  std::string name;       // the lowest header label over the column: "人员经费"
+  std::string path;       // all header labels over it, top down: "基本支出/人员经费"
+  int side = 0;           // 0, or 1 for the 支出 half of a two-sided table
+  double x0 = 0, x1 = 0;  // extent of its amounts
+  double width() const { return x1 - x0; }
 };
 
 struct PublishedRow {

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -90,6 +91,11 @@ void CheckBalance(const PublishedTable& t, std::vector<ReaderFinding>* out) {
     for (const PublishedRow& r : t.rows) {
       if (r.side == side && r.is_total) halves[side] = &r;
     }
+    // The first amount printed in the total's row (a third part, 支出用途 of Jiangsu, may
+    // hold it), else the half's first column.
+    for (size_t c = 0; c < t.columns.size() && halves[side] && !columns[side]; ++c) {
+      if (t.columns[c].side == side && !halves[side]->amounts[c].blank) columns[side] = c;
+    }
     for (size_t c = 0; c < t.columns.size() && !columns[side]; ++c) {
       if (t.columns[c].side == side) columns[side] = c;
     }
@@ -107,26 +113,55 @@ void CheckTable(const PublishedTable& t, std::vector<ReaderFinding>* out) {
   // A one-sided table printed in parts side by side (人员经费 | 公用经费 lists of 决算 基本支出
   // tables) continues a 类 from one part into the next: its sums are not checked here.
   if (t.sides > 1 && t.id != "income_expenditure_summary" && t.id != "fiscal_summary") return;
+  // The halves of 收支总表 list 类 by name; they are only checked to balance.
+  if (t.sides > 1) return;
   for (int side = 0; side < t.sides; ++side) {
     std::vector<const PublishedRow*> rows;
     for (const PublishedRow& r : t.rows) {
       if (r.side == side) rows.push_back(&r);
     }
-    // Vertical: 类 = Σ 款, 款 = Σ 项, 合计 = Σ 类.
+    // Vertical: 类 = Σ 款, 款 = Σ 项 over the rows printed below each (codes repeat when a
+    // table lists its units one after another); each unit's row = Σ its 类; 合计 = Σ units,
+    // or Σ 类 where no unit rows are printed.
     const PublishedRow* total = nullptr;
-    for (const PublishedRow* r : rows) {
+    std::vector<size_t> units;
+    for (size_t i = 0; i < rows.size(); ++i) {
+      const PublishedRow* r = rows[i];
       if (r->is_total && r->code.empty() && !total) total = r;
+      bool printed = std::any_of(r->amounts.begin(), r->amounts.end(),
+                                 [](const PublishedAmount& a) { return !a.blank; });
+      // A unit's row comes right before its first 类.
+      bool heads_classes = i + 1 < rows.size() && rows[i + 1]->code.size() == 3;
+      if (!r->is_total && r->code.empty() && !r->name.empty() && printed && heads_classes) {
+        units.push_back(i);
+      }
     }
     for (size_t c = 0; c < t.columns.size(); ++c) {
-      if (t.columns[c].side != side) continue;
-      for (const PublishedRow* parent : rows) {
+      // A column without a header label is not known to hold amounts (a unit's code).
+      if (t.columns[c].side != side || t.columns[c].name.empty()) continue;
+      for (size_t i = 0; i < rows.size(); ++i) {
+        const PublishedRow* parent = rows[i];
         size_t len = parent->code.size();
         if (len != 3 && len != 5) continue;
         Money sum;
         int items = 0;
-        for (const PublishedRow* child : rows) {
-          if (child->code.size() == len + 2 && child->code.compare(0, len, parent->code) == 0) {
-            sum += child->amounts[c].value;
+        // Its children: the rows of its block whose nearest printed ancestor it is (a 项
+        // printed without its 款, as 3010201 under 301, is a child of the 类).
+        size_t end = i + 1;
+        while (end < rows.size() && rows[end]->code.size() > len &&
+               rows[end]->code.compare(0, len, parent->code) == 0) {
+          ++end;
+        }
+        for (size_t j = i + 1; j < end; ++j) {
+          const std::string& code = rows[j]->code;
+          bool nearer = false;
+          for (size_t k = i + 1; k < end && !nearer; ++k) {
+            const std::string& other = rows[k]->code;
+            nearer = other.size() > len && other.size() < code.size() &&
+                     code.compare(0, other.size(), other) == 0;
+          }
+          if (!nearer) {
+            sum += rows[j]->amounts[c].value;
             ++items;
           }
         }
@@ -135,16 +170,39 @@ void CheckTable(const PublishedTable& t, std::vector<ReaderFinding>* out) {
                len == 3 ? "其下各款之和" : "其下各项之和"},
               out);
       }
-      if (total) {
+      // Σ 类 from row `from` up to the next unit row.
+      auto classes = [&](size_t from, int* items) {
         Money sum;
-        int items = 0;
-        for (const PublishedRow* r : rows) {
-          if (r->code.size() == 3) {
-            sum += r->amounts[c].value;
-            ++items;
+        for (size_t j = from; j < rows.size(); ++j) {
+          if (j > from && std::find(units.begin(), units.end(), j) != units.end()) break;
+          if (rows[j]->code.size() == 3) {
+            sum += rows[j]->amounts[c].value;
+            ++*items;
           }
         }
-        if (items > 0) Judge({&t, total, c, total->amounts[c].value, sum, items, "各类之和"}, out);
+        return sum;
+      };
+      if (units.empty()) {
+        int items = 0;
+        Money sum = classes(0, &items);
+        if (total && items > 0) {
+          Judge({&t, total, c, total->amounts[c].value, sum, items, "各类之和"}, out);
+        }
+        continue;
+      }
+      Money sum_of_units;
+      for (size_t u : units) {
+        int items = 0;
+        Money sum = classes(u, &items);
+        sum_of_units += rows[u]->amounts[c].value;
+        if (items > 0) {
+          Judge({&t, rows[u], c, rows[u]->amounts[c].value, sum, items, "其下各类之和"}, out);
+        }
+      }
+      if (total) {
+        Judge({&t, total, c, total->amounts[c].value, sum_of_units, static_cast<int>(units.size()),
+               "各单位之和"},
+              out);
       }
     }
     // Across a row: total = basic + project (+ others); basic = 人员经费 + 公用经费.
@@ -161,7 +219,8 @@ void CheckTable(const PublishedTable& t, std::vector<ReaderFinding>* out) {
       } else if (!basic && (col.name == "基本支出" ||
                             (under_basic && (NameIs(col, "小计") || NameIs(col, "合计"))))) {
         basic = c;
-      } else if (!project && NameIs(col, "项目支出") && !under_basic) {
+      } else if (!project && (NameIs(col, "项目支出") || NameIs(col, "专项业务经费")) &&
+                 !under_basic) {
         project = c;
       } else if (!personnel && NameIs(col, "人员经费")) {
         personnel = c;

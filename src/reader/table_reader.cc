@@ -71,7 +71,7 @@ bool IsTableNumber(const std::string& compact) {
 
 // Columns that number lines or hold codes, not amounts.
 bool IsNumberingColumn(const std::string& name) {
-  return name == "行次" || name == "栏次" || name == "序号" || name == "编号" ||
+  return EndsWith(name, "行次") || name == "栏次" || name == "序号" || name == "编号" ||
          EndsWith(name, "代码") || EndsWith(name, "编码");
 }
 
@@ -101,7 +101,10 @@ bool TitleAt(const std::vector<Page>& pages, size_t p, size_t l, const TableCata
     // number on its own ("公开03表", "预算01表").
     size_t n = CodePoints(normal);
     if (n < 4 || n > 40 || IsTableNumber(normal)) return false;
-    if (!EndsWith(normal, "表") && !EndsWith(normal, "表)")) return false;
+    // "…明细表(按支出功能分类科目)": a remark in parentheses after 表.
+    size_t open = normal.rfind("表(");
+    bool remark = EndsWith(normal, ")") && open != std::string::npos;
+    if (!EndsWith(normal, "表") && !remark) return false;
   }
   // Confirmed by a unit line just below (or the title line itself).
   bool confirmed = IsUnitLine(line);
@@ -145,6 +148,14 @@ std::vector<Classified> Classify(const Line& line) {
   for (size_t i = 0; i < out.size(); ++i) {
     if (out[i].kind != Kind::kAmount) continue;
     bool starts_part = i == 0 || out[i - 1].kind == Kind::kAmount;
+    // A second classification between labels: "30113 | 住房公积金 | 50501 | 工资福利支出".
+    bool between_labels = i > 0 && out[i - 1].kind == Kind::kLabel && i + 1 < out.size() &&
+                          out[i + 1].kind == Kind::kLabel &&
+                          IsCode(RemoveSpaces(out[i].cell->text));
+    if (between_labels) {
+      out[i].kind = Kind::kCode;
+      continue;
+    }
     if (!starts_part) continue;
     size_t j = i;
     while (j < out.size() && out[j].kind == Kind::kAmount) {
@@ -152,6 +163,15 @@ std::vector<Classified> Classify(const Line& line) {
       bool code = IsCode(t) || (AllDigits(t) && t.size() == 2);
       if (!code) break;
       ++j;
+    }
+    // A whole number of another length that starts the line before a label is a label (a
+    // unit's code, "125001 西安市安全生产监督管理局"), not an amount.
+    // So is a longer bare number before amounts with decimals (its name printed around it).
+    std::string first = RemoveSpaces(out[i].cell->text);
+    bool before_label = out.size() > 1 && out[1].kind == Kind::kLabel;
+    if (i == 0 && j == i && AllDigits(first) && (before_label || first.size() >= 6)) {
+      out[0].kind = Kind::kLabel;
+      continue;
     }
     // At the start of the line codes need no label after them (the name may be printed
     // around the row, or not at all); within the line they do.
@@ -250,7 +270,9 @@ void NameColumns(const std::vector<const Line*>& header, std::vector<PublishedCo
     const PublishedColumn& c = (*columns)[first + i];
     slots[i].x1 = c.x1 + 2;
     if (i > 0) {
-      slots[i].x0 = (*columns)[first + i - 1].x1 + 2;
+      // Not further left than one more width of its widest amount: the column before may be
+      // far (a label column between them).
+      slots[i].x0 = std::max((*columns)[first + i - 1].x1 + 2, c.x0 - c.width());
       if (right_aligned[i - 1]) slots[i - 1].x1 = slots[i].x0;
     } else if (n > 1) {
       slots[i].x0 = c.x1 - ((*columns)[first + 1].x1 - c.x1);
@@ -391,8 +413,18 @@ PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, siz
         // A wrapped name is printed around its row: a line above the code and amounts
         // ("机关事业单位基本养老" / 2080505 … / "保险缴费支出") starts the name of a row printed
         // without one, and otherwise ends the name of the row before.
-        bool has_label = std::any_of(cells.begin(), cells.end(),
-                                     [](const Classified& c) { return c.kind == Kind::kLabel; });
+        // Named: a label right after the leading codes (not a second classification's code).
+        size_t first = 0;
+        if (!cells.empty() && cells[0].kind == Kind::kCode) ++first;
+        while (first < cells.size() && cells[first].kind == Kind::kCode &&
+               RemoveSpaces(cells[first].cell->text).size() == 2) {
+          ++first;  // "204 | 06 | 01"
+        }
+        while (first < cells.size() && cells[first].kind == Kind::kLabel &&
+               AllDigits(RemoveSpaces(cells[first].cell->text))) {
+          ++first;  // a unit's number, "125001": its name may be printed around it
+        }
+        bool has_label = first < cells.size() && cells[first].kind == Kind::kLabel;
         std::string prefix;
         double below = pending ? line.box.y0 - pending->box.y1 : 0;
         double above = pending && !data.empty() && data.back().page == p
@@ -427,10 +459,11 @@ PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, siz
     // A list printed in parts side by side: a label after an amount on several lines.
     int lines_with_parts = 0;
     for (const DataLine& d : data) {
-      bool after_amount = false, again = false;
+      bool label = false, after_amount = false, again = false;
       for (const Classified& c : d.cells) {
-        if (c.kind == Kind::kAmount) after_amount = true;
+        if (c.kind == Kind::kAmount && label) after_amount = true;
         if (c.kind != Kind::kAmount && after_amount) again = true;
+        if (c.kind != Kind::kAmount) label = true;
       }
       lines_with_parts += again;
     }
@@ -557,7 +590,12 @@ PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, siz
       }
       row.code = SplitCode(&labels);
       if (row.code.size() == 3) last_class[side] = row.code;
-      for (const auto& l : labels) row.name += RemoveSpaces(l);
+      for (const auto& l : labels) {
+        std::string t = RemoveSpaces(l);
+        if (IsCode(t)) break;        // a second classification: not part of the name
+        if (AllDigits(t)) continue;  // a unit's number
+        row.name += t;
+      }
       if (side == 0 && table.sides == 1) row.name = d.prefix + row.name + d.continued;
       if (!any && labels.empty() && row.code.empty()) continue;
       if (row.name.empty() && row.code.empty() && !any) continue;
