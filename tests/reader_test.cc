@@ -154,6 +154,42 @@ TEST(PdfWordsTest, RefusesFilesThatAreNotPdf) {
   std::filesystem::remove(path);
 }
 
+// A PDF encrypted with a password nobody knows: poppler opens it locked.
+TEST(PdfWordsTest, RefusesLockedFiles) {
+  std::vector<std::string> objects = {
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 100 100] >>",
+      "<< /Filter /Standard /V 1 /R 2 /O <" + std::string(64, '0') + "> /U <" +
+          std::string(64, '1') + "> /P -4 >>",
+  };
+  std::string pdf = "%PDF-1.4\n";
+  std::vector<size_t> offsets;
+  for (size_t i = 0; i < objects.size(); ++i) {
+    offsets.push_back(pdf.size());
+    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+  }
+  size_t xref = pdf.size();
+  pdf += "xref\n0 5\n0000000000 65535 f \n";
+  for (size_t o : offsets) {
+    std::string n = std::to_string(o);
+    pdf += std::string(10 - n.size(), '0') + n + " 00000 n \n";
+  }
+  std::string id = "<00112233445566778899aabbccddeeff>";
+  pdf += "trailer\n<< /Size 5 /Root 1 0 R /Encrypt 4 0 R /ID [" + id + " " + id +
+         "] >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+  std::string path =
+      (std::filesystem::temp_directory_path() / "gongkai_reader_locked.pdf").string();
+  std::ofstream(path, std::ios::binary) << pdf;
+  try {
+    ExtractPdfWords(path);
+    ADD_FAILURE() << "a locked PDF was read";
+  } catch (const ReaderError& e) {
+    EXPECT_NE(std::string(e.what()).find("已加密"), std::string::npos) << e.what();
+  }
+  std::filesystem::remove(path);
+}
+
 class SyntheticDocumentTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -499,6 +535,49 @@ TEST(CorpusTest, ShanghaiAuditBureau2026FindsTheBlankIncomeTotal) {
   EXPECT_EQ(findings[0].row, "支出总计");
   EXPECT_EQ(findings[0].printed, Yuan("195774300"));
   EXPECT_EQ(findings[0].computed, Money());
+}
+
+TEST(CorpusTest, RefusesMorePagesThanTheLimit) {
+  std::string path = CorpusPath("江苏-无锡市/统计局_无锡市统计局2026年度部门预算公开.pdf");
+  if (!std::filesystem::exists(path)) GTEST_SKIP() << "corpus file absent: " << path;
+  ReaderOptions options = Options();
+  options.limits.max_pages = 10;  // the file has 36
+  try {
+    ReadPublished(path, options);
+    ADD_FAILURE() << "the page limit was not applied";
+  } catch (const ReaderError& e) {
+    EXPECT_NE(std::string(e.what()).find("超过上限 10 页"), std::string::npos) << e.what();
+  }
+}
+
+// What a document is, whose and of which year, from its cover and tables — also for files a
+// crawler misnamed (INDEX.tsv: "2026年部门预算" that are a 2022 决算 and a 2019 预算).
+TEST(CorpusTest, ReadsKindDepartmentAndYear) {
+  struct Expected {
+    const char* file;
+    DocumentKind kind;
+    const char* department;
+    int year;
+  };
+  const Expected cases[] = {
+      {"陕西-西安市/卫生健康委员会_2026年部门预算.pdf", DocumentKind::kFinalAccounts,
+       "西安市卫生健康委员会（汇总）", 2022},
+      {"陕西-西安市/应急管理局_2026年部门预算.pdf", DocumentKind::kBudget,
+       "西安市安全生产监督管理局", 2019},
+      {"上海市普陀区/上海市普陀区财政局2024年度部门决算.pdf", DocumentKind::kFinalAccounts,
+       "上海市普陀区财政局", 2024},
+      {"江苏/2018年省检察院部门预算公开.pdf", DocumentKind::kBudget, "江苏省人民检察院", 2018},
+      {"江苏/江苏省政协办公厅2018年度部门预算.pdf", DocumentKind::kBudget, "江苏省政协办公厅",
+       2018},
+  };
+  for (const Expected& e : cases) {
+    std::string path = CorpusPath(e.file);
+    if (!std::filesystem::exists(path)) GTEST_SKIP() << "corpus file absent: " << path;
+    PublishedDocument doc = ReadPublished(path, Options());
+    EXPECT_EQ(doc.kind, e.kind) << e.file;
+    EXPECT_EQ(doc.department, e.department) << e.file;
+    EXPECT_EQ(doc.year, e.year) << e.file;
+  }
 }
 
 // A scanned document: every page flagged, nothing invented.

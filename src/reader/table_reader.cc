@@ -700,15 +700,34 @@ void ReadDocumentFacts(const std::vector<Page>& pages, PublishedDocument* doc) {
         if (Contains(compact, "决算")) ++(cover ? cover_final : final_accounts);
         if (Contains(compact, "预算")) ++(cover ? cover_budget : budget);
       }
-      for (const Cell& c : line.cells) {
+      for (size_t k = 0; k < line.cells.size(); ++k) {
         std::smatch m;
-        std::string t = RemoveSpaces(c.text);
+        std::string t = RemoveSpaces(line.cells[k].text);
+        // "部门：" with the name in the next cell.
+        if (k + 1 < line.cells.size() && (EndsWith(t, "：") || EndsWith(t, ":"))) {
+          t += RemoveSpaces(line.cells[k + 1].text);
+        }
         if (std::regex_search(t, m, kDept) && m.position(0) == 0) {
           std::string name = m[1].str();
           if (CodePoints(name) >= 2 && !Contains(name, "单位") && !Contains(name, "万元")) {
             ++departments[name];
           }
         }
+      }
+    }
+  }
+  // Without a 部门： line, the cover's title names the department: "上海市普陀区财政局2024年度
+  // 部门决算", "北京市财政局2026年度部门预算情况说明".
+  static const std::regex kCover(
+      R"(^(?:附件\d+(?:：|:))?(?:第[一二三四五六七八九十]+部分)?(.+?)20\d\d年度?(?:(?:部门|单位)?(?:综合)?(?:预算|决算)|$))");
+  for (size_t p = 0; p < pages.size() && p < 2 && departments.empty(); ++p) {
+    for (const Line& line : pages[p].lines) {
+      std::string compact = line.Compact();
+      std::smatch m;
+      if (std::regex_search(compact, m, kCover) && CodePoints(m[1].str()) >= 3 &&
+          CodePoints(m[1].str()) <= 30 && !Contains(m[1].str(), "部分")) {
+        ++departments[m[1].str()];
+        break;
       }
     }
   }
