@@ -302,6 +302,31 @@ TEST(ReaderTest, FindsATableOnlyWhereItsUnitLineConfirmsIt) {
   EXPECT_TRUE(CheckPublished(doc).empty());
 }
 
+// pdftotext -layout: cells at runs of spaces, columns only roughly aligned; amounts go to
+// columns by their order, the first to the total.
+TEST(ReaderTest, ReadsLayoutTextByTheOrderOfAmounts) {
+  std::string text =
+      "支出总表\n单位：万元\n"
+      "科目编码     科目名称              合计        基本支出      项目支出\n"
+      "             合计                  30.00        20.00        10.00\n"
+      "201          一般公共服务支出      30.00        20.00        10.00\n"
+      "2010101      行政运行              20.00        20.00\n"
+      "2010102      一般行政管理事务       10.00                     10.00\n";
+  PublishedDocument doc = ReadPublishedText(text, "layout.txt", Options());
+  ASSERT_EQ(doc.tables.size(), 1u);
+  const PublishedTable& t = doc.tables[0];
+  ASSERT_EQ(t.columns.size(), 3u);
+  EXPECT_EQ(t.columns[2].name, "项目支出");
+  const PublishedRow* run = t.Row("2010101");
+  const PublishedRow* general = t.Row("2010102");
+  ASSERT_TRUE(run && general);
+  EXPECT_EQ(At(t, *run, "基本支出"), Wan("20"));
+  EXPECT_TRUE(run->amounts[2].blank);
+  EXPECT_TRUE(general->amounts[1].blank);
+  EXPECT_EQ(At(t, *general, "项目支出"), Wan("10"));
+  EXPECT_TRUE(CheckPublished(doc).empty());
+}
+
 TEST(ReaderTest, ChecksThatBothHalvesOfASummaryBalance) {
   std::string text =
       "财政拨款收支总表\n单位：万元\n收入\t\t支出\t\n项目\t预算数\t项目\t预算数\n"

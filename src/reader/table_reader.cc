@@ -245,8 +245,8 @@ int SideOf(double x0, const std::vector<double>& bounds) {
 
 // Names the amount columns of one side from the header lines.
 void NameColumns(const std::vector<const Line*>& header, std::vector<PublishedColumn>* columns,
-                 size_t first, size_t last, const std::vector<bool>& right_aligned,
-                 bool from_text) {
+                 size_t first, size_t last, const std::vector<bool>& right_aligned, bool from_text,
+                 bool exact_fields) {
   size_t n = last - first;
   if (n == 0) return;
   std::vector<Interval> slots(n);
@@ -259,7 +259,7 @@ void NameColumns(const std::vector<const Line*>& header, std::vector<PublishedCo
     slots[i] = {left, right};
   }
   // Tab-separated text: a column is its field.
-  if (from_text) {
+  if (from_text && exact_fields) {
     for (size_t i = 0; i < n; ++i) {
       slots[i] = {(*columns)[first + i].x0 - 1, (*columns)[first + i].x1 + 1};
     }
@@ -343,6 +343,75 @@ void NameColumns(const std::vector<const Line*>& header, std::vector<PublishedCo
       col.path += (col.path.empty() ? "" : "/") + labels[k];
     }
   }
+}
+
+// Columns of one side where boxes are only roughly aligned (text split at runs of spaces):
+// the lines with the most amounts define the columns (mean extents of their first, second …
+// amount); every line's amounts go to columns in order, each to the nearest that keeps the
+// order (dynamic programming over the right edges), the first always in the first column (a
+// side's total). Fills `assigned` with the index of each
+// amount's column among the table's columns (the side's first column is `offset`).
+std::vector<Interval> OrdinalColumns(const std::vector<DataLine>& data,
+                                     const std::vector<double>& bounds, int side,
+                                     std::map<const Cell*, size_t>* assigned, size_t offset = 0) {
+  std::vector<std::vector<const Cell*>> lines;
+  size_t most = 0;
+  for (const DataLine& d : data) {
+    std::vector<const Cell*> amounts;
+    for (const Classified& c : d.cells) {
+      if (c.kind == Kind::kAmount && SideOf(c.cell->box.x0, bounds) == side) {
+        amounts.push_back(c.cell);
+      }
+    }
+    most = std::max(most, amounts.size());
+    lines.push_back(std::move(amounts));
+  }
+  std::vector<Interval> columns(most, Interval{0, 0});
+  int reference = 0;
+  for (const auto& amounts : lines) {
+    if (amounts.size() != most || most == 0) continue;
+    ++reference;
+    for (size_t i = 0; i < most; ++i) {
+      columns[i].x0 += amounts[i]->box.x0;
+      columns[i].x1 += amounts[i]->box.x1;
+    }
+  }
+  for (Interval& c : columns) {
+    c.x0 /= std::max(reference, 1);
+    c.x1 /= std::max(reference, 1);
+  }
+  for (const auto& amounts : lines) {
+    size_t m = amounts.size(), n = most;
+    if (m == 0) continue;
+    // cost[i][j]: amounts 0..i placed, amount i in column j.
+    const double kInf = 1e18;
+    std::vector<std::vector<double>> cost(m, std::vector<double>(n, kInf));
+    std::vector<std::vector<size_t>> from(m, std::vector<size_t>(n, 0));
+    for (size_t i = 0; i < m; ++i) {
+      for (size_t j = i; j + (m - i) <= n; ++j) {
+        double here = std::abs(amounts[i]->box.x1 - columns[j].x1);
+        if (i == 0) {
+          // The first column of a side is its total, printed whenever anything is: a line's
+          // first amount goes there.
+          cost[i][j] = j == 0 ? here : kInf / 2;
+          continue;
+        }
+        for (size_t k = i - 1; k < j; ++k) {
+          if (cost[i - 1][k] + here < cost[i][j]) {
+            cost[i][j] = cost[i - 1][k] + here;
+            from[i][j] = k;
+          }
+        }
+      }
+    }
+    size_t j = static_cast<size_t>(std::min_element(cost[m - 1].begin(), cost[m - 1].end()) -
+                                   cost[m - 1].begin());
+    for (size_t i = m; i-- > 0;) {
+      (*assigned)[amounts[i]] = offset + j;
+      if (i > 0) j = from[i][j];
+    }
+  }
+  return columns;
 }
 
 PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, size_t end_page,
@@ -499,6 +568,8 @@ PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, siz
     }
   }
   table.sides = static_cast<int>(bounds.size()) + 1;
+  bool approximate = pages[title.page].approximate_x;
+  std::map<const Cell*, size_t> assigned;  // approximate pages: amount → column
   // Columns of each side from the extents of its amounts.
   for (int side = 0; side < table.sides; ++side) {
     // Boxes measured by the producer first; estimated ones only where they add a column.
@@ -519,7 +590,10 @@ PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, siz
     }
     size_t first = table.columns.size();
     std::vector<bool> right_aligned;
-    for (const Interval& i : Merge(extents)) {
+    std::vector<Interval> merged =
+        approximate ? OrdinalColumns(data, bounds, side, &assigned, table.columns.size())
+                    : Merge(extents);
+    for (const Interval& i : merged) {
       PublishedColumn col;
       col.side = side;
       col.x0 = i.x0;
@@ -534,10 +608,14 @@ PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, siz
       right_aligned.push_back(!pages[title.page].from_text && hi1 - lo1 <= 2);
     }
     NameColumns(header, &table.columns, first, table.columns.size(), right_aligned,
-                pages[title.page].from_text);
+                pages[title.page].from_text, !approximate);
     for (size_t k = table.columns.size(); k-- > first;) {
       if (IsNumberingColumn(table.columns[k].name)) {
         table.columns.erase(table.columns.begin() + static_cast<std::ptrdiff_t>(k));
+        for (auto& [cell, column] : assigned) {
+          if (column == k) column = SIZE_MAX;
+          if (column != SIZE_MAX && column > k) --column;
+        }
       }
     }
   }
@@ -556,7 +634,12 @@ PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, siz
         if (c.kind == Kind::kAmount) {
           size_t best = table.columns.size();
           double best_overlap = 0;
-          for (size_t k = 0; k < table.columns.size(); ++k) {
+          if (approximate) {
+            auto it = assigned.find(c.cell);
+            if (it == assigned.end() || it->second == SIZE_MAX) continue;
+            best = it->second;
+          }
+          for (size_t k = 0; k < table.columns.size() && !approximate; ++k) {
             const PublishedColumn& col = table.columns[k];
             if (col.side != side) continue;
             double o = OverlapOf(c.cell->box.x0, c.cell->box.x1, col.x0, col.x1);

@@ -280,6 +280,15 @@ std::vector<Page> PagesFromText(std::string_view text) {
   Page page;
   page.number = 1;
   page.from_text = true;
+  bool tabs = false;  // on this page
+  auto finish = [&] {
+    page.approximate_x = !tabs && !page.lines.empty();
+    out.push_back(std::move(page));
+    page = Page();
+    page.number = static_cast<int>(out.size()) + 1;
+    page.from_text = true;
+    tabs = false;
+  };
   int y = 0;
   size_t start = 0;
   while (start <= text.size()) {
@@ -288,20 +297,19 @@ std::vector<Page> PagesFromText(std::string_view text) {
     std::string_view raw = text.substr(start, nl - start);
     size_t ff;
     while ((ff = raw.find('\f')) != std::string_view::npos) {
+      tabs |= raw.substr(0, ff).find('\t') != std::string_view::npos;
       Line line = TextLine(raw.substr(0, ff), y);
       if (!line.cells.empty()) page.lines.push_back(std::move(line));
-      out.push_back(std::move(page));
-      page = Page();
-      page.number = static_cast<int>(out.size()) + 1;
-      page.from_text = true;
+      finish();
       y = 0;
       raw = raw.substr(ff + 1);
     }
+    tabs |= raw.find('\t') != std::string_view::npos;
     Line line = TextLine(raw, y++);
     if (!line.cells.empty()) page.lines.push_back(std::move(line));
     start = nl + 1;
   }
-  if (!page.lines.empty() || out.empty()) out.push_back(std::move(page));
+  if (!page.lines.empty() || out.empty()) finish();
   return out;
 }
 

@@ -40,7 +40,11 @@ struct Page {
   int number = 0;  // 1-based
   bool readable = true;
   std::string why;
-  bool from_text = false;   // boxes in character cells rather than points
+  bool from_text = false;  // boxes in character cells rather than points
+  // Cells split at runs of spaces: their x is only roughly aligned from line to line
+  // (pdftotext -layout does not keep CJK text in columns), so amounts are put in columns by
+  // their order on the line rather than by their boxes.
+  bool approximate_x = false;
   std::vector<Line> lines;  // top to bottom
 };
 
