@@ -106,7 +106,37 @@ void CheckBalance(const PublishedTable& t, std::vector<ReaderFinding>* out) {
   Judge({&t, halves[1], *columns[1], spending, income, 0, "收入方“" + halves[0]->name + "”"}, out);
 }
 
+// "三公"经费 in the standard layout — 合计 | 因公出国(境)费 | 公务用车购置及运行费 (小计 |
+// 购置费 | 运行费) | 公务接待费, the first six columns — 合计 = 因公出国 + 公务用车 + 公务接待
+// and 小计 = 购置费 + 运行费. Other layouts (合计 with 会议费 and 培训费 beside a 三公 小计,
+// prior-year columns, labels the reader could not separate) are not checked: a check on a
+// misread column would report defects that are not there.
+void CheckThreePublic(const PublishedTable& t, std::vector<ReaderFinding>* out) {
+  if (t.columns.size() < 6) return;
+  const auto& c = t.columns;
+  bool standard = (c[0].name.find("合计") != std::string::npos ||
+                   c[0].name.find("总额") != std::string::npos) &&
+                  NameIs(c[1], "因公出国") && c[2].name == "小计" &&
+                  c[2].path.find("公务用车") != std::string::npos &&
+                  c[3].name.find("购置") != std::string::npos &&
+                  c[3].name.find("运行") == std::string::npos &&
+                  c[4].name.find("运行") != std::string::npos &&
+                  c[4].name.find("购置") == std::string::npos && NameIs(c[5], "公务接待");
+  if (!standard) return;
+  for (const PublishedRow& r : t.rows) {
+    auto at = [&](size_t k) { return r.amounts[k].value; };
+    Judge({&t, &r, 2, at(2), at(3) + at(4), 2, "购置费 + 运行费"}, out);
+    Judge({&t, &r, 0, at(0), at(1) + at(2) + at(5), 3,
+           "因公出国（境）费 + 公务用车购置及运行费 + 公务接待费"},
+          out);
+  }
+}
+
 void CheckTable(const PublishedTable& t, std::vector<ReaderFinding>* out) {
+  if (t.id == "three_public") {
+    CheckThreePublic(t, out);
+    return;
+  }
   if (t.sides == 2 && (t.id == "income_expenditure_summary" || t.id == "fiscal_summary")) {
     CheckBalance(t, out);
   }

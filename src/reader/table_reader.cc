@@ -264,15 +264,21 @@ void NameColumns(const std::vector<const Line*>& header, std::vector<PublishedCo
       slots[i] = {(*columns)[first + i].x0 - 1, (*columns)[first + i].x1 + 1};
     }
   }
-  // A right-aligned column extends from the right edge of the previous one to its own.
+  // A right-aligned column extends from the right edge of the previous one to its own, but
+  // not further than the usual distance between columns (a label column may lie between).
+  std::vector<double> pitches;
+  for (size_t i = 1; i < n; ++i) {
+    pitches.push_back((*columns)[first + i].x1 - (*columns)[first + i - 1].x1);
+  }
+  std::sort(pitches.begin(), pitches.end());
+  double pitch = pitches.empty() ? 0 : pitches[pitches.size() / 2];
   for (size_t i = 0; i < n; ++i) {
     if (!right_aligned[i]) continue;
     const PublishedColumn& c = (*columns)[first + i];
     slots[i].x1 = c.x1 + 2;
     if (i > 0) {
-      // Not further left than one more width of its widest amount: the column before may be
-      // far (a label column between them).
-      slots[i].x0 = std::max((*columns)[first + i - 1].x1 + 2, c.x0 - c.width());
+      slots[i].x0 =
+          std::max((*columns)[first + i - 1].x1 + 2, c.x1 - std::max(pitch, 2 * c.width()));
       if (right_aligned[i - 1]) slots[i - 1].x1 = slots[i].x0;
     } else if (n > 1) {
       slots[i].x0 = c.x1 - ((*columns)[first + 1].x1 - c.x1);
