@@ -327,6 +327,24 @@ TEST(ReaderTest, ReadsLayoutTextByTheOrderOfAmounts) {
   EXPECT_TRUE(CheckPublished(doc).empty());
 }
 
+TEST(ReaderTest, ChecksThreePublicInTheStandardLayout) {
+  std::string text =
+      "一般公共预算“三公”经费支出表\n单位：万元\n"
+      "“三公”经费合计\t因公出国(境)费\t公务用车购置及运行费\t\t\t公务接待费\n"
+      "\t\t小计\t公务用车购置费\t公务用车运行费\t\n"
+      "40.00\t5.00\t30.00\t0.00\t25.00\t5.00\n";
+  PublishedDocument doc = ReadPublishedText(text, "three.txt", Options());
+  ASSERT_EQ(doc.tables.size(), 1u);
+  const PublishedTable& t = doc.tables[0];
+  EXPECT_EQ(t.id, "three_public");
+  ASSERT_EQ(t.columns.size(), 6u);
+  EXPECT_EQ(t.columns[2].path, "公务用车购置及运行费/小计");
+  std::vector<ReaderFinding> findings = CheckPublished(doc);
+  ASSERT_EQ(findings.size(), 1u);  // 小计 30.00 ≠ 0.00 + 25.00; 合计 40 = 5 + 30 + 5 holds
+  EXPECT_EQ(findings[0].column, "公务用车购置及运行费/小计");
+  EXPECT_EQ(findings[0].printed - findings[0].computed, Wan("5"));
+}
+
 TEST(ReaderTest, ChecksThatBothHalvesOfASummaryBalance) {
   std::string text =
       "财政拨款收支总表\n单位：万元\n收入\t\t支出\t\n项目\t预算数\t项目\t预算数\n"
