@@ -76,7 +76,8 @@ bool IsNumberingColumn(const std::string& name) {
 }
 
 struct Title {
-  size_t page = 0, line = 0;  // indexes into pages / lines
+  size_t page = 0, line = 0;  // indexes into pages / lines: the title's last line
+  size_t first_line = 0;      // its first (a title may wrap onto a second line)
   std::string id;
   int sides = 1;
   std::string text;
@@ -94,6 +95,19 @@ bool TitleAt(const std::vector<Page>& pages, size_t p, size_t l, const TableCata
   }
   std::string normal = NormalizeTitle(compact);
   const TablePattern* match = catalog.Match(normal);
+  // A title wrapped onto a short second line ("…会议费、培训费支出预" / "算表").
+  const auto& lines = pages[p].lines;
+  size_t last = l;
+  if (!match && !EndsWith(normal, "表") && l + 1 < lines.size()) {
+    std::string next = NormalizeTitle(lines[l + 1].Compact());
+    if (CodePoints(next) <= 8 && (EndsWith(next, "表") || EndsWith(next, ")"))) {
+      if (const TablePattern* joined = catalog.Match(normal + next)) {
+        match = joined;
+        normal += next;
+        last = l + 1;
+      }
+    }
+  }
   if (match) {
     if (CodePoints(normal) > CodePoints(match->pattern) + 28) return false;
   } else {
@@ -108,8 +122,7 @@ bool TitleAt(const std::vector<Page>& pages, size_t p, size_t l, const TableCata
   }
   // Confirmed by a unit line just below (or the title line itself).
   bool confirmed = IsUnitLine(line);
-  const auto& lines = pages[p].lines;
-  for (size_t k = l + 1; k < lines.size() && k <= l + 6 && !confirmed; ++k) {
+  for (size_t k = last + 1; k < lines.size() && k <= last + 6 && !confirmed; ++k) {
     if (IsUnitLine(lines[k])) confirmed = true;
     // A table of contents: the next line names another table.
     if (!confirmed && catalog.Match(NormalizeTitle(lines[k].Compact())) &&
@@ -119,13 +132,16 @@ bool TitleAt(const std::vector<Page>& pages, size_t p, size_t l, const TableCata
   }
   if (!confirmed) return false;
   title->page = p;
-  title->line = l;
+  title->line = last;  // the table starts after the title's last line
+  title->first_line = l;
   title->id = match ? match->id : "other";
   title->sides = match ? match->sides : 1;
   title->text.clear();
-  for (const Cell& c : line.cells) {
-    if (!title->text.empty()) title->text += ' ';
-    title->text += c.text;
+  for (size_t k = l; k <= last; ++k) {
+    for (const Cell& c : lines[k].cells) {
+      if (!title->text.empty() && k == l) title->text += ' ';
+      title->text += c.text;
+    }
   }
   return true;
 }
@@ -739,7 +755,10 @@ std::vector<PublishedTable> ReadTables(const std::vector<Page>& pages,
   for (size_t p = 0; p < pages.size(); ++p) {
     for (size_t l = 0; l < pages[p].lines.size(); ++l) {
       Title t;
-      if (TitleAt(pages, p, l, catalog, &t)) titles.push_back(t);
+      if (TitleAt(pages, p, l, catalog, &t)) {
+        titles.push_back(t);
+        l = t.line;  // past the second line of a wrapped title
+      }
     }
   }
   std::vector<PublishedTable> tables;
@@ -751,7 +770,7 @@ std::vector<PublishedTable> ReadTables(const std::vector<Page>& pages,
     size_t end_page = pages.size() - 1, end_line = pages.empty() ? 0 : pages.back().lines.size();
     if (j + 1 < titles.size()) {
       end_page = titles[j + 1].page;
-      end_line = titles[j + 1].line;
+      end_line = titles[j + 1].first_line;
     }
     if (t.id != "other") {
       PublishedTable table = ReadTable(pages, t, end_page, end_line);
