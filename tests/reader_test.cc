@@ -623,6 +623,22 @@ TEST(CorpusTest, ReadsKindDepartmentAndYear) {
   }
 }
 
+// 上海市普陀区财政局 2024 决算 (ONLYOFFICE): boxes as high as the row pitch, names printed in
+// boxes a few points high below their codes and amounts. 支出决算表 p.10.
+TEST(CorpusTest, ShanghaiPutuoFinance2024FinalAccounts) {
+  READ_CORPUS(doc, "上海市普陀区/上海市普陀区财政局2024年度部门决算.pdf");
+  EXPECT_EQ(doc.kind, DocumentKind::kFinalAccounts);
+  const PublishedTable* t = doc.Find("expenditure_summary");
+  ASSERT_NE(t, nullptr);
+  ExpectRows(*t, MoneyUnit::kWan,
+             {{"", "合计", "2940.05", "2336.91", "603.14"},
+              {"201", "一般公共服务支出", "2106.66", "1503.52", "603.14"},
+              {"2010601", "行政运行", "1511.89", "1503.52", "8.37"},
+              {"2010607", "信息化建设", "135.25", "0", "135.25"},
+              {"208", "社会保障和就业支出", "326.72", "326.72", "0"}});
+  EXPECT_EQ(ErrorsIn(doc, "expenditure_summary"), 0);
+}
+
 // A scanned document: every page flagged, nothing invented.
 TEST(CorpusTest, ScannedDocumentHasNoTables) {
   READ_CORPUS(doc,

@@ -699,6 +699,8 @@ PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, siz
         std::string t = RemoveSpaces(l);
         if (IsCode(t)) break;        // a second classification: not part of the name
         if (AllDigits(t)) continue;  // a unit's number
+        // The header's 类 | 款 | 项 printed on the 合计 row's line (决算 tables).
+        if (t == "类" || t == "款" || t == "项") continue;
         row.name += t;
       }
       if (side == 0 && table.sides == 1) row.name = d.prefix + row.name + d.continued;
