@@ -3,6 +3,7 @@
 // (../shared/corpus, skipped when absent).
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -343,6 +344,24 @@ TEST(ReaderTest, ChecksThreePublicInTheStandardLayout) {
   ASSERT_EQ(findings.size(), 1u);  // 小计 30.00 ≠ 0.00 + 25.00; 合计 40 = 5 + 30 + 5 holds
   EXPECT_EQ(findings[0].column, "公务用车购置及运行费/小计");
   EXPECT_EQ(findings[0].printed - findings[0].computed, Wan("5"));
+}
+
+// Hostile text: thousands of amounts on a line, of rows, of titles — read in bounded time.
+TEST(ReaderTest, HostileTextIsReadInBoundedTime) {
+  std::string wide = "支出总表\n单位：万元\n科目编码  科目名称  合计\n201  一般公共服务支出";
+  for (int i = 0; i < 3000; ++i) wide += "  1.00";
+  wide += "\n";
+  for (int i = 0; i < 2000; ++i)
+    wide += "2010" + std::to_string(100 + i % 900) + "  行政运行  1.00\n";
+  std::string titles;
+  for (int i = 0; i < 2000; ++i) titles += "支出总表\n单位：元\n\f";
+  auto start = std::chrono::steady_clock::now();
+  PublishedDocument a = ReadPublishedText(wide, "wide.txt", Options());
+  CheckPublished(a);
+  PublishedDocument b = ReadPublishedText(titles, "titles.txt", Options());
+  CheckPublished(b);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(20));
+  EXPECT_EQ(b.tables.size(), 1u);
 }
 
 TEST(ReaderTest, ChecksThatBothHalvesOfASummaryBalance) {

@@ -166,37 +166,41 @@ void CheckTable(const PublishedTable& t, std::vector<ReaderFinding>* out) {
         units.push_back(i);
       }
     }
+    std::vector<bool> is_unit(rows.size(), false);
+    for (size_t u : units) is_unit[u] = true;
+    // Each coded row's nearest printed ancestor among the rows above it (a 项 printed without
+    // its 款, as 3010201 under 301, belongs to the 类), found with a stack of open codes; a
+    // row without a code closes them all.
+    std::vector<size_t> parents(rows.size(), SIZE_MAX);
+    std::vector<size_t> open;
+    for (size_t j = 0; j < rows.size(); ++j) {
+      const std::string& code = rows[j]->code;
+      if (code.empty()) {
+        open.clear();
+        continue;
+      }
+      while (!open.empty()) {
+        const std::string& top = rows[open.back()]->code;
+        if (top.size() < code.size() && code.compare(0, top.size(), top) == 0) break;
+        open.pop_back();
+      }
+      if (!open.empty()) parents[j] = open.back();
+      open.push_back(j);
+    }
     for (size_t c = 0; c < t.columns.size(); ++c) {
       // A column without a header label is not known to hold amounts (a unit's code).
       if (t.columns[c].side != side || t.columns[c].name.empty()) continue;
+      std::vector<Money> sums(rows.size());
+      std::vector<int> counts(rows.size(), 0);
+      for (size_t j = 0; j < rows.size(); ++j) {
+        if (parents[j] == SIZE_MAX) continue;
+        sums[parents[j]] += rows[j]->amounts[c].value;
+        ++counts[parents[j]];
+      }
       for (size_t i = 0; i < rows.size(); ++i) {
-        const PublishedRow* parent = rows[i];
-        size_t len = parent->code.size();
-        if (len != 3 && len != 5) continue;
-        Money sum;
-        int items = 0;
-        // Its children: the rows of its block whose nearest printed ancestor it is (a 项
-        // printed without its 款, as 3010201 under 301, is a child of the 类).
-        size_t end = i + 1;
-        while (end < rows.size() && rows[end]->code.size() > len &&
-               rows[end]->code.compare(0, len, parent->code) == 0) {
-          ++end;
-        }
-        for (size_t j = i + 1; j < end; ++j) {
-          const std::string& code = rows[j]->code;
-          bool nearer = false;
-          for (size_t k = i + 1; k < end && !nearer; ++k) {
-            const std::string& other = rows[k]->code;
-            nearer = other.size() > len && other.size() < code.size() &&
-                     code.compare(0, other.size(), other) == 0;
-          }
-          if (!nearer) {
-            sum += rows[j]->amounts[c].value;
-            ++items;
-          }
-        }
-        if (items == 0) continue;
-        Judge({&t, parent, c, parent->amounts[c].value, sum, items,
+        size_t len = rows[i]->code.size();
+        if ((len != 3 && len != 5) || counts[i] == 0) continue;
+        Judge({&t, rows[i], c, rows[i]->amounts[c].value, sums[i], counts[i],
                len == 3 ? "其下各款之和" : "其下各项之和"},
               out);
       }
@@ -204,7 +208,7 @@ void CheckTable(const PublishedTable& t, std::vector<ReaderFinding>* out) {
       auto classes = [&](size_t from, int* items) {
         Money sum;
         for (size_t j = from; j < rows.size(); ++j) {
-          if (j > from && std::find(units.begin(), units.end(), j) != units.end()) break;
+          if (j > from && is_unit[j]) break;
           if (rows[j]->code.size() == 3) {
             sum += rows[j]->amounts[c].value;
             ++*items;

@@ -388,6 +388,9 @@ std::vector<Interval> OrdinalColumns(const std::vector<DataLine>& data,
     most = std::max(most, amounts.size());
     lines.push_back(std::move(amounts));
   }
+  // No published table has this many amount columns; matching in order would cost
+  // lines × columns² (hostile input). The caller falls back to boxes.
+  if (most > 64) return {};
   std::vector<Interval> columns(most, Interval{0, 0});
   int reference = 0;
   for (const auto& amounts : lines) {
@@ -615,6 +618,10 @@ PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, siz
     std::vector<Interval> merged =
         approximate ? OrdinalColumns(data, bounds, side, &assigned, table.columns.size())
                     : Merge(extents);
+    if (approximate && merged.empty() && !extents.empty()) {
+      approximate = false;  // too many amounts on a line to match in order: by boxes
+      merged = Merge(extents);
+    }
     for (const Interval& i : merged) {
       PublishedColumn col;
       col.side = side;
