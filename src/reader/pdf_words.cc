@@ -1,0 +1,155 @@
+#include "reader/pdf_words.h"
+
+#include <fmt/format.h>
+#include <poppler-document.h>
+#include <poppler-global.h>
+#include <poppler-page.h>
+
+#include <algorithm>
+#include <memory>
+
+namespace gongkai::reader {
+namespace {
+
+// Poppler reports syntax errors of damaged files on stderr; the reader reports what matters.
+void QuietPoppler(const std::string&, void*) {}
+
+std::string Utf8(const poppler::ustring& s) {
+  poppler::byte_array bytes = s.to_utf8();
+  return std::string(bytes.begin(), bytes.end());
+}
+
+// Decodes one UTF-8 code point at `i`, advancing it; invalid bytes give U+FFFD.
+char32_t NextCodePoint(const std::string& s, size_t& i) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  int extra = c < 0x80 ? 0 : (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : -1;
+  if (extra < 0 || i + extra >= s.size()) {
+    ++i;
+    return 0xFFFD;
+  }
+  char32_t cp = extra == 0 ? c : c & (0x3F >> extra);
+  for (int k = 1; k <= extra; ++k) {
+    unsigned char d = static_cast<unsigned char>(s[i + k]);
+    if ((d >> 6) != 2) {
+      ++i;
+      return 0xFFFD;
+    }
+    cp = (cp << 6) | (d & 0x3F);
+  }
+  i += extra + 1;
+  return cp;
+}
+
+bool IsDigit(unsigned short c) { return c >= '0' && c <= '9'; }
+
+// Splits a poppler text box at spaces and between amounts printed with no gap, which some
+// producers' boxes run together: "174,900.64101,833.8441,534.73" is three amounts (each ends
+// two digits after its point). Each piece gets the box of its glyphs.
+std::vector<Word> SplitBox(const poppler::text_box& box) {
+  poppler::ustring text = box.text();
+  bool figures = !text.empty();
+  for (unsigned short c : text) {
+    if (!IsDigit(c) && c != ',' && c != '.' && c != ' ' && c != '-') figures = false;
+  }
+  std::vector<std::pair<size_t, size_t>> pieces;  // [begin, end) in UTF-16 units
+  size_t begin = 0;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    bool cut_before = i == text.size() || text[i] == ' ';
+    // Cut after two decimals only when another amount follows (its own point further on):
+    // "10,096.054007" is one amount with six decimals (北京), not 10,096.05 and 4007.
+    bool cut_after =
+        figures && i >= 3 && i < text.size() && text[i - 3] == '.' && IsDigit(text[i - 2]) &&
+        IsDigit(text[i - 1]) && IsDigit(text[i]) &&
+        std::find(text.begin() + static_cast<std::ptrdiff_t>(i), text.end(), '.') != text.end();
+    if (cut_before || cut_after) {
+      if (i > begin) pieces.push_back({begin, i});
+      begin = cut_before ? i + 1 : i;
+    }
+  }
+  std::vector<Word> words;
+  poppler::rectf whole = box.bbox();
+  if (pieces.size() == 1 && pieces[0].first == 0 && pieces[0].second == text.size()) {
+    words.push_back({Utf8(text),
+                     {whole.left(), whole.top(), whole.right(), whole.bottom()},
+                     box.has_space_after()});
+    return words;
+  }
+  for (const auto& [b, e] : pieces) {
+    Word w;
+    poppler::ustring piece(e - b, 0);
+    std::copy(text.begin() + static_cast<std::ptrdiff_t>(b),
+              text.begin() + static_cast<std::ptrdiff_t>(e), piece.begin());
+    w.text = Utf8(piece);
+    poppler::rectf first = box.char_bbox(b), last = box.char_bbox(e - 1);
+    w.box = {first.left(), whole.top(), last.right(), whole.bottom()};
+    words.push_back(std::move(w));
+  }
+  if (!words.empty()) words.back().space_after = box.has_space_after();
+  return words;
+}
+
+}  // namespace
+
+bool LooksGarbled(const std::string& text) {
+  size_t total = 0, bad = 0;
+  for (size_t i = 0; i < text.size();) {
+    char32_t cp = NextCodePoint(text, i);
+    if (cp == ' ' || cp == '\n') continue;
+    ++total;
+    if (cp == 0xFFFD || cp < 0x20 || (cp >= 0xE000 && cp <= 0xF8FF)) ++bad;
+  }
+  return total == 0 || bad * 3 > total;
+}
+
+std::vector<PageWords> ExtractPdfWords(const std::string& path, const PdfLimits& limits) {
+  poppler::set_debug_error_function(QuietPoppler, nullptr);
+  std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(path));
+  if (!doc) {
+    throw ReaderError(fmt::format("{}：无法打开，文件不存在或不是有效的 PDF", path));
+  }
+  if (doc->is_locked()) {
+    throw ReaderError(
+        fmt::format("{}：PDF 已加密，需要密码才能打开；请提供未加密的公开文件", path));
+  }
+  int count = doc->pages();
+  if (count <= 0) throw ReaderError(fmt::format("{}：PDF 没有页面", path));
+  if (count > limits.max_pages) {
+    throw ReaderError(
+        fmt::format("{}：PDF 有 {} 页，超过上限 {} 页，不予读取", path, count, limits.max_pages));
+  }
+  std::vector<PageWords> pages;
+  pages.reserve(count);
+  for (int n = 0; n < count; ++n) {
+    PageWords out;
+    out.number = n + 1;
+    std::unique_ptr<poppler::page> page(doc->create_page(n));
+    if (!page) {
+      out.readable = false;
+      out.why = "页面无法解析";
+      pages.push_back(std::move(out));
+      continue;
+    }
+    poppler::rectf rect = page->page_rect();
+    out.width = rect.width();
+    out.height = rect.height();
+    std::string all;
+    for (poppler::text_box& box : page->text_list()) {
+      for (Word& w : SplitBox(box)) {
+        all += w.text;
+        out.words.push_back(std::move(w));
+      }
+    }
+    if (out.words.empty()) {
+      out.readable = false;
+      out.why = "没有文字层（可能是扫描图像），无法读取";
+    } else if (LooksGarbled(all)) {
+      out.readable = false;
+      out.why = "文字层乱码（字体缺少 Unicode 映射），无法读取";
+      out.words.clear();
+    }
+    pages.push_back(std::move(out));
+  }
+  return pages;
+}
+
+}  // namespace gongkai::reader

@@ -1,0 +1,103 @@
+// A published disclosure document as read: what it is, whose, which year, and its tables.
+//
+// This is the model of a document someone else published (a PDF on a government site), not of
+// one gongkai generates: nothing in it is trusted, every amount remembers where it was printed
+// (page and box) so that a finding can point at it, and a table keeps the rows as printed, in
+// order, including the 合计 row, so that its arithmetic can be checked (checks in reader.h).
+//
+// Amounts are exact (Money). A blank cell, "-" or "—" is zero but marked blank; "1,597.66" and
+// "(12.00)" (negative) are read in the table's unit (单位：万元 or 单位：元; 万元 when the
+// table does not say).
+#ifndef GONGKAI_READER_PUBLISHED_DOCUMENT_H_
+#define GONGKAI_READER_PUBLISHED_DOCUMENT_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/money.h"
+#include "reader/pdf_words.h"
+
+namespace gongkai::reader {
+
+enum class DocumentKind { kUnknown, kBudget, kFinalAccounts };  // 预算, 决算
+
+struct Location {
+  int page = 0;  // 1-based
+  Box box;
+};
+
+struct PublishedAmount {
+  Money value;
+  std::string text;  // as printed; empty when the cell is blank
+  bool blank = true;
+  Location where;
+};
+
+struct PublishedColumn {
+  std::string name;       // the lowest header label over the column: "人员经费"
+  std::string path;       // all header labels over it, top down: "基本支出/人员经费"
+  int side = 0;           // 0, or 1 for the 支出 half of a two-sided table
+  double x0 = 0, x1 = 0;  // extent of its amounts
+  double width() const { return x1 - x0; }
+};
+
+struct PublishedRow {
+  int side = 0;
+  std::string code;  // 功能 or 经济 科目 code: "201", "20101", "2010101"; empty if none
+  std::string name;
+  bool is_total = false;                 // 合计, 总计, 收入总计 …
+  Location where;                        // the row's label
+  std::vector<PublishedAmount> amounts;  // one per column of the table (other side: blank)
+};
+
+struct PublishedTable {
+  std::string id;     // income_expenditure_summary, …
+  std::string title;  // as printed
+  int sides = 1;
+  std::vector<int> pages;
+  MoneyUnit unit = MoneyUnit::kWan;
+  bool unit_stated = false;
+  std::vector<std::string> header;  // header lines as printed, cells separated by " | "
+  std::vector<PublishedColumn> columns;
+  std::vector<PublishedRow> rows;
+
+  // Index of the first column of `side` whose name or path contains `label`.
+  std::optional<size_t> Column(std::string_view label, int side = 0) const;
+  // The first row with this code (and side).
+  const PublishedRow* Row(std::string_view code, int side = 0) const;
+  // The first total row of `side` (合计/总计).
+  const PublishedRow* Total(int side = 0) const;
+};
+
+struct PageStatus {
+  int number = 0;
+  bool readable = true;
+  std::string why;
+};
+
+struct PublishedDocument {
+  std::string path;
+  DocumentKind kind = DocumentKind::kUnknown;
+  std::string department;
+  int year = 0;
+  std::vector<PageStatus> pages;
+  std::vector<PublishedTable> tables;
+
+  const PublishedTable* Find(std::string_view id) const;
+};
+
+std::string KindName(DocumentKind kind);  // "预算", "决算", "未知"
+
+// Reads a printed amount in `unit`: "1,597.66", "1 597.66", "(12.00)", "－3.5", "-", "—", "".
+// nullopt when the text is not an amount.
+std::optional<Money> ParsePublishedAmount(std::string_view text, MoneyUnit unit);
+
+// Whether `text` is printed as an amount (digits with separators and decimals, a negative in
+// parentheses, or a dash standing for zero).
+bool LooksLikeAmount(std::string_view text);
+
+}  // namespace gongkai::reader
+
+#endif  // GONGKAI_READER_PUBLISHED_DOCUMENT_H_

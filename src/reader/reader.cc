@@ -1,0 +1,316 @@
+#include "reader/reader.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "reader/table_catalog.h"
+#include "reader/table_reader.h"
+#include "reader/text_lines.h"
+
+namespace gongkai::reader {
+namespace {
+
+bool HasExtension(const std::string& path, const char* ext) {
+  std::string e = std::filesystem::path(path).extension().string();
+  for (char& c : e) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return e == ext;
+}
+
+PublishedDocument FromPages(const std::vector<Page>& pages, const std::string& path,
+                            const ReaderOptions& options) {
+  PublishedDocument doc;
+  doc.path = path;
+  for (const Page& p : pages) doc.pages.push_back({p.number, p.readable, p.why});
+  TableCatalog catalog = TableCatalog::Load(options.data_dir);
+  doc.tables = ReadTables(pages, catalog);
+  ReadDocumentFacts(pages, &doc);
+  return doc;
+}
+
+std::string Amount(Money m, MoneyUnit unit) {
+  return unit == MoneyUnit::kWan ? m.Wan(2, true) : m.Yuan(true);
+}
+
+std::string UnitName(MoneyUnit unit) { return unit == MoneyUnit::kWan ? "万元" : "元"; }
+
+std::string RowLabel(const PublishedRow& r) {
+  return r.code.empty() ? r.name : r.code + " " + r.name;
+}
+
+// One equation: `whole` printed against the sum of `parts`.
+struct Equation {
+  const PublishedTable* table;
+  const PublishedRow* row;
+  size_t column;
+  Money printed, computed;
+  int items;
+  std::string what;  // "各类之和", "基本支出 + 项目支出" …
+};
+
+void Judge(const Equation& e, std::vector<ReaderFinding>* out) {
+  Money diff = e.printed - e.computed;
+  if (diff.is_zero()) return;
+  int64_t step = e.table->unit == MoneyUnit::kWan ? Money::kFenPerWan / 100 : 1;  // 0.01 unit
+  int64_t fen = diff.fen() < 0 ? -diff.fen() : diff.fen();
+  ReaderFinding f;
+  f.level = fen <= step * e.items ? FindingLevel::kNote : FindingLevel::kError;
+  f.table_id = e.table->id;
+  f.table_title = e.table->title;
+  const PublishedAmount& a = e.row->amounts[e.column];
+  f.page = a.where.page ? a.where.page : e.row->where.page;
+  f.box = a.blank ? e.row->where.box : a.where.box;
+  f.row = RowLabel(*e.row);
+  f.column = e.table->columns[e.column].path;
+  f.printed = e.printed;
+  f.computed = e.computed;
+  std::string unit = UnitName(e.table->unit);
+  f.message = fmt::format(
+      "《{}》第{}页“{}”行“{}”列：印为 {}{}，{}为 {}{}，相差 {}{}{}", e.table->title, f.page, f.row,
+      f.column, Amount(e.printed, e.table->unit), unit, e.what, Amount(e.computed, e.table->unit),
+      unit, Amount(diff, e.table->unit), unit,
+      f.level == FindingLevel::kNote
+          ? fmt::format("（不超过 {} 项各 0.01{} 的舍入，可能来自分项四舍五入）", e.items, unit)
+          : "");
+  out->push_back(std::move(f));
+}
+
+bool NameIs(const PublishedColumn& c, std::string_view word) {
+  return c.name.find(word) != std::string::npos;
+}
+
+// 收入总计 = 支出总计 in a two-sided table (收支总表, 财政拨款收支总表): the last total of each
+// half, in the half's first amount column.
+void CheckBalance(const PublishedTable& t, std::vector<ReaderFinding>* out) {
+  const PublishedRow* halves[2] = {nullptr, nullptr};
+  std::optional<size_t> columns[2];
+  for (int side = 0; side < 2; ++side) {
+    for (const PublishedRow& r : t.rows) {
+      if (r.side == side && r.is_total) halves[side] = &r;
+    }
+    // The first amount printed in the total's row (a third part, 支出用途 of Jiangsu, may
+    // hold it), else the half's first column.
+    for (size_t c = 0; c < t.columns.size() && halves[side] && !columns[side]; ++c) {
+      if (t.columns[c].side == side && !halves[side]->amounts[c].blank) columns[side] = c;
+    }
+    for (size_t c = 0; c < t.columns.size() && !columns[side]; ++c) {
+      if (t.columns[c].side == side) columns[side] = c;
+    }
+  }
+  if (!halves[0] || !halves[1] || !columns[0] || !columns[1]) return;
+  Money income = halves[0]->amounts[*columns[0]].value;
+  Money spending = halves[1]->amounts[*columns[1]].value;
+  Judge({&t, halves[1], *columns[1], spending, income, 0, "收入方“" + halves[0]->name + "”"}, out);
+}
+
+// "三公"经费 in the standard layout — 合计 | 因公出国(境)费 | 公务用车购置及运行费 (小计 |
+// 购置费 | 运行费) | 公务接待费, the first six columns — 合计 = 因公出国 + 公务用车 + 公务接待
+// and 小计 = 购置费 + 运行费. Other layouts (合计 with 会议费 and 培训费 beside a 三公 小计,
+// prior-year columns, labels the reader could not separate) are not checked: a check on a
+// misread column would report defects that are not there.
+void CheckThreePublic(const PublishedTable& t, std::vector<ReaderFinding>* out) {
+  if (t.columns.size() < 6) return;
+  const auto& c = t.columns;
+  bool standard = (c[0].name.find("合计") != std::string::npos ||
+                   c[0].name.find("总额") != std::string::npos) &&
+                  NameIs(c[1], "因公出国") && c[2].name == "小计" &&
+                  c[2].path.find("公务用车") != std::string::npos &&
+                  c[3].name.find("购置") != std::string::npos &&
+                  c[3].name.find("运行") == std::string::npos &&
+                  c[4].name.find("运行") != std::string::npos &&
+                  c[4].name.find("购置") == std::string::npos && NameIs(c[5], "公务接待");
+  if (!standard) return;
+  for (const PublishedRow& r : t.rows) {
+    auto at = [&](size_t k) { return r.amounts[k].value; };
+    Judge({&t, &r, 2, at(2), at(3) + at(4), 2, "购置费 + 运行费"}, out);
+    Judge({&t, &r, 0, at(0), at(1) + at(2) + at(5), 3,
+           "因公出国（境）费 + 公务用车购置及运行费 + 公务接待费"},
+          out);
+  }
+}
+
+void CheckTable(const PublishedTable& t, std::vector<ReaderFinding>* out) {
+  if (t.id == "three_public") {
+    CheckThreePublic(t, out);
+    return;
+  }
+  if (t.sides == 2 && (t.id == "income_expenditure_summary" || t.id == "fiscal_summary")) {
+    CheckBalance(t, out);
+  }
+  // A one-sided table printed in parts side by side (人员经费 | 公用经费 lists of 决算 基本支出
+  // tables) continues a 类 from one part into the next: its sums are not checked here.
+  if (t.sides > 1 && t.id != "income_expenditure_summary" && t.id != "fiscal_summary") return;
+  // The halves of 收支总表 list 类 by name; they are only checked to balance.
+  if (t.sides > 1) return;
+  for (int side = 0; side < t.sides; ++side) {
+    std::vector<const PublishedRow*> rows;
+    for (const PublishedRow& r : t.rows) {
+      if (r.side == side) rows.push_back(&r);
+    }
+    // Vertical: 类 = Σ 款, 款 = Σ 项 over the rows printed below each (codes repeat when a
+    // table lists its units one after another); each unit's row = Σ its 类; 合计 = Σ units,
+    // or Σ 类 where no unit rows are printed.
+    const PublishedRow* total = nullptr;
+    std::vector<size_t> units;
+    for (size_t i = 0; i < rows.size(); ++i) {
+      const PublishedRow* r = rows[i];
+      if (r->is_total && r->code.empty() && !total) total = r;
+      bool printed = std::any_of(r->amounts.begin(), r->amounts.end(),
+                                 [](const PublishedAmount& a) { return !a.blank; });
+      // A unit's row comes right before its first 类.
+      bool heads_classes = i + 1 < rows.size() && rows[i + 1]->code.size() == 3;
+      if (!r->is_total && r->code.empty() && !r->name.empty() && printed && heads_classes) {
+        units.push_back(i);
+      }
+    }
+    std::vector<bool> is_unit(rows.size(), false);
+    for (size_t u : units) is_unit[u] = true;
+    // Each coded row's nearest printed ancestor among the rows above it (a 项 printed without
+    // its 款, as 3010201 under 301, belongs to the 类), found with a stack of open codes; a
+    // row without a code closes them all.
+    std::vector<size_t> parents(rows.size(), SIZE_MAX);
+    std::vector<size_t> open;
+    for (size_t j = 0; j < rows.size(); ++j) {
+      const std::string& code = rows[j]->code;
+      if (code.empty()) {
+        open.clear();
+        continue;
+      }
+      while (!open.empty()) {
+        const std::string& top = rows[open.back()]->code;
+        if (top.size() < code.size() && code.compare(0, top.size(), top) == 0) break;
+        open.pop_back();
+      }
+      if (!open.empty()) parents[j] = open.back();
+      open.push_back(j);
+    }
+    for (size_t c = 0; c < t.columns.size(); ++c) {
+      // A column without a header label is not known to hold amounts (a unit's code).
+      if (t.columns[c].side != side || t.columns[c].name.empty()) continue;
+      std::vector<Money> sums(rows.size());
+      std::vector<int> counts(rows.size(), 0);
+      for (size_t j = 0; j < rows.size(); ++j) {
+        if (parents[j] == SIZE_MAX) continue;
+        sums[parents[j]] += rows[j]->amounts[c].value;
+        ++counts[parents[j]];
+      }
+      for (size_t i = 0; i < rows.size(); ++i) {
+        size_t len = rows[i]->code.size();
+        if ((len != 3 && len != 5) || counts[i] == 0) continue;
+        Judge({&t, rows[i], c, rows[i]->amounts[c].value, sums[i], counts[i],
+               len == 3 ? "其下各款之和" : "其下各项之和"},
+              out);
+      }
+      // Σ 类 from row `from` up to the next unit row.
+      auto classes = [&](size_t from, int* items) {
+        Money sum;
+        for (size_t j = from; j < rows.size(); ++j) {
+          if (j > from && is_unit[j]) break;
+          if (rows[j]->code.size() == 3) {
+            sum += rows[j]->amounts[c].value;
+            ++*items;
+          }
+        }
+        return sum;
+      };
+      if (units.empty()) {
+        int items = 0;
+        Money sum = classes(0, &items);
+        if (total && items > 0) {
+          Judge({&t, total, c, total->amounts[c].value, sum, items, "各类之和"}, out);
+        }
+        continue;
+      }
+      Money sum_of_units;
+      for (size_t u : units) {
+        int items = 0;
+        Money sum = classes(u, &items);
+        sum_of_units += rows[u]->amounts[c].value;
+        if (items > 0) {
+          Judge({&t, rows[u], c, rows[u]->amounts[c].value, sum, items, "其下各类之和"}, out);
+        }
+      }
+      if (total) {
+        Judge({&t, total, c, total->amounts[c].value, sum_of_units, static_cast<int>(units.size()),
+               "各单位之和"},
+              out);
+      }
+    }
+    // Across a row: total = basic + project (+ others); basic = 人员经费 + 公用经费.
+    std::optional<size_t> sum_col, basic, project, personnel, office;
+    std::vector<size_t> others;
+    for (size_t c = 0; c < t.columns.size(); ++c) {
+      const PublishedColumn& col = t.columns[c];
+      if (col.side != side) continue;
+      bool under_basic = col.path.rfind("基本支出/", 0) == 0;
+      bool total_name = col.name.ends_with("合计") || col.name.ends_with("总计") ||
+                        col.name == "小计" || col.name == "总";
+      if (!sum_col && total_name && !under_basic) {
+        sum_col = c;
+      } else if (!basic && (col.name == "基本支出" ||
+                            (under_basic && (NameIs(col, "小计") || NameIs(col, "合计"))))) {
+        basic = c;
+      } else if (!project && (NameIs(col, "项目支出") || NameIs(col, "专项业务经费")) &&
+                 !under_basic) {
+        project = c;
+      } else if (!personnel && NameIs(col, "人员经费")) {
+        personnel = c;
+      } else if (!office && NameIs(col, "公用经费")) {
+        office = c;
+      } else if (!basic && personnel == std::nullopt && col.name == "小计") {
+        basic = c;  // 基本支出 centred over 小计 | 人员经费 | 公用经费 names only one of them
+      } else if (col.path == col.name &&
+                 (NameIs(col, "事业单位经营支出") || NameIs(col, "上缴上级支出") ||
+                  NameIs(col, "对附属单位补助支出") || NameIs(col, "预留机动") ||
+                  NameIs(col, "结转下年"))) {
+        others.push_back(c);
+      }
+    }
+    for (const PublishedRow* r : rows) {
+      if (sum_col && basic && project) {
+        Money sum = r->amounts[*basic].value + r->amounts[*project].value;
+        std::string what = "基本支出 + 项目支出";
+        for (size_t o : others) {
+          sum += r->amounts[o].value;
+          what += " + " + t.columns[o].name;
+        }
+        Judge({&t, r, *sum_col, r->amounts[*sum_col].value, sum, 2 + int(others.size()), what},
+              out);
+      }
+      std::optional<size_t> whole = basic ? basic : (project ? std::nullopt : sum_col);
+      if (whole && personnel && office && *whole != *personnel) {
+        Money sum = r->amounts[*personnel].value + r->amounts[*office].value;
+        Judge({&t, r, *whole, r->amounts[*whole].value, sum, 2, "人员经费 + 公用经费"}, out);
+      }
+    }
+  }
+}
+
+}  // namespace
+
+PublishedDocument ReadPublishedText(const std::string& text, const std::string& path,
+                                    const ReaderOptions& options) {
+  return FromPages(PagesFromText(text), path, options);
+}
+
+PublishedDocument ReadPublished(const std::string& path, const ReaderOptions& options) {
+  if (HasExtension(path, ".txt")) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw ReaderError(fmt::format("{}：无法打开文本文件", path));
+    std::ostringstream text;
+    text << in.rdbuf();
+    return ReadPublishedText(text.str(), path, options);
+  }
+  return FromPages(PagesFromPdf(ExtractPdfWords(path, options.limits)), path, options);
+}
+
+std::vector<ReaderFinding> CheckPublished(const PublishedDocument& doc) {
+  std::vector<ReaderFinding> out;
+  for (const PublishedTable& t : doc.tables) CheckTable(t, &out);
+  return out;
+}
+
+}  // namespace gongkai::reader

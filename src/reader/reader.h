@@ -1,0 +1,66 @@
+// Reading a published budget or final-accounts document, and checking its arithmetic.
+//
+// This is the entry point of the reader layer:
+//
+//   gongkai::reader::ReaderOptions options;
+//   options.data_dir = "data";                       // for data/reader/tables.csv
+//   gongkai::reader::PublishedDocument doc = gongkai::reader::ReadPublished("预算.pdf", options);
+//   for (const gongkai::reader::ReaderFinding& f : gongkai::reader::CheckPublished(doc)) …
+//
+// Everything of this layer is in namespace gongkai::reader: its Cell, Line, Page and Location
+// are not those of disclosure/, render/ and review/.
+//
+// ReadPublished reads a PDF (words with boxes through poppler, pdf_words.h) or a text file as
+// pdftotext writes it (".txt"), finds the standard tables by their titles (table_catalog.h),
+// follows them across pages and recovers their rows (table_reader.h) into a PublishedDocument
+// (published_document.h). It throws ReaderError for files that cannot be read at all
+// (missing, encrypted, too many pages); unreadable pages are listed in doc.pages.
+//
+// CheckPublished does the arithmetic a reader of the document would: 合计 = Σ 类, 类 = Σ 款,
+// 款 = Σ 项 by code prefix, in every amount column; and across a row, total = 基本支出 +
+// 项目支出 (+ 事业单位经营支出, 上缴上级支出, 对附属单位补助支出 where printed) and 基本支出 =
+// 人员经费 + 公用经费. A difference no larger than 0.01 (of the table's unit) per summed item can
+// come from rounding the items and is a note; anything larger is an error.
+#ifndef GONGKAI_READER_READER_H_
+#define GONGKAI_READER_READER_H_
+
+#include <string>
+#include <vector>
+
+#include "base/money.h"
+#include "reader/pdf_words.h"
+#include "reader/published_document.h"
+
+namespace gongkai::reader {
+
+struct ReaderOptions {
+  std::string data_dir;  // holds reader/tables.csv
+  PdfLimits limits;
+};
+
+PublishedDocument ReadPublished(const std::string& path, const ReaderOptions& options);
+
+// Reads pdftotext-style text already in memory (`path` is only recorded).
+PublishedDocument ReadPublishedText(const std::string& text, const std::string& path,
+                                    const ReaderOptions& options);
+
+enum class FindingLevel { kError, kNote };
+
+struct ReaderFinding {
+  FindingLevel level = FindingLevel::kError;
+  std::string table_id;
+  std::string table_title;
+  int page = 0;
+  Box box;              // of the amount that should equal the sum (or of the row label)
+  std::string row;      // "201 一般公共服务支出"
+  std::string column;   // column path: "基本支出/人员经费"
+  Money printed;        // the amount as printed
+  Money computed;       // the sum of its parts as printed
+  std::string message;  // Chinese, complete
+};
+
+std::vector<ReaderFinding> CheckPublished(const PublishedDocument& doc);
+
+}  // namespace gongkai::reader
+
+#endif  // GONGKAI_READER_READER_H_

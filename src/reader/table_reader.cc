@@ -1,0 +1,878 @@
+#include "reader/table_reader.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <optional>
+#include <regex>
+
+namespace gongkai::reader {
+namespace {
+
+bool Contains(std::string_view s, std::string_view part) {
+  return s.find(part) != std::string_view::npos;
+}
+
+bool EndsWith(std::string_view s, std::string_view tail) {
+  return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
+}
+
+size_t CodePoints(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+bool AllDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool IsCode(std::string_view s) {
+  return AllDigits(s) && (s.size() == 3 || s.size() == 5 || s.size() == 7);
+}
+
+// A line on which the unit of a table is stated: "单位：万元", "金额单位: 元".
+std::optional<MoneyUnit> UnitOf(const Line& line) {
+  std::string c = line.Compact();
+  // "编制单位：上海市审计局单位：元": every occurrence, not only the first.
+  for (std::string_view mark : {"单位：", "单位:"}) {
+    for (size_t at = c.find(mark); at != std::string::npos; at = c.find(mark, at + 1)) {
+      std::string_view rest = std::string_view(c).substr(at + mark.size());
+      if (rest.rfind("万元", 0) == 0) return MoneyUnit::kWan;
+      if (rest.rfind("元", 0) == 0) return MoneyUnit::kYuan;
+    }
+  }
+  return std::nullopt;
+}
+
+bool IsUnitLine(const Line& line) {
+  std::string c = line.Compact();
+  return UnitOf(line).has_value() || Contains(c, "单位：") || Contains(c, "单位:");
+}
+
+// Page numbers and running footers: "12", "- 16 -", "— 1 —", "第 3 页".
+bool IsFooter(const Line& line) {
+  std::string c = line.Compact();
+  static const std::regex kFooter(R"(^(-|—|－)*\d{1,4}(-|—|－)*$|^第\d+页(共\d+页)?$)");
+  return std::regex_match(c, kFooter);
+}
+
+bool IsNote(std::string_view compact) {
+  return compact.rfind("注", 0) == 0 || compact.rfind("备注", 0) == 0 ||
+         compact.rfind("说明", 0) == 0 || compact.rfind("填报说明", 0) == 0;
+}
+
+// A table number on its own: "公开03表", "预算01表", "表3", "表一".
+bool IsTableNumber(const std::string& compact) {
+  static const std::regex kNumberOnly(
+      R"(^(公开|预算|决算|附|部门)?(\d+|[一二三四五六七八九十]+)?表(\d+|[一二三四五六七八九十]+)?$)");
+  return std::regex_match(compact, kNumberOnly);
+}
+
+// Columns that number lines or hold codes, not amounts.
+bool IsNumberingColumn(const std::string& name) {
+  return EndsWith(name, "行次") || name == "栏次" || name == "序号" || name == "编号" ||
+         EndsWith(name, "代码") || EndsWith(name, "编码");
+}
+
+struct Title {
+  size_t page = 0, line = 0;  // indexes into pages / lines: the title's last line
+  size_t first_line = 0;      // its first (a title may wrap onto a second line)
+  std::string id;
+  int sides = 1;
+  std::string text;
+};
+
+// Whether the line at (p, l) is a table title; fills `title`.
+bool TitleAt(const std::vector<Page>& pages, size_t p, size_t l, const TableCatalog& catalog,
+             Title* title) {
+  const Line& line = pages[p].lines[l];
+  std::string compact = line.Compact();
+  if (compact.empty() || Contains(compact, "。") || Contains(compact, "…") ||
+      Contains(compact, "...") || Contains(compact, "《") || Contains(compact, "，") ||
+      Contains(compact, "··")) {
+    return false;
+  }
+  std::string normal = NormalizeTitle(compact);
+  const TablePattern* match = catalog.Match(normal);
+  // A title wrapped onto a short second line ("…会议费、培训费支出预" / "算表").
+  const auto& lines = pages[p].lines;
+  size_t last = l;
+  if (!match && !EndsWith(normal, "表") && l + 1 < lines.size()) {
+    std::string next = NormalizeTitle(lines[l + 1].Compact());
+    if (CodePoints(next) <= 8 && (EndsWith(next, "表") || EndsWith(next, ")"))) {
+      if (const TablePattern* joined = catalog.Match(normal + next)) {
+        match = joined;
+        normal += next;
+        last = l + 1;
+      }
+    }
+  }
+  if (match) {
+    if (CodePoints(normal) > CodePoints(match->pattern) + 28) return false;
+  } else {
+    // Any short line ending in 表 ends the previous table (机关运行经费表 …), but not a table
+    // number on its own ("公开03表", "预算01表").
+    size_t n = CodePoints(normal);
+    if (n < 4 || n > 40 || IsTableNumber(normal)) return false;
+    // "…明细表(按支出功能分类科目)": a remark in parentheses after 表.
+    size_t open = normal.rfind("表(");
+    bool remark = EndsWith(normal, ")") && open != std::string::npos;
+    if (!EndsWith(normal, "表") && !remark) return false;
+  }
+  // Confirmed by a unit line just below (or the title line itself).
+  bool confirmed = IsUnitLine(line);
+  for (size_t k = last + 1; k < lines.size() && k <= last + 6 && !confirmed; ++k) {
+    if (IsUnitLine(lines[k])) confirmed = true;
+    // A table of contents: the next line names another table.
+    if (!confirmed && catalog.Match(NormalizeTitle(lines[k].Compact())) &&
+        CodePoints(lines[k].Compact()) <= 40) {
+      break;
+    }
+  }
+  if (!confirmed) return false;
+  title->page = p;
+  title->line = last;  // the table starts after the title's last line
+  title->first_line = l;
+  title->id = match ? match->id : "other";
+  title->sides = match ? match->sides : 1;
+  title->text.clear();
+  for (size_t k = l; k <= last; ++k) {
+    for (const Cell& c : lines[k].cells) {
+      if (!title->text.empty() && k == l) title->text += ' ';
+      title->text += c.text;
+    }
+  }
+  return true;
+}
+
+enum class Kind { kLabel, kCode, kAmount };
+
+struct Classified {
+  const Cell* cell;
+  Kind kind;
+};
+
+// Classifies the cells of a data line: codes, labels, amounts. A code is a whole number of 3,
+// 5 or 7 digits (or a 2-digit 款/项 part, "205 | 03 | 99") at the start of the line or of a
+// part after an amount, followed by a label or another code part.
+std::vector<Classified> Classify(const Line& line) {
+  std::vector<Classified> out;
+  for (const Cell& c : line.cells) {
+    out.push_back({&c, LooksLikeAmount(c.text) ? Kind::kAmount : Kind::kLabel});
+  }
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (out[i].kind != Kind::kAmount) continue;
+    bool starts_part = i == 0 || out[i - 1].kind == Kind::kAmount;
+    // A second classification between labels: "30113 | 住房公积金 | 50501 | 工资福利支出".
+    bool between_labels = i > 0 && out[i - 1].kind == Kind::kLabel && i + 1 < out.size() &&
+                          out[i + 1].kind == Kind::kLabel &&
+                          IsCode(RemoveSpaces(out[i].cell->text));
+    if (between_labels) {
+      out[i].kind = Kind::kCode;
+      continue;
+    }
+    if (!starts_part) continue;
+    size_t j = i;
+    while (j < out.size() && out[j].kind == Kind::kAmount) {
+      std::string t = RemoveSpaces(out[j].cell->text);
+      bool code = IsCode(t) || (AllDigits(t) && t.size() == 2);
+      if (!code) break;
+      ++j;
+    }
+    // A whole number of another length that starts the line before a label is a label (a
+    // unit's code, "125001 西安市安全生产监督管理局"), not an amount.
+    // So is a longer bare number before amounts with decimals (its name printed around it).
+    std::string first = RemoveSpaces(out[i].cell->text);
+    bool before_label = out.size() > 1 && out[1].kind == Kind::kLabel;
+    if (i == 0 && j == i && AllDigits(first) && (before_label || first.size() >= 6)) {
+      out[0].kind = Kind::kLabel;
+      continue;
+    }
+    // At the start of the line codes need no label after them (the name may be printed
+    // around the row, or not at all); within the line they do.
+    if (j > i && (i == 0 || (j < out.size() && out[j].kind == Kind::kLabel))) {
+      for (size_t k = i; k < j; ++k) out[k].kind = Kind::kCode;
+    }
+    i = j > i ? j - 1 : i;
+  }
+  return out;
+}
+
+// A line that is data beyond doubt: a code then a label, an amount with decimals, or a total.
+bool IsStrongData(const std::vector<Classified>& cells) {
+  bool code = false;
+  for (const Classified& c : cells) {
+    if (c.kind == Kind::kCode) code = true;
+    if (c.kind == Kind::kLabel) {
+      if (code) return true;
+    }
+    if (c.kind == Kind::kAmount) {
+      std::string t = RemoveSpaces(c.cell->text);
+      if (Contains(t, ".") || Contains(t, ",")) return true;
+    }
+  }
+  return false;
+}
+
+bool IsTotalName(std::string_view name) {
+  std::string n = NormalizeTitle(name);
+  return EndsWith(n, "合计") || EndsWith(n, "总计");
+}
+
+struct Interval {
+  double x0, x1;
+};
+
+// Merges overlapping intervals (sorted by x0).
+std::vector<Interval> Merge(std::vector<Interval> v) {
+  std::sort(v.begin(), v.end(), [](const Interval& a, const Interval& b) { return a.x0 < b.x0; });
+  std::vector<Interval> out;
+  for (const Interval& i : v) {
+    // Overlapping by more than a hair: amounts printed with no gap only touch.
+    if (!out.empty() && i.x0 < out.back().x1 - 0.5) {
+      out.back().x1 = std::max(out.back().x1, i.x1);
+    } else {
+      out.push_back(i);
+    }
+  }
+  return out;
+}
+
+double OverlapOf(double a0, double a1, double b0, double b1) {
+  return std::max(0.0, std::min(a1, b1) - std::max(a0, b0));
+}
+
+struct DataLine {
+  size_t page;
+  const Line* line;
+  std::vector<Classified> cells;
+  std::string continued;  // the rest of a wrapped name, printed on the next line
+  std::string prefix;     // the start of a wrapped name, printed on the line before
+};
+
+int SideOf(double x0, const std::vector<double>& bounds) {
+  int side = 0;
+  for (double b : bounds) {
+    if (x0 >= b) ++side;
+  }
+  return side;
+}
+
+// Names the amount columns of one side from the header lines.
+void NameColumns(const std::vector<const Line*>& header, std::vector<PublishedColumn>* columns,
+                 size_t first, size_t last, const std::vector<bool>& right_aligned, bool from_text,
+                 bool exact_fields) {
+  size_t n = last - first;
+  if (n == 0) return;
+  std::vector<Interval> slots(n);
+  for (size_t i = 0; i < n; ++i) {
+    const PublishedColumn& c = (*columns)[first + i];
+    double left = i == 0 ? c.x0 - (n > 1 ? ((*columns)[first + 1].x0 - c.x1) / 2 : c.x1 - c.x0)
+                         : ((*columns)[first + i - 1].x1 + c.x0) / 2;
+    double right = i + 1 == n ? c.x1 + (n > 1 ? (c.x0 - (*columns)[first + i - 1].x1) / 2 : 8)
+                              : (c.x1 + (*columns)[first + i + 1].x0) / 2;
+    slots[i] = {left, right};
+  }
+  // Tab-separated text: a column is its field.
+  if (from_text && exact_fields) {
+    for (size_t i = 0; i < n; ++i) {
+      slots[i] = {(*columns)[first + i].x0 - 1, (*columns)[first + i].x1 + 1};
+    }
+  }
+  // A right-aligned column extends from the right edge of the previous one to its own, but
+  // not further than the usual distance between columns (a label column may lie between).
+  std::vector<double> pitches;
+  for (size_t i = 1; i < n; ++i) {
+    pitches.push_back((*columns)[first + i].x1 - (*columns)[first + i - 1].x1);
+  }
+  std::sort(pitches.begin(), pitches.end());
+  double pitch = pitches.empty() ? 0 : pitches[pitches.size() / 2];
+  for (size_t i = 0; i < n; ++i) {
+    if (!right_aligned[i]) continue;
+    const PublishedColumn& c = (*columns)[first + i];
+    slots[i].x1 = c.x1 + 2;
+    if (i > 0) {
+      slots[i].x0 =
+          std::max((*columns)[first + i - 1].x1 + 2, c.x1 - std::max(pitch, 2 * c.width()));
+      if (right_aligned[i - 1]) slots[i - 1].x1 = slots[i].x0;
+    } else if (n > 1) {
+      slots[i].x0 = c.x1 - ((*columns)[first + 1].x1 - c.x1);
+    }
+  }
+  for (size_t i = 0; i < n; ++i) {
+    // The header cells over this column, top down; consecutive cells one line apart and
+    // aligned are one wrapped label, otherwise the upper one is a parent.
+    std::vector<std::string> labels;
+    const Cell* previous = nullptr;
+    for (const Line* line : header) {
+      if (IsUnitLine(*line)) continue;
+      // The cells of this line whose home is this column (the slot they overlap most), or
+      // one cell spanning it and others; spaced-out labels ("合 | 计") are joined.
+      const Cell* best = nullptr;
+      std::string text;
+      int spanned = 0;
+      for (const Cell& cell : line->cells) {
+        double own = OverlapOf(cell.box.x0, cell.box.x1, slots[i].x0, slots[i].x1);
+        if (own <= 0) continue;
+        int covers = 0;
+        bool home = true;
+        for (size_t k = 0; k < n; ++k) {
+          const Interval& s = slots[k];
+          double o = OverlapOf(cell.box.x0, cell.box.x1, s.x0, s.x1);
+          if (o > 0.25 * (s.x1 - s.x0)) ++covers;
+          if (o > own) home = false;
+        }
+        if (covers > 1) {
+          best = &cell;
+          text = RemoveSpaces(cell.text);
+          spanned = covers;
+          break;
+        }
+        if (!home) continue;
+        if (!best) best = &cell;
+        text += RemoveSpaces(cell.text);
+        spanned = 1;
+      }
+      if (!best) continue;
+      bool wrap = false;
+      if (previous && spanned <= 1 && !from_text) {  // text lines are rows, never wraps
+        // One line of text apart: centres at most 1.6 font sizes apart. The font size is
+        // the box height, or the width of a character where producers draw boxes only a
+        // few points high (ONLYOFFICE).
+        auto font = [](const Cell& c) {
+          size_t chars = CodePoints(RemoveSpaces(c.text));
+          return std::max(c.box.height(), chars ? c.box.width() / static_cast<double>(chars) : 0.0);
+        };
+        double size = std::min(font(*previous), font(*best));
+        double down = (best->box.y0 + best->box.y1 - previous->box.y0 - previous->box.y1) / 2;
+        double centre = (best->box.x0 + best->box.x1 - previous->box.x0 - previous->box.x1) / 2;
+        double width = std::max(previous->box.width(), best->box.width());
+        wrap = down <= 1.6 * size && std::abs(centre) <= width / 2;
+      }
+      if (wrap) {
+        labels.back() += text;
+      } else {
+        labels.push_back(text);
+      }
+      previous = spanned > 1 ? nullptr : best;
+    }
+    PublishedColumn& col = (*columns)[first + i];
+    col.name = labels.empty() ? "" : labels.back();
+    col.path.clear();
+    for (size_t k = 0; k < labels.size(); ++k) {
+      if (k > 0 && labels[k] == labels[k - 1]) continue;
+      col.path += (col.path.empty() ? "" : "/") + labels[k];
+    }
+  }
+}
+
+// Columns of one side where boxes are only roughly aligned (text split at runs of spaces):
+// the lines with the most amounts define the columns (mean extents of their first, second …
+// amount); every line's amounts go to columns in order, each to the nearest that keeps the
+// order (dynamic programming over the right edges), the first always in the first column (a
+// side's total). Fills `assigned` with the index of each
+// amount's column among the table's columns (the side's first column is `offset`).
+std::vector<Interval> OrdinalColumns(const std::vector<DataLine>& data,
+                                     const std::vector<double>& bounds, int side,
+                                     std::map<const Cell*, size_t>* assigned, size_t offset = 0) {
+  std::vector<std::vector<const Cell*>> lines;
+  size_t most = 0;
+  for (const DataLine& d : data) {
+    std::vector<const Cell*> amounts;
+    for (const Classified& c : d.cells) {
+      if (c.kind == Kind::kAmount && SideOf(c.cell->box.x0, bounds) == side) {
+        amounts.push_back(c.cell);
+      }
+    }
+    most = std::max(most, amounts.size());
+    lines.push_back(std::move(amounts));
+  }
+  // No published table has this many amount columns; matching in order would cost
+  // lines × columns² (hostile input). The caller falls back to boxes.
+  if (most > 64) return {};
+  std::vector<Interval> columns(most, Interval{0, 0});
+  int reference = 0;
+  for (const auto& amounts : lines) {
+    if (amounts.size() != most || most == 0) continue;
+    ++reference;
+    for (size_t i = 0; i < most; ++i) {
+      columns[i].x0 += amounts[i]->box.x0;
+      columns[i].x1 += amounts[i]->box.x1;
+    }
+  }
+  for (Interval& c : columns) {
+    c.x0 /= std::max(reference, 1);
+    c.x1 /= std::max(reference, 1);
+  }
+  for (const auto& amounts : lines) {
+    size_t m = amounts.size(), n = most;
+    if (m == 0) continue;
+    // cost[i][j]: amounts 0..i placed, amount i in column j.
+    const double kInf = 1e18;
+    std::vector<std::vector<double>> cost(m, std::vector<double>(n, kInf));
+    std::vector<std::vector<size_t>> from(m, std::vector<size_t>(n, 0));
+    for (size_t i = 0; i < m; ++i) {
+      for (size_t j = i; j + (m - i) <= n; ++j) {
+        double here = std::abs(amounts[i]->box.x1 - columns[j].x1);
+        if (i == 0) {
+          // The first column of a side is its total, printed whenever anything is: a line's
+          // first amount goes there.
+          cost[i][j] = j == 0 ? here : kInf / 2;
+          continue;
+        }
+        for (size_t k = i - 1; k < j; ++k) {
+          if (cost[i - 1][k] + here < cost[i][j]) {
+            cost[i][j] = cost[i - 1][k] + here;
+            from[i][j] = k;
+          }
+        }
+      }
+    }
+    size_t j = static_cast<size_t>(std::min_element(cost[m - 1].begin(), cost[m - 1].end()) -
+                                   cost[m - 1].begin());
+    for (size_t i = m; i-- > 0;) {
+      (*assigned)[amounts[i]] = offset + j;
+      if (i > 0) j = from[i][j];
+    }
+  }
+  return columns;
+}
+
+PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, size_t end_page,
+                         size_t end_line) {
+  PublishedTable table;
+  table.id = title.id;
+  table.title = title.text;
+  std::vector<DataLine> data;
+  std::vector<const Line*> header;  // of the first page
+  for (size_t p = title.page; p <= end_page && p < pages.size(); ++p) {
+    const auto& lines = pages[p].lines;
+    size_t from = p == title.page ? title.line + 1 : 0;
+    size_t to = p == end_page ? end_line : lines.size();
+    bool in_header = true;
+    const Line* pending = nullptr;  // a name fragment on a line of its own
+    const Line* last_header = nullptr;
+    // Ends the name of the row above with the pending fragment, if it is close to it.
+    auto flush = [&] {
+      if (pending && !data.empty() && data.back().page == p &&
+          pending->box.y0 - data.back().line->box.y1 < 0.8 * pending->box.height()) {
+        data.back().continued += pending->Compact();
+      }
+      pending = nullptr;
+    };
+    bool any = false;
+    for (size_t l = from; l < to && l < lines.size(); ++l) {
+      const Line& line = lines[l];
+      if (auto unit = UnitOf(line); unit && !table.unit_stated) {
+        table.unit = *unit;
+        table.unit_stated = true;
+      }
+      if (IsUnitLine(line) || IsFooter(line)) continue;
+      std::string compact = line.Compact();
+      if (IsNote(compact) || IsTableNumber(compact)) continue;
+      // Prose: the tables are over.
+      if (Contains(compact, "。")) {
+        end_page = p;
+        break;
+      }
+      // A repeated title on a continuation page.
+      if (NormalizeTitle(compact) == NormalizeTitle(RemoveSpaces(title.text))) continue;
+      std::vector<Classified> cells = Classify(line);
+      if (in_header && IsStrongData(cells)) {
+        in_header = false;
+        // The start of the first row's wrapped name looked like a header line.
+        if (last_header && last_header->cells.size() == 1) {
+          pending = last_header;
+          if (!header.empty() && header.back() == last_header) header.pop_back();
+        }
+      }
+      if (in_header) {
+        last_header = &line;
+        // Column numbers (栏次 1 2 3 …, ** ** 1 2) name nothing.
+        bool numbering = compact.rfind("栏次", 0) == 0 ||
+                         std::all_of(line.cells.begin(), line.cells.end(), [](const Cell& c) {
+                           std::string t = RemoveSpaces(c.text);
+                           return AllDigits(t) || t.find_first_not_of('*') == std::string::npos;
+                         });
+        if (p == title.page && !numbering) header.push_back(&line);
+        continue;
+      }
+      bool has_amount = false, has_code = false;
+      for (const Classified& c : cells) {
+        has_amount |= c.kind == Kind::kAmount;
+        has_code |= c.kind == Kind::kCode;
+      }
+      if (has_amount || has_code || title.sides > 1) {
+        // A wrapped name is printed around its row: a line above the code and amounts
+        // ("机关事业单位基本养老" / 2080505 … / "保险缴费支出") starts the name of a row printed
+        // without one, and otherwise ends the name of the row before.
+        // Named: a label right after the leading codes (not a second classification's code).
+        size_t first = 0;
+        if (!cells.empty() && cells[0].kind == Kind::kCode) ++first;
+        while (first < cells.size() && cells[first].kind == Kind::kCode &&
+               RemoveSpaces(cells[first].cell->text).size() == 2) {
+          ++first;  // "204 | 06 | 01"
+        }
+        while (first < cells.size() && cells[first].kind == Kind::kLabel &&
+               AllDigits(RemoveSpaces(cells[first].cell->text))) {
+          ++first;  // a unit's number, "125001": its name may be printed around it
+        }
+        bool has_label = first < cells.size() && cells[first].kind == Kind::kLabel;
+        std::string prefix;
+        double below = pending ? line.box.y0 - pending->box.y1 : 0;
+        double above = pending && !data.empty() && data.back().page == p
+                           ? pending->box.y0 - data.back().line->box.y1
+                           : 1e9;
+        if (pending && !has_label && below < 0.8 * line.box.height() && below < above) {
+          prefix = pending->Compact();
+        } else {
+          flush();
+        }
+        pending = nullptr;
+        data.push_back({p, &line, std::move(cells), {}, prefix});
+        any = true;
+      } else if (line.cells.size() == 1) {
+        flush();
+        pending = &line;
+      }
+    }
+    flush();
+    pending = nullptr;
+    if (any || p == title.page) table.pages.push_back(pages[p].number);
+  }
+  for (const Line* h : header) {
+    std::string text;
+    for (const Cell& c : h->cells) text += (text.empty() ? "" : " | ") + c.text;
+    table.header.push_back(text);
+  }
+  // Sides: a label after an amount on a line starts the next half.
+  std::vector<double> bounds;
+  int parts = title.sides;
+  if (parts == 1) {
+    // A list printed in parts side by side: a label after an amount on several lines.
+    int lines_with_parts = 0;
+    for (const DataLine& d : data) {
+      bool label = false, after_amount = false, again = false;
+      for (const Classified& c : d.cells) {
+        if (c.kind == Kind::kAmount && label) after_amount = true;
+        if (c.kind != Kind::kAmount && after_amount) again = true;
+        if (c.kind != Kind::kAmount) label = true;
+      }
+      lines_with_parts += again;
+    }
+    if (lines_with_parts >= 3) parts = 3;
+  }
+  if (parts > 1) {
+    std::vector<double> starts;
+    for (const DataLine& d : data) {
+      bool after_amount = false;
+      for (const Classified& c : d.cells) {
+        if (c.kind == Kind::kAmount) after_amount = true;
+        if (c.kind != Kind::kAmount && after_amount) {
+          starts.push_back(c.cell->box.x0);
+          break;
+        }
+      }
+    }
+    // Clusters of such starts; the leftmost sides - 1 of them.
+    std::sort(starts.begin(), starts.end());
+    double tolerance = pages[title.page].from_text ? 8 : 40;
+    std::vector<std::pair<double, int>> clusters;
+    for (double s : starts) {
+      if (clusters.empty() || s - clusters.back().first > tolerance) {
+        clusters.push_back({s, 1});
+      } else {
+        ++clusters.back().second;
+      }
+    }
+    for (const auto& cluster : clusters) {
+      if (static_cast<int>(bounds.size()) + 1 < parts) {
+        bounds.push_back(cluster.first - 2);  // labels may start a little left of those seen
+      }
+    }
+  }
+  table.sides = static_cast<int>(bounds.size()) + 1;
+  bool approximate = pages[title.page].approximate_x;
+  std::map<const Cell*, size_t> assigned;  // approximate pages: amount → column
+  // Columns of each side from the extents of its amounts.
+  for (int side = 0; side < table.sides; ++side) {
+    // Boxes measured by the producer first; estimated ones only where they add a column.
+    std::vector<Interval> extents, estimated;
+    for (const DataLine& d : data) {
+      for (const Classified& c : d.cells) {
+        if (c.kind == Kind::kAmount && SideOf(c.cell->box.x0, bounds) == side) {
+          (c.cell->estimated ? estimated : extents).push_back({c.cell->box.x0, c.cell->box.x1});
+        }
+      }
+    }
+    std::vector<Interval> exact = Merge(extents);
+    for (const Interval& e : estimated) {
+      bool covered = std::any_of(exact.begin(), exact.end(), [&](const Interval& x) {
+        return OverlapOf(e.x0, e.x1, x.x0, x.x1) > 0;
+      });
+      if (!covered) extents.push_back(e);
+    }
+    size_t first = table.columns.size();
+    std::vector<bool> right_aligned;
+    std::vector<Interval> merged =
+        approximate ? OrdinalColumns(data, bounds, side, &assigned, table.columns.size())
+                    : Merge(extents);
+    if (approximate && merged.empty() && !extents.empty()) {
+      approximate = false;  // too many amounts on a line to match in order: by boxes
+      merged = Merge(extents);
+    }
+    for (const Interval& i : merged) {
+      PublishedColumn col;
+      col.side = side;
+      col.x0 = i.x0;
+      col.x1 = i.x1;
+      table.columns.push_back(col);
+      double lo1 = 1e9, hi1 = -1e9;
+      for (const Interval& e : extents) {
+        if (e.x0 < i.x0 || e.x1 > i.x1) continue;
+        lo1 = std::min(lo1, e.x1);
+        hi1 = std::max(hi1, e.x1);
+      }
+      right_aligned.push_back(!pages[title.page].from_text && hi1 - lo1 <= 2);
+    }
+    NameColumns(header, &table.columns, first, table.columns.size(), right_aligned,
+                pages[title.page].from_text, !approximate);
+    for (size_t k = table.columns.size(); k-- > first;) {
+      if (IsNumberingColumn(table.columns[k].name)) {
+        table.columns.erase(table.columns.begin() + static_cast<std::ptrdiff_t>(k));
+        for (auto& [cell, column] : assigned) {
+          if (column == k) column = SIZE_MAX;
+          if (column != SIZE_MAX && column > k) --column;
+        }
+      }
+    }
+  }
+  // Rows.
+  std::vector<std::string> last_class(static_cast<size_t>(table.sides));
+  for (const DataLine& d : data) {
+    for (int side = 0; side < table.sides; ++side) {
+      PublishedRow row;
+      row.side = side;
+      row.where.page = pages[d.page].number;
+      row.amounts.resize(table.columns.size());
+      std::vector<std::string> labels;
+      bool any = false, first_label = true;
+      for (const Classified& c : d.cells) {
+        if (SideOf(c.cell->box.x0, bounds) != side) continue;
+        if (c.kind == Kind::kAmount) {
+          size_t best = table.columns.size();
+          double best_overlap = 0;
+          if (approximate) {
+            auto it = assigned.find(c.cell);
+            if (it == assigned.end() || it->second == SIZE_MAX) continue;
+            best = it->second;
+          }
+          for (size_t k = 0; k < table.columns.size() && !approximate; ++k) {
+            const PublishedColumn& col = table.columns[k];
+            if (col.side != side) continue;
+            double o = OverlapOf(c.cell->box.x0, c.cell->box.x1, col.x0, col.x1);
+            if (o > best_overlap) {
+              best_overlap = o;
+              best = k;
+            }
+          }
+          if (best == table.columns.size()) continue;
+          PublishedAmount& a = row.amounts[best];
+          std::optional<Money> m = ParsePublishedAmount(c.cell->text, table.unit);
+          a.text = c.cell->text;
+          a.blank = m && m->is_zero() && !AllDigits(RemoveSpaces(c.cell->text).substr(0, 1));
+          a.value = m.value_or(Money());
+          a.where = {pages[d.page].number, c.cell->box};
+          any = true;
+        } else {
+          labels.push_back(c.cell->text);
+          if (first_label) {
+            row.where = {pages[d.page].number, c.cell->box};
+            first_label = false;
+          } else {
+            row.where.box.x1 = std::max(row.where.box.x1, c.cell->box.x1);
+          }
+        }
+      }
+      // A code printed relative to the 类 above it: "03" (款) or "03 | 99" (项).
+      if (!labels.empty() && AllDigits(RemoveSpaces(labels.front())) &&
+          RemoveSpaces(labels.front()).size() == 2 && last_class[side].size() == 3) {
+        labels.front() = last_class[side] + RemoveSpaces(labels.front());
+      }
+      row.code = SplitCode(&labels);
+      if (row.code.size() == 3) last_class[side] = row.code;
+      for (const auto& l : labels) {
+        std::string t = RemoveSpaces(l);
+        if (IsCode(t)) break;        // a second classification: not part of the name
+        if (AllDigits(t)) continue;  // a unit's number
+        // The header's 类 | 款 | 项 printed on the 合计 row's line (决算 tables).
+        if (t == "类" || t == "款" || t == "项") continue;
+        row.name += t;
+      }
+      if (side == 0 && table.sides == 1) row.name = d.prefix + row.name + d.continued;
+      if (!any && labels.empty() && row.code.empty()) continue;
+      if (row.name.empty() && row.code.empty() && !any) continue;
+      if (IsNote(row.name)) continue;
+      row.is_total = IsTotalName(row.name);
+      for (PublishedAmount& a : row.amounts) {
+        if (a.where.page == 0) a.where.page = pages[d.page].number;
+      }
+      table.rows.push_back(std::move(row));
+    }
+  }
+  return table;
+}
+
+}  // namespace
+
+std::string SplitCode(std::vector<std::string>* labels) {
+  std::string code;
+  size_t used = 0;
+  for (; used < labels->size(); ++used) {
+    std::string t = RemoveSpaces((*labels)[used]);
+    if (code.empty() && IsCode(t)) {
+      code = t;
+    } else if (!code.empty() && AllDigits(t) && t.size() == 2 && code.size() < 7) {
+      code += t;
+    } else {
+      break;
+    }
+  }
+  labels->erase(labels->begin(), labels->begin() + used);
+  if (code.empty() && !labels->empty()) {
+    // "2010301 行政运行" or "2010301行政运行" in one cell.
+    const std::string& first = labels->front();
+    size_t digits = 0;
+    while (digits < first.size() && first[digits] >= '0' && first[digits] <= '9') ++digits;
+    bool code_length = digits == 3 || digits == 5 || digits == 7;
+    if (code_length && digits < first.size() &&
+        (static_cast<unsigned char>(first[digits]) >= 0x80 || first[digits] == ' ' ||
+         first[digits] == '-')) {
+      code = first.substr(0, digits);
+      std::string rest = first.substr(digits);
+      while (!rest.empty() && (rest.front() == ' ' || rest.front() == '-')) rest.erase(0, 1);
+      labels->front() = rest;
+    }
+  }
+  return code;
+}
+
+std::vector<PublishedTable> ReadTables(const std::vector<Page>& pages,
+                                       const TableCatalog& catalog) {
+  std::vector<Title> titles;
+  for (size_t p = 0; p < pages.size(); ++p) {
+    for (size_t l = 0; l < pages[p].lines.size(); ++l) {
+      Title t;
+      if (TitleAt(pages, p, l, catalog, &t)) {
+        titles.push_back(t);
+        l = t.line;  // past the second line of a wrapped title
+      }
+    }
+  }
+  std::vector<PublishedTable> tables;
+  for (size_t i = 0; i < titles.size(); ++i) {
+    const Title& t = titles[i];
+    // A repeated title continues the table: skip to the last of the run.
+    size_t j = i;
+    while (j + 1 < titles.size() && titles[j + 1].id == t.id && t.id != "other") ++j;
+    size_t end_page = pages.size() - 1, end_line = pages.empty() ? 0 : pages.back().lines.size();
+    if (j + 1 < titles.size()) {
+      end_page = titles[j + 1].page;
+      end_line = titles[j + 1].first_line;
+    }
+    if (t.id != "other") {
+      PublishedTable table = ReadTable(pages, t, end_page, end_line);
+      // The same table twice (a list of tables that looked like one, a table repeated in
+      // an appendix): the first with rows is kept.
+      auto earlier = std::find_if(tables.begin(), tables.end(),
+                                  [&](const PublishedTable& e) { return e.id == table.id; });
+      if (earlier == tables.end()) {
+        tables.push_back(std::move(table));
+      } else if (earlier->rows.empty() && !table.rows.empty()) {
+        *earlier = std::move(table);
+      }
+    }
+    i = j;
+  }
+  return tables;
+}
+
+void ReadDocumentFacts(const std::vector<Page>& pages, PublishedDocument* doc) {
+  std::map<int, int> years;
+  std::map<std::string, int> departments;
+  int budget = 0, final_accounts = 0, cover_budget = 0, cover_final = 0;
+  static const std::regex kYear(R"((20\d\d)\s*年)");
+  static const std::regex kDept(
+      R"((?:编制部门|编制单位|部门名称|单位名称|预算单位|部门)(?:：|:)(.+))");
+  for (size_t p = 0; p < pages.size(); ++p) {
+    for (const Line& line : pages[p].lines) {
+      std::string compact = line.Compact();
+      bool cover = p < 2;
+      if (cover || CodePoints(compact) < 40) {
+        for (auto it = std::sregex_iterator(compact.begin(), compact.end(), kYear);
+             it != std::sregex_iterator(); ++it) {
+          years[std::stoi((*it)[1].str())] += cover ? 3 : 1;
+        }
+        if (Contains(compact, "决算")) ++(cover ? cover_final : final_accounts);
+        if (Contains(compact, "预算")) ++(cover ? cover_budget : budget);
+      }
+      for (size_t k = 0; k < line.cells.size(); ++k) {
+        std::smatch m;
+        std::string t = RemoveSpaces(line.cells[k].text);
+        // "部门：" with the name in the next cell.
+        if (k + 1 < line.cells.size() && (EndsWith(t, "：") || EndsWith(t, ":"))) {
+          t += RemoveSpaces(line.cells[k + 1].text);
+        }
+        if (std::regex_search(t, m, kDept) && m.position(0) == 0) {
+          std::string name = m[1].str();
+          if (CodePoints(name) >= 2 && !Contains(name, "单位") && !Contains(name, "万元")) {
+            ++departments[name];
+          }
+        }
+      }
+    }
+  }
+  // Without a 部门： line, the cover's title names the department: "上海市普陀区财政局2024年度
+  // 部门决算", "北京市财政局2026年度部门预算情况说明".
+  static const std::regex kCover(
+      R"(^(?:附件\d+(?:：|:))?(?:第[一二三四五六七八九十]+部分)?(.+?)20\d\d年度?(?:(?:部门|单位)?(?:综合)?(?:预算|决算)|$))");
+  for (size_t p = 0; p < pages.size() && p < 2 && departments.empty(); ++p) {
+    for (const Line& line : pages[p].lines) {
+      std::string compact = line.Compact();
+      std::smatch m;
+      if (std::regex_search(compact, m, kCover) && CodePoints(m[1].str()) >= 3 &&
+          CodePoints(m[1].str()) <= 30 && !Contains(m[1].str(), "部分")) {
+        ++departments[m[1].str()];
+        break;
+      }
+    }
+  }
+  int best = 0;
+  for (const auto& [year, n] : years) {
+    if (n > best) {
+      best = n;
+      doc->year = year;
+    }
+  }
+  best = 0;
+  for (const auto& [name, n] : departments) {
+    if (n > best) {
+      best = n;
+      doc->department = name;
+    }
+  }
+  // The cover says what the document is; the tables, which name 预算 in 决算 documents too
+  // (一般公共预算财政拨款支出决算表), only when the cover does not.
+  if (cover_final + cover_budget > 0) {
+    final_accounts = cover_final;
+    budget = cover_budget;
+  }
+  if (final_accounts > 0 && final_accounts * 2 >= budget) {
+    doc->kind = DocumentKind::kFinalAccounts;
+  } else if (budget > 0) {
+    doc->kind = DocumentKind::kBudget;
+  }
+}
+
+}  // namespace gongkai::reader

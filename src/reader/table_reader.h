@@ -1,0 +1,40 @@
+// Finding the standard tables in the pages of a published document and reading their rows.
+//
+// A table starts at a title line the catalog recognises (table_catalog.h) that is confirmed by
+// a unit line ("单位：万元") a few lines below it on the same page; a table of contents names
+// the same titles but has no unit line. It runs to the next title — of a standard table, of a
+// table the catalog knows but does not read, or any short line ending in 表 followed by a unit
+// line — across page breaks; a repeated title on the next page continues the same table.
+//
+// Within a table, each page starts with header lines up to the first line that is clearly data
+// (a code followed by a name, or an amount with decimals); repeated headers on continuation
+// pages are skipped that way. Amount columns are found from the data: the horizontal extents
+// of the amounts of all rows are merged where they overlap, so that right-aligned, centred
+// and left-aligned columns are all recognised, and a blank cell stays blank. Each column is
+// named by the header cells above it (a header cell spanning several columns is a parent,
+// "基本支出/人员经费"; stacked cells over one column are one wrapped label). In a two-sided
+// table (收支总表: 收入 | 支出) the halves are split where a label follows an amount on a line.
+#ifndef GONGKAI_READER_TABLE_READER_H_
+#define GONGKAI_READER_TABLE_READER_H_
+
+#include <vector>
+
+#include "reader/published_document.h"
+#include "reader/table_catalog.h"
+#include "reader/text_lines.h"
+
+namespace gongkai::reader {
+
+// The standard tables found in `pages`, in document order (tables with id "other" omitted).
+std::vector<PublishedTable> ReadTables(const std::vector<Page>& pages, const TableCatalog& catalog);
+
+// Kind (预算/决算), department and year, from the cover and the table titles.
+void ReadDocumentFacts(const std::vector<Page>& pages, PublishedDocument* doc);
+
+// Splits a leading 功能/经济 科目 code off a label: "2010301 行政运行" → {"2010301", "行政运行"};
+// "204 06 01" style split codes are joined. Returns the code ("" when none).
+std::string SplitCode(std::vector<std::string>* labels);
+
+}  // namespace gongkai::reader
+
+#endif  // GONGKAI_READER_TABLE_READER_H_

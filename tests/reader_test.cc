@@ -1,0 +1,675 @@
+// Tests of the reader layer: amounts, lines and cells, the title catalog, a synthetic document
+// in pdftotext form (tests/reader/), and figures read by hand off published PDFs of the corpus
+// (../shared/corpus, skipped when absent).
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "reader/reader.h"
+#include "reader/table_catalog.h"
+#include "reader/table_reader.h"
+#include "reader/text_lines.h"
+#include "test_support.h"
+
+namespace gongkai::reader {
+namespace {
+
+using gongkai::testing::DataDir;
+using gongkai::testing::SourceDir;
+
+Money Wan(const char* text) {
+  std::string why;
+  return *Money::Parse(text, MoneyUnit::kWan, &why);
+}
+
+Money Yuan(const char* text) {
+  std::string why;
+  return *Money::Parse(text, MoneyUnit::kYuan, &why);
+}
+
+ReaderOptions Options() {
+  ReaderOptions o;
+  o.data_dir = DataDir();
+  return o;
+}
+
+// The amount of `row` in the first column of its side whose name contains `column`.
+Money At(const PublishedTable& t, const PublishedRow& row, const char* column) {
+  std::optional<size_t> c = t.Column(column, row.side);
+  EXPECT_TRUE(c.has_value()) << "no column " << column << " in " << t.title;
+  return c ? row.amounts[*c].value : Money::FromFen(-1);
+}
+
+TEST(PublishedAmountTest, ReadsPrintedForms) {
+  EXPECT_EQ(ParsePublishedAmount("1,597.66", MoneyUnit::kWan), Wan("1597.66"));
+  EXPECT_EQ(ParsePublishedAmount("96,282,213.44", MoneyUnit::kYuan), Yuan("96282213.44"));
+  EXPECT_EQ(ParsePublishedAmount("(12.50)", MoneyUnit::kWan), -Wan("12.5"));
+  EXPECT_EQ(ParsePublishedAmount("（3.00）", MoneyUnit::kWan), -Wan("3"));
+  EXPECT_EQ(ParsePublishedAmount("-", MoneyUnit::kWan), Money());
+  EXPECT_EQ(ParsePublishedAmount("—", MoneyUnit::kWan), Money());
+  EXPECT_EQ(ParsePublishedAmount("", MoneyUnit::kWan), Money());
+  EXPECT_EQ(ParsePublishedAmount("1,721.982000", MoneyUnit::kWan), Yuan("17219820"));
+  EXPECT_EQ(ParsePublishedAmount("－3.5", MoneyUnit::kWan), -Wan("3.5"));
+  EXPECT_FALSE(ParsePublishedAmount("行政运行", MoneyUnit::kWan).has_value());
+  EXPECT_FALSE(ParsePublishedAmount("1.2.3", MoneyUnit::kWan).has_value());
+  // Finer than a fen is not an amount of a budget table.
+  EXPECT_FALSE(ParsePublishedAmount("0.001", MoneyUnit::kYuan).has_value());
+  EXPECT_TRUE(LooksLikeAmount("0.00"));
+  EXPECT_FALSE(LooksLikeAmount("2026年"));
+}
+
+TEST(SplitCodeTest, JoinsSplitCodesAndSplitsCodeFromName) {
+  std::vector<std::string> labels = {"204", "06", "01", "行政运行"};
+  EXPECT_EQ(SplitCode(&labels), "2040601");
+  EXPECT_EQ(labels, std::vector<std::string>{"行政运行"});
+  labels = {"2010301 行政运行"};
+  EXPECT_EQ(SplitCode(&labels), "2010301");
+  EXPECT_EQ(labels.front(), "行政运行");
+  labels = {"2010601-行政运行"};
+  EXPECT_EQ(SplitCode(&labels), "2010601");
+  EXPECT_EQ(labels.front(), "行政运行");
+  labels = {"合计"};
+  EXPECT_EQ(SplitCode(&labels), "");
+}
+
+TEST(TableCatalogTest, LongestPatternWins) {
+  TableCatalog catalog = TableCatalog::Load(DataDir());
+  auto id = [&](const char* title) {
+    const TablePattern* p = catalog.Match(title);
+    return p ? p->id : std::string("-");
+  };
+  EXPECT_EQ(id("附表4-1 收支总表"), "income_expenditure_summary");
+  EXPECT_EQ(id("2026年部门财务收支预算总表"), "income_expenditure_summary");
+  EXPECT_EQ(id("财政拨款收支总表"), "fiscal_summary");
+  EXPECT_EQ(id("四、财政拨款收入支出决算总表"), "fiscal_summary");
+  EXPECT_EQ(id("公开 03 表：支出预算总表"), "expenditure_summary");
+  EXPECT_EQ(id("2026年部门支出总体情况表"), "expenditure_summary");
+  EXPECT_EQ(id("一般公共预算支出表（按功能分类）"), "general_expenditure");
+  EXPECT_EQ(id("一般公共预算支出表（按经济分类）"), "other");
+  EXPECT_EQ(id("一般公共预算“三公”经费支出表"), "three_public");
+  EXPECT_EQ(id("基本支出总表"), "other");
+  EXPECT_EQ(id("政府性基金预算财政拨款收入支出决算表"), "gov_fund_expenditure");
+  EXPECT_EQ(id("部门基本情况"), "-");
+  EXPECT_EQ(catalog.SidesOf("fiscal_summary"), 2);
+  EXPECT_EQ(catalog.SidesOf("expenditure_summary"), 1);
+}
+
+TEST(TableCatalogTest, RejectsBadRows) {
+  EXPECT_THROW(TableCatalog::FromCsv("id,sides,pattern\nx,3,收支总表\n", "t.csv"), CatalogError);
+  EXPECT_THROW(TableCatalog::FromCsv("id,sides,pattern\n,1,收支总表\n", "t.csv"), CatalogError);
+}
+
+TEST(TextLinesTest, SplitsTabsAndRunsOfSpaces) {
+  std::vector<Page> pages = PagesFromText("a\tb\t\tc\n  201   一般公共服务支出   1,287.73\n\fx\n");
+  ASSERT_EQ(pages.size(), 2u);
+  ASSERT_EQ(pages[0].lines.size(), 2u);
+  const Line& tabs = pages[0].lines[0];
+  ASSERT_EQ(tabs.cells.size(), 3u);
+  EXPECT_EQ(tabs.cells[2].text, "c");
+  EXPECT_EQ(tabs.cells[2].box.x0, 30);  // the blank third field keeps its place
+  const Line& spaces = pages[0].lines[1];
+  ASSERT_EQ(spaces.cells.size(), 3u);
+  EXPECT_EQ(spaces.cells[1].text, "一般公共服务支出");
+  EXPECT_EQ(spaces.cells[1].box.x0, 8);
+  EXPECT_EQ(spaces.cells[2].box.x0, 8 + 16 + 3);  // CJK counts two columns
+  EXPECT_EQ(pages[1].number, 2);
+  EXPECT_EQ(pages[1].lines[0].cells[0].text, "x");
+}
+
+TEST(TextLinesTest, GroupsWordsIntoLinesAndCells) {
+  // Words of two rows; the code box is cell-high and overlaps both rows, as some producers
+  // draw it; the name's two words are close, the amounts are far and close to each other.
+  std::vector<Word> words = {
+      {"2010301", {90, 100, 128, 124}},
+      {"行政", {147, 105, 167, 116}},
+      {"运行", {168, 105, 188, 116}},
+      {"6,231.54", {299, 105, 341, 116}},
+      {"6,231.54", {342, 105, 384, 116}},
+      {"2010302", {90, 120, 128, 144}},
+      {"一般行政管理事务", {147, 126, 223, 137}},
+      {"3,065.17", {299, 126, 341, 137}},
+  };
+  std::vector<Line> lines = GroupWords(words);
+  ASSERT_EQ(lines.size(), 2u);
+  ASSERT_EQ(lines[0].cells.size(), 4u);
+  EXPECT_EQ(lines[0].cells[1].text, "行政运行");
+  EXPECT_EQ(lines[0].cells[3].text, "6,231.54");
+  EXPECT_EQ(lines[1].cells.size(), 3u);
+  EXPECT_EQ(lines[0].Compact(), "2010301行政运行6,231.546,231.54");
+}
+
+TEST(PdfWordsTest, GarbledText) {
+  EXPECT_TRUE(LooksGarbled(""));
+  EXPECT_TRUE(LooksGarbled("\uE001\uE002\uE003a"));
+  EXPECT_FALSE(LooksGarbled("收支总表 1,597.66"));
+}
+
+TEST(PdfWordsTest, RefusesFilesThatAreNotPdf) {
+  std::string path = (std::filesystem::temp_directory_path() / "gongkai_reader_not.pdf").string();
+  std::ofstream(path) << "not a pdf";
+  EXPECT_THROW(ExtractPdfWords(path), ReaderError);
+  EXPECT_THROW(ReadPublished(path + ".missing", Options()), ReaderError);
+  std::filesystem::remove(path);
+}
+
+// A PDF encrypted with a password nobody knows: poppler opens it locked.
+TEST(PdfWordsTest, RefusesLockedFiles) {
+  std::vector<std::string> objects = {
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 100 100] >>",
+      "<< /Filter /Standard /V 1 /R 2 /O <" + std::string(64, '0') + "> /U <" +
+          std::string(64, '1') + "> /P -4 >>",
+  };
+  std::string pdf = "%PDF-1.4\n";
+  std::vector<size_t> offsets;
+  for (size_t i = 0; i < objects.size(); ++i) {
+    offsets.push_back(pdf.size());
+    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+  }
+  size_t xref = pdf.size();
+  pdf += "xref\n0 5\n0000000000 65535 f \n";
+  for (size_t o : offsets) {
+    std::string n = std::to_string(o);
+    pdf += std::string(10 - n.size(), '0') + n + " 00000 n \n";
+  }
+  std::string id = "<00112233445566778899aabbccddeeff>";
+  pdf += "trailer\n<< /Size 5 /Root 1 0 R /Encrypt 4 0 R /ID [" + id + " " + id +
+         "] >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+  std::string path =
+      (std::filesystem::temp_directory_path() / "gongkai_reader_locked.pdf").string();
+  std::ofstream(path, std::ios::binary) << pdf;
+  try {
+    ExtractPdfWords(path);
+    ADD_FAILURE() << "a locked PDF was read";
+  } catch (const ReaderError& e) {
+    EXPECT_NE(std::string(e.what()).find("已加密"), std::string::npos) << e.what();
+  }
+  std::filesystem::remove(path);
+}
+
+class SyntheticDocumentTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    doc_ = ReadPublished(SourceDir() + "/tests/reader/synthetic_budget.txt", Options());
+  }
+  PublishedDocument doc_;
+};
+
+TEST_F(SyntheticDocumentTest, ReadsFacts) {
+  EXPECT_EQ(doc_.kind, DocumentKind::kBudget);
+  EXPECT_EQ(doc_.year, 2026);
+  EXPECT_EQ(doc_.department, "某某局");
+  ASSERT_EQ(doc_.tables.size(), 3u);
+}
+
+TEST_F(SyntheticDocumentTest, ReadsOneSidedTable) {
+  const PublishedTable* t = doc_.Find("expenditure_summary");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->unit, MoneyUnit::kWan);
+  EXPECT_EQ(t->pages, std::vector<int>{2});
+  ASSERT_EQ(t->columns.size(), 3u);
+  EXPECT_EQ(t->columns[0].name, "合计");
+  EXPECT_EQ(t->columns[1].name, "基本支出");
+  EXPECT_EQ(t->columns[2].name, "项目支出");
+  const PublishedRow* total = t->Total();
+  ASSERT_NE(total, nullptr);
+  EXPECT_EQ(At(*t, *total, "合计"), Wan("1597.66"));
+  const PublishedRow* item = t->Row("2010302");
+  ASSERT_NE(item, nullptr);
+  EXPECT_EQ(item->name, "一般行政管理事务");
+  EXPECT_EQ(At(*t, *item, "基本支出"), Money());
+  EXPECT_TRUE(item->amounts[1].blank);  // printed "-"
+  const PublishedRow* blank = t->Row("2010301");
+  ASSERT_NE(blank, nullptr);
+  EXPECT_TRUE(blank->amounts[2].blank);  // nothing printed
+  EXPECT_EQ(blank->amounts[2].value, Money());
+  EXPECT_EQ(blank->amounts[0].where.page, 2);
+  EXPECT_EQ(t->rows.size(), 15u);  // the page number line "— 2 —" is not a row
+}
+
+TEST_F(SyntheticDocumentTest, ReadsTwoLevelHeaderAndYuan) {
+  const PublishedTable* t = doc_.Find("general_expenditure");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->unit, MoneyUnit::kYuan);
+  ASSERT_EQ(t->columns.size(), 5u);
+  EXPECT_EQ(t->columns[1].path, "基本支出/小计");
+  EXPECT_EQ(t->columns[2].name, "人员经费");
+  const PublishedRow* housing = t->Row("221");
+  ASSERT_NE(housing, nullptr);
+  EXPECT_EQ(At(*t, *housing, "合计"), Yuan("921300"));
+}
+
+TEST_F(SyntheticDocumentTest, ReadsTwoSidedTable) {
+  const PublishedTable* t = doc_.Find("income_expenditure_summary");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->sides, 2);
+  ASSERT_EQ(t->columns.size(), 2u);
+  EXPECT_EQ(t->columns[1].side, 1);
+  const PublishedRow* income = t->Total(0);
+  const PublishedRow* spending = t->Total(1);
+  ASSERT_NE(income, nullptr);
+  ASSERT_NE(spending, nullptr);
+  EXPECT_EQ(income->name, "本年收入合计");
+  EXPECT_EQ(spending->name, "本年支出合计");
+  EXPECT_EQ(income->amounts[0].value, Wan("1597.66"));
+  EXPECT_EQ(spending->amounts[1].value, Wan("1597.66"));
+  int health = 0;
+  for (const PublishedRow& r : t->rows) {
+    if (r.name == "三、卫生健康支出") {
+      ++health;
+      EXPECT_EQ(r.side, 1);
+      EXPECT_EQ(r.amounts[1].value, Wan("103.10"));
+    }
+  }
+  EXPECT_EQ(health, 1);
+}
+
+TEST_F(SyntheticDocumentTest, ChecksArithmetic) {
+  std::vector<ReaderFinding> findings = CheckPublished(doc_);
+  int errors = 0, notes = 0;
+  for (const ReaderFinding& f : findings) {
+    EXPECT_EQ(f.row, "20805 行政事业单位养老支出") << f.message;
+    if (f.level == FindingLevel::kError) {
+      ++errors;
+      EXPECT_EQ(f.table_id, "general_expenditure");
+      EXPECT_EQ(f.printed - f.computed, Yuan("10000"));
+      EXPECT_EQ(f.page, 3);
+      EXPECT_NE(f.message.find("相差 10,000.00元"), std::string::npos) << f.message;
+    } else {
+      ++notes;  // 76.47 + 38.24 = 114.71 printed 114.70: rounding of two items
+      EXPECT_EQ(f.table_id, "expenditure_summary");
+      EXPECT_NE(f.message.find("舍入"), std::string::npos) << f.message;
+    }
+  }
+  EXPECT_EQ(errors, 3);  // 合计, 基本支出/小计 and 人员经费 of the same row
+  EXPECT_EQ(notes, 2);   // 合计 and 基本支出
+}
+
+TEST(ReaderTest, FindsATableOnlyWhereItsUnitLineConfirmsIt) {
+  // A table of contents names the tables but has no unit line; the table itself follows.
+  std::string text =
+      "目录\n一、收支总表\n三、支出总表\n\f三、支出总表\n单位：元\n科目编码\t科目名称\t合计\n"
+      "\t合计\t100.00\n201\t一般公共服务支出\t100.00\n";
+  PublishedDocument doc = ReadPublishedText(text, "toc.txt", Options());
+  ASSERT_EQ(doc.tables.size(), 1u);
+  EXPECT_EQ(doc.tables[0].id, "expenditure_summary");
+  EXPECT_EQ(doc.tables[0].pages, std::vector<int>{2});
+  EXPECT_EQ(doc.tables[0].unit, MoneyUnit::kYuan);
+  EXPECT_EQ(doc.tables[0].rows.size(), 2u);
+  EXPECT_TRUE(CheckPublished(doc).empty());
+}
+
+// pdftotext -layout: cells at runs of spaces, columns only roughly aligned; amounts go to
+// columns by their order, the first to the total.
+TEST(ReaderTest, ReadsLayoutTextByTheOrderOfAmounts) {
+  std::string text =
+      "支出总表\n单位：万元\n"
+      "科目编码     科目名称              合计        基本支出      项目支出\n"
+      "             合计                  30.00        20.00        10.00\n"
+      "201          一般公共服务支出      30.00        20.00        10.00\n"
+      "2010101      行政运行              20.00        20.00\n"
+      "2010102      一般行政管理事务       10.00                     10.00\n";
+  PublishedDocument doc = ReadPublishedText(text, "layout.txt", Options());
+  ASSERT_EQ(doc.tables.size(), 1u);
+  const PublishedTable& t = doc.tables[0];
+  ASSERT_EQ(t.columns.size(), 3u);
+  EXPECT_EQ(t.columns[2].name, "项目支出");
+  const PublishedRow* run = t.Row("2010101");
+  const PublishedRow* general = t.Row("2010102");
+  ASSERT_TRUE(run && general);
+  EXPECT_EQ(At(t, *run, "基本支出"), Wan("20"));
+  EXPECT_TRUE(run->amounts[2].blank);
+  EXPECT_TRUE(general->amounts[1].blank);
+  EXPECT_EQ(At(t, *general, "项目支出"), Wan("10"));
+  EXPECT_TRUE(CheckPublished(doc).empty());
+}
+
+TEST(ReaderTest, ChecksThreePublicInTheStandardLayout) {
+  std::string text =
+      "一般公共预算“三公”经费支出表\n单位：万元\n"
+      "“三公”经费合计\t因公出国(境)费\t公务用车购置及运行费\t\t\t公务接待费\n"
+      "\t\t小计\t公务用车购置费\t公务用车运行费\t\n"
+      "40.00\t5.00\t30.00\t0.00\t25.00\t5.00\n";
+  PublishedDocument doc = ReadPublishedText(text, "three.txt", Options());
+  ASSERT_EQ(doc.tables.size(), 1u);
+  const PublishedTable& t = doc.tables[0];
+  EXPECT_EQ(t.id, "three_public");
+  ASSERT_EQ(t.columns.size(), 6u);
+  EXPECT_EQ(t.columns[2].path, "公务用车购置及运行费/小计");
+  std::vector<ReaderFinding> findings = CheckPublished(doc);
+  ASSERT_EQ(findings.size(), 1u);  // 小计 30.00 ≠ 0.00 + 25.00; 合计 40 = 5 + 30 + 5 holds
+  EXPECT_EQ(findings[0].column, "公务用车购置及运行费/小计");
+  EXPECT_EQ(findings[0].printed - findings[0].computed, Wan("5"));
+}
+
+// Hostile text: thousands of amounts on a line, of rows, of titles — read in bounded time.
+TEST(ReaderTest, HostileTextIsReadInBoundedTime) {
+  std::string wide = "支出总表\n单位：万元\n科目编码  科目名称  合计\n201  一般公共服务支出";
+  for (int i = 0; i < 3000; ++i) wide += "  1.00";
+  wide += "\n";
+  for (int i = 0; i < 2000; ++i)
+    wide += "2010" + std::to_string(100 + i % 900) + "  行政运行  1.00\n";
+  std::string titles;
+  for (int i = 0; i < 2000; ++i) titles += "支出总表\n单位：元\n\f";
+  auto start = std::chrono::steady_clock::now();
+  PublishedDocument a = ReadPublishedText(wide, "wide.txt", Options());
+  CheckPublished(a);
+  PublishedDocument b = ReadPublishedText(titles, "titles.txt", Options());
+  CheckPublished(b);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(20));
+  EXPECT_EQ(b.tables.size(), 1u);
+}
+
+TEST(ReaderTest, ChecksThatBothHalvesOfASummaryBalance) {
+  std::string text =
+      "财政拨款收支总表\n单位：万元\n收入\t\t支出\t\n项目\t预算数\t项目\t预算数\n"
+      "一、一般公共预算拨款\t100.00\t一、一般公共服务支出\t90.00\n"
+      "\t\t二、教育支出\t9.00\n收入总计\t100.00\t支出总计\t99.00\n";
+  PublishedDocument doc = ReadPublishedText(text, "fiscal.txt", Options());
+  ASSERT_EQ(doc.tables.size(), 1u);
+  std::vector<ReaderFinding> findings = CheckPublished(doc);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].level, FindingLevel::kError);
+  EXPECT_EQ(findings[0].row, "支出总计");
+  EXPECT_EQ(findings[0].printed, Wan("99"));
+  EXPECT_EQ(findings[0].computed, Wan("100"));
+}
+
+// --- The seeds: pdftotext output of a published budget, tab-separated ------------------------
+
+TEST(SeedTest, ReadsTheTablesOfSeed004) {
+  std::string path = SourceDir() + "/../shared/seeds/004_bfe413efcf6bfe76.txt";
+  if (!std::filesystem::exists(path)) GTEST_SKIP() << "seed text absent: " << path;
+  PublishedDocument doc = ReadPublished(path, Options());
+  EXPECT_EQ(doc.kind, DocumentKind::kBudget);
+  EXPECT_EQ(doc.year, 2022);
+  const PublishedTable* summary = doc.Find("income_expenditure_summary");
+  ASSERT_NE(summary, nullptr);
+  EXPECT_EQ(summary->sides, 2);
+  ASSERT_NE(summary->Total(1), nullptr);
+  EXPECT_EQ(summary->Total(1)->name, "本年支出合计");
+  const PublishedTable* general = doc.Find("general_expenditure");
+  ASSERT_NE(general, nullptr);
+  const PublishedRow* total = general->Total();
+  ASSERT_NE(total, nullptr);
+  EXPECT_EQ(At(*general, *total, "合计"), Wan("1597.66"));
+  EXPECT_EQ(At(*general, *total, "人员经费"), Wan("995.62"));
+  EXPECT_EQ(At(*general, *total, "公用经费"), Wan("297.51"));
+  EXPECT_EQ(At(*general, *total, "项目支出"), Wan("304.53"));
+  const PublishedRow* rent = general->Row("2210202");
+  ASSERT_NE(rent, nullptr);
+  EXPECT_EQ(rent->name, "提租补贴");
+  EXPECT_EQ(At(*general, *rent, "合计"), Wan("18.40"));
+  const PublishedTable* basic = doc.Find("general_basic_expenditure");
+  ASSERT_NE(basic, nullptr);
+  ASSERT_NE(basic->Row("30108"), nullptr);
+  EXPECT_EQ(At(*basic, *basic->Row("30108"), "人员经费"), Wan("114.70"));
+  for (const ReaderFinding& f : CheckPublished(doc)) {
+    EXPECT_EQ(f.level, FindingLevel::kNote) << f.message;
+  }
+}
+
+// --- The corpus: figures written down from the published PDFs -------------------------------
+
+std::string CorpusPath(const std::string& relative) {
+  return SourceDir() + "/../shared/corpus/" + relative;
+}
+
+#define READ_CORPUS(doc, relative)                                            \
+  std::string corpus_path = CorpusPath(relative);                             \
+  if (!std::filesystem::exists(corpus_path)) {                                \
+    GTEST_SKIP() << "corpus file absent (../shared/corpus): " << corpus_path; \
+  }                                                                           \
+  PublishedDocument doc = ReadPublished(corpus_path, Options())
+
+// Each expected row: code ("" for the total), name, then amounts of 合计 | 基本 | 项目.
+struct ExpectedRow {
+  const char* code;
+  const char* name;
+  const char* total;
+  const char* basic;
+  const char* project;
+};
+
+void ExpectRows(const PublishedTable& t, MoneyUnit unit, const std::vector<ExpectedRow>& rows) {
+  auto money = [&](const char* text) { return unit == MoneyUnit::kWan ? Wan(text) : Yuan(text); };
+  ASSERT_EQ(t.unit, unit);
+  std::optional<size_t> basic = t.Column("基本支出");
+  std::optional<size_t> project = t.Column("项目支出");
+  ASSERT_TRUE(basic && project) << t.title;
+  size_t total_column = 0;
+  for (const ExpectedRow& e : rows) {
+    const PublishedRow* r = *e.code ? t.Row(e.code) : t.Total();
+    ASSERT_NE(r, nullptr) << t.title << ": " << e.code << " " << e.name;
+    EXPECT_EQ(r->name, e.name);
+    EXPECT_EQ(r->amounts[total_column].value, money(e.total)) << e.code << " " << e.name;
+    EXPECT_EQ(r->amounts[*basic].value, money(e.basic)) << e.code << " " << e.name;
+    EXPECT_EQ(r->amounts[*project].value, money(e.project)) << e.code << " " << e.name;
+  }
+}
+
+int ErrorsIn(const PublishedDocument& doc, const std::string& table_id) {
+  int errors = 0;
+  for (const ReaderFinding& f : CheckPublished(doc)) {
+    if (f.table_id == table_id && f.level == FindingLevel::kError) {
+      ADD_FAILURE() << f.message;
+      ++errors;
+    }
+  }
+  return errors;
+}
+
+// 无锡市统计局 2026 (WPS, converted by Aspose.Words): 支出总表 p.10 and 收支总表 p.8.
+TEST(CorpusTest, WuxiStatisticsBureau2026) {
+  READ_CORPUS(doc, "江苏-无锡市/统计局_无锡市统计局2026年度部门预算公开.pdf");
+  EXPECT_EQ(doc.kind, DocumentKind::kBudget);
+  EXPECT_EQ(doc.year, 2026);
+  EXPECT_EQ(doc.department, "无锡市统计局");
+  const PublishedTable* t = doc.Find("expenditure_summary");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->pages, (std::vector<int>{10, 11}));
+  ExpectRows(*t, MoneyUnit::kWan,
+             {{"", "合计", "3210.10", "2235.04", "975.06"},
+              {"201", "一般公共服务支出", "2404.17", "1429.11", "975.06"},
+              {"2010502", "一般行政管理事务", "391.72", "0", "391.72"},
+              {"2080505", "机关事业单位基本养老保险缴费支出", "175.90", "175.90", "0"},
+              {"221", "住房保障支出", "465.13", "465.13", "0"}});
+  const PublishedTable* summary = doc.Find("income_expenditure_summary");
+  ASSERT_NE(summary, nullptr);
+  EXPECT_EQ(summary->sides, 2);
+  const PublishedRow* income = nullptr;
+  const PublishedRow* spending = nullptr;
+  for (const PublishedRow& r : summary->rows) {
+    if (r.name == "收入总计") income = &r;
+    if (r.name == "支出总计") spending = &r;
+  }
+  ASSERT_NE(income, nullptr);
+  ASSERT_NE(spending, nullptr);
+  EXPECT_EQ(At(*summary, *income, "预算数"), Wan("3210.10"));
+  EXPECT_EQ(At(*summary, *spending, "预算数"), Wan("3210.10"));
+  EXPECT_EQ(ErrorsIn(doc, "expenditure_summary"), 0);
+  EXPECT_EQ(ErrorsIn(doc, "general_expenditure"), 0);
+}
+
+// 重庆市人民政府办公厅 2026 (no producer recorded): 部门支出总体情况表 p.12–13.
+TEST(CorpusTest, ChongqingGovernmentOffice2026) {
+  READ_CORPUS(doc, "重庆市/政府办公厅_重庆市人民政府办公厅2026年部门预算情况说明.PDF.pdf");
+  EXPECT_EQ(doc.year, 2026);
+  EXPECT_EQ(doc.department, "重庆市人民政府办公厅");
+  const PublishedTable* t = doc.Find("expenditure_summary");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->pages, (std::vector<int>{12, 13}));
+  ExpectRows(*t, MoneyUnit::kWan,
+             {{"", "合计", "19230.18", "9018.47", "10211.71"},
+              {"201", "一般公共服务支出", "15958.96", "6420.41", "9538.54"},
+              {"2010302", "一般行政管理事务", "8220.69", "0", "8220.69"},
+              {"2010350", "事业运行", "80.18", "77.70", "2.48"},
+              {"221", "住房保障支出", "539.91", "539.91", "0"}});
+  EXPECT_EQ(ErrorsIn(doc, "expenditure_summary"), 0);
+}
+
+// 国家信访局 2024 决算 (WPS 文字): 支出决算表 p.9.
+TEST(CorpusTest, NationalPublicComplaints2024FinalAccounts) {
+  READ_CORPUS(doc, "中央/信访局_国家信访局2024年度部门决算公开.pdf");
+  EXPECT_EQ(doc.kind, DocumentKind::kFinalAccounts);
+  EXPECT_EQ(doc.year, 2024);
+  EXPECT_EQ(doc.department, "国家信访局");
+  const PublishedTable* t = doc.Find("expenditure_summary");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->title, "支出决算表");
+  ExpectRows(*t, MoneyUnit::kWan,
+             {{"", "合计", "14572.53", "11073.11", "3499.42"},
+              {"201", "一般公共服务支出", "10685.56", "7366.16", "3319.39"},
+              {"2014002", "一般行政管理事务", "4.70", "0", "4.70"},
+              {"208", "社会保障和就业支出", "2228.57", "2228.57", "0"}});
+  EXPECT_EQ(ErrorsIn(doc, "expenditure_summary"), 0);
+}
+
+// 上海市普陀区司法局 2026 (WPS 表格, amounts in 元, split 类|款|项 codes): p.12–13.
+TEST(CorpusTest, ShanghaiPutuoJustice2026InYuan) {
+  READ_CORPUS(doc, "上海市普陀区/dept_budget.pdf");
+  EXPECT_EQ(doc.department, "上海市普陀区司法局");
+  bool image_page = false;
+  for (const PageStatus& p : doc.pages) image_page |= !p.readable;
+  EXPECT_TRUE(image_page);  // page 3 is a scanned image
+  const PublishedTable* t = doc.Find("expenditure_summary");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->pages, (std::vector<int>{12, 13}));
+  ExpectRows(*t, MoneyUnit::kYuan,
+             {{"", "合计", "96282213.44", "25741666.44", "70540547.00"},
+              {"204", "公共安全支出", "87267272.44", "16726725.44", "70540547.00"},
+              {"2040699", "其他司法支出", "38454900.00", "0", "38454900.00"},
+              {"221", "住房保障支出", "4521559.00", "4521559.00", "0"}});
+  EXPECT_EQ(ErrorsIn(doc, "expenditure_summary"), 0);
+}
+
+// 长沙职业教育基地综合协调办公室 2026 (iText): 款 printed as "03" under its 类, p.14.
+TEST(CorpusTest, ChangshaVocationalEducation2026) {
+  READ_CORPUS(doc, "湖南-长沙市/教育局_长沙职业教育基地综合协调办公室2026年部门预算公开.pdf");
+  const PublishedTable* t = doc.Find("expenditure_summary");
+  ASSERT_NE(t, nullptr);
+  ExpectRows(*t, MoneyUnit::kWan,
+             {{"", "合计", "656.73", "386.73", "270.00"},
+              {"20503", "职业教育", "656.73", "386.73", "270.00"},
+              {"2050399", "其他职业教育支出", "656.73", "386.73", "270.00"}});
+}
+
+// 深圳市公安局交通管理局 2026 (iText): 支出总表 over four pages with the title repeated, names
+// wrapped around their rows (above and below the code and amounts), six more amount columns.
+TEST(CorpusTest, ShenzhenTrafficPolice2026) {
+  READ_CORPUS(doc, "广东-深圳市/公安局交通警察局_2026年部门预算.pdf");
+  EXPECT_EQ(doc.department, "深圳市公安局交通管理局（本级）");
+  const PublishedTable* t = doc.Find("expenditure_summary");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->pages, (std::vector<int>{20, 21, 22, 23}));
+  ASSERT_FALSE(t->rows.empty());
+  const PublishedRow& unit = t->rows.front();  // the unit's own row, no code
+  EXPECT_EQ(unit.name, "深圳市公安局交通管理局（本级）");
+  EXPECT_EQ(At(*t, unit, "支出总计"), Wan("254403.68"));
+  ExpectRows(*t, MoneyUnit::kWan,
+             {{"204", "公共安全支出", "195910.48", "102255.38", "93655.10"},
+              {"2080505", "机关事业单位基本养老保险缴费支出", "11185.11", "11185.11", "0"},
+              {"224", "灾害防治及应急管理支出", "272.96", "0", "272.96"}});
+  EXPECT_EQ(t->Row("224")->where.page, 23);
+  EXPECT_EQ(ErrorsIn(doc, "expenditure_summary"), 0);
+}
+
+// 上海市审计局 2026 (WPS 表格, whole 元 with separators). Its 财务收支预算总表 (p.7) prints
+// 支出总计 195,774,300 but leaves 收入总计 blank: a real defect, found.
+TEST(CorpusTest, ShanghaiAuditBureau2026FindsTheBlankIncomeTotal) {
+  READ_CORPUS(doc, "上海市/审计局_上海市审计局(本级)2026年度预算.pdf");
+  const PublishedTable* t = doc.Find("expenditure_summary");
+  ASSERT_NE(t, nullptr);
+  ExpectRows(*t, MoneyUnit::kYuan,
+             {{"", "合计", "195774300", "175071300", "20703000"},
+              {"201", "一般公共服务支出", "134339860", "114479860", "19860000"},
+              {"2010802", "一般行政管理事务", "1583000", "0", "1583000"},
+              {"21099", "其他卫生健康支出", "42000", "0", "42000"}});
+  std::vector<ReaderFinding> findings = CheckPublished(doc);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].level, FindingLevel::kError);
+  EXPECT_EQ(findings[0].table_id, "income_expenditure_summary");
+  EXPECT_EQ(findings[0].page, 7);
+  EXPECT_EQ(findings[0].row, "支出总计");
+  EXPECT_EQ(findings[0].printed, Yuan("195774300"));
+  EXPECT_EQ(findings[0].computed, Money());
+}
+
+TEST(CorpusTest, RefusesMorePagesThanTheLimit) {
+  std::string path = CorpusPath("江苏-无锡市/统计局_无锡市统计局2026年度部门预算公开.pdf");
+  if (!std::filesystem::exists(path)) GTEST_SKIP() << "corpus file absent: " << path;
+  ReaderOptions options = Options();
+  options.limits.max_pages = 10;  // the file has 36
+  try {
+    ReadPublished(path, options);
+    ADD_FAILURE() << "the page limit was not applied";
+  } catch (const ReaderError& e) {
+    EXPECT_NE(std::string(e.what()).find("超过上限 10 页"), std::string::npos) << e.what();
+  }
+}
+
+// What a document is, whose and of which year, from its cover and tables — also for files a
+// crawler misnamed (INDEX.tsv: "2026年部门预算" that are a 2022 决算 and a 2019 预算).
+TEST(CorpusTest, ReadsKindDepartmentAndYear) {
+  struct Expected {
+    const char* file;
+    DocumentKind kind;
+    const char* department;
+    int year;
+  };
+  const Expected cases[] = {
+      {"陕西-西安市/卫生健康委员会_2026年部门预算.pdf", DocumentKind::kFinalAccounts,
+       "西安市卫生健康委员会（汇总）", 2022},
+      {"陕西-西安市/应急管理局_2026年部门预算.pdf", DocumentKind::kBudget,
+       "西安市安全生产监督管理局", 2019},
+      {"上海市普陀区/上海市普陀区财政局2024年度部门决算.pdf", DocumentKind::kFinalAccounts,
+       "上海市普陀区财政局", 2024},
+      {"江苏/2018年省检察院部门预算公开.pdf", DocumentKind::kBudget, "江苏省人民检察院", 2018},
+      {"江苏/江苏省政协办公厅2018年度部门预算.pdf", DocumentKind::kBudget, "江苏省政协办公厅",
+       2018},
+  };
+  for (const Expected& e : cases) {
+    std::string path = CorpusPath(e.file);
+    if (!std::filesystem::exists(path)) GTEST_SKIP() << "corpus file absent: " << path;
+    PublishedDocument doc = ReadPublished(path, Options());
+    EXPECT_EQ(doc.kind, e.kind) << e.file;
+    EXPECT_EQ(doc.department, e.department) << e.file;
+    EXPECT_EQ(doc.year, e.year) << e.file;
+  }
+}
+
+// 上海市普陀区财政局 2024 决算 (ONLYOFFICE): boxes as high as the row pitch, names printed in
+// boxes a few points high below their codes and amounts. 支出决算表 p.10.
+TEST(CorpusTest, ShanghaiPutuoFinance2024FinalAccounts) {
+  READ_CORPUS(doc, "上海市普陀区/上海市普陀区财政局2024年度部门决算.pdf");
+  EXPECT_EQ(doc.kind, DocumentKind::kFinalAccounts);
+  const PublishedTable* t = doc.Find("expenditure_summary");
+  ASSERT_NE(t, nullptr);
+  ExpectRows(*t, MoneyUnit::kWan,
+             {{"", "合计", "2940.05", "2336.91", "603.14"},
+              {"201", "一般公共服务支出", "2106.66", "1503.52", "603.14"},
+              {"2010601", "行政运行", "1511.89", "1503.52", "8.37"},
+              {"2010607", "信息化建设", "135.25", "0", "135.25"},
+              {"208", "社会保障和就业支出", "326.72", "326.72", "0"}});
+  EXPECT_EQ(ErrorsIn(doc, "expenditure_summary"), 0);
+}
+
+// A scanned document: every page flagged, nothing invented.
+TEST(CorpusTest, ScannedDocumentHasNoTables) {
+  READ_CORPUS(doc,
+              "北京市/政务服务和数据管理局_附件1：北京市政务服务和数据管理局2026年度部门预算情况"
+              "说明.pdf");
+  EXPECT_TRUE(doc.tables.empty());
+  ASSERT_FALSE(doc.pages.empty());
+  for (const PageStatus& p : doc.pages) {
+    EXPECT_FALSE(p.readable);
+    EXPECT_NE(p.why.find("没有文字层"), std::string::npos);
+  }
+}
+
+}  // namespace
+}  // namespace gongkai::reader
