@@ -118,5 +118,32 @@ TEST(Cli, FullDiskLeavesNothing) {
   EXPECT_FALSE(any_file) << "a partial or temporary file was left on the full disk";
 }
 
+// gongkai audit reads back what gongkai renders: the standard tables are found and nothing is
+// wrong in them; a directory of documents gets an overview; a corrupt file is exit 2.
+TEST(Cli, AuditReadsBackRenderedPdf) {
+  fs::path dir = FreshDir("audit");
+  const std::string pdf = (dir / "x.pdf").string();
+  ASSERT_EQ(ExitOf("render " + testing::ExamplePath("xinzhou-gov-office-2023.yaml") + " -o " + pdf),
+            0);
+  std::string out;
+  EXPECT_EQ(ExitOf("audit " + pdf, &out), 0) << out;
+  EXPECT_NE(out.find("识别公开表8张"), std::string::npos) << out;  // all but 项目支出表
+  EXPECT_NE(out.find("错误 0"), std::string::npos) << out;
+  testing::WriteFile((dir / "broken.pdf").string(), "%PDF-1.4 not really");
+  EXPECT_EQ(ExitOf("audit " + dir.string(), &out), 2) << out;
+  EXPECT_NE(out.find("== 汇总"), std::string::npos) << out;
+  EXPECT_EQ(ExitOf("audit " + FreshDir("audit-empty").string(), &out), 2);
+  EXPECT_NE(out.find("没有要审核的公开文件"), std::string::npos) << out;
+}
+
+TEST(Cli, AuditJson) {
+  const std::string corpus = testing::SourceDir() + "/../shared/corpus/中央";
+  if (!fs::exists(corpus)) GTEST_SKIP() << "../shared/corpus is absent: corpus audit skipped";
+  std::string out;
+  EXPECT_EQ(ExitOf("audit --json " + corpus, &out), 0) << out;
+  EXPECT_NE(out.find("\"kind\": \"决算\""), std::string::npos) << out.substr(0, 400);
+  EXPECT_NE(out.find("\"department\": \"国家信访局\""), std::string::npos);
+}
+
 }  // namespace
 }  // namespace gongkai

@@ -8,6 +8,7 @@
 //   gongkai score FILE [--standard ID] [--reviewer FILE] [--json]
 //   gongkai template --year Y -o 模板.xlsx
 //   gongkai generate --count N [--year Y] -o DIR
+//   gongkai audit FILE|DIR… [--json] [--jobs N]
 //   gongkai rules [--markdown]
 //
 // Exit codes (README): 0 clean, 1 the input has errors (or 错误 findings), 2 a file could not be
@@ -258,6 +259,31 @@ int Template(const Engine& engine, const std::string& kind_text, int year, const
   return kExitOk;
 }
 
+// Published documents read back and checked: a report per document, then an overview of all.
+int Audit(const Engine& engine, const std::vector<std::string>& inputs, bool json, int jobs) {
+  std::vector<std::string> files = ExpandPublished(inputs);
+  if (files.empty()) {
+    std::cerr << "没有要审核的公开文件（目录中没有 .pdf 或 .txt 文件）\n";
+    return kExitUnreadable;
+  }
+  std::vector<AuditedDocument> all = engine.AuditAll(files, jobs);
+  int exit_code = kExitOk;
+  for (const auto& a : all) {
+    if (!a.document) {
+      exit_code = kExitUnreadable;
+    } else if (a.Errors() > 0 && exit_code == kExitOk) {
+      exit_code = kExitInvalid;
+    }
+    if (!json) std::cout << AuditText(a) << "\n";
+  }
+  if (json) std::cout << AuditJson(all);
+  if (!json && all.size() > 1) {
+    std::cout << "== 汇总\n";
+    for (const auto& a : all) std::cout << "  " << AuditSummaryLine(a) << "\n";
+  }
+  return exit_code;
+}
+
 int Rules(bool markdown) {
   if (markdown) {
     std::cout << RulesMarkdown();
@@ -345,6 +371,13 @@ int main(int argc, char** argv) {
       ->check(CLI::ExistingFile);
   score->add_flag("--json", score_json, "输出 JSON");
 
+  bool audit_json = false;
+  auto* audit = app.add_subcommand(
+      "audit", "审核已公开的预算、决算文件（PDF 或 pdftotext 文本）：识别公开表，核对勾稽关系");
+  audit->add_option("FILE", inputs, "公开文件或含公开文件的目录，可多个")->required();
+  audit->add_flag("--json", audit_json, "输出 JSON");
+  audit->add_option("-j,--jobs", jobs, "并行线程数（默认 1）")->check(CLI::Range(1, 256));
+
   bool markdown = false;
   auto* rules = app.add_subcommand("rules", "列出全部审核规则");
   rules->add_flag("--markdown", markdown, "输出 docs/rules.md 的内容");
@@ -382,6 +415,7 @@ int main(int argc, char** argv) {
                    quiet);
     }
     if (*rules) return Rules(markdown);
+    if (*audit) return Audit(engine, inputs, audit_json, jobs);
     if (*convert) return Convert(engine, file, to, out_file);
     if (*templ) return Template(engine, template_kind, template_year, out_file);
     if (*score) return Score(engine, file, standard_id, reviewer_file, score_json);

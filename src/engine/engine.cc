@@ -320,6 +320,25 @@ std::vector<CheckOutcome> Engine::CheckAll(const std::vector<std::string>& sourc
   return outcomes;
 }
 
+std::vector<AuditedDocument> Engine::AuditAll(const std::vector<std::string>& paths,
+                                              int jobs) const {
+  std::vector<AuditedDocument> out(paths.size());
+  reader::ReaderOptions options;
+  options.data_dir = options_.data_dir;
+  ParallelFor(paths.size(), jobs, [&](size_t i) {
+    AuditedDocument& a = out[i];
+    a.path = paths[i];
+    try {
+      a.document = reader::ReadPublished(paths[i], options);
+      a.findings = reader::CheckPublished(*a.document);
+    } catch (const std::exception& e) {
+      a.document.reset();
+      a.error = e.what();
+    }
+  });
+  return out;
+}
+
 void ParallelFor(size_t n, int jobs, const std::function<void(size_t)>& fn) {
   std::atomic<size_t> next{0};
   auto work = [&] {

@@ -25,6 +25,7 @@
 #include "engine/formats.h"
 #include "model/department.h"
 #include "refdata/catalog.h"
+#include "render/audit_report.h"
 #include "render/office_renderer.h"
 #include "render/review_report.h"
 #include "review/check_config.h"
@@ -124,6 +125,9 @@ class Engine {
                                        DisclosureFormat format, const OfficeOptions& office,
                                        int jobs,
                                        const std::function<void(const RenderOutcome&)>& done) const;
+  // Published documents (PDF or pdftotext text) read back and checked (gongkai audit).
+  std::vector<AuditedDocument> AuditAll(const std::vector<std::string>& paths, int jobs) const;
+
   // `reports[i]` is where source i's HTML report goes; empty: no report.
   std::vector<CheckOutcome> CheckAll(const std::vector<std::string>& sources,
                                      const std::vector<std::string>& reports,

@@ -20,6 +20,10 @@ namespace gongkai {
 // (sorted by name).
 std::vector<std::string> ExpandSources(const std::vector<std::string>& inputs);
 
+// Published documents named on the command line, directories expanded to the .pdf and .txt
+// files in them (sorted by name).
+std::vector<std::string> ExpandPublished(const std::vector<std::string>& inputs);
+
 struct RenderPlan {
   DisclosureFormat format = DisclosureFormat::kHtml;
   std::vector<std::string> outputs;  // one per source

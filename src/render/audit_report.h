@@ -1,0 +1,32 @@
+// Reports of `gongkai audit`: what was read from each published document (kind, year,
+// department, the standard tables found, unreadable pages) and what is wrong in it, each
+// finding with its page, table, row and column. Rounding-level differences are grouped per
+// table as one note (never an error); a directory gets an overview line per document.
+#ifndef GONGKAI_RENDER_AUDIT_REPORT_H_
+#define GONGKAI_RENDER_AUDIT_REPORT_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "reader/reader.h"
+
+namespace gongkai {
+
+// One published document audited.
+struct AuditedDocument {
+  std::string path;
+  std::optional<reader::PublishedDocument> document;  // empty when it could not be read
+  std::string error;                                  // why not
+  std::vector<reader::ReaderFinding> findings;
+  int Errors() const;
+  int Notes() const;
+};
+
+std::string AuditText(const AuditedDocument& a);
+std::string AuditSummaryLine(const AuditedDocument& a);
+std::string AuditJson(const std::vector<AuditedDocument>& all);
+
+}  // namespace gongkai
+
+#endif  // GONGKAI_RENDER_AUDIT_REPORT_H_
