@@ -91,6 +91,17 @@ std::string SomeRows(const std::vector<std::string>& rows, const std::string& wa
   return out.empty() ? "（无）" : out;
 }
 
+// A row label as compared: the abbreviations 廿 and 卅 of published tables read as 二十, 三十,
+// so that "廿一、灾害防治及应急管理支出" finds the row printed "二十一、…".
+std::string LabelKey(std::string s) {
+  for (const auto& [from, to] :
+       {std::pair<std::string, std::string>{"廿", "二十"}, {"卅", "三十"}}) {
+    for (size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size()))
+      s.replace(p, from.size(), to);
+  }
+  return s;
+}
+
 bool ColumnMatches(const std::string& path, const std::string& wanted) {
   if (path == wanted) return true;
   // The leaf alone ("人员经费") or a single-level parent.
@@ -119,7 +130,7 @@ TableLookup::TableLookup(const Table& t) : number_(t.number), paths_(ColumnPaths
     if (!label.empty() && r.kind != RowKind::kHeading) rows_.push_back(label);
     for (size_t i = 0; i < cols.size(); ++i) {
       if (!cols[i]->money && (i == 0 || cols[i] != cols[i - 1])) {
-        labels_[cols[i]->Display()].push_back({grid_.size(), i});
+        labels_[LabelKey(cols[i]->Display())].push_back({grid_.size(), i});
       }
     }
     grid_.push_back(std::move(cols));
@@ -128,7 +139,7 @@ TableLookup::TableLookup(const Table& t) : number_(t.number), paths_(ColumnPaths
 
 std::optional<Money> TableLookup::Find(const std::string& row, const std::string& column,
                                        std::string* why) const {
-  auto it = labels_.find(row);
+  auto it = labels_.find(LabelKey(row));
   if (it != labels_.end()) {
     for (const auto& [r, i] : it->second) {
       const auto& cols = grid_[r];
