@@ -47,11 +47,14 @@ TEST(CheckConfig, ProfilesSelectRules) {
 TEST(CheckConfig, RegionFileChangesSeverityAndSwitchesRulesOff) {
   std::filesystem::path dir = std::filesystem::temp_directory_path() / "gongkai-region-data";
   std::filesystem::create_directories(dir / "check");
-  std::ofstream(dir / "check" / "testregion.csv") << "key,value\n"
-                                                     "severity.CMP-016,提示\n"
-                                                     "disable.CMP-005,1\n"
-                                                     "threshold.change_percent,5\n";
+  std::ofstream(dir / "check" / "testregion.csv") << "key,value,reason\n"
+                                                     "severity.CMP-016,提示,本地区另行审核职能\n"
+                                                     "disable.CMP-005,1,本地区只公开合计\n"
+                                                     "threshold.change_percent,5,\n";
   CheckConfig config = CheckConfig::Load(dir.string(), "testregion");
+  EXPECT_EQ(config.Reason("CMP-016"), "本地区另行审核职能");
+  EXPECT_EQ(config.Reason("CMP-005"), "本地区只公开合计");
+  EXPECT_EQ(config.Reason("BAL-001"), "");
   EXPECT_EQ(config.Number("threshold.change_percent", 30), 5);
   config.data_dir = testing::DataDir();  // frameworks from the bundled data
   auto findings = CheckMinimal(config);
@@ -65,6 +68,35 @@ TEST(CheckConfig, RegionFileChangesSeverityAndSwitchesRulesOff) {
   std::ofstream(dir / "check" / "badregion.csv") << "key,value\nseverity.CMP-016,严重\n";
   EXPECT_THROW(CheckConfig::Load(dir.string(), "badregion"), CatalogError);
   EXPECT_THROW(CheckConfig::Load(dir.string(), "nosuchregion"), CatalogError);
+}
+
+// A rule switched off or downgraded says why; without a reason the file is refused, naming
+// the line. A file without the column is refused the same way when it changes a rule.
+TEST(CheckConfig, ChangedRulesNeedAReason) {
+  std::filesystem::path dir = std::filesystem::temp_directory_path() / "gongkai-region-reason";
+  std::filesystem::create_directories(dir / "check");
+  std::ofstream(dir / "check" / "noreason.csv") << "key,value,reason\n"
+                                                   "threshold.change_percent,5,\n"
+                                                   "disable.CMP-005,1,\n";
+  try {
+    CheckConfig::Load(dir.string(), "noreason");
+    ADD_FAILURE() << "a rule switched off without a reason was accepted";
+  } catch (const CatalogError& e) {
+    EXPECT_NE(std::string(e.what()).find("noreason.csv:3:"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("disable.CMP-005"), std::string::npos) << e.what();
+  }
+  std::ofstream(dir / "check" / "nocolumn.csv") << "key,value\nseverity.CMP-016,提示\n";
+  EXPECT_THROW(CheckConfig::Load(dir.string(), "nocolumn"), CatalogError);
+  // Settings and rules left on need none.
+  std::ofstream(dir / "check" / "plain.csv") << "key,value\nthreshold.change_percent,5\n"
+                                                "disable.CMP-005,0\n";
+  CheckConfig plain = CheckConfig::Load(dir.string(), "plain");
+  EXPECT_TRUE(plain.reasons.empty());
+  EXPECT_TRUE(plain.disabled.empty());
+  // The bundled default file has the column.
+  EXPECT_EQ(
+      testing::ReadFile(testing::DataDir() + "/check/default.csv").rfind("key,value,reason\n", 0),
+      0u);
 }
 
 // Names of data files are names: a path (absolute or with ..) never reaches outside the data

@@ -77,5 +77,89 @@ TEST(IndicatorValue, UnparsedIsKeptAndExplained) {
   EXPECT_EQ(P("").kind, IndicatorValue::kEmpty);
 }
 
+TEST(IndicatorValue, PlaceholdersAreNotFilledNotUnparsed) {
+  for (const char* s : {"/", "／", "-", "—", "——", "－", "无", "……", "…", " / ", "不适用"}) {
+    auto v = P(s);
+    EXPECT_EQ(v.kind, IndicatorValue::kPlaceholder) << s;
+    EXPECT_TRUE(v.unfilled()) << s;
+    EXPECT_FALSE(v.quantified()) << s;
+    EXPECT_TRUE(v.error.empty()) << s;
+    EXPECT_EQ(v.raw, s);
+  }
+  EXPECT_TRUE(P("").unfilled());
+  EXPECT_FALSE(P("≥95%").unfilled());
+}
+
+TEST(IndicatorValue, QualitativeGradesAreData) {
+  EXPECT_EQ(P("规范").grade, "standard");
+  EXPECT_EQ(P("显著提升").grade, "improve");
+  EXPECT_EQ(P("年内").grade, "in_year");
+  EXPECT_EQ(P("有效").grade, "effective");
+  EXPECT_EQ(P("达标").grade, "pass");
+  EXPECT_EQ(P("达到预期").grade, "on_plan");  // not the comparator 达到 with a reference
+  EXPECT_EQ(P(" 规范 ").kind, IndicatorValue::kQualitative);
+}
+
+TEST(IndicatorValue, PeriodUnits) {
+  auto a = P("≥1次/年"), b = P("≥1次"), c = P("每年≥1次"), q = P("1次/季度");
+  EXPECT_EQ(a.unit, "次/年");
+  EXPECT_EQ(a.period, "年");
+  EXPECT_EQ(a.base_unit(), "次");
+  EXPECT_EQ(b.period, "");
+  EXPECT_EQ(c.Normalized(), "≥1次/年");
+  EXPECT_EQ(q.period, "季度");
+  EXPECT_TRUE(SameQuantity(a, b));  // an annual "≥1次" is once a year
+  EXPECT_TRUE(SameQuantity(a, c));
+  EXPECT_FALSE(SameQuantity(a, q));
+  EXPECT_FALSE(SameQuantity(a, P("≥1个")));
+  auto rate = P("1600元/户");  // a rate, not a period
+  EXPECT_EQ(rate.period, "");
+  EXPECT_EQ(rate.base_unit(), "元/户");
+}
+
+TEST(IndicatorValue, PercentRanges) {
+  for (const char* s :
+       {"90%-100%", "90%~100%", "90%至100%", "90%—100%", "90％～100％", "90-100%"}) {
+    auto v = P(s);
+    EXPECT_EQ(v.kind, IndicatorValue::kRange) << s;
+    EXPECT_EQ(v.number.ToString(), "90") << s;
+    EXPECT_EQ(v.upper.ToString(), "100") << s;
+    EXPECT_EQ(v.unit, "%") << s;
+  }
+  EXPECT_EQ(P("3~5次/年").Normalized(), "3–5次/年");
+  EXPECT_EQ(P("90%-100人").kind, IndicatorValue::kUnparsed);  // two different units
+}
+
+TEST(IndicatorValue, FullWidthAndLookAlikeComparators) {
+  struct Case {
+    const char* text;
+    const char* normalized;
+  };
+  for (const Case& c :
+       std::initializer_list<Case>{{"≦5%", "≤5%"},
+                                   {"≧95%", "≥95%"},
+                                   {"＞3个", ">3个"},
+                                   {"＜1%", "<1%"},
+                                   {"＝100%", "=100%"},
+                                   {"≥95%", "≥95%"},
+                                   {"≤2小时", "≤2小时"},
+                                   {"⩾90%", "≥90%"},
+                                   {"⩽10天", "≤10天"},
+                                   {"＞＝9套", "≥9套"},
+                                   {"$\\geq 95\\%$", "≥95%"},  // pdftotext of a formula
+                                   {"不低于95%", "≥95%"},
+                                   {"不少于3篇", "≥3篇"},
+                                   {"不高于5%", "≤5%"},
+                                   {"不超过2小时", "≤2小时"},
+                                   {"达到100%", "≥100%"},
+                                   {"大于90%", ">90%"},
+                                   {"小于5%", "<5%"},
+                                   {"大于或等于80%", "≥80%"}}) {
+    auto v = P(c.text);
+    EXPECT_EQ(v.kind, IndicatorValue::kNumber) << c.text << " " << v.error;
+    EXPECT_EQ(v.Normalized(), c.normalized) << c.text;
+  }
+}
+
 }  // namespace
 }  // namespace gongkai

@@ -1,8 +1,11 @@
-// Every indicator value of every re-encoded seed either parses (number, range, reference or
-// graded value) or is reported by PRF-004 — none is silently dropped.
+// Every indicator value of every re-encoded seed either parses (number, range, reference,
+// graded value or a placeholder for "not filled") or is one of the deliberate exceptions below,
+// which PRF-004 reports once per indicator — none is silently dropped.
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <map>
+#include <set>
 
 #include "disclosure/disclosure.h"
 #include "review/checker.h"
@@ -11,8 +14,19 @@
 namespace gongkai {
 namespace {
 
+// Values the published documents really hold that are no indicator value: a sentence written
+// into the value column. They stay unparsed, so that the review says so.
+const std::map<std::string, std::string>& DeliberatelyUnparsed() {
+  static const std::map<std::string, std::string> kExceptions = {
+      {"统筹管理区级预算资金", "seed 002: the indicator's description written as its value"},
+      {"提高财政资金的使用效率，做到节俭高效", "seed 002: a goal sentence written as the value"},
+  };
+  return kExceptions;
+}
+
 TEST(SeedValues, EveryValueParsesOrIsReported) {
   int files = 0, values = 0;
+  std::set<std::string> exceptions_seen;
   for (const auto& entry :
        std::filesystem::directory_iterator(testing::SourceDir() + "/examples")) {
     if (entry.path().extension() != ".yaml") continue;
@@ -23,14 +37,19 @@ TEST(SeedValues, EveryValueParsesOrIsReported) {
     auto count = [&](const std::vector<Goal>& goals) {
       for (const auto& g : goals) {
         for (const auto& i : g.indicators) {
+          bool any = false;
           for (const IndicatorValue* v : {&i.value, &i.last, &i.before_last}) {
             if (v->kind == IndicatorValue::kEmpty) continue;
             ++values;
             if (v->kind == IndicatorValue::kUnparsed) {
-              ++unparsed;
+              any = true;
               EXPECT_FALSE(v->error.empty()) << v->raw;
+              EXPECT_TRUE(DeliberatelyUnparsed().count(v->raw))
+                  << entry.path() << ": 「" << v->raw << "」 is unparsed: " << v->error;
+              exceptions_seen.insert(v->raw);
             }
           }
+          unparsed += any;  // PRF-004 reports an indicator once, whatever its columns
         }
       }
     };
@@ -46,6 +65,9 @@ TEST(SeedValues, EveryValueParsesOrIsReported) {
     auto findings = RunChecks(d, doc, CheckConfig::Load(testing::DataDir(), "default"), only);
     EXPECT_EQ(static_cast<int>(findings.size()), unparsed) << entry.path();
   }
+  // An exception no example holds any more is stale.
+  for (const auto& [raw, why] : DeliberatelyUnparsed())
+    EXPECT_TRUE(exceptions_seen.count(raw)) << "stale exception 「" << raw << "」 (" << why << ")";
   EXPECT_EQ(files, 4);     // seeds 000, 002, 003, 004
   EXPECT_GT(values, 800);  // all their indicator values (831 when written) were looked at
 }

@@ -210,3 +210,39 @@ TEST(ChangeSentence, Forms) {
 
 }  // namespace
 }  // namespace gongkai
+
+namespace gongkai {
+namespace {
+
+// A 公开说明 section or heading with nothing under it says so instead of standing bare.
+TEST(Explanation, EmptySectionSaysSo) {
+  Department d = LoadSource(testing::ExamplePath("minimal.yaml"), testing::Catalogs());
+  ASSERT_TRUE(d.goals.empty());
+  ASSERT_TRUE(d.functions.empty());
+  Document doc = BuildDisclosure(d, Templates::Load(testing::DataDir(), d.kind, d.year));
+  const Section* goals = nullptr;
+  const Section* basic = nullptr;
+  for (const auto& s : doc.sections) {
+    if (s.number == "二") goals = &s;
+    if (s.number == "一") basic = &s;
+  }
+  ASSERT_NE(goals, nullptr);
+  ASSERT_EQ(goals->paragraphs.size(), 1u);
+  EXPECT_EQ(goals->paragraphs[0].kind, Paragraph::kText);
+  EXPECT_EQ(goals->paragraphs[0].text, "本部门无此项内容。");
+  ASSERT_NE(basic, nullptr);
+  ASSERT_GE(basic->paragraphs.size(), 2u);
+  EXPECT_EQ(basic->paragraphs[0].text, "（一）部门主要职能");
+  EXPECT_EQ(basic->paragraphs[1].text, "本部门无此项内容。");
+  // No heading is followed directly by another heading or ends a section.
+  for (const auto& s : doc.sections) {
+    for (size_t i = 0; i < s.paragraphs.size(); ++i) {
+      if (s.paragraphs[i].kind != Paragraph::kHeading) continue;
+      ASSERT_LT(i + 1, s.paragraphs.size()) << s.paragraphs[i].text;
+      EXPECT_NE(s.paragraphs[i + 1].kind, Paragraph::kHeading) << s.paragraphs[i].text;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace gongkai

@@ -7,7 +7,6 @@ std::string ChineseNumber(int n) {
   if (n <= 0) return std::to_string(n);
   if (n < 10) return kDigits[n];
   if (n < 20) return std::string("十") + (n % 10 ? kDigits[n % 10] : "");
-  if (n > 20 && n < 30) return std::string("廿") + kDigits[n % 10];
   if (n < 100) return std::string(kDigits[n / 10]) + "十" + (n % 10 ? kDigits[n % 10] : "");
   return std::to_string(n);
 }

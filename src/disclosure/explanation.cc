@@ -67,6 +67,8 @@ std::string WithChange(const std::string& head, Money now, const Comparison* c, 
   return head + (change.empty() ? "" : "，" + change) + "。";
 }
 
+constexpr const char* kNoContent = "本部门无此项内容。";
+
 class Writer {
  public:
   Writer(const Department& d, const Figures& f, const DocumentFrame& frame)
@@ -108,6 +110,7 @@ class Writer {
   void Soe();
   void OtherMatters();
   void Contact();
+  void SayWhenEmpty();
 
   const Department& d_;
   const Figures& f_;
@@ -478,7 +481,36 @@ std::vector<Section> Writer::Build() {
   Soe();
   OtherMatters();
   Contact();
+  SayWhenEmpty();
   return std::move(sections_);
+}
+
+// A section or a heading of the 公开说明 with no text under it says so in the phrasing of
+// published documents, rather than standing bare (a source without 部门主要职能, 年度工作目标
+// or 人员构成). Empty paragraphs are dropped first.
+void Writer::SayWhenEmpty() {
+  for (auto& section : sections_) {
+    std::vector<Paragraph> out;
+    // Whether nothing came since the heading that left `out` at size `open`.
+    constexpr size_t kNone = static_cast<size_t>(-1);
+    size_t open = kNone;
+    auto close = [&] {
+      if (open != kNone && out.size() == open) out.push_back({Paragraph::kText, kNoContent});
+    };
+    for (auto& p : section.paragraphs) {
+      if (p.kind != Paragraph::kHeading && p.text.empty()) continue;
+      if (p.kind == Paragraph::kHeading) {
+        close();
+        out.push_back(std::move(p));
+        open = out.size();
+        continue;
+      }
+      out.push_back(std::move(p));
+    }
+    close();
+    if (out.empty()) out.push_back({Paragraph::kText, kNoContent});
+    section.paragraphs = std::move(out);
+  }
 }
 
 }  // namespace

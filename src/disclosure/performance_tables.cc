@@ -5,7 +5,25 @@
 namespace gongkai {
 namespace {
 
-constexpr int kWidth = 8;  // columns of both forms (the annual indicator table needs eight)
+// Columns of both forms: the annual indicator table needs eight, one more for 绩效指标描述
+// and one more for 分值 when an indicator of the table has them.
+constexpr int kWidth = 8;
+
+struct IndicatorColumns {
+  bool description = false, weight = false;
+  int extra() const { return description + weight; }
+};
+
+IndicatorColumns ColumnsOf(const std::vector<Goal>& goals) {
+  IndicatorColumns c;
+  for (const auto& g : goals) {
+    for (const auto& i : g.indicators) {
+      c.description |= !i.description.empty();
+      c.weight |= !i.weight.empty();
+    }
+  }
+  return c;
+}
 
 // Amounts on a form are printed in the form's own unit (万元 or 元), two decimals.
 std::string FormAmount(const std::optional<Money>& m, const std::string& unit) {
@@ -15,76 +33,69 @@ std::string FormAmount(const std::optional<Money>& m, const std::string& unit) {
 
 class Form {
  public:
-  explicit Form(Table* t) : t_(t) { t_->numeric_columns.assign(kWidth, false); }
+  Form(Table* t, int width) : t_(t), width_(width) { t_->numeric_columns.assign(width, false); }
+  int width() const { return width_; }
 
   // A row of (text, colspan) pairs; the last cell stretches to the full width.
   void Row(std::vector<std::pair<std::string, int>> cells, RowKind kind = RowKind::kPlain) {
     ::gongkai::Row row{kind, {}};
     int used = 0;
     for (size_t i = 0; i < cells.size(); ++i) {
-      int span = i + 1 == cells.size() ? kWidth - used : cells[i].second;
+      int span = i + 1 == cells.size() ? width_ - used : cells[i].second;
       row.cells.push_back(Cell::Text(cells[i].first, span));
       used += span;
     }
     t_->rows.push_back(std::move(row));
   }
-  void Heading(const std::string& text) { Row({{text, kWidth}}, RowKind::kHeading); }
+  void Heading(const std::string& text) { Row({{text, width_}}, RowKind::kHeading); }
   void Label(const std::string& label, const std::string& value) { Row({{label, 2}, {value, 6}}); }
   void Pair(const std::string& l1, const std::string& v1, const std::string& l2,
             const std::string& v2) {
     Row({{l1, 2}, {v1, 3}, {l2, 1}, {v2, 2}});
   }
 
+  // An indicator table; 绩效指标描述 and 分值 are columns when an indicator of the table has
+  // them, so every field the source holds is printed.
   void Indicators(const std::vector<Goal>& goals, bool annual) {
+    IndicatorColumns extra = ColumnsOf(goals);
+    std::vector<std::pair<std::string, int>> head = {
+        {"目标名称", 1}, {"一级指标", 1}, {"二级指标", 1}, {"三级指标", 1}};
+    if (extra.description) head.push_back({"绩效指标描述", 1});
+    // The long-term value takes what the annual table gives to 前年, 上年 and 预计当年.
+    int value_span = width_ - 5 - extra.extra();
     if (annual) {
-      Row({{"目标名称", 1},
-           {"一级指标", 1},
-           {"二级指标", 1},
-           {"三级指标", 1},
-           {"前年", 1},
-           {"上年", 1},
-           {"预计当年实现", 1},
-           {"指标值确定依据", 1}},
-          RowKind::kHeading);
+      head.insert(head.end(), {{"前年", 1}, {"上年", 1}, {"预计当年实现", 1}});
     } else {
-      Row({{"目标名称", 1},
-           {"一级指标", 1},
-           {"二级指标", 1},
-           {"三级指标", 1},
-           {"指标值", 3},
-           {"指标值确定依据", 1}},
-          RowKind::kHeading);
+      head.push_back({"指标值", value_span});
     }
+    if (extra.weight) head.push_back({"分值", 1});
+    head.push_back({"指标值确定依据", 1});
+    Row(head, RowKind::kHeading);
     for (const auto& g : goals) {
       if (!g.text.empty() || g.indicators.empty()) {
-        std::string head = g.name.empty() ? "目标" : g.name;
-        if (g.end_year) head += fmt::format("（截至{}年）", g.end_year);
-        Row({{head, 2}, {g.text, 6}});
+        std::string name = g.name.empty() ? "目标" : g.name;
+        if (g.end_year) name += fmt::format("（截至{}年）", g.end_year);
+        Row({{name, 2}, {g.text, 6}});
       }
       for (const auto& i : g.indicators) {
+        std::vector<std::pair<std::string, int>> row = {
+            {g.name, 1}, {i.level1, 1}, {i.level2, 1}, {i.name, 1}};
+        if (extra.description) row.push_back({i.description, 1});
         if (annual) {
-          Row({{g.name, 1},
-               {i.level1, 1},
-               {i.level2, 1},
-               {i.name, 1},
-               {i.before_last.raw, 1},
-               {i.last.raw, 1},
-               {i.value.raw, 1},
-               {i.basis, 1}});
+          row.insert(row.end(), {{i.before_last.raw, 1}, {i.last.raw, 1}, {i.value.raw, 1}});
         } else {
-          Row({{g.name, 1},
-               {i.level1, 1},
-               {i.level2, 1},
-               {i.name, 1},
-               {i.value.raw, 3},
-               {i.basis, 1}});
+          row.push_back({i.value.raw, value_span});
         }
+        if (extra.weight) row.push_back({i.weight, 1});
+        row.push_back({i.basis, 1});
+        Row(row);
       }
     }
   }
 
  private:
   Table* t_;
+  int width_;
 };
 
 Table ProjectForm(const Department& d, const ProjectDeclaration& p, int index) {
@@ -94,9 +105,9 @@ Table ProjectForm(const Department& d, const ProjectDeclaration& p, int index) {
       "部门项目申报表（含绩效目标）：" + p.name;  // named, so 目录, bookmarks and sheets differ
   t.unit_label = "单位：" + p.unit_label;
   t.form = true;
-  Form f(&t);
+  Form f(&t, kWidth + ColumnsOf(p.annual).extra());
   const std::string& u = p.unit_label;
-  if (!p.date.empty()) f.Row({{"申报日期：" + p.date, kWidth}});
+  if (!p.date.empty()) f.Row({{"申报日期：" + p.date, f.width()}});
   f.Pair("项目名称", p.name, "项目编码", p.code);
   f.Pair("项目主管部门", p.supervisor, "项目执行单位", p.executor);
   f.Pair("项目负责人", p.leader, "联系电话", p.phone);
@@ -177,8 +188,8 @@ Table DepartmentForm(const Department& d, const DepartmentGoals& g) {
   t.title = "部门整体支出绩效目标表";
   t.unit_label = "单位：" + g.unit_label;
   t.form = true;
-  Form f(&t);
-  if (!g.date.empty()) f.Row({{"填报日期：" + g.date, kWidth}});
+  Form f(&t, kWidth + ColumnsOf(g.annual).extra());
+  if (!g.date.empty()) f.Row({{"填报日期：" + g.date, f.width()}});
   f.Label("部门（单位）名称", d.name);
   if (!g.filler.empty() || !g.phone.empty()) f.Pair("填报人", g.filler, "联系电话", g.phone);
   if (!g.income.empty() || !g.expenditure.empty()) {
@@ -210,7 +221,7 @@ Table DepartmentForm(const Department& d, const DepartmentGoals& g) {
   }
   if (!g.functions.empty()) {
     f.Heading("部门职能概述");
-    for (const auto& fn : g.functions) f.Row({{fn, kWidth}});
+    for (const auto& fn : g.functions) f.Row({{fn, f.width()}});
   }
   if (!g.tasks.empty()) {
     f.Heading("年度工作任务");
@@ -242,7 +253,7 @@ Table DepartmentForm(const Department& d, const DepartmentGoals& g) {
   }
   if (!g.overall.empty()) {
     f.Heading("总体绩效目标");
-    f.Row({{g.overall, kWidth}});
+    f.Row({{g.overall, f.width()}});
   }
   if (!g.long_term.empty()) {
     f.Heading("长期目标及绩效指标");

@@ -18,11 +18,18 @@ void ReplaceAll(std::string* s, const std::string& from, const std::string& to) 
 // Full-width and look-alike characters as typed in Word/Excel, mapped to one spelling.
 std::string Normalize(std::string s) {
   static const std::vector<std::pair<std::string, std::string>> kMap = {
-      {"　", ""},  {" ", ""},   {"\t", ""},  {"％", "%"}, {"﹪", "%"}, {"＝", "="}, {"＞", ">"},
-      {"＜", "<"}, {"≧", "≥"},  {"≦", "≤"},  {">=", "≥"}, {"<=", "≤"}, {"=>", "≥"}, {"=<", "≤"},
-      {"．", "."}, {"，", ","}, {"(", "（"}, {")", "）"}, {"０", "0"}, {"１", "1"}, {"２", "2"},
-      {"３", "3"}, {"４", "4"}, {"５", "5"}, {"６", "6"}, {"７", "7"}, {"８", "8"}, {"９", "9"},
-      {"／", "/"}, {"～", "~"}, {"—", "-"},  {"－", "-"}};
+      // TeX as some PDF extractors print a formula cell: "$\geq 95\%$".
+      {"$", ""},     {"\\geqslant", "≥"}, {"\\leqslant", "≤"}, {"\\geq", "≥"}, {"\\leq", "≤"},
+      {"\\ge", "≥"}, {"\\le", "≤"},       {"\\%", "%"},        {"　", ""},     {" ", ""},
+      {"\t", ""},    {"\u00a0", ""},      {"％", "%"},         {"﹪", "%"},    {"＝", "="},
+      {"＞", ">"},   {"＜", "<"},         {"﹥", ">"},         {"﹤", "<"},    {"≧", "≥"},
+      {"≦", "≤"},    {"⩾", "≥"},          {"⩽", "≤"},          {">=", "≥"},    {"<=", "≤"},
+      {"=>", "≥"},   {"=<", "≤"},         {"≥=", "≥"},         {"≤=", "≤"},    {"．", "."},
+      {"，", ","},   {"(", "（"},         {")", "）"},         {"０", "0"},    {"１", "1"},
+      {"２", "2"},   {"３", "3"},         {"４", "4"},         {"５", "5"},    {"６", "6"},
+      {"７", "7"},   {"８", "8"},         {"９", "9"},         {"／", "/"},    {"～", "~"},
+      {"〜", "~"},   {"—", "-"},          {"－", "-"},         {"–", "-"},     {"―", "-"},
+      {"‐", "-"},    {"﹣", "-"}};
   for (const auto& [from, to] : kMap) ReplaceAll(&s, from, to);
   return s;
 }
@@ -32,15 +39,20 @@ bool StartsWith(const std::string& s, const std::string& prefix) { return s.rfin
 // Removes a leading comparator (symbol or words) and returns it.
 Comparator TakeComparator(std::string* s) {
   static const std::vector<std::pair<std::string, Comparator>> kWords = {
-      {"≥", Comparator::kGe},      {"≤", Comparator::kLe},        {">", Comparator::kGt},
-      {"<", Comparator::kLt},      {"=", Comparator::kEq},        {"大于等于", Comparator::kGe},
-      {"不少于", Comparator::kGe}, {"不低于", Comparator::kGe},   {"不小于", Comparator::kGe},
-      {"至少", Comparator::kGe},   {"小于等于", Comparator::kLe}, {"不超过", Comparator::kLe},
-      {"不高于", Comparator::kLe}, {"不多于", Comparator::kLe},   {"不大于", Comparator::kLe},
-      {"最多", Comparator::kLe},   {"控制在", Comparator::kLe},   {"大于", Comparator::kGt},
-      {"高于", Comparator::kGt},   {"超过", Comparator::kGt},     {"多于", Comparator::kGt},
-      {"小于", Comparator::kLt},   {"低于", Comparator::kLt},     {"少于", Comparator::kLt},
-      {"等于", Comparator::kEq}};
+      {"大于或等于", Comparator::kGe}, {"小于或等于", Comparator::kLe},
+      {"达到", Comparator::kGe},       {"≥", Comparator::kGe},
+      {"≤", Comparator::kLe},          {">", Comparator::kGt},
+      {"<", Comparator::kLt},          {"=", Comparator::kEq},
+      {"大于等于", Comparator::kGe},   {"不少于", Comparator::kGe},
+      {"不低于", Comparator::kGe},     {"不小于", Comparator::kGe},
+      {"至少", Comparator::kGe},       {"小于等于", Comparator::kLe},
+      {"不超过", Comparator::kLe},     {"不高于", Comparator::kLe},
+      {"不多于", Comparator::kLe},     {"不大于", Comparator::kLe},
+      {"最多", Comparator::kLe},       {"控制在", Comparator::kLe},
+      {"大于", Comparator::kGt},       {"高于", Comparator::kGt},
+      {"超过", Comparator::kGt},       {"多于", Comparator::kGt},
+      {"小于", Comparator::kLt},       {"低于", Comparator::kLt},
+      {"少于", Comparator::kLt},       {"等于", Comparator::kEq}};
   for (const auto& [word, c] : kWords) {
     if (StartsWith(*s, word)) {
       s->erase(0, word.size());
@@ -65,14 +77,45 @@ std::string TakeNumber(std::string* s) {
   return number;
 }
 
-bool TakeRangeSeparator(std::string* s) {
+// The length of a range separator at the start of s ("--", "-", "~", "至", "到"), else 0.
+size_t RangeSeparator(const std::string& s, size_t at) {
   for (const char* sep : {"--", "-", "~", "至", "到"}) {
-    if (StartsWith(*s, sep)) {
-      s->erase(0, std::string(sep).size());
-      return true;
-    }
+    if (s.compare(at, std::string(sep).size(), sep) == 0) return std::string(sep).size();
+  }
+  return 0;
+}
+
+// What is left of a cell once a number was taken: "%-100%", "-120人/年", "~100%" make a
+// range when the text before the separator is empty or the same unit as after the upper
+// bound. On success, *s is the unit and *upper the upper bound.
+bool TakeRange(std::string* s, std::string* upper) {
+  for (size_t at = 0; at < s->size(); ++at) {
+    size_t len = RangeSeparator(*s, at);
+    if (!len) continue;
+    std::string left = s->substr(0, at), rest = s->substr(at + len);
+    std::string number = TakeNumber(&rest);
+    if (number.empty() || (!left.empty() && left != rest)) return false;
+    *upper = number;
+    *s = rest;
+    return true;
   }
   return false;
+}
+
+// Cells left unfilled in a published form.
+bool IsPlaceholder(const std::string& s) {
+  static const char* kPlaceholders[] = {"/",    "//",   "\\", "-",      "--",     "---",
+                                        "----", "…",    "……", "...",    "......", "。。。",
+                                        "无",   "暂无", "空", "不适用", "不涉及"};
+  for (const char* p : kPlaceholders) {
+    if (s == p) return true;
+  }
+  return false;
+}
+
+bool IsTimeUnit(const ValueCatalog& catalog, const std::string& unit) {
+  const std::string* kind = catalog.UnitKind(unit);
+  return kind && *kind == "time";
 }
 
 }  // namespace
@@ -107,9 +150,42 @@ std::string IndicatorValue::Normalized() const {
       return ComparatorSymbol(comparator) + reference;
     case kQualitative:
     case kUnparsed:
+    case kPlaceholder:
       return raw;
   }
   return raw;
+}
+
+std::string IndicatorValue::base_unit() const {
+  if (period.empty()) return unit;
+  return unit.substr(0, unit.size() - period.size() - 1);
+}
+
+bool SameQuantity(const IndicatorValue& a, const IndicatorValue& b) {
+  if (a.base_unit() != b.base_unit()) return false;
+  if (a.period == b.period) return true;
+  auto yearly = [](const std::string& p) { return p.empty() || p == "年"; };
+  return yearly(a.period) && yearly(b.period);
+}
+
+const char* KindName(IndicatorValue::Kind kind) {
+  switch (kind) {
+    case IndicatorValue::kEmpty:
+      return "空白";
+    case IndicatorValue::kNumber:
+      return "数值";
+    case IndicatorValue::kRange:
+      return "区间";
+    case IndicatorValue::kReference:
+      return "参照值";
+    case IndicatorValue::kQualitative:
+      return "定性值";
+    case IndicatorValue::kUnparsed:
+      return "无法识别";
+    case IndicatorValue::kPlaceholder:
+      return "未填写";
+  }
+  return "";
 }
 
 std::shared_ptr<const ValueCatalog> ValueCatalog::Load(const std::string& data_dir) {
@@ -121,7 +197,8 @@ std::shared_ptr<const ValueCatalog> ValueCatalog::Load(const std::string& data_d
   }
   CsvTable words = ReadCsvFile((fs::path(data_dir) / "perf" / "qualitative.csv").string());
   for (const auto& row : words.rows) {
-    c->qualitative_[row.fields[words.Column("value")]] = row.fields[words.Column("grade")];
+    c->qualitative_[Normalize(row.fields[words.Column("value")])] =
+        row.fields[words.Column("grade")];
   }
   return c;
 }
@@ -141,6 +218,27 @@ IndicatorValue ParseIndicatorValue(const std::string& text, const ValueCatalog& 
   v.raw = text;
   std::string s = Normalize(text);
   if (s.empty()) return v;
+  if (IsPlaceholder(s)) {
+    v.kind = IndicatorValue::kPlaceholder;
+    return v;
+  }
+  // Whole words first, so that "达标" or "达到预期" is not read as the comparator "达到".
+  if (const std::string* grade = catalog.Grade(s)) {
+    v.kind = IndicatorValue::kQualitative;
+    v.grade = *grade;
+    return v;
+  }
+  // "每年≥1次": the period first.
+  std::string period;
+  if (StartsWith(s, "每")) {
+    for (const char* p : {"季度", "年", "月", "周", "天", "日"}) {
+      if (StartsWith(s, std::string("每") + p) && IsTimeUnit(catalog, p)) {
+        period = p;
+        s.erase(0, std::string("每").size() + period.size());
+        break;
+      }
+    }
+  }
   v.comparator = TakeComparator(&s);
   // "约150个": an approximate value is still a number.
   for (const char* about : {"约", "大约", "左右"}) {
@@ -148,8 +246,9 @@ IndicatorValue ParseIndicatorValue(const std::string& text, const ValueCatalog& 
   }
   // Suffix comparators: "95%以上" is ≥95%, "2小时以内" ≤2小时.
   static const std::vector<std::pair<std::string, Comparator>> kSuffixes = {
-      {"以上", Comparator::kGe}, {"及以上", Comparator::kGe}, {"以内", Comparator::kLe},
-      {"以下", Comparator::kLe}, {"及以下", Comparator::kLe}, {"左右", Comparator::kNone}};
+      {"及以上", Comparator::kGe}, {"以上", Comparator::kGe},   {"及以内", Comparator::kLe},
+      {"以内", Comparator::kLe},   {"及以下", Comparator::kLe}, {"以下", Comparator::kLe},
+      {"左右", Comparator::kNone}};
   for (const auto& [suffix, c] : kSuffixes) {
     if (s.size() > suffix.size() &&
         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0 &&
@@ -169,15 +268,18 @@ IndicatorValue ParseIndicatorValue(const std::string& text, const ValueCatalog& 
     }
     v.number = *n;
     v.kind = IndicatorValue::kNumber;
-    std::string rest = s;
-    if (TakeRangeSeparator(&rest)) {
-      std::string upper = TakeNumber(&rest);
-      if (!upper.empty() && Decimal::Parse(upper)) {
-        v.kind = IndicatorValue::kRange;
-        v.upper = *Decimal::Parse(upper);
-        s = rest;
+    std::string upper;
+    if (TakeRange(&s, &upper)) {
+      auto u = Decimal::Parse(upper);
+      if (!u) {
+        v.kind = IndicatorValue::kUnparsed;
+        v.error = "数字「" + upper + "」无效或位数过多";
+        return v;
       }
+      v.kind = IndicatorValue::kRange;
+      v.upper = *u;
     }
+    if (!period.empty()) s += "/" + period;
     // The unit: a catalog unit, or a compound such as 次/年, 元/户.
     if (!s.empty()) {
       const std::string* kind = catalog.UnitKind(s);
@@ -185,6 +287,7 @@ IndicatorValue ParseIndicatorValue(const std::string& text, const ValueCatalog& 
       if (!kind && slash != std::string::npos && catalog.UnitKind(s.substr(0, slash)) &&
           catalog.UnitKind(s.substr(slash + 1))) {
         kind = catalog.UnitKind(s.substr(0, slash));
+        if (IsTimeUnit(catalog, s.substr(slash + 1))) v.period = s.substr(slash + 1);
       }
       if (!kind) {
         v.kind = IndicatorValue::kUnparsed;
@@ -196,7 +299,7 @@ IndicatorValue ParseIndicatorValue(const std::string& text, const ValueCatalog& 
     }
     return v;
   }
-  if (v.comparator != Comparator::kNone) {
+  if (v.comparator != Comparator::kNone && period.empty()) {
     static const char* kReferences[] = {"预算数", "预算", "计划数",   "计划",   "上年",
                                         "上年数", "标准", "合同金额", "市场价", "定额标准"};
     for (const char* r : kReferences) {
@@ -207,14 +310,8 @@ IndicatorValue ParseIndicatorValue(const std::string& text, const ValueCatalog& 
       }
     }
   }
-  if (v.comparator == Comparator::kNone) {
-    if (const std::string* grade = catalog.Grade(s)) {
-      v.kind = IndicatorValue::kQualitative;
-      v.grade = *grade;
-      return v;
-    }
-  }
   v.kind = IndicatorValue::kUnparsed;
+  v.comparator = Comparator::kNone;
   v.error = "无法识别的指标值「" + text + "」：应为比较符加数字和单位（如≥95%）、区间或分级定性值";
   return v;
 }

@@ -1,9 +1,13 @@
 // Typed indicator values (指标值): "≥95%", "=100%", "≤2小时", ">7.4亿", "≥1次/年",
-// "100--120人/年", "12 套", "按合同规定", "有所提高", "≦预算数" …
+// "100--120人/年", "90%-100%", "12 套", "按合同规定", "有所提高", "≦预算数", "不低于95%" …
 //
 // A value is a comparator with an exact number and a unit from the unit catalog
-// (data/perf/units.csv, compound units "次/年" allowed), a range, a comparison with a
-// reference ("≤预算数"), or a graded qualitative value from data/perf/qualitative.csv.
+// (data/perf/units.csv, compound units "次/年" allowed; a time denominator is the period,
+// so "≥1次/年" is 1 次 per 年), a range, a comparison with a reference ("≤预算数"), or a
+// graded qualitative value from data/perf/qualitative.csv. A cell left unfilled in the
+// published form ("/", "-", "——", "无", "……") is a placeholder: not a value and not an
+// error. Comparators may be full-width or look-alike (≧ ≦ ＞ ＜ ＝ ⩾ ⩽, ">=", TeX "\geq" as
+// some PDF extractors print it) or words (不低于, 不少于, 不高于, 不超过, 达到, 大于, 小于 …).
 // Anything else is kept verbatim and marked unparsed, with the reason.
 #ifndef GONGKAI_REFDATA_INDICATOR_VALUE_H_
 #define GONGKAI_REFDATA_INDICATOR_VALUE_H_
@@ -21,7 +25,7 @@ enum class Comparator { kNone, kEq, kGe, kLe, kGt, kLt };
 const char* ComparatorSymbol(Comparator c);  // "", "=", "≥", "≤", ">", "<"
 
 struct IndicatorValue {
-  enum Kind { kEmpty, kNumber, kRange, kReference, kQualitative, kUnparsed };
+  enum Kind { kEmpty, kNumber, kRange, kReference, kQualitative, kUnparsed, kPlaceholder };
   Kind kind = kEmpty;
   std::string raw;  // as written
   Comparator comparator = Comparator::kNone;
@@ -29,11 +33,16 @@ struct IndicatorValue {
   Decimal upper;          // kRange
   std::string unit;       // canonical unit ("%", "人", "次/年", "万元"), may be empty
   std::string unit_kind;  // percent, count, money, time, … ("" when no unit)
+  std::string period;     // "年" for "次/年": the quantity is per this time unit ("" if none)
   std::string reference;  // kReference: 预算数 …
   std::string grade;      // kQualitative: improve, on_plan, …
   std::string error;      // kUnparsed: why
 
   bool quantified() const { return kind == kNumber || kind == kRange || kind == kReference; }
+  // Nothing written: empty, or a placeholder such as "/" or "——".
+  bool unfilled() const { return kind == kEmpty || kind == kPlaceholder; }
+  // The unit without its period: "次" for "次/年" and for "次".
+  std::string base_unit() const;
   std::string Normalized() const;  // "≥95%", "100–120人/年", "提高"
 };
 
@@ -50,6 +59,14 @@ class ValueCatalog {
 };
 
 IndicatorValue ParseIndicatorValue(const std::string& text, const ValueCatalog& catalog);
+
+// Whether two values measure the same quantity: the same base unit and the same period, where
+// a count without a period and the same count per 年 are taken as the same (an annual table's
+// "≥1次" is "≥1次/年").
+bool SameQuantity(const IndicatorValue& a, const IndicatorValue& b);
+
+// A one-line name of the value's form, for messages: "比较值", "区间", "定性值", "未填写" …
+const char* KindName(IndicatorValue::Kind kind);
 
 }  // namespace gongkai
 

@@ -19,6 +19,11 @@ long long CheckConfig::Number(const std::string& key, long long fallback) const 
   }
 }
 
+std::string CheckConfig::Reason(const std::string& rule) const {
+  auto it = reasons.find(rule);
+  return it == reasons.end() ? "" : it->second;
+}
+
 CheckConfig CheckConfig::Load(const std::string& data_dir, const std::string& region) {
   namespace fs = std::filesystem;
   CheckConfig config;
@@ -36,9 +41,22 @@ CheckConfig CheckConfig::Load(const std::string& data_dir, const std::string& re
   }
   CsvTable t = ReadCsvFile(path.string());
   size_t key_col = t.Column("key"), value_col = t.Column("value");
+  size_t reason_col = t.header.size();
+  for (size_t i = 0; i < t.header.size(); ++i) {
+    if (t.header[i] == "reason") reason_col = i;
+  }
   for (const auto& row : t.rows) {
     const std::string& key = row.fields[key_col];
     const std::string& value = row.fields[value_col];
+    std::string reason = reason_col < row.fields.size() ? row.fields[reason_col] : "";
+    bool rule_setting = key.rfind("severity.", 0) == 0 ||
+                        (key.rfind("disable.", 0) == 0 && (value == "1" || value == "true"));
+    if (rule_setting && reason.empty()) {
+      throw CatalogError(
+          fmt::format("{}:{}: 「{}」没有说明原因（reason 列）：关闭规则或改变严重程度须写明理由",
+                      path.string(), row.line, key));
+    }
+    if (rule_setting) config.reasons[key.substr(key.find('.') + 1)] = reason;
     if (key.rfind("severity.", 0) == 0) {
       Severity s;
       if (!ParseSeverity(value, &s)) {

@@ -1,10 +1,12 @@
 // Per-region check settings, from data/check/<region>.csv: severity overrides, rules switched
 // off, and numeric thresholds. `default` applies when no region file is named.
 //
-// File format (CSV, header `key,value`):
-//   severity.BAL-003,警告        change a rule's severity
-//   disable.PLS-006,1           switch a rule off
-//   threshold.change_percent,30 any other named setting
+// File format (CSV, header `key,value,reason`):
+//   severity.BAL-003,警告,本地区公开表不列该行   change a rule's severity, saying why
+//   disable.PLS-006,1,本地区不审核增减幅度      switch a rule off, saying why
+//   threshold.change_percent,30,               any other named setting (reason optional)
+// A rule switched off or given another severity must say why (the `reason` column), so that a
+// report can show which rules a region changed and for what reason.
 #ifndef GONGKAI_REVIEW_CHECK_CONFIG_H_
 #define GONGKAI_REVIEW_CHECK_CONFIG_H_
 
@@ -23,7 +25,11 @@ struct CheckConfig {
   FrameworkProvider frameworks;              // set by Load: frameworks of data_dir, cached
   std::map<std::string, Severity> severity;  // rule id → severity
   std::set<std::string> disabled;
+  std::map<std::string, std::string> reasons;  // rule id → why it is switched off or changed
   std::map<std::string, std::string> settings;
+
+  // Why the region switched `rule` off or changed its severity; empty when it did neither.
+  std::string Reason(const std::string& rule) const;
 
   // A numeric setting, or `fallback` when not set.
   long long Number(const std::string& key, long long fallback) const;

@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
+
 #include "disclosure/table_ids.h"
 
 namespace gongkai {
@@ -39,6 +41,67 @@ std::vector<std::string> ColumnPaths(const Table& t) {
 
 namespace {
 
+bool IsCode(const std::string& s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+// The code points of a UTF-8 string.
+std::vector<std::string> CodePoints(const std::string& s) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    out.push_back(s.substr(i, n));
+    i += n;
+  }
+  return out;
+}
+
+// A few rows of the table for a message: those sharing the most characters with the wanted
+// label (spaces ignored), else the first rows; in table order.
+std::string SomeRows(const std::vector<std::string>& rows, const std::string& wanted) {
+  constexpr size_t kShown = 5;
+  std::vector<std::string> want;
+  for (auto& cp : CodePoints(wanted)) {
+    if (cp != " " && cp != "　") want.push_back(cp);
+  }
+  std::vector<std::pair<int, size_t>> scored;  // (-common, index)
+  for (size_t i = 0; i < rows.size(); ++i) {
+    int common = 0;
+    for (const auto& cp : CodePoints(rows[i])) {
+      if (cp != " " && std::find(want.begin(), want.end(), cp) != want.end()) ++common;
+    }
+    scored.push_back({-common, i});
+  }
+  std::stable_sort(scored.begin(), scored.end());
+  std::vector<size_t> chosen;
+  bool similar = !scored.empty() && scored[0].first < 0;
+  for (size_t k = 0; k < scored.size() && chosen.size() < kShown; ++k) {
+    if (similar && scored[k].first == 0) break;
+    chosen.push_back(similar ? scored[k].second : k);
+  }
+  std::sort(chosen.begin(), chosen.end());
+  std::string out;
+  for (size_t i : chosen) out += (out.empty() ? "「" : "、「") + rows[i] + "」";
+  if (rows.size() > chosen.size()) out += fmt::format("等{}行", rows.size());
+  return out.empty() ? "（无）" : out;
+}
+
+// A row label as compared: the abbreviations 廿 and 卅 of published tables read as 二十, 三十,
+// so that "廿一、灾害防治及应急管理支出" finds the row printed "二十一、…".
+std::string LabelKey(std::string s) {
+  for (const auto& [from, to] :
+       {std::pair<std::string, std::string>{"廿", "二十"}, {"卅", "三十"}}) {
+    for (size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size()))
+      s.replace(p, from.size(), to);
+  }
+  return s;
+}
+
 bool ColumnMatches(const std::string& path, const std::string& wanted) {
   if (path == wanted) return true;
   // The leaf alone ("人员经费") or a single-level parent.
@@ -48,15 +111,26 @@ bool ColumnMatches(const std::string& path, const std::string& wanted) {
 
 }  // namespace
 
-TableLookup::TableLookup(const Table& t) : paths_(ColumnPaths(t)) {
+TableLookup::TableLookup(const Table& t) : number_(t.number), paths_(ColumnPaths(t)) {
   for (const auto& r : t.rows) {
     std::vector<const Cell*> cols;  // cells by grid column
     for (const auto& c : r.cells) {
       for (int i = 0; i < c.colspan; ++i) cols.push_back(&c);
     }
+    // The row as a reader names it: its first text, with the name after a code.
+    std::string label;
+    for (const auto& c : r.cells) {
+      if (c.money || c.text.empty()) continue;
+      if (!label.empty()) {
+        if (IsCode(label)) label += " " + c.text;
+        break;
+      }
+      label = c.text;
+    }
+    if (!label.empty() && r.kind != RowKind::kHeading) rows_.push_back(label);
     for (size_t i = 0; i < cols.size(); ++i) {
       if (!cols[i]->money && (i == 0 || cols[i] != cols[i - 1])) {
-        labels_[cols[i]->Display()].push_back({grid_.size(), i});
+        labels_[LabelKey(cols[i]->Display())].push_back({grid_.size(), i});
       }
     }
     grid_.push_back(std::move(cols));
@@ -65,7 +139,7 @@ TableLookup::TableLookup(const Table& t) : paths_(ColumnPaths(t)) {
 
 std::optional<Money> TableLookup::Find(const std::string& row, const std::string& column,
                                        std::string* why) const {
-  auto it = labels_.find(row);
+  auto it = labels_.find(LabelKey(row));
   if (it != labels_.end()) {
     for (const auto& [r, i] : it->second) {
       const auto& cols = grid_[r];
@@ -84,15 +158,16 @@ std::optional<Money> TableLookup::Find(const std::string& row, const std::string
       return std::nullopt;
     }
   }
-  // A row the detail does not produce is zero in the detail, if the column exists.
-  if (!column.empty()) {
+  // A 科目 row the detail does not produce is zero in the detail, if the column exists.
+  if (!column.empty() && IsCode(row)) {
     for (const auto& p : paths_) {
       if (ColumnMatches(p, column)) return Money();
     }
     *why = fmt::format("表中没有列「{}」", column);
     return std::nullopt;
   }
-  *why = fmt::format("表中没有行「{}」", row);
+  *why = fmt::format("{}没有「{}」这一行；该表的行有：{}", number_.empty() ? "表中" : number_ + " ",
+                     row, SomeRows(rows_, row));
   return std::nullopt;
 }
 

@@ -24,6 +24,9 @@ std::vector<std::string> ColumnPaths(const Table& t);
 
 // An index of one table for look-ups (row labels → positions, column paths). Find gives the
 // computed amount of a cell, or nullopt with *why set when there is no such row or column.
+// A 科目 code the table has no row for is zero in the detail (the published row has no
+// detail behind it); any other label that matches no row is an error of the declaration,
+// said as "附表4-5 没有「…」这一行；该表的行有：…" with the rows most like it.
 class TableLookup {
  public:
   explicit TableLookup(const Table& t);
@@ -31,6 +34,8 @@ class TableLookup {
                             std::string* why) const;
 
  private:
+  std::string number_;             // 附表4-5
+  std::vector<std::string> rows_;  // each row's label as read, in table order
   std::vector<std::string> paths_;
   std::vector<std::vector<const Cell*>> grid_;  // rows of cells by grid column
   std::map<std::string, std::vector<std::pair<size_t, size_t>>> labels_;  // → (row, column)

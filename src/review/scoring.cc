@@ -147,9 +147,11 @@ PartResult ScorePart(const ScoringPart& part, const ProjectDeclaration& p,
     std::string examples;
     for (const Goal* g : GoalsOf(p)) {
       for (const auto& i : g->indicators) {
-        for (const IndicatorValue* v : {&i.value, &i.last, &i.before_last}) {
+        // An indicator counts once, however many of its columns are not understood.
+        for (const IndicatorValue* v : {&i.value, &i.before_last, &i.last}) {
           if (v->kind != IndicatorValue::kUnparsed) continue;
           if (count++ < 3) examples += (examples.empty() ? "" : "、") + ("「" + v->raw + "」");
+          break;
         }
       }
     }

@@ -141,7 +141,11 @@ void RegisterBalanceRules(std::vector<Rule>* out) {
           if (cached == index.end()) cached = index.emplace(t, TableLookup(*t)).first;
           auto exact = cached->second.Find(c.row, c.column, &why);
           if (!exact) {
-            emit.Report(fmt::format("{}：{}", ctx.TableName(c.table), why), where);
+            // "附表4-5 没有「…」这一行…" names its table; a missing column does not.
+            emit.Report(why.rfind(t->number, 0) == 0 && !t->number.empty()
+                            ? why
+                            : fmt::format("{}：{}", ctx.TableName(c.table), why),
+                        where);
             continue;
           }
           switch (CompareAmount(*c.amount, *exact)) {

@@ -84,6 +84,12 @@ std::optional<Money> MoneyOf(const IndicatorValue& v) {
   return m;  // 万 / 万元
 }
 
+// Why a value is not understood, without repeating the value: "应为比较符加数字…".
+std::string Reason(const IndicatorValue& v) {
+  const std::string head = "无法识别的指标值「" + v.raw + "」：";
+  return v.error.rfind(head, 0) == 0 ? v.error.substr(head.size()) : v.error;
+}
+
 Money SumDetails(const ProjectDeclaration& p) {
   Money sum;
   for (const auto& d : p.details) sum += d.amount;
@@ -197,21 +203,37 @@ void RegisterPerformanceRules(std::vector<Rule>* out) {
           }
         }
       }));
-  out->push_back(Make("PRF-004", Severity::kWarning,
-                      "指标值可以识别（比较符、数字、单位，或分级定性值）",
-                      "指标值应细化、量化；无法识别的指标值无法考核", kBasis,
-                      [](const CheckContext& ctx, Emitter& emit) {
-                        for (const auto& g : AllGoals(ctx.d.performance)) {
-                          for (const auto& i : g.goal->indicators) {
-                            for (const IndicatorValue* v : {&i.value, &i.last, &i.before_last}) {
-                              if (v->kind != IndicatorValue::kUnparsed) continue;
-                              emit.Report(fmt::format("{}指标「{}」：{}", g.owner,
-                                                      i.name.empty() ? i.level2 : i.name, v->error),
-                                          GoalLocation(ctx, g, i.line), "", v->raw);
-                            }
-                          }
-                        }
-                      }));
+  out->push_back(Make(
+      "PRF-004", Severity::kWarning, "指标值可以识别（比较符、数字、单位，或分级定性值）",
+      "指标值应细化、量化；无法识别的指标值无法考核", kBasis,
+      [](const CheckContext& ctx, Emitter& emit) {
+        // One finding per indicator, naming the form, the table, the goal, the row and each
+        // column whose value is not understood.
+        for (const auto& g : AllGoals(ctx.d.performance)) {
+          int row = 0;
+          for (const auto& i : g.goal->indicators) {
+            ++row;
+            bool yearly = !i.last.unfilled() || !i.before_last.unfilled();
+            std::string columns, raw;
+            for (const auto& [v, column] :
+                 {std::pair{&i.value, yearly ? "预计当年" : "指标值"},
+                  std::pair{&i.before_last, "前年"}, std::pair{&i.last, "上年"}}) {
+              if (v->kind != IndicatorValue::kUnparsed) continue;
+              columns += fmt::format("{}{}列「{}」", columns.empty() ? "" : "、", column, v->raw);
+              if (raw.empty()) raw = v->raw;
+            }
+            if (columns.empty()) continue;
+            const IndicatorValue& first = i.value.kind == IndicatorValue::kUnparsed ? i.value
+                                          : i.before_last.kind == IndicatorValue::kUnparsed
+                                              ? i.before_last
+                                              : i.last;
+            emit.Report(fmt::format("{}{}表「{}」第{}行指标「{}」的{}无法识别（{}）", g.owner,
+                                    g.annual ? "年度目标" : "长期目标", GoalName(g), row,
+                                    i.name.empty() ? i.level2 : i.name, columns, Reason(first)),
+                        GoalLocation(ctx, g, i.line), "", raw);
+          }
+        }
+      }));
   out->push_back(Make(
       "PRF-005", Severity::kError, "比率、满意度类指标值在合理范围内（不超过100%）",
       "满意度、完成率等比率不可能超过100%，如“2000%”应为“20”或“100%”", kBasis,
@@ -464,7 +486,8 @@ void RegisterPerformanceRules(std::vector<Rule>* out) {
               if (i.name.empty() || it == longs.end()) continue;
               const IndicatorValue &a = i.value, &l = it->second->value;
               if (a.kind != IndicatorValue::kNumber || l.kind != IndicatorValue::kNumber) continue;
-              if (a.unit != l.unit) {
+              // "≥1次/年" and "≥1次" are the same quantity (a year's count).
+              if (!SameQuantity(a, l)) {
                 emit.Report(fmt::format("{}指标「{}」长期值{}与年度值{}单位不一致", owner, i.name,
                                         l.raw, a.raw),
                             ctx.At(i.line, 1, owner), l.raw, a.raw);
