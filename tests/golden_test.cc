@@ -53,7 +53,8 @@ INSTANTIATE_TEST_SUITE_P(Examples, GoldenTest,
                                            "funing-finance-2021", "bazhou-finance-2022", "minimal",
                                            "institution-transfers-2023",
                                            "sample-science-bureau-2024-budget",
-                                           "sample-science-bureau-2024-final"),
+                                           "sample-science-bureau-2024-final",
+                                           "putuo-finance-2024-final"),
                          testing::ExampleName());
 
 }  // namespace

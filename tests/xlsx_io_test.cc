@@ -171,7 +171,8 @@ INSTANTIATE_TEST_SUITE_P(Examples, WorkbookRoundTrip,
                                            "funing-finance-2021.yaml", "minimal.yaml",
                                            "institution-transfers-2023.yaml",
                                            "sample-science-bureau-2024-budget.yaml",
-                                           "sample-science-bureau-2024-final.yaml"),
+                                           "sample-science-bureau-2024-final.yaml",
+                                           "putuo-finance-2024-final.yaml"),
                          testing::ExampleName());
 
 // Checking a workbook reports the same findings as its YAML, located at cells.
