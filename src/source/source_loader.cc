@@ -709,6 +709,17 @@ Department Loader::Load(const std::string& text) {
       }
     }
   }
+  if (d_.kind == DocumentKind::kFinalAccounts) {
+    // Sections a 决算 does not publish (yet): refused rather than silently dropped.
+    for (const char* key : {"prior_year", "declared", "performance"}) {
+      if (root[key]) {
+        Error(root[key],
+              fmt::format("{} 尚不支持用于决算（kind: 决算），请删除；比较上年与核对已公开数字"
+                          "在决算中还没有实现",
+                          key));
+      }
+    }
+  }
   if (const auto& fa = root["final_accounts"]) {
     if (d_.kind != DocumentKind::kFinalAccounts) {
       Error(fa, "final_accounts 只用于决算：请在顶层写 kind: 决算");
@@ -787,9 +798,8 @@ std::string ReadSourceFile(const std::string& path) {
   }
   auto too_big = [&] {
     return SourceError({UnreadableDiagnostic(
-        path,
-        fmt::format("文件过大（{:.1f} MiB），源文件最大为{} MiB",
-                    static_cast<double>(st.st_size) / (1 << 20), kMaxSourceBytes >> 20))});
+        path, fmt::format("文件过大（{:.1f} MiB），源文件最大为{} MiB",
+                          static_cast<double>(st.st_size) / (1 << 20), kMaxSourceBytes >> 20))});
   };
   if (static_cast<uintmax_t>(st.st_size) > kMaxSourceBytes) throw too_big();
   // Read to the end, but never more than the limit: the file may have grown since fstat.

@@ -18,7 +18,8 @@ using namespace rules;
 constexpr const char* kFamily = "科目分类";
 constexpr const char* kCatalog = "当年《政府收支分类科目》";
 
-const RuleFamily Make{kFamily, Both()};
+// Codes and their pairing are the same in a budget and a final accounts.
+const RuleFamily Make{kFamily, Both(), {DocumentKind::kBudget, DocumentKind::kFinalAccounts}};
 
 std::string Name(const CheckContext& ctx, const std::string& code) {
   if (const FunctionSubject* s = ctx.d.catalog->FindFunction(code)) return s->name;
