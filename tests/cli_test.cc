@@ -129,6 +129,10 @@ TEST(Cli, AuditReadsBackRenderedPdf) {
   EXPECT_EQ(ExitOf("audit " + pdf, &out), 0) << out;
   EXPECT_NE(out.find("识别公开表8张"), std::string::npos) << out;  // all but 项目支出表
   EXPECT_NE(out.find("错误 0"), std::string::npos) << out;
+  // --extract: one CSV per table read, exact amounts as printed.
+  EXPECT_EQ(ExitOf("audit " + pdf + " --extract " + (dir / "ex").string(), &out), 0) << out;
+  const std::string csv = testing::ReadFile((dir / "ex" / "x" / "expenditure_summary.csv").string());
+  EXPECT_NE(csv.find("左,,合计,1597.66,1293.13,304.53"), std::string::npos) << csv.substr(0, 300);
   testing::WriteFile((dir / "broken.pdf").string(), "%PDF-1.4 not really");
   EXPECT_EQ(ExitOf("audit " + dir.string(), &out), 2) << out;
   EXPECT_NE(out.find("== 汇总"), std::string::npos) << out;

@@ -8,7 +8,7 @@
 //   gongkai score FILE [--standard ID] [--reviewer FILE] [--json]
 //   gongkai template --year Y -o 模板.xlsx
 //   gongkai generate --count N [--year Y] -o DIR
-//   gongkai audit FILE|DIR… [--json] [--jobs N]
+//   gongkai audit FILE|DIR… [--json] [--extract DIR] [--jobs N]
 //   gongkai rules [--markdown]
 //
 // Exit codes (README): 0 clean, 1 the input has errors (or 错误 findings), 2 a file could not be
@@ -260,7 +260,8 @@ int Template(const Engine& engine, const std::string& kind_text, int year, const
 }
 
 // Published documents read back and checked: a report per document, then an overview of all.
-int Audit(const Engine& engine, const std::vector<std::string>& inputs, bool json, int jobs) {
+int Audit(const Engine& engine, const std::vector<std::string>& inputs, bool json, int jobs,
+          const std::string& extract) {
   std::vector<std::string> files = ExpandPublished(inputs);
   if (files.empty()) {
     std::cerr << "没有要审核的公开文件（目录中没有 .pdf 或 .txt 文件）\n";
@@ -275,6 +276,16 @@ int Audit(const Engine& engine, const std::vector<std::string>& inputs, bool jso
       exit_code = kExitInvalid;
     }
     if (!json) std::cout << AuditText(a) << "\n";
+    if (!extract.empty()) {
+      std::vector<std::string> written;
+      std::string error;
+      if (!engine.WriteExtract(a, extract, &written, &error)) {
+        std::cerr << error << "\n";
+        exit_code = kExitUnreadable;
+      } else if (!json && !written.empty()) {
+        std::cout << fmt::format("  已导出{}张表的 CSV：{} 等\n\n", written.size(), written[0]);
+      }
+    }
   }
   if (json) std::cout << AuditJson(all);
   if (!json && all.size() > 1) {
@@ -376,6 +387,9 @@ int main(int argc, char** argv) {
       "audit", "审核已公开的预算、决算文件（PDF 或 pdftotext 文本）：识别公开表，核对勾稽关系");
   audit->add_option("FILE", inputs, "公开文件或含公开文件的目录，可多个")->required();
   audit->add_flag("--json", audit_json, "输出 JSON");
+  std::string audit_extract;
+  audit->add_option("--extract", audit_extract,
+                    "把识别出的每张公开表导出为 CSV，写入此目录（每个文件一个子目录）");
   audit->add_option("-j,--jobs", jobs, "并行线程数（默认 1）")->check(CLI::Range(1, 256));
 
   bool markdown = false;
@@ -415,7 +429,7 @@ int main(int argc, char** argv) {
                    quiet);
     }
     if (*rules) return Rules(markdown);
-    if (*audit) return Audit(engine, inputs, audit_json, jobs);
+    if (*audit) return Audit(engine, inputs, audit_json, jobs, audit_extract);
     if (*convert) return Convert(engine, file, to, out_file);
     if (*templ) return Template(engine, template_kind, template_year, out_file);
     if (*score) return Score(engine, file, standard_id, reviewer_file, score_json);

@@ -339,6 +339,28 @@ std::vector<AuditedDocument> Engine::AuditAll(const std::vector<std::string>& pa
   return out;
 }
 
+bool Engine::WriteExtract(const AuditedDocument& a, const std::string& dir,
+                          std::vector<std::string>* written, std::string* error) const {
+  if (!a.document) return true;
+  namespace fs = std::filesystem;
+  const fs::path base = fs::path(dir) / fs::path(a.path).stem();
+  for (const auto& t : a.document->tables) {
+    std::string name = t.id;
+    for (int n = 2; std::find(written->begin(), written->end(),
+                              (base / (name + ".csv")).string()) != written->end();
+         ++n) {
+      name = t.id + "-" + std::to_string(n);  // a table printed twice (several units)
+    }
+    const std::string path = (base / (name + ".csv")).string();
+    if (!WriteFileAtomically(path, PublishedTableCsv(t), error)) {
+      *error = path + ": " + *error;
+      return false;
+    }
+    written->push_back(path);
+  }
+  return true;
+}
+
 void ParallelFor(size_t n, int jobs, const std::function<void(size_t)>& fn) {
   std::atomic<size_t> next{0};
   auto work = [&] {

@@ -128,6 +128,11 @@ class Engine {
   // Published documents (PDF or pdftotext text) read back and checked (gongkai audit).
   std::vector<AuditedDocument> AuditAll(const std::vector<std::string>& paths, int jobs) const;
 
+  // What was read from a published document, one CSV per table in `dir` (atomically), so that
+  // an officer can correct it; the names written in *written.
+  bool WriteExtract(const AuditedDocument& a, const std::string& dir,
+                    std::vector<std::string>* written, std::string* error) const;
+
   // `reports[i]` is where source i's HTML report goes; empty: no report.
   std::vector<CheckOutcome> CheckAll(const std::vector<std::string>& sources,
                                      const std::vector<std::string>& reports,

@@ -117,4 +117,32 @@ std::string AuditJson(const std::vector<AuditedDocument>& all) {
   return out.dump(2) + "\n";
 }
 
+namespace {
+
+std::string CsvField(const std::string& s) {
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+}  // namespace
+
+std::string PublishedTableCsv(const reader::PublishedTable& t) {
+  std::string out = "\xEF\xBB\xBF";
+  out += "侧,科目编码,项目";
+  for (const auto& c : t.columns) out += "," + CsvField(c.path.empty() ? c.name : c.path);
+  out += ",页\n";
+  for (const auto& r : t.rows) {
+    out += (r.side == 0 ? "左" : "右");
+    out += "," + CsvField(r.code) + "," + CsvField(r.name);
+    for (const auto& a : r.amounts) {
+      out += ",";
+      if (!a.blank) out += t.unit == MoneyUnit::kYuan ? a.value.Yuan() : a.value.ExactWan();
+    }
+    out += "," + std::to_string(r.where.page) + "\n";
+  }
+  return out;
+}
+
 }  // namespace gongkai

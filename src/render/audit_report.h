@@ -27,6 +27,11 @@ std::string AuditText(const AuditedDocument& a);
 std::string AuditSummaryLine(const AuditedDocument& a);
 std::string AuditJson(const std::vector<AuditedDocument>& all);
 
+// One table as read, as CSV (UTF-8 with BOM, so that Excel and WPS open it as such): a row per
+// printed row — side, code, name, then each column's amount as printed (exact, in the table's
+// unit), then the page. The header names each column by its header path.
+std::string PublishedTableCsv(const reader::PublishedTable& t);
+
 }  // namespace gongkai
 
 #endif  // GONGKAI_RENDER_AUDIT_REPORT_H_
