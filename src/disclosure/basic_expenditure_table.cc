@@ -5,8 +5,14 @@
 namespace gongkai {
 
 void BuildGeneralBasicExpenditure(const Department& d, const Figures&, Table* t) {
-  t->header.push_back(
-      {Cell::Text("部门预算支出经济分类科目", 2), Cell::Text("本年一般公共预算基本支出", 3)});
+  BasicByEconomicTable(
+      d, [](const ExpenditureLine& l) { return IsGeneralCurrent(l) && l.is_basic(); },
+      "部门预算支出经济分类科目", "本年一般公共预算基本支出", t);
+}
+
+void BasicByEconomicTable(const Department& d, const LinePredicate& keep, const char* class_title,
+                          const char* amount_title, Table* t) {
+  t->header.push_back({Cell::Text(class_title, 2), Cell::Text(amount_title, 3)});
   t->header.push_back(HeaderRow({"科目编码", "科目名称", "合计", "人员经费", "公用经费"}));
   std::vector<ColumnFn> columns = {[](const ExpenditureLine& l) { return l.amount; },
                                    [](const ExpenditureLine& l) {
@@ -17,8 +23,7 @@ void BuildGeneralBasicExpenditure(const Department& d, const Figures&, Table* t)
                                      return l.cost_class == CostClass::kPublic ? l.amount : Money();
                                    }};
   t->numeric_columns = NumericColumns(2, columns.size());
-  t->rows = EconomicTreeRows(
-      d, [](const ExpenditureLine& l) { return IsGeneralCurrent(l) && l.is_basic(); }, columns);
+  t->rows = EconomicTreeRows(d, keep, columns);
   t->has_data = !t->rows.empty();
 }
 

@@ -68,8 +68,8 @@ class FinalWriter {
     for (const auto& src : d_.catalog->revenue_sources()) {
       auto it = x_.income_by_fund.find(src.id);
       if (it == x_.income_by_fund.end() || it->second.is_zero()) continue;
-      parts.push_back(fmt::format("{}{}，占{}", src.name, WanText(it->second),
-                                  Share(it->second, x_.income)));
+      parts.push_back(
+          fmt::format("{}{}，占{}", src.name, WanText(it->second), Share(it->second, x_.income)));
     }
     Text(fmt::format("{}年度本年收入合计{}{}", Year(), WanText(x_.income),
                      parts.empty() ? "。" : "，其中：" + Join(parts) + "。"));
@@ -132,7 +132,8 @@ class FinalWriter {
       auto reason = fa_.reasons.find(code);
       if (reason != fa_.reasons.end() && !reason->second.empty()) {
         std::string why = reason->second;
-        while (why.size() >= 3 && why.compare(why.size() - 3, 3, "。") == 0) why.resize(why.size() - 3);
+        while (why.size() >= 3 && why.compare(why.size() - 3, 3, "。") == 0)
+          why.resize(why.size() - 3);
         text += "，主要原因是：" + why;
       }
       Text(text + "。");

@@ -42,8 +42,7 @@ void BuildFinalSummary(const Department& d, const Figures& f, Table* t) {
   Side left, right;
   int n = 0;
   for (const auto& src : d.catalog->revenue_sources()) {
-    left.rows.emplace_back(ChineseNumber(++n) + "、" + src.name,
-                           Get(x.income_by_fund, src.id));
+    left.rows.emplace_back(ChineseNumber(++n) + "、" + src.name, Get(x.income_by_fund, src.id));
   }
   right.rows = ClassRows(
       d, [](const ExpenditureLine&) { return true; }, false);
@@ -111,21 +110,9 @@ void BuildFinalGeneralExpenditure(const Department& d, const Figures&, Table* t)
 }
 
 void BuildFinalGeneralBasic(const Department& d, const Figures&, Table* t) {
-  t->header.push_back(
-      {Cell::Text("经济分类科目", 2), Cell::Text("一般公共预算财政拨款基本支出", 3)});
-  t->header.push_back(HeaderRow({"科目编码", "科目名称", "合计", "人员经费", "公用经费"}));
-  std::vector<ColumnFn> columns = {[](const ExpenditureLine& l) { return l.amount; },
-                                   [](const ExpenditureLine& l) {
-                                     return l.cost_class == CostClass::kPersonnel ? l.amount
-                                                                                  : Money();
-                                   },
-                                   [](const ExpenditureLine& l) {
-                                     return l.cost_class == CostClass::kPublic ? l.amount : Money();
-                                   }};
-  t->numeric_columns = NumericColumns(2, columns.size());
-  t->rows = EconomicTreeRows(
-      d, [](const ExpenditureLine& l) { return l.fund == "general" && l.is_basic(); }, columns);
-  t->has_data = !t->rows.empty();
+  BasicByEconomicTable(
+      d, [](const ExpenditureLine& l) { return l.fund == "general" && l.is_basic(); },
+      "经济分类科目", "一般公共预算财政拨款基本支出", t);
 }
 
 void BuildFinalThreePublic(const Department& d, const Figures& f, Table* t) {

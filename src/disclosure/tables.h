@@ -66,6 +66,11 @@ std::vector<std::pair<std::string, Money>> ClassRows(const Department& d, const 
 // `keep` selects.
 void FunctionTreeTable(const Department& d, const LinePredicate& keep, bool split_basic, Table* t);
 
+// A 经济分类 tree table [科目编码][科目名称][合计][人员经费][公用经费] of the basic lines `keep`
+// selects, under the two header titles given (budget and 决算 word them differently).
+void BasicByEconomicTable(const Department& d, const LinePredicate& keep, const char* class_title,
+                          const char* amount_title, Table* t);
+
 // Header helpers shared by the builders.
 std::vector<Cell> HeaderRow(std::initializer_list<const char*> titles);
 std::vector<bool> NumericColumns(size_t text_columns, size_t amount_columns);
