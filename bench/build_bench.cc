@@ -10,6 +10,7 @@
 
 #include "disclosure/disclosure.h"
 #include "model/synthetic_department.h"
+#include "model/synthetic_final_accounts.h"
 #include "render/html_renderer.h"
 #include "render/json_renderer.h"
 #include "render/office_renderer.h"
@@ -191,6 +192,45 @@ void BM_BuildAndRenderXlsx_Synthetic(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_BuildAndRenderXlsx_Synthetic)->Unit(benchmark::kMillisecond);
+
+// Issue 14: the budget's targets hold for final accounts (build < 1 ms, PDF < 50 ms).
+const std::vector<Department>& SyntheticFinal() {
+  static const std::vector<Department> v = [] {
+    std::vector<Department> out;
+    for (uint64_t i = 0; i < 100; ++i) {
+      out.push_back(MakeSyntheticFinalAccounts(Synthetic()[i], i, ""));
+    }
+    return out;
+  }();
+  return v;
+}
+
+const Templates& FinalTpl() {
+  static const Templates t = Templates::Load(kData, DocumentKind::kFinalAccounts, 2023);
+  return t;
+}
+
+void BM_Build_SyntheticFinal(benchmark::State& state) {
+  const auto& all = SyntheticFinal();
+  size_t i = 0;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(BuildDisclosure(all[i], FinalTpl()));
+    i = (i + 1) % all.size();
+  }
+}
+BENCHMARK(BM_Build_SyntheticFinal);
+
+void BM_BuildAndRenderPdf_SyntheticFinal(benchmark::State& state) {
+  const auto& all = SyntheticFinal();
+  std::string pdf, error;
+  size_t i = 0;
+  for (auto _ : state) {
+    RenderPdf(BuildDisclosure(all[i], FinalTpl()), &pdf, &error);
+    benchmark::DoNotOptimize(pdf);
+    i = (i + 1) % all.size();
+  }
+}
+BENCHMARK(BM_BuildAndRenderPdf_SyntheticFinal)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace gongkai

@@ -47,6 +47,17 @@ TEST(Cli, ExitCodesAreTheDocumentedOnes) {
   EXPECT_EQ(ExitOf("render " + (dir / "bad.yaml").string() + " -o " + dir.string()), 1);
 }
 
+// Generated final accounts are consistent by construction: each, with its budget, checks clean.
+TEST(Cli, GeneratedFinalAccountsCheckClean) {
+  fs::path dir = FreshDir("final");
+  std::string out;
+  ASSERT_EQ(ExitOf("generate --kind 决算 --count 25 -o " + dir.string(), &out), 0) << out;
+  EXPECT_TRUE(fs::exists(dir / "dept-00024-budget.yaml"));
+  EXPECT_EQ(ExitOf("check -q " + dir.string(), &out), 0) << out;
+  EXPECT_NE(out.find("2023年度部门决算"), std::string::npos) << out.substr(0, 500);
+  EXPECT_EQ(out.find("警告 1"), std::string::npos) << out;
+}
+
 TEST(Cli, NoSourcesIsAnError) {
   fs::path dir = FreshDir("empty");
   std::string out;

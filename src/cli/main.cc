@@ -94,18 +94,34 @@ int Render(const Engine& engine, const std::vector<std::string>& inputs, const s
   return worst;
 }
 
-int Generate(const Engine& engine, int count, int year, bool declared, const std::string& out_dir) {
+int Generate(const Engine& engine, int count, int year, bool declared, const std::string& kind,
+             const std::string& out_dir) {
+  std::optional<DocumentKind> k = ParseDocumentKind(kind);
+  if (!k) {
+    std::cerr << fmt::format("--kind {}：应为 预算 或 决算\n", kind);
+    return kExitUsage;
+  }
+  auto write = [&](const Department& d, const std::string& name) {
+    const std::string path = (fs::path(out_dir) / name).string();
+    std::string error;
+    if (engine.WriteSource(d, SourceFormat::kYaml, path, &error)) return true;
+    std::cerr << fmt::format("{}: {}\n", path, error);
+    return false;
+  };
   for (int i = 0; i < count; ++i) {
     Department d = engine.Synthetic(static_cast<uint64_t>(i), year);
-    if (declared) d = engine.WithDeclaredFigures(d);
-    const std::string path = (fs::path(out_dir) / fmt::format("dept-{:05}.yaml", i)).string();
-    std::string error;
-    if (!engine.WriteSource(d, SourceFormat::kYaml, path, &error)) {
-      std::cerr << fmt::format("{}: {}\n", path, error);
-      return kExitUnreadable;
+    if (*k == DocumentKind::kFinalAccounts) {
+      // The budget beside its 决算, which names it.
+      const std::string budget_name = fmt::format("dept-{:05}-budget.yaml", i);
+      if (!write(d, budget_name)) return kExitUnreadable;
+      d = engine.SyntheticFinalAccounts(d, static_cast<uint64_t>(i), budget_name);
+    } else if (declared) {
+      d = engine.WithDeclaredFigures(d);
     }
+    if (!write(d, fmt::format("dept-{:05}.yaml", i))) return kExitUnreadable;
   }
-  std::cout << fmt::format("已在 {} 生成{}个示例部门源文件\n", out_dir, count);
+  std::cout << fmt::format("已在 {} 生成{}个示例部门{}源文件\n", out_dir, count,
+                           DocumentKindName(*k));
   return kExitOk;
 }
 
@@ -344,6 +360,10 @@ int main(int argc, char** argv) {
   generate->add_option("-o,--output", out_dir, "输出目录")->required();
   bool gen_declared = false;
   generate->add_flag("--declared", gen_declared, "同时记录生成的公开文件中的全部数字（declared）");
+  std::string gen_kind = "预算";
+  generate->add_option(
+      "--kind", gen_kind,
+      "预算（默认）或 决算（决算与其预算成对生成：dept-N.yaml 与 dept-N-budget.yaml）");
 
   std::string check_format, profile, region = "default";
   std::vector<std::string> only;
@@ -420,7 +440,7 @@ int main(int argc, char** argv) {
     if (*render) {
       return Render(engine, inputs, out_dir, format, office, jobs, quiet);
     }
-    if (*generate) return Generate(engine, count, year, gen_declared, out_dir);
+    if (*generate) return Generate(engine, count, year, gen_declared, gen_kind, out_dir);
     if (*check) {
       ReviewOptions options;
       options.region = region;

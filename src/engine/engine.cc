@@ -11,6 +11,7 @@
 #include "disclosure/disclosure.h"
 #include "disclosure/figures.h"
 #include "model/synthetic_department.h"
+#include "model/synthetic_final_accounts.h"
 #include "render/html_renderer.h"
 #include "render/json_renderer.h"
 #include "render/pdf_fonts.h"
@@ -159,6 +160,11 @@ Loaded Engine::LoadText(const std::string& text, const std::string& name) const 
 
 Department Engine::Synthetic(uint64_t seed, int year) const {
   return MakeSyntheticDepartment(seed, CatalogOf(year));
+}
+
+Department Engine::SyntheticFinalAccounts(const Department& budget, uint64_t seed,
+                                          const std::string& budget_file) const {
+  return MakeSyntheticFinalAccounts(budget, seed, budget_file);
 }
 
 Document Engine::Disclose(const Department& d) const {

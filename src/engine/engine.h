@@ -90,6 +90,9 @@ class Engine {
 
   // A synthetic department of `year` (for tests and benchmarks), the same for the same seed.
   Department Synthetic(uint64_t seed, int year) const;
+  // The 决算 of a synthetic budget, naming `budget_file` as its budget; checks clean.
+  Department SyntheticFinalAccounts(const Department& budget, uint64_t seed,
+                                    const std::string& budget_file) const;
 
   // --- model → disclosure ---
   Document Disclose(const Department& d) const;
