@@ -58,6 +58,22 @@ TEST(Cli, GeneratedFinalAccountsCheckClean) {
   EXPECT_EQ(out.find("警告 1"), std::string::npos) << out;
 }
 
+// A report opens with its overview; --min-severity leaves out the lesser findings but not the
+// exit code.
+TEST(Cli, ReportOverviewAndMinSeverity) {
+  const std::string seed = testing::ExamplePath("xinzhou-gov-office-2023.yaml");
+  std::string all, errors_only;
+  EXPECT_EQ(ExitOf("check " + seed, &all), 1);
+  EXPECT_NE(all.find("  概要：错误"), std::string::npos) << all.substr(0, 300);
+  EXPECT_NE(all.find("  按类别："), std::string::npos);
+  EXPECT_NE(all.find("  最需要处理的问题：\n    1. 错误"), std::string::npos);
+  EXPECT_EQ(ExitOf("check --min-severity 错误 " + seed, &errors_only), 1);
+  EXPECT_NE(all.find("\n  警告 "), std::string::npos);
+  EXPECT_EQ(errors_only.find("\n  警告 "), std::string::npos);
+  EXPECT_EQ(errors_only.find("\n  提示 "), std::string::npos);
+  EXPECT_EQ(ExitOf("check --min-severity 严重 " + seed, &errors_only), 3);
+}
+
 TEST(Cli, NoSourcesIsAnError) {
   fs::path dir = FreshDir("empty");
   std::string out;

@@ -126,7 +126,8 @@ int Generate(const Engine& engine, int count, int year, bool declared, const std
 }
 
 int Check(const Engine& engine, const std::vector<std::string>& inputs, const std::string& format,
-          const std::string& out, const ReviewOptions& options, int jobs, bool quiet) {
+          const std::string& out, const ReviewOptions& options, int jobs, bool quiet,
+          Severity min_severity) {
   std::vector<std::string> files = ExpandSources(inputs);
   if (files.empty()) {
     std::cerr << "没有要审核的源文件（目录中没有 .yaml、.json 或 .xlsx 文件）\n";
@@ -155,6 +156,14 @@ int Check(const Engine& engine, const std::vector<std::string>& inputs, const st
     }
   }
   std::vector<CheckOutcome> outcomes = engine.CheckAll(files, plan->reports, options, jobs);
+  if (min_severity != Severity::kInfo) {  // --min-severity: the exit code still counts every 错误
+    for (auto& o : outcomes) {
+      auto& fs = o.file.findings;
+      fs.erase(std::remove_if(fs.begin(), fs.end(),
+                              [&](const Finding& f) { return f.severity > min_severity; }),
+               fs.end());
+    }
+  }
   int exit_code = kExitOk;
   std::vector<CheckedFile> results;
   for (const auto& o : outcomes) {
@@ -381,6 +390,9 @@ int main(int argc, char** argv) {
   check->add_option("--rule", only, "只运行这些规则（可多次）");
   check->add_option("-j,--jobs", jobs, "并行线程数（默认 1）")->check(CLI::Range(1, 256));
   check->add_flag("-q,--quiet", quiet, "文本输出只列出有问题的文件");
+  std::string min_severity = "提示";
+  check->add_option("--min-severity", min_severity,
+                    "只报告此严重程度及以上的问题：错误、警告 或 提示（默认）");
 
   auto* declare = app.add_subcommand("declare",
                                      "输出源文件，并把由明细生成的公开文件中的全部数字记录为 "
@@ -445,8 +457,13 @@ int main(int argc, char** argv) {
       ReviewOptions options;
       options.region = region;
       options.rules = {profile, only};
-      return Check(engine, inputs, json_flag ? "json" : check_format, out_dir, options, jobs,
-                   quiet);
+      Severity min = Severity::kInfo;
+      if (!ParseSeverity(min_severity, &min)) {
+        std::cerr << fmt::format("--min-severity {}：应为 错误、警告 或 提示\n", min_severity);
+        return kExitUsage;
+      }
+      return Check(engine, inputs, json_flag ? "json" : check_format, out_dir, options, jobs, quiet,
+                   min);
     }
     if (*rules) return Rules(markdown);
     if (*audit) return Audit(engine, inputs, audit_json, jobs, audit_extract);

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "render/html_renderer.h"
+#include "review/checker.h"
 
 namespace gongkai {
 
@@ -34,10 +35,44 @@ std::string SummaryLine(const CheckedFile& file) {
                      file.Count(Severity::kInfo));
 }
 
+std::string ReportOverview(const CheckedFile& file) {
+  if (file.findings.empty()) return "";
+  // Counts by family and by place, in order of first appearance (findings come severity first).
+  std::vector<std::pair<std::string, int>> families, places;
+  auto bump = [](std::vector<std::pair<std::string, int>>* v, const std::string& key) {
+    for (auto& [k, n] : *v) {
+      if (k == key) return void(++n);
+    }
+    v->emplace_back(key, 1);
+  };
+  for (const auto& f : file.findings) {
+    const Rule* r = FindRule(f.rule);
+    bump(&families, r ? r->family : f.rule);
+    bump(&places, GroupOf(f));
+  }
+  auto join = [](const std::vector<std::pair<std::string, int>>& v) {
+    std::string out;
+    for (const auto& [k, n] : v) out += fmt::format("{}{} {}", out.empty() ? "" : "，", k, n);
+    return out;
+  };
+  std::string out = fmt::format("  概要：错误 {}，警告 {}，提示 {}\n", file.Count(Severity::kError),
+                                file.Count(Severity::kWarning), file.Count(Severity::kInfo));
+  out += "  按类别：" + join(families) + "\n";
+  out += "  按位置：" + join(places) + "\n";
+  int shown = 0;
+  for (const auto& f : file.findings) {
+    if (f.severity == Severity::kInfo || shown == 10) break;
+    if (shown++ == 0) out += "  最需要处理的问题：\n";
+    out += fmt::format("    {}. {} {} {}\n", shown, SeverityName(f.severity), f.rule, f.message);
+  }
+  return out;
+}
+
 std::string TextReport(const CheckedFile& file) {
   std::string out =
       fmt::format("== {}\n", file.title.empty() ? file.path : file.title + "  " + file.path);
   for (const auto& e : file.load_errors) out += "  " + e + "\n";
+  out += ReportOverview(file);
   // Groups in order of first appearance; findings keep their severity order within a group.
   std::vector<std::string> order;
   std::map<std::string, std::vector<const Finding*>> groups;
@@ -48,10 +83,21 @@ std::string TextReport(const CheckedFile& file) {
   }
   for (const auto& g : order) {
     out += fmt::format("-- {}\n", g);
+    std::vector<const Finding*> rounding;
     for (const Finding* f : groups[g]) {
+      if (f->rounding) {
+        rounding.push_back(f);  // one note per table below
+        continue;
+      }
       out += fmt::format("  {} {} {}\n", SeverityName(f->severity), f->rule, f->message);
       std::string where = f->where.ToString();
       if (!where.empty()) out += fmt::format("       位置：{}\n", where);
+    }
+    if (!rounding.empty()) {
+      out +=
+          fmt::format("  提示 {}处差额在四舍五入范围内（打印数字各自四舍五入所致，不是错误）：\n",
+                      rounding.size());
+      for (const Finding* f : rounding) out += fmt::format("       {} {}\n", f->rule, f->message);
     }
   }
   out += "小结：" + SummaryLine(file) + "\n";

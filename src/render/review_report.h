@@ -20,6 +20,9 @@ struct CheckedFile {
   int Count(Severity s) const;
 };
 
+// The report opens with an overview: counts by severity, by family and by place, then the ten
+// most important findings; the detail follows by place, rounding-level notes grouped.
+std::string ReportOverview(const CheckedFile& file);
 std::string TextReport(const CheckedFile& file);
 std::string SummaryLine(const CheckedFile& file);
 std::string JsonReport(const std::vector<CheckedFile>& files);
