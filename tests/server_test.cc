@@ -9,8 +9,11 @@
 #include <httplib.h>
 #include <sqlite3.h>
 
+#include <signal.h>
+
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <regex>
 #include <thread>
 
 #include "server/auth.h"
@@ -287,6 +290,8 @@ TEST_F(ServerTest, PortalListsPublishedDocumentsAndServesThePdf) {
   ASSERT_EQ(pdf->status, 200);
   EXPECT_EQ(pdf->body.substr(0, 4), "%PDF");
   EXPECT_EQ(pdf->get_header_value("Content-Type"), "application/pdf");
+  EXPECT_NE(pdf->get_header_value("Content-Security-Policy").find("default-src 'none'"),
+            std::string::npos);
   auto html = Client().Get((doc + ".html").c_str());
   ASSERT_TRUE(html);
   EXPECT_NE(html->body.find("示例区示例局"), std::string::npos);
@@ -368,6 +373,48 @@ TEST(ServerStore, SubmissionsAreImmutableAndTheAuditLogAppendOnly) {
   EXPECT_EQ(store->GetSubmission(id)->source, "x: 1\n");
   EXPECT_EQ(store->AuditLog(10).size(), 1u);
   EXPECT_FALSE(store->GetSubmission(id + 1));
+}
+
+// The command itself: `gongkai serve --demo` prints its users and shows the portal at once.
+TEST(ServeCommand, DemoPublishesTheExamplesAndPrintsItsUsers) {
+  const fs::path db = FreshDir("demo") / "demo.db";
+  const std::string command = std::string("sh -c 'echo $$; exec timeout 120 ") + GONGKAI_CLI +
+                              " serve --demo --port 0 --database " + db.string() + "' 2>&1";
+  FILE* pipe = popen(command.c_str(), "r");
+  ASSERT_TRUE(pipe);
+  std::string output, line;
+  char buffer[4096];
+  int port = 0;
+  const std::regex url(R"(http://127\.0\.0\.1:(\d+)/)");
+  while (port == 0 && fgets(buffer, sizeof buffer, pipe)) {
+    output += buffer;
+    std::smatch m;
+    line = buffer;
+    if (std::regex_search(line, m, url)) port = std::stoi(m[1]);
+  }
+  const pid_t pid = static_cast<pid_t>(std::stol(output));
+  std::smatch admin;
+  const bool has_admin =
+      std::regex_search(output, admin, std::regex(R"(admin\s+管理员\s+密码 (\w+))"));
+  if (port > 0) {  // no ASSERT before the kill below
+    httplib::Client client("127.0.0.1", port);
+    auto index = client.Get("/");
+    EXPECT_TRUE(index && index->body.find("武汉市新洲区人民政府办公室") != std::string::npos);
+    EXPECT_TRUE(index && index->body.find("2024年部门决算") != std::string::npos);
+    if (has_admin) {
+      auto login =
+          client.Post("/api/login", json{{"name", "admin"}, {"password", admin[1].str()}}.dump(),
+                      "application/json");
+      EXPECT_TRUE(login && login->status == 200);
+    }
+  }
+  kill(pid, SIGTERM);
+  while (fgets(buffer, sizeof buffer, pipe)) output += buffer;
+  pclose(pipe);
+  ASSERT_GT(port, 0) << output;
+  EXPECT_TRUE(has_admin) << output;
+  EXPECT_NE(output.find("已发布示例 xinzhou-gov-office-2023.yaml"), std::string::npos) << output;
+  EXPECT_NE(output.find("已停止"), std::string::npos) << output;
 }
 
 TEST(ServerAuth, PasswordsAreArgon2id) {

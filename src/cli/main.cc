@@ -455,7 +455,8 @@ int main(int argc, char** argv) {
   auto* serve = app.add_subcommand(
       "serve",
       "启动工作台与公开门户（HTTP）：提交、审核、发布部门预算与决算，公众按年度和部门查阅");
-  serve->add_option("--port", serve_port, "端口（默认 8080）")->check(CLI::Range(1, 65535));
+  serve->add_option("--port", serve_port, "端口（默认 8080；0 为任一空闲端口）")
+      ->check(CLI::Range(0, 65535));
   serve->add_option("--host", serve_host, "监听地址（默认 127.0.0.1，只供本机访问）");
   serve->add_option("--database", database, "SQLite 数据库文件（默认 gongkai.db，不存在时创建）");
   serve->add_flag("--demo", serve_demo, "演示：创建各角色的用户并打印其密码，发布内置示例");

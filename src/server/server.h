@@ -1,7 +1,7 @@
 // gongkai serve: the bureau's shared workspace (a JSON API under /api/, signed in) and the
 // region's public portal (/ and /portal/, no sign-in) over HTTP, on loopback by default.
 // Everything a request does to a document goes through the Engine; everything kept goes
-// through the Store. See docs/server.md for the routes.
+// through the Store. The routes are listed in api.cc and portal.cc, and in the README.
 #ifndef GONGKAI_SERVER_SERVER_H_
 #define GONGKAI_SERVER_SERVER_H_
 
