@@ -144,6 +144,11 @@ TEST_F(ServerTest, LoginGoodAndBad) {
   EXPECT_EQ(Login("filer", "wrong").status, 401);
   EXPECT_EQ(Login("nobody", "filer-pw").status, 401);
   EXPECT_TRUE(AuditHas("filer", "登录失败"));
+  const auto log = store_->AuditLog(1);
+  ASSERT_EQ(log.size(), 1u);
+  EXPECT_EQ(log[0].who, "nobody");
+  EXPECT_EQ(log[0].from.rfind("127.0.0.1:", 0), 0u) << log[0].from;  // from where
+  EXPECT_GT(log[0].at, 0);
   // Not JSON: refused before any password is checked.
   auto form = Client().Post("/api/login", "name=filer&password=filer-pw",
                             "application/x-www-form-urlencoded");
@@ -187,6 +192,16 @@ TEST_F(ServerTest, SubmitsAGoodSourceAndKeepsItsFindings) {
   ASSERT_TRUE(stranger);
   EXPECT_EQ(stranger->status, 401);
   EXPECT_EQ(store_->GetSubmission(id)->source, ReadExample("minimal.yaml"));
+
+  // The same source as JSON is read as JSON and gives the same findings.
+  Loaded loaded = SharedEngine().Load(testing::ExamplePath("minimal.yaml"));
+  ASSERT_TRUE(loaded.ok());
+  auto as_json = Post(filer, "/api/submissions",
+                      SharedEngine().SourceText(*loaded.department, SourceFormat::kJson));
+  ASSERT_TRUE(as_json);
+  ASSERT_EQ(as_json->status, 201) << as_json->body;
+  EXPECT_EQ(json::parse(as_json->body)["counts"], body["counts"]);
+  EXPECT_EQ(store_->GetSubmission(id + 1)->source_name, "submission.json");
 }
 
 TEST_F(ServerTest, ABrokenSourceIs422WithLineAndColumn) {

@@ -65,7 +65,11 @@ void Login(Context& c, const httplib::Request& req, httplib::Response& res) {
     return SendError(res, 429, "登录失败次数过多，请稍后再试");
   }
   auto user = c.store.FindUser(name);
-  if (!user || !VerifyPassword(password, user->password_hash)) {
+  // An unknown name costs the same argon2 work as a wrong password: timing does not tell
+  // which names exist.
+  static const std::string unknown_user_hash = HashPassword(RandomToken());
+  const bool good = VerifyPassword(password, user ? user->password_hash : unknown_user_hash);
+  if (!user || !good) {
     c.limiter.Failed(user_key);
     c.limiter.Failed(addr_key);
     c.store.Audit(name, "登录失败", ClientAddress(req), c.Now());
