@@ -10,6 +10,7 @@ PKGS=(
   libcairo2-dev libpango1.0-dev libharfbuzz-dev libfontconfig-dev libxlsxwriter-dev poppler-utils
   libzip-dev libpugixml-dev zlib1g-dev
   libpoppler-cpp-dev poppler-data
+  libcpp-httplib-dev libsqlite3-dev libargon2-dev libssl-dev
 )
 missing=()
 for p in "${PKGS[@]}"; do

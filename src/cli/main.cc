@@ -10,18 +10,23 @@
 //   gongkai generate --count N [--year Y] -o DIR
 //   gongkai audit FILE|DIR… [--json] [--extract DIR] [--jobs N]
 //   gongkai rules [--markdown]
+//   gongkai serve [--port 8080] [--host 127.0.0.1] [--database FILE] [--demo]
 //
 // Exit codes (README): 0 clean, 1 the input has errors (or 错误 findings), 2 a file could not be
 // read or written, 3 the command line itself is wrong.
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
+#include <csignal>
 #include <filesystem>
 #include <iostream>
+#include <thread>
 
 #include "base/atomic_file.h"
 #include "engine/engine.h"
 #include "engine/output_plan.h"
+#include "server/demo.h"
+#include "server/server.h"
 
 namespace fs = std::filesystem;
 using namespace gongkai;
@@ -331,6 +336,55 @@ int Rules(bool markdown) {
   return kExitOk;
 }
 
+// The workspace and the portal until SIGINT or SIGTERM. With --demo: demo users (printed
+// with their passwords) and the bundled examples published.
+int Serve(const Engine& engine, const std::string& host, int port, const std::string& database,
+          bool demo) {
+  namespace srv = gongkai::server;
+  std::unique_ptr<srv::Store> store;
+  try {
+    store = srv::OpenSqliteStore(database);
+  } catch (const srv::StoreError& e) {
+    std::cerr << e.what() << "\n";
+    return kExitUnreadable;
+  }
+  if (demo) {
+    srv::DemoSeed seed = srv::SeedDemo(engine, *store, srv::BundledExamplesDir());
+    std::cout << "演示用户（密码每次启动重新生成）：\n";
+    for (const auto& u : seed.users) {
+      std::cout << fmt::format("  {:<8} {}  密码 {}\n", u.name, u.role, u.password);
+    }
+    for (const auto& p : seed.published) std::cout << "已发布示例 " << p << "\n";
+    for (const auto& s : seed.skipped) std::cout << "未发布（无法读取）" << s << "\n";
+  }
+  // Signals are taken by this thread with sigwait; the server runs on another.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  srv::ServerOptions options;
+  options.host = host;
+  options.port = port;
+  srv::Server server(engine, *store, options);
+  std::string error;
+  int bound = server.Bind(&error);
+  if (bound < 0) {
+    std::cerr << error << "\n";
+    return kExitUnreadable;
+  }
+  std::cout << fmt::format("公开门户：http://{}:{}/  （数据库 {}，Ctrl-C 停止）", host, bound,
+                           database)
+            << std::endl;
+  std::thread serving([&] { server.Run(); });
+  int received = 0;
+  sigwait(&signals, &received);
+  server.Stop();
+  serving.join();
+  std::cout << "已停止\n";
+  return kExitOk;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -441,6 +495,18 @@ int main(int argc, char** argv) {
   templ->add_option("-o,--output", out_file, "输出文件（.xlsx）")->required();
   templ->add_option("--kind", template_kind, "预算（默认）或 决算");
 
+  std::string serve_host = "127.0.0.1", database = "gongkai.db";
+  int serve_port = 8080;
+  bool serve_demo = false;
+  auto* serve = app.add_subcommand(
+      "serve",
+      "启动工作台与公开门户（HTTP）：提交、审核、发布部门预算与决算，公众按年度和部门查阅");
+  serve->add_option("--port", serve_port, "端口（默认 8080；0 为任一空闲端口）")
+      ->check(CLI::Range(0, 65535));
+  serve->add_option("--host", serve_host, "监听地址（默认 127.0.0.1，只供本机访问）");
+  serve->add_option("--database", database, "SQLite 数据库文件（默认 gongkai.db，不存在时创建）");
+  serve->add_flag("--demo", serve_demo, "演示：创建各角色的用户并打印其密码，发布内置示例");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -471,6 +537,7 @@ int main(int argc, char** argv) {
     if (*templ) return Template(engine, template_kind, template_year, out_file);
     if (*score) return Score(engine, file, standard_id, reviewer_file, score_json);
     if (*declare) return Declare(engine, file, out_file);
+    if (*serve) return Serve(engine, serve_host, serve_port, database, serve_demo);
   } catch (const std::exception& e) {
     std::cerr << "gongkai: " << e.what() << "\n";
     return kExitUnreadable;

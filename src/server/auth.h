@@ -1,0 +1,58 @@
+// Who may do what, and how a person proves who they are: argon2id password hashes, random
+// session and CSRF tokens (only a SHA-256 of a session token is stored), the roles and what
+// each may do, and a limit on failed logins per user and per address.
+#ifndef GONGKAI_SERVER_AUTH_H_
+#define GONGKAI_SERVER_AUTH_H_
+
+#include <chrono>
+#include <map>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace gongkai::server {
+
+// The roles of the bureau's workspace.
+inline constexpr const char* kRoleFiler = "单位填报人";     // submits a department's sources
+inline constexpr const char* kRoleReviewer = "财政审核人";  // reviews and publishes
+inline constexpr const char* kRoleAdmin = "管理员";         // everything
+
+bool IsRole(const std::string& role);
+bool MaySubmit(const std::string& role);
+bool MayPublish(const std::string& role);
+
+// An argon2id hash in the PHC string form ($argon2id$v=19$m=…,t=…,p=…$salt$hash) with a fresh
+// random salt. Throws std::runtime_error when argon2 fails (out of memory).
+std::string HashPassword(const std::string& password);
+bool VerifyPassword(const std::string& password, const std::string& encoded_hash);
+
+// `bytes` random bytes from the system's generator, as lower-case hex.
+std::string RandomToken(size_t bytes = 32);
+// SHA-256 of `text`, lower-case hex (how session tokens are stored).
+std::string Sha256Hex(const std::string& text);
+// Equal without leaking where two strings differ through timing.
+bool ConstantTimeEqual(const std::string& a, const std::string& b);
+
+// Failed logins counted per key (a user name, an address) in a sliding window: after
+// `max_failures` within `window` the key is refused until the oldest failure leaves it.
+// In memory: a restart forgets it.
+class LoginLimiter {
+ public:
+  using Clock = std::chrono::steady_clock;
+  LoginLimiter(int max_failures = 5, std::chrono::seconds window = std::chrono::minutes(15))
+      : max_(max_failures), window_(window) {}
+  // Seconds until `key` may try again; 0 when it may now.
+  int RetryAfter(const std::string& key);
+  void Failed(const std::string& key);
+  void Succeeded(const std::string& key);
+
+ private:
+  int max_;
+  std::chrono::seconds window_;
+  std::mutex mutex_;
+  std::map<std::string, std::vector<Clock::time_point>> failures_;
+};
+
+}  // namespace gongkai::server
+
+#endif  // GONGKAI_SERVER_AUTH_H_

@@ -1,0 +1,78 @@
+// Sources reviewed and submissions rendered through the Engine (documents.h).
+#include "server/documents.h"
+
+namespace gongkai::server {
+
+ReviewedSource ReviewSource(const Engine& engine, const std::string& text,
+                            const std::string& name) {
+  ReviewedSource out;
+  Loaded loaded = engine.LoadText(text, name);
+  if (!loaded.ok()) {
+    out.diagnostics = std::move(loaded.diagnostics);
+    return out;
+  }
+  const Department& d = *loaded.department;
+  Document doc = engine.Disclose(d);
+  CheckedFile checked;
+  checked.path = name;
+  checked.title = doc.title;
+  checked.findings = engine.Review(d, doc, ReviewOptions{});
+  // The JSON of `gongkai check --json`, so that the API and the command say the same.
+  nlohmann::json report = nlohmann::json::parse(JsonReport({checked}));
+  out.findings = report["files"][0]["findings"];
+
+  Submission s;
+  s.department_code = d.code.empty() ? d.name : d.code;
+  s.department_name = d.name;
+  s.year = d.year;
+  s.kind = DocumentKindName(d.kind);
+  s.source_name = name;
+  s.source = text;
+  s.counts = {checked.Count(Severity::kError), checked.Count(Severity::kWarning),
+              checked.Count(Severity::kInfo)};
+  s.findings_json = out.findings.dump();
+  out.submission = std::move(s);
+  return out;
+}
+
+nlohmann::json DiagnosticsJson(const Diagnostics& diagnostics) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& d : diagnostics) {
+    out.push_back({{"message", d.message},
+                   {"line", d.where.line},
+                   {"column", d.where.column},
+                   {"where", d.where.ToString()},
+                   {"code", d.code},
+                   {"text", d.ToString()}});
+  }
+  return out;
+}
+
+std::shared_ptr<const std::string> Renderer::Render(const Submission& s, DisclosureFormat format,
+                                                    std::string* error) {
+  const auto key = std::make_pair(s.id, format);
+  {
+    std::lock_guard lock(mutex_);
+    if (auto it = cache_.find(key); it != cache_.end()) return it->second;
+  }
+  Loaded loaded = engine_.LoadText(s.source, s.source_name);
+  if (!loaded.ok()) {  // the reference data changed since it was stored
+    *error = loaded.diagnostics.empty() ? "无法读取" : loaded.diagnostics[0].ToString();
+    return nullptr;
+  }
+  auto bytes = std::make_shared<std::string>();
+  if (!engine_.Render(engine_.Disclose(*loaded.department), format, {}, bytes.get(), error)) {
+    return nullptr;
+  }
+  std::lock_guard lock(mutex_);
+  if (cache_.emplace(key, bytes).second) {
+    order_.push_back(key);
+    if (order_.size() > capacity_) {
+      cache_.erase(order_.front());
+      order_.pop_front();
+    }
+  }
+  return bytes;
+}
+
+}  // namespace gongkai::server

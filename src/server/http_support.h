@@ -1,0 +1,47 @@
+// What the API and the portal share: the context a handler works in (engine, store, renderer,
+// login limiter, clock, options), and small HTTP helpers (JSON answers, cookies, HTML escapes,
+// the client's address). Internal to the server layer.
+#ifndef GONGKAI_SERVER_HTTP_SUPPORT_H_
+#define GONGKAI_SERVER_HTTP_SUPPORT_H_
+
+#include <httplib.h>
+
+#include <ctime>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+
+#include "engine/engine.h"
+#include "server/auth.h"
+#include "server/documents.h"
+#include "server/server.h"
+#include "server/store.h"
+
+namespace gongkai::server {
+
+struct Context {
+  Context(const Engine& e, Store& s, const ServerOptions& o)
+      : engine(e), store(s), options(o), renderer(e), limiter(o.failed_logins) {}
+  const Engine& engine;
+  Store& store;
+  ServerOptions options;
+  Renderer renderer;
+  LoginLimiter limiter;
+  int64_t Now() const { return static_cast<int64_t>(std::time(nullptr)); }
+};
+
+void RegisterApi(httplib::Server& http, Context& context);     // api.cc
+void RegisterPortal(httplib::Server& http, Context& context);  // portal.cc
+
+void SendJson(httplib::Response& res, int status, const nlohmann::json& body);
+// {"error": message} with `status`.
+void SendError(httplib::Response& res, int status, const std::string& message);
+// The value of cookie `name` in the request's Cookie header, or "".
+std::string CookieValue(const httplib::Request& req, std::string_view name);
+std::string HtmlEscape(std::string_view text);
+// "127.0.0.1:53412": where a request came from, for the audit log.
+std::string ClientAddress(const httplib::Request& req);
+
+}  // namespace gongkai::server
+
+#endif  // GONGKAI_SERVER_HTTP_SUPPORT_H_

@@ -1,0 +1,73 @@
+// The migrations of the server's SQLite schema (see migrations.h). Append only.
+#include "server/migrations.h"
+
+namespace gongkai::server {
+
+namespace {
+
+// 1: the first schema. Submissions are immutable (a trigger refuses any change to a row whose
+// `immutable` is 1, which every row is); the audit log is append-only (no update, no delete).
+constexpr std::string_view k001 = R"sql(
+CREATE TABLE departments (
+  code TEXT PRIMARY KEY,
+  name TEXT NOT NULL
+);
+CREATE TABLE submissions (
+  id           INTEGER PRIMARY KEY AUTOINCREMENT,
+  department   TEXT NOT NULL REFERENCES departments(code),
+  year         INTEGER NOT NULL,
+  kind         TEXT NOT NULL,
+  source_name  TEXT NOT NULL,
+  source       TEXT NOT NULL,
+  submitted_by TEXT NOT NULL,
+  created_at   INTEGER NOT NULL,
+  immutable    INTEGER NOT NULL DEFAULT 1 CHECK (immutable = 1)
+);
+CREATE TRIGGER submissions_immutable BEFORE UPDATE ON submissions
+  BEGIN SELECT RAISE(ABORT, 'submissions are immutable'); END;
+CREATE TRIGGER submissions_kept BEFORE DELETE ON submissions
+  BEGIN SELECT RAISE(ABORT, 'submissions are immutable'); END;
+CREATE TABLE findings (
+  submission INTEGER PRIMARY KEY REFERENCES submissions(id),
+  errors     INTEGER NOT NULL,
+  warnings   INTEGER NOT NULL,
+  infos      INTEGER NOT NULL,
+  json       TEXT NOT NULL
+);
+CREATE TABLE published (
+  submission   INTEGER PRIMARY KEY REFERENCES submissions(id),
+  published_at INTEGER NOT NULL
+);
+CREATE TABLE users (
+  name          TEXT PRIMARY KEY,
+  role          TEXT NOT NULL,
+  password_hash TEXT NOT NULL
+);
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY,
+  user       TEXT NOT NULL REFERENCES users(name),
+  csrf_token TEXT NOT NULL,
+  expires_at INTEGER NOT NULL
+);
+CREATE TABLE audit_log (
+  id        INTEGER PRIMARY KEY AUTOINCREMENT,
+  at        INTEGER NOT NULL,
+  who       TEXT NOT NULL,
+  what      TEXT NOT NULL,
+  from_addr TEXT NOT NULL
+);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE INDEX submissions_by_department ON submissions(department, year);
+)sql";
+
+}  // namespace
+
+const std::vector<std::string_view>& Migrations() {
+  static const std::vector<std::string_view> all = {k001};
+  return all;
+}
+
+}  // namespace gongkai::server

@@ -1,0 +1,17 @@
+// The SQLite schema as a list of migrations: migration N (1-based) takes a database at
+// schema_version N-1 to N. A migration, once released, is never edited: a change to the schema
+// is a new migration appended to the list.
+#ifndef GONGKAI_SERVER_MIGRATIONS_H_
+#define GONGKAI_SERVER_MIGRATIONS_H_
+
+#include <string_view>
+#include <vector>
+
+namespace gongkai::server {
+
+// The SQL of each migration, in order (one string may hold several statements).
+const std::vector<std::string_view>& Migrations();
+
+}  // namespace gongkai::server
+
+#endif  // GONGKAI_SERVER_MIGRATIONS_H_

@@ -1,0 +1,90 @@
+// The HTTP server (server.h): cpp-httplib's server with the API and portal routes, security
+// headers on every answer, a JSON 500 instead of a dropped connection when a handler throws
+// (a StoreError, a CatalogError), and a Stop that is safe to call before Run has started.
+#include "server/server.h"
+
+#include <atomic>
+#include <chrono>
+#include <thread>
+
+#include "server/http_support.h"
+
+namespace gongkai::server {
+
+struct Server::Impl {
+  Impl(const Engine& engine, Store& store, const ServerOptions& options)
+      : context(engine, store, options) {}
+  Context context;
+  httplib::Server http;
+  std::atomic<bool> run_started{false}, run_finished{false}, stop_requested{false};
+};
+
+Server::Server(const Engine& engine, Store& store, ServerOptions options)
+    : impl_(std::make_unique<Impl>(engine, store, options)) {
+  httplib::Server& http = impl_->http;
+  http.set_payload_max_length(options.max_body);
+  http.set_read_timeout(std::chrono::seconds(30));
+  http.set_default_headers({{"X-Content-Type-Options", "nosniff"},
+                            {"X-Frame-Options", "DENY"},
+                            {"Referrer-Policy", "no-referrer"},
+                            {"Cache-Control", "no-store"},
+                            // The pages have no script and load nothing from elsewhere.
+                            {"Content-Security-Policy",
+                             "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+                             "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"}});
+  http.set_exception_handler(
+      [](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
+        std::string what = "内部错误";
+        try {
+          std::rethrow_exception(ep);
+        } catch (const std::exception& e) {
+          what += std::string("：") + e.what();
+        } catch (...) {
+        }
+        SendError(res, 500, what);
+      });
+  http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) return;  // a handler already said why
+    if (req.path.rfind("/api/", 0) == 0) {
+      SendError(res, res.status, res.status == 404 ? "没有这个接口" : "请求有误");
+    } else if (res.status == 404) {
+      res.set_content("<!DOCTYPE html><meta charset=\"utf-8\"><p>没有这个页面。</p>",
+                      "text/html; charset=utf-8");
+    }
+  });
+  RegisterApi(http, impl_->context);
+  RegisterPortal(http, impl_->context);
+}
+
+Server::~Server() { Stop(); }
+
+int Server::Bind(std::string* error) {
+  const auto& o = impl_->context.options;
+  int port = o.port;
+  if (port == 0) {
+    port = impl_->http.bind_to_any_port(o.host);
+  } else if (!impl_->http.bind_to_port(o.host, port)) {
+    port = -1;
+  }
+  if (port < 0) *error = "无法在 " + o.host + ":" + std::to_string(o.port) + " 上监听";
+  return port;
+}
+
+bool Server::Run() {
+  impl_->run_started = true;
+  bool ok = impl_->stop_requested || impl_->http.listen_after_bind();
+  impl_->run_finished = true;
+  return ok;
+}
+
+void Server::Stop() {
+  impl_->stop_requested = true;
+  // cpp-httplib's stop() does nothing until the listening loop runs: wait for it (briefly).
+  for (int i = 0;
+       i < 500 && impl_->run_started && !impl_->run_finished && !impl_->http.is_running(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  impl_->http.stop();
+}
+
+}  // namespace gongkai::server

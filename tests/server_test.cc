@@ -1,0 +1,444 @@
+// gongkai serve, in-process on 127.0.0.1 with an ephemeral port: sign-in (good, bad, rate
+// limited), submissions (a good source reviewed and stored, a broken one 422 with line and
+// column), the CSRF token, the role matrix of publishing (refusals in the audit log), the
+// public portal (listing, search, PDF), and the SQLite store (migrations from an empty file,
+// immutability and the append-only log, data kept across a restart).
+#include "server/server.h"
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <sqlite3.h>
+
+#include <signal.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <thread>
+
+#include "server/auth.h"
+#include "server/migrations.h"
+#include "server/store.h"
+#include "test_support.h"
+
+namespace gongkai::server {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+const Engine& SharedEngine() {
+  static const Engine engine({testing::DataDir(), {}});
+  return engine;
+}
+
+std::string ReadExample(const std::string& name) {
+  std::ifstream in(testing::ExamplePath(name), std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+fs::path FreshDir(const std::string& name) {
+  fs::path dir = fs::temp_directory_path() / ("gongkai-server-test-" + name);
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+struct SignedIn {
+  int status = 0;
+  std::string cookie, csrf;
+};
+
+class ServerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = FreshDir(::testing::UnitTest::GetInstance()->current_test_info()->name()) / "t.db";
+    store_ = OpenSqliteStore(db_.string());
+    store_->PutUser({"filer", kRoleFiler, HashPassword("filer-pw")});
+    store_->PutUser({"reviewer", kRoleReviewer, HashPassword("reviewer-pw")});
+    store_->PutUser({"admin", kRoleAdmin, HashPassword("admin-pw")});
+    Start();
+  }
+  void TearDown() override { Stop(); }
+
+  void Start() {
+    ServerOptions options;
+    options.host = "127.0.0.1";
+    options.port = 0;
+    server_ = std::make_unique<Server>(SharedEngine(), *store_, options);
+    std::string error;
+    port_ = server_->Bind(&error);
+    ASSERT_GT(port_, 0) << error;
+    thread_ = std::thread([this] { server_->Run(); });
+  }
+  void Stop() {
+    if (!server_) return;
+    server_->Stop();
+    thread_.join();
+    server_.reset();
+  }
+
+  httplib::Client Client() {
+    httplib::Client c("127.0.0.1", port_);
+    c.set_read_timeout(std::chrono::seconds(60));
+    return c;
+  }
+
+  SignedIn Login(const std::string& name, const std::string& password) {
+    auto res = Client().Post("/api/login", json{{"name", name}, {"password", password}}.dump(),
+                             "application/json");
+    SignedIn out;
+    if (!res) return out;
+    out.status = res->status;
+    std::string set_cookie = res->get_header_value("Set-Cookie");
+    out.cookie = set_cookie.substr(0, set_cookie.find(';'));
+    if (res->status == 200) out.csrf = json::parse(res->body)["csrf_token"];
+    return out;
+  }
+
+  httplib::Result Post(const SignedIn& who, const std::string& path, const std::string& body,
+                       bool with_csrf = true) {
+    httplib::Headers headers = {{"Cookie", who.cookie}};
+    if (with_csrf) headers.emplace("X-CSRF-Token", who.csrf);
+    return Client().Post(path.c_str(), headers, body, "application/yaml");
+  }
+
+  int64_t SubmitMinimal(const SignedIn& who) {
+    auto res = Post(who, "/api/submissions", ReadExample("minimal.yaml"));
+    EXPECT_TRUE(res);
+    if (!res) return 0;
+    EXPECT_EQ(res->status, 201) << res->body;
+    return json::parse(res->body)["id"];
+  }
+
+  bool AuditHas(const std::string& who, const std::string& what_part) {
+    for (const auto& e : store_->AuditLog(100)) {
+      if (e.who == who && e.what.find(what_part) != std::string::npos) return true;
+    }
+    return false;
+  }
+
+  fs::path db_;
+  std::unique_ptr<Store> store_;
+  std::unique_ptr<Server> server_;
+  std::thread thread_;
+  int port_ = 0;
+};
+
+TEST_F(ServerTest, LoginGoodAndBad) {
+  auto res =
+      Client().Post("/api/login", R"({"name":"filer","password":"filer-pw"})", "application/json");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  const std::string cookie = res->get_header_value("Set-Cookie");
+  EXPECT_NE(cookie.find("gongkai_session="), std::string::npos);
+  EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
+  EXPECT_NE(cookie.find("SameSite=Strict"), std::string::npos);
+  json body = json::parse(res->body);
+  EXPECT_EQ(body["role"], kRoleFiler);
+  EXPECT_EQ(body["csrf_token"].get<std::string>().size(), 64u);
+  EXPECT_TRUE(AuditHas("filer", "登录"));
+
+  EXPECT_EQ(Login("filer", "wrong").status, 401);
+  EXPECT_EQ(Login("nobody", "filer-pw").status, 401);
+  EXPECT_TRUE(AuditHas("filer", "登录失败"));
+  const auto log = store_->AuditLog(1);
+  ASSERT_EQ(log.size(), 1u);
+  EXPECT_EQ(log[0].who, "nobody");
+  EXPECT_EQ(log[0].from.rfind("127.0.0.1:", 0), 0u) << log[0].from;  // from where
+  EXPECT_GT(log[0].at, 0);
+  // Not JSON: refused before any password is checked.
+  auto form = Client().Post("/api/login", "name=filer&password=filer-pw",
+                            "application/x-www-form-urlencoded");
+  ASSERT_TRUE(form);
+  EXPECT_EQ(form->status, 415);
+}
+
+TEST_F(ServerTest, FailedLoginsAreLimited) {
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(Login("reviewer", "guess").status, 401);
+  auto res = Client().Post("/api/login", R"({"name":"reviewer","password":"reviewer-pw"})",
+                           "application/json");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 429);  // even the right password, until the window passes
+  EXPECT_FALSE(res->get_header_value("Retry-After").empty());
+  EXPECT_TRUE(AuditHas("reviewer", "登录被限制"));
+}
+
+TEST_F(ServerTest, SubmitsAGoodSourceAndKeepsItsFindings) {
+  SignedIn filer = Login("filer", "filer-pw");
+  auto res = Post(filer, "/api/submissions", ReadExample("minimal.yaml"));
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 201) << res->body;
+  json body = json::parse(res->body);
+  EXPECT_EQ(body["department"], "示例区示例局");
+  EXPECT_EQ(body["year"], 2023);
+  EXPECT_TRUE(body["findings"].is_array());
+  EXPECT_EQ(body["counts"]["error"].get<size_t>() + body["counts"]["warning"].get<size_t>() +
+                body["counts"]["info"].get<size_t>(),
+            body["findings"].size());
+  const int64_t id = body["id"];
+  EXPECT_TRUE(AuditHas("filer", "提交 #" + std::to_string(id)));
+
+  auto findings = Client().Get(("/api/submissions/" + std::to_string(id) + "/findings").c_str(),
+                               {{"Cookie", filer.cookie}});
+  ASSERT_TRUE(findings);
+  ASSERT_EQ(findings->status, 200);
+  json stored = json::parse(findings->body);
+  EXPECT_EQ(stored["findings"], body["findings"]);
+  EXPECT_EQ(stored["published"], false);
+  auto stranger = Client().Get(("/api/submissions/" + std::to_string(id) + "/findings").c_str());
+  ASSERT_TRUE(stranger);
+  EXPECT_EQ(stranger->status, 401);
+  EXPECT_EQ(store_->GetSubmission(id)->source, ReadExample("minimal.yaml"));
+
+  // The same source as JSON is read as JSON and gives the same findings.
+  Loaded loaded = SharedEngine().Load(testing::ExamplePath("minimal.yaml"));
+  ASSERT_TRUE(loaded.ok());
+  auto as_json = Post(filer, "/api/submissions",
+                      SharedEngine().SourceText(*loaded.department, SourceFormat::kJson));
+  ASSERT_TRUE(as_json);
+  ASSERT_EQ(as_json->status, 201) << as_json->body;
+  EXPECT_EQ(json::parse(as_json->body)["counts"], body["counts"]);
+  EXPECT_EQ(store_->GetSubmission(id + 1)->source_name, "submission.json");
+}
+
+TEST_F(ServerTest, ABrokenSourceIs422WithLineAndColumn) {
+  SignedIn filer = Login("filer", "filer-pw");
+  std::string text = ReadExample("minimal.yaml");
+  const std::string good = "amount: 100.00";
+  text.replace(text.find(good), good.size(), "amount: 一百");
+  auto res = Post(filer, "/api/submissions", text);
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 422) << res->body;
+  json d = json::parse(res->body)["diagnostics"];
+  ASSERT_FALSE(d.empty());
+  EXPECT_EQ(d[0]["line"], 9) << d.dump();
+  EXPECT_GT(d[0]["column"].get<int>(), 0);
+  EXPECT_FALSE(d[0]["message"].get<std::string>().empty());
+  EXPECT_EQ(store_->CountSubmissions(), 0);
+}
+
+TEST_F(ServerTest, ChangesNeedTheCsrfToken) {
+  SignedIn filer = Login("filer", "filer-pw");
+  auto none = Post(filer, "/api/submissions", ReadExample("minimal.yaml"), false);
+  ASSERT_TRUE(none);
+  EXPECT_EQ(none->status, 403);
+  SignedIn wrong = filer;
+  wrong.csrf = std::string(64, '0');
+  auto bad = Post(wrong, "/api/submissions", ReadExample("minimal.yaml"));
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 403);
+  EXPECT_EQ(store_->CountSubmissions(), 0);
+  EXPECT_TRUE(AuditHas("filer", "CSRF"));
+  // Not signed in at all: 401.
+  auto anonymous = Client().Post("/api/submissions", ReadExample("minimal.yaml"), "text/yaml");
+  ASSERT_TRUE(anonymous);
+  EXPECT_EQ(anonymous->status, 401);
+}
+
+TEST_F(ServerTest, OnlyReviewersAndAdminsPublish) {
+  SignedIn filer = Login("filer", "filer-pw");
+  const int64_t id = SubmitMinimal(filer);
+  const std::string path = "/api/submissions/" + std::to_string(id) + "/publish";
+
+  auto denied = Post(filer, path, "");
+  ASSERT_TRUE(denied);
+  EXPECT_EQ(denied->status, 403);
+  EXPECT_TRUE(AuditHas("filer", "拒绝发布 #" + std::to_string(id)));
+  EXPECT_FALSE(store_->GetSubmission(id)->published_at);
+
+  SignedIn reviewer = Login("reviewer", "reviewer-pw");
+  auto without_csrf = Post(reviewer, path, "", false);
+  ASSERT_TRUE(without_csrf);
+  EXPECT_EQ(without_csrf->status, 403);
+  EXPECT_FALSE(store_->GetSubmission(id)->published_at);
+  auto ok = Post(reviewer, path, "");
+  ASSERT_TRUE(ok);
+  EXPECT_EQ(ok->status, 200) << ok->body;
+  EXPECT_TRUE(store_->GetSubmission(id)->published_at);
+  EXPECT_TRUE(AuditHas("reviewer", "发布 #" + std::to_string(id)));
+
+  SignedIn admin = Login("admin", "admin-pw");
+  auto again = Post(admin, path, "");
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->status, 200);
+  auto missing = Post(admin, "/api/submissions/999/publish", "");
+  ASSERT_TRUE(missing);
+  EXPECT_EQ(missing->status, 404);
+  // A reviewer does not submit.
+  auto reviewer_submits = Post(reviewer, "/api/submissions", ReadExample("minimal.yaml"));
+  ASSERT_TRUE(reviewer_submits);
+  EXPECT_EQ(reviewer_submits->status, 403);
+}
+
+TEST_F(ServerTest, PortalListsPublishedDocumentsAndServesThePdf) {
+  SignedIn filer = Login("filer", "filer-pw");
+  const int64_t id = SubmitMinimal(filer);
+  const std::string doc = "/portal/" + std::to_string(id);
+  auto before = Client().Get("/");
+  ASSERT_TRUE(before);
+  EXPECT_EQ(before->status, 200);
+  EXPECT_EQ(before->body.find("示例区示例局"), std::string::npos);
+  auto unpublished = Client().Get((doc + ".pdf").c_str());
+  ASSERT_TRUE(unpublished);
+  EXPECT_EQ(unpublished->status, 404);
+
+  SignedIn reviewer = Login("reviewer", "reviewer-pw");
+  ASSERT_EQ(Post(reviewer, "/api/submissions/" + std::to_string(id) + "/publish", "")->status, 200);
+  auto index = Client().Get("/");
+  ASSERT_TRUE(index);
+  EXPECT_NE(index->body.find("示例区示例局"), std::string::npos);
+  EXPECT_NE(index->body.find("2023年"), std::string::npos);
+  EXPECT_NE(index->body.find(doc + ".pdf"), std::string::npos);
+  auto found = Client().Get("/?q=%E7%A4%BA%E4%BE%8B");  // 示例
+  ASSERT_TRUE(found);
+  EXPECT_NE(found->body.find(doc + ".html"), std::string::npos);
+  auto not_found = Client().Get("/?q=%3Cscript%3E");  // <script>: escaped, and no match
+  ASSERT_TRUE(not_found);
+  EXPECT_EQ(not_found->body.find(doc + ".html"), std::string::npos);
+  EXPECT_EQ(not_found->body.find("<script>"), std::string::npos);
+
+  auto pdf = Client().Get((doc + ".pdf").c_str());
+  ASSERT_TRUE(pdf);
+  ASSERT_EQ(pdf->status, 200);
+  EXPECT_EQ(pdf->body.substr(0, 4), "%PDF");
+  EXPECT_EQ(pdf->get_header_value("Content-Type"), "application/pdf");
+  EXPECT_NE(pdf->get_header_value("Content-Security-Policy").find("default-src 'none'"),
+            std::string::npos);
+  auto html = Client().Get((doc + ".html").c_str());
+  ASSERT_TRUE(html);
+  EXPECT_NE(html->body.find("示例区示例局"), std::string::npos);
+  auto xlsx = Client().Get((doc + ".xlsx").c_str());
+  ASSERT_TRUE(xlsx);
+  EXPECT_EQ(xlsx->body.substr(0, 2), "PK");
+  auto js = Client().Get((doc + ".json").c_str());
+  ASSERT_TRUE(js);
+  EXPECT_TRUE(json::accept(js->body));
+}
+
+TEST_F(ServerTest, DataPersistsAcrossARestart) {
+  SignedIn filer = Login("filer", "filer-pw");
+  const int64_t id = SubmitMinimal(filer);
+  SignedIn admin = Login("admin", "admin-pw");
+  ASSERT_EQ(Post(admin, "/api/submissions/" + std::to_string(id) + "/publish", "")->status, 200);
+  Stop();
+  store_.reset();
+
+  store_ = OpenSqliteStore(db_.string());
+  Start();
+  auto index = Client().Get("/");
+  ASSERT_TRUE(index);
+  EXPECT_NE(index->body.find("示例区示例局"), std::string::npos);
+  auto findings = Client().Get(("/api/submissions/" + std::to_string(id) + "/findings").c_str(),
+                               {{"Cookie", filer.cookie}});  // the session survived too
+  ASSERT_TRUE(findings);
+  EXPECT_EQ(findings->status, 200);
+  EXPECT_TRUE(AuditHas("admin", "发布 #" + std::to_string(id)));
+  EXPECT_EQ(store_->FindUser("reviewer")->role, kRoleReviewer);
+}
+
+// --- the store alone ---
+
+TEST(ServerStore, MigratesAnEmptyDatabaseOnceAndRefusesANewerOne) {
+  fs::path db = FreshDir("migrate") / "empty.db";
+  {
+    auto store = OpenSqliteStore(db.string());
+    EXPECT_EQ(store->SchemaVersion(), static_cast<int>(Migrations().size()));
+  }
+  {
+    auto again = OpenSqliteStore(db.string());  // nothing left to apply
+    EXPECT_EQ(again->SchemaVersion(), static_cast<int>(Migrations().size()));
+  }
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(db.string().c_str(), &raw), SQLITE_OK);
+  sqlite3_stmt* st = nullptr;
+  sqlite3_prepare_v2(raw, "PRAGMA journal_mode", -1, &st, nullptr);
+  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)), "wal");
+  sqlite3_finalize(st);
+  ASSERT_EQ(sqlite3_exec(raw, "INSERT INTO schema_version(version) VALUES(999)", nullptr, nullptr,
+                         nullptr),
+            SQLITE_OK);
+  sqlite3_close(raw);
+  EXPECT_THROW(OpenSqliteStore(db.string()), StoreError);
+}
+
+TEST(ServerStore, SubmissionsAreImmutableAndTheAuditLogAppendOnly) {
+  fs::path db = FreshDir("immutable") / "s.db";
+  auto store = OpenSqliteStore(db.string());
+  Submission s;
+  s.department_code = s.department_name = "示例局";
+  s.year = 2024;
+  s.kind = "预算";
+  s.source_name = "a.yaml";
+  s.source = "x: 1\n";
+  s.submitted_by = "filer";
+  s.findings_json = "[]";
+  const int64_t id = store->AddSubmission(s);
+  store->Audit("filer", "提交", "127.0.0.1", 1);
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(db.string().c_str(), &raw), SQLITE_OK);
+  for (const char* sql : {"UPDATE submissions SET source = 'y'", "DELETE FROM submissions",
+                          "UPDATE audit_log SET who = 'x'", "DELETE FROM audit_log"}) {
+    EXPECT_NE(sqlite3_exec(raw, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sql;
+  }
+  sqlite3_close(raw);
+  EXPECT_EQ(store->GetSubmission(id)->source, "x: 1\n");
+  EXPECT_EQ(store->AuditLog(10).size(), 1u);
+  EXPECT_FALSE(store->GetSubmission(id + 1));
+}
+
+// The command itself: `gongkai serve --demo` prints its users and shows the portal at once.
+TEST(ServeCommand, DemoPublishesTheExamplesAndPrintsItsUsers) {
+  const fs::path db = FreshDir("demo") / "demo.db";
+  const std::string command = std::string("sh -c 'echo $$; exec timeout 120 ") + GONGKAI_CLI +
+                              " serve --demo --port 0 --database " + db.string() + "' 2>&1";
+  FILE* pipe = popen(command.c_str(), "r");
+  ASSERT_TRUE(pipe);
+  std::string output, line;
+  char buffer[4096];
+  int port = 0;
+  const std::regex url(R"(http://127\.0\.0\.1:(\d+)/)");
+  while (port == 0 && fgets(buffer, sizeof buffer, pipe)) {
+    output += buffer;
+    std::smatch m;
+    line = buffer;
+    if (std::regex_search(line, m, url)) port = std::stoi(m[1]);
+  }
+  const pid_t pid = static_cast<pid_t>(std::stol(output));
+  std::smatch admin;
+  const bool has_admin =
+      std::regex_search(output, admin, std::regex(R"(admin\s+管理员\s+密码 (\w+))"));
+  if (port > 0) {  // no ASSERT before the kill below
+    httplib::Client client("127.0.0.1", port);
+    auto index = client.Get("/");
+    EXPECT_TRUE(index && index->body.find("武汉市新洲区人民政府办公室") != std::string::npos);
+    EXPECT_TRUE(index && index->body.find("2024年部门决算") != std::string::npos);
+    if (has_admin) {
+      auto login =
+          client.Post("/api/login", json{{"name", "admin"}, {"password", admin[1].str()}}.dump(),
+                      "application/json");
+      EXPECT_TRUE(login && login->status == 200);
+    }
+  }
+  kill(pid, SIGTERM);
+  while (fgets(buffer, sizeof buffer, pipe)) output += buffer;
+  pclose(pipe);
+  ASSERT_GT(port, 0) << output;
+  EXPECT_TRUE(has_admin) << output;
+  EXPECT_NE(output.find("已发布示例 xinzhou-gov-office-2023.yaml"), std::string::npos) << output;
+  EXPECT_NE(output.find("已停止"), std::string::npos) << output;
+}
+
+TEST(ServerAuth, PasswordsAreArgon2id) {
+  std::string hash = HashPassword("秘密 password");
+  EXPECT_EQ(hash.rfind("$argon2id$", 0), 0u) << hash;
+  EXPECT_TRUE(VerifyPassword("秘密 password", hash));
+  EXPECT_FALSE(VerifyPassword("秘密 passwore", hash));
+  EXPECT_NE(HashPassword("秘密 password"), hash);  // a fresh salt each time
+}
+
+}  // namespace
+}  // namespace gongkai::server
