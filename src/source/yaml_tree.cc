@@ -262,6 +262,10 @@ class YamlBuilder {
 
   void Scalar(fy_event* e) {
     fy_token* value = e->scalar.value;
+    // Known: libfyaml 0.7.12 leaks 512 bytes formatting a quoted scalar of more than a few
+    // chunks (five '' escapes, say; found by the source fuzzer, fuzz/corpus/source/
+    // escaped-quotes-many.yaml). Its token iterator, the documented alternative, returns wrong
+    // text in that version, so the leak is accepted until a fixed libfyaml is packaged.
     size_t len = 0;
     const char* text = value ? fy_token_get_text(value, &len) : nullptr;
     std::string_view s(text ? text : "", text ? len : 0);
