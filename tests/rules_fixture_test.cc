@@ -47,8 +47,10 @@ std::vector<Finding> Check(const std::string& text, const std::string& rule,
 
 std::string Describe(const std::vector<Finding>& findings) {
   std::string out;
-  for (const auto& f : findings)
+  for (const auto& f : findings) {
     out += "\n  " + f.rule + " " + SeverityName(f.severity) + " " + f.message;
+    for (const auto& g : f.consequences) out += "\n    连带 " + g.rule + " " + g.message;
+  }
   return out;
 }
 
@@ -102,9 +104,13 @@ TEST_P(RuleCase, PassesAndFails) {
   EXPECT_TRUE(any) << id << " fires, but not at " << SeverityName(expected) << ":"
                    << Describe(fail);
   if (c["message"]) {
+    // The message may be that of a consequence grouped under its cause (cause_groups.h).
     bool found = false;
-    for (const auto& f : fail)
+    for (const auto& f : fail) {
       found |= f.message.find(c["message"].as<std::string>()) != std::string::npos;
+      for (const auto& g : f.consequences)
+        found |= g.message.find(c["message"].as<std::string>()) != std::string::npos;
+    }
     EXPECT_TRUE(found) << id << " message lacks 「" << c["message"].as<std::string>()
                        << "」:" << Describe(fail);
   }

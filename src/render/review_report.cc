@@ -92,6 +92,18 @@ std::string TextReport(const CheckedFile& file) {
       out += fmt::format("  {} {} {}\n", SeverityName(f->severity), f->rule, f->message);
       std::string where = f->where.ToString();
       if (!where.empty()) out += fmt::format("       位置：{}\n", where);
+      if (!f->consequences.empty()) {
+        out += fmt::format("       由此引起（{}处，同一原因，不另计）：\n", f->consequences.size());
+        for (const auto& c : f->consequences) {
+          out += fmt::format(
+              "         {} {} {}\n", c.rule, c.message,
+              c.where.row.empty()
+                  ? ""
+                  : "（行「" + c.where.row + "」" +
+                        (c.where.column.empty() ? std::string() : " 列「" + c.where.column + "」") +
+                        "）");
+        }
+      }
     }
     if (!rounding.empty()) {
       out +=
@@ -103,6 +115,42 @@ std::string TextReport(const CheckedFile& file) {
   out += "小结：" + SummaryLine(file) + "\n";
   return out;
 }
+
+namespace {
+
+nlohmann::ordered_json FindingJson(const Finding& f) {
+  using Json = nlohmann::ordered_json;
+  Json jf;
+  jf["rule"] = f.rule;
+  jf["severity"] = SeverityId(f.severity);
+  jf["severity_name"] = SeverityName(f.severity);
+  jf["message"] = f.message;
+  Json where;
+  if (!f.where.table_id.empty()) where["table"] = f.where.table_id;
+  if (!f.where.table.empty()) where["table_name"] = f.where.table;
+  if (!f.where.row.empty()) where["row"] = f.where.row;
+  if (!f.where.column.empty()) where["column"] = f.where.column;
+  if (!f.where.section.empty()) where["section"] = f.where.section;
+  if (!f.where.file.empty()) where["file"] = f.where.file;
+  if (!f.where.cell.empty()) where["cell"] = f.where.cell;
+  if (f.where.line > 0 && f.where.cell.empty()) {
+    where["line"] = f.where.line;
+    where["column_number"] = f.where.column_pos;
+  }
+  jf["location"] = where;
+  if (!f.expected.empty()) jf["expected"] = f.expected;
+  if (!f.found.empty()) jf["found"] = f.found;
+  if (!f.difference.empty()) jf["difference"] = f.difference;
+  if (f.rounding) jf["rounding"] = true;
+  if (!f.consequences.empty()) {
+    Json list = Json::array();
+    for (const auto& c : f.consequences) list.push_back(FindingJson(c));
+    jf["consequences"] = list;
+  }
+  return jf;
+}
+
+}  // namespace
 
 std::string JsonReport(const std::vector<CheckedFile>& files) {
   using Json = nlohmann::ordered_json;
@@ -117,30 +165,7 @@ std::string JsonReport(const std::vector<CheckedFile>& files) {
                     {"warning", file.Count(Severity::kWarning)},
                     {"info", file.Count(Severity::kInfo)}};
     Json findings = Json::array();
-    for (const auto& f : file.findings) {
-      Json jf;
-      jf["rule"] = f.rule;
-      jf["severity"] = SeverityId(f.severity);
-      jf["severity_name"] = SeverityName(f.severity);
-      jf["message"] = f.message;
-      Json where;
-      if (!f.where.table_id.empty()) where["table"] = f.where.table_id;
-      if (!f.where.table.empty()) where["table_name"] = f.where.table;
-      if (!f.where.row.empty()) where["row"] = f.where.row;
-      if (!f.where.column.empty()) where["column"] = f.where.column;
-      if (!f.where.section.empty()) where["section"] = f.where.section;
-      if (!f.where.file.empty()) where["file"] = f.where.file;
-      if (!f.where.cell.empty()) where["cell"] = f.where.cell;
-      if (f.where.line > 0 && f.where.cell.empty()) {
-        where["line"] = f.where.line;
-        where["column_number"] = f.where.column_pos;
-      }
-      jf["location"] = where;
-      if (!f.expected.empty()) jf["expected"] = f.expected;
-      if (!f.found.empty()) jf["found"] = f.found;
-      if (!f.difference.empty()) jf["difference"] = f.difference;
-      findings.push_back(jf);
-    }
+    for (const auto& f : file.findings) findings.push_back(FindingJson(f));
     j["findings"] = findings;
     list.push_back(j);
   }
@@ -158,9 +183,19 @@ std::string HtmlReport(const CheckedFile& file, const Document& doc) {
     std::string anchor;
     if (!f.where.table_id.empty()) anchor = "#" + f.where.table_id;
     std::string where = HtmlEscape(f.where.ToString());
-    panel += fmt::format("<li><b>{}</b> {} {}<br><small>{}{}</small></li>\n",
+    std::string consequences;
+    for (const auto& c : f.consequences) {
+      consequences += fmt::format("<li>{} {} <small>{}</small></li>", c.rule, HtmlEscape(c.message),
+                                  HtmlEscape(c.where.ToString()));
+    }
+    if (!consequences.empty()) {
+      consequences =
+          "<br><small>由此引起（同一原因，不另计）：</small><ul>" + consequences + "</ul>";
+    }
+    panel += fmt::format("<li><b>{}</b> {} {}<br><small>{}{}</small>{}</li>\n",
                          SeverityName(f.severity), f.rule, HtmlEscape(f.message),
-                         anchor.empty() ? "" : "<a href=\"" + anchor + "\">查看表格</a> ", where);
+                         anchor.empty() ? "" : "<a href=\"" + anchor + "\">查看表格</a> ", where,
+                         consequences);
   }
   panel += "</ol>\n</section>\n";
   size_t body = page.find("<h1>");

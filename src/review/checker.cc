@@ -8,6 +8,7 @@
 
 #include "disclosure/figures.h"
 #include "refdata/catalog.h"
+#include "review/cause_groups.h"
 
 namespace gongkai {
 
@@ -88,14 +89,26 @@ std::string CheckContext::TableName(const std::string& id) const {
 
 void Emitter::Report(std::string message, Location where, std::string expected, std::string found,
                      std::string difference) {
-  out_->push_back({"", Severity::kError, std::move(message), std::move(where), std::move(expected),
-                   std::move(found), std::move(difference)});
+  Finding f;
+  f.message = std::move(message);
+  f.where = std::move(where);
+  f.expected = std::move(expected);
+  f.found = std::move(found);
+  f.difference = std::move(difference);
+  out_->push_back(std::move(f));
 }
 
 void Emitter::Rounding(std::string message, Location where, std::string expected, std::string found,
                        std::string difference) {
-  out_->push_back({"", Severity::kInfo, std::move(message), std::move(where), std::move(expected),
-                   std::move(found), std::move(difference), true});
+  Finding f;
+  f.severity = Severity::kInfo;
+  f.message = std::move(message);
+  f.where = std::move(where);
+  f.expected = std::move(expected);
+  f.found = std::move(found);
+  f.difference = std::move(difference);
+  f.rounding = true;
+  out_->push_back(std::move(f));
 }
 
 std::vector<Finding> RunChecks(const Department& d, const Document& doc, const CheckConfig& config,
@@ -139,6 +152,7 @@ std::vector<Finding> RunChecks(const Department& d, const Document& doc, const C
   }
   std::stable_sort(all.begin(), all.end(),
                    [](const Finding& a, const Finding& b) { return a.severity < b.severity; });
+  GroupByCause(&all);
   return all;
 }
 

@@ -35,6 +35,9 @@ struct Finding {
   // The difference is within what rounding the printed figures can explain: always a 提示,
   // whatever the rule's severity.
   bool rounding = false;
+  // Findings that follow from this one (a subtotal above a wrong figure, the same misplaced
+  // code reported by another rule): see cause_groups.h.
+  std::vector<Finding> consequences;
 };
 
 }  // namespace gongkai

@@ -1,0 +1,63 @@
+// One finding per cause (review/cause_groups.h).
+#include "review/cause_groups.h"
+
+#include <gtest/gtest.h>
+
+#include "engine/engine.h"
+#include "test_support.h"
+
+namespace gongkai {
+namespace {
+
+Finding At(const std::string& rule, const std::string& table, const std::string& row,
+           Severity s = Severity::kError) {
+  Finding f;
+  f.rule = rule;
+  f.severity = s;
+  f.message = rule + " " + row;
+  f.where.table_id = table;
+  f.where.row = row;
+  return f;
+}
+
+TEST(CauseGroups, SubtotalsAboveAWrongFigureFollowFromIt) {
+  std::vector<Finding> all = {
+      At("BAL-007", "t", "201 一般公共服务支出"), At("BAL-007", "t", "20103 政府办公厅"),
+      At("BAL-001", "t", "2010350 事业运行", Severity::kWarning),
+      At("BAL-001", "other", "201 一般公共服务支出"), At("CMP-001", "", "")};
+  GroupByCause(&all);
+  ASSERT_EQ(all.size(), 3u);
+  EXPECT_EQ(all[0].where.row, "2010350 事业运行");
+  EXPECT_EQ(all[0].severity, Severity::kError);  // the most severe of its group
+  ASSERT_EQ(all[0].consequences.size(), 2u);
+  EXPECT_EQ(all[1].where.table_id, "other");  // another table: its own cause
+  EXPECT_EQ(all[2].rule, "CMP-001");          // outside tables: left alone
+}
+
+TEST(CauseGroups, RoundingNotesStayApart) {
+  std::vector<Finding> all = {At("BAL-007", "t", "201"), At("BAL-007", "t", "20101")};
+  all[1].rounding = true;
+  all[1].severity = Severity::kInfo;
+  GroupByCause(&all);
+  EXPECT_EQ(all.size(), 2u);
+}
+
+// Seed 004: one repeated code in 支出总表 was five findings (four BAL-001, one CLS-002); it is
+// one, the repeated code, with the four sums it upsets beneath it.
+TEST(CauseGroups, Seed004RepeatedCodeIsOneFinding) {
+  const Engine engine({testing::DataDir(), {}});
+  Loaded l = engine.Load(testing::ExamplePath("xinzhou-gov-office-2023.yaml"));
+  ASSERT_TRUE(l.ok());
+  auto findings = engine.Review(*l.department, engine.Disclose(*l.department), {});
+  int at_22102 = 0;
+  for (const auto& f : findings) {
+    if (f.where.table_id != "expenditure_summary" || f.where.row.rfind("22102", 0) != 0) continue;
+    ++at_22102;
+    EXPECT_EQ(f.rule, "CLS-002");
+    EXPECT_EQ(f.consequences.size(), 4u);
+  }
+  EXPECT_EQ(at_22102, 1);
+}
+
+}  // namespace
+}  // namespace gongkai
