@@ -72,6 +72,10 @@ TEST(Cli, ReportOverviewAndMinSeverity) {
   EXPECT_EQ(errors_only.find("\n  警告 "), std::string::npos);
   EXPECT_EQ(errors_only.find("\n  提示 "), std::string::npos);
   EXPECT_EQ(ExitOf("check --min-severity 严重 " + seed, &errors_only), 3);
+  fs::path dir = FreshDir("overview");
+  const std::string html = (dir / "r.html").string();
+  EXPECT_EQ(ExitOf("check " + seed + " -o " + html), 1);
+  EXPECT_NE(testing::ReadFile(html).find("<pre class=\"overview\""), std::string::npos);
 }
 
 TEST(Cli, NoSourcesIsAnError) {

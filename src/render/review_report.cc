@@ -178,7 +178,12 @@ std::string HtmlReport(const CheckedFile& file, const Document& doc) {
   std::string panel =
       "<section class=\"findings\" style=\"border:1pt solid "
       "#c00;padding:4mm;margin-bottom:8mm\">\n";
-  panel += "<h3>审核结果</h3>\n<p>" + HtmlEscape(SummaryLine(file)) + "</p>\n<ol>\n";
+  panel += "<h3>审核结果</h3>\n<p>" + HtmlEscape(SummaryLine(file)) + "</p>\n";
+  if (std::string overview = ReportOverview(file); !overview.empty()) {
+    panel += "<pre class=\"overview\" style=\"white-space:pre-wrap\">" + HtmlEscape(overview) +
+             "</pre>\n";
+  }
+  panel += "<ol>\n";
   for (const auto& f : file.findings) {
     std::string anchor;
     if (!f.where.table_id.empty()) anchor = "#" + f.where.table_id;
