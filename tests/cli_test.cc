@@ -159,6 +159,7 @@ TEST(Cli, AuditReadsBackRenderedPdf) {
   std::string out;
   EXPECT_EQ(ExitOf("audit " + pdf, &out), 0) << out;
   EXPECT_NE(out.find("识别公开表8张"), std::string::npos) << out;  // all but 项目支出表
+  EXPECT_NE(out.find("== 武汉市新洲区人民政府办公室 2023年预算"), std::string::npos) << out;
   EXPECT_NE(out.find("错误 0"), std::string::npos) << out;
   // --extract: one CSV per table read, exact amounts as printed.
   EXPECT_EQ(ExitOf("audit " + pdf + " --extract " + (dir / "ex").string(), &out), 0) << out;

@@ -804,7 +804,7 @@ void ReadDocumentFacts(const std::vector<Page>& pages, PublishedDocument* doc) {
   int budget = 0, final_accounts = 0, cover_budget = 0, cover_final = 0;
   static const std::regex kYear(R"((20\d\d)\s*年)");
   static const std::regex kDept(
-      R"((?:编制部门|编制单位|部门名称|单位名称|预算单位|部门)(?:：|:)(.+))");
+      R"((?:编制部门|编制单位|部门名称|单位名称|预算单位|部门/单位|部门)(?:：|:)(.+))");
   for (size_t p = 0; p < pages.size(); ++p) {
     for (const Line& line : pages[p].lines) {
       std::string compact = line.Compact();
