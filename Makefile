@@ -27,6 +27,7 @@ demo: build
 	$(BUILD)/gongkai render $(EXAMPLE) -o $(OUT) --format pdf
 	$(BUILD)/gongkai render $(EXAMPLE) -o $(OUT) --format xlsx
 	$(BUILD)/gongkai render examples/dongxihu-finance-2023.yaml -o $(OUT)
+	$(BUILD)/gongkai render examples/putuo-finance-2024-final.yaml -o $(OUT) --format pdf
 	@$(BUILD)/gongkai check $(EXAMPLE) --format html -o $(OUT) > /dev/null || true  # the published seed has errors: exit 1 is expected
 	@echo "生成的公开文件：$(OUT)/$(notdir $(basename $(EXAMPLE))).html（.json .pdf .xlsx）；审核报告：$(OUT)/$(notdir $(basename $(EXAMPLE))).check.html"
 
