@@ -163,7 +163,8 @@ TEST(Cli, AuditReadsBackRenderedPdf) {
   EXPECT_NE(out.find("错误 0"), std::string::npos) << out;
   // --extract: one CSV per table read, exact amounts as printed.
   EXPECT_EQ(ExitOf("audit " + pdf + " --extract " + (dir / "ex").string(), &out), 0) << out;
-  const std::string csv = testing::ReadFile((dir / "ex" / "x" / "expenditure_summary.csv").string());
+  const std::string csv =
+      testing::ReadFile((dir / "ex" / "x" / "expenditure_summary.csv").string());
   EXPECT_NE(csv.find("左,,合计,1597.66,1293.13,304.53"), std::string::npos) << csv.substr(0, 300);
   testing::WriteFile((dir / "broken.pdf").string(), "%PDF-1.4 not really");
   EXPECT_EQ(ExitOf("audit " + dir.string(), &out), 2) << out;
@@ -179,6 +180,52 @@ TEST(Cli, AuditJson) {
   EXPECT_EQ(ExitOf("audit --json " + corpus, &out), 0) << out;
   EXPECT_NE(out.find("\"kind\": \"决算\""), std::string::npos) << out.substr(0, 400);
   EXPECT_NE(out.find("\"department\": \"国家信访局\""), std::string::npos);
+}
+
+// --format html: one self-contained report per document; a rendered PDF has no error (its
+// rounding notes a line per table) and no picture; every text is escaped (here the file name).
+TEST(Cli, AuditHtmlReport) {
+  fs::path dir = FreshDir("audit-html");
+  const std::string pdf = (dir / "a&b.pdf").string();
+  ASSERT_EQ(ExitOf("render " + testing::ExamplePath("xinzhou-gov-office-2023.yaml") + " -o '" +
+                   pdf + "' --format pdf"),
+            0);
+  std::string out;
+  const std::string report = (dir / "r.html").string();
+  EXPECT_EQ(ExitOf("audit '" + pdf + "' --format html -o " + report, &out), 0) << out;
+  const std::string html = testing::ReadFile(report);
+  EXPECT_NE(html.find("<!DOCTYPE html>"), std::string::npos);
+  EXPECT_NE(html.find("识别的公开表（8张）"), std::string::npos) << html.substr(0, 2000);
+  EXPECT_NE(html.find("错误 0，"), std::string::npos) << html.substr(0, 2000);
+  EXPECT_NE(html.find("处差额在四舍五入范围内"), std::string::npos);  // notes: a line per table
+  EXPECT_NE(html.find("a&amp;b.pdf"), std::string::npos);
+  EXPECT_EQ(html.find("a&b.pdf"), std::string::npos);
+  EXPECT_EQ(html.find("<img"), std::string::npos);
+  // A directory: -o DIR gets NAME.audit.html per document.
+  EXPECT_EQ(
+      ExitOf("audit " + dir.string() + " --format html -o " + (dir / "reports").string(), &out), 0)
+      << out;
+  EXPECT_TRUE(fs::exists(dir / "reports" / "a&b.audit.html")) << out;
+  // --format json is --json; a .html output with another format is refused.
+  EXPECT_EQ(ExitOf("audit '" + pdf + "' --format json", &out), 0) << out;
+  EXPECT_NE(out.find("\"kind\": \"预算\""), std::string::npos) << out.substr(0, 400);
+  EXPECT_NE(ExitOf("audit '" + pdf + "' --json -o " + report, &out), 0) << out;
+}
+
+// An error in a published PDF: the report shows it with a picture of the page around it.
+TEST(Cli, AuditHtmlShowsTheErrorOnThePage) {
+  const std::string pdf =
+      testing::SourceDir() + "/../shared/corpus/上海市/审计局_上海市审计局(本级)2026年度预算.pdf";
+  if (!fs::exists(pdf)) GTEST_SKIP() << "../shared/corpus is absent: corpus audit skipped";
+  fs::path dir = FreshDir("audit-html-corpus");
+  std::string out;
+  EXPECT_EQ(ExitOf("audit '" + pdf + "' --format html -o " + dir.string(), &out), 1) << out;
+  const std::string html =
+      testing::ReadFile((dir / "审计局_上海市审计局(本级)2026年度预算.audit.html").string());
+  EXPECT_NE(html.find("错误 1，提示 0"), std::string::npos) << html.substr(0, 3000);
+  EXPECT_NE(html.find("收入方“收入总计”为 0.00元"), std::string::npos) << html.substr(0, 3000);
+  EXPECT_NE(html.find("<img src=\"data:image/png;base64,iVBORw0KGgo"), std::string::npos);
+  EXPECT_NE(html.find("上海市审计局"), std::string::npos);
 }
 
 }  // namespace

@@ -8,7 +8,8 @@
 //   gongkai score FILE [--standard ID] [--reviewer FILE] [--json]
 //   gongkai template --year Y -o 模板.xlsx
 //   gongkai generate --count N [--year Y] -o DIR
-//   gongkai audit FILE|DIR… [--json] [--extract DIR] [--jobs N]
+//   gongkai audit FILE|DIR… [--format text|json|html] [--json] [-o DIR|FILE] [--extract DIR]
+//                 [--jobs N]
 //   gongkai rules [--markdown]
 //   gongkai serve [--port 8080] [--host 127.0.0.1] [--database FILE] [--demo]
 //
@@ -290,35 +291,50 @@ int Template(const Engine& engine, const std::string& kind_text, int year, const
 }
 
 // Published documents read back and checked: a report per document, then an overview of all.
-int Audit(const Engine& engine, const std::vector<std::string>& inputs, bool json, int jobs,
-          const std::string& extract) {
+int Audit(const Engine& engine, const std::vector<std::string>& inputs, const std::string& format,
+          const std::string& out, int jobs, const std::string& extract) {
   std::vector<std::string> files = ExpandPublished(inputs);
   if (files.empty()) {
     std::cerr << "没有要审核的公开文件（目录中没有 .pdf 或 .txt 文件）\n";
     return kExitUnreadable;
   }
+  Diagnostics errors;
+  auto plan = PlanAudit(files, out, ParseReportFormat(format), &errors);
+  if (!plan) return PrintErrors(errors);
+  const bool text = plan->format == ReportFormat::kText;
   std::vector<AuditedDocument> all = engine.AuditAll(files, jobs);
   int exit_code = kExitOk;
-  for (const auto& a : all) {
+  for (size_t i = 0; i < all.size(); ++i) {
+    const AuditedDocument& a = all[i];
     if (!a.document) {
       exit_code = kExitUnreadable;
     } else if (a.Errors() > 0 && exit_code == kExitOk) {
       exit_code = kExitInvalid;
     }
-    if (!json) std::cout << AuditText(a) << "\n";
+    if (text) std::cout << AuditText(a) << "\n";
+    if (!plan->reports[i].empty()) {
+      std::string error;
+      if (!engine.WriteAuditReport(a, plan->reports[i], &error)) {
+        std::cerr << error << "\n";
+        exit_code = kExitUnreadable;
+      } else {
+        std::cout << fmt::format("{}：审核报告 {}\n", a.path, plan->reports[i]);
+      }
+      if (!a.document) std::cerr << fmt::format("{}：无法读取（{}）\n", a.path, a.error);
+    }
     if (!extract.empty()) {
       std::vector<std::string> written;
       std::string error;
       if (!engine.WriteExtract(a, extract, &written, &error)) {
         std::cerr << error << "\n";
         exit_code = kExitUnreadable;
-      } else if (!json && !written.empty()) {
+      } else if (text && !written.empty()) {
         std::cout << fmt::format("  已导出{}张表的 CSV：{} 等\n\n", written.size(), written[0]);
       }
     }
   }
-  if (json) std::cout << AuditJson(all);
-  if (!json && all.size() > 1) {
+  if (plan->format == ReportFormat::kJson) std::cout << AuditJson(all);
+  if (plan->format != ReportFormat::kJson && all.size() > 1) {
     std::cout << "== 汇总\n";
     for (const auto& a : all) std::cout << "  " << AuditSummaryLine(a) << "\n";
   }
@@ -472,7 +488,15 @@ int main(int argc, char** argv) {
   auto* audit = app.add_subcommand(
       "audit", "审核已公开的预算、决算文件（PDF 或 pdftotext 文本）：识别公开表，核对勾稽关系");
   audit->add_option("FILE", inputs, "公开文件或含公开文件的目录，可多个")->required();
-  audit->add_flag("--json", audit_json, "输出 JSON");
+  std::string audit_format, audit_out = "out";
+  audit
+      ->add_option("--format", audit_format,
+                   "输出格式：text（默认）、json 或 html（每个文件一份附页面图像的审核报告）")
+      ->check(CLI::IsMember({"text", "json", "html"}));
+  audit->add_flag("--json", audit_json, "等同 --format json");
+  audit->add_option("-o,--output", audit_out,
+                    "html 报告的输出目录（默认 out，每个文件写 <名称>.audit.html）；"
+                    "只有一个文件时也可为 .html 文件名");
   std::string audit_extract;
   audit->add_option("--extract", audit_extract,
                     "把识别出的每张公开表导出为 CSV，写入此目录（每个文件一个子目录）");
@@ -532,7 +556,10 @@ int main(int argc, char** argv) {
                    min);
     }
     if (*rules) return Rules(markdown);
-    if (*audit) return Audit(engine, inputs, audit_json, jobs, audit_extract);
+    if (*audit) {
+      return Audit(engine, inputs, audit_json ? "json" : audit_format, audit_out, jobs,
+                   audit_extract);
+    }
     if (*convert) return Convert(engine, file, to, out_file);
     if (*templ) return Template(engine, template_kind, template_year, out_file);
     if (*score) return Score(engine, file, standard_id, reviewer_file, score_json);

@@ -12,6 +12,7 @@
 #include "disclosure/figures.h"
 #include "model/synthetic_department.h"
 #include "model/synthetic_final_accounts.h"
+#include "render/audit_html.h"
 #include "render/html_renderer.h"
 #include "render/json_renderer.h"
 #include "render/pdf_fonts.h"
@@ -363,6 +364,15 @@ bool Engine::WriteExtract(const AuditedDocument& a, const std::string& dir,
       return false;
     }
     written->push_back(path);
+  }
+  return true;
+}
+
+bool Engine::WriteAuditReport(const AuditedDocument& a, const std::string& path,
+                              std::string* error) const {
+  if (!WriteFileAtomically(path, AuditHtml(a), error)) {
+    *error = path + ": " + *error;
+    return false;
   }
   return true;
 }

@@ -136,6 +136,10 @@ class Engine {
   bool WriteExtract(const AuditedDocument& a, const std::string& dir,
                     std::vector<std::string>* written, std::string* error) const;
 
+  // The HTML audit report of `a` (render/audit_html.h), written to `path` atomically.
+  bool WriteAuditReport(const AuditedDocument& a, const std::string& path,
+                        std::string* error) const;
+
   // `reports[i]` is where source i's HTML report goes; empty: no report.
   std::vector<CheckOutcome> CheckAll(const std::vector<std::string>& sources,
                                      const std::vector<std::string>& reports,

@@ -150,8 +150,12 @@ std::optional<RenderPlan> PlanRender(const std::vector<std::string>& sources,
   return plan;
 }
 
-std::optional<CheckPlan> PlanCheck(const std::vector<std::string>& sources, const std::string& out,
-                                   std::optional<ReportFormat> format, Diagnostics* errors) {
+namespace {
+
+// check and audit: text or JSON on standard output, or an HTML report per input (`suffix`).
+std::optional<CheckPlan> PlanReports(const std::vector<std::string>& sources,
+                                     const std::string& out, std::optional<ReportFormat> format,
+                                     const std::string& suffix, Diagnostics* errors) {
   std::error_code ec;
   const bool report_file = !fs::is_directory(out, ec) && FormatOfName(out) == FileFormat::kHtml;
   if (report_file) {
@@ -162,19 +166,32 @@ std::optional<CheckPlan> PlanCheck(const std::vector<std::string>& sources, cons
       return std::nullopt;
     }
     if (sources.size() > 1) {
-      Say(errors, fmt::format("-o {}：有{}个源文件，-o 应为输出目录", out, sources.size()));
+      Say(errors, fmt::format("-o {}：有{}个输入文件，-o 应为输出目录", out, sources.size()));
       return std::nullopt;
     }
   }
   CheckPlan plan;
   plan.format = format.value_or(ReportFormat::kText);
   if (plan.format == ReportFormat::kHtml) {
-    plan.reports = OutputPaths(sources, out, report_file, ".check.html");
+    plan.reports = OutputPaths(sources, out, report_file, suffix);
     if (!OutputsAreDistinct(sources, plan.reports, errors)) return std::nullopt;
   } else {
     plan.reports.assign(sources.size(), "");
   }
   return plan;
+}
+
+}  // namespace
+
+std::optional<CheckPlan> PlanCheck(const std::vector<std::string>& sources, const std::string& out,
+                                   std::optional<ReportFormat> format, Diagnostics* errors) {
+  return PlanReports(sources, out, format, ".check.html", errors);
+}
+
+std::optional<CheckPlan> PlanAudit(const std::vector<std::string>& documents,
+                                   const std::string& out, std::optional<ReportFormat> format,
+                                   Diagnostics* errors) {
+  return PlanReports(documents, out, format, ".audit.html", errors);
 }
 
 std::optional<SourceFormat> PlanSourceOutput(const std::string& command, const std::string& file,

@@ -39,6 +39,10 @@ struct CheckPlan {
 };
 std::optional<CheckPlan> PlanCheck(const std::vector<std::string>& sources, const std::string& out,
                                    std::optional<ReportFormat> format, Diagnostics* errors);
+// The same for published documents (gongkai audit): reports named <name>.audit.html.
+std::optional<CheckPlan> PlanAudit(const std::vector<std::string>& documents,
+                                   const std::string& out, std::optional<ReportFormat> format,
+                                   Diagnostics* errors);
 
 // The source format to write to `out` ("-" or empty: standard output): `to` if given, else the
 // one the name says, else YAML. A name that says another format than --to, or a disclosure
