@@ -365,6 +365,34 @@ TEST(ServerStore, MigratesAnEmptyDatabaseOnceAndRefusesANewerOne) {
   EXPECT_THROW(OpenSqliteStore(db.string()), StoreError);
 }
 
+// A database made before users had departments: migrated on open, its users kept, bound to
+// none (and so refused, see above) until given one.
+TEST(ServerStore, MigratesAVersion1DatabaseWithItsUsers) {
+  fs::path db = FreshDir("migrate-v1") / "v1.db";
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(db.string().c_str(), &raw), SQLITE_OK);
+  const std::string v1 =
+      "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL "
+      "DEFAULT 0);" +
+      std::string(Migrations()[0]) +
+      "INSERT INTO schema_version(version) VALUES(1);"
+      "INSERT INTO users(name, role, password_hash) VALUES('old', '单位填报人', 'x');";
+  ASSERT_EQ(sqlite3_exec(raw, v1.c_str(), nullptr, nullptr, nullptr), SQLITE_OK)
+      << sqlite3_errmsg(raw);
+  sqlite3_close(raw);
+
+  auto store = OpenSqliteStore(db.string());
+  EXPECT_EQ(store->SchemaVersion(), static_cast<int>(Migrations().size()));
+  auto old = store->FindUser("old");
+  ASSERT_TRUE(old);
+  EXPECT_EQ(old->role, kRoleFiler);
+  EXPECT_EQ(old->department, "");
+  store->PutUser({"old", kRoleFiler, "x", "示例区示例局"});
+  EXPECT_EQ(store->FindUser("old")->department, "示例区示例局");
+  store->PutUser({"old", kRoleReviewer, "x"});  // and unbound again
+  EXPECT_EQ(store->FindUser("old")->department, "");
+}
+
 TEST(ServerStore, SubmissionsAreImmutableAndTheAuditLogAppendOnly) {
   fs::path db = FreshDir("immutable") / "s.db";
   auto store = OpenSqliteStore(db.string());
