@@ -596,6 +596,26 @@ TEST(ServeCommand, DemoPublishesTheExamplesAndPrintsItsUsers) {
   EXPECT_TRUE(has_admin) << output;
   EXPECT_NE(output.find("已发布示例 xinzhou-gov-office-2023.yaml"), std::string::npos) << output;
   EXPECT_NE(output.find("已停止"), std::string::npos) << output;
+  // The users bound to a department are bound to the examples' departments.
+  for (const char* user : {"tianbao ", "zhuguan ", "tianbao2", "shenhe "}) {
+    EXPECT_NE(output.find(user), std::string::npos) << user << output;
+  }
+  auto store = OpenSqliteStore(db.string());
+  auto tianbao = store->FindUser("tianbao"), zhuguan = store->FindUser("zhuguan"),
+       tianbao2 = store->FindUser("tianbao2"), shenhe = store->FindUser("shenhe");
+  ASSERT_TRUE(tianbao && zhuguan && tianbao2 && shenhe);
+  EXPECT_EQ(zhuguan->role, kRoleDepartmentReviewer);
+  EXPECT_FALSE(tianbao->department.empty());
+  EXPECT_EQ(zhuguan->department, tianbao->department);
+  EXPECT_FALSE(tianbao2->department.empty());
+  EXPECT_NE(tianbao2->department, tianbao->department);
+  EXPECT_EQ(shenhe->department, "");
+  const auto published = store->ListPublished("");
+  for (const auto& user : {*tianbao, *tianbao2}) {
+    EXPECT_TRUE(std::any_of(published.begin(), published.end(), [&](const Submission& s) {
+      return s.department_code == user.department;
+    })) << user.department;
+  }
 }
 
 TEST(ServerAuth, PasswordsAreArgon2id) {
