@@ -11,6 +11,7 @@
 // submissions, a 主管部门审核人 reads its own department's, 财政审核人 and 管理员 read all (and
 // 管理员 submits for any department). A submission's department is its source's
 // department.code, else its name; a user's is the users.department it was given.
+//
 // Every request but login needs the session cookie (401 without); every POST but login also
 // needs the session's CSRF token in the X-CSRF-Token header (403 without). Sign-ins, refusals
 // (every 403, with a Chinese message), submissions and publications go to the audit log with
