@@ -1,8 +1,9 @@
 // gongkai serve, in-process on 127.0.0.1 with an ephemeral port: sign-in (good, bad, rate
 // limited), submissions (a good source reviewed and stored, a broken one 422 with line and
-// column), the CSRF token, the role matrix of publishing (refusals in the audit log), the
-// public portal (listing, search, PDF), and the SQLite store (migrations from an empty file,
-// immutability and the append-only log, data kept across a restart).
+// column), the CSRF token, the authorization matrix (every endpoint × every role × own and
+// another department, each refusal in the audit log), the public portal (listing, search, PDF), and
+// the SQLite store (migrations from an empty file, immutability and the append-only log, data kept
+// across a restart).
 #include "server/server.h"
 
 #include <gtest/gtest.h>
@@ -11,6 +12,7 @@
 
 #include <signal.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <regex>
@@ -46,6 +48,15 @@ fs::path FreshDir(const std::string& name) {
   return dir;
 }
 
+// minimal.yaml's department (it has no code: its name is its key), and another one's.
+constexpr const char* kOwnDepartment = "示例区示例局";
+constexpr const char* kOtherExample = "institution-transfers-2023.yaml";  // 示例区示例中心
+
+bool HasChinese(const std::string& text) {
+  return std::any_of(text.begin(), text.end(),
+                     [](char ch) { return static_cast<unsigned char>(ch) >= 0x80; });
+}
+
 struct SignedIn {
   int status = 0;
   std::string cookie, csrf;
@@ -56,7 +67,9 @@ class ServerTest : public ::testing::Test {
   void SetUp() override {
     db_ = FreshDir(::testing::UnitTest::GetInstance()->current_test_info()->name()) / "t.db";
     store_ = OpenSqliteStore(db_.string());
-    store_->PutUser({"filer", kRoleFiler, HashPassword("filer-pw")});
+    store_->PutUser({"filer", kRoleFiler, HashPassword("filer-pw"), kOwnDepartment});
+    store_->PutUser(
+        {"zhuguan", kRoleDepartmentReviewer, HashPassword("zhuguan-pw"), kOwnDepartment});
     store_->PutUser({"reviewer", kRoleReviewer, HashPassword("reviewer-pw")});
     store_->PutUser({"admin", kRoleAdmin, HashPassword("admin-pw")});
     Start();
@@ -105,8 +118,9 @@ class ServerTest : public ::testing::Test {
     return Client().Post(path.c_str(), headers, body, "application/yaml");
   }
 
-  int64_t SubmitMinimal(const SignedIn& who) {
-    auto res = Post(who, "/api/submissions", ReadExample("minimal.yaml"));
+  int64_t SubmitMinimal(const SignedIn& who) { return SubmitExample(who, "minimal.yaml"); }
+  int64_t SubmitExample(const SignedIn& who, const std::string& example) {
+    auto res = Post(who, "/api/submissions", ReadExample(example));
     EXPECT_TRUE(res);
     if (!res) return 0;
     EXPECT_EQ(res->status, 201) << res->body;
@@ -273,6 +287,130 @@ TEST_F(ServerTest, OnlyReviewersAndAdminsPublish) {
   EXPECT_EQ(reviewer_submits->status, 403);
 }
 
+// Every endpoint × every role × a submission of the caller's own department (minimal.yaml,
+// 示例区示例局) and of another (示例区示例中心): the status, and for every refusal a 403 with a
+// Chinese message and one new audit_log entry saying who, what and from where. 财政审核人
+// and 管理员 belong to no department; for them "own" and "other" are just the two sources.
+TEST_F(ServerTest, AuthorizationMatrix) {
+  struct Row {
+    const char* name;
+    const char* password;
+    int submit_own, submit_other, read_own, read_other, publish_own, publish_other;
+  };
+  const Row rows[] = {
+      {"filer", "filer-pw", 201, 403, 200, 403, 403, 403},
+      {"zhuguan", "zhuguan-pw", 403, 403, 200, 403, 403, 403},
+      {"reviewer", "reviewer-pw", 403, 403, 200, 200, 200, 200},
+      {"admin", "admin-pw", 201, 201, 200, 200, 200, 200},
+  };
+  SignedIn admin = Login("admin", "admin-pw");
+  const int64_t own = SubmitExample(admin, "minimal.yaml");
+  const int64_t other = SubmitExample(admin, kOtherExample);
+  ASSERT_GT(own, 0);
+  ASSERT_GT(other, 0);
+  ASSERT_EQ(store_->GetSubmission(own)->department_code, kOwnDepartment);
+  ASSERT_NE(store_->GetSubmission(other)->department_code, kOwnDepartment);
+
+  for (const Row& row : rows) {
+    SignedIn who = Login(row.name, row.password);
+    ASSERT_EQ(who.status, 200) << row.name;
+    // One request: its status, and (when refused) its message and its audit entry.
+    auto check = [&](const std::string& what, const httplib::Result& res, int expected,
+                     const std::string& logged) {
+      SCOPED_TRACE(std::string(row.name) + " " + what);
+      ASSERT_TRUE(res);
+      EXPECT_EQ(res->status, expected) << res->body;
+      if (res->status != 403) return;
+      const json body = json::parse(res->body, nullptr, false);
+      ASSERT_TRUE(body.is_object()) << res->body;
+      EXPECT_TRUE(HasChinese(body.value("error", ""))) << res->body;
+      const auto log = store_->AuditLog(1);
+      ASSERT_EQ(log.size(), 1u);
+      EXPECT_EQ(log[0].who, row.name);
+      EXPECT_NE(log[0].what.find(logged), std::string::npos) << log[0].what;
+      EXPECT_EQ(log[0].from.rfind("127.0.0.1:", 0), 0u) << log[0].from;
+    };
+    auto audit_size = [&] { return store_->AuditLog(1000).size(); };
+
+    for (auto [example, expected] :
+         {std::pair{"minimal.yaml", row.submit_own}, std::pair{kOtherExample, row.submit_other}}) {
+      const size_t before = audit_size();
+      const int64_t count = store_->CountSubmissions();
+      check(std::string("submits ") + example, Post(who, "/api/submissions", ReadExample(example)),
+            expected, "拒绝提交");
+      EXPECT_EQ(store_->CountSubmissions(), count + (expected == 201 ? 1 : 0));
+      EXPECT_EQ(audit_size(), before + 1);  // the refusal, or the submission
+    }
+    for (auto [id, expected] : {std::pair{own, row.read_own}, std::pair{other, row.read_other}}) {
+      const size_t before = audit_size();
+      const std::string path = "/api/submissions/" + std::to_string(id) + "/findings";
+      auto res = Client().Get(path.c_str(), {{"Cookie", who.cookie}});
+      check("reads #" + std::to_string(id), res, expected, "拒绝查看 #" + std::to_string(id));
+      if (res && res->status == 200) {
+        EXPECT_TRUE(json::parse(res->body)["findings"].is_array());
+      }
+      EXPECT_EQ(audit_size(), before + (expected == 403 ? 1 : 0));
+    }
+    for (auto [id, expected] :
+         {std::pair{own, row.publish_own}, std::pair{other, row.publish_other}}) {
+      const size_t before = audit_size();
+      const std::string path = "/api/submissions/" + std::to_string(id) + "/publish";
+      check("publishes #" + std::to_string(id), Post(who, path, ""), expected,
+            "拒绝发布 #" + std::to_string(id));
+      EXPECT_EQ(audit_size(), before + 1);  // the refusal, or the publication
+      // The refused rows come first: nothing is published before the reviewer's.
+      if (expected == 403) EXPECT_FALSE(store_->GetSubmission(id)->published_at);
+    }
+  }
+  EXPECT_TRUE(AuditHas("reviewer", "发布 #" + std::to_string(own)));
+}
+
+// A department with a code is known by its code, not its name; a filer bound to none (a user
+// from before departments were kept) is refused everything, saying why.
+TEST_F(ServerTest, DepartmentsAreKnownByCodeAndUnboundUsersAreRefused) {
+  std::string coded = ReadExample("minimal.yaml");
+  const std::string name_line = "  name: 示例区示例局\n";
+  ASSERT_NE(coded.find(name_line), std::string::npos);
+  coded.replace(coded.find(name_line), name_line.size(), name_line + "  code: \"A01\"\n");
+  store_->PutUser({"coded", kRoleFiler, HashPassword("coded-pw"), "A01"});
+  store_->PutUser({"unbound", kRoleFiler, HashPassword("unbound-pw")});
+  store_->PutUser({"unbound-dept", kRoleDepartmentReviewer, HashPassword("unbound-pw")});
+
+  SignedIn by_name = Login("filer", "filer-pw");  // bound to 示例区示例局, the name
+  auto refused = Post(by_name, "/api/submissions", coded);
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 403) << refused->body;
+  EXPECT_TRUE(AuditHas("filer", "拒绝提交「A01」"));
+  SignedIn by_code = Login("coded", "coded-pw");
+  auto res = Post(by_code, "/api/submissions", coded);
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 201) << res->body;
+  const int64_t id = json::parse(res->body)["id"];
+  EXPECT_EQ(store_->GetSubmission(id)->department_code, "A01");
+  const std::string findings = "/api/submissions/" + std::to_string(id) + "/findings";
+  EXPECT_EQ(Client().Get(findings.c_str(), {{"Cookie", by_code.cookie}})->status, 200);
+  EXPECT_EQ(Client().Get(findings.c_str(), {{"Cookie", by_name.cookie}})->status, 403);
+
+  SignedIn unbound = Login("unbound", "unbound-pw");
+  auto unbound_submit = Post(unbound, "/api/submissions", ReadExample("minimal.yaml"));
+  ASSERT_TRUE(unbound_submit);
+  EXPECT_EQ(unbound_submit->status, 403);
+  EXPECT_NE(unbound_submit->body.find("未绑定部门"), std::string::npos) << unbound_submit->body;
+  EXPECT_TRUE(AuditHas("unbound", "未绑定部门"));
+  SignedIn unbound_dept = Login("unbound-dept", "unbound-pw");
+  auto unbound_read = Client().Get(findings.c_str(), {{"Cookie", unbound_dept.cookie}});
+  ASSERT_TRUE(unbound_read);
+  EXPECT_EQ(unbound_read->status, 403);
+  EXPECT_TRUE(AuditHas("unbound-dept", "拒绝查看 #" + std::to_string(id)));
+
+  // The login answer says which department the user belongs to.
+  auto login = Client().Post("/api/login", R"({"name":"zhuguan","password":"zhuguan-pw"})",
+                             "application/json");
+  ASSERT_TRUE(login);
+  EXPECT_EQ(json::parse(login->body)["department"], kOwnDepartment);
+  EXPECT_EQ(json::parse(login->body)["role"], kRoleDepartmentReviewer);
+}
+
 TEST_F(ServerTest, PortalListsPublishedDocumentsAndServesThePdf) {
   SignedIn filer = Login("filer", "filer-pw");
   const int64_t id = SubmitMinimal(filer);
@@ -365,6 +503,34 @@ TEST(ServerStore, MigratesAnEmptyDatabaseOnceAndRefusesANewerOne) {
   EXPECT_THROW(OpenSqliteStore(db.string()), StoreError);
 }
 
+// A database made before users had departments: migrated on open, its users kept, bound to
+// none (and so refused, see above) until given one.
+TEST(ServerStore, MigratesAVersion1DatabaseWithItsUsers) {
+  fs::path db = FreshDir("migrate-v1") / "v1.db";
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(db.string().c_str(), &raw), SQLITE_OK);
+  const std::string v1 =
+      "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL "
+      "DEFAULT 0);" +
+      std::string(Migrations()[0]) +
+      "INSERT INTO schema_version(version) VALUES(1);"
+      "INSERT INTO users(name, role, password_hash) VALUES('old', '单位填报人', 'x');";
+  ASSERT_EQ(sqlite3_exec(raw, v1.c_str(), nullptr, nullptr, nullptr), SQLITE_OK)
+      << sqlite3_errmsg(raw);
+  sqlite3_close(raw);
+
+  auto store = OpenSqliteStore(db.string());
+  EXPECT_EQ(store->SchemaVersion(), static_cast<int>(Migrations().size()));
+  auto old = store->FindUser("old");
+  ASSERT_TRUE(old);
+  EXPECT_EQ(old->role, kRoleFiler);
+  EXPECT_EQ(old->department, "");
+  store->PutUser({"old", kRoleFiler, "x", "示例区示例局"});
+  EXPECT_EQ(store->FindUser("old")->department, "示例区示例局");
+  store->PutUser({"old", kRoleReviewer, "x"});  // and unbound again
+  EXPECT_EQ(store->FindUser("old")->department, "");
+}
+
 TEST(ServerStore, SubmissionsAreImmutableAndTheAuditLogAppendOnly) {
   fs::path db = FreshDir("immutable") / "s.db";
   auto store = OpenSqliteStore(db.string());
@@ -430,6 +596,26 @@ TEST(ServeCommand, DemoPublishesTheExamplesAndPrintsItsUsers) {
   EXPECT_TRUE(has_admin) << output;
   EXPECT_NE(output.find("已发布示例 xinzhou-gov-office-2023.yaml"), std::string::npos) << output;
   EXPECT_NE(output.find("已停止"), std::string::npos) << output;
+  // The users bound to a department are bound to the examples' departments.
+  for (const char* user : {"tianbao ", "zhuguan ", "tianbao2", "shenhe "}) {
+    EXPECT_NE(output.find(user), std::string::npos) << user << output;
+  }
+  auto store = OpenSqliteStore(db.string());
+  auto tianbao = store->FindUser("tianbao"), zhuguan = store->FindUser("zhuguan"),
+       tianbao2 = store->FindUser("tianbao2"), shenhe = store->FindUser("shenhe");
+  ASSERT_TRUE(tianbao && zhuguan && tianbao2 && shenhe);
+  EXPECT_EQ(zhuguan->role, kRoleDepartmentReviewer);
+  EXPECT_FALSE(tianbao->department.empty());
+  EXPECT_EQ(zhuguan->department, tianbao->department);
+  EXPECT_FALSE(tianbao2->department.empty());
+  EXPECT_NE(tianbao2->department, tianbao->department);
+  EXPECT_EQ(shenhe->department, "");
+  const auto published = store->ListPublished("");
+  for (const auto& user : {*tianbao, *tianbao2}) {
+    EXPECT_TRUE(std::any_of(published.begin(), published.end(), [&](const Submission& s) {
+      return s.department_code == user.department;
+    })) << user.department;
+  }
 }
 
 TEST(ServerAuth, PasswordsAreArgon2id) {

@@ -7,9 +7,15 @@
 //   GET  /api/submissions/{id}/findings  the findings stored with that version
 //   POST /api/submissions/{id}/publish   财政审核人 or 管理员 only (403, logged, otherwise)
 //
+// Who may see what (auth.h): a 单位填报人 submits and reads only its own department's
+// submissions, a 主管部门审核人 reads its own department's, 财政审核人 and 管理员 read all (and
+// 管理员 submits for any department). A submission's department is its source's
+// department.code, else its name; a user's is the users.department it was given.
+//
 // Every request but login needs the session cookie (401 without); every POST but login also
-// needs the session's CSRF token in the X-CSRF-Token header (403 without). Sign-ins, refusals,
-// submissions and publications go to the audit log with who, when and from where.
+// needs the session's CSRF token in the X-CSRF-Token header (403 without). Sign-ins, refusals
+// (every 403, with a Chinese message), submissions and publications go to the audit log with
+// who, when and from where.
 #include "server/http_support.h"
 
 namespace gongkai::server {
@@ -19,8 +25,28 @@ namespace {
 constexpr std::string_view kCookie = "gongkai_session";
 
 struct Caller {
-  std::string name, role;
+  std::string name, role, department;
+  // "单位填报人，所属 示例区示例局" / "财政审核人": for the audit log.
+  std::string Describe() const {
+    if (!BelongsToDepartment(role)) return role;
+    return role + "，所属 " + (department.empty() ? "（未绑定部门）" : department);
+  }
 };
+
+// 403 with `message`, and `what` in the audit log.
+void Refuse(Context& c, const Caller& caller, const httplib::Request& req, httplib::Response& res,
+            const std::string& what, const std::string& message) {
+  c.store.Audit(caller.name, what + "（" + caller.Describe() + "）", ClientAddress(req), c.Now());
+  SendError(res, 403, message);
+}
+
+// Why a user bound to a department may not touch `target`'s submissions.
+std::string OtherDepartmentMessage(const Caller& caller, const std::string& action,
+                                   const std::string& target) {
+  if (caller.department.empty()) return "账号「" + caller.name + "」未绑定部门，不能" + action;
+  return "只能" + action + "本部门（" + caller.department + "）的提交，不能" + action + "「" +
+         target + "」的";
+}
 
 // The signed-in caller, or nullopt after answering 401 (no session) or 403 (a change without
 // the session's CSRF token).
@@ -44,7 +70,7 @@ std::optional<Caller> Authenticate(Context& c, const httplib::Request& req, http
     SendError(res, 401, "请先登录");
     return std::nullopt;
   }
-  return Caller{user->name, user->role};
+  return Caller{user->name, user->role, user->department};
 }
 
 void Login(Context& c, const httplib::Request& req, httplib::Response& res) {
@@ -82,7 +108,12 @@ void Login(Context& c, const httplib::Request& req, httplib::Response& res) {
   res.set_header("Set-Cookie", std::string(kCookie) + "=" + token +
                                    "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
                                    std::to_string(c.options.session_seconds));
-  SendJson(res, 200, {{"name", user->name}, {"role", user->role}, {"csrf_token", csrf}});
+  SendJson(res, 200,
+           {{"name", user->name},
+            {"role", user->role},
+            {"department",
+             user->department.empty() ? nlohmann::json() : nlohmann::json(user->department)},
+            {"csrf_token", csrf}});
 }
 
 void Logout(Context& c, const httplib::Request& req, httplib::Response& res) {
@@ -107,9 +138,7 @@ void Submit(Context& c, const httplib::Request& req, httplib::Response& res) {
   auto caller = Authenticate(c, req, res, true);
   if (!caller) return;
   if (!MaySubmit(caller->role)) {
-    c.store.Audit(caller->name, "拒绝提交（角色 " + caller->role + "）", ClientAddress(req),
-                  c.Now());
-    return SendError(res, 403, "角色「" + caller->role + "」不能提交");
+    return Refuse(c, *caller, req, res, "拒绝提交", "角色「" + caller->role + "」不能提交");
   }
   ReviewedSource reviewed = ReviewSource(c.engine, req.body, SourceName(req));
   if (!reviewed.submission) {
@@ -118,6 +147,10 @@ void Submit(Context& c, const httplib::Request& req, httplib::Response& res) {
                      {"diagnostics", DiagnosticsJson(reviewed.diagnostics)}});
   }
   Submission& s = *reviewed.submission;
+  if (!MaySubmitFor(caller->role, caller->department, s.department_code)) {
+    return Refuse(c, *caller, req, res, "拒绝提交「" + s.department_code + "」的源文件",
+                  OtherDepartmentMessage(*caller, "提交", s.department_code));
+  }
   s.submitted_by = caller->name;
   s.created_at = c.Now();
   s.id = c.store.AddSubmission(s);
@@ -144,9 +177,16 @@ std::optional<Submission> FindSubmission(Context& c, const httplib::Request& req
 }
 
 void Findings(Context& c, const httplib::Request& req, httplib::Response& res) {
-  if (!Authenticate(c, req, res, false)) return;
+  auto caller = Authenticate(c, req, res, false);
+  if (!caller) return;
   auto s = FindSubmission(c, req, res);
   if (!s) return;
+  if (!MayRead(caller->role, caller->department, s->department_code)) {
+    return Refuse(
+        c, *caller, req, res,
+        "拒绝查看 #" + std::to_string(s->id) + " 的审核结果，部门「" + s->department_code + "」",
+        OtherDepartmentMessage(*caller, "查看", s->department_code));
+  }
   SendJson(
       res, 200,
       {{"id", s->id},
@@ -164,9 +204,7 @@ void Publish(Context& c, const httplib::Request& req, httplib::Response& res) {
   if (!caller) return;
   const std::string id = req.matches[1];
   if (!MayPublish(caller->role)) {
-    c.store.Audit(caller->name, "拒绝发布 #" + id + "（角色 " + caller->role + "）",
-                  ClientAddress(req), c.Now());
-    return SendError(res, 403, "只有财政审核人或管理员可以发布");
+    return Refuse(c, *caller, req, res, "拒绝发布 #" + id, "只有财政审核人或管理员可以发布");
   }
   auto s = FindSubmission(c, req, res);
   if (!s) return;

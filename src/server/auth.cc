@@ -40,10 +40,24 @@ std::string Hex(const unsigned char* p, size_t n) {
 }  // namespace
 
 bool IsRole(const std::string& role) {
-  return role == kRoleFiler || role == kRoleReviewer || role == kRoleAdmin;
+  return BelongsToDepartment(role) || role == kRoleReviewer || role == kRoleAdmin;
+}
+bool BelongsToDepartment(const std::string& role) {
+  return role == kRoleFiler || role == kRoleDepartmentReviewer;
 }
 bool MaySubmit(const std::string& role) { return role == kRoleFiler || role == kRoleAdmin; }
 bool MayPublish(const std::string& role) { return role == kRoleReviewer || role == kRoleAdmin; }
+
+bool MaySubmitFor(const std::string& role, const std::string& department,
+                  const std::string& target) {
+  if (role == kRoleAdmin) return true;
+  return role == kRoleFiler && !department.empty() && department == target;
+}
+
+bool MayRead(const std::string& role, const std::string& department, const std::string& target) {
+  if (role == kRoleReviewer || role == kRoleAdmin) return true;
+  return BelongsToDepartment(role) && !department.empty() && department == target;
+}
 
 std::string HashPassword(const std::string& password) {
   unsigned char salt[kSaltBytes];

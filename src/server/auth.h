@@ -13,13 +13,25 @@
 namespace gongkai::server {
 
 // The roles of the bureau's workspace.
-inline constexpr const char* kRoleFiler = "单位填报人";     // submits a department's sources
-inline constexpr const char* kRoleReviewer = "财政审核人";  // reviews and publishes
+inline constexpr const char* kRoleFiler = "单位填报人";  // submits its own department's sources
+inline constexpr const char* kRoleDepartmentReviewer =
+    "主管部门审核人";                                       // reads its own department's findings
+inline constexpr const char* kRoleReviewer = "财政审核人";  // reads all, publishes
 inline constexpr const char* kRoleAdmin = "管理员";         // everything
 
 bool IsRole(const std::string& role);
+// Whether a user of `role` belongs to one department (单位填报人, 主管部门审核人).
+bool BelongsToDepartment(const std::string& role);
 bool MaySubmit(const std::string& role);
 bool MayPublish(const std::string& role);
+
+// Who may do what to which department's submissions. `department` is the user's own (empty
+// when not bound to one), `target` the submission's department code (Submission::
+// department_code: the source's department.code, else its name). A role bound to a department
+// and not given one is refused everything.
+bool MaySubmitFor(const std::string& role, const std::string& department,
+                  const std::string& target);
+bool MayRead(const std::string& role, const std::string& department, const std::string& target);
 
 // An argon2id hash in the PHC string form ($argon2id$v=19$m=…,t=…,p=…$salt$hash) with a fresh
 // random salt. Throws std::runtime_error when argon2 fails (out of memory).

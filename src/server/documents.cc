@@ -3,6 +3,8 @@
 
 namespace gongkai::server {
 
+std::string DepartmentKey(const Department& d) { return d.code.empty() ? d.name : d.code; }
+
 ReviewedSource ReviewSource(const Engine& engine, const std::string& text,
                             const std::string& name) {
   ReviewedSource out;
@@ -22,7 +24,7 @@ ReviewedSource ReviewSource(const Engine& engine, const std::string& text,
   out.findings = report["files"][0]["findings"];
 
   Submission s;
-  s.department_code = d.code.empty() ? d.name : d.code;
+  s.department_code = DepartmentKey(d);
   s.department_name = d.name;
   s.year = d.year;
   s.kind = DocumentKindName(d.kind);

@@ -23,6 +23,10 @@ struct ReviewedSource {
   Diagnostics diagnostics;               // why it did not load, when submission is empty
 };
 
+// The department a source belongs to, as submissions and users name it: its code when it has
+// one, else its name.
+std::string DepartmentKey(const Department& d);
+
 // Loads `text` as a YAML/JSON source named `name`, builds its disclosure and reviews it.
 // Throws CatalogError when the region's check settings cannot be read.
 ReviewedSource ReviewSource(const Engine& engine, const std::string& text, const std::string& name);

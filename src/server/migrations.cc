@@ -63,10 +63,18 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 CREATE INDEX submissions_by_department ON submissions(department, year);
 )sql";
 
+// 2: users bound to their organisation. A 单位填报人 or 主管部门审核人 belongs to one
+// department, named as submissions name theirs (departments.code: the source's department.code,
+// else its name). No foreign key: a user may be created before the department's first
+// submission. Users from before this migration have none, and are refused until given one.
+constexpr std::string_view k002 = R"sql(
+ALTER TABLE users ADD COLUMN department TEXT;
+)sql";
+
 }  // namespace
 
 const std::vector<std::string_view>& Migrations() {
-  static const std::vector<std::string_view> all = {k001};
+  static const std::vector<std::string_view> all = {k001, k002};
   return all;
 }
 

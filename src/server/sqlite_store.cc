@@ -32,6 +32,10 @@ class Statement {
     sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
     return *this;
   }
+  Statement& BindNull(int i) {
+    sqlite3_bind_null(stmt_, i);
+    return *this;
+  }
   // True while there is a row; throws on an error.
   bool Step() {
     int rc = sqlite3_step(stmt_);
@@ -176,21 +180,25 @@ class SqliteStore final : public Store {
 
   void PutUser(const User& u) override {
     std::lock_guard lock(mutex_);
-    Statement(db_,
-              "INSERT INTO users(name, role, password_hash) VALUES(?, ?, ?) ON CONFLICT(name) "
-              "DO UPDATE SET role = excluded.role, password_hash = excluded.password_hash")
-        .Bind(1, u.name)
-        .Bind(2, u.role)
-        .Bind(3, u.password_hash)
-        .Step();
+    Statement st(db_,
+                 "INSERT INTO users(name, role, password_hash, department) VALUES(?, ?, ?, ?) "
+                 "ON CONFLICT(name) DO UPDATE SET role = excluded.role, "
+                 "password_hash = excluded.password_hash, department = excluded.department");
+    st.Bind(1, u.name).Bind(2, u.role).Bind(3, u.password_hash);
+    if (u.department.empty()) {
+      st.BindNull(4);
+    } else {
+      st.Bind(4, u.department);
+    }
+    st.Step();
   }
 
   std::optional<User> FindUser(const std::string& name) override {
     std::lock_guard lock(mutex_);
-    Statement st(db_, "SELECT name, role, password_hash FROM users WHERE name = ?");
+    Statement st(db_, "SELECT name, role, password_hash, department FROM users WHERE name = ?");
     st.Bind(1, name);
     if (!st.Step()) return std::nullopt;
-    return User{st.Text(0), st.Text(1), st.Text(2)};
+    return User{st.Text(0), st.Text(1), st.Text(2), st.Text(3)};
   }
 
   void AddSession(const std::string& token_hash, const Session& s) override {

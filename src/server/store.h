@@ -43,6 +43,9 @@ struct Submission {
 
 struct User {
   std::string name, role, password_hash;  // argon2id encoded hash
+  // The department a 单位填报人 or 主管部门审核人 belongs to, as Submission::department_code
+  // names it; empty for the other roles (and for users not yet bound to one).
+  std::string department;
 };
 
 struct Session {
@@ -72,7 +75,7 @@ class Store {
   // keeps those whose department name contains it.
   virtual std::vector<Submission> ListPublished(const std::string& query) = 0;
 
-  virtual void PutUser(const User& user) = 0;  // adds, or replaces role and password
+  virtual void PutUser(const User& user) = 0;  // adds, or replaces role, password, department
   virtual std::optional<User> FindUser(const std::string& name) = 0;
 
   // Sessions are kept by a hash of their token, never the token itself.
