@@ -70,8 +70,8 @@ class ServerTest : public ::testing::Test {
     store_->PutUser({"filer", kRoleFiler, HashPassword("filer-pw"), kOwnDepartment});
     store_->PutUser(
         {"zhuguan", kRoleDepartmentReviewer, HashPassword("zhuguan-pw"), kOwnDepartment});
-    store_->PutUser({"reviewer", kRoleReviewer, HashPassword("reviewer-pw")});
-    store_->PutUser({"admin", kRoleAdmin, HashPassword("admin-pw")});
+    store_->PutUser({"reviewer", kRoleReviewer, HashPassword("reviewer-pw"), ""});
+    store_->PutUser({"admin", kRoleAdmin, HashPassword("admin-pw"), ""});
     Start();
   }
   void TearDown() override { Stop(); }
@@ -359,7 +359,9 @@ TEST_F(ServerTest, AuthorizationMatrix) {
             "拒绝发布 #" + std::to_string(id));
       EXPECT_EQ(audit_size(), before + 1);  // the refusal, or the publication
       // The refused rows come first: nothing is published before the reviewer's.
-      if (expected == 403) EXPECT_FALSE(store_->GetSubmission(id)->published_at);
+      if (expected == 403) {
+        EXPECT_FALSE(store_->GetSubmission(id)->published_at);
+      }
     }
   }
   EXPECT_TRUE(AuditHas("reviewer", "发布 #" + std::to_string(own)));
