@@ -375,8 +375,8 @@ TEST_F(ServerTest, DepartmentsAreKnownByCodeAndUnboundUsersAreRefused) {
   ASSERT_NE(coded.find(name_line), std::string::npos);
   coded.replace(coded.find(name_line), name_line.size(), name_line + "  code: \"A01\"\n");
   store_->PutUser({"coded", kRoleFiler, HashPassword("coded-pw"), "A01"});
-  store_->PutUser({"unbound", kRoleFiler, HashPassword("unbound-pw")});
-  store_->PutUser({"unbound-dept", kRoleDepartmentReviewer, HashPassword("unbound-pw")});
+  store_->PutUser({"unbound", kRoleFiler, HashPassword("unbound-pw"), ""});
+  store_->PutUser({"unbound-dept", kRoleDepartmentReviewer, HashPassword("unbound-pw"), ""});
 
   SignedIn by_name = Login("filer", "filer-pw");  // bound to 示例区示例局, the name
   auto refused = Post(by_name, "/api/submissions", coded);
@@ -529,7 +529,7 @@ TEST(ServerStore, MigratesAVersion1DatabaseWithItsUsers) {
   EXPECT_EQ(old->department, "");
   store->PutUser({"old", kRoleFiler, "x", "示例区示例局"});
   EXPECT_EQ(store->FindUser("old")->department, "示例区示例局");
-  store->PutUser({"old", kRoleReviewer, "x"});  // and unbound again
+  store->PutUser({"old", kRoleReviewer, "x", ""});  // and unbound again
   EXPECT_EQ(store->FindUser("old")->department, "");
 }
 
