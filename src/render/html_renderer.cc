@@ -88,7 +88,7 @@ void RenderTable(const Table& t, const DocumentFrame& frame, std::string* out) {
 
 }  // namespace
 
-std::string HtmlEscape(const std::string& text) {
+std::string HtmlEscape(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (char c : text) {
@@ -104,6 +104,9 @@ std::string HtmlEscape(const std::string& text) {
         break;
       case '"':
         out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
         break;
       default:
         out += c;

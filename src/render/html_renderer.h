@@ -5,13 +5,16 @@
 #define GONGKAI_RENDER_HTML_RENDERER_H_
 
 #include <string>
+#include <string_view>
 
 #include "disclosure/document.h"
 
 namespace gongkai {
 
 std::string RenderHtml(const Document& doc);
-std::string HtmlEscape(const std::string& text);
+// Text for HTML content and quoted attributes: & < > " ' escaped. The one escaper of gongkai
+// (the server's pages use it too).
+std::string HtmlEscape(std::string_view text);
 
 }  // namespace gongkai
 

@@ -28,33 +28,6 @@ std::string CookieValue(const httplib::Request& req, std::string_view name) {
   return "";
 }
 
-std::string HtmlEscape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 std::string ClientAddress(const httplib::Request& req) {
   return req.remote_addr + ":" + std::to_string(req.remote_port);
 }

@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "engine/engine.h"
+#include "render/html_renderer.h"
 #include "server/auth.h"
 #include "server/documents.h"
 #include "server/server.h"
@@ -38,7 +39,7 @@ void SendJson(httplib::Response& res, int status, const nlohmann::json& body);
 void SendError(httplib::Response& res, int status, const std::string& message);
 // The value of cookie `name` in the request's Cookie header, or "".
 std::string CookieValue(const httplib::Request& req, std::string_view name);
-std::string HtmlEscape(std::string_view text);
+
 // "127.0.0.1:53412": where a request came from, for the audit log.
 std::string ClientAddress(const httplib::Request& req);
 
