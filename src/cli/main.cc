@@ -368,7 +368,8 @@ int Serve(const Engine& engine, const std::string& host, int port, const std::st
     srv::DemoSeed seed = srv::SeedDemo(engine, *store, srv::BundledExamplesDir());
     std::cout << "演示用户（密码每次启动重新生成）：\n";
     for (const auto& u : seed.users) {
-      std::cout << fmt::format("  {:<8} {}  密码 {}\n", u.name, u.role, u.password);
+      std::cout << fmt::format("  {:<8} {}  密码 {}{}\n", u.name, u.role, u.password,
+                               u.department.empty() ? "" : "  所属部门 " + u.department);
     }
     for (const auto& p : seed.published) std::cout << "已发布示例 " << p << "\n";
     for (const auto& s : seed.skipped) std::cout << "未发布（无法读取）" << s << "\n";
