@@ -517,18 +517,18 @@ void Writer::SayWhenEmpty() {
 
 std::string WanText(Money m) { return m.Wan(2) + "万元"; }
 
-std::string ChangeSentence(Money now, const Comparison* before, int prior_year) {
+std::string ChangeSentence(Money now, const Comparison* before, int prior_year, const char* what) {
   if (!before) return "";
   // Compare the printed figures (see header comment).
   int64_t now_cents = now.RoundedWan(2), before_cents = before->amount.RoundedWan(2);
   std::string out;
   if (now_cents == before_cents) {
-    out = fmt::format("与{}年预算持平", prior_year);
+    out = fmt::format("与{}年{}持平", prior_year, what);
   } else {
     Money diff = PrintedWan(now) - PrintedWan(before->amount);
     bool up = now_cents > before_cents;
     out =
-        fmt::format("比{}年预算{}{}", prior_year, up ? "增加" : "减少", WanText(up ? diff : -diff));
+        fmt::format("比{}年{}{}{}", prior_year, what, up ? "增加" : "减少", WanText(up ? diff : -diff));
     if (auto pct = ChangePercent(PrintedWan(now), PrintedWan(before->amount))) {
       out += fmt::format("，{}{}%", up ? "增长" : "下降", *pct);
     }

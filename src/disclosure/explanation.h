@@ -19,8 +19,10 @@
 namespace gongkai {
 
 // "比{year}年预算增加X万元，增长Y%" / "…减少…下降…" / "与{year}年预算持平", followed by
-// "，主要原因是：reason" when a reason is given. Empty when there is no comparison.
-std::string ChangeSentence(Money now, const Comparison* before, int prior_year);
+// "，主要原因是：reason" when a reason is given. Empty when there is no comparison. `what` is
+// what last year's figure was: 预算, or 度决算 for a final accounts ("比2023年度决算减少…").
+std::string ChangeSentence(Money now, const Comparison* before, int prior_year,
+                           const char* what = "预算");
 
 // "1597.66万元"
 std::string WanText(Money m);

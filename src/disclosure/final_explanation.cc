@@ -53,13 +53,18 @@ class FinalWriter {
   }
   std::string Year() const { return std::to_string(d_.year); }
 
+  // "，比2023年度决算增加…，主要原因是…" when last year's figure is given (prior_year).
+  std::string Change(Money now, const char* key) const {
+    auto it = d_.comparisons.find(key);
+    if (it == d_.comparisons.end()) return "";
+    return "，" + ChangeSentence(now, &it->second, d_.prior_year, "度决算");
+  }
+
   void Overview() {
     Start("收入支出决算总体情况说明");
-    Text(
-        fmt::format("{}年度收、支总计{}。与年初预算相比，本年收入合计{}，本年支出合计{}，"
-                    "年末结转和结余{}。",
-                    Year(), WanText(x_.income_side), WanText(x_.income), WanText(x_.spending),
-                    WanText(x_.closing)));
+    Text(fmt::format("{}年度收、支总计{}{}。其中本年收入合计{}，本年支出合计{}，年末结转和结余{}。",
+                     Year(), WanText(x_.income_side), Change(x_.income_side, "total"),
+                     WanText(x_.income), WanText(x_.spending), WanText(x_.closing)));
   }
 
   void Income() {
@@ -100,8 +105,8 @@ class FinalWriter {
     Start("一般公共预算财政拨款支出决算情况说明");
     Heading("（一）一般公共预算财政拨款支出决算总体情况");
     std::string completion = Completion(x_.general, x_.general_budget);
-    Text(fmt::format("{}年度一般公共预算财政拨款支出{}{}。", Year(), WanText(x_.general),
-                     completion.empty() ? "" : "，" + completion));
+    Text(fmt::format("{}年度一般公共预算财政拨款支出{}{}{}。", Year(), WanText(x_.general),
+                     completion.empty() ? "" : "，" + completion, Change(x_.general, "general")));
     Heading("（二）一般公共预算财政拨款支出决算结构情况");
     std::vector<std::string> parts;
     std::map<std::string, Money> by_class;
@@ -183,7 +188,8 @@ class FinalWriter {
   void Other() {
     Start("其他重要事项的情况说明");
     Heading("（一）机关运行经费支出情况");
-    Text(fmt::format("{}年度机关运行经费支出{}。", Year(), WanText(f_.operating_expenses)));
+    Text(fmt::format("{}年度机关运行经费支出{}{}。", Year(), WanText(f_.operating_expenses),
+                     Change(f_.operating_expenses, "operating_expenses")));
     Heading("（二）政府采购支出情况");
     if (f_.procurement_total.is_zero()) {
       Text(fmt::format("{}年度本部门没有政府采购支出。", Year()));

@@ -711,10 +711,10 @@ Department Loader::Load(const std::string& text) {
   }
   if (d_.kind == DocumentKind::kFinalAccounts) {
     // Sections a 决算 does not publish (yet): refused rather than silently dropped.
-    for (const char* key : {"prior_year", "declared", "performance"}) {
+    for (const char* key : {"declared", "performance"}) {
       if (root[key]) {
         Error(root[key],
-              fmt::format("{} 尚不支持用于决算（kind: 决算），请删除；比较上年与核对已公开数字"
+              fmt::format("{} 尚不支持用于决算（kind: 决算），请删除；核对已公开数字与绩效目标"
                           "在决算中还没有实现",
                           key));
       }
