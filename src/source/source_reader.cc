@@ -16,6 +16,25 @@ void SourceReader::Error(DiagnosticLocation where, const std::string& message) {
   if (errors_.size() < kMaxErrors) errors_.push_back(SourceDiagnostic(std::move(where), message));
 }
 
+namespace {
+
+// "…中有未知的键「000.00」…". In a { … } mapping a key without a value is most often the rest of
+// a value that holds a comma (amount: 1,000.00; note: 办公费, 印刷费): the comma ended the value
+// and started a "key". Say so, and how to write it.
+std::string UnknownKey(const std::string& what, const std::string& key, const std::string& list,
+                       const YamlNode& map, const YamlNode& value) {
+  std::string message =
+      fmt::format("{}中有未知的键「{}」（可用的键：{}）", what, Excerpt(key), list);
+  if (map.style() == YamlStyle::kFlow && (!value || value.IsNull())) {
+    message +=
+        "。花括号 { } 中逗号分隔各项：若前一项的值本身含逗号（如千分位 1,000.00 或“办公费, "
+        "印刷费”），请去掉千分位逗号，或给值加引号";
+  }
+  return message;
+}
+
+}  // namespace
+
 bool SourceReader::ExpectMap(const YamlNode& n, const std::string& what,
                              std::initializer_list<std::string_view> allowed) {
   if (allowed.size() > 64) {  // more than `seen` holds
@@ -36,8 +55,7 @@ bool SourceReader::ExpectMap(const YamlNode& n, const std::string& what,
       for (const auto& a : std::set<std::string>(allowed.begin(), allowed.end())) {
         list += (list.empty() ? "" : ", ") + a;
       }
-      Error(entry.key,
-            fmt::format("{}中有未知的键「{}」（可用的键：{}）", what, Excerpt(key), list));
+      Error(entry.key, UnknownKey(what, key, list, n, entry.value));
       continue;
     }
     const uint64_t bit = uint64_t{1} << (it - allowed.begin());
@@ -59,8 +77,7 @@ bool SourceReader::ExpectMap(const YamlNode& n, const std::string& what,
     if (!allowed.count(key)) {
       std::string list;
       for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
-      Error(entry.key,
-            fmt::format("{}中有未知的键「{}」（可用的键：{}）", what, Excerpt(key), list));
+      Error(entry.key, UnknownKey(what, key, list, n, entry.value));
     } else if (!seen.insert(key).second) {
       Error(entry.key, fmt::format("{}中的键「{}」重复", what, Excerpt(key)));
     }
