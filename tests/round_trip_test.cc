@@ -34,15 +34,13 @@ TEST_P(RoundTripTest, YamlJsonYaml) {
   EXPECT_EQ(from_json.staffing.actual, original.staffing.actual);
 }
 
-INSTANTIATE_TEST_SUITE_P(Examples, RoundTripTest,
-                         ::testing::Values("xinzhou-gov-office-2023.yaml",
-                                           "dongxihu-finance-2023.yaml", "funing-finance-2021.yaml",
-                                           "bazhou-finance-2022.yaml", "minimal.yaml",
-                                           "institution-transfers-2023.yaml",
-                                           "sample-science-bureau-2024-budget.yaml",
-                                           "sample-science-bureau-2024-final.yaml",
-                                           "putuo-finance-2024-final.yaml"),
-                         testing::ExampleName());
+INSTANTIATE_TEST_SUITE_P(
+    Examples, RoundTripTest,
+    ::testing::Values("xinzhou-gov-office-2023.yaml", "dongxihu-finance-2023.yaml",
+                      "funing-finance-2021.yaml", "bazhou-finance-2022.yaml", "minimal.yaml",
+                      "institution-transfers-2023.yaml", "sample-science-bureau-2024-budget.yaml",
+                      "sample-science-bureau-2024-final.yaml", "putuo-finance-2024-final.yaml"),
+    testing::ExampleName());
 
 }  // namespace
 }  // namespace gongkai

@@ -165,15 +165,13 @@ TEST_P(WorkbookRoundTrip, YamlXlsxYamlIsIdentical) {
   EXPECT_EQ(WriteSourceYaml(back), WriteSourceYaml(original));
 }
 
-INSTANTIATE_TEST_SUITE_P(Examples, WorkbookRoundTrip,
-                         ::testing::Values("xinzhou-gov-office-2023.yaml",
-                                           "dongxihu-finance-2023.yaml", "bazhou-finance-2022.yaml",
-                                           "funing-finance-2021.yaml", "minimal.yaml",
-                                           "institution-transfers-2023.yaml",
-                                           "sample-science-bureau-2024-budget.yaml",
-                                           "sample-science-bureau-2024-final.yaml",
-                                           "putuo-finance-2024-final.yaml"),
-                         testing::ExampleName());
+INSTANTIATE_TEST_SUITE_P(
+    Examples, WorkbookRoundTrip,
+    ::testing::Values("xinzhou-gov-office-2023.yaml", "dongxihu-finance-2023.yaml",
+                      "bazhou-finance-2022.yaml", "funing-finance-2021.yaml", "minimal.yaml",
+                      "institution-transfers-2023.yaml", "sample-science-bureau-2024-budget.yaml",
+                      "sample-science-bureau-2024-final.yaml", "putuo-finance-2024-final.yaml"),
+    testing::ExampleName());
 
 // Checking a workbook reports the same findings as its YAML, located at cells.
 TEST(WorkbookSource, CheckFindingsPointAtCells) {

@@ -527,8 +527,8 @@ std::string ChangeSentence(Money now, const Comparison* before, int prior_year, 
   } else {
     Money diff = PrintedWan(now) - PrintedWan(before->amount);
     bool up = now_cents > before_cents;
-    out =
-        fmt::format("比{}年{}{}{}", prior_year, what, up ? "增加" : "减少", WanText(up ? diff : -diff));
+    out = fmt::format("比{}年{}{}{}", prior_year, what, up ? "增加" : "减少",
+                      WanText(up ? diff : -diff));
     if (auto pct = ChangePercent(PrintedWan(now), PrintedWan(before->amount))) {
       out += fmt::format("，{}{}%", up ? "增长" : "下降", *pct);
     }

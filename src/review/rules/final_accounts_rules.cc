@@ -32,7 +32,6 @@ Money Get(const std::map<std::string, Money>& m, const std::string& key) {
   return it == m.end() ? Money() : it->second;
 }
 
-
 }  // namespace
 
 void RegisterFinalAccountsRules(std::vector<Rule>* out) {
