@@ -219,9 +219,8 @@ bool Engine::Render(const Document& doc, DisclosureFormat format, const OfficeOp
 bool Engine::WriteDisclosure(const Document& doc, DisclosureFormat format,
                              const OfficeOptions& office, const std::string& path,
                              std::string* error) const {
-  if (format == DisclosureFormat::kXlsx) {
-    AtomicFile file(path);
-    return WriteXlsx(doc, file.temporary_path(), office, error) && file.Commit(error);
+  if (format == DisclosureFormat::kPdf || format == DisclosureFormat::kXlsx) {
+    return WriteOfficeDocument(doc, FormatName(format), path, office, error);
   }
   std::string bytes;
   return Render(doc, format, office, &bytes, error) && WriteFileAtomically(path, bytes, error);

@@ -1,6 +1,6 @@
 // Office formats of the disclosure: a publishable A4 PDF (cairo + pango) and an Excel
 // workbook (libxlsxwriter), written to a file. The implementation lives in
-// office_renderer.cc and its helpers, built by src/render/office.cmake.
+// office_renderer.cc and its helpers; the file is written atomically (base/atomic_file.h).
 #ifndef GONGKAI_RENDER_OFFICE_RENDERER_H_
 #define GONGKAI_RENDER_OFFICE_RENDERER_H_
 
