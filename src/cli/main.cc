@@ -293,7 +293,13 @@ int Template(const Engine& engine, const std::string& kind_text, int year, const
 // Published documents read back and checked: a report per document, then an overview of all.
 int Audit(const Engine& engine, const std::vector<std::string>& inputs, const std::string& format,
           const std::string& out, int jobs, const std::string& extract) {
-  std::vector<std::string> files = ExpandPublished(inputs);
+  std::vector<std::string> skipped;
+  std::vector<std::string> files = ExpandPublished(inputs, &skipped);
+  std::sort(skipped.begin(), skipped.end());
+  for (const auto& f : skipped) {
+    std::cerr << fmt::format(
+        "{}：未审核（audit 读取 PDF 和 pdftotext 文本；工作簿等其他文件暂不支持）\n", f);
+  }
   if (files.empty()) {
     std::cerr << "没有要审核的公开文件（目录中没有 .pdf 或 .txt 文件）\n";
     return kExitUnreadable;

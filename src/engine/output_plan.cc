@@ -54,7 +54,8 @@ std::vector<std::string> ExpandSources(const std::vector<std::string>& inputs) {
   return files;
 }
 
-std::vector<std::string> ExpandPublished(const std::vector<std::string>& inputs) {
+std::vector<std::string> ExpandPublished(const std::vector<std::string>& inputs,
+                                         std::vector<std::string>* skipped) {
   std::vector<std::string> files;
   for (const auto& in : inputs) {
     std::error_code ec;
@@ -63,8 +64,11 @@ std::vector<std::string> ExpandPublished(const std::vector<std::string>& inputs)
       for (const auto& e : fs::recursive_directory_iterator(in, ec)) {
         std::string ext = e.path().extension().string();
         for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        if (e.is_regular_file() && (ext == ".pdf" || ext == ".txt")) {
+        if (!e.is_regular_file()) continue;
+        if (ext == ".pdf" || ext == ".txt") {
           found.push_back(e.path().string());
+        } else if (skipped) {
+          skipped->push_back(e.path().string());
         }
       }
       std::sort(found.begin(), found.end());
