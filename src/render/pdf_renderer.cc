@@ -539,6 +539,12 @@ bool PdfDocument::Draw(std::string* pdf, std::string* error) {
                                  printable(doc_.frame.subject).c_str());
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "gongkai");
   cairo_t* cr = cairo_create(surface);
+  // The links of the contents are tagged (CAIRO_TAG_LINK); cairo 1.16 then writes a structure
+  // parent tree that refers to link elements it never writes unless they sit inside a structure
+  // element, and the file's cross-reference table points at missing objects (qpdf: "file is
+  // damaged"; viewers repair it silently or ask to save on close). One Document element around
+  // all pages makes cairo write them. It begins after the first page's size is set: setting
+  // the size of a page drops a tag begun before it on that page.
   size_t index = 0;
   for (const auto* pages : {&cover_, &contents_, &body_}) {
     for (size_t i = 0; i < pages->size(); ++i, ++index) {
@@ -546,10 +552,12 @@ bool PdfDocument::Draw(std::string* pdf, std::string* error) {
       const Geometry& g = GeometryOf(p.landscape);
       cairo_pdf_surface_set_size(surface, g.width, g.height);
       cairo_pdf_surface_set_page_label(surface, printable(PageLabel(p, i)).c_str());
+      if (index == 0) cairo_tag_begin(cr, "Document", "");
       DrawPage(cr, p);
       cairo_show_page(cr);
     }
   }
+  if (index > 0) cairo_tag_end(cr, "Document");
   // The outline: parts (open, bold), their sections and tables, and subheadings.
   int parents[4] = {CAIRO_PDF_OUTLINE_ROOT, 0, 0, 0};
   for (const auto& e : entries_) {
