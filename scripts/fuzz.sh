@@ -10,7 +10,7 @@ SECONDS_EACH=${1:-60}
 OUT=${OUT:-/tmp/gongkai-fuzz}
 BUILD=${BUILD:-build-fuzz}
 CXX=clang++ cmake -S . -B "$BUILD" -G Ninja -DGONGKAI_FUZZ=ON -DGONGKAI_BENCH=OFF > /dev/null || exit 2
-TARGETS=(source money csv xlsx pdf_text reader_text)
+TARGETS=(source money csv xlsx pdf_text reader_text reader_pdf)
 ninja -C "$BUILD" "${TARGETS[@]/%/_fuzzer}" > /dev/null || exit 2
 mkdir -p "$OUT"
 run() {
@@ -28,8 +28,9 @@ run() {
 status=0
 for ((i = 0; i < ${#TARGETS[@]}; i += 2)); do
   run "${TARGETS[i]}" & a=$!
-  run "${TARGETS[i+1]}" & b=$!
+  b=""
+  if [ $((i + 1)) -lt ${#TARGETS[@]} ]; then run "${TARGETS[i+1]}" & b=$!; fi
   wait $a || status=1
-  wait $b || status=1
+  if [ -n "$b" ]; then wait $b || status=1; fi
 done
 exit $status

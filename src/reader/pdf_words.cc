@@ -6,13 +6,21 @@
 #include <poppler-page.h>
 
 #include <algorithm>
+#include <array>
+#include <climits>
 #include <memory>
+
+#include "base/read_file.h"
+#include "reader/pdf_guard.h"
 
 namespace gongkai::reader {
 namespace {
 
-// Poppler reports syntax errors of damaged files on stderr; the reader reports what matters.
-void QuietPoppler(const std::string&, void*) {}
+// Poppler reports syntax errors of damaged files on stderr; the reader reports what matters:
+// they are counted (per thread: poppler calls back on the thread that parses) so that a page
+// that gives no text because its content is damaged says so, not "no text layer".
+thread_local int poppler_errors = 0;
+void CountPopplerError(const std::string&, void*) { ++poppler_errors; }
 
 std::string Utf8(const poppler::ustring& s) {
   poppler::byte_array bytes = s.to_utf8();
@@ -102,8 +110,36 @@ bool LooksGarbled(const std::string& text) {
 }
 
 std::vector<PageWords> ExtractPdfWords(const std::string& path, const PdfLimits& limits) {
-  poppler::set_debug_error_function(QuietPoppler, nullptr);
-  std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(path));
+  std::string bytes;
+  switch (ReadFileAtMost(path, limits.max_file_bytes, &bytes)) {
+    case ReadStatus::kCannotOpen:
+      throw ReaderError(fmt::format("{}：无法打开，文件不存在或不是有效的 PDF", path));
+    case ReadStatus::kTooLarge:
+      throw ReaderError(
+          fmt::format("{}：文件超过 {} MB 的上限，不予读取", path, limits.max_file_bytes >> 20));
+    case ReadStatus::kOk:
+      break;
+  }
+  return ExtractPdfWordsFromBytes(bytes, path, limits);
+}
+
+std::vector<PageWords> ExtractPdfWordsFromBytes(const std::string& bytes, const std::string& name,
+                                                const PdfLimits& limits) {
+  const std::string& path = name;
+  if (bytes.size() > limits.max_file_bytes) {
+    throw ReaderError(
+        fmt::format("{}：文件超过 {} MB 的上限，不予读取", path, limits.max_file_bytes >> 20));
+  }
+  if (InflatedSize inflated = MeasureInflatedStreams(bytes, limits.max_inflated_bytes);
+      inflated.over) {
+    throw ReaderError(
+        fmt::format("{}：PDF 的数据流解压后超过 {} MB 的上限（可能是压缩炸弹），不予读取", path,
+                    limits.max_inflated_bytes >> 20));
+  }
+  poppler::set_debug_error_function(CountPopplerError, nullptr);
+  // poppler reads the bytes in place: `bytes` outlives `doc`.
+  std::unique_ptr<poppler::document> doc(poppler::document::load_from_raw_data(
+      bytes.data(), static_cast<int>(std::min<size_t>(bytes.size(), INT32_MAX))));
   if (!doc) {
     throw ReaderError(fmt::format("{}：无法打开，文件不存在或不是有效的 PDF", path));
   }
@@ -112,7 +148,7 @@ std::vector<PageWords> ExtractPdfWords(const std::string& path, const PdfLimits&
         fmt::format("{}：PDF 已加密，需要密码才能打开；请提供未加密的公开文件", path));
   }
   int count = doc->pages();
-  if (count <= 0) throw ReaderError(fmt::format("{}：PDF 没有页面", path));
+  if (count <= 0) throw ReaderError(fmt::format("{}：PDF 没有页面（页面树为空或已损坏）", path));
   if (count > limits.max_pages) {
     throw ReaderError(
         fmt::format("{}：PDF 有 {} 页，超过上限 {} 页，不予读取", path, count, limits.max_pages));
@@ -122,6 +158,7 @@ std::vector<PageWords> ExtractPdfWords(const std::string& path, const PdfLimits&
   for (int n = 0; n < count; ++n) {
     PageWords out;
     out.number = n + 1;
+    poppler_errors = 0;
     std::unique_ptr<poppler::page> page(doc->create_page(n));
     if (!page) {
       out.readable = false;
@@ -139,7 +176,10 @@ std::vector<PageWords> ExtractPdfWords(const std::string& path, const PdfLimits&
         out.words.push_back(std::move(w));
       }
     }
-    if (out.words.empty()) {
+    if (out.words.empty() && poppler_errors > 0) {
+      out.readable = false;
+      out.why = "页面内容已损坏，无法读取";
+    } else if (out.words.empty()) {
       out.readable = false;
       out.why = "没有文字层（可能是扫描图像），无法读取";
     } else if (LooksGarbled(all)) {

@@ -13,6 +13,7 @@
 #ifndef GONGKAI_READER_PDF_WORDS_H_
 #define GONGKAI_READER_PDF_WORDS_H_
 
+#include <cstdint>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -40,8 +41,13 @@ struct PageWords {
   std::vector<Word> words;
 };
 
+// Limits on a published PDF (README, "Limits on input"): a file larger than `max_file_bytes`,
+// with more pages than `max_pages`, or whose non-image streams inflate to more than
+// `max_inflated_bytes` in all (pdf_guard.h) is refused with a ReaderError.
 struct PdfLimits {
   int max_pages = 2000;
+  uint64_t max_file_bytes = uint64_t{256} << 20;
+  uint64_t max_inflated_bytes = uint64_t{256} << 20;
 };
 
 // A document that cannot be read at all; what() is a Chinese message naming the file.
@@ -51,8 +57,13 @@ class ReaderError : public std::runtime_error {
 };
 
 // Reads the words of every page. Throws ReaderError when the file cannot be opened, is
-// encrypted and locked, or has more than `limits.max_pages` pages.
+// encrypted and locked, or exceeds a limit. A page whose content poppler reports as damaged
+// and that gives no text is kept, unreadable, with that reason.
 std::vector<PageWords> ExtractPdfWords(const std::string& path, const PdfLimits& limits = {});
+
+// The same for a PDF already in memory; `name` is used in messages.
+std::vector<PageWords> ExtractPdfWordsFromBytes(const std::string& bytes, const std::string& name,
+                                                const PdfLimits& limits = {});
 
 // Whether `text` looks garbled: empty, or more than a third of its characters are private-use,
 // replacement (U+FFFD) or control characters.

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "base/read_file.h"
 #include "reader/table_catalog.h"
 #include "reader/table_reader.h"
 #include "reader/text_lines.h"
@@ -296,13 +297,25 @@ PublishedDocument ReadPublishedText(const std::string& text, const std::string& 
   return FromPages(PagesFromText(text), path, options);
 }
 
+PublishedDocument ReadPublishedPdf(const std::string& bytes, const std::string& path,
+                                   const ReaderOptions& options) {
+  return FromPages(PagesFromPdf(ExtractPdfWordsFromBytes(bytes, path, options.limits)), path,
+                   options);
+}
+
 PublishedDocument ReadPublished(const std::string& path, const ReaderOptions& options) {
   if (HasExtension(path, ".txt")) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw ReaderError(fmt::format("{}：无法打开文本文件", path));
-    std::ostringstream text;
-    text << in.rdbuf();
-    return ReadPublishedText(text.str(), path, options);
+    std::string text;
+    switch (ReadFileAtMost(path, options.max_text_bytes, &text)) {
+      case ReadStatus::kCannotOpen:
+        throw ReaderError(fmt::format("{}：无法打开文本文件", path));
+      case ReadStatus::kTooLarge:
+        throw ReaderError(fmt::format("{}：文本文件超过 {} MB 的上限，不予读取", path,
+                                      options.max_text_bytes >> 20));
+      case ReadStatus::kOk:
+        break;
+    }
+    return ReadPublishedText(text, path, options);
   }
   return FromPages(PagesFromPdf(ExtractPdfWords(path, options.limits)), path, options);
 }

@@ -36,9 +36,14 @@ namespace gongkai::reader {
 struct ReaderOptions {
   std::string data_dir;  // holds reader/tables.csv
   PdfLimits limits;
+  uint64_t max_text_bytes = uint64_t{64} << 20;  // a .txt document larger than this is refused
 };
 
 PublishedDocument ReadPublished(const std::string& path, const ReaderOptions& options);
+
+// Reads a PDF already in memory (`path` is only recorded; the server's uploads, the fuzzer).
+PublishedDocument ReadPublishedPdf(const std::string& bytes, const std::string& path,
+                                   const ReaderOptions& options);
 
 // Reads pdftotext-style text already in memory (`path` is only recorded).
 PublishedDocument ReadPublishedText(const std::string& text, const std::string& path,

@@ -1,0 +1,125 @@
+// Hostile and broken published PDFs (tests/bad_pdfs/): `gongkai audit` refuses each with a
+// message naming the file, or reads it and names every page it could not read and why; never
+// a crash, a hang or a silent empty result. The cases are data (tests/bad_pdfs/EXPECTED.tsv),
+// written by tests/bad_pdfs/make_bad_pdfs.py.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "engine/engine.h"
+#include "reader/pdf_guard.h"
+#include "test_support.h"
+
+namespace gongkai {
+namespace {
+
+struct BadPdf {
+  std::string file;
+  bool refused = false;
+  std::string expected;  // "-": every page readable
+};
+
+std::string BadPdfsDir() { return testing::SourceDir() + "/tests/bad_pdfs"; }
+
+std::vector<BadPdf> ReadExpected() {
+  std::vector<BadPdf> out;
+  std::ifstream in(BadPdfsDir() + "/EXPECTED.tsv");
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line.front() == '#') continue;
+    const size_t a = line.find('\t'), b = line.find('\t', a + 1);
+    if (a == std::string::npos || b == std::string::npos) {
+      out.push_back({line, false, ""});  // reported by the test
+      continue;
+    }
+    out.push_back(
+        {line.substr(0, a), line.substr(a + 1, b - a - 1) == "refused", line.substr(b + 1)});
+  }
+  return out;
+}
+
+void PrintTo(const BadPdf& c, std::ostream* os) { *os << c.file; }
+
+class BadPdfTest : public ::testing::TestWithParam<BadPdf> {};
+
+TEST_P(BadPdfTest, IsRefusedOrItsDamagedPagesNamed) {
+  const BadPdf& c = GetParam();
+  ASSERT_FALSE(c.expected.empty()) << c.file << ": no expectation in EXPECTED.tsv";
+  static const Engine engine({testing::DataDir(), {}});
+  const std::string path = BadPdfsDir() + "/" + c.file;
+  std::vector<AuditedDocument> audited = engine.AuditAll({path}, 1);
+  ASSERT_EQ(audited.size(), 1u);
+  const AuditedDocument& a = audited[0];
+  if (c.refused) {
+    ASSERT_FALSE(a.document.has_value()) << c.file << " was read";
+    EXPECT_EQ(a.error.rfind(path, 0), 0u) << "the message does not name the file: " << a.error;
+    EXPECT_NE(a.error.find(c.expected), std::string::npos)
+        << "expected: " << c.expected << "\ngot: " << a.error;
+    return;
+  }
+  ASSERT_TRUE(a.document.has_value()) << c.file << " was refused: " << a.error;
+  std::string reasons;
+  for (const auto& p : a.document->pages) {
+    if (!p.readable) reasons += "第" + std::to_string(p.number) + "页：" + p.why + "\n";
+  }
+  if (c.expected == "-") {
+    EXPECT_EQ(reasons, "") << c.file;
+  } else {
+    EXPECT_NE(reasons.find(c.expected), std::string::npos)
+        << "expected an unreadable page with: " << c.expected << "\ngot: " << reasons;
+  }
+  // Nothing is checked on what could not be read.
+  EXPECT_TRUE(a.findings.empty());
+}
+
+std::string CaseName(const ::testing::TestParamInfo<BadPdf>& info) {
+  std::string s = info.param.file.substr(0, info.param.file.find('.'));
+  for (auto& ch : s) {
+    if (!isalnum(static_cast<unsigned char>(ch))) ch = '_';
+  }
+  return s;
+}
+
+INSTANTIATE_TEST_SUITE_P(Pdfs, BadPdfTest, ::testing::ValuesIn(ReadExpected()), CaseName);
+
+TEST(BadPdfs, EveryFileIsListed) {
+  std::set<std::string> listed;
+  for (const auto& c : ReadExpected()) listed.insert(c.file);
+  for (const auto& e : std::filesystem::directory_iterator(BadPdfsDir())) {
+    const std::string name = e.path().filename().string();
+    if (name == "EXPECTED.tsv" || name == "make_bad_pdfs.py") continue;
+    EXPECT_TRUE(listed.count(name)) << name << " is not in EXPECTED.tsv";
+  }
+}
+
+// The inflation guard counts what streams inflate to, skips images and what is not zlib, and
+// stops at the limit instead of inflating everything.
+TEST(PdfGuard, CountsFlateStreamsAndStopsAtTheLimit) {
+  std::string bomb;
+  {
+    std::ifstream in(BadPdfsDir() + "/content-inflates.pdf", std::ios::binary);
+    bomb.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  ASSERT_GT(bomb.size(), 1000u);
+  reader::InflatedSize all = reader::MeasureInflatedStreams(bomb, uint64_t{1} << 40);
+  EXPECT_EQ(all.bytes, 300'000'000u);
+  EXPECT_EQ(all.streams, 1);
+  EXPECT_FALSE(all.over);
+  reader::InflatedSize capped = reader::MeasureInflatedStreams(bomb, 1 << 20);
+  EXPECT_TRUE(capped.over);
+  EXPECT_LT(capped.bytes, (1u << 20) + (1u << 17));  // stopped within a scratch buffer or two
+  const std::string image =
+      "1 0 obj\n<< /Subtype /Image /Filter /FlateDecode >>\nstream\n" + bomb.substr(0, 10);
+  EXPECT_EQ(reader::MeasureInflatedStreams(image, 100).streams, 0);
+  EXPECT_EQ(
+      reader::MeasureInflatedStreams("1 0 obj << /Filter /FlateDecode >> stream\nnot zlib", 100)
+          .bytes,
+      0u);
+}
+
+}  // namespace
+}  // namespace gongkai
