@@ -105,3 +105,22 @@ TEST(Percent, SharesAndChanges) {
 
 }  // namespace
 }  // namespace gongkai
+
+namespace gongkai {
+namespace {
+
+TEST(MoneyTimesFraction, RoundsHalfUpToTheFenAndRefusesOverflow) {
+  // 246.465 万元 × 1 = itself; × 0.4 = 98.586 万元 exactly.
+  const Money m = *Money::Parse("246.465", MoneyUnit::kWan);
+  EXPECT_EQ(m.TimesFraction(1, 1), m);
+  EXPECT_EQ(m.TimesFraction(400000, 1000000).ExactWan(), "98.586");
+  // 0.01 元 × 1/2 = 0.005 元 → 0.01 元 (half up), and by magnitude for negatives.
+  EXPECT_EQ(Money::FromFen(1).TimesFraction(1, 2), Money::FromFen(1));
+  EXPECT_EQ(Money::FromFen(-1).TimesFraction(1, 2), Money::FromFen(-1));
+  EXPECT_EQ(Money::FromFen(1).TimesFraction(1, 3), Money::FromFen(0));
+  EXPECT_THROW(m.TimesFraction(1, 0), std::invalid_argument);
+  EXPECT_THROW(Money::FromFen(INT64_MAX / 2).TimesFraction(3, 1), std::overflow_error);
+}
+
+}  // namespace
+}  // namespace gongkai

@@ -1,5 +1,6 @@
 #include "base/money.h"
 
+#include <climits>
 #include <limits>
 #include <stdexcept>
 
@@ -143,6 +144,15 @@ int64_t Money::RoundedWan(int decimals) const {
   __int128 scale = 1;
   for (int i = 0; i < decimals; ++i) scale *= 10;
   return static_cast<int64_t>(RoundHalfUp(static_cast<__int128>(fen_) * scale, kFenPerWan));
+}
+
+Money Money::TimesFraction(int64_t numerator, int64_t denominator) const {
+  if (denominator == 0) throw std::invalid_argument("比例的分母为0");
+  // Through RoundHalfUp (rounding.h), the one place that divides with rounding.
+  const __int128 out =
+      RoundHalfUp(static_cast<__int128>(fen_) * numerator, static_cast<__int128>(denominator));
+  if (out > INT64_MAX || out < INT64_MIN) throw std::overflow_error("金额按比例计算溢出");
+  return Money(static_cast<int64_t>(out));
 }
 
 std::string Money::Wan(int decimals, bool grouping) const {

@@ -54,6 +54,10 @@ class Money {
   std::string ExactWan() const;
   // The 万元 amount rounded half up to `decimals` places, as an integer scaled by 10^decimals.
   int64_t RoundedWan(int decimals = 2) const;
+  // This amount times numerator / denominator (a share), to the nearest fen, halves away from
+  // zero. The product is exact in 128 bits; throws std::overflow_error when the result does
+  // not fit and std::invalid_argument for a zero denominator.
+  Money TimesFraction(int64_t numerator, int64_t denominator) const;
 
  private:
   constexpr explicit Money(int64_t fen) : fen_(fen) {}

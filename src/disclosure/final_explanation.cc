@@ -4,6 +4,8 @@
 // reader who divides the printed numbers gets the printed percentage.
 #include <fmt/format.h>
 
+#include <optional>
+
 #include "base/chinese_numerals.h"
 #include "disclosure/explanation.h"
 #include "disclosure/final_figures.h"
@@ -156,21 +158,43 @@ class FinalWriter {
     Start("财政拨款“三公”经费支出决算情况说明");
     const BudgetAndActual& t = x_.three_public_total;
     std::string completion = Completion(t.actual, t.budget);
-    Text(fmt::format("{}年度“三公”经费财政拨款支出预算为{}，支出决算为{}{}。", Year(),
+    // Compared with last year's 决算 only when its four items are all given (three_public.
+    // prior_year), as the budget does.
+    const auto& py = d_.three_public.prior_year;
+    std::optional<Comparison> before;
+    if (py.size() == ThreePublicKeys().size()) {
+      before = Comparison{};
+      for (const auto& [key, item] : py) before->amount += item.amount;
+    }
+    std::string change =
+        before ? "，" + ChangeSentence(t.actual, &*before, d_.prior_year, "度决算") : "";
+    Text(fmt::format("{}年度“三公”经费财政拨款支出预算为{}，支出决算为{}{}{}。", Year(),
                      WanText(t.budget), WanText(t.actual),
-                     completion.empty() ? "" : "，" + completion));
+                     completion.empty() ? "" : "，" + completion, change));
     const ThreePublicCounts& c = fa_.counts;
     auto item = [&](const char* key) { return x_.three_public.at(key); };
-    Text(fmt::format("因公出国（境）费支出决算{}，全年安排因公出国（境）团组{}个，累计{}人次。",
-                     WanText(item("outbound").actual), c.outbound_groups, c.outbound_persons));
-    Text(
-        fmt::format("公务用车购置及运行费支出决算{}，其中：公务用车购置费{}，购置车辆{}辆；"
-                    "公务用车运行费{}，年末公务用车保有量{}辆。",
-                    WanText(item("vehicle_purchase").actual + item("vehicle_operation").actual),
-                    WanText(item("vehicle_purchase").actual), c.vehicles_purchased,
-                    WanText(item("vehicle_operation").actual), c.vehicles_held));
-    Text(fmt::format("公务接待费支出决算{}，国内公务接待{}批次，{}人次。",
-                     WanText(item("reception").actual), c.reception_batches, c.reception_persons));
+    // "因公出国（境）费支出预算为…，支出决算为…，完成预算的…%" (完成 only with a budget).
+    auto budget_and_actual = [&](const std::string& name, const BudgetAndActual& ba) {
+      std::string out =
+          fmt::format("{}支出预算为{}，支出决算为{}", name, WanText(ba.budget), WanText(ba.actual));
+      if (!ba.budget.is_zero()) {
+        out += fmt::format("，完成预算的{}", Share(ba.actual, ba.budget));
+      }
+      return out;
+    };
+    Text(budget_and_actual("因公出国（境）费", item("outbound")) +
+         fmt::format("。全年安排因公出国（境）团组{}个，累计{}人次。", c.outbound_groups,
+                     c.outbound_persons));
+    const BudgetAndActual purchase = item("vehicle_purchase"),
+                          operation = item("vehicle_operation");
+    Text(budget_and_actual("公务用车购置及运行费", {purchase.budget + operation.budget,
+                                                    purchase.actual + operation.actual}) +
+         fmt::format("。其中：公务用车购置费支出决算{}，购置车辆{}辆；公务用车运行费支出决算{}，"
+                     "年末公务用车保有量{}辆。",
+                     WanText(purchase.actual), c.vehicles_purchased, WanText(operation.actual),
+                     c.vehicles_held));
+    Text(budget_and_actual("公务接待费", item("reception")) +
+         fmt::format("。国内公务接待{}批次，{}人次。", c.reception_batches, c.reception_persons));
   }
 
   void FundBudget(const std::string& title, const char* fund, const char* name) {
@@ -195,19 +219,46 @@ class FinalWriter {
       Text(fmt::format("{}年度本部门没有政府采购支出。", Year()));
     } else {
       auto type = [&](const char* t) { return Get(f_.procurement_by_type, t); };
-      Text(
-          fmt::format("{}年度政府采购支出总额{}，其中：政府采购货物支出{}，政府采购工程支出{}，"
-                      "政府采购服务支出{}。",
-                      Year(), WanText(f_.procurement_total), WanText(type("goods")),
-                      WanText(type("works")), WanText(type("service"))));
+      std::string text = fmt::format(
+          "{}年度政府采购支出总额{}，其中：政府采购货物支出{}，政府采购工程支出{}，"
+          "政府采购服务支出{}。",
+          Year(), WanText(f_.procurement_total), WanText(type("goods")), WanText(type("works")),
+          WanText(type("service")));
+      // 授予中小企业合同金额: each item's amount times its SME share (procurement.sme), when
+      // any item gives one.
+      Money sme;
+      bool any_sme = false;
+      for (const auto& p : d_.procurement) {
+        if (p.sme.empty()) continue;
+        std::string why;
+        if (auto share = Money::Parse(p.sme, MoneyUnit::kWan, &why)) {
+          sme += p.amount.TimesFraction(share->fen(), Money::kFenPerWan);
+          any_sme = true;
+        }
+      }
+      if (any_sme) {
+        text += fmt::format("授予中小企业合同金额{}，占政府采购支出总额的{}。", WanText(sme),
+                            Share(sme, f_.procurement_total));
+      }
+      Text(text);
     }
     Heading("（三）国有资产占有使用情况");
     if (!d_.assets.present) {
       Text("本部门本年度没有填报国有资产占有使用情况。");
     } else {
       int vehicles = 0;
-      for (const auto& [kind, count] : d_.assets.vehicles) vehicles += count;
-      Text(fmt::format("截至{}年12月31日，本部门共有车辆{}辆。", Year(), vehicles));
+      std::vector<std::string> kinds;
+      for (const auto& [kind, count] : d_.assets.vehicles) {
+        vehicles += count;
+        kinds.push_back(fmt::format("{}{}辆", kind, count));
+      }
+      std::string text = fmt::format("截至{}年12月31日，本部门共有车辆{}辆", Year(), vehicles);
+      if (!kinds.empty()) text += "，其中：" + Join(kinds);
+      text += "。";
+      if (!d_.assets.floor_area.empty()) {
+        text += fmt::format("办公用房面积{}平方米。", d_.assets.floor_area);
+      }
+      Text(text);
     }
   }
 
