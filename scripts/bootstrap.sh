@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages gongkai needs to build, test and render.
 # Idempotent: packages already present are skipped by apt-get.
+#   scripts/bootstrap.sh        what `make demo` and `make test` need
+#   scripts/bootstrap.sh fuzz   also clang and libFuzzer's runtime (.ci/run fuzzes briefly)
 set -euo pipefail
 PKGS=(
   build-essential cmake ninja-build ccache pkg-config clang-format bc
@@ -13,6 +15,8 @@ PKGS=(
   libcpp-httplib-dev libsqlite3-dev libargon2-dev libssl-dev
   qpdf
 )
+# `bootstrap.sh fuzz` adds what scripts/fuzz.sh needs (clang and its fuzzer runtime).
+if [ "${1:-}" = fuzz ]; then PKGS+=(clang libclang-rt-14-dev); fi
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -6,12 +6,14 @@
 #   scripts/fuzz.sh [SECONDS]
 set -uo pipefail
 cd "$(dirname "$0")/.."
+ROOT=$(pwd)
 SECONDS_EACH=${1:-60}
 OUT=${OUT:-/tmp/gongkai-fuzz}
 BUILD=${BUILD:-build-fuzz}
 CXX=clang++ cmake -S . -B "$BUILD" -G Ninja -DGONGKAI_FUZZ=ON -DGONGKAI_BENCH=OFF > /dev/null || exit 2
 TARGETS=(source money csv xlsx pdf_text reader_text reader_pdf)
 ninja -C "$BUILD" "${TARGETS[@]/%/_fuzzer}" > /dev/null || exit 2
+BUILD_ABS=$(cd "$BUILD" && pwd)
 mkdir -p "$OUT"
 run() {
   local name=$1 extra="" asan="${ASAN_OPTIONS:-}"
@@ -19,7 +21,8 @@ run() {
   # for that target, both per input (-detect_leaks=0) and at exit (ASAN_OPTIONS).
   if [ "$name" = pdf_text ]; then extra="-detect_leaks=0"; asan="detect_leaks=0"; fi
   rm -rf "$OUT/$name"; cp -r "fuzz/corpus/$name" "$OUT/$name"
-  (cd "$OUT" && ASAN_OPTIONS="$asan" "$OLDPWD/$BUILD/fuzz/${name}_fuzzer" -max_total_time="$SECONDS_EACH" $extra \
+  (cd "$OUT" && ASAN_OPTIONS="$asan" LSAN_OPTIONS="suppressions=$ROOT/fuzz/lsan.supp" \
+     "$BUILD_ABS/fuzz/${name}_fuzzer" -max_total_time="$SECONDS_EACH" -timeout=20 $extra \
      "$OUT/$name" > "$OUT/$name.log" 2>&1)
   local rc=$?
   echo "$name: exit $rc, $(grep -c '' "$OUT/$name.log") log lines, $(grep -o 'stat::number_of_executed_units: [0-9]*' "$OUT/$name.log" | tail -1)"
