@@ -932,6 +932,23 @@ TEST(OfficeErrors, RenderWritesTheFileOutputNames) {
   EXPECT_NE(err.find("gongkai render"), std::string::npos) << err;
 }
 
+// `declare` refuses a 决算 rather than write a source with `declared` figures that the loader
+// refuses (declared figures are not implemented for final accounts): it wrote such a workbook,
+// which `convert` and `render` then rejected at 其他数据.
+TEST(OfficeErrors, DeclareRefusesFinalAccounts) {
+  TempDir dir;
+  for (const char* out : {"d.xlsx", "d.yaml"}) {
+    int status = -1;
+    std::string err =
+        Shell(GONGKAI_CLI " declare " + testing::ExamplePath("putuo-finance-2024-final.yaml") +
+                  " -o " + dir.File(out) + " 2>&1",
+              &status);
+    EXPECT_EQ(status, 1) << err;
+    EXPECT_NE(err.find("declare 尚不支持决算"), std::string::npos) << err;
+    EXPECT_FALSE(fs::exists(dir.File(out))) << out;
+  }
+}
+
 // `declare -o` writes the format the name says (the workbook keeps the declared figures);
 // `check -o 报告.html` writes that report for one source.
 TEST(OfficeErrors, DeclareAndCheckTakeTheFormatFromTheOutputName) {
