@@ -11,6 +11,7 @@ PKGS=(
   libzip-dev libpugixml-dev zlib1g-dev
   libpoppler-cpp-dev poppler-data
   libcpp-httplib-dev libsqlite3-dev libargon2-dev libssl-dev
+  libreoffice-calc-nogui fonts-crosextra-carlito  # tests/libreoffice_test.sh (Carlito: Calibri's metrics)
 )
 missing=()
 for p in "${PKGS[@]}"; do
