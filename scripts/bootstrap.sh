@@ -14,6 +14,7 @@ PKGS=(
   libpoppler-cpp-dev poppler-data
   libcpp-httplib-dev libsqlite3-dev libargon2-dev libssl-dev
   qpdf
+  libreoffice-calc-nogui fonts-crosextra-carlito  # tests/libreoffice_test.sh (Carlito: Calibri's metrics)
 )
 # `bootstrap.sh fuzz` adds what scripts/fuzz.sh needs (clang and its fuzzer runtime).
 if [ "${1:-}" = fuzz ]; then PKGS+=(clang libclang-rt-14-dev); fi

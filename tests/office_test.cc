@@ -481,8 +481,9 @@ INSTANTIATE_TEST_SUITE_P(OfficeExamples, OfficePdfTest,
 // XLSX
 
 // Reads a workbook with Python's standard library into JSON: the sheet names in order, and
-// per sheet its cells (type, value with shared strings resolved, formula), merged ranges and
-// frozen rows; plus the workbook's defined names (print titles).
+// per sheet its cells (type, value with shared strings resolved, formula, style), merged
+// ranges, frozen rows, row heights and column widths; the cell styles (whether text wraps,
+// font size); plus the workbook's defined names (print titles).
 constexpr const char* kReadXlsx = R"py(
 import json, sys, zipfile, xml.etree.ElementTree as ET
 M = '{http://schemas.openxmlformats.org/spreadsheetml/2006/main}'
@@ -496,7 +497,17 @@ if 'xl/sharedStrings.xml' in z.namelist():
     for si in ET.fromstring(z.read('xl/sharedStrings.xml')).findall(M + 'si'):
         strings.append(''.join(t.text or '' for t in si.iter(M + 't')))
 out = {'sheets': [], 'cells': {}, 'merges': {}, 'frozen': {}, 'landscape': {},
+       'heights': {}, 'widths': {}, 'styles': [],
        'names': [d.text for d in wb.iter(M + 'definedName')]}
+styles = ET.fromstring(z.read('xl/styles.xml'))
+sizes = []
+for font in styles.find(M + 'fonts'):
+    sz = font.find(M + 'sz')
+    sizes.append(float(sz.get('val')) if sz is not None else 11.0)
+for xf in styles.find(M + 'cellXfs'):
+    al = xf.find(M + 'alignment')
+    out['styles'].append({'wrap': al is not None and al.get('wrapText') in ('1', 'true'),
+                          'size': sizes[int(xf.get('fontId', 0))]})
 for s in wb.find(M + 'sheets'):
     name = s.get('name')
     out['sheets'].append(name)
@@ -507,9 +518,14 @@ for s in wb.find(M + 'sheets'):
         value = v.text if v is not None else None
         if t == 's' and value is not None:
             value = strings[int(value)]
-        cells[c.get('r')] = {'t': t, 'v': value, 'f': f.text if f is not None else None}
+        cells[c.get('r')] = {'t': t, 'v': value, 'f': f.text if f is not None else None,
+                             's': int(c.get('s', 0))}
     out['cells'][name] = cells
     out['merges'][name] = [m.get('ref') for m in x.iter(M + 'mergeCell')]
+    out['heights'][name] = {r.get('r'): float(r.get('ht')) for r in x.iter(M + 'row')
+                            if r.get('ht')}
+    out['widths'][name] = [[int(c.get('min')), int(c.get('max')), float(c.get('width'))]
+                           for c in x.iter(M + 'col')]
     pane = x.find('.//' + M + 'pane')
     out['frozen'][name] = int(float(pane.get('ySplit', 0))) if pane is not None else 0
     setup = x.find(M + 'pageSetup')
@@ -685,6 +701,87 @@ INSTANTIATE_TEST_SUITE_P(OfficeExamples, OfficeXlsxTest,
                          ::testing::Values("xinzhou-gov-office-2023.yaml",
                                            "dongxihu-finance-2023.yaml"));
 
+// Every wrapped text cell of every sheet has a row tall enough for all its lines. LibreOffice
+// does not fit a row to its wrapped text when it opens an .xlsx (Excel does), so a row left at
+// the default height showed one cut line of each paragraph of 公开说明 and 名词解释, and the
+// multi-line cells of the performance forms half hidden. The lines are counted here from the
+// font's real metrics, independently of the renderer's estimate: a CJK character is 1 em wide,
+// an ASCII one half an em, a column unit is 7 pixels (5.25 points), and a line is at least
+// 1.3 em tall (SimSun; LibreOffice's Noto CJK fallback needs more).
+using OfficeXlsxLayoutTest = OfficeXlsxTest;
+
+TEST_P(OfficeXlsxLayoutTest, WrappedTextFitsItsRow) {
+  if (Shell("python3 -c 'import zipfile' 2>&1 && echo ok").find("ok") == std::string::npos) {
+    GTEST_SKIP() << "python3 missing: cannot read the workbook back";
+  }
+  nlohmann::json book = WriteAndRead({});
+  ASSERT_FALSE(book.is_null());
+  auto ems = [](std::string_view line) {
+    double em = 0;
+    for (char ch : line) {
+      auto c = static_cast<unsigned char>(ch);
+      em += c < 0x80 ? 0.5 : c >= 0xE0 ? 1.0 : c >= 0xC0 ? 0.5 : 0.0;
+    }
+    return em;
+  };
+  size_t checked = 0;
+  for (const auto& sheet : book["sheets"]) {
+    const std::string name = sheet.get<std::string>();
+    SCOPED_TRACE(name);
+    std::map<int, double> width;  // 1-based column → width in units
+    for (const auto& w : book["widths"][name]) {
+      for (int c = w[0].get<int>(); c <= w[1].get<int>(); ++c) width[c] = w[2].get<double>();
+    }
+    auto width_of = [&](int c) { return width.count(c) ? width[c] : 8.43; };
+    std::map<std::string, std::pair<int, int>> span;  // top-left → (columns, rows)
+    for (const auto& m : book["merges"][name]) {
+      std::smatch g;
+      std::string range = m.get<std::string>();
+      ASSERT_TRUE(std::regex_match(range, g, std::regex("([A-Z]+)(\\d+):([A-Z]+)(\\d+)")));
+      auto col = [](const std::string& letters) {
+        int c = 0;
+        for (char l : letters) c = c * 26 + (l - 'A' + 1);
+        return c;
+      };
+      span[g[1].str() + g[2].str()] = {col(g[3]) - col(g[1]) + 1,
+                                       std::stoi(g[4]) - std::stoi(g[2]) + 1};
+    }
+    for (const auto& [ref, cell] : book["cells"][name].items()) {
+      if (cell["t"] != "s" || !cell["v"].is_string()) continue;
+      const nlohmann::json& style = book["styles"][cell["s"].get<size_t>()];
+      if (!style["wrap"].get<bool>()) continue;
+      auto [cols, rows] = span.count(ref) ? span[ref] : std::pair<int, int>{1, 1};
+      if (rows > 1) continue;  // header cells over several rows
+      std::smatch g;
+      std::regex_match(ref, g, std::regex("([A-Z]+)(\\d+)"));
+      int first = 0;
+      for (char l : g[1].str()) first = first * 26 + (l - 'A' + 1);
+      double units = 0;
+      for (int c = first; c < first + cols; ++c) units += width_of(c);
+      const double size = style["size"].get<double>();
+      const double inner = units * 5.25 - 4;  // points, less the cell's margins
+      int lines = 0;
+      std::istringstream text(cell["v"].get<std::string>());
+      for (std::string line; std::getline(text, line);) {
+        lines += std::max(1, static_cast<int>(std::ceil(ems(line) * size / inner)));
+      }
+      if (lines < 2) continue;
+      ++checked;
+      const nlohmann::json& heights = book["heights"][name];
+      const std::string row = g[2].str();
+      double height = heights.contains(row) ? heights[row].get<double>() : 15.0;
+      EXPECT_GE(height, lines * size * 1.3)
+          << ref << " (" << lines << " lines of " << size << " pt): " << cell["v"];
+    }
+  }
+  EXPECT_GT(checked, 10u);  // the text sheets alone have many
+}
+
+INSTANTIATE_TEST_SUITE_P(OfficeExamples, OfficeXlsxLayoutTest,
+                         ::testing::Values("xinzhou-gov-office-2023.yaml",
+                                           "dongxihu-finance-2023.yaml",
+                                           "putuo-finance-2024-final.yaml"));
+
 TEST(OfficeXlsx, SubtotalFormulasOfTheExpenditureTable) {
   if (Shell("python3 -c 'import zipfile' 2>&1 && echo ok").find("ok") == std::string::npos) {
     GTEST_SKIP() << "python3 missing: cannot read the workbook back";
@@ -833,6 +930,23 @@ TEST(OfficeErrors, RenderWritesTheFileOutputNames) {
               &status);
   EXPECT_EQ(status, 2);
   EXPECT_NE(err.find("gongkai render"), std::string::npos) << err;
+}
+
+// `declare` refuses a 决算 rather than write a source with `declared` figures that the loader
+// refuses (declared figures are not implemented for final accounts): it wrote such a workbook,
+// which `convert` and `render` then rejected at 其他数据.
+TEST(OfficeErrors, DeclareRefusesFinalAccounts) {
+  TempDir dir;
+  for (const char* out : {"d.xlsx", "d.yaml"}) {
+    int status = -1;
+    std::string err =
+        Shell(GONGKAI_CLI " declare " + testing::ExamplePath("putuo-finance-2024-final.yaml") +
+                  " -o " + dir.File(out) + " 2>&1",
+              &status);
+    EXPECT_EQ(status, 1) << err;
+    EXPECT_NE(err.find("declare 尚不支持决算"), std::string::npos) << err;
+    EXPECT_FALSE(fs::exists(dir.File(out))) << out;
+  }
 }
 
 // `declare -o` writes the format the name says (the workbook keeps the declared figures);

@@ -262,6 +262,15 @@ int Declare(const Engine& engine, const std::string& file, const std::string& ou
   int code = kExitOk;
   auto d = Load(engine, file, &code);
   if (!d) return code;
+  if (d->kind == DocumentKind::kFinalAccounts) {
+    // The loader refuses `declared` in a 决算 (not implemented there yet): writing it would
+    // give a source that gongkai itself cannot read.
+    std::cerr << fmt::format(
+        "{}: declare 尚不支持决算（kind: 决算）：决算的源文件还不能记录已公开数字（declared），"
+        "未生成输出\n",
+        file);
+    return kExitInvalid;
+  }
   return WriteSourceAs(engine, engine.WithDeclaredFigures(*d), out, *format);
 }
 

@@ -22,6 +22,9 @@ namespace gongkai {
 namespace {
 
 constexpr const char* kFont = "宋体";  // the font of the official templates (SimSun)
+constexpr double kCellSize = 10;       // points: table cells, captions, notes
+constexpr double kTextSize = 11;       // the paragraphs and headings of the text sheet
+constexpr double kTitleSize = 16;      // sheet titles
 constexpr size_t kMaxPortraitColumns = 8;
 constexpr size_t kMaxSheetName = 31;  // Excel's limit, in characters
 constexpr uint8_t kPaperA4 = 9;
@@ -53,6 +56,34 @@ double DisplayWidth(std::string_view s) {
       w += 1.1;  // lead byte of a 2-byte character
   }
   return w;
+}
+
+// Points a line of text of `size` points takes. Row heights are set by gongkai rather than
+// left to the spreadsheet: LibreOffice does not fit the height of a row to its wrapped text
+// when it opens an .xlsx (Excel does), so a paragraph would show as one cut line. The CJK
+// faces LibreOffice falls back to for 宋体 on Linux (Noto Sans/Serif CJK) take 1.45 em a
+// line, more than SimSun; the larger figure keeps every line visible in both.
+double LineHeight(double size) { return size * 1.45; }
+
+// Lines `text` takes in a cell `width` units wide at `size` points: each of its lines (the
+// text's own line breaks) wrapped at the width. DisplayWidth is measured at 10 points.
+int WrappedLines(std::string_view text, double width, double size) {
+  const double usable = std::max(1.0, width - 1.5);  // the cell's inner margins
+  int lines = 0;
+  for (size_t start = 0;;) {
+    size_t end = text.find('\n', start);
+    std::string_view line = text.substr(start, end == std::string_view::npos ? end : end - start);
+    lines += std::max(1, static_cast<int>(std::ceil(DisplayWidth(line) * size / 10 / usable)));
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+  }
+  return lines;
+}
+
+// Sets the height of a row whose tallest cell takes `lines` lines at `size` points; a row of
+// one line at the default size keeps the default height.
+void FitLines(lxw_worksheet* ws, lxw_row_t row, int lines, double size) {
+  if (lines > 1 || size > 11) worksheet_set_row(ws, row, lines * LineHeight(size) + 4, nullptr);
 }
 
 // The exact amount as a double for libxlsxwriter. This is the only place gongkai turns money
@@ -112,7 +143,7 @@ class Formats {
  public:
   explicit Formats(lxw_workbook* wb) : wb_(wb) {}
 
-  lxw_format* Base(double size = 10, bool bold = false) {
+  lxw_format* Base(double size = kCellSize, bool bold = false) {
     lxw_format* f = workbook_add_format(wb_);
     format_set_font_name(f, kFont);
     format_set_font_size(f, size);
@@ -127,7 +158,7 @@ class Formats {
         (header ? 1 : 0) | (amount ? 2 : 0) | (bold ? 4 : 0) | (center ? 8 : 0) | (indent << 4);
     auto it = cells_.find(key);
     if (it != cells_.end()) return it->second;
-    lxw_format* f = Base(header ? 10 : 10, bold || header);
+    lxw_format* f = Base(kCellSize, bold || header);
     format_set_border(f, LXW_BORDER_THIN);
     if (header) {
       format_set_align(f, LXW_ALIGN_CENTER);
@@ -154,21 +185,21 @@ class WorkbookWriter {
  public:
   WorkbookWriter(const Document& doc, const OfficeOptions& options, lxw_workbook* wb)
       : doc_(doc), options_(options), wb_(wb), formats_(wb) {
-    title_ = formats_.Base(16, true);
+    title_ = formats_.Base(kTitleSize, true);
     format_set_align(title_, LXW_ALIGN_CENTER);
     format_set_text_wrap(title_);
-    plain_ = formats_.Base(10);
-    caption_right_ = formats_.Base(10);
+    plain_ = formats_.Base();
+    caption_right_ = formats_.Base();
     format_set_align(caption_right_, LXW_ALIGN_RIGHT);
-    note_ = formats_.Base(10);
+    note_ = formats_.Base();
     format_set_text_wrap(note_);
     format_set_align(note_, LXW_ALIGN_LEFT);
-    paragraph_ = formats_.Base(11);
+    paragraph_ = formats_.Base(kTextSize);
     format_set_text_wrap(paragraph_);
     format_set_align(paragraph_, LXW_ALIGN_VERTICAL_TOP);
-    heading_ = formats_.Base(11, true);
+    heading_ = formats_.Base(kTextSize, true);
     format_set_text_wrap(heading_);
-    link_ = formats_.Base(10);
+    link_ = formats_.Base();
     format_set_underline(link_, LXW_UNDERLINE_SINGLE);
     format_set_font_color(link_, LXW_COLOR_BLUE);
     format_set_border(link_, LXW_BORDER_THIN);
@@ -209,7 +240,11 @@ class WorkbookWriter {
   void WriteContents(lxw_worksheet* ws, const std::vector<std::string>& names) {
     worksheet_set_column(ws, 0, 0, 8, nullptr);
     worksheet_set_column(ws, 1, 1, 14, nullptr);
-    worksheet_set_column(ws, 2, 2, 50, nullptr);
+    // The 表名 column as wide as the longest name (project forms have long ones): links do
+    // not wrap.
+    double name_width = 50;
+    for (const auto& t : doc_.tables) name_width = std::max(name_width, DisplayWidth(t.title) + 2);
+    worksheet_set_column(ws, 2, 2, std::min(name_width, 100.0), nullptr);
     worksheet_merge_range(ws, 0, 0, 0, 2, doc_.frame.workbook_contents.c_str(), title_);
     worksheet_set_row(ws, 0, 30, nullptr);
     lxw_format* header = formats_.Cell(true, false, false, 0, true);
@@ -238,30 +273,34 @@ class WorkbookWriter {
     PrintSetup(ws, false);
   }
 
-  // Text sheets: one wide wrapped column; Excel fits the height of such rows itself.
-  void WrappedRow(lxw_worksheet* ws, lxw_row_t row, const std::string& text, lxw_format* f) {
+  // Text sheets: one wide wrapped column, each row as tall as its text.
+  static constexpr double kTextWidth = 90;
+  void WrappedRow(lxw_worksheet* ws, lxw_row_t row, const std::string& text, lxw_format* f,
+                  double size) {
     worksheet_write_string(ws, row, 0, text.c_str(), f);
+    FitLines(ws, row, WrappedLines(text, kTextWidth, size), size);
   }
 
   void WriteExplanation(lxw_worksheet* ws) {
-    constexpr double kWidth = 90;
-    worksheet_set_column(ws, 0, 0, kWidth, nullptr);
+    worksheet_set_column(ws, 0, 0, kTextWidth, nullptr);
     lxw_row_t row = 0;
     const DocumentFrame::Part& part = doc_.frame.parts[0];
-    WrappedRow(ws, row++, part.number + " " + part.title, title_);
+    WrappedRow(ws, row++, part.number + " " + part.title, title_, kTitleSize);
     for (const auto& s : doc_.sections) {
-      WrappedRow(ws, row++, s.number + "、" + s.title, heading_);
+      WrappedRow(ws, row++, s.number + "、" + s.title, heading_, kTextSize);
       for (const auto& p : s.paragraphs) {
-        WrappedRow(ws, row++, p.text, p.kind == Paragraph::kHeading ? heading_ : paragraph_);
+        WrappedRow(ws, row++, p.text, p.kind == Paragraph::kHeading ? heading_ : paragraph_,
+                   kTextSize);
       }
     }
     PrintSetup(ws, false);
   }
 
   void WriteGlossary(lxw_worksheet* ws) {
+    constexpr double kTermWidth = 26, kDefinitionWidth = 70;
     worksheet_set_column(ws, 0, 0, 6, nullptr);
-    worksheet_set_column(ws, 1, 1, 26, nullptr);
-    worksheet_set_column(ws, 2, 2, 70, nullptr);
+    worksheet_set_column(ws, 1, 1, kTermWidth, nullptr);
+    worksheet_set_column(ws, 2, 2, kDefinitionWidth, nullptr);
     const DocumentFrame::Part& part = doc_.frame.parts[2];
     worksheet_merge_range(ws, 0, 0, 0, 2, (part.number + " " + part.title).c_str(), title_);
     worksheet_set_row(ws, 0, 30, nullptr);
@@ -277,6 +316,10 @@ class WorkbookWriter {
       worksheet_write_string(ws, row, 0, ChineseNumber(static_cast<int>(i) + 1).c_str(), center);
       worksheet_write_string(ws, row, 1, g.term.c_str(), cell);
       worksheet_write_string(ws, row, 2, g.definition.c_str(), cell);
+      FitLines(ws, row,
+               std::max(WrappedLines(g.term, kTermWidth, kCellSize),
+                        WrappedLines(g.definition, kDefinitionWidth, kCellSize)),
+               kCellSize);
     }
     worksheet_freeze_panes(ws, 2, 0);
     worksheet_repeat_rows(ws, 1, 1);
@@ -323,25 +366,22 @@ class WorkbookWriter {
     return row.kind == RowKind::kSection ? 1 : row.kind == RowKind::kItem ? 2 : 0;
   }
 
-  // Sets the row's height for wrapped text in merged cells, which Excel does not fit by
-  // itself (it does for single cells, so rows without merged text keep the automatic height).
-  static void FitMergedText(lxw_worksheet* ws, lxw_row_t row, const Row& r,
-                            const std::vector<double>& widths) {
-    double lines = 1;
-    bool merged = false;
+  // Sets the row's height for its wrapped text cells (text cells wrap; amounts and the
+  // cells of numeric columns do not), merged or not.
+  static void FitWrappedText(lxw_worksheet* ws, lxw_row_t row, const Table& t, const Row& r,
+                             const std::vector<double>& widths) {
+    int lines = 1;
     size_t col = 0;
     for (const auto& cell : r.cells) {
       size_t span = static_cast<size_t>(std::max(cell.colspan, 1));
       double w = 0;
       for (size_t c = col; c < col + span && c < widths.size(); ++c) w += widths[c];
-      if (!cell.money && w > 2) {
-        double need = std::ceil(DisplayWidth(cell.text) / (w - 1.5));
-        lines = std::max(lines, need);
-        merged = merged || (span > 1 && need > 1);
+      if (!cell.money && !NumericColumn(t, col) && w > 2) {
+        lines = std::max(lines, WrappedLines(cell.text, w, kCellSize));
       }
       col += span;
     }
-    if (merged) worksheet_set_row(ws, row, 13.5 * lines + 3, nullptr);
+    FitLines(ws, row, lines, kCellSize);
   }
 
   void WriteTable(lxw_worksheet* ws, const Table& t) {
@@ -364,7 +404,11 @@ class WorkbookWriter {
     } else {
       worksheet_write_string(ws, row, 0, t.title.c_str(), title_);
     }
-    worksheet_set_row(ws, row++, 30, nullptr);
+    // At least 30 points; more where a long title (a project's form) wraps.
+    worksheet_set_row(
+        ws, row++,
+        std::max(30.0, WrappedLines(t.title, total_width, kTitleSize) * LineHeight(kTitleSize) + 4),
+        nullptr);
     const std::string& owner = doc_.frame.owner;
     if (columns > 1) {
       worksheet_write_string(ws, row, 0, owner.c_str(), plain_);
@@ -437,7 +481,7 @@ class WorkbookWriter {
         worksheet_write_blank(ws, row, static_cast<lxw_col_t>(col),
                               formats_.Cell(false, NumericColumn(t, col), false, 0, false));
       }
-      FitMergedText(ws, row, body, widths);
+      FitWrappedText(ws, row, t, body, widths);
     }
     if (!t.has_data && !t.empty_note.empty()) {
       lxw_format* f = formats_.Cell(false, false, false, 0, true);
@@ -454,8 +498,7 @@ class WorkbookWriter {
       } else {
         worksheet_write_string(ws, row, 0, note.c_str(), note_);
       }
-      double lines = std::max(1.0, std::ceil(DisplayWidth(note) / std::max(10.0, total_width)));
-      worksheet_set_row(ws, row++, 14 * lines + 4, nullptr);
+      FitLines(ws, row++, WrappedLines(note, std::max(10.0, total_width), kCellSize), kCellSize);
     }
 
     worksheet_freeze_panes(ws, body_first, 0);

@@ -5,7 +5,10 @@
 // 名词解释. A table sheet reads like the official template: number, title merged across the
 // table, 部门/单位 and 单位：万元, header rows with their merged cells, then the body with
 // amounts as numbers in `#,##0.00`; header rows frozen and repeated on every printed page, A4
-// fitted to the width, landscape for tables of more than eight columns.
+// fitted to the width, landscape for tables of more than eight columns. Every row with wrapped
+// text (paragraphs, glossary, long names, the multi-line cells of the performance forms) gets
+// a height for all its lines: LibreOffice does not fit rows to their text when it opens a
+// workbook, and showed one cut line of each (tests/libreoffice_test.sh prints them).
 //
 // Amounts are written as values, exact to 0.01 元. With OfficeOptions::with_formulas the
 // subtotal rows of the classification tables (合计, 类, 款: a row whose code is a prefix of
