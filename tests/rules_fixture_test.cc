@@ -150,6 +150,57 @@ TEST(RuleFixtures, DepartmentCostIndicatorWithinTasks) {
       << findings[0].message;
 }
 
+// TXT-016 also reads 上年（…）, asset statements in the text and the years of a 项目申报表's
+// 前两年预算; a date of the year before (截至2022年8月31日) is right.
+TEST(RuleFixtures, YearsNamedInText) {
+  std::string base = testing::ReadFile(RulesDir() + "/base.yaml");
+  auto with = [&](const std::string& sentence) {
+    YAML::Node edit;
+    edit.push_back(YAML::Load("{}"));
+    edit[0]["find"] = "完成电子政务外网升级改造，推进政务数据共享。";
+    edit[0]["replace"] = "完成电子政务外网升级改造，推进政务数据共享。" + sentence;
+    return Check(Apply(base, edit, sentence), "TXT-016", "years.yaml");
+  };
+  EXPECT_TRUE(with("上年（2022年）完成督查任务48项。").empty());
+  EXPECT_TRUE(with("截至2022年8月31日，共有车辆3辆。").empty());
+  EXPECT_TRUE(with("截至2021年12月31日，共有车辆3辆。").empty());
+  auto prior = with("上年（2021年）完成督查任务48项。");
+  ASSERT_EQ(prior.size(), 1u) << Describe(prior);
+  EXPECT_NE(prior[0].message.find("2023年预算的上年是2022年，文字写作2021年"), std::string::npos);
+  auto assets = with("截至2023年12月31日，共有车辆3辆。");
+  ASSERT_EQ(assets.size(), 1u) << Describe(assets);
+  EXPECT_NE(assets[0].message.find("晚于预算年度开始"), std::string::npos) << assets[0].message;
+  EXPECT_EQ(with("截至2020年12月31日，共有车辆3辆。").size(), 1u);
+  YAML::Node years = YAML::Load(
+      "- {find: 'prior_budgets: [{year: 2021, amount: 50.17}, {year: 2022, amount: 50.17}]', "
+      "replace: 'prior_budgets: [{year: 2020, amount: 50.17}, {year: 2021, amount: 50.17}]'}");
+  auto budgets = Check(Apply(base, years, "prior budgets"), "TXT-016", "budgets.yaml");
+  ASSERT_EQ(budgets.size(), 1u) << Describe(budgets);
+  EXPECT_NE(budgets[0].message.find("前两年预算写作2020年"), std::string::npos);
+}
+
+// TXT-012 holds a 项目申报表's 变动情况 to its own 当年预算 and 前两年预算.
+TEST(RuleFixtures, ProjectChangeText) {
+  std::string base = testing::ReadFile(RulesDir() + "/base.yaml");
+  auto with = [&](const std::string& prior, const std::string& text) {
+    YAML::Node edit;
+    edit.push_back(YAML::Load("{}"));
+    edit[0]["find"] =
+        "prior_budgets: [{year: 2021, amount: 50.17}, {year: 2022, amount: 50.17}]\n"
+        "      change_text: 与上年持平";
+    edit[0]["replace"] = "prior_budgets: [{year: 2021, amount: " + prior +
+                         "}, {year: 2022, amount: " + prior + "}]\n      change_text: " + text;
+    return Check(Apply(base, edit, text), "TXT-012", "change.yaml");
+  };
+  EXPECT_TRUE(with("60.17", "本年预算减少10万元").empty());
+  EXPECT_TRUE(
+      with("60.17", "2021年预算60.17万元，2022年预算60.17万元，本年预算减少10万元").empty());
+  auto wrong = with("60.17", "本年预算减少12万元");
+  ASSERT_EQ(wrong.size(), 1u) << Describe(wrong);
+  EXPECT_NE(wrong[0].message.find("应为减少10万元"), std::string::npos) << wrong[0].message;
+  EXPECT_EQ(with("60.17", "本年无变动").size(), 1u);
+}
+
 std::vector<std::string> RuleIds() {
   std::vector<std::string> ids;
   for (const auto& r : AllRules()) ids.push_back(r.id);

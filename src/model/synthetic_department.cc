@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 #include <random>
 
 namespace gongkai {
@@ -170,14 +171,40 @@ Department MakeSyntheticDepartment(uint64_t seed, std::shared_ptr<const Catalog>
   if (d.units.size() > 1)
     d.three_public.scope = fmt::format("机关及下属{}个二级单位", d.units.size() - 1);
   if (!d.projects.empty()) {
+    // The first project's purchase, named after what its first line buys, and its purpose
+    // listing its lines with their total: prose the review rules read (CLS-017, TXT-013).
+    Project& first = d.projects[0];
+    std::vector<const ExpenditureLine*> own;
+    for (const auto& l : d.lines) {
+      if (l.project_id == first.id) own.push_back(&l);
+    }
+    static const std::map<std::string, std::string> kServiceOf = {
+        {"30201", "办公用品"},
+        {"30202", "宣传资料印刷服务"},
+        {"30215", "会议服务"},
+        {"30216", "业务培训服务"},
+        {"30226", "劳务服务"},
+        {"30227", "项目评审服务"},
+        {"30299", "信息系统运行维护服务"}};
     ProcurementItem item;
-    item.item = "信息系统运行维护服务";
-    item.type = "service";
-    item.project_id = d.projects[0].id;
-    item.unit_id = d.projects[0].unit_id;
-    item.amount = d.ProjectAmount(d.projects[0].id);
+    auto named = kServiceOf.find(own.front()->economic);
+    item.item = named == kServiceOf.end() ? "信息系统运行维护服务" : named->second;
+    item.type = own.front()->economic == "30201" ? "goods" : "service";
+    item.project_id = first.id;
+    item.unit_id = first.unit_id;
+    item.amount = d.ProjectAmount(first.id);
     item.function = section + "02";
+    item.economic = own.front()->economic;
     d.procurement.push_back(item);
+    if (own.size() >= 2) {
+      std::string parts;
+      for (const auto* l : own) {
+        const EconomicSubject* e = catalog->FindEconomic(l->economic);
+        parts += fmt::format("{}{}{}万元", parts.empty() ? "" : "、", e ? e->name : l->economic,
+                             l->amount.ExactWan());
+      }
+      first.purpose += fmt::format("本项目安排{}万元，其中：{}。", item.amount.ExactWan(), parts);
+    }
   }
   d.assets.present = true;
   d.assets.as_of = fmt::format("{}-12-31", d.prior_year);

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <filesystem>
+#include <mutex>
 
 #include "base/csv.h"
 #include "base/utf8_text.h"
@@ -30,6 +31,13 @@ CheckConfig CheckConfig::Load(const std::string& data_dir, const std::string& re
   config.region = region;
   config.data_dir = data_dir;
   config.frameworks = MakeFrameworkProvider(data_dir);
+  config.economic_items = MakeEconomicItemsProvider(data_dir);
+  config.prose_words = [data_dir, cache = std::make_shared<std::shared_ptr<const ProseWords>>(),
+                        mutex = std::make_shared<std::mutex>()] {
+    std::lock_guard<std::mutex> lock(*mutex);
+    if (!*cache) *cache = ProseWords::Load(data_dir);
+    return *cache;
+  };
   if (!IsDataName(region)) {  // a name, never a path out of the data directory
     throw CatalogError(
         fmt::format("地区名称「{}」无效：只能由字母、数字、「-」和「_」组成", Excerpt(region)));

@@ -10,19 +10,27 @@
 #ifndef GONGKAI_REVIEW_CHECK_CONFIG_H_
 #define GONGKAI_REVIEW_CHECK_CONFIG_H_
 
+#include <functional>
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 
 #include "refdata/framework.h"
+#include "review/economic_items.h"
 #include "review/finding.h"
+#include "review/prose_words.h"
 
 namespace gongkai {
 
 struct CheckConfig {
   std::string region = "default";
-  std::string data_dir;                      // where frameworks and scoring standards are read from
-  FrameworkProvider frameworks;              // set by Load: frameworks of data_dir, cached
+  std::string data_dir;          // where frameworks and scoring standards are read from
+  FrameworkProvider frameworks;  // set by Load: frameworks of data_dir, cached
+  // Set by Load, read on first use and cached: data/check/common/prose_words.csv and the
+  // economic_items.csv of a year (review/economic_items.h).
+  std::function<std::shared_ptr<const ProseWords>()> prose_words;
+  EconomicItemsProvider economic_items;
   std::map<std::string, Severity> severity;  // rule id → severity
   std::set<std::string> disabled;
   std::map<std::string, std::string> reasons;  // rule id → why it is switched off or changed

@@ -19,6 +19,11 @@ void RegisterCompletenessRules(std::vector<Rule>* rules);
 void RegisterPlausibilityRules(std::vector<Rule>* rules);
 void RegisterPerformanceRules(std::vector<Rule>* rules);
 void RegisterFinalAccountsRules(std::vector<Rule>* rules);
+void RegisterEconomicNatureRules(std::vector<Rule>* rules);
+void RegisterProseRules(std::vector<Rule>* rules);
+void RegisterTextYearRules(std::vector<Rule>* rules);
+void RegisterPerformancePriorRules(std::vector<Rule>* rules);
+void RegisterPerformanceCopyRules(std::vector<Rule>* rules);
 
 // The one place where rules are registered.
 const std::vector<Rule>& AllRules() {
@@ -26,10 +31,15 @@ const std::vector<Rule>& AllRules() {
     std::vector<Rule> all;
     RegisterBalanceRules(&all);
     RegisterClassificationRules(&all);
+    RegisterEconomicNatureRules(&all);
     RegisterTextRules(&all);
+    RegisterProseRules(&all);
+    RegisterTextYearRules(&all);
     RegisterCompletenessRules(&all);
     RegisterPlausibilityRules(&all);
     RegisterPerformanceRules(&all);
+    RegisterPerformancePriorRules(&all);
+    RegisterPerformanceCopyRules(&all);
     RegisterFinalAccountsRules(&all);
     std::set<std::string> ids;
     for (const auto& r : all) {
@@ -114,7 +124,7 @@ void Emitter::Rounding(std::string message, Location where, std::string expected
 std::vector<Finding> RunChecks(const Department& d, const Document& doc, const CheckConfig& config,
                                const CheckOptions& options) {
   Figures f = ComputeFigures(d);
-  CheckContext ctx{d, f, doc, config, nullptr, {}};
+  CheckContext ctx{d, f, doc, config, nullptr, {}, nullptr, nullptr, {}};
   std::shared_ptr<const Framework> framework;
   if (d.performance.present) {
     try {
@@ -125,6 +135,17 @@ std::vector<Finding> RunChecks(const Department& d, const Document& doc, const C
     } catch (const std::exception& e) {
       ctx.framework_error = e.what();
     }
+  }
+  std::shared_ptr<const ProseWords> words;
+  std::shared_ptr<const EconomicItems> items;
+  try {
+    words = config.prose_words ? config.prose_words() : ProseWords::Load(config.data_dir);
+    items = config.economic_items ? config.economic_items(d.year)
+                                  : EconomicItems::Load(config.data_dir, d.year);
+    ctx.prose_words = words.get();
+    ctx.economic_items = items.get();
+  } catch (const std::exception& e) {
+    ctx.review_data_error = e.what();
   }
   std::vector<Finding> all;
   for (const auto& rule : AllRules()) {

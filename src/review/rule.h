@@ -18,7 +18,9 @@
 #include "model/department.h"
 #include "refdata/framework.h"
 #include "review/check_config.h"
+#include "review/economic_items.h"
 #include "review/finding.h"
+#include "review/prose_words.h"
 
 namespace gongkai {
 
@@ -31,6 +33,12 @@ struct CheckContext {
   // framework_error says why not.
   const Framework* framework = nullptr;
   std::string framework_error;
+  // The review's own reference data (data/check/): the words of prose arithmetic and the
+  // economic classification of common items, when they could be read; review_data_error says
+  // why not.
+  const ProseWords* prose_words = nullptr;
+  const EconomicItems* economic_items = nullptr;
+  std::string review_data_error;
 
   // The source position of a declared figure or other element.
   Location At(int line, int column, std::string section = {}) const;

@@ -87,4 +87,18 @@ bool IsCodeLike(const std::string& s) {
   return true;
 }
 
+std::string AssetDateProblem(int budget_year, int year, int month, int day) {
+  (void)month;
+  (void)day;
+  if (year >= budget_year) {
+    return fmt::format("晚于预算年度开始（{}年1月1日），编制{}年预算时还不可能有该日的数字",
+                       budget_year, budget_year);
+  }
+  if (year < budget_year - 2) {
+    return fmt::format("早了一年以上：{}年预算的资产情况应截至{}年内的日期（通常为{}年12月31日）",
+                       budget_year, budget_year - 1, budget_year - 1);
+  }
+  return "";
+}
+
 }  // namespace gongkai::rules

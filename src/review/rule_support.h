@@ -54,6 +54,13 @@ Location TextLocation(const CheckContext& ctx, const DeclaredFigure& f);
 void CheckSum(const CheckContext& ctx, Emitter& emit, const std::string& what, Money printed_total,
               const std::vector<Money>& printed_parts, Location where);
 
+// What is wrong with an asset statement dated year-month-day (截至…) in the budget of
+// `budget_year`, or "" when nothing clearly is. A budget states its assets as at a date of the
+// year before (the end of it, or the month the budget was drawn up: 截至2025年8月31日 in a 2026
+// budget) or as at the end of the year before that (the last final accounts); a date in the
+// budget year itself cannot have been known, and one more than a year older is stale.
+std::string AssetDateProblem(int budget_year, int year, int month, int day);
+
 // True when the printed amount has more than two decimals (not a printed figure).
 bool IsCodeLike(const std::string& s);  // all digits
 

@@ -286,15 +286,21 @@ void RegisterCompletenessRules(std::vector<Rule>* out) {
           if (!c.amount) emit.Report("表中金额空缺", CellLocation(ctx, c));
         }
       }));
-  out->push_back(Make("CMP-014", Severity::kError, "资产统计日期为上年12月31日",
-                      "预算公开中的国有资产情况截至上一年度末", kBasis143,
-                      [](const CheckContext& ctx, Emitter& emit) {
-                        if (!ctx.d.assets.present || ctx.d.assets.as_of.empty()) return;
-                        std::string expected = fmt::format("{}-12-31", ctx.d.prior_year);
-                        if (ctx.d.assets.as_of != expected) {
-                          emit.Report(fmt::format("资产统计日期为{}，{}年预算应为{}",
-                                                  ctx.d.assets.as_of, ctx.d.year, expected),
-                                      ctx.At(0, 0, "assets.as_of"), expected, ctx.d.assets.as_of);
+  out->push_back(Make("CMP-014", Severity::kError, "资产统计日期在预算年度之前（上年内或前年末）",
+                      "预算公开中的国有资产情况截至上一年度内的日期（多为上年12月31日，也有编制预算"
+                      "时的上年8月31日等）"
+                      "或前年末；预算年度内的日期编制时还不可能有，早一年以上的日期已过时",
+                      kBasis143, [](const CheckContext& ctx, Emitter& emit) {
+                        if (!ctx.d.assets.present || ctx.d.assets.as_of.size() != 10) return;
+                        const std::string& as_of =
+                            ctx.d.assets.as_of;  // YYYY-MM-DD, checked by the loader
+                        std::string problem = AssetDateProblem(
+                            ctx.d.year, std::stoi(as_of.substr(0, 4)),
+                            std::stoi(as_of.substr(5, 2)), std::stoi(as_of.substr(8, 2)));
+                        if (!problem.empty()) {
+                          std::string expected = fmt::format("{}-12-31", ctx.d.prior_year);
+                          emit.Report(fmt::format("资产统计日期为{}，{}", as_of, problem),
+                                      ctx.At(0, 0, "assets.as_of"), expected, as_of);
                         }
                       }));
   out->push_back(Make(
