@@ -11,7 +11,11 @@ PKGS=(
   libzip-dev libpugixml-dev zlib1g-dev
   libpoppler-cpp-dev poppler-data
   libcpp-httplib-dev libsqlite3-dev libargon2-dev libssl-dev
+  nodejs chromium
 )
+# npm: Debian's package, unless the installed nodejs brings its own (NodeSource's nodejs
+# includes npm and conflicts with Debian's npm package).
+command -v npm >/dev/null 2>&1 || PKGS+=(npm)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
