@@ -278,6 +278,12 @@ try {
     await login(deptReviewer)
     await page.goto(`${base}/app/submissions`)
     await page.locator(testId(`open-${second}`)).click()
+    // A comment on the first finding, kept with the submission.
+    const remark = '请补充职能说明的依据。'
+    await page.locator(`${testId('add-comment')} input`).first().fill(remark)
+    await page.locator(testId('add-comment')).first().getByRole('button', { name: '评论' }).click()
+    const commented = await page.locator(testId('comment')).filter({ hasText: remark }).waitFor().then(() => true, () => false)
+    check(commented, '主管部门审核人对问题发表评论')
     await act('approve')
     await expectState('财政审核', '主管部门审核人通过后为「财政审核」')
     await shot('04-review')
