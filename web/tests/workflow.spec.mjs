@@ -348,6 +348,8 @@ try {
       `#${second} 的 PDF 下载为 application/pdf`,
       `${pdf.status()} ${pdf.headers()['content-type']}`,
     )
+    await page.goto(`${base}/`)
+    check(await page.locator(`a[href="/portal/${second}.pdf"]`).count() > 0, `公开门户首页列出 #${second}`)
     await page.goto(`${base}/app/public/overview`)
     await page.locator(`${testId('chart-function')} canvas`).waitFor()
     ok('统计概览页画出图表')
