@@ -1,12 +1,13 @@
 # gongkai — the two commands a new user runs:
 #   make demo   installs what is missing, builds, renders the bundled example
 #   make test   installs what is missing, builds, runs every test
+#   make web    builds the web front end (web/dist, served by `gongkai serve` at /app/)
 BUILD ?= build
 JOBS ?= 2
 EXAMPLE ?= examples/xinzhou-gov-office-2023.yaml
 OUT ?= out
 
-.PHONY: all bootstrap configure build demo test bench format clean
+.PHONY: all bootstrap configure build web demo test bench format clean
 
 all: build
 
@@ -31,7 +32,18 @@ demo: build
 	@$(BUILD)/gongkai check $(EXAMPLE) --format html -o $(OUT) > /dev/null || true  # the published seed has errors: exit 1 is expected
 	@echo "生成的公开文件：$(OUT)/$(notdir $(basename $(EXAMPLE))).html（.json .pdf .xlsx）；审核报告：$(OUT)/$(notdir $(basename $(EXAMPLE))).check.html"
 
-test: build
+# The web front end: npm ci only when the lockfile changed, vite build only when a source did.
+WEB_SOURCES := $(shell find web/src -type f 2>/dev/null) web/index.html web/vite.config.js
+
+web/node_modules/.package-lock.json: web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund
+
+web/dist/index.html: web/node_modules/.package-lock.json $(WEB_SOURCES)
+	cd web && npx vite build --logLevel warn
+
+web: bootstrap web/dist/index.html
+
+test: build web
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 bench: build

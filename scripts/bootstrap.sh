@@ -15,7 +15,11 @@ PKGS=(
   libcpp-httplib-dev libsqlite3-dev libargon2-dev libssl-dev
   qpdf
   libreoffice-calc-nogui fonts-crosextra-carlito  # tests/libreoffice_test.sh (Carlito: Calibri's metrics)
+  nodejs chromium
 )
+# npm: Debian's package, unless the installed nodejs brings its own (NodeSource's nodejs
+# includes npm and conflicts with Debian's npm package).
+command -v npm >/dev/null 2>&1 || PKGS+=(npm)
 # `bootstrap.sh fuzz` adds what scripts/fuzz.sh needs (clang and its fuzzer runtime).
 if [ "${1:-}" = fuzz ]; then PKGS+=(clang libclang-rt-14-dev); fi
 missing=()

@@ -11,7 +11,7 @@
 //   gongkai audit FILE|DIR… [--format text|json|html] [--json] [-o DIR|FILE] [--extract DIR]
 //                 [--jobs N]
 //   gongkai rules [--markdown]
-//   gongkai serve [--port 8080] [--host 127.0.0.1] [--database FILE] [--demo]
+//   gongkai serve [--port 8080] [--host 127.0.0.1] [--database FILE] [--demo] [--web DIR]
 //
 // Exit codes (README): 0 clean, 1 the input has errors (or 错误 findings), 2 a file could not be
 // read or written, 3 the command line itself is wrong.
@@ -28,6 +28,7 @@
 #include "engine/output_plan.h"
 #include "server/demo.h"
 #include "server/server.h"
+#include "server/static_files.h"
 
 namespace fs = std::filesystem;
 using namespace gongkai;
@@ -370,7 +371,7 @@ int Rules(bool markdown) {
 // The workspace and the portal until SIGINT or SIGTERM. With --demo: demo users (printed
 // with their passwords) and the bundled examples published.
 int Serve(const Engine& engine, const std::string& host, int port, const std::string& database,
-          bool demo) {
+          bool demo, const std::string& web_dir) {
   namespace srv = gongkai::server;
   std::unique_ptr<srv::Store> store;
   try {
@@ -398,6 +399,7 @@ int Serve(const Engine& engine, const std::string& host, int port, const std::st
   srv::ServerOptions options;
   options.host = host;
   options.port = port;
+  options.web_dir = web_dir;
   srv::Server server(engine, *store, options);
   std::string error;
   int bound = server.Bind(&error);
@@ -408,6 +410,12 @@ int Serve(const Engine& engine, const std::string& host, int port, const std::st
   std::cout << fmt::format("公开门户：http://{}:{}/  （数据库 {}，Ctrl-C 停止）", host, bound,
                            database)
             << std::endl;
+  if (srv::IsWebBuild(web_dir)) {
+    std::cout << fmt::format("工作台：http://{}:{}/app/", host, bound) << std::endl;
+  } else {
+    std::cout << fmt::format("工作台未构建（{} 中没有 index.html）：运行 make web", web_dir)
+              << std::endl;
+  }
   std::thread serving([&] { server.Run(); });
   int received = 0;
   sigwait(&signals, &received);
@@ -536,6 +544,7 @@ int main(int argc, char** argv) {
   templ->add_option("--kind", template_kind, "预算（默认）或 决算");
 
   std::string serve_host = "127.0.0.1", database = "gongkai.db";
+  std::string web_dir = gongkai::server::BundledWebDir();
   int serve_port = 8080;
   bool serve_demo = false;
   auto* serve = app.add_subcommand(
@@ -545,6 +554,8 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0, 65535));
   serve->add_option("--host", serve_host, "监听地址（默认 127.0.0.1，只供本机访问）");
   serve->add_option("--database", database, "SQLite 数据库文件（默认 gongkai.db，不存在时创建）");
+  serve->add_option("--web", web_dir,
+                    "网页前端的构建目录（默认为内置的 web/dist，用 make web 构建）");
   serve->add_flag("--demo", serve_demo, "演示：创建各角色的用户并打印其密码，发布内置示例");
 
   try {
@@ -580,7 +591,7 @@ int main(int argc, char** argv) {
     if (*templ) return Template(engine, template_kind, template_year, out_file);
     if (*score) return Score(engine, file, standard_id, reviewer_file, score_json);
     if (*declare) return Declare(engine, file, out_file);
-    if (*serve) return Serve(engine, serve_host, serve_port, database, serve_demo);
+    if (*serve) return Serve(engine, serve_host, serve_port, database, serve_demo, web_dir);
   } catch (const std::exception& e) {
     std::cerr << "gongkai: " << e.what() << "\n";
     return kExitUnreadable;

@@ -1,6 +1,7 @@
 // The region's public portal, without sign-in (server.h):
 //
-//   GET /                    the published disclosures by year and department (?q= 部门名称)
+//   GET /                    the published disclosures by year and department (?q= 部门名称),
+//                            with links to the web front end (/app/: overview, sign-in)
 //   GET /portal/{id}.html    one published disclosure, as Engine::Render makes it;
 //       /portal/{id}.pdf     also as PDF, Excel workbook and JSON
 //       /portal/{id}.xlsx
@@ -37,6 +38,8 @@ std::string IndexPage(const std::vector<Submission>& published, const std::strin
       "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
       "<title>部门预算、决算公开</title>{}</head><body>\n<h1>部门预算、决算公开</h1>\n"
+      "<p class=\"note\"><a href=\"/app/public/overview\">统计概览</a> · "
+      "<a href=\"/app/\">工作人员登录（填报、审核、发布）</a></p>\n"
       "<form method=\"get\" action=\"/\" role=\"search\"><label>按部门名称查找："
       "<input type=\"search\" name=\"q\" value=\"{}\"></label> <button>查找</button></form>\n",
       kStyle, HtmlEscape(query));

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "server/http_support.h"
+#include "server/static_files.h"
 
 namespace gongkai::server {
 
@@ -28,7 +29,8 @@ Server::Server(const Engine& engine, Store& store, ServerOptions options)
                             {"X-Frame-Options", "DENY"},
                             {"Referrer-Policy", "no-referrer"},
                             {"Cache-Control", "no-store"},
-                            // The pages have no script and load nothing from elsewhere.
+                            // The portal's pages have no script and load nothing from elsewhere
+                            // (the front end under /app/ has its own: static_files.h).
                             {"Content-Security-Policy",
                              "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
                              "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"}});
@@ -54,6 +56,7 @@ Server::Server(const Engine& engine, Store& store, ServerOptions options)
   });
   RegisterApi(http, impl_->context);
   RegisterPortal(http, impl_->context);
+  RegisterStaticFiles(http, options.web_dir);
 }
 
 Server::~Server() { Stop(); }

@@ -1,5 +1,6 @@
 // gongkai serve: the bureau's shared workspace (a JSON API under /api/, signed in) and the
-// region's public portal (/ and /portal/, no sign-in) over HTTP, on loopback by default.
+// region's public portal (/ and /portal/, no sign-in) over HTTP, on loopback by default, and
+// the web front end that uses both (/app/, static_files.h).
 // Everything a request does to a document goes through the Engine; everything kept goes
 // through the Store. The routes are listed in api.cc and portal.cc, and in the README.
 #ifndef GONGKAI_SERVER_SERVER_H_
@@ -19,6 +20,8 @@ struct ServerOptions {
   size_t max_body = 16 << 20;  // bytes of a request body
   int failed_logins = 5;       // per user and per address in 15 minutes
   int64_t session_seconds = 8 * 3600;
+  // The built web front end served at /app/ (static_files.h); empty: none built.
+  std::string web_dir;
 };
 
 class Server {
