@@ -34,6 +34,34 @@ TEST(CauseGroups, SubtotalsAboveAWrongFigureFollowFromIt) {
   EXPECT_EQ(all[2].rule, "CMP-001");          // outside tables: left alone
 }
 
+// A relation between tables is on a cell of each: a wrong 类 of one table explains the relation
+// on that 类 and, totals being roots, the relation on the totals; a total relation that shares
+// no cell with it stays apart (the halves of a two-sided table are told apart by their table
+// keys). Without totals_are_roots a 合计 row groups nothing (check).
+TEST(CauseGroups, RelationsGroupByEachOfTheirCells) {
+  auto relation = [](const std::string& rule, const std::string& table, const std::string& row,
+                     const std::string& other_table, const std::string& other_row) {
+    Finding f = At(rule, table, row);
+    Location other;
+    other.table_id = other_table;
+    other.row = other_row;
+    f.related.push_back(other);
+    return f;
+  };
+  std::vector<Finding> all = {relation("BAL-013", "summary:收入", "收入总计", "income", "合计"),
+                              relation("BAL-013", "summary:支出", "支出总计", "spending", "合计"),
+                              At("", "spending", "201 一般公共服务支出"),
+                              relation("BAL-013", "summary:支出", "201 一般公共服务支出",
+                                       "spending", "201 一般公共服务支出")};
+  std::vector<size_t> cause = CauseOf(all, true);
+  EXPECT_EQ(cause, (std::vector<size_t>{0, 2, 2, 2}));
+  EXPECT_EQ(CauseOf(all), (std::vector<size_t>{0, 1, 2, 2}));
+  GroupByCause(&all, true);
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[1].where.table_id, "spending");
+  EXPECT_EQ(all[1].consequences.size(), 2u);
+}
+
 TEST(CauseGroups, RoundingNotesStayApart) {
   std::vector<Finding> all = {At("BAL-007", "t", "201"), At("BAL-007", "t", "20101")};
   all[1].rounding = true;

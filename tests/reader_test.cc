@@ -386,7 +386,9 @@ TEST(SeedTest, ReadsTheTablesOfSeed004) {
   if (!std::filesystem::exists(path)) GTEST_SKIP() << "seed text absent: " << path;
   PublishedDocument doc = ReadPublished(path, Options());
   EXPECT_EQ(doc.kind, DocumentKind::kBudget);
-  EXPECT_EQ(doc.year, 2022);
+  // "武汉市新洲区人民政府办公室 2023 年部门预算" on its first line; its many comparisons with
+  // 2022 are not its cover (a text without page breaks is one page).
+  EXPECT_EQ(doc.year, 2023);
   const PublishedTable* summary = doc.Find("income_expenditure_summary");
   ASSERT_NE(summary, nullptr);
   EXPECT_EQ(summary->sides, 2);

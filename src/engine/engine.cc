@@ -19,6 +19,7 @@
 #include "render/pdf_renderer.h"
 #include "render/xlsx_renderer.h"
 #include "review/declare.h"
+#include "review/published_relations.h"
 #include "source/source_loader.h"
 #include "source/source_writer.h"
 #include "source/workbook_source.h"
@@ -337,6 +338,8 @@ std::vector<AuditedDocument> Engine::AuditAll(const std::vector<std::string>& pa
     try {
       a.document = reader::ReadPublished(paths[i], options);
       a.findings = reader::CheckPublished(*a.document);
+      AppendPublishedRelations(*a.document, &a.findings);
+      GroupPublishedFindings(&a.findings);
     } catch (const std::exception& e) {
       a.document.reset();
       a.error = e.what();

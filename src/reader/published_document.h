@@ -77,6 +77,29 @@ struct PageStatus {
   std::string why;
 };
 
+// A headline figure stated in the text (公开说明 / 情况说明): "收支总预算3,210.10万元",
+// "“三公”经费预算数为12.30万元" — what it states (key, from data/reader/text_figures.csv),
+// the amount and where it is printed (page, line on the page counted from 1, the line's box).
+struct TextFigure {
+  std::string key;     // income_total, expenditure_total, fiscal_income, three_public, …
+  std::string phrase;  // the words matched: "收支总预算"
+  Money amount;
+  std::string text;  // the amount as printed, with its unit: "3,210.10万元"
+  int page = 0, line = 0;
+  Box box;
+  std::string sentence;  // the line as printed (spaces removed)
+};
+
+// One item of the completeness scorecard (data/reader/completeness.csv): a required table, or a
+// part of the text found by its heading or keywords.
+struct CompletenessMark {
+  std::string id;    // a table id, or three_public_text, procurement, assets, performance, …
+  std::string name;  // 收支总表, “三公”经费说明, 政府采购 …
+  bool is_table = false;
+  bool found = false;
+  int page = 0;  // where it was found
+};
+
 struct PublishedDocument {
   std::string path;
   DocumentKind kind = DocumentKind::kUnknown;
@@ -84,6 +107,8 @@ struct PublishedDocument {
   int year = 0;
   std::vector<PageStatus> pages;
   std::vector<PublishedTable> tables;
+  std::vector<TextFigure> text_figures;
+  std::vector<CompletenessMark> completeness;
 
   const PublishedTable* Find(std::string_view id) const;
 };

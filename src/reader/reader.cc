@@ -10,6 +10,7 @@
 #include "base/read_file.h"
 #include "reader/table_catalog.h"
 #include "reader/table_reader.h"
+#include "reader/text_facts.h"
 #include "reader/text_lines.h"
 
 namespace gongkai::reader {
@@ -29,6 +30,9 @@ PublishedDocument FromPages(const std::vector<Page>& pages, const std::string& p
   TableCatalog catalog = TableCatalog::Load(options.data_dir);
   doc.tables = ReadTables(pages, catalog);
   ReadDocumentFacts(pages, &doc);
+  TextFacts facts = TextFacts::Load(options.data_dir);
+  doc.text_figures = ReadTextFigures(pages, facts.figures, doc.year);
+  doc.completeness = ReadCompleteness(pages, facts.completeness, doc);
   return doc;
 }
 
@@ -65,6 +69,7 @@ void Judge(const Equation& e, std::vector<ReaderFinding>* out) {
   f.page = a.where.page ? a.where.page : e.row->where.page;
   f.box = a.blank ? e.row->where.box : a.where.box;
   f.row = RowLabel(*e.row);
+  f.side = e.row->side;
   f.column = e.table->columns[e.column].path;
   f.printed = e.printed;
   f.computed = e.computed;

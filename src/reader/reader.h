@@ -51,6 +51,19 @@ PublishedDocument ReadPublishedText(const std::string& text, const std::string& 
 
 enum class FindingLevel { kError, kNote };
 
+// A cell (or a line of the text) a finding compares with: the other side of a relation between
+// two tables, or the table figure a sentence of the text states.
+struct CellRef {
+  std::string table_id;     // empty for a line of the text
+  std::string table_title;  // or "公开说明"
+  int page = 0;
+  Box box;
+  std::string row;     // "支出总计", "201 一般公共服务支出"; for text: "第3行"
+  std::string column;  // column path
+  int side = 0;        // 1: the 支出 half of a two-sided table
+  Money printed;
+};
+
 struct ReaderFinding {
   FindingLevel level = FindingLevel::kError;
   std::string table_id;
@@ -62,6 +75,14 @@ struct ReaderFinding {
   Money printed;        // the amount as printed
   Money computed;       // the sum of its parts as printed
   std::string message;  // Chinese, complete
+  // Relations between tables and text against tables (review/published_relations.h): the id of
+  // the review rule stating the same relation (BAL-013 …; empty for the sums inside one table),
+  // the other cell(s) compared, and the findings that follow from this one (cause_groups.h).
+  std::string rule;
+  int side = 0;  // of the row: 1 for the 支出 half of a two-sided table
+  int line = 0;  // a finding on the text: its line on the page
+  std::vector<CellRef> related;
+  std::vector<ReaderFinding> consequences;
 };
 
 std::vector<ReaderFinding> CheckPublished(const PublishedDocument& doc);

@@ -806,9 +806,12 @@ void ReadDocumentFacts(const std::vector<Page>& pages, PublishedDocument* doc) {
   static const std::regex kDept(
       R"((?:编制部门|编制单位|部门名称|单位名称|预算单位|部门/单位|部门)(?:：|:)(.+))");
   for (size_t p = 0; p < pages.size(); ++p) {
-    for (const Line& line : pages[p].lines) {
+    for (size_t l = 0; l < pages[p].lines.size(); ++l) {
+      const Line& line = pages[p].lines[l];
       std::string compact = line.Compact();
-      bool cover = p < 2;
+      // The cover: the first two pages; of a text without page breaks (a whole document as one
+      // page), its first lines only — its comparisons with last year are not the cover.
+      bool cover = p < 2 && (pages.size() > 1 || l < 30);
       if (cover || CodePoints(compact) < 40) {
         for (auto it = std::sregex_iterator(compact.begin(), compact.end(), kYear);
              it != std::sregex_iterator(); ++it) {

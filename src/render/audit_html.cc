@@ -202,6 +202,16 @@ std::string AuditHtml(const AuditedDocument& a, const AuditHtmlOptions& options)
     out += "</table>\n";
   }
 
+  if (!d.completeness.empty()) {
+    out += "<h2>完整性</h2>\n<table>\n<tr><th>项目</th><th>情况</th></tr>\n";
+    for (const auto& m : d.completeness) {
+      out += fmt::format("<tr><td>{}{}</td><td class=\"{}\">{}</td></tr>\n",
+                         m.is_table ? "公开表：" : "", Esc(m.name), m.found ? "ok" : "bad",
+                         m.found ? fmt::format("有（第{}页）", m.page) : std::string("未找到"));
+    }
+    out += "</table>\n";
+  }
+
   int unreadable = 0;
   for (const auto& p : d.pages) unreadable += !p.readable;
   out += fmt::format("<h2>无法读取的页（{}）</h2>\n", unreadable);
@@ -235,19 +245,36 @@ std::string AuditHtml(const AuditedDocument& a, const AuditHtmlOptions& options)
     if (!f.row.empty()) out += fmt::format("　行「{}」", Esc(f.row));
     if (!f.column.empty()) out += fmt::format("　列「{}」", Esc(f.column));
     out += "</div>\n";
+    for (const auto& r : f.related) {
+      out += fmt::format("<div>对照　第{}页　{}", r.page, Esc(r.table_title));
+      if (!r.row.empty()) out += fmt::format("　行「{}」", Esc(r.row));
+      if (!r.column.empty()) out += fmt::format("　列「{}」", Esc(r.column));
+      out += "</div>\n";
+    }
     out += fmt::format("<div class=\"message\">{}</div>\n", Esc(f.message));
-    if (pictures && pictures->ok()) {
+    // The amount in question, then (a relation) the first cell it is compared with.
+    std::vector<std::pair<int, reader::Box>> places = {{f.page, f.box}};
+    if (!f.related.empty()) places.emplace_back(f.related.front().page, f.related.front().box);
+    for (const auto& [page, box] : places) {
+      if (!pictures || !pictures->ok()) break;
       std::string png;
-      if (shown < options.max_images) png = pictures->RegionPng(f.page, f.box, options);
+      if (shown < options.max_images) png = pictures->RegionPng(page, box, options);
       if (!png.empty()) {
         ++shown;
-        out +=
-            fmt::format("<img src=\"data:image/png;base64,{}\" alt=\"第{}页，红框为有误的数字\">\n",
-                        Base64(png), f.page);
+        out += fmt::format(
+            "<img src=\"data:image/png;base64,{}\" alt=\"第{}页，红框为所核对的数字\">\n",
+            Base64(png), page);
       } else if (shown >= options.max_images) {
-        out += fmt::format("<p class=\"muted\">（图像过多，此处不再附图，见原文第{}页）</p>\n",
-                           f.page);
+        out +=
+            fmt::format("<p class=\"muted\">（图像过多，此处不再附图，见原文第{}页）</p>\n", page);
       }
+    }
+    if (!f.consequences.empty()) {
+      out += "<div class=\"muted\">由此引起：</div>\n<ul>\n";
+      for (const auto& c : f.consequences) {
+        out += fmt::format("<li>{}：{}</li>\n", Esc(AuditWhere(c)), Esc(c.message));
+      }
+      out += "</ul>\n";
     }
     out += "</section>\n";
   }

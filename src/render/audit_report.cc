@@ -23,22 +23,86 @@ std::string Identity(const reader::PublishedDocument& d) {
                      reader::KindName(d.kind));
 }
 
-std::string Where(const reader::ReaderFinding& f) {
-  std::string out = fmt::format("第{}页 {}", f.page, f.table_title);
-  if (!f.row.empty()) out += " 行「" + f.row + "」";
-  if (!f.column.empty()) out += " 列「" + f.column + "」";
+std::string CellWhere(int page, const std::string& table, const std::string& row,
+                      const std::string& column) {
+  std::string out = fmt::format("第{}页 {}", page, table);
+  if (!row.empty()) out += " 行「" + row + "」";
+  if (!column.empty()) out += " 列「" + column + "」";
   return out;
 }
 
+std::string FindingJsonLevel(const reader::ReaderFinding& f) {
+  return f.level == reader::FindingLevel::kError ? "错误" : "提示";
+}
+
+nlohmann::ordered_json FindingJson(const reader::ReaderFinding& f) {
+  nlohmann::ordered_json j = {{"level", FindingJsonLevel(f)},
+                              {"rule", f.rule},
+                              {"table", f.table_id},
+                              {"page", f.page},
+                              {"row", f.row},
+                              {"column", f.column},
+                              {"printed", f.printed.Wan(2)},
+                              {"computed", f.computed.Wan(2)},
+                              {"message", f.message}};
+  if (f.line) j["line"] = f.line;
+  nlohmann::ordered_json related = nlohmann::ordered_json::array();
+  for (const auto& r : f.related) {
+    related.push_back({{"table", r.table_id},
+                       {"title", r.table_title},
+                       {"page", r.page},
+                       {"row", r.row},
+                       {"column", r.column},
+                       {"printed", r.printed.Wan(2)}});
+  }
+  if (!related.empty()) j["related"] = related;
+  nlohmann::ordered_json consequences = nlohmann::ordered_json::array();
+  for (const auto& c : f.consequences) consequences.push_back(FindingJson(c));
+  if (!consequences.empty()) j["consequences"] = consequences;
+  return j;
+}
+
 }  // namespace
+
+std::string AuditWhere(const reader::ReaderFinding& f) {
+  std::string out = CellWhere(f.page, f.table_title, f.row, f.column);
+  for (const auto& r : f.related) {
+    out += "；对照 " + CellWhere(r.page, r.table_title, r.row, r.column);
+  }
+  return out;
+}
+
+std::string CompletenessLine(const reader::PublishedDocument& d) {
+  int tables = 0, found = 0;
+  std::string missing, parts;
+  for (const auto& m : d.completeness) {
+    if (m.is_table) {
+      ++tables;
+      found += m.found;
+      if (!m.found) missing += (missing.empty() ? "" : "、") + m.name;
+      continue;
+    }
+    parts += fmt::format("；{} {}", m.name,
+                         m.found ? fmt::format("有（第{}页）", m.page) : std::string("无"));
+  }
+  std::string out = fmt::format("公开表 {}/{}", found, tables);
+  if (!missing.empty()) out += "（缺" + missing + "）";
+  return out + parts;
+}
 
 std::string AuditSummaryLine(const AuditedDocument& a) {
   if (!a.document) return fmt::format("{}：无法读取（{}）", a.path, a.error);
   const reader::PublishedDocument& d = *a.document;
   int unreadable = 0;
   for (const auto& p : d.pages) unreadable += !p.readable;
-  return fmt::format("{}（{}）：识别公开表{}张，无法读取的页{}，错误 {}，提示 {}", Identity(d),
-                     a.path, d.tables.size(), unreadable, a.Errors(), a.Notes());
+  int tables = 0, found = 0;
+  for (const auto& m : d.completeness) {
+    tables += m.is_table;
+    found += m.is_table && m.found;
+  }
+  return fmt::format(
+      "{}（{}）：识别公开表{}张（应有{}张中的{}张），无法读取的页{}，错误 {}，提示 {}", Identity(d),
+      a.path, d.tables.size(), tables, found, unreadable, a.Errors(), a.Notes());
 }
 
 std::string AuditText(const AuditedDocument& a) {
@@ -63,11 +127,15 @@ std::string AuditText(const AuditedDocument& a) {
       ++notes[f.table_title];
       continue;
     }
-    out += fmt::format("  错误 {}：{}\n", Where(f), f.message);
+    out += fmt::format("  错误 {}：{}\n", AuditWhere(f), f.message);
+    for (const auto& c : f.consequences) {
+      out += fmt::format("    由此引起 {}：{}\n", AuditWhere(c), c.message);
+    }
   }
   for (const auto& [table, n] : notes) {
     out += fmt::format("  提示 {}：{}处差额在四舍五入范围内（每个加项不超过0.01）\n", table, n);
   }
+  if (!d.completeness.empty()) out += "  完整性：" + CompletenessLine(d) + "\n";
   out += "小结：" + AuditSummaryLine(a) + "\n";
   return out;
 }
@@ -100,17 +168,26 @@ std::string AuditJson(const std::vector<AuditedDocument>& all) {
       if (!p.readable) pages.push_back({{"page", p.number}, {"why", p.why}});
     }
     j["unreadable_pages"] = pages;
-    nlohmann::ordered_json findings = nlohmann::ordered_json::array();
-    for (const auto& f : a.findings) {
-      findings.push_back({{"level", f.level == reader::FindingLevel::kError ? "错误" : "提示"},
-                          {"table", f.table_id},
-                          {"page", f.page},
-                          {"row", f.row},
-                          {"column", f.column},
-                          {"printed", f.printed.Wan(2)},
-                          {"computed", f.computed.Wan(2)},
-                          {"message", f.message}});
+    nlohmann::ordered_json completeness = nlohmann::ordered_json::array();
+    for (const auto& m : d.completeness) {
+      completeness.push_back({{"id", m.id},
+                              {"name", m.name},
+                              {"table", m.is_table},
+                              {"found", m.found},
+                              {"page", m.page}});
     }
+    j["completeness"] = completeness;
+    nlohmann::ordered_json figures = nlohmann::ordered_json::array();
+    for (const auto& f : d.text_figures) {
+      figures.push_back({{"key", f.key},
+                         {"phrase", f.phrase},
+                         {"amount", f.text},
+                         {"page", f.page},
+                         {"line", f.line}});
+    }
+    j["text_figures"] = figures;
+    nlohmann::ordered_json findings = nlohmann::ordered_json::array();
+    for (const auto& f : a.findings) findings.push_back(FindingJson(f));
     j["findings"] = findings;
     out.push_back(j);
   }

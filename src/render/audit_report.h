@@ -18,10 +18,18 @@ struct AuditedDocument {
   std::string path;
   std::optional<reader::PublishedDocument> document;  // empty when it could not be read
   std::string error;                                  // why not
+  // Grouped by cause: a finding that follows from another is among its consequences.
   std::vector<reader::ReaderFinding> findings;
-  int Errors() const;
+  int Errors() const;  // causes, each counted once
   int Notes() const;
 };
+
+// Where a finding is: "第7页 收支总表 行「支出总计」 列「预算数」", and for a relation the cells
+// it compares with ("；对照 第10页 支出总表 行「合计」 列「合计」").
+std::string AuditWhere(const reader::ReaderFinding& f);
+
+// The completeness scorecard in one line: "公开表 8/8；“三公”经费说明 有（第5页）；… 名词解释 无".
+std::string CompletenessLine(const reader::PublishedDocument& d);
 
 std::string AuditText(const AuditedDocument& a);
 std::string AuditSummaryLine(const AuditedDocument& a);

@@ -12,38 +12,77 @@ std::string CodeOf(const std::string& row) {
   return n >= 3 ? row.substr(0, n) : "";
 }
 
+bool IsTotalRow(const std::string& row) {
+  for (const char* word : {"合计", "总计"}) {
+    const std::string w = word;
+    if (row.size() >= w.size() && row.compare(row.size() - w.size(), w.size(), w) == 0) return true;
+  }
+  return false;
+}
+
 bool IsCodeFinding(const Finding& f) { return f.rule.rfind("CLS-", 0) == 0; }
 
-bool Groupable(const Finding& f) {
-  return !f.rounding && !f.where.table_id.empty() && !CodeOf(f.where.row).empty();
+// A cell a finding is on, for grouping: its table and the code of its row ("" for a total row
+// when totals are roots).
+struct Key {
+  std::string table, code;
+};
+
+std::vector<Key> KeysOf(const Finding& f, bool totals_are_roots) {
+  std::vector<Key> keys;
+  if (f.rounding) return keys;
+  auto add = [&](const Location& at) {
+    if (at.table_id.empty()) return;
+    std::string code = CodeOf(at.row);
+    if (!code.empty() || (totals_are_roots && IsTotalRow(at.row))) {
+      keys.push_back({at.table_id, code});
+    }
+  };
+  add(f.where);
+  for (const Location& at : f.related) add(at);
+  return keys;
 }
 
 }  // namespace
 
-void GroupByCause(std::vector<Finding>* findings) {
-  std::vector<Finding>& all = *findings;
+std::vector<size_t> CauseOf(const std::vector<Finding>& all, bool totals_are_roots) {
   const size_t n = all.size();
-  std::vector<std::string> codes(n);
-  for (size_t i = 0; i < n; ++i) {
-    if (Groupable(all[i])) codes[i] = CodeOf(all[i].where.row);
-  }
-  // The cause of each finding: the deepest finding of the same table whose code is this one's
-  // code or extends it (the first such when several are as deep).
+  std::vector<std::vector<Key>> keys(n);
+  for (size_t i = 0; i < n; ++i) keys[i] = KeysOf(all[i], totals_are_roots);
+  // How deep j explains i: the longest code of a cell of j that is a cell of i or below one
+  // (same table, code extending it); -1 when j does not explain i.
+  auto depth = [&](size_t j, size_t i) {
+    int best = -1;
+    for (const Key& a : keys[i]) {
+      for (const Key& b : keys[j]) {
+        if (a.table != b.table || b.code.compare(0, a.code.size(), a.code) != 0) continue;
+        best = std::max(best, static_cast<int>(b.code.size()));
+      }
+    }
+    return best;
+  };
+  // Which of two findings at the same depth is the cause: a classification finding (a misplaced
+  // or repeated code), then a finding inside one table before a relation between tables, then
+  // the first reported.
+  auto before = [&](size_t a, size_t b) {
+    if (IsCodeFinding(all[a]) != IsCodeFinding(all[b])) return IsCodeFinding(all[a]);
+    if (all[a].related.empty() != all[b].related.empty()) return all[a].related.empty();
+    return a < b;
+  };
+  // The cause of each finding: the deepest finding that explains it.
   std::vector<size_t> cause(n);
   for (size_t i = 0; i < n; ++i) {
     cause[i] = i;
-    if (codes[i].empty()) continue;
+    if (keys[i].empty()) continue;
+    int best_depth = depth(i, i);
     for (size_t j = 0; j < n; ++j) {
-      if (j == i || codes[j].empty() || all[j].where.table_id != all[i].where.table_id) continue;
-      if (codes[j].compare(0, codes[i].size(), codes[i]) != 0) continue;  // not below or same
-      const size_t best = cause[i];
-      const bool deeper = codes[j].size() > codes[best].size();
-      const bool same_depth = codes[j].size() == codes[best].size();
-      // At the same code, a classification finding (a misplaced or repeated code) explains the
-      // sums it upsets; otherwise the first reported.
-      const bool j_code = IsCodeFinding(all[j]), best_code = IsCodeFinding(all[best]);
-      const bool preferred = same_depth && (j_code != best_code ? j_code : j < best);
-      if (deeper || preferred) cause[i] = j;
+      if (j == i || keys[j].empty()) continue;
+      const int d = depth(j, i);
+      if (d < 0) continue;
+      if (d > best_depth || (d == best_depth && before(j, cause[i]))) {
+        cause[i] = j;
+        best_depth = d;
+      }
     }
   }
   // Follow chains to their end (a cause that is itself grouped under another).
@@ -52,6 +91,17 @@ void GroupByCause(std::vector<Finding>* findings) {
     for (int guard = 0; cause[c] != c && guard < 64; ++guard) c = cause[c];
     cause[i] = c;
   }
+  // A cycle the guard cut leaves no root: make its member its own cause.
+  for (size_t i = 0; i < n; ++i) {
+    if (cause[cause[i]] != cause[i]) cause[i] = i;
+  }
+  return cause;
+}
+
+void GroupByCause(std::vector<Finding>* findings, bool totals_are_roots) {
+  std::vector<Finding>& all = *findings;
+  const size_t n = all.size();
+  const std::vector<size_t> cause = CauseOf(all, totals_are_roots);
   std::vector<Finding> grouped;
   std::vector<size_t> position(n, static_cast<size_t>(-1));
   for (size_t i = 0; i < n; ++i) {

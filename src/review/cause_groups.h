@@ -8,6 +8,12 @@
 // is the deepest such finding — at the same code a classification finding (the code itself is
 // wrong) before a sum — and it takes the most severe severity of its group. Rounding notes and
 // findings outside tables are left alone.
+//
+// A relation between tables (Finding::related: the audit of a published document compares its
+// 收支总表 with its 支出总表 …) is on several cells at once; it is grouped by each of them. With
+// `totals_are_roots` a table's total row (合计, 总计, 支出总计 …) counts as above every code of
+// that table, so that a wrong 类 explains the totals compared with other tables, and at the same
+// cell a finding inside one table explains the relations that compare that cell elsewhere.
 #ifndef GONGKAI_REVIEW_CAUSE_GROUPS_H_
 #define GONGKAI_REVIEW_CAUSE_GROUPS_H_
 
@@ -17,8 +23,13 @@
 
 namespace gongkai {
 
+// For each finding, the index of the finding that explains it (itself when none): the roots of
+// the groups GroupByCause forms. Lets a caller with findings of its own type group them the same
+// way (the audit of published documents).
+std::vector<size_t> CauseOf(const std::vector<Finding>& findings, bool totals_are_roots = false);
+
 // Regroups `findings` (kept in order otherwise).
-void GroupByCause(std::vector<Finding>* findings);
+void GroupByCause(std::vector<Finding>* findings, bool totals_are_roots = false);
 
 }  // namespace gongkai
 

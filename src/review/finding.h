@@ -35,6 +35,9 @@ struct Finding {
   // The difference is within what rounding the printed figures can explain: always a 提示,
   // whatever the rule's severity.
   bool rounding = false;
+  // The other cells a relation between tables compares (an audit of a published document:
+  // 收支总表 against 支出总表 …); cause_groups.h groups by every cell of a finding.
+  std::vector<Location> related;
   // Findings that follow from this one (a subtotal above a wrong figure, the same misplaced
   // code reported by another rule): see cause_groups.h.
   std::vector<Finding> consequences;

@@ -1,0 +1,326 @@
+// The relations between the tables of a published document and its text against its tables
+// (review/published_relations.h), on gongkai's own disclosures as pdftotext would give them
+// (render/text_renderer.h): every relation holds on them, and changing one printed cell breaks
+// the relation it is part of, reported once, with both tables named. Then the corpus
+// (../shared/corpus, skipped when absent): no error on the documents judged correct, the real
+// defects found where they are.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "engine/engine.h"
+#include "reader/reader.h"
+#include "render/text_renderer.h"
+#include "review/published_relations.h"
+#include "test_support.h"
+
+namespace gongkai {
+namespace {
+
+using reader::FindingLevel;
+using reader::ReaderFinding;
+
+const Engine& TheEngine() {
+  static const Engine engine({testing::DataDir(), {}});
+  return engine;
+}
+
+reader::ReaderOptions Options() {
+  reader::ReaderOptions o;
+  o.data_dir = testing::DataDir();
+  return o;
+}
+
+std::string Rendered(const std::string& example) {
+  Loaded l = TheEngine().Load(testing::ExamplePath(example));
+  EXPECT_TRUE(l.ok()) << example;
+  return l.ok() ? RenderText(TheEngine().Disclose(*l.department)) : "";
+}
+
+// What `gongkai audit` finds: the sums inside each table, the relations, grouped by cause.
+std::vector<ReaderFinding> Audit(const std::string& text) {
+  reader::PublishedDocument doc = reader::ReadPublishedText(text, "rendered.txt", Options());
+  std::vector<ReaderFinding> all = reader::CheckPublished(doc);
+  AppendPublishedRelations(doc, &all);
+  GroupPublishedFindings(&all);
+  return all;
+}
+
+std::vector<const ReaderFinding*> Errors(const std::vector<ReaderFinding>& all) {
+  std::vector<const ReaderFinding*> out;
+  for (const auto& f : all) {
+    if (f.level == FindingLevel::kError) out.push_back(&f);
+  }
+  return out;
+}
+
+std::string Describe(const std::vector<ReaderFinding>& all) {
+  std::string out;
+  for (const auto& f : all) {
+    out += (f.level == FindingLevel::kError ? "错误 " : "提示 ") + f.message + "\n";
+    for (const auto& c : f.consequences) out += "  由此引起 " + c.message + "\n";
+  }
+  return out;
+}
+
+// `text` with field `field` (0-based, tab-separated) of the first line starting with `row`
+// after the title line `table` set to `value`.
+std::string Mutate(const std::string& text, const std::string& table, const std::string& row,
+                   size_t field, const std::string& value) {
+  size_t at = text.find("\n" + table + "\n");
+  EXPECT_NE(at, std::string::npos) << table;
+  if (at == std::string::npos) return text;
+  size_t line = text.find("\n" + row, at + 1);
+  EXPECT_NE(line, std::string::npos) << table << " " << row;
+  if (line == std::string::npos) return text;
+  ++line;
+  const size_t end = text.find('\n', line);
+  std::vector<std::string> fields;
+  for (size_t start = line;;) {
+    size_t tab = text.find('\t', start);
+    if (tab == std::string::npos || tab > end) {
+      fields.push_back(text.substr(start, end - start));
+      break;
+    }
+    fields.push_back(text.substr(start, tab - start));
+    start = tab + 1;
+  }
+  EXPECT_LT(field, fields.size()) << table << " " << row;
+  if (field >= fields.size()) return text;
+  fields[field] = value;
+  std::string joined;
+  for (size_t i = 0; i < fields.size(); ++i) joined += (i ? "\t" : "") + fields[i];
+  return text.substr(0, line) + joined + text.substr(end);
+}
+
+// The one error of `all` (a cause); fails unless there is exactly one.
+const ReaderFinding* OneError(const std::vector<ReaderFinding>& all) {
+  auto errors = Errors(all);
+  EXPECT_EQ(errors.size(), 1u) << Describe(all);
+  return errors.size() == 1 ? errors[0] : nullptr;
+}
+
+bool Mentions(const ReaderFinding& f, const std::string& rule, const std::string& table) {
+  if (f.rule != rule) return false;
+  if (f.table_id == table) return true;
+  for (const auto& r : f.related) {
+    if (r.table_id == table) return true;
+  }
+  return false;
+}
+
+// --- Passing: every relation holds on gongkai's own disclosures -----------------------------
+
+TEST(PublishedRelations, HoldOnRenderedDisclosures) {
+  std::vector<std::pair<std::string, std::string>> texts;
+  for (const char* name :
+       {"xinzhou-gov-office-2023.yaml", "dongxihu-finance-2023.yaml", "funing-finance-2021.yaml",
+        "bazhou-finance-2022.yaml", "institution-transfers-2023.yaml",
+        "sample-science-bureau-2024-budget.yaml", "sample-science-bureau-2024-final.yaml",
+        "putuo-finance-2024-final.yaml"}) {
+    texts.emplace_back(name, Rendered(name));
+  }
+  for (uint64_t seed = 0; seed < 30; ++seed) {
+    texts.emplace_back("synthetic " + std::to_string(seed),
+                       RenderText(TheEngine().Disclose(TheEngine().Synthetic(seed, 2023))));
+  }
+  for (const auto& [name, text] : texts) {
+    reader::PublishedDocument doc = reader::ReadPublishedText(text, name, Options());
+    std::vector<ReaderFinding> relations;
+    AppendPublishedRelations(doc, &relations);
+    for (const auto& f : relations) {
+      EXPECT_NE(f.level, FindingLevel::kError) << name << ": " << f.message;
+    }
+  }
+}
+
+// --- Failing: one printed cell changed ---------------------------------------------------------
+
+class MutatedXinzhou : public ::testing::Test {
+ protected:
+  static const std::string& Text() {
+    static const std::string text = Rendered("xinzhou-gov-office-2023.yaml");
+    return text;
+  }
+};
+
+TEST_F(MutatedXinzhou, UnchangedHasNoError) { EXPECT_TRUE(Errors(Audit(Text())).empty()); }
+
+// BAL-013 by 类: the 收支总表 prints 一般公共服务支出 1,288.73, the 支出总表 1,287.73.
+TEST_F(MutatedXinzhou, SummaryClassAgainstExpenditureSummary) {
+  auto all = Audit(Mutate(Text(), "收支总表", "一、一般公共预算拨款收入", 3, "1,288.73"));
+  const ReaderFinding* f = OneError(all);
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->rule, "BAL-013");
+  EXPECT_EQ(f->table_id, "income_expenditure_summary");
+  EXPECT_EQ(f->row, "201 一般公共服务支出");
+  ASSERT_EQ(f->related.size(), 1u);
+  EXPECT_EQ(f->related[0].table_id, "expenditure_summary");
+  EXPECT_EQ(f->related[0].row, "201 一般公共服务支出");
+  EXPECT_EQ(f->related[0].column, "合计");
+  EXPECT_GT(f->page, 0);
+  EXPECT_GT(f->related[0].page, 0);
+}
+
+// The same change by 0.01: rounding, a note.
+TEST_F(MutatedXinzhou, RoundingDifferenceIsANote) {
+  auto all = Audit(Mutate(Text(), "收支总表", "一、一般公共预算拨款收入", 3, "1,287.74"));
+  EXPECT_TRUE(Errors(all).empty()) << Describe(all);
+  bool note = false;
+  for (const auto& f : all) note |= f.rule == "BAL-013" && f.level == FindingLevel::kNote;
+  EXPECT_TRUE(note) << Describe(all);
+}
+
+// The 支出总表's 合计 wrong: one cause (its own sum) and the relations that follow from it
+// (收支总表, 一般公共预算支出表) beneath it, not beside it.
+TEST_F(MutatedXinzhou, WrongTotalIsOneCause) {
+  auto all = Audit(Mutate(Text(), "支出总表", "\t合计", 2, "1,599.66"));
+  const ReaderFinding* f = OneError(all);
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->table_id, "expenditure_summary");
+  EXPECT_EQ(f->rule, "");  // its own sum: 合计 ≠ Σ 类
+  bool summary = false, general = false;
+  for (const auto& c : f->consequences) {
+    summary |= Mentions(c, "BAL-013", "income_expenditure_summary");
+    general |= Mentions(c, "BAL-013", "general_expenditure");
+  }
+  EXPECT_TRUE(summary && general) << Describe(all);
+}
+
+// BAL-013: 收入总表 合计 against the 收支总表 (beneath the 收入总表's own sum).
+TEST_F(MutatedXinzhou, IncomeSummaryAgainstSummary) {
+  auto all = Audit(Mutate(Text(), "收入总表", "\t合计", 2, "1,600.66"));
+  const ReaderFinding* f = OneError(all);
+  ASSERT_NE(f, nullptr);
+  bool relation = false;
+  for (const auto& c : f->consequences) {
+    relation |= Mentions(c, "BAL-013", "income_summary") &&
+                Mentions(c, "BAL-013", "income_expenditure_summary");
+  }
+  EXPECT_TRUE(relation) << Describe(all);
+}
+
+// BAL-012: the 财政拨款收支总表's 一般公共预算拨款 against the 一般公共预算支出表 合计.
+TEST_F(MutatedXinzhou, FiscalSummaryAgainstGeneralExpenditure) {
+  auto all = Audit(Mutate(Text(), "财政拨款收支总表", "（一）一般公共预算拨款", 1, "1,590.66"));
+  const ReaderFinding* f = OneError(all);
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->rule, "BAL-012");
+  EXPECT_TRUE(Mentions(*f, "BAL-012", "general_expenditure"));
+  EXPECT_TRUE(Mentions(*f, "BAL-012", "fiscal_summary"));
+}
+
+// BAL-014: the 基本支出表's 人员经费 合计 against the 一般公共预算支出表's (beneath its own sums).
+TEST_F(MutatedXinzhou, BasicExpenditureAgainstGeneralExpenditure) {
+  auto all = Audit(Mutate(Text(), "一般公共预算基本支出表", "\t合计", 3, "990.62"));
+  auto errors = Errors(all);
+  ASSERT_FALSE(errors.empty());
+  bool relation = false;
+  for (const auto* f : errors) {
+    relation |= Mentions(*f, "BAL-014", "general_expenditure");
+    for (const auto& c : f->consequences) relation |= Mentions(c, "BAL-014", "general_expenditure");
+  }
+  EXPECT_TRUE(relation) << Describe(all);
+}
+
+// BAL-002: 收入总计 = 本年收入合计 + 上年结转结余, inside the 收支总表.
+TEST_F(MutatedXinzhou, CarriedOverIdentity) {
+  auto all = Audit(Mutate(Text(), "收支总表", "上年结转结余", 1, "10.00"));
+  const ReaderFinding* f = OneError(all);
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->rule, "BAL-002");
+  EXPECT_EQ(f->table_id, "income_expenditure_summary");
+  EXPECT_EQ(f->row, "收入总计");
+}
+
+// TXT-007: the 公开说明 says 41.00万元 of “三公”经费, the table 40.00.
+TEST_F(MutatedXinzhou, TextAgainstTable) {
+  std::string text = Text();
+  const std::string from = "“三公”经费预算40.00万元";
+  size_t at = text.find(from);
+  ASSERT_NE(at, std::string::npos);
+  auto unchanged = Audit(text);
+  text.replace(at, from.size(), "“三公”经费预算41.00万元");
+  auto all = Audit(text);
+  const ReaderFinding* f = OneError(all);
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->rule, "TXT-007");
+  EXPECT_GT(f->line, 0);
+  EXPECT_GT(f->page, 0);
+  ASSERT_FALSE(f->related.empty());
+  EXPECT_EQ(f->related[0].table_id, "three_public");
+}
+
+// BAL-016: a department with a 政府性基金 project; the 财政拨款收支总表's 政府性基金预算拨款
+// changed.
+TEST(PublishedRelationsFund, FundTableAgainstFiscalSummary) {
+  const std::string path =
+      (std::filesystem::temp_directory_path() / "gongkai-relations-fund.yaml").string();
+  testing::WriteFile(path, testing::MinimalSource() +
+                               "      - {function: \"2120803\", economic: \"30905\", amount: 25, "
+                               "fund: fund}\n");
+  Loaded l = TheEngine().Load(path);
+  std::filesystem::remove(path);
+  ASSERT_TRUE(l.ok());
+  const std::string text = RenderText(TheEngine().Disclose(*l.department));
+  auto unchanged = Audit(text);
+  EXPECT_TRUE(Errors(unchanged).empty()) << Describe(unchanged);
+  auto all = Audit(Mutate(text, "财政拨款收支总表", "（二）政府性基金预算拨款", 1, "26.00"));
+  const ReaderFinding* f = OneError(all);
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->rule, "BAL-016");
+  EXPECT_TRUE(Mentions(*f, "BAL-016", "gov_fund_expenditure"));
+  EXPECT_TRUE(Mentions(*f, "BAL-016", "fiscal_summary"));
+}
+
+// FIN-001: a 决算's 收入支出决算总表, 年初结转和结余 changed.
+TEST(PublishedRelationsFinal, OpeningBalanceIdentity) {
+  const std::string text = Rendered("sample-science-bureau-2024-final.yaml");
+  auto unchanged = Audit(text);
+  EXPECT_TRUE(Errors(unchanged).empty()) << Describe(unchanged);
+  auto all = Audit(Mutate(text, "收入支出决算总表", "年初结转和结余", 1, "9,999.00"));
+  bool found = false;
+  for (const auto* f : Errors(all)) found |= f->rule == "FIN-001";
+  EXPECT_TRUE(found) << Describe(all);
+}
+
+// --- The corpus ----------------------------------------------------------------------------------
+
+std::string CorpusDir() { return testing::SourceDir() + "/../shared/corpus"; }
+
+// No error from a relation or the text on the documents judged correct (each new finding
+// checked against the page images); the two real defects found where they are printed.
+TEST(PublishedRelationsCorpus, NoFalseErrors) {
+  if (!std::filesystem::exists(CorpusDir())) {
+    GTEST_SKIP() << "../shared/corpus is absent: corpus relations skipped";
+  }
+  // Documents with a real defect a relation or the text finds.
+  const std::string putuo_final = "上海市普陀区/上海市普陀区财政局2024年度部门决算.pdf";
+  int documents = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(CorpusDir())) {
+    if (entry.path().extension() != ".pdf") continue;
+    ++documents;
+    const std::string relative = std::filesystem::relative(entry.path(), CorpusDir()).string();
+    reader::PublishedDocument doc = reader::ReadPublished(entry.path().string(), Options());
+    std::vector<ReaderFinding> all = reader::CheckPublished(doc);
+    AppendPublishedRelations(doc, &all);
+    GroupPublishedFindings(&all);
+    std::vector<const ReaderFinding*> relation_errors;
+    for (const auto& f : all) {
+      if (f.level == FindingLevel::kError && !f.rule.empty()) relation_errors.push_back(&f);
+    }
+    if (relative == putuo_final) {
+      // 第21页: “财政拨款收入支出总计0.3万元”; the table's 总计 is 2,961.68万元 (p.13).
+      ASSERT_EQ(relation_errors.size(), 1u) << relative << "\n" << Describe(all);
+      EXPECT_EQ(relation_errors[0]->rule, "TXT-007");
+      EXPECT_EQ(relation_errors[0]->page, 21);
+      EXPECT_EQ(relation_errors[0]->related.at(0).table_id, "fiscal_summary");
+      continue;
+    }
+    EXPECT_TRUE(relation_errors.empty()) << relative << "\n" << Describe(all);
+  }
+  EXPECT_EQ(documents, 28);
+}
+
+}  // namespace
+}  // namespace gongkai
