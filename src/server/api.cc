@@ -102,6 +102,7 @@ void RegisterApi(httplib::Server& http, Context& c) {
   http.Get("/api/me", [&c](const Req& req, Res& res) { Me(c, req, res); });
   RegisterSubmissionsApi(http, c);
   RegisterWorkflowApi(http, c);
+  RegisterScoreApi(http, c);
   RegisterAdminApi(http, c);
 }
 
