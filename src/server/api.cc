@@ -104,6 +104,7 @@ void RegisterApi(httplib::Server& http, Context& c) {
   RegisterWorkflowApi(http, c);
   RegisterScoreApi(http, c);
   RegisterAdminApi(http, c);
+  RegisterPublicApi(http, c);
 }
 
 }  // namespace gongkai::server
