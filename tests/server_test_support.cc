@@ -64,6 +64,15 @@ SignedIn ServerTest::Login(const std::string& name, const std::string& password)
   return out;
 }
 
+SignedIn ServerTest::As(const std::string& name) {
+  auto it = sessions_.find(name);
+  if (it != sessions_.end()) return it->second;
+  SignedIn who = Login(name, name + "-pw");
+  EXPECT_EQ(who.status, 200) << name;
+  if (who.status == 200) sessions_[name] = who;
+  return who;
+}
+
 httplib::Result ServerTest::Post(const SignedIn& who, const std::string& path,
                                  const std::string& body, bool with_csrf, const std::string& type) {
   httplib::Headers headers = {{"Cookie", who.cookie}};

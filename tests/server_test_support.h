@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -88,7 +89,8 @@ class ServerTest : public ::testing::TestWithParam<std::string> {
 
   httplib::Client Client();
   SignedIn Login(const std::string& name, const std::string& password);
-  SignedIn As(const std::string& name) { return Login(name, name + "-pw"); }
+  // Signed in as `name` (password name-pw), once per test: the session is kept.
+  SignedIn As(const std::string& name);
   httplib::Result Post(const SignedIn& who, const std::string& path, const std::string& body,
                        bool with_csrf = true, const std::string& type = "application/yaml");
   httplib::Result PostJson(const SignedIn& who, const std::string& path, const json& body) {
@@ -109,6 +111,7 @@ class ServerTest : public ::testing::TestWithParam<std::string> {
   bool AuditHas(const std::string& who, const std::string& what_part);
   size_t AuditSize() { return store_->AuditLog(100000).size(); }
 
+  std::map<std::string, SignedIn> sessions_;
   std::unique_ptr<TestDatabase> database_;
   std::unique_ptr<Store> store_;
   std::unique_ptr<Server> server_;
