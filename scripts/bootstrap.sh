@@ -11,6 +11,7 @@ PKGS=(
   libzip-dev libpugixml-dev zlib1g-dev
   libpoppler-cpp-dev poppler-data
   libcpp-httplib-dev libsqlite3-dev libargon2-dev libssl-dev
+  libpqxx-dev postgresql
 )
 missing=()
 for p in "${PKGS[@]}"; do

@@ -341,15 +341,7 @@ TEST(ServerStore, MigratesAVersion1DatabaseWithItsUsers) {
 TEST(ServerStore, SubmissionsAreImmutableAndTheAuditLogAppendOnly) {
   fs::path db = FreshDir("immutable") / "s.db";
   auto store = OpenSqliteStore(db.string());
-  Submission s;
-  s.department_code = s.department_name = "示例局";
-  s.year = 2024;
-  s.kind = "预算";
-  s.source_name = "a.yaml";
-  s.source = "x: 1\n";
-  s.submitted_by = "filer";
-  s.findings_json = "[]";
-  const int64_t id = store->AddSubmission(s);
+  const int64_t id = store->AddSubmission(SampleSubmission());
   store->Audit("filer", "提交", "127.0.0.1", 1);
   ASSERT_EQ(
       store->AddTransition({id, 0, 2, "filer", "提交", kStateDraft, kStateDepartmentReview, ""},

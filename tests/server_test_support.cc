@@ -16,6 +16,7 @@ void ServerTest::SetUp() {
   const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
   database_ = std::make_unique<TestDatabase>(GetParam(), std::string(info->name()));
   if (database_->skipped()) GTEST_SKIP() << database_->skip_reason();
+  ASSERT_TRUE(database_->error().empty()) << database_->error();
   store_ = database_->Open();
   store_->PutUser({"filer", kRoleFiler, HashPassword("filer-pw"), kOwnDepartment});
   store_->PutUser({"zhuguan", kRoleDepartmentReviewer, HashPassword("zhuguan-pw"), kOwnDepartment});
@@ -143,20 +144,24 @@ bool ServerTest::AuditHas(const std::string& who, const std::string& what_part) 
 
 // --- stores ---
 
-TestDatabase::TestDatabase(const std::string& kind, const std::string& test_name) {
+TestDatabase::TestDatabase(const std::string& kind, const std::string& test_name) : kind_(kind) {
   std::string name = test_name;
   for (char& ch : name) {
     if (!isalnum(static_cast<unsigned char>(ch))) ch = '_';
   }
   if (kind == "sqlite") {
     uri_ = (FreshDir(name) / "t.db").string();
-    return;
+  } else if (kind == "postgres") {
+    uri_ = PostgresTestDatabase(name, &skip_, &error_);
+  } else {
+    error_ = "unknown store kind " + kind;
   }
-  skip_ = "unknown store kind " + kind;
 }
 
-std::unique_ptr<Store> TestDatabase::Open() const { return OpenSqliteStore(uri_); }
+std::unique_ptr<Store> TestDatabase::Open() const {
+  return kind_ == "postgres" ? OpenPostgresStore(uri_) : OpenSqliteStore(uri_);
+}
 
-std::vector<std::string> StoreKinds() { return {"sqlite"}; }
+std::vector<std::string> StoreKinds() { return {"sqlite", "postgres"}; }
 
 }  // namespace gongkai::server::testing

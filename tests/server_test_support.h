@@ -54,6 +54,19 @@ inline bool HasChinese(const std::string& text) {
                      [](char ch) { return static_cast<unsigned char>(ch) >= 0x80; });
 }
 
+// A submission of 示例局 2024 with the source "x: 1\n" and no findings, for the store alone.
+inline Submission SampleSubmission() {
+  Submission s;
+  s.department_code = s.department_name = "示例局";
+  s.year = 2024;
+  s.kind = "预算";
+  s.source_name = "a.yaml";
+  s.source = "x: 1\n";
+  s.submitted_by = "filer";
+  s.findings_json = "[]";
+  return s;
+}
+
 // A source of `name` with its department renamed (another department, same content).
 std::string InDepartment(const std::string& example, const std::string& department);
 
@@ -67,10 +80,15 @@ class TestDatabase {
   const std::string& uri() const { return uri_; }
   bool skipped() const { return !skip_.empty(); }
   const std::string& skip_reason() const { return skip_; }
+  const std::string& error() const { return error_; }  // could not be made
 
  private:
-  std::string uri_, skip_;
+  std::string kind_, uri_, skip_, error_;
 };
+
+// A fresh database on the tests' PostgreSQL server (server_test_postgres.cc): its URI, or ""
+// with *skip (no server binaries) or *error.
+std::string PostgresTestDatabase(const std::string& name, std::string* skip, std::string* error);
 
 // The store kinds every server test runs against ("sqlite", and "postgres").
 std::vector<std::string> StoreKinds();

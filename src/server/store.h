@@ -146,6 +146,14 @@ class Store {
 // migrations it lacks. ":memory:" gives a private in-memory store. Throws StoreError.
 std::unique_ptr<Store> OpenSqliteStore(const std::string& path);
 
+// Connects to a PostgreSQL database (a libpq URI, "postgresql://user@host:5432/db", or
+// "postgresql:///db?host=/run/postgresql" over a unix socket) and applies the migrations it
+// lacks. Throws StoreError.
+std::unique_ptr<Store> OpenPostgresStore(const std::string& uri);
+
+// postgresql:// or postgres:// opens PostgreSQL, anything else is an SQLite file.
+std::unique_ptr<Store> OpenStore(const std::string& database);
+
 }  // namespace gongkai::server
 
 #endif  // GONGKAI_SERVER_STORE_H_
