@@ -1,7 +1,11 @@
 // 决算勾稽: the relations of a final accounts (部门决算) — the 总计 identity of 收入支出决算总表,
-// each 财政拨款 budget's balance, “三公” 决算数 against the lines' economic 款, and the 决算
-// against its 年初预算 (every difference explained). Applied to 决算 only.
+// each 财政拨款 budget's balance, “三公” 决算数 against the lines' economic 款, the 决算
+// against its 年初预算 (every difference explained) — and a published 决算's printed figures
+// (declared) against the detail: every table cell, every table present, empty ones explained.
+// Applied to 决算 only.
 #include <fmt/format.h>
+
+#include <set>
 
 #include "disclosure/final_figures.h"
 #include "disclosure/table_ids.h"
@@ -136,6 +140,40 @@ void RegisterFinalAccountsRules(std::vector<Rule>* out) {
                             "没有年初预算：请在 final_accounts.budget 写出本年度预算源文件（或在 "
                             "budget_items 逐项写出年初预算数），否则无法计算完成年初预算的百分比",
                             at);
+                      }));
+  out->push_back(Make("FIN-006", Severity::kError, "决算表中的每个数字与明细数据一致",
+                      "已公开决算表中的数字（declared.cells）应等于明细数据按四舍五入汇总后的结果；"
+                      "差额在0.01万元以内视为尾数差异",
+                      kBasis, CheckDeclaredCells));
+  out->push_back(Make(
+      "FIN-007", Severity::kError, "决算公开表齐全",
+      "部门决算公开的各张表都应公开（declared.tables_present 记录已公开的表）；没有数据的表也应"
+      "公开并说明",
+      kBasis, [](const CheckContext& ctx, Emitter& emit) {
+        if (!ctx.d.declared.has_tables) return;
+        const std::set<std::string> present(ctx.d.declared.tables.begin(),
+                                            ctx.d.declared.tables.end());
+        for (const auto& t : ctx.doc.tables) {
+          if (!present.count(t.id)) {
+            emit.Report(fmt::format("缺少决算公开表：{}", ctx.TableName(t.id)),
+                        ctx.At(0, 0, "决算表"));
+          }
+        }
+        for (const auto& id : ctx.d.declared.tables) {
+          if (!ctx.doc.FindTable(id)) {
+            emit.Report(fmt::format("declared.tables_present 中的表「{}」不是决算公开表之一", id),
+                        ctx.At(0, 0, "决算表"));
+          }
+        }
+      }));
+  out->push_back(Make("FIN-008", Severity::kWarning, "决算空表须注明原因",
+                      "没有数据的决算表应保留表样，并在表下说明为空的原因", kBasis,
+                      [](const CheckContext& ctx, Emitter& emit) {
+                        for (const auto& id : ctx.d.declared.empty_without_note) {
+                          emit.Report(
+                              fmt::format("{}为空表，但没有说明为空的原因", ctx.TableName(id)),
+                              ctx.At(0, 0, "决算表"));
+                        }
                       }));
 }
 
