@@ -175,6 +175,34 @@ void RegisterFinalAccountsRules(std::vector<Rule>* out) {
                               ctx.At(0, 0, "决算表"));
                         }
                       }));
+  out->push_back(
+      Make("FIN-009", Severity::kWarning,
+           "一般公共预算财政拨款支出和“三公”经费的决算数与预算数不同时说明原因",
+           "情况说明应说明一般公共预算财政拨款支出总体和“三公”经费决算数大于或小于预算数的主要原因"
+           "（final_accounts.reasons 的 general、three_public）",
+           kBasis, [](const CheckContext& ctx, Emitter& emit) {
+             const FinalFigures x = ComputeFinalFigures(ctx.d, ctx.f);
+             const FinalAccounts& fa = ctx.d.final_accounts;
+             auto explained = [&](const char* key) {
+               auto it = fa.reasons.find(key);
+               return it != fa.reasons.end() && !it->second.empty();
+             };
+             auto differ = [](Money a, Money b) { return a.RoundedWan(2) != b.RoundedWan(2); };
+             if (x.budget_known && differ(x.general, x.general_budget) && !explained("general")) {
+               emit.Report(
+                   fmt::format("一般公共预算财政拨款支出年初预算{}万元，决算{}万元，未说明差异原因"
+                               "（final_accounts.reasons.general）",
+                               Wan(x.general_budget), Wan(x.general)),
+                   ctx.At(0, 0, "情况说明 一般公共预算财政拨款支出决算总体情况"));
+             }
+             const BudgetAndActual& t = x.three_public_total;
+             if (differ(t.actual, t.budget) && !explained("three_public")) {
+               emit.Report(fmt::format("“三公”经费预算{}万元，决算{}万元，未说明差异原因"
+                                       "（final_accounts.reasons.three_public）",
+                                       Wan(t.budget), Wan(t.actual)),
+                           TableAt(ctx, table_id::kFinalThreePublic, "决算数", "合计"));
+             }
+           }));
 }
 
 }  // namespace gongkai
