@@ -16,6 +16,7 @@ PKGS=(
   qpdf
   libreoffice-calc-nogui fonts-crosextra-carlito  # tests/libreoffice_test.sh (Carlito: Calibri's metrics)
   nodejs chromium
+  libpqxx-dev postgresql
 )
 # npm: Debian's package, unless the installed nodejs brings its own (NodeSource's nodejs
 # includes npm and conflicts with Debian's npm package).

@@ -25,7 +25,7 @@ run() {
      "$BUILD_ABS/fuzz/${name}_fuzzer" -max_total_time="$SECONDS_EACH" -timeout=20 $extra \
      "$OUT/$name" > "$OUT/$name.log" 2>&1)
   local rc=$?
-  echo "$name: exit $rc, $(grep -c '' "$OUT/$name.log") log lines, $(grep -o 'stat::number_of_executed_units: [0-9]*' "$OUT/$name.log" | tail -1)"
+  echo "$name: exit $rc, $(grep -o 'Done [0-9]* runs in [0-9]* second(s)' "$OUT/$name.log" | tail -1)"
   return $rc
 }
 status=0

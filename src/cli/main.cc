@@ -11,7 +11,8 @@
 //   gongkai audit FILE|DIR… [--format text|json|html] [--json] [-o DIR|FILE] [--extract DIR]
 //                 [--jobs N]
 //   gongkai rules [--markdown]
-//   gongkai serve [--port 8080] [--host 127.0.0.1] [--database FILE] [--demo] [--web DIR]
+//   gongkai serve [--port 8080] [--host 127.0.0.1] [--database FILE|postgresql://…] [--demo]
+//                 [--web DIR]
 //
 // Exit codes (README): 0 clean, 1 the input has errors (or 错误 findings), 2 a file could not be
 // read or written, 3 the command line itself is wrong.
@@ -365,7 +366,7 @@ int Serve(const Engine& engine, const std::string& host, int port, const std::st
   namespace srv = gongkai::server;
   std::unique_ptr<srv::Store> store;
   try {
-    store = srv::OpenSqliteStore(database);
+    store = srv::OpenStore(database);
   } catch (const srv::StoreError& e) {
     std::cerr << e.what() << "\n";
     return kExitUnreadable;
@@ -397,8 +398,14 @@ int Serve(const Engine& engine, const std::string& host, int port, const std::st
     std::cerr << error << "\n";
     return kExitUnreadable;
   }
+  // A PostgreSQL URI may carry a password (user:secret@host): not printed.
+  std::string shown = database;
+  if (size_t at = shown.find('@'), colon = shown.find(':', shown.find("://") + 3);
+      shown.find("://") != std::string::npos && at != std::string::npos && colon < at) {
+    shown.replace(colon, at - colon, ":***");
+  }
   std::cout << fmt::format("公开门户：http://{}:{}/  （数据库 {}，Ctrl-C 停止）", host, bound,
-                           database)
+                           shown)
             << std::endl;
   if (srv::IsWebBuild(web_dir)) {
     std::cout << fmt::format("工作台：http://{}:{}/app/", host, bound) << std::endl;
@@ -543,7 +550,9 @@ int main(int argc, char** argv) {
   serve->add_option("--port", serve_port, "端口（默认 8080；0 为任一空闲端口）")
       ->check(CLI::Range(0, 65535));
   serve->add_option("--host", serve_host, "监听地址（默认 127.0.0.1，只供本机访问）");
-  serve->add_option("--database", database, "SQLite 数据库文件（默认 gongkai.db，不存在时创建）");
+  serve->add_option("--database", database,
+                    "SQLite 数据库文件（默认 gongkai.db，不存在时创建），或 PostgreSQL 数据库 "
+                    "postgresql://用户@主机/库名");
   serve->add_option("--web", web_dir,
                     "网页前端的构建目录（默认为内置的 web/dist，用 make web 构建）");
   serve->add_flag("--demo", serve_demo, "演示：创建各角色的用户并打印其密码，发布内置示例");

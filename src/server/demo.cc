@@ -9,6 +9,7 @@
 
 #include "server/auth.h"
 #include "server/documents.h"
+#include "server/workflow.h"
 
 namespace gongkai::server {
 
@@ -48,8 +49,16 @@ DemoSeed SeedDemo(const Engine& engine, Store& store, const std::string& example
       s.submitted_by = "demo";
       s.created_at = now;
       int64_t id = store.AddSubmission(s);
-      store.Publish(id, now);
-      store.Audit("demo", "演示数据：提交并发布 #" + std::to_string(id) + "（" + name + "）",
+      // Through the workflow, so that the history and the ledger show it 批复 and 公开.
+      const std::pair<const char*, const char*> steps[] = {
+          {kStateDraft, kStateDepartmentReview},
+          {kStateDepartmentReview, kStateFinanceReview},
+          {kStateFinanceReview, kStateApproved},
+          {kStateApproved, kStatePublished}};
+      for (auto [from, to] : steps) {
+        store.AddTransition({id, 0, now, "demo", "演示数据", from, to, ""}, {});
+      }
+      store.Audit("demo", "演示数据：提交、批复并公开 #" + std::to_string(id) + "（" + name + "）",
                   "local", now);
       seed.published.push_back(name + " → #" + std::to_string(id));
     } else {

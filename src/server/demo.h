@@ -1,5 +1,6 @@
 // gongkai serve --demo: users for each role with fresh random passwords, and the bundled
-// examples (examples/*.yaml that load) submitted and published, so that the portal shows
+// examples (examples/*.yaml that load) submitted, approved and published through the workflow's
+// transitions (each recorded as by `demo`), so that the portal shows
 // documents at once. The users bound to a department are bound to the examples': `tianbao`
 // (单位填报人) and `zhuguan` (主管部门审核人) to the first example's department (in file name
 // order), `tianbao2` (单位填报人) to the second's, so that both what they may and what they

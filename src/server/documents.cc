@@ -50,6 +50,16 @@ nlohmann::json DiagnosticsJson(const Diagnostics& diagnostics) {
   return out;
 }
 
+std::optional<Department> LoadStored(const Engine& engine, const Submission& s,
+                                     std::string* error) {
+  Loaded loaded = engine.LoadText(s.source, s.source_name);
+  if (!loaded.ok()) {
+    *error = loaded.diagnostics.empty() ? "无法读取" : loaded.diagnostics[0].ToString();
+    return std::nullopt;
+  }
+  return std::move(loaded.department);
+}
+
 std::shared_ptr<const std::string> Renderer::Render(const Submission& s, DisclosureFormat format,
                                                     std::string* error) {
   const auto key = std::make_pair(s.id, format);
@@ -57,13 +67,10 @@ std::shared_ptr<const std::string> Renderer::Render(const Submission& s, Disclos
     std::lock_guard lock(mutex_);
     if (auto it = cache_.find(key); it != cache_.end()) return it->second;
   }
-  Loaded loaded = engine_.LoadText(s.source, s.source_name);
-  if (!loaded.ok()) {  // the reference data changed since it was stored
-    *error = loaded.diagnostics.empty() ? "无法读取" : loaded.diagnostics[0].ToString();
-    return nullptr;
-  }
+  auto department = LoadStored(engine_, s, error);
+  if (!department) return nullptr;
   auto bytes = std::make_shared<std::string>();
-  if (!engine_.Render(engine_.Disclose(*loaded.department), format, {}, bytes.get(), error)) {
+  if (!engine_.Render(engine_.Disclose(*department), format, {}, bytes.get(), error)) {
     return nullptr;
   }
   std::lock_guard lock(mutex_);

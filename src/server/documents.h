@@ -34,6 +34,10 @@ ReviewedSource ReviewSource(const Engine& engine, const std::string& text, const
 // Diagnostics as JSON: [{message, line, column, where, code}] (line/column 0 when unknown).
 nlohmann::json DiagnosticsJson(const Diagnostics& diagnostics);
 
+// A stored submission loaded again (its source never changes): the department, or nullopt
+// with *error when the reference data changed since it was stored and it no longer loads.
+std::optional<Department> LoadStored(const Engine& engine, const Submission& s, std::string* error);
+
 // Renders stored submissions, remembering the last few renders.
 class Renderer {
  public:

@@ -15,6 +15,7 @@
 #include "render/html_renderer.h"
 #include "server/auth.h"
 #include "server/documents.h"
+#include "server/overview.h"
 #include "server/server.h"
 #include "server/store.h"
 
@@ -28,6 +29,7 @@ struct Context {
   ServerOptions options;
   Renderer renderer;
   LoginLimiter limiter;
+  FiguresCache figures;  // of published budgets, for the public overview
   int64_t Now() const { return static_cast<int64_t>(std::time(nullptr)); }
 };
 

@@ -71,10 +71,74 @@ constexpr std::string_view k002 = R"sql(
 ALTER TABLE users ADD COLUMN department TEXT;
 )sql";
 
+// 3: the workflow. A submission's state is the `to_state` of its last transition (编制 when it
+// has none); transitions, the explanations given with a submit, comments on findings and the
+// reviewer's scores are append-only (the latest explanation or score for a key wins).
+// Departments get their parent (上级编码) from the CSV import. Submissions published before the
+// workflow existed get one transition 编制 → 已公开 (no 批复 time: the ledger shows none).
+constexpr std::string_view k003 = R"sql(
+ALTER TABLE departments ADD COLUMN parent TEXT;
+CREATE TABLE transitions (
+  submission INTEGER NOT NULL REFERENCES submissions(id),
+  seq        INTEGER NOT NULL,
+  at         INTEGER NOT NULL,
+  who        TEXT NOT NULL,
+  action     TEXT NOT NULL,
+  from_state TEXT NOT NULL,
+  to_state   TEXT NOT NULL,
+  reason     TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (submission, seq)
+);
+CREATE TABLE explanations (
+  submission INTEGER NOT NULL REFERENCES submissions(id),
+  seq        INTEGER NOT NULL,
+  finding    TEXT NOT NULL,
+  text       TEXT NOT NULL,
+  PRIMARY KEY (submission, seq, finding)
+);
+CREATE TABLE comments (
+  id         INTEGER PRIMARY KEY AUTOINCREMENT,
+  submission INTEGER NOT NULL REFERENCES submissions(id),
+  at         INTEGER NOT NULL,
+  who        TEXT NOT NULL,
+  finding    TEXT NOT NULL,
+  text       TEXT NOT NULL
+);
+CREATE TABLE scores (
+  id         INTEGER PRIMARY KEY AUTOINCREMENT,
+  submission INTEGER NOT NULL REFERENCES submissions(id),
+  code       TEXT NOT NULL,
+  score      INTEGER NOT NULL,
+  reason     TEXT NOT NULL,
+  who        TEXT NOT NULL,
+  at         INTEGER NOT NULL
+);
+CREATE TRIGGER transitions_no_update BEFORE UPDATE ON transitions
+  BEGIN SELECT RAISE(ABORT, 'transitions are append-only'); END;
+CREATE TRIGGER transitions_no_delete BEFORE DELETE ON transitions
+  BEGIN SELECT RAISE(ABORT, 'transitions are append-only'); END;
+CREATE TRIGGER explanations_no_update BEFORE UPDATE ON explanations
+  BEGIN SELECT RAISE(ABORT, 'explanations are append-only'); END;
+CREATE TRIGGER explanations_no_delete BEFORE DELETE ON explanations
+  BEGIN SELECT RAISE(ABORT, 'explanations are append-only'); END;
+CREATE TRIGGER comments_no_update BEFORE UPDATE ON comments
+  BEGIN SELECT RAISE(ABORT, 'comments are append-only'); END;
+CREATE TRIGGER comments_no_delete BEFORE DELETE ON comments
+  BEGIN SELECT RAISE(ABORT, 'comments are append-only'); END;
+CREATE TRIGGER scores_no_update BEFORE UPDATE ON scores
+  BEGIN SELECT RAISE(ABORT, 'scores are append-only'); END;
+CREATE TRIGGER scores_no_delete BEFORE DELETE ON scores
+  BEGIN SELECT RAISE(ABORT, 'scores are append-only'); END;
+CREATE INDEX comments_by_submission ON comments(submission);
+CREATE INDEX scores_by_submission ON scores(submission);
+INSERT INTO transitions(submission, seq, at, who, action, from_state, to_state)
+  SELECT submission, 1, published_at, 'migration', '公开', '编制', '已公开' FROM published;
+)sql";
+
 }  // namespace
 
-const std::vector<std::string_view>& Migrations() {
-  static const std::vector<std::string_view> all = {k001, k002};
+const std::vector<std::string_view>& SqliteMigrations() {
+  static const std::vector<std::string_view> all = {k001, k002, k003};
   return all;
 }
 

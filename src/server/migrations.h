@@ -1,6 +1,7 @@
-// The SQLite schema as a list of migrations: migration N (1-based) takes a database at
+// The schema as a list of migrations per database: migration N (1-based) takes a database at
 // schema_version N-1 to N. A migration, once released, is never edited: a change to the schema
-// is a new migration appended to the list.
+// is a new migration appended to the list. The SQLite and PostgreSQL lists describe the same
+// schema at every version, each in its own dialect (AUTOINCREMENT / identity, triggers).
 #ifndef GONGKAI_SERVER_MIGRATIONS_H_
 #define GONGKAI_SERVER_MIGRATIONS_H_
 
@@ -10,7 +11,8 @@
 namespace gongkai::server {
 
 // The SQL of each migration, in order (one string may hold several statements).
-const std::vector<std::string_view>& Migrations();
+const std::vector<std::string_view>& SqliteMigrations();    // migrations.cc
+const std::vector<std::string_view>& PostgresMigrations();  // postgres_migrations.cc
 
 }  // namespace gongkai::server
 

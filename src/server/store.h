@@ -1,7 +1,8 @@
 // The server's storage, behind one interface: departments, immutable submissions (the source
-// text as sent, never changed), their findings counts, what is published, users, sessions and
-// an append-only audit log. The SQLite implementation (sqlite_store.cc) is the only one so
-// far; a PostgreSQL one would implement the same interface.
+// text as sent, never changed), their findings, the workflow (an append-only list of
+// transitions per submission, with the explanations given at each submit), comments on
+// findings, the reviewer's scores, users, sessions and an append-only audit log. One
+// implementation (sql_store.cc) over an SQL connection, SQLite or PostgreSQL (sql.h).
 //
 // Every method is thread-safe (the HTTP server calls them from its worker threads). Errors
 // of the database itself (disk full, corrupt file) are thrown as StoreError; "not found" is an
@@ -10,6 +11,7 @@
 #define GONGKAI_SERVER_STORE_H_
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -35,11 +37,44 @@ struct Submission {
   std::string source_name;  // the name the source was loaded under ("submission.yaml")
   std::string source;       // the text, exactly as received
   std::string submitted_by;
-  int64_t created_at = 0;     // Unix seconds
-  FindingCounts counts;       // of the review run when it was stored
-  std::string findings_json;  // that review's findings (the `check --json` form of one file)
-  std::optional<int64_t> published_at;
+  int64_t created_at = 0;      // Unix seconds
+  FindingCounts counts;        // of the review run when it was stored
+  std::string findings_json;   // that review's findings (the `check --json` form of one file)
+  std::string state = "编制";  // the to_state of its last transition (workflow.h)
+  std::optional<int64_t> approved_at, published_at;  // when it reached 已批复, 已公开
 };
+
+// One step of a submission through the workflow (workflow.h). Never changed once stored.
+struct Transition {
+  int64_t submission = 0;
+  int seq = 0;  // 1, 2, … per submission
+  int64_t at = 0;
+  std::string who, action, from_state, to_state, reason;
+};
+
+struct Comment {
+  int64_t id = 0, submission = 0, at = 0;
+  std::string who, finding, text;  // finding: a finding key, or "" for the whole submission
+};
+
+// A reviewer's score of one item of the scoring standard (score_api.cc names the codes).
+struct ScoreEntry {
+  int score = 0;
+  std::string reason, who;
+  int64_t at = 0;
+};
+
+struct DepartmentRecord {
+  std::string code, name, parent;  // parent: 上级编码, may be empty
+};
+
+// What ListSubmissions keeps: each field empty (0) keeps all.
+struct SubmissionFilter {
+  int year = 0;
+  std::string department;  // a department code
+};
+
+enum class TransitionResult { kDone, kNotFound, kConflict };
 
 struct User {
   std::string name, role, password_hash;  // argon2id encoded hash
@@ -69,14 +104,33 @@ class Store {
   virtual int64_t AddSubmission(const Submission& s) = 0;
   virtual std::optional<Submission> GetSubmission(int64_t id) = 0;
   virtual int64_t CountSubmissions() = 0;
-  // Marks a submission published; false when it does not exist. Publishing again is a no-op.
-  virtual bool Publish(int64_t id, int64_t at) = 0;
+  // Submissions newest first, without their source and findings.
+  virtual std::vector<Submission> ListSubmissions(const SubmissionFilter& filter) = 0;
   // Published submissions, newest year first, then by department name; `query` (may be empty)
-  // keeps those whose department name contains it.
+  // keeps those whose department name contains it. Without source and findings.
   virtual std::vector<Submission> ListPublished(const std::string& query) = 0;
+
+  // Appends `t` (its seq is assigned) when the submission is in state t.from_state, with the
+  // explanations given with it (finding key → text), all in one transaction; reaching 已公开
+  // also publishes it. kConflict when the state is another (or another writer moved it first).
+  virtual TransitionResult AddTransition(
+      const Transition& t, const std::map<std::string, std::string>& explanations) = 0;
+  virtual std::vector<Transition> History(int64_t submission) = 0;  // oldest first
+  // The latest explanation given for each finding key.
+  virtual std::map<std::string, std::string> Explanations(int64_t submission) = 0;
+  virtual int64_t AddComment(const Comment& c) = 0;               // its id
+  virtual std::vector<Comment> Comments(int64_t submission) = 0;  // oldest first
+  virtual void AddScores(int64_t submission, const std::map<std::string, ScoreEntry>& scores) = 0;
+  // The latest score given for each item code.
+  virtual std::map<std::string, ScoreEntry> Scores(int64_t submission) = 0;
 
   virtual void PutUser(const User& user) = 0;  // adds, or replaces role, password, department
   virtual std::optional<User> FindUser(const std::string& name) = 0;
+  virtual std::vector<User> ListUsers() = 0;  // by name
+
+  // Adds or renames departments (all or none); a parent is kept when given.
+  virtual void PutDepartments(const std::vector<DepartmentRecord>& departments) = 0;
+  virtual std::vector<DepartmentRecord> ListDepartments() = 0;  // by code
 
   // Sessions are kept by a hash of their token, never the token itself.
   virtual void AddSession(const std::string& token_hash, const Session& s) = 0;
@@ -91,6 +145,14 @@ class Store {
 // Opens (creating when absent) the SQLite database at `path` in WAL mode and applies the
 // migrations it lacks. ":memory:" gives a private in-memory store. Throws StoreError.
 std::unique_ptr<Store> OpenSqliteStore(const std::string& path);
+
+// Connects to a PostgreSQL database (a libpq URI, "postgresql://user@host:5432/db", or
+// "postgresql:///db?host=/run/postgresql" over a unix socket) and applies the migrations it
+// lacks. Throws StoreError.
+std::unique_ptr<Store> OpenPostgresStore(const std::string& uri);
+
+// postgresql:// or postgres:// opens PostgreSQL, anything else is an SQLite file.
+std::unique_ptr<Store> OpenStore(const std::string& database);
 
 }  // namespace gongkai::server
 

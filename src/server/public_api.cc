@@ -1,0 +1,58 @@
+// The portal's open data, without sign-in (the front end's charts read it):
+//
+//   GET /api/public/published?q=&year=   {items: [{id, department, department_code, year, kind,
+//                                         published_at, url}]}: q keeps department names that
+//                                         contain it
+//   GET /api/public/overview?year=       overview.h (year: the newest when absent)
+//
+// Only what is published is shown; the ledger names departments and dates, nothing else.
+#include "server/api_support.h"
+
+namespace gongkai::server {
+
+namespace {
+
+// `year` from the query: 0 when absent, nullopt (after a 400) when not a year.
+std::optional<int> YearParam(const httplib::Request& req, httplib::Response& res) {
+  const std::string text = req.get_param_value("year");
+  if (text.empty()) return 0;
+  if (text.size() != 4 || text.find_first_not_of("0123456789") != std::string::npos) {
+    SendError(res, 400, "year 应为四位年份");
+    return std::nullopt;
+  }
+  return std::stoi(text);
+}
+
+void Published(Context& c, const httplib::Request& req, httplib::Response& res) {
+  auto year = YearParam(req, res);
+  if (!year) return;
+  nlohmann::json items = nlohmann::json::array();
+  for (const Submission& s : c.store.ListPublished(req.get_param_value("q"))) {
+    if (*year != 0 && s.year != *year) continue;
+    items.push_back({{"id", s.id},
+                     {"department", s.department_name},
+                     {"department_code", s.department_code},
+                     {"year", s.year},
+                     {"kind", s.kind},
+                     {"published_at", TimeOrNull(s.published_at)},
+                     {"url", "/portal/" + std::to_string(s.id) + ".html"}});
+  }
+  SendJson(res, 200, {{"items", items}});
+}
+
+void OverviewRoute(Context& c, const httplib::Request& req, httplib::Response& res) {
+  auto year = YearParam(req, res);
+  if (!year) return;
+  SendJson(res, 200, Overview(c.engine, c.store, c.figures, *year, c.Now()));
+}
+
+}  // namespace
+
+void RegisterPublicApi(httplib::Server& http, Context& c) {
+  using Req = httplib::Request;
+  using Res = httplib::Response;
+  http.Get("/api/public/published", [&c](const Req& req, Res& res) { Published(c, req, res); });
+  http.Get("/api/public/overview", [&c](const Req& req, Res& res) { OverviewRoute(c, req, res); });
+}
+
+}  // namespace gongkai::server

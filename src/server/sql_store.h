@@ -1,0 +1,65 @@
+// The Store (store.h) written once over an SQL connection (sql.h), for SQLite and PostgreSQL
+// alike: one connection, its calls serialised by a mutex (a bureau's load, not thousands of
+// writes a second), the schema brought up to date on open by the connection's migrations, each
+// in its own transaction with the schema_version it reaches. Internal to the server layer; the
+// methods are defined by concern in sql_store.cc (submissions and workflow) and
+// sql_store_people.cc (users, sessions, departments, the audit log).
+#ifndef GONGKAI_SERVER_SQL_STORE_H_
+#define GONGKAI_SERVER_SQL_STORE_H_
+
+#include <mutex>
+
+#include "server/sql.h"
+#include "server/store.h"
+
+namespace gongkai::server {
+
+class SqlStore final : public Store {
+ public:
+  explicit SqlStore(std::unique_ptr<SqlConnection> connection);
+
+  int SchemaVersion() override;
+
+  int64_t AddSubmission(const Submission& s) override;
+  std::optional<Submission> GetSubmission(int64_t id) override;
+  int64_t CountSubmissions() override;
+  std::vector<Submission> ListSubmissions(const SubmissionFilter& filter) override;
+  std::vector<Submission> ListPublished(const std::string& query) override;
+
+  TransitionResult AddTransition(const Transition& t,
+                                 const std::map<std::string, std::string>& explanations) override;
+  std::vector<Transition> History(int64_t submission) override;
+  std::map<std::string, std::string> Explanations(int64_t submission) override;
+  int64_t AddComment(const Comment& c) override;
+  std::vector<Comment> Comments(int64_t submission) override;
+  void AddScores(int64_t submission, const std::map<std::string, ScoreEntry>& scores) override;
+  std::map<std::string, ScoreEntry> Scores(int64_t submission) override;
+
+  void PutUser(const User& user) override;
+  std::optional<User> FindUser(const std::string& name) override;
+  std::vector<User> ListUsers() override;
+  void PutDepartments(const std::vector<DepartmentRecord>& departments) override;
+  std::vector<DepartmentRecord> ListDepartments() override;
+
+  void AddSession(const std::string& token_hash, const Session& s) override;
+  std::optional<Session> FindSession(const std::string& token_hash, int64_t now) override;
+  void DeleteSession(const std::string& token_hash) override;
+
+  void Audit(const std::string& who, const std::string& what, const std::string& from,
+             int64_t at) override;
+  std::vector<AuditEntry> AuditLog(size_t limit) override;
+
+ private:
+  int Version();
+  void Migrate();
+  std::vector<SqlRow> Q(std::string_view sql, const std::vector<SqlValue>& args = {}) {
+    return db_->Query(sql, args);
+  }
+
+  std::mutex mutex_;
+  std::unique_ptr<SqlConnection> db_;
+};
+
+}  // namespace gongkai::server
+
+#endif  // GONGKAI_SERVER_SQL_STORE_H_

@@ -1,0 +1,99 @@
+// The store's users, sessions, departments and audit log, over an SQL connection
+// (sql_store.h). `"user"` is quoted: it is a reserved word in PostgreSQL.
+#include "server/sql_store.h"
+
+namespace gongkai::server {
+
+namespace {
+
+constexpr int64_t kDay = 24 * 3600;
+
+SqlValue OrNull(const std::string& text) { return text.empty() ? SqlValue() : SqlValue(text); }
+
+}  // namespace
+
+void SqlStore::PutUser(const User& u) {
+  std::lock_guard lock(mutex_);
+  Q("INSERT INTO users(name, role, password_hash, department) VALUES(?, ?, ?, ?) "
+    "ON CONFLICT(name) DO UPDATE SET role = excluded.role, "
+    "password_hash = excluded.password_hash, department = excluded.department",
+    {u.name, u.role, u.password_hash, OrNull(u.department)});
+}
+
+std::optional<User> SqlStore::FindUser(const std::string& name) {
+  std::lock_guard lock(mutex_);
+  auto rows = Q("SELECT name, role, password_hash, department FROM users WHERE name = ?", {name});
+  if (rows.empty()) return std::nullopt;
+  return User{rows[0].Text(0), rows[0].Text(1), rows[0].Text(2), rows[0].Text(3)};
+}
+
+std::vector<User> SqlStore::ListUsers() {
+  std::lock_guard lock(mutex_);
+  std::vector<User> out;
+  for (const auto& r : Q("SELECT name, role, password_hash, department FROM users ORDER BY name")) {
+    out.push_back({r.Text(0), r.Text(1), r.Text(2), r.Text(3)});
+  }
+  return out;
+}
+
+void SqlStore::PutDepartments(const std::vector<DepartmentRecord>& departments) {
+  std::lock_guard lock(mutex_);
+  SqlTransaction tx(*db_);
+  for (const auto& d : departments) {
+    Q("INSERT INTO departments(code, name, parent) VALUES(?, ?, ?) "
+      "ON CONFLICT(code) DO UPDATE SET name = excluded.name, "
+      "parent = coalesce(excluded.parent, departments.parent)",
+      {d.code, d.name, OrNull(d.parent)});
+  }
+  tx.Commit();
+}
+
+std::vector<DepartmentRecord> SqlStore::ListDepartments() {
+  std::lock_guard lock(mutex_);
+  std::vector<DepartmentRecord> out;
+  for (const auto& r : Q("SELECT code, name, parent FROM departments ORDER BY code")) {
+    out.push_back({r.Text(0), r.Text(1), r.Text(2)});
+  }
+  return out;
+}
+
+void SqlStore::AddSession(const std::string& token_hash, const Session& s) {
+  std::lock_guard lock(mutex_);
+  Q("DELETE FROM sessions WHERE expires_at <= ?", {s.expires_at - kDay});
+  Q("INSERT INTO sessions(token_hash, \"user\", csrf_token, expires_at) VALUES(?, ?, ?, ?)",
+    {token_hash, s.user, s.csrf_token, s.expires_at});
+}
+
+std::optional<Session> SqlStore::FindSession(const std::string& token_hash, int64_t now) {
+  std::lock_guard lock(mutex_);
+  auto rows =
+      Q("SELECT \"user\", csrf_token, expires_at FROM sessions "
+        "WHERE token_hash = ? AND expires_at > ?",
+        {token_hash, now});
+  if (rows.empty()) return std::nullopt;
+  return Session{rows[0].Text(0), rows[0].Text(1), rows[0].Int(2)};
+}
+
+void SqlStore::DeleteSession(const std::string& token_hash) {
+  std::lock_guard lock(mutex_);
+  Q("DELETE FROM sessions WHERE token_hash = ?", {token_hash});
+}
+
+void SqlStore::Audit(const std::string& who, const std::string& what, const std::string& from,
+                     int64_t at) {
+  std::lock_guard lock(mutex_);
+  Q("INSERT INTO audit_log(at, who, what, from_addr) VALUES(?, ?, ?, ?)", {at, who, what, from});
+}
+
+std::vector<AuditEntry> SqlStore::AuditLog(size_t limit) {
+  std::lock_guard lock(mutex_);
+  std::vector<AuditEntry> out;
+  for (const auto& r : Q("SELECT id, at, who, what, from_addr FROM audit_log ORDER BY id DESC "
+                         "LIMIT ?",
+                         {static_cast<int64_t>(limit)})) {
+    out.push_back({r.Int(0), r.Int(1), r.Text(2), r.Text(3), r.Text(4)});
+  }
+  return out;
+}
+
+}  // namespace gongkai::server

@@ -1,0 +1,114 @@
+// The SQLite driver of the store (sql.h): one connection in WAL mode (so that readers of the
+// file — a backup, sqlite3 on the command line — do not block it), foreign keys on, a busy
+// timeout for another process holding the file, and BEGIN IMMEDIATE for every write
+// transaction so that two writers queue instead of failing half-way.
+#include <sqlite3.h>
+
+#include "server/migrations.h"
+#include "server/sql.h"
+
+namespace gongkai::server {
+
+int64_t SqlRow::Int(size_t i) const {
+  const auto& v = values.at(i);
+  return v && !v->empty() ? std::stoll(*v) : 0;
+}
+
+namespace {
+
+class SqliteConnection final : public SqlConnection {
+ public:
+  explicit SqliteConnection(const std::string& path) {
+    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
+        SQLITE_OK) {
+      std::string why = db_ ? sqlite3_errmsg(db_) : "out of memory";
+      sqlite3_close(db_);
+      throw StoreError("无法打开数据库 " + path + "：" + why);
+    }
+    sqlite3_extended_result_codes(db_, 1);
+    sqlite3_busy_timeout(db_, 5000);
+    try {
+      Script("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;");
+    } catch (...) {
+      sqlite3_close(db_);
+      throw;
+    }
+  }
+  ~SqliteConnection() override { sqlite3_close(db_); }
+
+  std::vector<SqlRow> Query(std::string_view sql, const std::vector<SqlValue>& args) override {
+    sqlite3_stmt* raw = nullptr;
+    if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &raw, nullptr) !=
+        SQLITE_OK) {
+      Fail(sqlite3_errcode(db_));
+    }
+    std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> stmt(raw, sqlite3_finalize);
+    for (size_t i = 0; i < args.size(); ++i) {
+      const int at = static_cast<int>(i) + 1;
+      if (const auto* n = std::get_if<int64_t>(&args[i])) {
+        sqlite3_bind_int64(raw, at, *n);
+      } else if (const auto* s = std::get_if<std::string>(&args[i])) {
+        sqlite3_bind_text(raw, at, s->data(), static_cast<int>(s->size()), SQLITE_TRANSIENT);
+      } else {
+        sqlite3_bind_null(raw, at);
+      }
+    }
+    std::vector<SqlRow> rows;
+    const int columns = sqlite3_column_count(raw);
+    for (;;) {
+      int rc = sqlite3_step(raw);
+      if (rc == SQLITE_DONE) break;
+      if (rc != SQLITE_ROW) Fail(rc);
+      SqlRow row;
+      for (int c = 0; c < columns; ++c) {
+        if (sqlite3_column_type(raw, c) == SQLITE_NULL) {
+          row.values.emplace_back();
+        } else {
+          const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(raw, c));
+          row.values.emplace_back(
+              std::string(p, static_cast<size_t>(sqlite3_column_bytes(raw, c))));
+        }
+      }
+      rows.push_back(std::move(row));
+    }
+    return rows;
+  }
+
+  void Script(std::string_view sql) override {
+    char* message = nullptr;
+    const std::string text(sql);
+    if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+      std::string why = message ? message : sqlite3_errmsg(db_);
+      sqlite3_free(message);
+      throw StoreError("SQLite: " + why);
+    }
+  }
+
+  void Begin() override { Script("BEGIN IMMEDIATE"); }
+  void Commit() override { Script("COMMIT"); }
+  void Rollback() noexcept override { sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr); }
+  void LockSchema() override {}  // BEGIN IMMEDIATE already holds the file's write lock
+  const std::vector<std::string_view>& Migrations() const override { return SqliteMigrations(); }
+  std::string Contains(const std::string& haystack) const override {
+    return "instr(" + haystack + ", ?) > 0";
+  }
+
+ private:
+  [[noreturn]] void Fail(int rc) {
+    const std::string why = std::string("SQLite: ") + sqlite3_errmsg(db_);
+    if (rc == SQLITE_CONSTRAINT_PRIMARYKEY || rc == SQLITE_CONSTRAINT_UNIQUE) {
+      throw SqlUniqueViolation(why);
+    }
+    throw StoreError(why);
+  }
+
+  sqlite3* db_ = nullptr;
+};
+
+}  // namespace
+
+std::unique_ptr<SqlConnection> OpenSqliteConnection(const std::string& path) {
+  return std::make_unique<SqliteConnection>(path);
+}
+
+}  // namespace gongkai::server
