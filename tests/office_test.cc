@@ -932,21 +932,26 @@ TEST(OfficeErrors, RenderWritesTheFileOutputNames) {
   EXPECT_NE(err.find("gongkai render"), std::string::npos) << err;
 }
 
-// `declare` refuses a 决算 rather than write a source with `declared` figures that the loader
-// refuses (declared figures are not implemented for final accounts): it wrote such a workbook,
-// which `convert` and `render` then rejected at 其他数据.
-TEST(OfficeErrors, DeclareRefusesFinalAccounts) {
+// `declare` on a 决算 records its tables (cells and tables_present), as YAML and as the
+// workbook, and both read back as the same source: gongkai can read what it writes.
+TEST(OfficeErrors, DeclareRecordsFinalAccountsTables) {
   TempDir dir;
-  for (const char* out : {"d.xlsx", "d.yaml"}) {
-    int status = -1;
-    std::string err =
-        Shell(GONGKAI_CLI " declare " + testing::ExamplePath("putuo-finance-2024-final.yaml") +
-                  " -o " + dir.File(out) + " 2>&1",
-              &status);
-    EXPECT_EQ(status, 1) << err;
-    EXPECT_NE(err.find("declare 尚不支持决算"), std::string::npos) << err;
-    EXPECT_FALSE(fs::exists(dir.File(out))) << out;
-  }
+  const std::string example = testing::ExamplePath("putuo-finance-2024-final.yaml");
+  int status = -1;
+  std::string err =
+      Shell(GONGKAI_CLI " declare " + example + " -o " + dir.File("d.yaml") + " 2>&1", &status);
+  ASSERT_EQ(status, 0) << err;
+  const std::string yaml = testing::ReadFile(dir.File("d.yaml"));
+  EXPECT_NE(yaml.find("table: final_summary"), std::string::npos) << yaml.substr(0, 2000);
+  EXPECT_NE(yaml.find("tables_present"), std::string::npos);
+  EXPECT_EQ(yaml.find("sections:"), std::string::npos);
+  err = Shell(GONGKAI_CLI " declare " + example + " -o " + dir.File("d.xlsx") + " 2>&1", &status);
+  ASSERT_EQ(status, 0) << err;
+  err =
+      Shell(GONGKAI_CLI " convert " + dir.File("d.xlsx") + " -o " + dir.File("back.yaml") + " 2>&1",
+            &status);
+  ASSERT_EQ(status, 0) << err;
+  EXPECT_EQ(testing::ReadFile(dir.File("back.yaml")), yaml);
 }
 
 // `declare -o` writes the format the name says (the workbook keeps the declared figures);

@@ -123,9 +123,8 @@ int Generate(const Engine& engine, int count, int year, bool declared, const std
       const std::string budget_name = fmt::format("dept-{:05}-budget.yaml", i);
       if (!write(d, budget_name)) return kExitUnreadable;
       d = engine.SyntheticFinalAccounts(d, static_cast<uint64_t>(i), budget_name);
-    } else if (declared) {
-      d = engine.WithDeclaredFigures(d);
     }
+    if (declared) d = engine.WithDeclaredFigures(d);
     if (!write(d, fmt::format("dept-{:05}.yaml", i))) return kExitUnreadable;
   }
   std::cout << fmt::format("已在 {} 生成{}个示例部门{}源文件\n", out_dir, count,
@@ -264,15 +263,6 @@ int Declare(const Engine& engine, const std::string& file, const std::string& ou
   int code = kExitOk;
   auto d = Load(engine, file, &code);
   if (!d) return code;
-  if (d->kind == DocumentKind::kFinalAccounts) {
-    // The loader refuses `declared` in a 决算 (not implemented there yet): writing it would
-    // give a source that gongkai itself cannot read.
-    std::cerr << fmt::format(
-        "{}: declare 尚不支持决算（kind: 决算）：决算的源文件还不能记录已公开数字（declared），"
-        "未生成输出\n",
-        file);
-    return kExitInvalid;
-  }
   return WriteSourceAs(engine, engine.WithDeclaredFigures(*d), out, *format);
 }
 

@@ -17,6 +17,18 @@ std::string Share(Money part, Money whole) {
   return SharePercent(PrintedWan(part), PrintedWan(whole)) + "%";
 }
 
+// "决算数小于预算数的主要原因是：…。" for a whole (final_accounts.reasons "general",
+// "three_public"); empty when no reason is written or the printed figures are equal.
+std::string WholeReason(const FinalAccounts& fa, const char* key, Money actual, Money budget) {
+  auto it = fa.reasons.find(key);
+  if (it == fa.reasons.end() || it->second.empty()) return "";
+  const int64_t a = actual.RoundedWan(2), b = budget.RoundedWan(2);
+  if (a == b) return "";
+  std::string why = it->second;
+  while (why.size() >= 3 && why.compare(why.size() - 3, 3, "。") == 0) why.resize(why.size() - 3);
+  return fmt::format("决算数{}预算数的主要原因是：{}。", a > b ? "大于" : "小于", why);
+}
+
 // "完成年初预算的95.45%，决算数小于年初预算数" (or 等于/大于); empty without a budget.
 std::string Completion(Money actual, Money budget) {
   if (budget.is_zero()) return "";
@@ -107,8 +119,10 @@ class FinalWriter {
     Start("一般公共预算财政拨款支出决算情况说明");
     Heading("（一）一般公共预算财政拨款支出决算总体情况");
     std::string completion = Completion(x_.general, x_.general_budget);
-    Text(fmt::format("{}年度一般公共预算财政拨款支出{}{}{}。", Year(), WanText(x_.general),
-                     completion.empty() ? "" : "，" + completion, Change(x_.general, "general")));
+    Text(fmt::format(
+        "{}年度一般公共预算财政拨款支出{}{}{}。{}", Year(), WanText(x_.general),
+        completion.empty() ? "" : "，" + completion, Change(x_.general, "general"),
+        x_.budget_known ? WholeReason(fa_, "general", x_.general, x_.general_budget) : ""));
     Heading("（二）一般公共预算财政拨款支出决算结构情况");
     std::vector<std::string> parts;
     std::map<std::string, Money> by_class;
@@ -168,9 +182,10 @@ class FinalWriter {
     }
     std::string change =
         before ? "，" + ChangeSentence(t.actual, &*before, d_.prior_year, "度决算") : "";
-    Text(fmt::format("{}年度“三公”经费财政拨款支出预算为{}，支出决算为{}{}{}。", Year(),
+    Text(fmt::format("{}年度“三公”经费财政拨款支出预算为{}，支出决算为{}{}{}。{}", Year(),
                      WanText(t.budget), WanText(t.actual),
-                     completion.empty() ? "" : "，" + completion, change));
+                     completion.empty() ? "" : "，" + completion, change,
+                     WholeReason(fa_, "three_public", t.actual, t.budget)));
     const ThreePublicCounts& c = fa_.counts;
     auto item = [&](const char* key) { return x_.three_public.at(key); };
     // "因公出国（境）费支出预算为…，支出决算为…，完成预算的…%" (完成 only with a budget).

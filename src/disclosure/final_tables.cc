@@ -2,7 +2,10 @@
 // 总表, 收入决算表, 支出决算表, 财政拨款收入支出决算总表, 一般公共预算财政拨款支出决算表,
 // 一般公共预算 财政拨款基本支出决算表, 财政拨款“三公”经费支出决算表,
 // 政府性基金预算财政拨款收入支出决算表, 国有资本经营预算财政拨款收入支出决算表. Numbers, titles and
-// empty-table notes come from the templates (data/templates/final-accounts/<year>/tables.csv).
+// empty-table notes come from the templates (data/templates/final-accounts/<year>/tables.csv),
+// the rows of 收入支出决算总表 from rows.csv, a region's layout from its own set (templates.h).
+#include <set>
+
 #include "base/chinese_numerals.h"
 #include "disclosure/final_figures.h"
 #include "disclosure/tables.h"
@@ -34,18 +37,87 @@ Department IncomeView(const Department& d) {
   return view;
 }
 
+// The template's rows whose key starts with `prefix` ("income.", "class."): (rest, label).
+std::vector<std::pair<std::string, std::string>> RowsOf(const TableTemplate& tt,
+                                                        const std::string& prefix) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& [key, label] : tt.rows) {
+    if (key.rfind(prefix, 0) == 0) out.emplace_back(key.substr(prefix.size()), label);
+  }
+  return out;
+}
+
+// "business+special" → {business, special}.
+std::vector<std::string> Ids(const std::string& key) {
+  std::vector<std::string> out;
+  size_t at = 0;
+  while (true) {
+    size_t plus = key.find('+', at);
+    out.push_back(key.substr(at, plus == std::string::npos ? std::string::npos : plus - at));
+    if (plus == std::string::npos) return out;
+    at = plus + 1;
+  }
+}
+
+// The income side of 收入支出决算总表: the template's sources in its order and wording (the
+// 决算 names them differently from the budget: 一般公共预算财政拨款收入, 经营收入 …), else the
+// catalog's. A source with income that no row names is added after them, so no income is lost.
+std::vector<std::pair<std::string, Money>> IncomeRows(const Department& d, const FinalFigures& x,
+                                                      const TableTemplate& tt) {
+  std::vector<std::pair<std::string, Money>> rows;
+  std::set<std::string> shown;
+  int n = 0;
+  for (const auto& [key, label] : RowsOf(tt, "income.")) {
+    Money amount;
+    for (const auto& id : Ids(key)) {
+      amount += Get(x.income_by_fund, id);
+      shown.insert(id);
+    }
+    rows.emplace_back(ChineseNumber(++n) + "、" + label, amount);
+  }
+  for (const auto& src : d.catalog->revenue_sources()) {
+    if (shown.count(src.id)) continue;
+    Money amount = Get(x.income_by_fund, src.id);
+    if (!shown.empty() && amount.is_zero()) continue;
+    rows.emplace_back(ChineseNumber(++n) + "、" + src.name, amount);
+  }
+  return rows;
+}
+
+// Spending by 功能 类: the template's 类 in its order (the 决算 prints all of them, 外交 and
+// 抗疫特别国债 included), else the catalog's order; a 类 with spending that no row names is
+// added after them.
+std::vector<std::pair<std::string, Money>> ClassRowsOf(const Department& d,
+                                                       const LinePredicate& keep,
+                                                       const TableTemplate& tt) {
+  auto classes = RowsOf(tt, "class.");
+  if (classes.empty()) return ClassRows(d, keep, false);
+  std::map<std::string, Money> by_class;
+  for (const auto& l : d.lines) {
+    if (keep(l)) by_class[l.function.substr(0, 3)] += l.amount;
+  }
+  std::vector<std::pair<std::string, Money>> rows;
+  int n = 0;
+  for (const auto& [code, label] : classes) {
+    rows.emplace_back(ChineseNumber(++n) + "、" + label, Get(by_class, code));
+    by_class.erase(code);
+  }
+  for (const auto& [code, amount] : by_class) {
+    const FunctionSubject* s = d.catalog->FindFunction(code);
+    rows.emplace_back(ChineseNumber(++n) + "、" + (s ? s->name : code), amount);
+  }
+  return rows;
+}
+
 }  // namespace
 
-void BuildFinalSummary(const Department& d, const Figures& f, Table* t) {
+void BuildFinalSummary(const Department& d, const Figures& f, const TableTemplate& tt, Table* t) {
   const FinalFigures x = ComputeFinalFigures(d, f);
   TwoSidedHeader(t, "决算数");
   Side left, right;
-  int n = 0;
-  for (const auto& src : d.catalog->revenue_sources()) {
-    left.rows.emplace_back(ChineseNumber(++n) + "、" + src.name, Get(x.income_by_fund, src.id));
-  }
-  right.rows = ClassRows(
-      d, [](const ExpenditureLine&) { return true; }, false);
+  left.rows = IncomeRows(d, x, tt);
+  right.rows = ClassRowsOf(
+      d, [](const ExpenditureLine&) { return true; }, tt);
   MergeSides(left, right, t);
   TotalRow(t, RowKind::kTotal, "本年收入合计", x.income, "本年支出合计", x.spending);
   TotalRow(t, RowKind::kPlain, "使用非财政拨款结余", d.final_accounts.non_fiscal_balance_used,
@@ -55,7 +127,7 @@ void BuildFinalSummary(const Department& d, const Figures& f, Table* t) {
   t->has_data = true;
 }
 
-void BuildFinalIncome(const Department& d, const Figures&, Table* t) {
+void BuildFinalIncome(const Department& d, const Figures&, const TableTemplate&, Table* t) {
   const Department view = IncomeView(d);
   std::vector<Cell> header = HeaderRow({"科目编码", "科目名称", "本年收入合计"});
   std::vector<ColumnFn> columns = {[](const ExpenditureLine& l) { return l.amount; }};
@@ -71,12 +143,13 @@ void BuildFinalIncome(const Department& d, const Figures&, Table* t) {
   t->has_data = !t->rows.empty();
 }
 
-void BuildFinalExpenditure(const Department& d, const Figures& f, Table* t) {
+void BuildFinalExpenditure(const Department& d, const Figures& f, const TableTemplate&, Table* t) {
   BuildExpenditureSummary(d, f, t);  // the same columns: 基本, 项目, 经营, 上缴上级, 对附属单位
   if (!t->header.empty() && t->header[0].size() > 2) t->header[0][2] = Cell::Text("本年支出合计");
 }
 
-void BuildFinalFiscalSummary(const Department& d, const Figures& f, Table* t) {
+void BuildFinalFiscalSummary(const Department& d, const Figures& f, const TableTemplate&,
+                             Table* t) {
   const FinalFigures x = ComputeFinalFigures(d, f);
   const FinalAccounts& fa = d.final_accounts;
   TwoSidedHeader(t, "决算数");
@@ -104,45 +177,140 @@ void BuildFinalFiscalSummary(const Department& d, const Figures& f, Table* t) {
   t->has_data = true;
 }
 
-void BuildFinalGeneralExpenditure(const Department& d, const Figures&, Table* t) {
-  FunctionTreeTable(
-      d, [](const ExpenditureLine& l) { return l.fund == "general"; }, true, t);
+void BuildFinalGeneralExpenditure(const Department& d, const Figures&, const TableTemplate& tt,
+                                  Table* t) {
+  const FinalAccounts& fa = d.final_accounts;
+  if (!tt.HasColumn("budget") || fa.budget_by_item.empty()) {
+    FunctionTreeTable(
+        d, [](const ExpenditureLine& l) { return l.fund == "general"; }, true, t);
+    return;
+  }
+  // 年初预算 before 合计, where a region prints it (tables.csv `columns: budget`): the budget
+  // of each 项 is a line of its own, marked by its fund, so that the 功能 tree sums it as it
+  // sums the 决算数.
+  static const std::string kBudget = "年初预算";
+  Department view;
+  view.year = d.year;
+  view.catalog = d.catalog;
+  for (const auto& l : d.lines) {
+    if (l.fund == "general") view.lines.push_back(l);
+  }
+  for (const auto& [code, amount] : fa.budget_by_item) {
+    ExpenditureLine l;
+    l.function = code;
+    l.fund = kBudget;
+    l.amount = amount;
+    view.lines.push_back(std::move(l));
+  }
+  auto column = [](auto keep) {
+    return ColumnFn([keep](const ExpenditureLine& l) { return keep(l) ? l.amount : Money(); });
+  };
+  auto actual = [](const ExpenditureLine& l) { return l.fund != kBudget; };
+  t->header.push_back({Cell{"科目编码", {}, 1, 2}, Cell{"科目名称", {}, 1, 2},
+                       Cell{"年初预算", {}, 1, 2}, Cell{"合计", {}, 1, 2},
+                       Cell::Text("基本支出", 3), Cell{"项目支出", {}, 1, 2}});
+  t->header.push_back(HeaderRow({"小计", "人员经费", "公用经费"}));
+  const std::vector<ColumnFn> columns = {
+      column([](const ExpenditureLine& l) { return l.fund == kBudget; }),
+      column(actual),
+      column([&](const ExpenditureLine& l) { return actual(l) && l.is_basic(); }),
+      column([&](const ExpenditureLine& l) {
+        return actual(l) && l.cost_class == CostClass::kPersonnel;
+      }),
+      column([&](const ExpenditureLine& l) {
+        return actual(l) && l.cost_class == CostClass::kPublic;
+      }),
+      column([&](const ExpenditureLine& l) { return actual(l) && l.is_project(); })};
+  t->numeric_columns = NumericColumns(2, columns.size());
+  t->rows = FunctionTreeRows(
+      view, [](const ExpenditureLine&) { return true; }, columns);
+  t->has_data = !t->rows.empty();
 }
 
-void BuildFinalGeneralBasic(const Department& d, const Figures&, Table* t) {
+void BuildFinalGeneralBasic(const Department& d, const Figures&, const TableTemplate&, Table* t) {
   BasicByEconomicTable(
       d, [](const ExpenditureLine& l) { return l.fund == "general" && l.is_basic(); },
       "经济分类科目", "一般公共预算财政拨款基本支出", t);
 }
 
-void BuildFinalThreePublic(const Department& d, const Figures& f, Table* t) {
+void BuildFinalThreePublic(const Department& d, const Figures& f, const TableTemplate& tt,
+                           Table* t) {
   const FinalFigures x = ComputeFinalFigures(d, f);
+  // The six figures of one kind (预算数 or 决算数): 合计, 出国, 用车 小计, 购置, 运行, 接待.
+  auto figures = [&](Money BudgetAndActual::*which) {
+    auto get = [&](const char* key) { return x.three_public.at(key).*which; };
+    Money outbound = get("outbound"), purchase = get("vehicle_purchase"),
+          operation = get("vehicle_operation"), reception = get("reception");
+    return std::vector<Money>{outbound + purchase + operation + reception,
+                              outbound,
+                              purchase + operation,
+                              purchase,
+                              operation,
+                              reception};
+  };
+  const std::vector<Money> budget = figures(&BudgetAndActual::budget),
+                           actual = figures(&BudgetAndActual::actual);
+  t->has_data = true;  // published with zeros when there is no “三公” spending
+  if (tt.layout == "pairs" || tt.layout == "groups") {
+    // One row. "pairs" (上海): 预算数 and 决算数 side by side under each item; "groups" (中央):
+    // the six 预算数, then the six 决算数, each group with the items' headers.
+    const bool pairs = tt.layout == "pairs";
+    const char* vehicle = pairs ? "公务用车购置及运行费" : "公务用车购置及运行维护费";
+    const char* operation = pairs ? "公务用车运行费" : "公务用车运行维护费";
+    auto items = [&](int span) {
+      return std::vector<Cell>{Cell{"合计", {}, span, 2}, Cell{"因公出国（境）费", {}, span, 2},
+                               Cell::Text(vehicle, 3 * span), Cell{"公务接待费", {}, span, 2}};
+    };
+    auto parts = [&](int span) {
+      return std::vector<Cell>{Cell::Text("小计", span), Cell::Text("公务用车购置费", span),
+                               Cell::Text(operation, span)};
+    };
+    Row row{RowKind::kPlain, {Cell::Text("财政拨款“三公”经费")}};
+    if (pairs) {
+      t->header.push_back({Cell{"项目", {}, 1, 4}, Cell::Text("财政拨款“三公”经费", 12)});
+      t->header.push_back(items(2));
+      t->header.push_back(parts(2));
+      std::vector<Cell> kinds;
+      for (size_t i = 0; i < budget.size(); ++i) {
+        kinds.push_back(Cell::Text("预算数"));
+        kinds.push_back(Cell::Text("决算数"));
+        row.cells.push_back(Cell::Amount(budget[i]));
+        row.cells.push_back(Cell::Amount(actual[i]));
+      }
+      t->header.push_back(kinds);
+    } else {
+      t->header.push_back(
+          {Cell{"项目", {}, 1, 3}, Cell::Text("预算数", 6), Cell::Text("决算数", 6)});
+      std::vector<Cell> second = items(1), third = parts(1);
+      for (const auto& c : items(1)) second.push_back(c);  // the same under 决算数
+      for (const auto& c : parts(1)) third.push_back(c);
+      t->header.push_back(second);
+      t->header.push_back(third);
+      for (Money m : budget) row.cells.push_back(Cell::Amount(m));
+      for (Money m : actual) row.cells.push_back(Cell::Amount(m));
+    }
+    t->numeric_columns = NumericColumns(1, 12);
+    t->rows.push_back(std::move(row));
+    return;
+  }
   t->header.push_back({Cell{"项目", {}, 1, 2}, Cell{"合计", {}, 1, 2},
                        Cell{"因公出国（境）费", {}, 1, 2}, Cell::Text("公务用车购置及运行费", 3),
                        Cell{"公务接待费", {}, 1, 2}});
   t->header.push_back(HeaderRow({"小计", "公务用车购置费", "公务用车运行费"}));
   t->numeric_columns = NumericColumns(1, 6);
-  auto row = [&](const char* label, Money BudgetAndActual::*which) {
-    auto get = [&](const char* key) { return x.three_public.at(key).*which; };
-    Money outbound = get("outbound"), purchase = get("vehicle_purchase"),
-          operation = get("vehicle_operation"), reception = get("reception");
-    t->rows.push_back(
-        {RowKind::kPlain,
-         {Cell::Text(label), Cell::Amount(outbound + purchase + operation + reception),
-          Cell::Amount(outbound), Cell::Amount(purchase + operation), Cell::Amount(purchase),
-          Cell::Amount(operation), Cell::Amount(reception)}});
-  };
-  row("预算数", &BudgetAndActual::budget);
-  row("决算数", &BudgetAndActual::actual);
-  t->has_data = true;  // published with zeros when there is no “三公” spending
+  for (const auto& [label, values] : {std::pair{"预算数", &budget}, {"决算数", &actual}}) {
+    Row row{RowKind::kPlain, {Cell::Text(label)}};
+    for (Money m : *values) row.cells.push_back(Cell::Amount(m));
+    t->rows.push_back(std::move(row));
+  }
 }
 
-void BuildFinalGovFund(const Department& d, const Figures&, Table* t) {
+void BuildFinalGovFund(const Department& d, const Figures&, const TableTemplate&, Table* t) {
   FunctionTreeTable(
       d, [](const ExpenditureLine& l) { return l.fund == "fund"; }, false, t);
 }
 
-void BuildFinalSoe(const Department& d, const Figures&, Table* t) {
+void BuildFinalSoe(const Department& d, const Figures&, const TableTemplate&, Table* t) {
   FunctionTreeTable(
       d, [](const ExpenditureLine& l) { return l.fund == "soe"; }, false, t);
 }

@@ -42,6 +42,15 @@ const std::map<std::string, Builder>& Builders() {
       {table_id::kSoeExpenditure, BuildSoeExpenditure},
       {table_id::kProcurement, BuildProcurement},
       {table_id::kPurchaseServices, BuildPurchaseServices},
+  };
+  return builders;
+}
+
+// The 决算's builders, which read their template's rows, layout and columns.
+using FinalBuilder = void (*)(const Department&, const Figures&, const TableTemplate&, Table*);
+
+const std::map<std::string, FinalBuilder>& FinalBuilders() {
+  static const std::map<std::string, FinalBuilder> builders = {
       {table_id::kFinalSummary, BuildFinalSummary},
       {table_id::kFinalIncome, BuildFinalIncome},
       {table_id::kFinalExpenditure, BuildFinalExpenditure},
@@ -74,7 +83,8 @@ std::vector<Table> BuildTables(const Department& d, const Figures& f, const Temp
   std::map<std::string, int> left_out;  // number prefix → tables left out before here
   for (const auto& tt : tpl.tables) {
     auto it = Builders().find(tt.id);
-    if (it == Builders().end()) {
+    auto final_it = FinalBuilders().find(tt.id);
+    if (it == Builders().end() && final_it == FinalBuilders().end()) {
       throw std::runtime_error(
           fmt::format("模板中的表「{}」（{}）没有对应的生成程序", tt.title, tt.id));
     }
@@ -82,7 +92,11 @@ std::vector<Table> BuildTables(const Department& d, const Figures& f, const Temp
     t.id = tt.id;
     t.number = tt.number;
     t.title = tt.title;
-    it->second(d, f, &t);
+    if (it != Builders().end()) {
+      it->second(d, f, &t);
+    } else {
+      final_it->second(d, f, tt, &t);
+    }
     auto split = SplitNumber(tt.number);
     if (!t.has_data && !tt.always) {
       if (split) ++left_out[split->first];

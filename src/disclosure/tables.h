@@ -42,15 +42,21 @@ std::vector<Table> BuildTables(const Department& d, const Figures& f, const Temp
 // 财政拨款收入支出决算总表, 一般公共预算财政拨款支出决算表, 一般公共预算财政拨款基本支出决算表,
 // 财政拨款“三公”经费支出决算表, 政府性基金预算财政拨款收入支出决算表,
 // 国有资本经营预算财政拨款收入支出决算表.
-void BuildFinalSummary(const Department& d, const Figures& f, Table* t);
-void BuildFinalIncome(const Department& d, const Figures& f, Table* t);
-void BuildFinalExpenditure(const Department& d, const Figures& f, Table* t);
-void BuildFinalFiscalSummary(const Department& d, const Figures& f, Table* t);
-void BuildFinalGeneralExpenditure(const Department& d, const Figures& f, Table* t);
-void BuildFinalGeneralBasic(const Department& d, const Figures& f, Table* t);
-void BuildFinalThreePublic(const Department& d, const Figures& f, Table* t);
-void BuildFinalGovFund(const Department& d, const Figures& f, Table* t);
-void BuildFinalSoe(const Department& d, const Figures& f, Table* t);
+// Each takes its template too: the rows and columns a region prints (TableTemplate).
+void BuildFinalSummary(const Department& d, const Figures& f, const TableTemplate& tt, Table* t);
+void BuildFinalIncome(const Department& d, const Figures& f, const TableTemplate& tt, Table* t);
+void BuildFinalExpenditure(const Department& d, const Figures& f, const TableTemplate& tt,
+                           Table* t);
+void BuildFinalFiscalSummary(const Department& d, const Figures& f, const TableTemplate& tt,
+                             Table* t);
+void BuildFinalGeneralExpenditure(const Department& d, const Figures& f, const TableTemplate& tt,
+                                  Table* t);
+void BuildFinalGeneralBasic(const Department& d, const Figures& f, const TableTemplate& tt,
+                            Table* t);
+void BuildFinalThreePublic(const Department& d, const Figures& f, const TableTemplate& tt,
+                           Table* t);
+void BuildFinalGovFund(const Department& d, const Figures& f, const TableTemplate& tt, Table* t);
+void BuildFinalSoe(const Department& d, const Figures& f, const TableTemplate& tt, Table* t);
 
 // Two-sided tables (收入 | 支出): each side a list of (label, amount) rows, merged row by row.
 struct Side {

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <optional>
 
 #include "base/csv.h"
 #include "disclosure/figures.h"
@@ -54,41 +55,122 @@ DocumentFrame Templates::Frame(const std::string& department, int fiscal_year) c
   return f;
 }
 
-Templates Templates::Load(const std::string& data_dir, DocumentKind kind, int year) {
-  namespace fs = std::filesystem;
-  fs::path root = fs::path(data_dir) / "templates" / DocumentKindId(kind);
+bool TableTemplate::HasColumn(const std::string& key) const {
+  return std::find(columns.begin(), columns.end(), key) != columns.end();
+}
+
+namespace {
+
+// The latest year directory under `root` not after `year`, 0 when there is none.
+int LatestYear(const std::filesystem::path& root, int year) {
   int best = 0;
   std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(root, ec)) {
-    int y = 0;
-    try {
-      y = std::stoi(entry.path().filename().string());
-    } catch (const std::exception&) {
+  for (const auto& entry : std::filesystem::directory_iterator(root, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.empty() || name.find_first_not_of("0123456789") != std::string::npos ||
+        name.size() > 4) {
       continue;
     }
+    int y = std::stoi(name);
     if (y <= year && y > best) best = y;
   }
+  return best;
+}
+
+// The regional directory for a region name: the longest non-year directory name under `root`
+// that begins `region`, empty when none does.
+std::string RegionDirectory(const std::filesystem::path& root, const std::string& region) {
+  std::string best;
+  if (region.empty()) return best;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(root, ec)) {
+    if (!entry.is_directory(ec)) continue;
+    const std::string name = entry.path().filename().string();
+    if (name.find_first_not_of("0123456789") == std::string::npos) continue;  // a year
+    if (region.rfind(name, 0) == 0 && name.size() > best.size()) best = name;
+  }
+  return best;
+}
+
+std::vector<std::string> Words(const std::string& text) {
+  std::vector<std::string> out;
+  size_t at = 0;
+  while (at < text.size()) {
+    size_t end = text.find(' ', at);
+    if (end == std::string::npos) end = text.size();
+    if (end > at) out.push_back(text.substr(at, end - at));
+    at = end + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+Templates Templates::Load(const std::string& data_dir, DocumentKind kind, int year,
+                          const std::string& region) {
+  namespace fs = std::filesystem;
+  fs::path root = fs::path(data_dir) / "templates" / DocumentKindId(kind);
+  const int best = LatestYear(root, year);
   if (best == 0) {
     throw CatalogError(fmt::format("{}: 没有{}年或更早年度的公开模板", root.string(), year));
   }
   Templates t;
   t.kind = kind;
   t.year = best;
-  fs::path dir = root / std::to_string(best);
-  CsvTable frame = ReadCsvFile((dir / "frame.csv").string());
+  const fs::path dir = root / std::to_string(best);
+  fs::path regional;
+  if (std::string name = RegionDirectory(root, region); !name.empty()) {
+    if (int y = LatestYear(root / name, year); y > 0) {
+      t.region = name;
+      t.region_year = y;
+      regional = root / name / std::to_string(y);
+    }
+  }
+  // A file of the regional set where it has one, else the national file.
+  auto file = [&](const char* name) {
+    std::error_code ec;
+    if (!regional.empty() && fs::exists(regional / name, ec)) return (regional / name).string();
+    return (dir / name).string();
+  };
+  CsvTable frame = ReadCsvFile(file("frame.csv"));
   const size_t key = frame.Column("key"), text = frame.Column("text");
   for (const auto& row : frame.rows) t.frame[row.fields[key]] = row.fields[text];
   for (const char* k : kFrameKeys) {
     if (!t.frame.count(k)) throw CatalogError(fmt::format("{}: 缺少「{}」一行", frame.path, k));
   }
-  CsvTable tables = ReadCsvFile((dir / "tables.csv").string());
+  CsvTable tables = ReadCsvFile(file("tables.csv"));
+  auto optional = [](const CsvTable& csv, const char* column) -> std::optional<size_t> {
+    auto it = std::find(csv.header.begin(), csv.header.end(), column);
+    if (it == csv.header.end()) return std::nullopt;
+    return static_cast<size_t>(it - csv.header.begin());
+  };
+  const auto layout = optional(tables, "layout"), columns = optional(tables, "columns");
   for (const auto& row : tables.rows) {
-    t.tables.push_back({row.fields[tables.Column("id")], row.fields[tables.Column("number")],
-                        row.fields[tables.Column("title")],
-                        row.fields[tables.Column("always")] == "1",
-                        row.fields[tables.Column("empty_note")]});
+    TableTemplate tt;
+    tt.id = row.fields[tables.Column("id")];
+    tt.number = row.fields[tables.Column("number")];
+    tt.title = row.fields[tables.Column("title")];
+    tt.always = row.fields[tables.Column("always")] == "1";
+    tt.empty_note = row.fields[tables.Column("empty_note")];
+    if (layout) tt.layout = row.fields[*layout];
+    if (columns) tt.columns = Words(row.fields[*columns]);
+    t.tables.push_back(std::move(tt));
   }
-  CsvTable glossary = ReadCsvFile((dir / "glossary.csv").string());
+  if (std::error_code ec; fs::exists(file("rows.csv"), ec)) {
+    CsvTable rows = ReadCsvFile(file("rows.csv"));
+    const size_t table = rows.Column("table"), row_key = rows.Column("key"),
+                 label = rows.Column("label");
+    for (const auto& row : rows.rows) {
+      auto it = std::find_if(t.tables.begin(), t.tables.end(),
+                             [&](const TableTemplate& tt) { return tt.id == row.fields[table]; });
+      if (it == t.tables.end()) {
+        throw CatalogError(fmt::format("{}:{}: 表「{}」不在 tables.csv 中", rows.path, row.line,
+                                       row.fields[table]));
+      }
+      it->rows.emplace_back(row.fields[row_key], row.fields[label]);
+    }
+  }
+  CsvTable glossary = ReadCsvFile(file("glossary.csv"));
   const size_t term = glossary.Column("term"), definition = glossary.Column("definition");
   auto when = std::find(glossary.header.begin(), glossary.header.end(), "when");
   for (const auto& row : glossary.rows) {

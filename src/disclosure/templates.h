@@ -1,8 +1,15 @@
 // The disclosure template of a fiscal year: which tables are published, their numbers,
-// titles and the sentence printed when a table is empty, and the general glossary terms.
-// Read from data/templates/<kind>/<year>/ (the latest year not after the document's year), so
-// a region can change numbering or wording without touching code. frame.csv holds what the
-// document says about itself (key,text rows: see DocumentFrame in document.h).
+// titles and the sentence printed when a table is empty, the rows and columns a region prints,
+// and the general glossary terms. Read from data/templates/<kind>/<year>/ (the latest year not
+// after the document's year), so a region can change numbering or wording without touching
+// code. frame.csv holds what the document says about itself (key,text rows: see DocumentFrame
+// in document.h).
+//
+// Regional variants: data/templates/<kind>/<region>/<year>/ holds the files a region prints
+// differently (any of frame.csv, tables.csv, glossary.csv, rows.csv); a file it does not have
+// is the national one. The region is the longest directory name that begins the source's
+// `department.region.name` (上海市 for 上海市普陀区; 中央 for a central department), with its
+// latest year not after the document's; without one the national set is used.
 #ifndef GONGKAI_DISCLOSURE_TEMPLATES_H_
 #define GONGKAI_DISCLOSURE_TEMPLATES_H_
 
@@ -18,6 +25,19 @@ struct TableTemplate {
   std::string id, number, title;
   bool always = true;      // published even without data
   std::string empty_note;  // may contain {dept} and {year}
+  // tables.csv's optional `layout` column: the builder's variant of the table where regions
+  // lay it out differently (final_three_public: "pairs", 预算数 and 决算数 side by side under
+  // each item in one row, as 上海 prints it); empty: the national layout.
+  std::string layout;
+  // tables.csv's optional `columns` column: extra columns a region prints, space-separated
+  // keys the builder knows (final_general_expenditure: "budget", 年初预算 before 合计).
+  std::vector<std::string> columns;
+  // rows.csv (table,key,label): the rows a table prints, in order, by key: the 决算 收入支出
+  // 决算总表's income sources ("income.general", "income.business+special": several sources on
+  // one row) and 功能 类 ("class.201"). Empty: the builder's own rows from the catalog.
+  std::vector<std::pair<std::string, std::string>> rows;
+
+  bool HasColumn(const std::string& key) const;
 };
 
 // A term of 名词解释. `when` names a kind of spending the department must have for the term to
@@ -30,13 +50,17 @@ struct TemplateTerm {
 
 struct Templates {
   DocumentKind kind = DocumentKind::kBudget;
-  int year = 0;  // the template year actually used
+  int year = 0;        // the national template year actually used
+  std::string region;  // the regional set used (its directory name), empty: national only
+  int region_year = 0;
   std::vector<TableTemplate> tables;
   std::vector<TemplateTerm> glossary;
   std::map<std::string, std::string> frame;  // frame.csv: key → text with {dept} {year} {title}
 
-  // Throws CatalogError naming the file when a template is missing or malformed.
-  static Templates Load(const std::string& data_dir, DocumentKind kind, int year);
+  // Throws CatalogError naming the file when a template is missing or malformed. `region` is
+  // the source's department.region.name (empty: national).
+  static Templates Load(const std::string& data_dir, DocumentKind kind, int year,
+                        const std::string& region = {});
 
   // The frame of a department's document.
   DocumentFrame Frame(const std::string& department, int fiscal_year) const;

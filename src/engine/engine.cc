@@ -70,10 +70,12 @@ bool Engine::HasCatalog(int year) const {
       std::filesystem::path(options_.data_dir) / "catalogs" / std::to_string(year), ec);
 }
 
-const Templates& Engine::TemplatesOf(DocumentKind kind, int year) const {
+const Templates& Engine::TemplatesOf(DocumentKind kind, int year, const std::string& region) const {
   std::lock_guard<std::mutex> lock(mutex_);
-  auto& slot = templates_[{kind, year}];
-  if (!slot) slot = std::make_unique<Templates>(Templates::Load(options_.data_dir, kind, year));
+  auto& slot = templates_[{kind, year, region}];
+  if (!slot) {
+    slot = std::make_unique<Templates>(Templates::Load(options_.data_dir, kind, year, region));
+  }
   return *slot;
 }
 
@@ -170,7 +172,7 @@ Department Engine::SyntheticFinalAccounts(const Department& budget, uint64_t see
 }
 
 Document Engine::Disclose(const Department& d) const {
-  return BuildDisclosure(d, TemplatesOf(d.kind, d.year));
+  return BuildDisclosure(d, TemplatesOf(d.kind, d.year, d.region_name));
 }
 
 Department Engine::WithDeclaredFigures(const Department& d) const {

@@ -17,6 +17,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "base/diagnostic.h"
@@ -79,7 +80,8 @@ class Engine {
   // --- reference data (thread-safe; loaded on first use, then shared) ---
   // Throw CatalogError naming the file when the data is missing or malformed.
   std::shared_ptr<const Catalog> CatalogOf(int year) const;
-  const Templates& TemplatesOf(DocumentKind kind, int year) const;
+  // `region`: the source's department.region.name, which may choose a regional set.
+  const Templates& TemplatesOf(DocumentKind kind, int year, const std::string& region = {}) const;
   const CheckConfig& CheckConfigOf(const std::string& region) const;
   ScoringStandard ScoringStandardOf(const std::string& id) const;
   bool HasCatalog(int year) const;
@@ -151,7 +153,8 @@ class Engine {
   EngineOptions options_;
   std::function<std::shared_ptr<const Catalog>(int)> catalogs_;
   mutable std::mutex mutex_;
-  mutable std::map<std::pair<DocumentKind, int>, std::unique_ptr<Templates>> templates_;
+  mutable std::map<std::tuple<DocumentKind, int, std::string>, std::unique_ptr<Templates>>
+      templates_;
   mutable std::map<std::string, std::unique_ptr<CheckConfig>> check_configs_;
 };
 

@@ -57,8 +57,10 @@ struct FinalAccounts {
   Money surplus_distribution;                    // 结余分配
   std::map<std::string, BudgetAndActual> three_public;
   ThreePublicCounts counts;
-  std::map<std::string, std::string> reasons;  // 功能 项 → why 决算 differs from 年初预算
-  std::string evaluation;                      // 预算绩效管理情况 (自评 summary)
+  // Why 决算 differs from 年初预算: per 功能 项 (code), and for 一般公共预算财政拨款支出 as a
+  // whole ("general") and the “三公” as a whole ("three_public").
+  std::map<std::string, std::string> reasons;
+  std::string evaluation;  // 预算绩效管理情况 (自评 summary)
 };
 
 }  // namespace gongkai

@@ -57,6 +57,22 @@ Department MakeSyntheticFinalAccounts(const Department& budget, uint64_t seed,
     if (amount.RoundedWan(2) == planned.RoundedWan(2)) continue;
     fa.reasons[code] = amount < planned ? "严格控制一般性支出，节约开支" : "按实际需要追加支出";
   }
+  // The wholes too: 一般公共预算财政拨款支出 and the “三公”, where they differ (FIN-009).
+  Money planned_total, actual_total;
+  for (const auto& [code, amount] : budget_items) planned_total += amount;
+  for (const auto& [code, amount] : actual_items) actual_total += amount;
+  if (planned_total.RoundedWan(2) != actual_total.RoundedWan(2)) {
+    fa.reasons["general"] = actual_total < planned_total ? "严格执行过紧日子要求，压减一般性支出"
+                                                         : "按实际需要追加支出";
+  }
+  Money tp_budget, tp_actual;
+  for (const auto& [key, ba] : fa.three_public) {
+    tp_budget += ba.budget;
+    tp_actual += ba.actual;
+  }
+  if (tp_budget.RoundedWan(2) != tp_actual.RoundedWan(2)) {
+    fa.reasons["three_public"] = "严格控制“三公”经费支出";
+  }
   fa.evaluation = "本部门对全部项目开展了绩效自评。";
   return d;
 }

@@ -92,7 +92,7 @@ Location CheckContext::At(const SourceLocation& where, std::string section) cons
 
 std::string CheckContext::TableName(const std::string& id) const {
   for (const auto& t : doc.tables) {
-    if (t.id == id) return t.number + " " + t.title;
+    if (t.id == id) return t.number.empty() ? t.title : t.number + " " + t.title;
   }
   return id;
 }

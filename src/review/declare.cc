@@ -18,13 +18,19 @@ size_t LabelColumn(const std::string& table) {
   return 0;
 }
 
+bool FinalTwoSided(const std::string& table) {
+  return table == table_id::kFinalSummary || table == table_id::kFinalFiscalSummary;
+}
+
 bool TwoSided(const std::string& table) {
-  return table == table_id::kIncomeExpenditureSummary || table == table_id::kFiscalSummary;
+  return table == table_id::kIncomeExpenditureSummary || table == table_id::kFiscalSummary ||
+         FinalTwoSided(table);
 }
 
 void DeclareCells(const Table& t, Declared* out) {
   std::vector<std::string> paths = ColumnPaths(t);
   std::set<std::string> seen_labels;
+  std::map<std::string, std::string> first_path;  // two-sided: label → its amount's column
   for (const auto& row : t.rows) {
     std::vector<const Cell*> cols;
     for (const auto& c : row.cells) {
@@ -33,9 +39,17 @@ void DeclareCells(const Table& t, Declared* out) {
     if (TwoSided(t.id)) {
       for (size_t i = 0; i + 1 < cols.size(); ++i) {
         if (cols[i]->money || cols[i]->text.empty() || !cols[i + 1]->money) continue;
+        const std::string path = i + 1 < paths.size() ? paths[i + 1] : "";
         // A repeated label (（一）一般公共预算拨款 under 本年收入 and 上年结转) is recorded once:
-        // look-ups find the first occurrence.
-        if (!seen_labels.insert(cols[i]->text).second) continue;
+        // look-ups find the first occurrence. The 决算 prints 总计 on both sides: the second
+        // is recorded with its column ("支出/决算数"), which finds it.
+        if (!seen_labels.insert(cols[i]->text).second) {
+          if (FinalTwoSided(t.id) && path != first_path[cols[i]->text]) {
+            out->cells.push_back({t.id, cols[i]->text, "", path, PrintedWan(*cols[i + 1]->money)});
+          }
+          continue;
+        }
+        first_path[cols[i]->text] = path;
         out->cells.push_back({t.id, cols[i]->text, "", "", PrintedWan(*cols[i + 1]->money)});
       }
       continue;
@@ -110,6 +124,8 @@ Declared DeclareFromDisclosure(const Department& d, const Document& doc) {
     out.tables.push_back(t.id);
     DeclareCells(t, &out);
   }
+  // A 决算 records its tables only: the 情况说明's figures have no declared keys yet.
+  if (d.kind == DocumentKind::kFinalAccounts) return out;
   out.sections = Sections(doc);
   out.has_glossary = true;
   std::set<std::string> used;

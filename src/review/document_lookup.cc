@@ -102,8 +102,31 @@ std::string LabelKey(std::string s) {
   return s;
 }
 
-bool ColumnMatches(const std::string& path, const std::string& wanted) {
+// A header as compared: without the spaces that spread short headers out ("支　出", "项　目"), so
+// that "支出/决算数" names the column printed "支　出 / 决算数".
+std::string HeaderKey(const std::string& s) {
+  std::string out;
+  for (size_t i = 0; i < s.size();) {
+    if (s[i] == ' ') {
+      ++i;
+    } else if (s.compare(i, 3, "　") == 0) {
+      i += 3;
+    } else {
+      out += s[i++];
+    }
+  }
+  return out;
+}
+
+bool ColumnMatches(const std::string& raw_path, const std::string& raw_wanted) {
+  if (raw_path == raw_wanted) return true;
+  const std::string path = HeaderKey(raw_path), wanted = HeaderKey(raw_wanted);
   if (path == wanted) return true;
+  // The lower levels of a deep header ("公务接待费/预算数" under 财政拨款“三公”经费).
+  if (path.size() > wanted.size() + 1 &&
+      path.compare(path.size() - wanted.size() - 1, std::string::npos, "/" + wanted) == 0) {
+    return true;
+  }
   // The leaf alone ("人员经费") or a single-level parent.
   size_t slash = path.rfind('/');
   return slash != std::string::npos && path.substr(slash + 1) == wanted;

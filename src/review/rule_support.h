@@ -54,6 +54,11 @@ Location TextLocation(const CheckContext& ctx, const DeclaredFigure& f);
 void CheckSum(const CheckContext& ctx, Emitter& emit, const std::string& what, Money printed_total,
               const std::vector<Money>& printed_parts, Location where);
 
+// Every declared table cell against the table computed from the detail (BAL-001 for budgets,
+// FIN-006 for final accounts): an unknown table, row or column is reported at the cell; a
+// figure off by rounding only is a 提示, any other difference a finding of the rule.
+void CheckDeclaredCells(const CheckContext& ctx, Emitter& emit);
+
 // What is wrong with an asset statement dated year-month-day (截至…) in the budget of
 // `budget_year`, or "" when nothing clearly is. A budget states its assets as at a date of the
 // year before (the end of it, or the month the budget was drawn up: 截至2025年8月31日 in a 2026

@@ -93,11 +93,12 @@ class FinalLoader {
     }
     if (const auto& reasons = n["reasons"]; reasons) {
       if (!reasons.IsMap()) {
-        r_.Error(reasons, "reasons 应为「功能科目编码: 原因」的映射");
+        r_.Error(reasons, "reasons 应为「功能科目编码（或 general、three_public）: 原因」的映射");
       } else {
         for (const auto& e : reasons.entries()) {
           const std::string code = e.key.Scalar();
-          Function(code, e.key, "reasons");
+          // general: 一般公共预算财政拨款支出 as a whole; three_public: the “三公” as a whole.
+          if (code != "general" && code != "three_public") Function(code, e.key, "reasons");
           out_->reasons[code] = r_.Text(e.value, "reasons「" + Excerpt(code) + "」");
         }
       }

@@ -710,13 +710,20 @@ Department Loader::Load(const std::string& text) {
     }
   }
   if (d_.kind == DocumentKind::kFinalAccounts) {
-    // Sections a 决算 does not publish (yet): refused rather than silently dropped.
-    for (const char* key : {"declared", "performance"}) {
-      if (root[key]) {
-        Error(root[key],
-              fmt::format("{} 尚不支持用于决算（kind: 决算），请删除；核对已公开数字与绩效目标"
-                          "在决算中还没有实现",
-                          key));
+    // What a 决算 does not publish (yet): refused rather than silently dropped. Its declared
+    // figures are the tables' (cells, tables_present, empty_without_note): the 情况说明's text
+    // keys, sections and glossary are the budget's.
+    if (const auto& perf = root["performance"]) {
+      Error(perf, "performance 尚不支持用于决算（kind: 决算），请删除；绩效目标在决算中还没有实现");
+    }
+    if (const auto& dec = root["declared"]; dec && dec.IsMap()) {
+      for (const char* key : {"text", "sections", "glossary"}) {
+        if (dec[key]) {
+          Error(dec[key], fmt::format("declared.{} 尚不支持用于决算（kind: 决算），请删除；决算只"
+                                      "核对表中数字（cells）和公开的表（tables_present、"
+                                      "empty_without_note）",
+                                      key));
+        }
       }
     }
   }

@@ -123,46 +123,10 @@ const RuleFamily Make{kFamily, Both()};
 }  // namespace
 
 void RegisterBalanceRules(std::vector<Rule>* out) {
-  out->push_back(Make(
-      "BAL-001", Severity::kError, "公开表中的每个数字与明细数据一致",
-      "表中数字应等于明细数据按四舍五入汇总后的结果；差额在0.01万元以内视为尾数差异", kBasis143,
-      [](const CheckContext& ctx, Emitter& emit) {
-        std::map<const Table*, TableLookup> index;  // per table, built once
-        for (const auto& c : ctx.d.declared.cells) {
-          const Table* t = ctx.doc.FindTable(c.table);
-          Location where = CellLocation(ctx, c);
-          if (!t) {
-            emit.Report(fmt::format("声明的表「{}」不是公开表之一", c.table), where);
-            continue;
-          }
-          if (!c.amount) continue;  // blank cells: CMP-013
-          std::string why;
-          auto cached = index.find(t);
-          if (cached == index.end()) cached = index.emplace(t, TableLookup(*t)).first;
-          auto exact = cached->second.Find(c.row, c.column, &why);
-          if (!exact) {
-            // "附表4-5 没有「…」这一行…" names its table; a missing column does not.
-            emit.Report(why.rfind(t->number, 0) == 0 && !t->number.empty()
-                            ? why
-                            : fmt::format("{}：{}", ctx.TableName(c.table), why),
-                        where);
-            continue;
-          }
-          switch (CompareAmount(*c.amount, *exact)) {
-            case Agreement::kExact:
-              break;
-            case Agreement::kRounding:
-              emit.Rounding(fmt::format("表中数字{}与明细{}相差{}万元，属尾数差异", Wan(*c.amount),
-                                        exact->ExactWan(), Diff(*c.amount, *exact)),
-                            where, Wan(*exact), Wan(*c.amount), Diff(*c.amount, *exact));
-              break;
-            case Agreement::kMismatch:
-              emit.Report(fmt::format("表中数字{}与明细数据{}不符，相差{}万元", Wan(*c.amount),
-                                      Wan(*exact), Diff(*c.amount, *exact)),
-                          where, Wan(*exact), Wan(*c.amount), Diff(*c.amount, *exact));
-          }
-        }
-      }));
+  out->push_back(
+      Make("BAL-001", Severity::kError, "公开表中的每个数字与明细数据一致",
+           "表中数字应等于明细数据按四舍五入汇总后的结果；差额在0.01万元以内视为尾数差异",
+           kBasis143, CheckDeclaredCells));
   out->push_back(Make(
       "BAL-002", Severity::kError, "收支总表：收入总计 = 支出总计",
       "部门预算收支平衡，收入总计必须等于支出总计", kBasisLaw,

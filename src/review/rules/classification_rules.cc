@@ -85,7 +85,8 @@ void RegisterClassificationRules(std::vector<Rule>* out) {
       kCatalog, [](const CheckContext& ctx, Emitter& emit) {
         for (const auto& c : ctx.d.declared.cells) {
           if (!IsCodeLike(c.row)) continue;
-          bool economic = c.table == table_id::kGeneralBasicExpenditure;
+          bool economic = c.table == table_id::kGeneralBasicExpenditure ||
+                          c.table == table_id::kFinalGeneralBasic;
           bool found = economic ? ctx.d.catalog->FindEconomic(c.row) != nullptr
                                 : ctx.d.catalog->FindFunction(c.row) != nullptr;
           if (!found) {

@@ -1,7 +1,11 @@
 // 决算勾稽: the relations of a final accounts (部门决算) — the 总计 identity of 收入支出决算总表,
-// each 财政拨款 budget's balance, “三公” 决算数 against the lines' economic 款, and the 决算
-// against its 年初预算 (every difference explained). Applied to 决算 only.
+// each 财政拨款 budget's balance, “三公” 决算数 against the lines' economic 款, the 决算
+// against its 年初预算 (every difference explained) — and a published 决算's printed figures
+// (declared) against the detail: every table cell, every table present, empty ones explained.
+// Applied to 决算 only.
 #include <fmt/format.h>
+
+#include <set>
 
 #include "disclosure/final_figures.h"
 #include "disclosure/table_ids.h"
@@ -137,6 +141,68 @@ void RegisterFinalAccountsRules(std::vector<Rule>* out) {
                             "budget_items 逐项写出年初预算数），否则无法计算完成年初预算的百分比",
                             at);
                       }));
+  out->push_back(Make("FIN-006", Severity::kError, "决算表中的每个数字与明细数据一致",
+                      "已公开决算表中的数字（declared.cells）应等于明细数据按四舍五入汇总后的结果；"
+                      "差额在0.01万元以内视为尾数差异",
+                      kBasis, CheckDeclaredCells));
+  out->push_back(Make(
+      "FIN-007", Severity::kError, "决算公开表齐全",
+      "部门决算公开的各张表都应公开（declared.tables_present 记录已公开的表）；没有数据的表也应"
+      "公开并说明",
+      kBasis, [](const CheckContext& ctx, Emitter& emit) {
+        if (!ctx.d.declared.has_tables) return;
+        const std::set<std::string> present(ctx.d.declared.tables.begin(),
+                                            ctx.d.declared.tables.end());
+        for (const auto& t : ctx.doc.tables) {
+          if (!present.count(t.id)) {
+            emit.Report(fmt::format("缺少决算公开表：{}", ctx.TableName(t.id)),
+                        ctx.At(0, 0, "决算表"));
+          }
+        }
+        for (const auto& id : ctx.d.declared.tables) {
+          if (!ctx.doc.FindTable(id)) {
+            emit.Report(fmt::format("declared.tables_present 中的表「{}」不是决算公开表之一", id),
+                        ctx.At(0, 0, "决算表"));
+          }
+        }
+      }));
+  out->push_back(Make("FIN-008", Severity::kWarning, "决算空表须注明原因",
+                      "没有数据的决算表应保留表样，并在表下说明为空的原因", kBasis,
+                      [](const CheckContext& ctx, Emitter& emit) {
+                        for (const auto& id : ctx.d.declared.empty_without_note) {
+                          emit.Report(
+                              fmt::format("{}为空表，但没有说明为空的原因", ctx.TableName(id)),
+                              ctx.At(0, 0, "决算表"));
+                        }
+                      }));
+  out->push_back(
+      Make("FIN-009", Severity::kWarning,
+           "一般公共预算财政拨款支出和“三公”经费的决算数与预算数不同时说明原因",
+           "情况说明应说明一般公共预算财政拨款支出总体和“三公”经费决算数大于或小于预算数的主要原因"
+           "（final_accounts.reasons 的 general、three_public）",
+           kBasis, [](const CheckContext& ctx, Emitter& emit) {
+             const FinalFigures x = ComputeFinalFigures(ctx.d, ctx.f);
+             const FinalAccounts& fa = ctx.d.final_accounts;
+             auto explained = [&](const char* key) {
+               auto it = fa.reasons.find(key);
+               return it != fa.reasons.end() && !it->second.empty();
+             };
+             auto differ = [](Money a, Money b) { return a.RoundedWan(2) != b.RoundedWan(2); };
+             if (x.budget_known && differ(x.general, x.general_budget) && !explained("general")) {
+               emit.Report(
+                   fmt::format("一般公共预算财政拨款支出年初预算{}万元，决算{}万元，未说明差异原因"
+                               "（final_accounts.reasons.general）",
+                               Wan(x.general_budget), Wan(x.general)),
+                   ctx.At(0, 0, "情况说明 一般公共预算财政拨款支出决算总体情况"));
+             }
+             const BudgetAndActual& t = x.three_public_total;
+             if (differ(t.actual, t.budget) && !explained("three_public")) {
+               emit.Report(fmt::format("“三公”经费预算{}万元，决算{}万元，未说明差异原因"
+                                       "（final_accounts.reasons.three_public）",
+                                       Wan(t.budget), Wan(t.actual)),
+                           TableAt(ctx, table_id::kFinalThreePublic, "决算数", "合计"));
+             }
+           }));
 }
 
 }  // namespace gongkai

@@ -1,0 +1,239 @@
+// Final accounts (决算) beyond the golden files: regional template sets, the 决算's own rows of
+// 收入支出决算总表, the “三公” table's regional layouts, the 年初预算 column, the reasons for the
+// wholes, and declared (published) 决算 figures checked against the detail.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "disclosure/disclosure.h"
+#include "engine/engine.h"
+#include "model/synthetic_department.h"
+#include "model/synthetic_final_accounts.h"
+#include "review/checker.h"
+#include "review/declare.h"
+#include "test_support.h"
+
+namespace gongkai {
+namespace {
+
+const Engine& TheEngine() {
+  static const Engine engine({testing::DataDir(), {}});
+  return engine;
+}
+
+Department LoadExample(const std::string& name) {
+  Loaded loaded = TheEngine().Load(testing::ExamplePath(name));
+  if (!loaded.ok()) throw std::runtime_error(loaded.diagnostics[0].ToString());
+  return *loaded.department;
+}
+
+const Table& TableOf(const Document& doc, const std::string& id) {
+  const Table* t = doc.FindTable(id);
+  if (!t) throw std::runtime_error("no table " + id);
+  return *t;
+}
+
+std::vector<std::string> Texts(const Row& r) {
+  std::vector<std::string> out;
+  for (const auto& c : r.cells) out.push_back(c.Display());
+  return out;
+}
+
+std::string Paragraphs(const Document& doc) {
+  std::string out;
+  for (const auto& s : doc.sections) {
+    for (const auto& p : s.paragraphs) out += p.text + "\n";
+  }
+  return out;
+}
+
+std::vector<Finding> Check(const Department& d, const Document& doc) {
+  return RunChecks(d, doc, CheckConfig::Load(testing::DataDir(), "default"));
+}
+
+std::string Describe(const std::vector<Finding>& findings) {
+  std::string out;
+  for (const auto& f : findings) out += "\n  " + f.rule + " " + f.message;
+  return out;
+}
+
+TEST(RegionalTemplates, RegionNameChoosesTheLongestMatchingSetElseNational) {
+  const std::string data = testing::DataDir();
+  Templates national = Templates::Load(data, DocumentKind::kFinalAccounts, 2024);
+  EXPECT_EQ(national.region, "");
+  EXPECT_EQ(national.tables[0].number, "表1");
+
+  Templates shanghai = Templates::Load(data, DocumentKind::kFinalAccounts, 2024, "上海市普陀区");
+  EXPECT_EQ(shanghai.region, "上海市");
+  EXPECT_EQ(shanghai.region_year, 2024);
+  ASSERT_EQ(shanghai.tables.size(), 9u);
+  EXPECT_EQ(shanghai.tables[0].number, "");
+  EXPECT_EQ(shanghai.tables[6].layout, "pairs");
+  // Files the region does not have are the national ones.
+  EXPECT_EQ(shanghai.frame, national.frame);
+  EXPECT_EQ(shanghai.glossary.size(), national.glossary.size());
+  EXPECT_EQ(shanghai.tables[0].rows, national.tables[0].rows);
+
+  Templates central = Templates::Load(data, DocumentKind::kFinalAccounts, 2024, "中央");
+  EXPECT_EQ(central.region, "中央");
+  EXPECT_EQ(central.tables[0].number, "公开01表");
+  EXPECT_EQ(central.tables.back().id, "final_three_public");
+  EXPECT_EQ(central.tables.back().title, "一般公共预算财政拨款“三公”经费支出决算表");
+  EXPECT_EQ(central.tables[7].title, "国有资本经营预算财政拨款支出决算表");
+
+  // A region without a set, and a year before the region's first set: national.
+  EXPECT_EQ(Templates::Load(data, DocumentKind::kFinalAccounts, 2024, "北京市").region, "");
+  EXPECT_EQ(Templates::Load(data, DocumentKind::kFinalAccounts, 2023, "上海市普陀区").region, "");
+  // Budgets have no regional sets: the same national tables whatever the region.
+  Templates budget = Templates::Load(data, DocumentKind::kBudget, 2024, "上海市普陀区");
+  EXPECT_EQ(budget.region, "");
+  EXPECT_EQ(budget.tables[0].number, "附表4-1");
+}
+
+TEST(FinalTables, SummaryPrintsTheFinalAccountsIncomeRowsAndEveryClass) {
+  Department d = LoadExample("putuo-finance-2024-final.yaml");
+  Document doc = TheEngine().Disclose(d);
+  const Table& t = TableOf(doc, "final_summary");
+  // The 决算's eight sources in its own words, the 26 功能 类 of the published table.
+  EXPECT_EQ(Texts(t.rows[0]), (std::vector<std::string>{"一、一般公共预算财政拨款收入", "2,940.05",
+                                                        "一、一般公共服务支出", "2,106.66"}));
+  EXPECT_EQ(t.rows[5].cells[0].Display(), "六、经营收入");
+  EXPECT_EQ(Texts(t.rows[7]),
+            (std::vector<std::string>{"八、其他收入", "6.20", "八、社会保障和就业支出", "326.72"}));
+  EXPECT_EQ(t.rows[18].cells[2].Display(), "十九、住房保障支出");
+  EXPECT_EQ(t.rows[25].cells[2].Display(), "二十六、抗疫特别国债安排的支出");
+  EXPECT_EQ(t.rows[26].cells[0].Display(), "本年收入合计");
+}
+
+TEST(FinalTables, ThreePublicLayoutsOfTheRegions) {
+  Department d = LoadExample("putuo-finance-2024-final.yaml");
+  // 上海: one row, 预算数 and 决算数 side by side under each item.
+  const Document shanghai = TheEngine().Disclose(d);
+  const Table& pairs = TableOf(shanghai, "final_three_public");
+  ASSERT_EQ(pairs.rows.size(), 1u);
+  EXPECT_EQ(pairs.header.size(), 4u);
+  EXPECT_EQ(Texts(pairs.rows[0]),
+            (std::vector<std::string>{"财政拨款“三公”经费", "0.95", "0.00", "0.00", "0.00", "0.00",
+                                      "0.00", "0.00", "0.00", "0.00", "0.00", "0.95", "0.00"}));
+  // 中央: the six 预算数, then the six 决算数.
+  d.region_name = "中央";
+  Document central = TheEngine().Disclose(d);
+  const Table& groups = TableOf(central, "final_three_public");
+  ASSERT_EQ(groups.rows.size(), 1u);
+  EXPECT_EQ(groups.number, "公开09表");
+  EXPECT_EQ(groups.header[0][1].text, "预算数");
+  EXPECT_EQ(Texts(groups.rows[0])[1], "0.95");
+  EXPECT_EQ(Texts(groups.rows[0])[6], "0.95");
+  EXPECT_EQ(Texts(groups.rows[0])[12], "0.00");
+  EXPECT_EQ(central.tables.back().id, "final_three_public");
+  // National: two rows.
+  d.region_name = "";
+  const Document national = TheEngine().Disclose(d);
+  EXPECT_EQ(TableOf(national, "final_three_public").rows.size(), 2u);
+}
+
+TEST(FinalTables, BudgetColumnWhereTheTemplateAsksForIt) {
+  Department d = LoadExample("putuo-finance-2024-final.yaml");
+  Templates tpl = Templates::Load(testing::DataDir(), DocumentKind::kFinalAccounts, d.year);
+  for (auto& tt : tpl.tables) {
+    if (tt.id == "final_general_expenditure") tt.columns = {"budget"};
+  }
+  Document doc = BuildDisclosure(d, tpl);
+  const Table& t = TableOf(doc, "final_general_expenditure");
+  EXPECT_EQ(t.header[0][2].text, "年初预算");
+  for (const auto& r : t.rows) {
+    if (r.cells[0].Display() == "2010601") {
+      EXPECT_EQ(Texts(r)[2], "1,560.05");  // 年初预算
+      EXPECT_EQ(Texts(r)[3], "1,511.89");  // 决算 合计
+    }
+    if (r.cells[0].Display() == "合计") {
+      EXPECT_EQ(Texts(r)[2], "2,993.92");
+    }
+  }
+  // Without the column, the national table.
+  const Document national = TheEngine().Disclose(d);
+  EXPECT_NE(TableOf(national, "final_general_expenditure").header[0][2].text, "年初预算");
+}
+
+TEST(FinalExplanation, ReasonsForTheWholesArePrintedWhereTheyDiffer) {
+  Department d = LoadExample("putuo-finance-2024-final.yaml");
+  std::string text = Paragraphs(TheEngine().Disclose(d));
+  EXPECT_NE(text.find("决算数小于预算数的主要原因是：因年度工作计划安排，个别信息化项目和中介机构"
+                      "服务调减。"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("决算数小于预算数的主要原因是：当年度无“三公”经费支出。"), std::string::npos)
+      << text;
+  // Equal figures: no reason is printed.
+  d.final_accounts.three_public["reception"].actual =
+      d.final_accounts.three_public["reception"].budget;
+  text = Paragraphs(TheEngine().Disclose(d));
+  EXPECT_EQ(text.find("当年度无“三公”经费支出"), std::string::npos) << text;
+}
+
+TEST(FinalDeclared, PublishedSummaryChecksToItsOneRoundingDifference) {
+  Department d = LoadExample("putuo-finance-2024-final.yaml");
+  ASSERT_TRUE(d.declared.present);
+  ASSERT_FALSE(d.declared.cells.empty());
+  Document doc = TheEngine().Disclose(d);
+  std::vector<Finding> cells;
+  for (const auto& f : Check(d, doc)) {
+    if (f.rule == "FIN-006" || f.rule == "FIN-007" || f.rule == "FIN-008") cells.push_back(f);
+  }
+  // 八、社会保障和就业支出 printed 326.71 in the 总表, 326.72 from the detail.
+  ASSERT_EQ(cells.size(), 1u) << Describe(cells);
+  EXPECT_EQ(cells[0].severity, Severity::kInfo);
+  EXPECT_NE(cells[0].message.find("326.71"), std::string::npos) << cells[0].message;
+  EXPECT_EQ(cells[0].where.row, "八、社会保障和就业支出");
+
+  // A figure typed wrong is an error at its row.
+  for (auto& c : d.declared.cells) {
+    std::string why;
+    if (c.row == "本年支出合计") {
+      c.amount = Money::Parse("2904.05", MoneyUnit::kWan, &why);
+    }
+  }
+  bool found = false;
+  for (const auto& f : Check(d, doc)) {
+    if (f.rule == "FIN-006" && f.severity == Severity::kError && f.where.row == "本年支出合计")
+      found = true;
+  }
+  EXPECT_TRUE(found);
+}
+
+// A 决算's own tables declared add no finding, for the examples and generated ones.
+TEST(FinalDeclared, OwnTablesDeclaredAddNoFinding) {
+  for (const char* name :
+       {"putuo-finance-2024-final.yaml", "sample-science-bureau-2024-final.yaml"}) {
+    Department d = LoadExample(name);
+    d.declared = Declared();
+    Document doc = TheEngine().Disclose(d);
+    std::vector<std::string> before, after;
+    for (const auto& f : Check(d, doc)) before.push_back(f.rule + f.message);
+    d.declared = DeclareFromDisclosure(d, doc);
+    ASSERT_FALSE(d.declared.cells.empty());
+    EXPECT_TRUE(d.declared.text.empty());
+    EXPECT_TRUE(d.declared.sections.empty());
+    EXPECT_FALSE(d.declared.has_glossary);
+    // Both 总计 of 收入支出决算总表 are recorded, the 支出 one by its column.
+    EXPECT_TRUE(std::any_of(d.declared.cells.begin(), d.declared.cells.end(), [](auto& c) {
+      return c.table == "final_summary" && c.row == "总计" && !c.column.empty();
+    }));
+    auto findings = Check(d, doc);
+    for (const auto& f : findings) after.push_back(f.rule + f.message);
+    EXPECT_EQ(before, after) << name << Describe(findings);
+  }
+  auto catalog = testing::Catalogs()(2023);
+  for (uint64_t seed = 0; seed < 40; ++seed) {
+    Department budget = MakeSyntheticDepartment(seed, catalog);
+    Department d = MakeSyntheticFinalAccounts(budget, seed, "budget.yaml");
+    d.source_path = "synthetic-final-" + std::to_string(seed);
+    Document doc = TheEngine().Disclose(d);
+    d.declared = DeclareFromDisclosure(d, doc);
+    auto findings = Check(d, doc);
+    EXPECT_TRUE(findings.empty()) << "seed " << seed << Describe(findings);
+  }
+}
+
+}  // namespace
+}  // namespace gongkai
