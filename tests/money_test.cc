@@ -111,7 +111,8 @@ namespace {
 
 TEST(MoneyTimesFraction, RoundsHalfUpToTheFenAndRefusesOverflow) {
   // 246.465 万元 × 1 = itself; × 0.4 = 98.586 万元 exactly.
-  const Money m = *Money::Parse("246.465", MoneyUnit::kWan);
+  std::string why;
+  const Money m = *Money::Parse("246.465", MoneyUnit::kWan, &why);
   EXPECT_EQ(m.TimesFraction(1, 1), m);
   EXPECT_EQ(m.TimesFraction(400000, 1000000).ExactWan(), "98.586");
   // 0.01 元 × 1/2 = 0.005 元 → 0.01 元 (half up), and by magnitude for negatives.
