@@ -58,6 +58,19 @@ Location TextLocation(const CheckContext& ctx, const DeclaredFigure& f) {
   return ctx.At(f.line, f.column, f.at.empty() ? "公开说明" : section ? "公开说明 " + f.at : f.at);
 }
 
+bool SumNeedsFinding(const CheckContext& ctx, Money printed_total,
+                     const std::vector<Money>& printed_parts) {
+  switch (CompareTotal(printed_total, printed_parts)) {
+    case Agreement::kExact:
+      return false;
+    case Agreement::kRounding:
+      return ctx.d.lines.empty();
+    case Agreement::kMismatch:
+      return true;
+  }
+  return true;
+}
+
 void CheckSum(const CheckContext& ctx, Emitter& emit, const std::string& what, Money printed_total,
               const std::vector<Money>& printed_parts, Location where) {
   Money sum;
@@ -79,7 +92,7 @@ void CheckSum(const CheckContext& ctx, Emitter& emit, const std::string& what, M
   }
 }
 
-bool IsCodeLike(const std::string& s) {
+bool IsCodeLike(std::string_view s) {
   if (s.empty()) return false;
   for (char c : s) {
     if (c < '0' || c > '9') return false;
