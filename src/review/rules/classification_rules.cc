@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 #include "disclosure/table_ids.h"
 #include "review/rule_support.h"
@@ -78,6 +79,15 @@ std::vector<std::string> FormerNames(const CheckContext& ctx, const std::string&
   return out;
 }
 
+// A declared cell's table, row and column, and their hash: CLS-002 counts hundreds of them.
+using CellKey = std::tuple<std::string_view, std::string_view, std::string_view>;
+struct CellKeyHash {
+  size_t operator()(const CellKey& k) const {
+    const std::hash<std::string_view> h;
+    return (h(std::get<0>(k)) * 31 + h(std::get<1>(k))) * 31 + h(std::get<2>(k));
+  }
+};
+
 // Calls check(code, name, where_of) for each code that a declared figure prints with a name:
 // the code rows of the tables and the 科目 figures of the text. where_of() makes the location,
 // which only a finding needs.
@@ -116,7 +126,7 @@ void RegisterClassificationRules(std::vector<Rule>* out) {
       "类、款、项应分级列示，各行使用各自的编码；下级科目误用上级编码会使汇总无法核对", kCatalog,
       [](const CheckContext& ctx, Emitter& emit) {
         // Views of the declared cells' own strings.
-        std::map<std::tuple<std::string_view, std::string_view, std::string_view>, int> seen;
+        std::unordered_map<CellKey, int, CellKeyHash> seen;
         std::set<std::pair<std::string_view, std::string_view>> reported;  // once per row
         for (const auto& c : ctx.d.declared.cells) {
           if (!IsCodeLike(c.row)) continue;
