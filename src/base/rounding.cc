@@ -1,5 +1,6 @@
 #include "base/rounding.h"
 
+#include <cstdint>
 #include <cstdlib>
 
 namespace gongkai {
@@ -8,8 +9,15 @@ __int128 RoundHalfUp(__int128 numerator, __int128 denominator) {
   bool negative = (numerator < 0) != (denominator < 0);
   __int128 n = numerator < 0 ? -numerator : numerator;
   __int128 d = denominator < 0 ? -denominator : denominator;
-  __int128 q = n / d;
-  __int128 r = n % d;
+  __int128 q, r;
+  if (n <= UINT64_MAX && d <= UINT64_MAX) {
+    // Amounts in fen fit 64 bits: a native division, not the library's 128-bit one.
+    q = static_cast<uint64_t>(n) / static_cast<uint64_t>(d);
+    r = static_cast<uint64_t>(n) % static_cast<uint64_t>(d);
+  } else {
+    q = n / d;
+    r = n % d;
+  }
   if (2 * r >= d) ++q;
   return negative ? -q : q;
 }

@@ -124,7 +124,7 @@ void Emitter::Rounding(std::string message, Location where, std::string expected
 std::vector<Finding> RunChecks(const Department& d, const Document& doc, const CheckConfig& config,
                                const CheckOptions& options) {
   Figures f = ComputeFigures(d);
-  CheckContext ctx{d, f, doc, config, nullptr, {}, nullptr, nullptr, {}};
+  CheckContext ctx{d, f, doc, config, nullptr, {}, nullptr, nullptr, {}, nullptr};
   std::shared_ptr<const Framework> framework;
   if (d.performance.present) {
     try {

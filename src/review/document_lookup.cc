@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <string_view>
 
 #include "disclosure/table_ids.h"
 
@@ -94,6 +95,7 @@ std::string SomeRows(const std::vector<std::string>& rows, const std::string& wa
 // A row label as compared: the abbreviations 廿 and 卅 of published tables read as 二十, 三十,
 // so that "廿一、灾害防治及应急管理支出" finds the row printed "二十一、…".
 std::string LabelKey(std::string s) {
+  if (s.find("廿") == std::string::npos && s.find("卅") == std::string::npos) return s;
   for (const auto& [from, to] :
        {std::pair<std::string, std::string>{"廿", "二十"}, {"卅", "三十"}}) {
     for (size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size()))
@@ -129,7 +131,7 @@ bool ColumnMatches(const std::string& raw_path, const std::string& raw_wanted) {
   }
   // The leaf alone ("人员经费") or a single-level parent.
   size_t slash = path.rfind('/');
-  return slash != std::string::npos && path.substr(slash + 1) == wanted;
+  return slash != std::string_view::npos && path.substr(slash + 1) == wanted;
 }
 
 }  // namespace
@@ -153,7 +155,7 @@ TableLookup::TableLookup(const Table& t) : number_(t.number), paths_(ColumnPaths
     if (!label.empty() && r.kind != RowKind::kHeading) rows_.push_back(label);
     for (size_t i = 0; i < cols.size(); ++i) {
       if (!cols[i]->money && (i == 0 || cols[i] != cols[i - 1])) {
-        labels_[LabelKey(cols[i]->Display())].push_back({grid_.size(), i});
+        labels_[LabelKey(cols[i]->text)].push_back({grid_.size(), i});  // text: not money
       }
     }
     grid_.push_back(std::move(cols));

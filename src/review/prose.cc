@@ -687,19 +687,28 @@ std::vector<ProseSentence> SplitProse(std::string_view raw, const ProseWords& wo
     }
     current.clear();
   };
+  // A sentence ends at 。！？ (their UTF-8 starts with E3 or EF), a line break, ! or ?.
+  auto may_stop = [](char c) {
+    return c == '\xE3' || c == '\xEF' || c == '\n' || c == '!' || c == '?';
+  };
   for (size_t i = 0; i < text.size();) {
     std::string_view rest = std::string_view(text).substr(i);
     size_t stop = 0;
-    for (std::string_view p : {"。", "！", "？"}) {
-      if (StartsWith(rest, p)) stop = p.size();
+    if (may_stop(text[i])) {
+      for (std::string_view p : {"。", "！", "？"}) {
+        if (StartsWith(rest, p)) stop = p.size();
+      }
+      if (!stop && (text[i] == '\n' || text[i] == '!' || text[i] == '?')) stop = 1;
     }
-    if (!stop && (text[i] == '\n' || text[i] == '!' || text[i] == '?')) stop = 1;
     if (stop) {
       flush();
       i += stop;
       continue;
     }
-    current += text[i++];
+    size_t next = i + 1;  // the text up to the next byte that may end the sentence
+    while (next < text.size() && !may_stop(text[next])) ++next;
+    current.append(text, i, next - i);
+    i = next;
   }
   flush();
   std::vector<ProseSentence> out;
@@ -714,8 +723,12 @@ std::vector<ProseSentence> SplitProse(std::string_view raw, const ProseWords& wo
 
 std::vector<ProseRelation> CheckProse(std::string_view text, const ProseWords& words,
                                       const ProseContext& context) {
+  return CheckProse(SplitProse(text, words), words, context);
+}
+
+std::vector<ProseRelation> CheckProse(const std::vector<ProseSentence>& sentences,
+                                      const ProseWords& words, const ProseContext& context) {
   std::vector<ProseRelation> out;
-  auto sentences = SplitProse(text, words);
   for (const auto& s : sentences) {
     Analysis a{s, words, context, &out};
     a.Adjustments();

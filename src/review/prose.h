@@ -75,6 +75,9 @@ struct ProseRelation {
 // Every relation of the kinds above found in `text`, whether it holds or not.
 std::vector<ProseRelation> CheckProse(std::string_view text, const ProseWords& words,
                                       const ProseContext& context);
+// The same for a text already split by SplitProse.
+std::vector<ProseRelation> CheckProse(const std::vector<ProseSentence>& sentences,
+                                      const ProseWords& words, const ProseContext& context);
 
 }  // namespace gongkai
 

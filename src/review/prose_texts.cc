@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <memory>
+
 namespace gongkai {
 namespace {
 
@@ -82,13 +84,29 @@ Location ProseLocation(const CheckContext& ctx, const ProseText& t) {
   return l;
 }
 
+const ProseReview& ReviewedProse(const CheckContext& ctx) {
+  if (!ctx.prose_review) {
+    auto review = std::make_shared<ProseReview>();
+    review->texts = ProseTextsOf(ctx.d);
+    for (const auto& t : review->texts) {
+      review->sentences.push_back(SplitProse(t.text, *ctx.prose_words));
+      review->relations.push_back(
+          CheckProse(review->sentences.back(), *ctx.prose_words, t.context));
+    }
+    ctx.prose_review = std::move(review);
+  }
+  return *ctx.prose_review;
+}
+
 void EmitProse(const CheckContext& ctx, Emitter& emit, ProseRelationKind kind) {
   if (!ctx.prose_words) {
     emit.Report("无法读取审核用词表：" + ctx.review_data_error, ctx.At(0, 0));
     return;
   }
-  for (const auto& t : ProseTextsOf(ctx.d)) {
-    for (const auto& r : CheckProse(t.text, *ctx.prose_words, t.context)) {
+  const ProseReview& prose = ReviewedProse(ctx);
+  for (size_t i = 0; i < prose.texts.size(); ++i) {
+    const ProseText& t = prose.texts[i];
+    for (const auto& r : prose.relations[i]) {
       if (r.kind != kind) continue;
       if (r.agreement == Agreement::kRounding) {
         emit.Rounding(r.message + "（尾数差异）", ProseLocation(ctx, t), r.expected, r.found);

@@ -29,6 +29,16 @@ struct ProseText {
 std::vector<ProseText> ProseTextsOf(const Department& d);
 Location ProseLocation(const CheckContext& ctx, const ProseText& t);
 
+// The prose texts of the department, each split into sentences and with the relations
+// CheckProse finds in it: read once per review, for the six rules that check prose (TXT-011 …
+// TXT-016). Only when ctx.prose_words could be read.
+struct ProseReview {
+  std::vector<ProseText> texts;
+  std::vector<std::vector<ProseSentence>> sentences;  // of texts[i]
+  std::vector<std::vector<ProseRelation>> relations;  // of texts[i]
+};
+const ProseReview& ReviewedProse(const CheckContext& ctx);
+
 // Runs CheckProse on every text and emits the relations of `kind` that do not hold: a
 // mismatch at the rule's severity, a rounding difference as a note. Reports the reference
 // data that could not be read, once.

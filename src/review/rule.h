@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,8 @@
 #include "review/prose_words.h"
 
 namespace gongkai {
+
+struct ProseReview;  // review/prose_texts.h
 
 struct CheckContext {
   const Department& d;
@@ -45,6 +48,10 @@ struct CheckContext {
   Location At(const SourceLocation& where, std::string section = {}) const;
   // Display name of a table id ("附表4-5 一般公共预算支出表"), or the id when unknown.
   std::string TableName(const std::string& id) const;
+
+  // The department's prose read once for the rules that check it (ReviewedProse), made by the
+  // first of them to ask: the rules of one review run one after another on one thread.
+  mutable std::shared_ptr<const ProseReview> prose_review;
 };
 
 // Collects the findings of one rule; severity and rule id are filled in by the checker.

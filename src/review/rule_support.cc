@@ -60,6 +60,19 @@ Location TextLocation(const CheckContext& ctx, const DeclaredFigure& f) {
   return ctx.At(f.line, f.column, f.at.empty() ? "公开说明" : section ? "公开说明 " + f.at : f.at);
 }
 
+bool SumNeedsFinding(const CheckContext& ctx, Money printed_total,
+                     const std::vector<Money>& printed_parts) {
+  switch (CompareTotal(printed_total, printed_parts)) {
+    case Agreement::kExact:
+      return false;
+    case Agreement::kRounding:
+      return ctx.d.lines.empty();
+    case Agreement::kMismatch:
+      return true;
+  }
+  return true;
+}
+
 void CheckSum(const CheckContext& ctx, Emitter& emit, const std::string& what, Money printed_total,
               const std::vector<Money>& printed_parts, Location where) {
   Money sum;
@@ -85,9 +98,10 @@ void CheckDeclaredCells(const CheckContext& ctx, Emitter& emit) {
   std::map<const Table*, TableLookup> index;  // per table, built once
   for (const auto& c : ctx.d.declared.cells) {
     const Table* t = ctx.doc.FindTable(c.table);
-    Location where = CellLocation(ctx, c);
+    // Built only for a finding: most of ~600 cells have none.
+    auto where = [&] { return CellLocation(ctx, c); };
     if (!t) {
-      emit.Report(fmt::format("声明的表「{}」不是公开表之一", c.table), where);
+      emit.Report(fmt::format("声明的表「{}」不是公开表之一", c.table), where());
       continue;
     }
     if (!c.amount) continue;  // blank cells: CMP-013
@@ -100,7 +114,7 @@ void CheckDeclaredCells(const CheckContext& ctx, Emitter& emit) {
       emit.Report(why.rfind(t->number, 0) == 0 && !t->number.empty()
                       ? why
                       : fmt::format("{}：{}", ctx.TableName(c.table), why),
-                  where);
+                  where());
       continue;
     }
     switch (CompareAmount(*c.amount, *exact)) {
@@ -109,17 +123,17 @@ void CheckDeclaredCells(const CheckContext& ctx, Emitter& emit) {
       case Agreement::kRounding:
         emit.Rounding(fmt::format("表中数字{}与明细{}相差{}万元，属尾数差异", Wan(*c.amount),
                                   exact->ExactWan(), Diff(*c.amount, *exact)),
-                      where, Wan(*exact), Wan(*c.amount), Diff(*c.amount, *exact));
+                      where(), Wan(*exact), Wan(*c.amount), Diff(*c.amount, *exact));
         break;
       case Agreement::kMismatch:
         emit.Report(fmt::format("表中数字{}与明细数据{}不符，相差{}万元", Wan(*c.amount),
                                 Wan(*exact), Diff(*c.amount, *exact)),
-                    where, Wan(*exact), Wan(*c.amount), Diff(*c.amount, *exact));
+                    where(), Wan(*exact), Wan(*c.amount), Diff(*c.amount, *exact));
     }
   }
 }
 
-bool IsCodeLike(const std::string& s) {
+bool IsCodeLike(std::string_view s) {
   if (s.empty()) return false;
   for (char c : s) {
     if (c < '0' || c > '9') return false;

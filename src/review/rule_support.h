@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "review/document_lookup.h"
@@ -53,6 +54,10 @@ Location TextLocation(const CheckContext& ctx, const DeclaredFigure& f);
 // a difference is not reported; without detail it is reported as 提示.
 void CheckSum(const CheckContext& ctx, Emitter& emit, const std::string& what, Money printed_total,
               const std::vector<Money>& printed_parts, Location where);
+// Whether CheckSum would emit a finding for these figures: a rule that checks many sums (one per
+// row and column of a table) builds the message and the location only for those that need it.
+bool SumNeedsFinding(const CheckContext& ctx, Money printed_total,
+                     const std::vector<Money>& printed_parts);
 
 // Every declared table cell against the table computed from the detail (BAL-001 for budgets,
 // FIN-006 for final accounts): an unknown table, row or column is reported at the cell; a
@@ -67,7 +72,7 @@ void CheckDeclaredCells(const CheckContext& ctx, Emitter& emit);
 std::string AssetDateProblem(int budget_year, int year, int month, int day);
 
 // True when the printed amount has more than two decimals (not a printed figure).
-bool IsCodeLike(const std::string& s);  // all digits
+bool IsCodeLike(std::string_view s);  // all digits
 
 }  // namespace gongkai::rules
 

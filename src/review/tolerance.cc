@@ -15,8 +15,8 @@ __int128 Abs(__int128 v) { return v < 0 ? -v : v; }
 }  // namespace
 
 Agreement CompareAmount(Money printed, Money exact) {
-  if (printed.RoundedWan(2) * kCent == printed.fen() &&
-      printed.RoundedWan(2) == exact.RoundedWan(2)) {
+  const int64_t printed_cents = printed.RoundedWan(2);
+  if (printed_cents * kCent == printed.fen() && printed_cents == exact.RoundedWan(2)) {
     return Agreement::kExact;
   }
   if (printed == exact) return Agreement::kExact;

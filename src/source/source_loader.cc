@@ -217,10 +217,22 @@ ExpenditureLine Loader::LoadLine(const YamlNode& n, const std::string& what, boo
                                  const std::set<std::string>& more_keys) {
   ExpenditureLine line;
   line.where = Where(n);
-  std::set<std::string> keys = {"function", "economic", "amount", "unit", "fund", "carryover"};
-  if (allow_class) keys.insert("class");
-  keys.insert(more_keys.begin(), more_keys.end());
-  if (!ExpectMap(n, what, keys)) return line;
+  // The keys a line may have: the usual two sets are made once, not for every line.
+  static const std::set<std::string> kKeys = {"function", "economic", "amount",
+                                              "unit",     "fund",     "carryover"};
+  static const std::set<std::string> kKeysWithClass = [] {
+    std::set<std::string> keys = kKeys;
+    keys.insert("class");
+    return keys;
+  }();
+  const std::set<std::string>* keys = allow_class ? &kKeysWithClass : &kKeys;
+  std::set<std::string> more;
+  if (!more_keys.empty()) {
+    more = *keys;
+    more.insert(more_keys.begin(), more_keys.end());
+    keys = &more;
+  }
+  if (!ExpectMap(n, what, *keys)) return line;
   RequireKeys(n, what, {"function", "economic", "amount"});
   line.function = Text(n["function"], what + " function");
   line.economic = Text(n["economic"], what + " economic");
@@ -496,11 +508,11 @@ void Loader::LoadDeclared(const YamlNode& n) {
   auto optional_amount = [&](const YamlNode& v, const std::string& what, bool* blank) {
     std::optional<Money> out;
     if (!v) return out;
-    if (v.IsNull() || (v.IsScalar() && Text(v, what).empty())) {
+    const std::string s = Text(v, what);  // empty for a null; reports a mapping or a list
+    if (v.IsNull() || (v.IsScalar() && s.empty())) {
       if (blank) *blank = true;
       return out;
     }
-    std::string s = Text(v, what);
     std::string why;
     auto m = Money::Parse(s, MoneyUnit::kWan, &why);
     if (!m) {
@@ -510,10 +522,18 @@ void Loader::LoadDeclared(const YamlNode& n) {
     }
     return out;
   };
+  // An item ("declared.cells 第3项") and one of its fields ("declared.cells 第3项 row") as
+  // messages name them, written into buffers reused from item to item: a source declares
+  // hundreds of figures, and the names are read only for an error.
+  std::string what, field;
+  auto of = [&](const char* name) -> const std::string& {
+    field.assign(what).append(name);
+    return field;
+  };
   if (const auto& text = n["text"]; text && ExpectList(text, "declared.text")) {
     int index = 0;
     for (const auto& t : text) {
-      std::string what = fmt::format("declared.text 第{}项", ++index);
+      what.assign("declared.text 第").append(std::to_string(++index)).append("项");
       if (!ExpectMap(t, what,
                      {"key", "at", "amount", "prior", "change", "direction", "percent", "share",
                       "name", "year", "number", "reason", "text"})) {
@@ -521,45 +541,45 @@ void Loader::LoadDeclared(const YamlNode& n) {
       }
       RequireKeys(t, what, {"key"});
       DeclaredFigure f;
-      f.key = Text(t["key"], what + " key");
-      f.at = Text(t["at"], what + " at");
-      f.amount = optional_amount(t["amount"], what + " amount", &f.amount_blank);
-      f.prior = optional_amount(t["prior"], what + " prior", nullptr);
-      f.change = optional_amount(t["change"], what + " change", nullptr);
-      f.direction = Text(t["direction"], what + " direction");
+      f.key = Text(t["key"], of(" key"));
+      f.at = Text(t["at"], of(" at"));
+      f.amount = optional_amount(t["amount"], of(" amount"), &f.amount_blank);
+      f.prior = optional_amount(t["prior"], of(" prior"), nullptr);
+      f.change = optional_amount(t["change"], of(" change"), nullptr);
+      f.direction = Text(t["direction"], of(" direction"));
       if (!f.direction.empty() && f.direction != "增加" && f.direction != "减少" &&
           f.direction != "持平") {
         Error(t["direction"], fmt::format("{} direction「{}」无效（可用：增加、减少、持平）", what,
                                           Excerpt(f.direction)));
       }
-      f.percent = DecimalText(t["percent"], what + " percent");
-      f.share = DecimalText(t["share"], what + " share");
-      f.name = Text(t["name"], what + " name");
-      if (t["year"]) f.year = Year(t["year"], what + " year");
-      if (t["number"]) f.number = Integer(t["number"], what + " number", 0, 100000);
-      if (t["reason"]) f.reason = Boolean(t["reason"], what + " reason");
-      f.text = Text(t["text"], what + " text");
+      f.percent = DecimalText(t["percent"], of(" percent"));
+      f.share = DecimalText(t["share"], of(" share"));
+      f.name = Text(t["name"], of(" name"));
+      if (t["year"]) f.year = Year(t["year"], of(" year"));
+      if (t["number"]) f.number = Integer(t["number"], of(" number"), 0, 100000);
+      if (t["reason"]) f.reason = Boolean(t["reason"], of(" reason"));
+      f.text = Text(t["text"], of(" text"));
       f.line = t.line();
       f.column = t.column();
-      dec.text.push_back(f);
+      dec.text.push_back(std::move(f));
     }
   }
   if (const auto& cells = n["cells"]; cells && ExpectList(cells, "declared.cells")) {
     int index = 0;
     for (const auto& c : cells) {
-      std::string what = fmt::format("declared.cells 第{}项", ++index);
+      what.assign("declared.cells 第").append(std::to_string(++index)).append("项");
       if (!ExpectMap(c, what, {"table", "row", "name", "column", "amount"})) continue;
       RequireKeys(c, what, {"table", "row", "amount"});
       DeclaredCell cell;
-      cell.table = Text(c["table"], what + " table");
-      cell.row = Text(c["row"], what + " row");
-      cell.name = Text(c["name"], what + " name");
-      cell.column = Text(c["column"], what + " column");
+      cell.table = Text(c["table"], of(" table"));
+      cell.row = Text(c["row"], of(" row"));
+      cell.name = Text(c["name"], of(" name"));
+      cell.column = Text(c["column"], of(" column"));
       bool blank = false;
-      cell.amount = optional_amount(c["amount"], what + " amount", &blank);
+      cell.amount = optional_amount(c["amount"], of(" amount"), &blank);
       cell.line = c.line();
       cell.column_pos = c.column();
-      dec.cells.push_back(cell);
+      dec.cells.push_back(std::move(cell));
     }
   }
 }

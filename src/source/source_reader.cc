@@ -18,6 +18,8 @@ void SourceReader::Error(DiagnosticLocation where, const std::string& message) {
 
 namespace {
 
+const std::string kNoKey;  // the key of an entry whose key is not a scalar
+
 // "…中有未知的键「000.00」…". In a { … } mapping a key without a value is most often the rest of
 // a value that holds a comma (amount: 1,000.00; note: 办公费, 印刷费): the comma ended the value
 // and started a "key". Say so, and how to write it.
@@ -46,7 +48,7 @@ bool SourceReader::ExpectMap(const YamlNode& n, const std::string& what,
   }
   uint64_t seen = 0;  // by index in `allowed`
   for (const auto& entry : n.entries()) {
-    const std::string key = entry.key.IsScalar() ? entry.key.Scalar() : "";
+    const std::string& key = entry.key.IsScalar() ? entry.key.Scalar() : kNoKey;
     auto it = std::find(allowed.begin(), allowed.end(), key);
     if (it == allowed.end()) {
       if (errors_.size() >= kMaxErrors) continue;  // a hostile map of a million unknown keys
@@ -71,15 +73,17 @@ bool SourceReader::ExpectMap(const YamlNode& n, const std::string& what,
     Error(n, fmt::format("{}应为键值映射（key: value）", what));
     return false;
   }
-  std::set<std::string> seen;
+  std::vector<std::string_view> seen;  // a mapping has a few keys: no set is needed
   for (const auto& entry : n.entries()) {
-    std::string key = entry.key.IsScalar() ? entry.key.Scalar() : "";
+    const std::string& key = entry.key.IsScalar() ? entry.key.Scalar() : kNoKey;
     if (!allowed.count(key)) {
       std::string list;
       for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
       Error(entry.key, UnknownKey(what, key, list, n, entry.value));
-    } else if (!seen.insert(key).second) {
+    } else if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
       Error(entry.key, fmt::format("{}中的键「{}」重复", what, Excerpt(key)));
+    } else {
+      seen.push_back(key);
     }
   }
   return true;

@@ -17,16 +17,18 @@ constexpr const char* kFamily = "平衡关系";
 constexpr const char* kBasis143 = "财预〔2016〕143号《地方预决算公开操作规程》";
 constexpr const char* kBasisLaw = "《预算法》第十二条";
 
-std::string Leaf(const std::string& column) {
+std::string_view Leaf(std::string_view column) {
   size_t slash = column.rfind('/');
-  return slash == std::string::npos ? column : column.substr(slash + 1);
+  return slash == std::string_view::npos ? column : column.substr(slash + 1);
 }
 
-// Declared rows of a table: row label → column leaf → cell.
-using RowMap = std::map<std::string, std::map<std::string, const DeclaredCell*>>;
+// Declared rows of a table: row label → column leaf → cell. The labels are views of the
+// department's declared cells, which outlive the map.
+using ColumnMap = std::map<std::string_view, const DeclaredCell*>;
+using RowMap = std::map<std::string_view, ColumnMap>;
 RowMap RowsOf(const Department& d, const std::string& table) {
   RowMap rows;
-  std::set<std::pair<std::string, std::string>> duplicated;
+  std::set<std::pair<std::string_view, std::string_view>> duplicated;
   for (const DeclaredCell* c : CellsOf(d, table)) {
     if (!c->amount) continue;
     auto& slot = rows[c->row][Leaf(c->column)];
@@ -63,13 +65,16 @@ void RowIdentity(const CheckContext& ctx, Emitter& emit, const std::string& tabl
       parts.push_back(*it->second->amount);
     }
     if (parts.size() != part_cols.size()) continue;
-    std::string identity = what;
+    std::vector<const std::string*> printed;  // the optional columns the table has
     for (const auto& p : optional_cols) {
       if (auto it = cols.find(p); it != cols.end()) {
         parts.push_back(*it->second->amount);
-        identity += " + " + p;
+        printed.push_back(&p);
       }
     }
+    if (!SumNeedsFinding(ctx, *total->second->amount, parts)) continue;
+    std::string identity = what;
+    for (const std::string* p : printed) identity += " + " + *p;
     CheckSum(ctx, emit, fmt::format("{}行「{}」{}", ctx.TableName(table), row, identity),
              *total->second->amount, parts, CellLocation(ctx, *total->second));
   }
@@ -79,19 +84,23 @@ void RowIdentity(const CheckContext& ctx, Emitter& emit, const std::string& tabl
 void TreeRollUp(const CheckContext& ctx, Emitter& emit, const std::string& table, size_t top_length,
                 const std::string& what) {
   RowMap rows = RowsOf(ctx.d, table);
+  std::vector<std::pair<std::string_view, const ColumnMap*>> codes;  // the code rows, in order
+  for (const auto& [row, cols] : rows) {
+    if (IsCodeLike(row)) codes.emplace_back(row, &cols);
+  }
   for (const auto& [row, cols] : rows) {
     bool is_total = row == "合计";
     if (!is_total && (!IsCodeLike(row) || row.size() >= 7)) continue;
     size_t child_len = is_total ? top_length : row.size() + 2;
     for (const auto& [col, cell] : cols) {
       std::vector<Money> parts;
-      for (const auto& [child, child_cols] : rows) {
-        if (!IsCodeLike(child) || child.size() != child_len) continue;
-        if (!is_total && child.rfind(row, 0) != 0) continue;
-        auto it = child_cols.find(col);
-        if (it != child_cols.end()) parts.push_back(*it->second->amount);
+      for (const auto& [child, child_cols] : codes) {
+        if (child.size() != child_len) continue;
+        if (!is_total && !child.starts_with(row)) continue;
+        auto it = child_cols->find(col);
+        if (it != child_cols->end()) parts.push_back(*it->second->amount);
       }
-      if (parts.empty()) continue;
+      if (parts.empty() || !SumNeedsFinding(ctx, *cell->amount, parts)) continue;
       CheckSum(ctx, emit, fmt::format("{}「{}」列「{}」{}", ctx.TableName(table), row, col, what),
                *cell->amount, parts, CellLocation(ctx, *cell));
     }

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 #include "disclosure/table_ids.h"
 #include "review/rule_support.h"
@@ -56,6 +57,7 @@ void Pair(const CheckContext& ctx, Emitter& emit, const std::string& function,
 // Names compare equal when they differ only in half- or full-width brackets or spaces, as
 // printed documents mix 维修(护)费 and 维修（护）费.
 bool SameName(std::string a, std::string b) {
+  if (a == b) return true;
   auto normalize = [](std::string s) {
     for (const auto& [from, to] :
          {std::pair<std::string, std::string>{"(", "（"}, {")", "）"}, {" ", ""}}) {
@@ -75,6 +77,30 @@ std::vector<std::string> FormerNames(const CheckContext& ctx, const std::string&
     if (c->change == "renamed" && !c->old_name.empty()) out.push_back(c->old_name);
   }
   return out;
+}
+
+// A declared cell's table, row and column, and their hash: CLS-002 counts hundreds of them.
+using CellKey = std::tuple<std::string_view, std::string_view, std::string_view>;
+struct CellKeyHash {
+  size_t operator()(const CellKey& k) const {
+    const std::hash<std::string_view> h;
+    return (h(std::get<0>(k)) * 31 + h(std::get<1>(k))) * 31 + h(std::get<2>(k));
+  }
+};
+
+// Calls check(code, name, where_of) for each code that a declared figure prints with a name:
+// the code rows of the tables and the 科目 figures of the text. where_of() makes the location,
+// which only a finding needs.
+template <typename Check>
+void ForEachNamedCode(const CheckContext& ctx, const Check& check) {
+  for (const auto& c : ctx.d.declared.cells) {
+    if (IsCodeLike(c.row)) check(c.row, c.name, [&] { return CellLocation(ctx, c); });
+  }
+  for (const auto& f : ctx.d.declared.text) {
+    if (f.key.rfind("class.", 0) == 0 || f.key.rfind("economic.", 0) == 0) {
+      check(f.key.substr(f.key.find('.') + 1), f.name, [&] { return TextLocation(ctx, f); });
+    }
+  }
 }
 
 }  // namespace
@@ -100,8 +126,9 @@ void RegisterClassificationRules(std::vector<Rule>* out) {
       "CLS-002", Severity::kError, "公开表中同一科目编码不重复列示",
       "类、款、项应分级列示，各行使用各自的编码；下级科目误用上级编码会使汇总无法核对", kCatalog,
       [](const CheckContext& ctx, Emitter& emit) {
-        std::map<std::tuple<std::string, std::string, std::string>, int> seen;
-        std::set<std::pair<std::string, std::string>> reported;  // once per row
+        // Views of the declared cells' own strings.
+        std::unordered_map<CellKey, int, CellKeyHash> seen;
+        std::set<std::pair<std::string_view, std::string_view>> reported;  // once per row
         for (const auto& c : ctx.d.declared.cells) {
           if (!IsCodeLike(c.row)) continue;
           if (++seen[{c.table, c.row, c.column}] == 2 && reported.insert({c.table, c.row}).second) {
@@ -111,57 +138,44 @@ void RegisterClassificationRules(std::vector<Rule>* out) {
           }
         }
       }));
-  out->push_back(
-      Make("CLS-003", Severity::kError, "科目名称与编码相符（按当年科目目录）",
-           "科目名称应与当年目录一致", kCatalog, [](const CheckContext& ctx, Emitter& emit) {
-             std::set<std::string> reported;
-             auto check = [&](const std::string& code, const std::string& name, Location where) {
-               std::string expected = Name(ctx, code);
-               if (expected.empty() || name.empty() || SameName(name, expected)) return;
-               if (!reported.insert(where.table + "|" + code).second) return;  // once per row
-               auto former = FormerNames(ctx, code);
-               if (std::find(former.begin(), former.end(), name) != former.end())
-                 return;  // CLS-004
-               // A child's name under the parent's code is CLS-002's finding.
-               for (const auto& l : ctx.d.lines) {
-                 if (l.function.rfind(code, 0) == 0 && Name(ctx, l.function) == name) return;
-               }
-               emit.Report(fmt::format("编码{}在{}年科目中为「{}」，此处写作「{}」", code,
-                                       ctx.d.year, expected, name),
-                           where, expected, name);
-             };
-             for (const auto& c : ctx.d.declared.cells) {
-               if (IsCodeLike(c.row)) check(c.row, c.name, CellLocation(ctx, c));
-             }
-             for (const auto& f : ctx.d.declared.text) {
-               if (f.key.rfind("class.", 0) == 0 || f.key.rfind("economic.", 0) == 0) {
-                 check(f.key.substr(f.key.find('.') + 1), f.name, TextLocation(ctx, f));
-               }
-             }
-           }));
-  out->push_back(
-      Make("CLS-004", Severity::kWarning, "使用了已更名的旧科目名称",
-           "科目更名后应使用当年名称（如“医疗卫生与计划生育支出”自2019年起为“卫生健康支出”）",
-           kCatalog, [](const CheckContext& ctx, Emitter& emit) {
-             auto check = [&](const std::string& code, const std::string& name, Location where) {
-               for (const CodeChange* c : ctx.d.catalog->ChangesOf(code)) {
-                 if (c->change == "renamed" && c->old_name == name) {
-                   emit.Report(
-                       fmt::format("「{}」是{}的旧名称，{}年起已更名为「{}」", name, code, c->year,
-                                   Name(ctx, code).empty() ? c->new_name : Name(ctx, code)),
-                       where, Name(ctx, code), name);
-                 }
-               }
-             };
-             for (const auto& c : ctx.d.declared.cells) {
-               if (IsCodeLike(c.row)) check(c.row, c.name, CellLocation(ctx, c));
-             }
-             for (const auto& f : ctx.d.declared.text) {
-               if (f.key.rfind("class.", 0) == 0 || f.key.rfind("economic.", 0) == 0) {
-                 check(f.key.substr(f.key.find('.') + 1), f.name, TextLocation(ctx, f));
-               }
-             }
-           }));
+  out->push_back(Make(
+      "CLS-003", Severity::kError, "科目名称与编码相符（按当年科目目录）",
+      "科目名称应与当年目录一致", kCatalog, [](const CheckContext& ctx, Emitter& emit) {
+        std::set<std::string> reported;
+        // `where_of` makes the location, wanted only for a finding.
+        auto check = [&](const std::string& code, const std::string& name, const auto& where_of) {
+          std::string expected = Name(ctx, code);
+          if (expected.empty() || name.empty() || SameName(name, expected)) return;
+          const Location where = where_of();
+          if (!reported.insert(where.table + "|" + code).second) return;  // once per row
+          auto former = FormerNames(ctx, code);
+          if (std::find(former.begin(), former.end(), name) != former.end()) return;  // CLS-004
+          // A child's name under the parent's code is CLS-002's finding.
+          for (const auto& l : ctx.d.lines) {
+            if (l.function.rfind(code, 0) == 0 && Name(ctx, l.function) == name) return;
+          }
+          emit.Report(fmt::format("编码{}在{}年科目中为「{}」，此处写作「{}」", code, ctx.d.year,
+                                  expected, name),
+                      where, expected, name);
+        };
+        ForEachNamedCode(ctx, check);
+      }));
+  out->push_back(Make(
+      "CLS-004", Severity::kWarning, "使用了已更名的旧科目名称",
+      "科目更名后应使用当年名称（如“医疗卫生与计划生育支出”自2019年起为“卫生健康支出”）", kCatalog,
+      [](const CheckContext& ctx, Emitter& emit) {
+        auto check = [&](const std::string& code, const std::string& name, const auto& where_of) {
+          for (const CodeChange* c : ctx.d.catalog->ChangesOf(code)) {
+            if (c->change == "renamed" && c->old_name == name) {
+              emit.Report(
+                  fmt::format("「{}」是{}的旧名称，{}年起已更名为「{}」", name, code, c->year,
+                              Name(ctx, code).empty() ? c->new_name : Name(ctx, code)),
+                  where_of(), Name(ctx, code), name);
+            }
+          }
+        };
+        ForEachNamedCode(ctx, check);
+      }));
   out->push_back(Make(
       "CLS-005", Severity::kError, "项目支出不得列入“行政运行”“事业运行”项",
       "行政运行、事业运行项反映基本支出；项目支出应列入一般行政管理事务等项", kCatalog,
@@ -257,7 +271,7 @@ void RegisterClassificationRules(std::vector<Rule>* out) {
       Make("CLS-013", Severity::kError, "不得使用已停用的科目", "科目停用后应改用替代科目",
            kCatalog, [](const CheckContext& ctx, Emitter& emit) {
              std::set<std::string> done;
-             auto check = [&](const std::string& code, Location where) {
+             auto check = [&](const std::string& code, const auto& where_of) {
                if (done.count(code)) return;
                for (const CodeChange* c : ctx.d.catalog->ChangesOf(code)) {
                  if (c->change != "retired") continue;
@@ -265,21 +279,21 @@ void RegisterClassificationRules(std::vector<Rule>* out) {
                  emit.Report(fmt::format("科目{}已于{}年停用{}{}", code, c->year,
                                          c->old_name.empty() ? "" : "（" + c->old_name + "）",
                                          c->replaced_by.empty() ? "" : "，应改用" + c->replaced_by),
-                             where);
+                             where_of());
                }
              };
              for (const auto& l : ctx.d.lines) {
-               check(l.function, LineLocation(ctx, l));
-               check(l.economic, LineLocation(ctx, l));
+               check(l.function, [&] { return LineLocation(ctx, l); });
+               check(l.economic, [&] { return LineLocation(ctx, l); });
              }
              // Printed documents may still show codes the catalog no longer has.
              for (const auto& c : ctx.d.declared.cells) {
-               if (IsCodeLike(c.row)) check(c.row, CellLocation(ctx, c));
+               if (IsCodeLike(c.row)) check(c.row, [&] { return CellLocation(ctx, c); });
              }
              for (const auto& f : ctx.d.declared.text) {
                size_t dot = f.key.find('.');
                if (dot != std::string::npos && IsCodeLike(f.key.substr(dot + 1))) {
-                 check(f.key.substr(dot + 1), TextLocation(ctx, f));
+                 check(f.key.substr(dot + 1), [&] { return TextLocation(ctx, f); });
                }
              }
            }));

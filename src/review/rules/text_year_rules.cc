@@ -42,6 +42,8 @@ const std::regex& BudgetOfYear() {  // 2021年预算15万元 (in 前两年预算
   return r;
 }
 
+bool Has(const std::string& s, const char* word) { return s.find(word) != std::string::npos; }
+
 bool IsAssetSentence(const std::string& s) {
   for (const char* w : {"车辆", "资产", "房屋", "办公用房", "设备"}) {
     if (s.find(w) != std::string::npos) return true;
@@ -49,31 +51,40 @@ bool IsAssetSentence(const std::string& s) {
   return false;
 }
 
-void CheckText(const CheckContext& ctx, Emitter& emit, const ProseText& t) {
+void CheckText(const CheckContext& ctx, Emitter& emit, const ProseText& t,
+               const std::vector<ProseSentence>& sentences) {
   const int year = ctx.d.year;
-  for (const auto& s : SplitProse(t.text, *ctx.prose_words)) {
+  for (const auto& s : sentences) {
     const std::string& text = s.text;
-    for (const std::regex* r : {&PriorNamed(), &PriorNamedAfter()}) {
-      for (std::sregex_iterator it(text.begin(), text.end(), *r), end; it != end; ++it) {
-        int named = std::stoi((*it)[r == &PriorNamed() ? 2 : 1].str());
-        if (named != year - 1) {
-          emit.Report(fmt::format("「{}」：{}年预算的上年是{}年，文字写作{}年", it->str(), year,
-                                  year - 1, named),
-                      ProseLocation(ctx, t), std::to_string(year - 1), std::to_string(named));
+    // Each pattern is tried only on a sentence holding the words it needs: std::regex is slow,
+    // and most sentences name no year.
+    if (Has(text, "上年") || Has(text, "上一年度") || Has(text, "去年")) {
+      for (const std::regex* r : {&PriorNamed(), &PriorNamedAfter()}) {
+        for (std::sregex_iterator it(text.begin(), text.end(), *r), end; it != end; ++it) {
+          int named = std::stoi((*it)[r == &PriorNamed() ? 2 : 1].str());
+          if (named != year - 1) {
+            emit.Report(fmt::format("「{}」：{}年预算的上年是{}年，文字写作{}年", it->str(), year,
+                                    year - 1, named),
+                        ProseLocation(ctx, t), std::to_string(year - 1), std::to_string(named));
+          }
         }
       }
     }
-    for (std::sregex_iterator it(text.begin(), text.end(), TwoYearsNamed()), end; it != end; ++it) {
-      int a = std::stoi((*it)[2].str()), b = std::stoi((*it)[3].str());
-      if (a != year - 2 || b != year - 1) {
-        emit.Report(fmt::format("「{}」：{}年预算的{}是{}年和{}年，文字写作{}年和{}年", it->str(),
-                                year, (*it)[1].str(), year - 2, year - 1, a, b),
-                    ProseLocation(ctx, t), fmt::format("{}、{}", year - 2, year - 1),
-                    fmt::format("{}、{}", a, b));
+    if (Has(text, "两年") || Has(text, "二年")) {
+      for (std::sregex_iterator it(text.begin(), text.end(), TwoYearsNamed()), end; it != end;
+           ++it) {
+        int a = std::stoi((*it)[2].str()), b = std::stoi((*it)[3].str());
+        if (a != year - 2 || b != year - 1) {
+          emit.Report(fmt::format("「{}」：{}年预算的{}是{}年和{}年，文字写作{}年和{}年", it->str(),
+                                  year, (*it)[1].str(), year - 2, year - 1, a, b),
+                      ProseLocation(ctx, t), fmt::format("{}、{}", year - 2, year - 1),
+                      fmt::format("{}、{}", a, b));
+        }
       }
     }
     std::smatch m;
-    if (std::regex_search(text, m, AssetDate()) && IsAssetSentence(text)) {
+    if ((text.starts_with("截至") || text.starts_with("截止")) &&
+        std::regex_search(text, m, AssetDate()) && IsAssetSentence(text)) {
       int y = std::stoi(m[1].str());
       int month = m[2].matched ? std::stoi(m[2].str()) : 12;
       int day = m[3].matched ? std::stoi(m[3].str()) : 31;
@@ -83,7 +94,7 @@ void CheckText(const CheckContext& ctx, Emitter& emit, const ProseText& t) {
                     ProseLocation(ctx, t), fmt::format("{}年", year - 1), m[0].str());
       }
     }
-    if (t.change_text) {
+    if (t.change_text && Has(text, "预算")) {
       for (std::sregex_iterator it(text.begin(), text.end(), BudgetOfYear()), end; it != end;
            ++it) {
         int named = std::stoi((*it)[1].str());
@@ -111,7 +122,10 @@ void RegisterTextYearRules(std::vector<Rule>* out) {
           emit.Report("无法读取审核用词表：" + ctx.review_data_error, ctx.At(0, 0));
           return;
         }
-        for (const auto& t : ProseTextsOf(ctx.d)) CheckText(ctx, emit, t);
+        const ProseReview& prose = ReviewedProse(ctx);
+        for (size_t i = 0; i < prose.texts.size(); ++i) {
+          CheckText(ctx, emit, prose.texts[i], prose.sentences[i]);
+        }
         const int year = ctx.d.year;
         for (const auto& p : ctx.d.performance.projects) {
           for (const auto& y : p.prior_budgets) {
