@@ -274,6 +274,33 @@ TEST(WorkbookTest, ReadsSeveralTablesOfOneSheet) {
   EXPECT_EQ(PlaceName(doc.tables[1].rows[0].amounts[2].where), "预算表!C17");
 }
 
+// A budget system's export may write codes as numbers (General style, "2010101") beside
+// amounts in "#,##0.00": the codes are read as codes, the amounts as amounts.
+TEST(WorkbookTest, ReadsCodesWrittenAsNumbers) {
+  Book b(TempPath("codes.xlsx"));
+  lxw_worksheet* ws = b.Sheet("表5");
+  b.Text(ws, "A1", "一般公共预算支出表");
+  b.Text(ws, "C2", "单位：万元");
+  b.Text(ws, "A3", "科目编码");
+  b.Text(ws, "B3", "科目名称");
+  b.Text(ws, "C3", "合计");
+  const double codes[] = {201, 20101, 2010101};
+  const char* names[] = {"一般公共服务支出", "人大事务", "行政运行"};
+  for (int i = 0; i < 3; ++i) {
+    worksheet_write_number(ws, static_cast<lxw_row_t>(3 + i), 0, codes[i], nullptr);
+    worksheet_write_string(ws, static_cast<lxw_row_t>(3 + i), 1, names[i], nullptr);
+    b.Number(ws, ("C" + std::to_string(4 + i)).c_str(), 12.5);
+  }
+  PublishedDocument doc = ReadPublished(b.Close(), Options());
+  const PublishedTable* t = doc.Find("general_expenditure");
+  ASSERT_NE(t, nullptr);
+  ASSERT_EQ(t->rows.size(), 3u);
+  ASSERT_NE(t->Row("2010101"), nullptr);
+  EXPECT_EQ(t->Row("2010101")->name, "行政运行");
+  EXPECT_EQ(At(*t, *t->Row("20101"), "合计").value, Wan("12.5"));
+  EXPECT_TRUE(CheckPublished(doc).empty());
+}
+
 // A template: the tables with their titles, headers and rows of codes, and no figure in them.
 // It is reported as a blank form, and nothing in it is an error.
 TEST(WorkbookTest, BlankFormHasNoFindings) {
