@@ -6,7 +6,7 @@
 
 #include "source/source_loader.h"
 #include "source/workbook_source.h"
-#include "source/xlsx_reader.h"
+#include "xlsx/xlsx_reader.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   try {

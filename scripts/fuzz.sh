@@ -11,7 +11,7 @@ SECONDS_EACH=${1:-60}
 OUT=${OUT:-/tmp/gongkai-fuzz}
 BUILD=${BUILD:-build-fuzz}
 CXX=clang++ cmake -S . -B "$BUILD" -G Ninja -DGONGKAI_FUZZ=ON -DGONGKAI_BENCH=OFF > /dev/null || exit 2
-TARGETS=(source money csv xlsx pdf_text reader_text reader_pdf)
+TARGETS=(source money csv xlsx pdf_text reader_text reader_pdf reader_xlsx)
 ninja -C "$BUILD" "${TARGETS[@]/%/_fuzzer}" > /dev/null || exit 2
 BUILD_ABS=$(cd "$BUILD" && pwd)
 mkdir -p "$OUT"

@@ -168,8 +168,11 @@ TEST(Cli, AuditReadsBackRenderedPdf) {
   EXPECT_NE(csv.find("左,,合计,1597.66,1293.13,304.53"), std::string::npos) << csv.substr(0, 300);
   testing::WriteFile((dir / "broken.pdf").string(), "%PDF-1.4 not really");
   testing::WriteFile((dir / "tables.xlsx").string(), "a workbook");
+  testing::WriteFile((dir / "tables.xls").string(), "an old workbook");
   EXPECT_EQ(ExitOf("audit " + dir.string(), &out), 2) << out;
-  EXPECT_NE(out.find("tables.xlsx：未审核"), std::string::npos) << out;  // named, not dropped
+  EXPECT_NE(out.find("tables.xls：未审核"), std::string::npos) << out;  // named, not dropped
+  // A workbook is read; this one is no zip, and says so.
+  EXPECT_NE(out.find("不是 xlsx 工作簿"), std::string::npos) << out;
   EXPECT_NE(out.find("== 汇总"), std::string::npos) << out;
   EXPECT_EQ(ExitOf("audit " + FreshDir("audit-empty").string(), &out), 2);
   EXPECT_NE(out.find("没有要审核的公开文件"), std::string::npos) << out;

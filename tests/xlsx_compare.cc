@@ -19,7 +19,7 @@
 //     formulas on loading (with its default settings it keeps the cached values, and the
 //     comparison above would then pass without testing anything).
 //
-// The workbooks are read with gongkai's own reader (source/xlsx_reader.h), so reading what
+// The workbooks are read with gongkai's own reader (xlsx/xlsx_reader.h), so reading what
 // LibreOffice writes is tested on the way.
 #include <xlsxwriter.h>
 
@@ -30,7 +30,7 @@
 #include <sstream>
 #include <string>
 
-#include "source/xlsx_reader.h"
+#include "xlsx/xlsx_reader.h"
 
 namespace gongkai {
 namespace {

@@ -16,7 +16,7 @@
 #include "review/checker.h"
 #include "source/source_writer.h"
 #include "source/workbook_source.h"
-#include "source/xlsx_reader.h"
+#include "xlsx/xlsx_reader.h"
 #include "test_support.h"
 
 namespace gongkai {
@@ -62,9 +62,10 @@ std::string MiniWorkbook(const std::string& name, const std::string& sheet_data,
               "Type=\"x/styles\" Target=\"styles.xml\"/></Relationships>"},
              {"xl/sharedStrings.xml", "<sst>" + shared + "</sst>"},
              {"xl/styles.xml",
-              "<styleSheet><numFmts><numFmt numFmtId=\"164\" formatCode=\"yyyy/mm/dd\"/></numFmts>"
-              "<cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/><xf numFmtId=\"164\"/></cellXfs>"
-              "</styleSheet>"},
+              "<styleSheet><numFmts><numFmt numFmtId=\"164\" formatCode=\"yyyy/mm/dd\"/>"
+              "<numFmt numFmtId=\"165\" formatCode=\"#,##0.000_);[Red]\\(#,##0.000\\)\"/>"
+              "</numFmts><cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/><xf numFmtId=\"164\"/>"
+              "<xf numFmtId=\"4\"/><xf numFmtId=\"165\"/></cellXfs></styleSheet>"},
              {"xl/worksheets/sheet1.xml",
               "<worksheet><sheetData>" + sheet_data + "</sheetData>" + extra + "</worksheet>"}});
 }
@@ -88,7 +89,8 @@ TEST(XlsxReader, CellKinds) {
       "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>1</v></c><c r=\"B1\"><v>9.869999999999999</v></c>"
       "<c r=\"C1\" t=\"b\"><v>1</v></c><c r=\"D1\" s=\"1\"><v>45291</v></c>"
       "<c r=\"E1\" s=\"2\"><v>1</v></c><c r=\"F1\" t=\"inlineStr\"><is><t>内联</t></is></c>"
-      "<c r=\"G1\"><f>SUM(B1:B1)</f><v>3</v></c><c r=\"H1\" t=\"str\"><f>A1</f><v>式</v></c></row>",
+      "<c r=\"G1\"><f>SUM(B1:B1)</f><v>3</v></c><c r=\"H1\" t=\"str\"><f>A1</f><v>式</v></c>"
+      "<c r=\"I1\" s=\"3\"><v>100</v></c><c r=\"J1\" s=\"4\"><v>1.5</v></c></row>",
       "<si><t>甲</t></si><si><r><t>富</t></r><rPh><t>fu</t></rPh><r><t>文本</t></r></si>",
       "<mergeCells><mergeCell ref=\"A1:B2\"/></mergeCells>");
   Workbook wb = ReadWorkbook(path);
@@ -104,6 +106,11 @@ TEST(XlsxReader, CellKinds) {
   EXPECT_EQ(s.At("G1")->text, "3");
   EXPECT_TRUE(s.At("G1")->formula);
   EXPECT_EQ(s.At("H1")->text, "式");
+  // The decimals a number's style displays: General, "#,##0.00", a custom "#,##0.000_);…".
+  EXPECT_EQ(s.At("B1")->decimals, -1);
+  EXPECT_EQ(s.At("I1")->decimals, 2);
+  EXPECT_EQ(s.At("I1")->text, "100");  // the value as written, whatever the style shows
+  EXPECT_EQ(s.At("J1")->decimals, 3);
   ASSERT_EQ(s.merged.size(), 1u);
   EXPECT_EQ(s.Text(2, 2, true), "富文本");
 }

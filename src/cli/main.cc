@@ -299,10 +299,10 @@ int Audit(const Engine& engine, const std::vector<std::string>& inputs, const st
   std::sort(skipped.begin(), skipped.end());
   for (const auto& f : skipped) {
     std::cerr << fmt::format(
-        "{}：未审核（audit 读取 PDF 和 pdftotext 文本；工作簿等其他文件暂不支持）\n", f);
+        "{}：未审核（audit 读取 PDF、pdftotext 文本和 .xlsx 工作簿；其他文件不支持）\n", f);
   }
   if (files.empty()) {
-    std::cerr << "没有要审核的公开文件（目录中没有 .pdf 或 .txt 文件）\n";
+    std::cerr << "没有要审核的公开文件（目录中没有 .pdf、.txt 或 .xlsx 文件）\n";
     return kExitUnreadable;
   }
   Diagnostics errors;
@@ -507,7 +507,8 @@ int main(int argc, char** argv) {
 
   bool audit_json = false;
   auto* audit = app.add_subcommand(
-      "audit", "审核已公开的预算、决算文件（PDF 或 pdftotext 文本）：识别公开表，核对勾稽关系");
+      "audit",
+      "审核已公开的预算、决算文件（PDF、pdftotext 文本或 .xlsx 工作簿）：识别公开表，核对勾稽关系");
   audit->add_option("FILE", inputs, "公开文件或含公开文件的目录，可多个")->required();
   std::string audit_format, audit_out = "out";
   audit

@@ -65,7 +65,7 @@ std::vector<std::string> ExpandPublished(const std::vector<std::string>& inputs,
         std::string ext = e.path().extension().string();
         for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         if (!e.is_regular_file()) continue;
-        if (ext == ".pdf" || ext == ".txt") {
+        if (ext == ".pdf" || ext == ".txt" || ext == ".xlsx") {
           found.push_back(e.path().string());
         } else if (skipped) {
           skipped->push_back(e.path().string());

@@ -20,9 +20,9 @@ namespace gongkai {
 // (sorted by name).
 std::vector<std::string> ExpandSources(const std::vector<std::string>& inputs);
 
-// Published documents named on the command line, directories expanded to the .pdf and .txt
-// files in them (sorted by name). Other files found in those directories (workbooks, which the
-// reader does not read yet, and anything else) go to *skipped, so that they can be named.
+// Published documents named on the command line, directories expanded to the .pdf, .txt and
+// .xlsx files in them (sorted by name). Other files found in those directories (old .xls
+// workbooks, pictures, anything else) go to *skipped, so that they can be named.
 std::vector<std::string> ExpandPublished(const std::vector<std::string>& inputs,
                                          std::vector<std::string>* skipped = nullptr);
 

@@ -1,5 +1,9 @@
 #include "reader/published_document.h"
 
+#include <algorithm>
+
+#include "xlsx/xlsx_reader.h"
+
 namespace gongkai::reader {
 namespace {
 
@@ -110,6 +114,39 @@ const PublishedRow* PublishedTable::Total(int side) const {
     if (r.side == side && r.is_total) return &r;
   }
   return nullptr;
+}
+
+bool PublishedTable::HasFigures() const {
+  return std::any_of(rows.begin(), rows.end(), [](const PublishedRow& r) {
+    return std::any_of(r.amounts.begin(), r.amounts.end(),
+                       [](const PublishedAmount& a) { return !a.blank; });
+  });
+}
+
+bool PublishedDocument::IsBlankForm() const {
+  return !tables.empty() && std::none_of(tables.begin(), tables.end(),
+                                         [](const PublishedTable& t) { return t.HasFigures(); });
+}
+
+std::string PlaceName(const Location& where) {
+  if (!where.InSheet()) return "第" + std::to_string(where.page) + "页";
+  // Excel quotes a sheet name that starts with a digit or holds spaces or punctuation.
+  const std::string& name = where.sheet;
+  bool quote = name.front() >= '0' && name.front() <= '9';
+  for (unsigned char c : name) {
+    bool plain = c >= 0x80 || c == '_' || c == '.' || (c >= '0' && c <= '9') ||
+                 (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    quote = quote || !plain;
+  }
+  quote = quote || name.find("\u3000") != std::string::npos;
+  std::string sheet = name;
+  if (quote) {
+    sheet = "'";
+    for (char c : name) sheet += c == '\'' ? std::string("''") : std::string(1, c);
+    sheet += "'";
+  }
+  if (where.row < 1 || where.col < 1) return sheet;
+  return sheet + "!" + CellRef(where.row, where.col);
 }
 
 const PublishedTable* PublishedDocument::Find(std::string_view id) const {

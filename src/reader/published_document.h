@@ -1,8 +1,9 @@
 // A published disclosure document as read: what it is, whose, which year, and its tables.
 //
-// This is the model of a document someone else published (a PDF on a government site), not of
-// one gongkai generates: nothing in it is trusted, every amount remembers where it was printed
-// (page and box) so that a finding can point at it, and a table keeps the rows as printed, in
+// This is the model of a document someone else published (a PDF on a government site, or a
+// workbook of its tables), not of one gongkai generates: nothing in it is trusted, every amount
+// remembers where it was printed (page and box; in a workbook, sheet and cell) so that a
+// finding can point at it, and a table keeps the rows as printed, in
 // order, including the 合计 row, so that its arithmetic can be checked (checks in reader.h).
 //
 // Amounts are exact (Money). A blank cell, "-" or "—" is zero but marked blank; "1,597.66" and
@@ -23,10 +24,20 @@ namespace gongkai::reader {
 
 enum class DocumentKind { kUnknown, kBudget, kFinalAccounts };  // 预算, 决算
 
+// Where something was printed: a page and a box on it; in a workbook also the sheet and the
+// cell (row and column 1-based; of a merged range, its top-left cell), with `page` the sheet's
+// position in the workbook.
 struct Location {
   int page = 0;  // 1-based
   Box box;
+  std::string sheet;
+  int row = 0, col = 0;
+  bool InSheet() const { return !sheet.empty(); }
 };
+
+// A location as a reader names it: "第3页", or in a workbook "表3!D12" (the sheet's name
+// quoted as Excel quotes it when it holds spaces or punctuation: "'2026年 预算'!D12").
+std::string PlaceName(const Location& where);
 
 struct PublishedAmount {
   Money value;
@@ -57,6 +68,7 @@ struct PublishedTable {
   std::string title;  // as printed
   int sides = 1;
   std::vector<int> pages;
+  std::string sheet;  // read from a workbook: the sheet's name
   MoneyUnit unit = MoneyUnit::kWan;
   bool unit_stated = false;
   std::vector<std::string> header;  // header lines as printed, cells separated by " | "
@@ -69,6 +81,8 @@ struct PublishedTable {
   const PublishedRow* Row(std::string_view code, int side = 0) const;
   // The first total row of `side` (合计/总计).
   const PublishedRow* Total(int side = 0) const;
+  // Whether any amount is printed (a blank form or template has none).
+  bool HasFigures() const;
 };
 
 struct PageStatus {
@@ -88,6 +102,7 @@ struct TextFigure {
   int page = 0, line = 0;
   Box box;
   std::string sentence;  // the line as printed (spaces removed)
+  std::string cell;      // in a workbook, the sheet and cell of the line: "说明!A12"
 };
 
 // One item of the completeness scorecard (data/reader/completeness.csv): a required table, or a
@@ -97,7 +112,8 @@ struct CompletenessMark {
   std::string name;  // 收支总表, “三公”经费说明, 政府采购 …
   bool is_table = false;
   bool found = false;
-  int page = 0;  // where it was found
+  int page = 0;            // where it was found
+  std::string sheet = {};  // in a workbook: the sheet where it was found
 };
 
 struct PublishedDocument {
@@ -111,6 +127,9 @@ struct PublishedDocument {
   std::vector<CompletenessMark> completeness;
 
   const PublishedTable* Find(std::string_view id) const;
+  // A template or blank form: standard tables found, but not one amount printed in them.
+  // There is nothing to check; a report says so rather than finding nothing wrong.
+  bool IsBlankForm() const;
 };
 
 std::string KindName(DocumentKind kind);  // "预算", "决算", "未知"

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "base/read_file.h"
+#include "reader/sheet_pages.h"
 #include "reader/table_catalog.h"
 #include "reader/table_reader.h"
 #include "reader/text_facts.h"
@@ -33,6 +34,22 @@ PublishedDocument FromPages(const std::vector<Page>& pages, const std::string& p
   TextFacts facts = TextFacts::Load(options.data_dir);
   doc.text_figures = ReadTextFigures(pages, facts.figures, doc.year);
   doc.completeness = ReadCompleteness(pages, facts.completeness, doc);
+  return doc;
+}
+
+// A workbook's sheets as pages (the catalog names the sheets whose name is their title). Its
+// cover is its first sheet alone (封面, 目录, or the first table with the year in its title):
+// the second is already the 说明, whose comparisons with last year are no cover.
+PublishedDocument FromWorkbook(const Workbook& workbook, const std::string& path,
+                               const ReaderOptions& options) {
+  std::vector<Page> pages = PagesFromWorkbook(workbook, TableCatalog::Load(options.data_dir));
+  PublishedDocument doc = FromPages(pages, path, options);
+  if (!pages.empty()) {
+    PublishedDocument cover;
+    ReadDocumentFacts({pages.front()}, &cover);
+    if (cover.year != 0) doc.year = cover.year;
+    if (cover.kind != DocumentKind::kUnknown) doc.kind = cover.kind;
+  }
   return doc;
 }
 
@@ -73,11 +90,14 @@ void Judge(const Equation& e, std::vector<ReaderFinding>* out) {
   f.column = e.table->columns[e.column].path;
   f.printed = e.printed;
   f.computed = e.computed;
+  if (const Location& at = a.where.InSheet() ? a.where : e.row->where; at.InSheet()) {
+    f.cell = PlaceName(at);
+  }
   std::string unit = UnitName(e.table->unit);
   f.message = fmt::format(
-      "《{}》第{}页“{}”行“{}”列：印为 {}{}，{}为 {}{}，相差 {}{}{}", e.table->title, f.page, f.row,
-      f.column, Amount(e.printed, e.table->unit), unit, e.what, Amount(e.computed, e.table->unit),
-      unit, Amount(diff, e.table->unit), unit,
+      "《{}》{}“{}”行“{}”列：印为 {}{}，{}为 {}{}，相差 {}{}{}", e.table->title, FindingPlace(f),
+      f.row, f.column, Amount(e.printed, e.table->unit), unit, e.what,
+      Amount(e.computed, e.table->unit), unit, Amount(diff, e.table->unit), unit,
       f.level == FindingLevel::kNote
           ? fmt::format("（不超过 {} 项各 0.01{} 的舍入，可能来自分项四舍五入）", e.items, unit)
           : "");
@@ -308,7 +328,33 @@ PublishedDocument ReadPublishedPdf(const std::string& bytes, const std::string& 
                    options);
 }
 
+bool IsWorkbookName(const std::string& path) {
+  return HasExtension(path, ".xlsx") || HasExtension(path, ".xls");
+}
+
+PublishedDocument ReadPublishedWorkbook(const std::string& bytes, const std::string& path,
+                                        const ReaderOptions& options) {
+  Workbook workbook;
+  try {
+    workbook = ReadWorkbookFromMemory(bytes.data(), bytes.size(), path);
+  } catch (const XlsxError& e) {
+    throw ReaderError(e.what());
+  }
+  return FromWorkbook(workbook, path, options);
+}
+
 PublishedDocument ReadPublished(const std::string& path, const ReaderOptions& options) {
+  if (IsWorkbookName(path)) {
+    // The xlsx reader's own limits apply (file, parts, cells, shared strings: xlsx_reader.h);
+    // its messages name the file and, where it has one, the sheet and cell.
+    Workbook workbook;
+    try {
+      workbook = ReadWorkbook(path);
+    } catch (const XlsxError& e) {
+      throw ReaderError(e.what());
+    }
+    return FromWorkbook(workbook, path, options);
+  }
   if (HasExtension(path, ".txt")) {
     std::string text;
     switch (ReadFileAtMost(path, options.max_text_bytes, &text)) {
@@ -323,6 +369,14 @@ PublishedDocument ReadPublished(const std::string& path, const ReaderOptions& op
     return ReadPublishedText(text, path, options);
   }
   return FromPages(PagesFromPdf(ExtractPdfWords(path, options.limits)), path, options);
+}
+
+std::string FindingPlace(const ReaderFinding& f) {
+  return f.cell.empty() ? "第" + std::to_string(f.page) + "页" : f.cell;
+}
+
+std::string FindingPlace(const CellRef& r) {
+  return r.cell.empty() ? "第" + std::to_string(r.page) + "页" : r.cell;
 }
 
 std::vector<ReaderFinding> CheckPublished(const PublishedDocument& doc) {

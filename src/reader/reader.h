@@ -10,11 +10,13 @@
 // Everything of this layer is in namespace gongkai::reader: its Cell, Line, Page and Location
 // are not those of disclosure/, render/ and review/.
 //
-// ReadPublished reads a PDF (words with boxes through poppler, pdf_words.h) or a text file as
-// pdftotext writes it (".txt"), finds the standard tables by their titles (table_catalog.h),
-// follows them across pages and recovers their rows (table_reader.h) into a PublishedDocument
-// (published_document.h). It throws ReaderError for files that cannot be read at all
-// (missing, encrypted, too many pages); unreadable pages are listed in doc.pages.
+// ReadPublished reads a PDF (words with boxes through poppler, pdf_words.h), a text file as
+// pdftotext writes it (".txt") or a workbook of tables (".xlsx", read by gongkai's own xlsx
+// reader with its size and cell limits; its sheets become pages, sheet_pages.h), finds the
+// standard tables by their titles (table_catalog.h), follows them across pages and recovers
+// their rows (table_reader.h) into a PublishedDocument (published_document.h). It throws
+// ReaderError for files that cannot be read at all (missing, encrypted, too many pages, a
+// workbook beyond the limits); unreadable pages and hidden sheets are listed in doc.pages.
 //
 // CheckPublished does the arithmetic a reader of the document would: 合计 = Σ 类, 类 = Σ 款,
 // 款 = Σ 项 by code prefix, in every amount column; and across a row, total = 基本支出 +
@@ -49,6 +51,13 @@ PublishedDocument ReadPublishedPdf(const std::string& bytes, const std::string& 
 PublishedDocument ReadPublishedText(const std::string& text, const std::string& path,
                                     const ReaderOptions& options);
 
+// Reads a workbook (.xlsx) already in memory (`path` is only recorded and named in errors).
+PublishedDocument ReadPublishedWorkbook(const std::string& bytes, const std::string& path,
+                                        const ReaderOptions& options);
+
+// Whether ReadPublished reads `path` as a workbook (.xlsx; .xls, to say what it is).
+bool IsWorkbookName(const std::string& path);
+
 enum class FindingLevel { kError, kNote };
 
 // A cell (or a line of the text) a finding compares with: the other side of a relation between
@@ -58,6 +67,7 @@ struct CellRef {
   std::string table_title;  // or "公开说明"
   int page = 0;
   Box box;
+  std::string cell;    // in a workbook: "表3!D12"; else empty
   std::string row;     // "支出总计", "201 一般公共服务支出"; for text: "第3行"
   std::string column;  // column path
   int side = 0;        // 1: the 支出 half of a two-sided table
@@ -68,8 +78,9 @@ struct ReaderFinding {
   FindingLevel level = FindingLevel::kError;
   std::string table_id;
   std::string table_title;
-  int page = 0;
+  int page = 0;         // in a workbook: the sheet's position
   Box box;              // of the amount that should equal the sum (or of the row label)
+  std::string cell;     // in a workbook, that amount's sheet and cell: "表3!D12"; else empty
   std::string row;      // "201 一般公共服务支出"
   std::string column;   // column path: "基本支出/人员经费"
   Money printed;        // the amount as printed
@@ -86,6 +97,11 @@ struct ReaderFinding {
 };
 
 std::vector<ReaderFinding> CheckPublished(const PublishedDocument& doc);
+
+// Where a finding (or a cell it compares with) is, as a reader looks for it: "第3页", or in a
+// workbook "表3!D12".
+std::string FindingPlace(const ReaderFinding& f);
+std::string FindingPlace(const CellRef& r);
 
 }  // namespace gongkai::reader
 

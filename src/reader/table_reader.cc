@@ -6,6 +6,8 @@
 #include <optional>
 #include <regex>
 
+#include "xlsx/xlsx_reader.h"
+
 namespace gongkai::reader {
 namespace {
 
@@ -73,6 +75,22 @@ bool IsTableNumber(const std::string& compact) {
 bool IsNumberingColumn(const std::string& name) {
   return EndsWith(name, "行次") || name == "栏次" || name == "序号" || name == "编号" ||
          EndsWith(name, "代码") || EndsWith(name, "编码");
+}
+
+// Where a cell is: its page and box, and in a workbook its sheet and cell.
+Location At(const Page& page, const Cell& cell) {
+  return {page.number, cell.box, page.sheet, cell.row, cell.col};
+}
+
+// A workbook's number in the table's unit: "1597.66" (万元, at least two decimals), "30000.00"
+// (元).
+std::string NumberText(Money m, MoneyUnit unit) {
+  if (unit == MoneyUnit::kYuan) return m.Yuan();
+  std::string t = m.ExactWan();
+  size_t point = t.find('.');
+  if (point == std::string::npos) return t + ".00";
+  if (t.size() - point - 1 < 2) t += '0';
+  return t;
 }
 
 struct Title {
@@ -443,6 +461,12 @@ PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, siz
                          size_t end_line) {
   PublishedTable table;
   table.id = title.id;
+  table.sheet = pages[title.page].sheet;
+  // A table of a workbook ends with its sheet.
+  if (!table.sheet.empty() && end_page > title.page) {
+    end_page = title.page;
+    end_line = pages[title.page].lines.size();
+  }
   table.title = title.text;
   std::vector<DataLine> data;
   std::vector<const Line*> header;  // of the first page
@@ -451,6 +475,9 @@ PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, siz
     size_t from = p == title.page ? title.line + 1 : 0;
     size_t to = p == end_page ? end_line : lines.size();
     bool in_header = true;
+    // A name too long for its cell wraps onto lines of its own in print; a sheet's cell holds
+    // it whole, and a lone cell there is a note of its own.
+    const bool names_wrap = pages[p].sheet.empty();
     const Line* pending = nullptr;  // a name fragment on a line of its own
     const Line* last_header = nullptr;
     // Ends the name of the row above with the pending fragment, if it is close to it.
@@ -482,7 +509,7 @@ PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, siz
       if (in_header && IsStrongData(cells)) {
         in_header = false;
         // The start of the first row's wrapped name looked like a header line.
-        if (last_header && last_header->cells.size() == 1) {
+        if (last_header && last_header->cells.size() == 1 && names_wrap) {
           pending = last_header;
           if (!header.empty() && header.back() == last_header) header.pop_back();
         }
@@ -532,7 +559,7 @@ PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, siz
         pending = nullptr;
         data.push_back({p, &line, std::move(cells), {}, prefix});
         any = true;
-      } else if (line.cells.size() == 1) {
+      } else if (line.cells.size() == 1 && names_wrap) {
         flush();
         pending = &line;
       }
@@ -654,7 +681,7 @@ PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, siz
     for (int side = 0; side < table.sides; ++side) {
       PublishedRow row;
       row.side = side;
-      row.where.page = pages[d.page].number;
+      row.where = {pages[d.page].number, {}, pages[d.page].sheet};
       row.amounts.resize(table.columns.size());
       std::vector<std::string> labels;
       bool any = false, first_label = true;
@@ -679,16 +706,19 @@ PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, siz
           }
           if (best == table.columns.size()) continue;
           PublishedAmount& a = row.amounts[best];
-          std::optional<Money> m = ParsePublishedAmount(c.cell->text, table.unit);
-          a.text = c.cell->text;
-          a.blank = m && m->is_zero() && !AllDigits(RemoveSpaces(c.cell->text).substr(0, 1));
+          // A workbook's number is read from its value, exactly, and shown in the unit.
+          std::optional<Money> m = c.cell->number.empty()
+                                       ? ParsePublishedAmount(c.cell->text, table.unit)
+                                       : CellMoney(c.cell->number, table.unit);
+          a.text = c.cell->number.empty() || !m ? c.cell->text : NumberText(*m, table.unit);
+          a.blank = m && m->is_zero() && !AllDigits(RemoveSpaces(a.text).substr(0, 1));
           a.value = m.value_or(Money());
-          a.where = {pages[d.page].number, c.cell->box};
+          a.where = At(pages[d.page], *c.cell);
           any = true;
         } else {
           labels.push_back(c.cell->text);
           if (first_label) {
-            row.where = {pages[d.page].number, c.cell->box};
+            row.where = At(pages[d.page], *c.cell);
             first_label = false;
           } else {
             row.where.box.x1 = std::max(row.where.box.x1, c.cell->box.x1);
@@ -715,8 +745,16 @@ PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, siz
       if (row.name.empty() && row.code.empty() && !any) continue;
       if (IsNote(row.name)) continue;
       row.is_total = IsTotalName(row.name);
-      for (PublishedAmount& a : row.amounts) {
-        if (a.where.page == 0) a.where.page = pages[d.page].number;
+      for (size_t k = 0; k < row.amounts.size(); ++k) {
+        PublishedAmount& a = row.amounts[k];
+        if (a.where.page != 0) continue;
+        a.where.page = pages[d.page].number;
+        // A blank cell of a sheet is still a cell: its row's, under its column.
+        if (!pages[d.page].sheet.empty() && row.where.row > 0) {
+          a.where.sheet = pages[d.page].sheet;
+          a.where.row = row.where.row;
+          a.where.col = static_cast<int>(table.columns[k].x0 / 10) + 1;
+        }
       }
       table.rows.push_back(std::move(row));
     }

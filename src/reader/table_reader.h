@@ -4,7 +4,8 @@
 // a unit line ("单位：万元") a few lines below it on the same page; a table of contents names
 // the same titles but has no unit line. It runs to the next title — of a standard table, of a
 // table the catalog knows but does not read, or any short line ending in 表 followed by a unit
-// line — across page breaks; a repeated title on the next page continues the same table.
+// line — across page breaks; a repeated title on the next page continues the same table. A
+// workbook's sheets are pages too (sheet_pages.h), but a table there ends with its sheet.
 //
 // Within a table, each page starts with header lines up to the first line that is clearly data
 // (a code followed by a name, or an amount with decimals); repeated headers on continuation

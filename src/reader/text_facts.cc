@@ -178,6 +178,9 @@ std::vector<TextFigure> ReadTextFigures(const std::vector<Page>& pages,
       if (line >= 1) {
         f.box = page.lines[line - 1].box;
         f.sentence = NormalizeTitle(page.lines[line - 1].Compact());
+        const Cell& first = page.lines[line - 1].cells.front();
+        if (!page.sheet.empty())
+          f.cell = PlaceName({page.number, f.box, page.sheet, first.row, first.col});
       }
       Match spanned = m;
       spanned.length = i + a[0].length() - m.at;  // phrase, words between, amount
@@ -221,6 +224,7 @@ std::vector<CompletenessMark> ReadCompleteness(const std::vector<Page>& pages,
       if (const PublishedTable* t = doc.Find(item.id)) {
         mark.found = true;
         mark.page = t->pages.empty() ? 0 : t->pages.front();
+        mark.sheet = t->sheet;
       }
       out.push_back(std::move(mark));
       continue;
@@ -238,6 +242,7 @@ std::vector<CompletenessMark> ReadCompleteness(const std::vector<Page>& pages,
           if (norm.find(k) != std::string::npos) {
             mark.found = true;
             mark.page = pages[p].number;
+            mark.sheet = pages[p].sheet;
             break;
           }
         }

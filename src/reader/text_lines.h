@@ -26,6 +26,11 @@ struct Cell {
   std::string text;
   Box box;
   bool estimated = false;  // box estimated: cut out of amounts printed with no gap
+  // A workbook's cell (sheet_pages.h): its row and column, 1-based (of a merged range, the
+  // top-left cell), and for a number its value as the file writes it ("9.869999999999999"),
+  // read exactly (CellMoney) while `text` shows it as displayed ("9.87").
+  int row = 0, col = 0;
+  std::string number = {};  // initialised: cells are aggregates built as {text, box}
 };
 
 struct Line {
@@ -37,10 +42,13 @@ struct Line {
 };
 
 struct Page {
-  int number = 0;  // 1-based
+  int number = 0;  // 1-based; of a workbook, the sheet's position
   bool readable = true;
   std::string why;
-  bool from_text = false;  // boxes in character cells rather than points
+  // Boxes in character cells rather than points; a sheet's cells are exact fields, as in
+  // tab-separated text (x = 10 × (column − 1), y = row − 1).
+  bool from_text = false;
+  std::string sheet;  // a workbook's sheet: its name; empty for pages
   // Cells split at runs of spaces: their x is only roughly aligned from line to line
   // (pdftotext -layout does not keep CJK text in columns), so amounts are put in columns by
   // their order on the line rather than by their boxes.

@@ -188,6 +188,9 @@ std::string AuditHtml(const AuditedDocument& a, const AuditHtmlOptions& options)
   const int errors = a.Errors(), notes = a.Notes();
   out += fmt::format("<p class=\"summary {}\">错误 {}，提示 {}</p>\n", errors ? "bad" : "ok",
                      errors, notes);
+  if (d.IsBlankForm()) {
+    out += "<p class=\"muted\">空白表样（模板）：识别的公开表中没有填写数字，未做核对。</p>\n";
+  }
 
   out += fmt::format("<h2>识别的公开表（{}张）</h2>\n", d.tables.size());
   if (d.tables.empty()) {
@@ -196,8 +199,8 @@ std::string AuditHtml(const AuditedDocument& a, const AuditHtmlOptions& options)
     out += "<table>\n<tr><th>表</th><th>页</th><th>单位</th><th>行数</th></tr>\n";
     for (const auto& t : d.tables) {
       out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n", Esc(t.title),
-                         PagesText(t.pages), t.unit == MoneyUnit::kYuan ? "元" : "万元",
-                         t.rows.size());
+                         t.sheet.empty() ? PagesText(t.pages) : "工作表「" + Esc(t.sheet) + "」",
+                         t.unit == MoneyUnit::kYuan ? "元" : "万元", t.rows.size());
     }
     out += "</table>\n";
   }
@@ -207,7 +210,9 @@ std::string AuditHtml(const AuditedDocument& a, const AuditHtmlOptions& options)
     for (const auto& m : d.completeness) {
       out += fmt::format("<tr><td>{}{}</td><td class=\"{}\">{}</td></tr>\n",
                          m.is_table ? "公开表：" : "", Esc(m.name), m.found ? "ok" : "bad",
-                         m.found ? fmt::format("有（第{}页）", m.page) : std::string("未找到"));
+                         !m.found          ? std::string("未找到")
+                         : m.sheet.empty() ? fmt::format("有（第{}页）", m.page)
+                                           : "有（工作表「" + Esc(m.sheet) + "」）");
     }
     out += "</table>\n";
   }
@@ -241,12 +246,13 @@ std::string AuditHtml(const AuditedDocument& a, const AuditHtmlOptions& options)
     if (f.level != reader::FindingLevel::kError) continue;
     ++number;
     out += "<section class=\"finding\">\n";
-    out += fmt::format("<div><b>错误 {}</b>　第{}页　{}", number, f.page, Esc(f.table_title));
+    out += fmt::format("<div><b>错误 {}</b>　{}　{}", number, Esc(reader::FindingPlace(f)),
+                       Esc(f.table_title));
     if (!f.row.empty()) out += fmt::format("　行「{}」", Esc(f.row));
     if (!f.column.empty()) out += fmt::format("　列「{}」", Esc(f.column));
     out += "</div>\n";
     for (const auto& r : f.related) {
-      out += fmt::format("<div>对照　第{}页　{}", r.page, Esc(r.table_title));
+      out += fmt::format("<div>对照　{}　{}", Esc(reader::FindingPlace(r)), Esc(r.table_title));
       if (!r.row.empty()) out += fmt::format("　行「{}」", Esc(r.row));
       if (!r.column.empty()) out += fmt::format("　列「{}」", Esc(r.column));
       out += "</div>\n";

@@ -23,9 +23,9 @@ std::string Identity(const reader::PublishedDocument& d) {
                      reader::KindName(d.kind));
 }
 
-std::string CellWhere(int page, const std::string& table, const std::string& row,
+std::string CellWhere(const std::string& place, const std::string& table, const std::string& row,
                       const std::string& column) {
-  std::string out = fmt::format("第{}页 {}", page, table);
+  std::string out = place + " " + table;
   if (!row.empty()) out += " 行「" + row + "」";
   if (!column.empty()) out += " 列「" + column + "」";
   return out;
@@ -40,6 +40,7 @@ nlohmann::ordered_json FindingJson(const reader::ReaderFinding& f) {
                               {"rule", f.rule},
                               {"table", f.table_id},
                               {"page", f.page},
+                              {"cell", f.cell},
                               {"row", f.row},
                               {"column", f.column},
                               {"printed", f.printed.Wan(2)},
@@ -51,6 +52,7 @@ nlohmann::ordered_json FindingJson(const reader::ReaderFinding& f) {
     related.push_back({{"table", r.table_id},
                        {"title", r.table_title},
                        {"page", r.page},
+                       {"cell", r.cell},
                        {"row", r.row},
                        {"column", r.column},
                        {"printed", r.printed.Wan(2)}});
@@ -65,9 +67,9 @@ nlohmann::ordered_json FindingJson(const reader::ReaderFinding& f) {
 }  // namespace
 
 std::string AuditWhere(const reader::ReaderFinding& f) {
-  std::string out = CellWhere(f.page, f.table_title, f.row, f.column);
+  std::string out = CellWhere(reader::FindingPlace(f), f.table_title, f.row, f.column);
   for (const auto& r : f.related) {
-    out += "；对照 " + CellWhere(r.page, r.table_title, r.row, r.column);
+    out += "；对照 " + CellWhere(reader::FindingPlace(r), r.table_title, r.row, r.column);
   }
   return out;
 }
@@ -83,7 +85,9 @@ std::string CompletenessLine(const reader::PublishedDocument& d) {
       continue;
     }
     parts += fmt::format("；{} {}", m.name,
-                         m.found ? fmt::format("有（第{}页）", m.page) : std::string("无"));
+                         !m.found          ? std::string("无")
+                         : m.sheet.empty() ? fmt::format("有（第{}页）", m.page)
+                                           : "有（工作表「" + m.sheet + "」）");
   }
   std::string out = fmt::format("公开表 {}/{}", found, tables);
   if (!missing.empty()) out += "（缺" + missing + "）";
@@ -101,8 +105,9 @@ std::string AuditSummaryLine(const AuditedDocument& a) {
     found += m.is_table && m.found;
   }
   return fmt::format(
-      "{}（{}）：识别公开表{}张（应有{}张中的{}张），无法读取的页{}，错误 {}，提示 {}", Identity(d),
-      a.path, d.tables.size(), tables, found, unreadable, a.Errors(), a.Notes());
+      "{}（{}）：识别公开表{}张（应有{}张中的{}张）{}，无法读取的页{}，错误 {}，提示 {}",
+      Identity(d), a.path, d.tables.size(), tables, found,
+      d.IsBlankForm() ? "，空白表样（无数字）" : "", unreadable, a.Errors(), a.Notes());
 }
 
 std::string AuditText(const AuditedDocument& a) {
@@ -111,15 +116,18 @@ std::string AuditText(const AuditedDocument& a) {
   std::string out = fmt::format("== {}  {}\n", Identity(d), a.path);
   std::string tables;
   for (const auto& t : d.tables) {
-    tables += fmt::format("{}{}（第{}页{}）", tables.empty() ? "" : "、", t.title,
-                          t.pages.empty() ? 0 : t.pages.front(),
-                          t.unit == MoneyUnit::kYuan ? "，单位元" : "");
+    tables +=
+        fmt::format("{}{}（{}{}）", tables.empty() ? "" : "、", t.title,
+                    t.sheet.empty() ? fmt::format("第{}页", t.pages.empty() ? 0 : t.pages.front())
+                                    : "工作表「" + t.sheet + "」",
+                    t.unit == MoneyUnit::kYuan ? "，单位元" : "");
   }
   out +=
       fmt::format("  识别的公开表（{}张）：{}\n", d.tables.size(), tables.empty() ? "无" : tables);
   for (const auto& p : d.pages) {
     if (!p.readable) out += fmt::format("  第{}页无法读取（{}），未做核对\n", p.number, p.why);
   }
+  if (d.IsBlankForm()) out += "  空白表样（模板）：识别的公开表中没有填写数字，未做核对\n";
   // Errors one by one; rounding notes grouped per table.
   std::map<std::string, int> notes;
   for (const auto& f : a.findings) {
@@ -159,10 +167,12 @@ std::string AuditJson(const std::vector<AuditedDocument>& all) {
       tables.push_back({{"id", t.id},
                         {"title", t.title},
                         {"pages", t.pages},
+                        {"sheet", t.sheet},
                         {"unit", t.unit == MoneyUnit::kYuan ? "元" : "万元"},
                         {"rows", t.rows.size()}});
     }
     j["tables"] = tables;
+    j["blank_form"] = d.IsBlankForm();
     nlohmann::ordered_json pages = nlohmann::ordered_json::array();
     for (const auto& p : d.pages) {
       if (!p.readable) pages.push_back({{"page", p.number}, {"why", p.why}});

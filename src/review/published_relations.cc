@@ -88,12 +88,18 @@ struct Cell {
   Money value() const { return amount().value; }
   int page() const { return amount().where.page ? amount().where.page : row->where.page; }
   reader::Box box() const { return amount().blank ? row->where.box : amount().where.box; }
+  // In a workbook, the sheet and cell ("表3!D12"); else empty.
+  std::string cell() const {
+    const reader::Location& at = amount().where.InSheet() ? amount().where : row->where;
+    return at.InSheet() ? reader::PlaceName(at) : "";
+  }
+  std::string place() const { return cell().empty() ? fmt::format("第{}页", page()) : cell(); }
   std::string column_name() const {
     const auto& c = table->columns[column];
     return c.path.empty() ? c.name : c.path;
   }
   std::string Describe() const {
-    return fmt::format("《{}》第{}页“{}”行“{}”列 {}{}", table->title, page(), RowLabel(*row),
+    return fmt::format("《{}》{}“{}”行“{}”列 {}{}", table->title, place(), RowLabel(*row),
                        column_name(), Amount(value(), table->unit), UnitName(table->unit));
   }
   CellRef Ref() const {
@@ -102,6 +108,7 @@ struct Cell {
     r.table_title = table->title;
     r.page = page();
     r.box = box();
+    r.cell = cell();
     r.row = code.empty() ? RowLabel(*row) : code + " " + Bare(row->name);
     r.column = column_name();
     r.side = row->side;
@@ -241,6 +248,7 @@ struct Relations {
     f.table_title = whole.table->title;
     f.page = whole.page();
     f.box = whole.box();
+    f.cell = whole.cell();
     CellRef self = whole.Ref();
     f.row = self.row;
     f.side = self.side;
@@ -416,6 +424,7 @@ struct Relations {
     out_f.page = f.page;
     out_f.line = f.line;
     out_f.box = f.box;
+    out_f.cell = f.cell;
     out_f.row = fmt::format("第{}行", f.line);
     out_f.printed = f.amount;
     out_f.computed = cells.front().value();
@@ -424,9 +433,10 @@ struct Relations {
       out_f.related.push_back(c.Ref());
       tables += (tables.empty() ? "" : "；") + c.Describe();
     }
-    out_f.message = fmt::format(
-        "公开说明中的金额与公开表一致（TXT-007）：第{}页第{}行“{}{}”，而表中{}{}", f.page, f.line,
-        f.phrase, f.text, tables, rounding ? "（在文字所印位数的四舍五入范围内）" : "，均不相符");
+    out_f.message =
+        fmt::format("公开说明中的金额与公开表一致（TXT-007）：{}“{}{}”，而表中{}{}",
+                    f.cell.empty() ? fmt::format("第{}页第{}行", f.page, f.line) : f.cell, f.phrase,
+                    f.text, tables, rounding ? "（在文字所印位数的四舍五入范围内）" : "，均不相符");
     out->push_back(std::move(out_f));
   }
 

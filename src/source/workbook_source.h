@@ -24,7 +24,7 @@
 #include "model/department.h"
 #include "refdata/catalog.h"
 #include "source/source_loader.h"
-#include "source/xlsx_reader.h"
+#include "xlsx/xlsx_reader.h"
 
 namespace gongkai {
 

@@ -9,7 +9,8 @@
 //     inline strings, numbers, booleans, errors, and the cached value of formulas (a formula is
 //     never evaluated);
 //   - dates: a number whose cell style (xl/styles.xml cellXfs → numFmtId, built-in or custom
-//     numFmts) is a date format becomes "YYYY-MM-DD" (1900 and 1904 date systems);
+//     numFmts) is a date format becomes "YYYY-MM-DD" (1900 and 1904 date systems); for other
+//     numbers the style gives the decimal places displayed (a published table's "#,##0.00");
 //   - merged ranges (<mergeCells>), kept per sheet.
 // A cell's text is what the XML holds: a number stays the decimal text written in the file
 // ("9.869999999999999"), never a double; CellMoney() is the one place a number becomes Money.
@@ -17,8 +18,8 @@
 // Anything malformed (not a zip, missing parts, bad XML, bad cell references, parts or sheets
 // beyond the size limits below) throws XlsxError, whose message reads
 // `file: sheet!cell: message` or `file: message`.
-#ifndef GONGKAI_SOURCE_XLSX_READER_H_
-#define GONGKAI_SOURCE_XLSX_READER_H_
+#ifndef GONGKAI_XLSX_XLSX_READER_H_
+#define GONGKAI_XLSX_XLSX_READER_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -52,6 +53,9 @@ struct XlsxCell {
   CellType type = CellType::kString;
   std::string text;      // string; number as written; "TRUE"/"FALSE"; "YYYY-MM-DD"; "#N/A"
   bool formula = false;  // the text is the formula's cached value
+  // A number's decimal places as its cell style displays it ("#,##0.00": 2, "0": 0), from
+  // the style's number format; -1 for General (as many as the value needs).
+  int decimals = -1;
 };
 
 struct CellRange {
@@ -108,4 +112,4 @@ std::optional<Money> CellMoney(const std::string& number_text, MoneyUnit unit);
 
 }  // namespace gongkai
 
-#endif  // GONGKAI_SOURCE_XLSX_READER_H_
+#endif  // GONGKAI_XLSX_XLSX_READER_H_

@@ -1,4 +1,4 @@
-#include "source/xlsx_reader.h"
+#include "xlsx/xlsx_reader.h"
 
 #include <sys/stat.h>
 
@@ -131,7 +131,8 @@ class Reader {
   std::string name_;
   std::unique_ptr<zip_t, ZipCloser> zip_;
   std::vector<std::string> shared_;
-  std::vector<bool> date_style_;  // per cellXfs index
+  std::vector<bool> date_style_;     // per cellXfs index
+  std::vector<int> style_decimals_;  // per cellXfs index: decimals displayed, -1 for General
   bool date1904_ = false;
   size_t cells_ = 0;
   size_t total_bytes_ = 0;  // uncompressed bytes of every part read so far
@@ -271,25 +272,71 @@ void Reader::ReadSharedStrings(const std::string& part) {
   }
 }
 
-// Whether a number format code shows a date: it has day or year parts outside quoted text,
-// escapes and [...] sections (colours, locales, elapsed time).
-bool IsDateFormat(const std::string& code) {
+// The characters of a number format's first section that format something: outside quoted
+// text, escaped and padding characters (\x, _x, *x) and [...] sections (colours, locales,
+// elapsed time).
+std::string FormatSymbols(const std::string& code) {
+  std::string out;
   bool quoted = false, bracket = false;
   for (size_t i = 0; i < code.size(); ++i) {
-    char c = code[i];
+    const char c = code[i];
     if (c == '\\' || c == '_' || c == '*') {
-      ++i;
+      ++i;  // the next character is shown or repeated as is
       continue;
     }
     if (c == '"') quoted = !quoted;
-    if (quoted) continue;
-    if (c == '[') bracket = true;
-    if (c == ']') bracket = false;
+    if (quoted || c == '"') continue;
+    if (c == '[' || c == ']') {
+      bracket = c == '[';
+      continue;
+    }
     if (bracket) continue;
-    if (c == 'd' || c == 'D' || c == 'y' || c == 'Y') return true;
-    if (c == ';') break;  // the first section decides
+    if (c == ';') break;  // the first section (positive numbers) decides
+    out += c;
   }
-  return false;
+  return out;
+}
+
+// Whether a number format code shows a date: it has day or year parts.
+bool IsDateFormat(const std::string& code) {
+  return FormatSymbols(code).find_first_of("dDyY") != std::string::npos;
+}
+
+// Decimal places a number format displays: the digit placeholders after its decimal point (up
+// to an exponent); -1 for General.
+int FormatDecimals(const std::string& code) {
+  if (code.empty() || code == "General" || code == "@") return -1;
+  const std::string symbols = FormatSymbols(code);
+  int decimals = 0;
+  for (size_t i = symbols.find('.'); i != std::string::npos && ++i < symbols.size();) {
+    const char c = symbols[i];
+    if (c == 'E' || c == 'e') break;
+    decimals += c == '0' || c == '#' || c == '?';
+  }
+  return decimals;
+}
+
+// The decimals of Excel's built-in number formats (ECMA-376 Part 1, 18.8.30).
+int BuiltinDecimals(int id) {
+  switch (id) {
+    case 1:
+    case 3:
+    case 9:
+    case 37:
+    case 38:
+      return 0;  // 0  #,##0  0%  #,##0 ;(#,##0)
+    case 2:
+    case 4:
+    case 10:
+    case 11:
+    case 39:
+    case 40:
+      return 2;  // 0.00  #,##0.00 …
+    case 48:
+      return 1;  // ##0.0E+0
+    default:
+      return -1;  // General, text, dates
+  }
 }
 
 bool IsBuiltinDate(int id) {
@@ -302,14 +349,21 @@ void Reader::ReadStyles(const std::string& part) {
   pugi::xml_document doc = Xml(part, *text);
   pugi::xml_node ss = Child(doc, "styleSheet");
   std::set<int> custom_dates;
+  std::map<int, int> custom_decimals;
   for (auto f : Child(ss, "numFmts").children()) {
-    if (Is(f, "numFmt") && IsDateFormat(Attr(f, "formatCode").value()))
-      custom_dates.insert(Attr(f, "numFmtId").as_int(-1));
+    if (!Is(f, "numFmt")) continue;
+    const int id = Attr(f, "numFmtId").as_int(-1);
+    const std::string code = Attr(f, "formatCode").value();
+    if (IsDateFormat(code)) custom_dates.insert(id);
+    custom_decimals[id] = FormatDecimals(code);
   }
   for (auto xf : Child(ss, "cellXfs").children()) {
     if (!Is(xf, "xf")) continue;
     int id = Attr(xf, "numFmtId").as_int(0);
     date_style_.push_back(IsBuiltinDate(id) || custom_dates.count(id));
+    auto custom = custom_decimals.find(id);
+    style_decimals_.push_back(custom != custom_decimals.end() ? custom->second
+                                                              : BuiltinDecimals(id));
   }
 }
 
@@ -433,6 +487,8 @@ void Reader::ReadSheet(const std::string& part, XlsxSheet* sheet) {
           } else if (!CellMoney(cell.text, MoneyUnit::kYuan) &&
                      cell.text.find_first_not_of("0123456789.-+eE") != std::string::npos) {
             Fail(where, fmt::format("数值「{}」无效", Excerpt(cell.text)));
+          } else if (s >= 0 && static_cast<size_t>(s) < style_decimals_.size()) {
+            cell.decimals = style_decimals_[s];
           }
         }
       } else {

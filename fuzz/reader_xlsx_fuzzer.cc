@@ -1,0 +1,24 @@
+// Fuzz target: reading a published workbook from bytes (the xlsx reader and its limits, sheets
+// → lines → tables, the checks) reports what it cannot read, never crashes or hangs.
+#include <cstddef>
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+
+#include "base/csv.h"
+#include "reader/reader.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  std::string bytes(reinterpret_cast<const char*>(data), size);
+  gongkai::reader::ReaderOptions options;
+  options.data_dir = GONGKAI_DATA_DIR;
+  try {
+    gongkai::reader::PublishedDocument doc =
+        gongkai::reader::ReadPublishedWorkbook(bytes, "fuzz.xlsx", options);
+    gongkai::reader::CheckPublished(doc);
+  } catch (const gongkai::reader::ReaderError&) {
+  } catch (const gongkai::CatalogError&) {
+  } catch (const std::overflow_error&) {  // sums beyond 9.2e10 万元
+  }
+  return 0;
+}
