@@ -51,6 +51,28 @@ TEST_P(ServerTest, PublishedListForEveryone) {
   EXPECT_EQ(item["url"], "/portal/" + std::to_string(a) + ".html");
 }
 
+// The portal remembers its answers (public_cache.h), but a publication through this server shows
+// at once: the index, the list and the document, each read before and just after it.
+TEST_P(ServerTest, PortalShowsAPublicationAtOnce) {
+  const int64_t id = SubmitMinimal(As("filer"));
+  Walk(id, kStateApproved);
+  const std::string page = "/portal/" + std::to_string(id) + ".html";
+  auto index = Client().Get("/");
+  ASSERT_TRUE(index && index->status == 200);
+  EXPECT_EQ(index->body.find(page), std::string::npos);
+  EXPECT_EQ(json::parse(Client().Get("/api/public/published")->body)["items"].size(), 0u);
+  EXPECT_EQ(Client().Get(page.c_str())->status, 404);
+  auto published = PostJson(As("reviewer"), "/api/submissions/" + std::to_string(id) + "/publish",
+                            json::object());
+  ASSERT_TRUE(published && published->status == 200);
+  EXPECT_NE(Client().Get("/")->body.find(page), std::string::npos);
+  EXPECT_EQ(json::parse(Client().Get("/api/public/published")->body)["items"].size(), 1u);
+  EXPECT_EQ(Client().Get(page.c_str())->status, 200);
+  // Read again: the same answers, from the cache.
+  EXPECT_NE(Client().Get("/")->body.find(page), std::string::npos);
+  EXPECT_EQ(Client().Get(page.c_str())->status, 200);
+}
+
 TEST_P(ServerTest, OverviewOfTheRegion) {
   SignedIn filer = As("filer");
   const int64_t old = Upload(filer, Minimal(2022, "90.00"));

@@ -16,6 +16,7 @@
 #include "server/auth.h"
 #include "server/documents.h"
 #include "server/overview.h"
+#include "server/public_cache.h"
 #include "server/server.h"
 #include "server/store.h"
 
@@ -30,6 +31,9 @@ struct Context {
   Renderer renderer;
   LoginLimiter limiter;
   FiguresCache figures;  // of published budgets, for the public overview
+  // The portal's answers and published submissions (public_cache.h); emptied by every change.
+  TimedCache<CachedAnswer> public_answers{std::chrono::seconds(1), 256};
+  TimedCache<Submission> published{std::chrono::seconds(1), 256};
   int64_t Now() const { return static_cast<int64_t>(std::time(nullptr)); }
 };
 

@@ -87,10 +87,20 @@ const char* ContentType(DisclosureFormat f) {
   return "application/octet-stream";
 }
 
+// A published submission by id (nullptr when there is none or it is not published), from the
+// cache: a published submission never changes.
+std::shared_ptr<const Submission> Published(Context& c, int64_t id) {
+  return c.published.Get(std::to_string(id), [&]() -> std::shared_ptr<const Submission> {
+    auto s = c.store.GetSubmission(id);
+    if (!s || !s->published_at) return nullptr;
+    return std::make_shared<const Submission>(std::move(*s));
+  });
+}
+
 void ServeDocument(Context& c, const httplib::Request& req, httplib::Response& res) {
-  auto s = c.store.GetSubmission(std::stoll(req.matches[1]));
+  auto s = Published(c, std::stoll(req.matches[1]));
   auto format = ParseDisclosureFormat(req.matches[2].str());
-  if (!s || !s->published_at || !format) {
+  if (!s || !format) {
     res.status = 404;
     res.set_content("<!DOCTYPE html><meta charset=\"utf-8\"><p>没有这份公开文件。</p>",
                     "text/html; charset=utf-8");
@@ -115,7 +125,11 @@ void ServeDocument(Context& c, const httplib::Request& req, httplib::Response& r
 void RegisterPortal(httplib::Server& http, Context& c) {
   http.Get("/", [&c](const httplib::Request& req, httplib::Response& res) {
     const std::string query = req.get_param_value("q");
-    res.set_content(IndexPage(c.store.ListPublished(query), query), "text/html; charset=utf-8");
+    auto page = c.public_answers.Get("index?" + query, [&] {
+      return std::make_shared<const CachedAnswer>(CachedAnswer{
+          200, "text/html; charset=utf-8", IndexPage(c.store.ListPublished(query), query)});
+    });
+    res.set_content(page->body, page->content_type);
   });
   http.Get(
       R"(/portal/(\d{1,15})\.(html|pdf|xlsx|json))",

@@ -6,6 +6,10 @@
 //   GET /api/public/overview?year=       overview.h (year: the newest when absent)
 //
 // Only what is published is shown; the ledger names departments and dates, nothing else.
+#include <fmt/format.h>
+
+#include <functional>
+
 #include "server/api_support.h"
 
 namespace gongkai::server {
@@ -23,12 +27,21 @@ std::optional<int> YearParam(const httplib::Request& req, httplib::Response& res
   return std::stoi(text);
 }
 
-void Published(Context& c, const httplib::Request& req, httplib::Response& res) {
-  auto year = YearParam(req, res);
-  if (!year) return;
+// Sends the answer cached under `key`, made by `make` (a JSON body) when there is none.
+void SendCached(Context& c, httplib::Response& res, const std::string& key,
+                const std::function<nlohmann::json()>& make) {
+  auto answer = c.public_answers.Get(key, [&] {
+    return std::make_shared<const CachedAnswer>(
+        CachedAnswer{200, "application/json; charset=utf-8", make().dump()});
+  });
+  res.status = answer->status;
+  res.set_content(answer->body, answer->content_type);
+}
+
+nlohmann::json PublishedList(Context& c, const std::string& query, int year) {
   nlohmann::json items = nlohmann::json::array();
-  for (const Submission& s : c.store.ListPublished(req.get_param_value("q"))) {
-    if (*year != 0 && s.year != *year) continue;
+  for (const Submission& s : c.store.ListPublished(query)) {
+    if (year != 0 && s.year != year) continue;
     items.push_back({{"id", s.id},
                      {"department", s.department_name},
                      {"department_code", s.department_code},
@@ -37,13 +50,23 @@ void Published(Context& c, const httplib::Request& req, httplib::Response& res) 
                      {"published_at", TimeOrNull(s.published_at)},
                      {"url", "/portal/" + std::to_string(s.id) + ".html"}});
   }
-  SendJson(res, 200, {{"items", items}});
+  return {{"items", items}};
+}
+
+void Published(Context& c, const httplib::Request& req, httplib::Response& res) {
+  auto year = YearParam(req, res);
+  if (!year) return;
+  const std::string query = req.get_param_value("q");
+  SendCached(c, res, fmt::format("published?{}&{}", *year, query),
+             [&] { return PublishedList(c, query, *year); });
 }
 
 void OverviewRoute(Context& c, const httplib::Request& req, httplib::Response& res) {
   auto year = YearParam(req, res);
   if (!year) return;
-  SendJson(res, 200, Overview(c.engine, c.store, c.figures, *year, c.Now()));
+  // The overview's lateness depends on the day: the cache's ttl keeps it current.
+  SendCached(c, res, fmt::format("overview?{}", *year),
+             [&] { return Overview(c.engine, c.store, c.figures, *year, c.Now()); });
 }
 
 }  // namespace

@@ -62,6 +62,14 @@ Server::Server(const Engine& engine, Store& store, ServerOptions options)
                       "text/html; charset=utf-8");
     }
   });
+  // Every change that succeeded empties the portal's cache (public_cache.h) before its answer is
+  // sent, so the next read after it sees it. Sign-ins change nothing the portal shows.
+  http.set_post_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+    if (req.method == "GET" || req.method == "HEAD" || res.status >= 400) return;
+    if (req.path == "/api/login" || req.path == "/api/logout") return;
+    impl_->context.public_answers.Invalidate();
+    impl_->context.published.Invalidate();
+  });
   RegisterApi(http, impl_->context);
   RegisterPortal(http, impl_->context);
   RegisterStaticFiles(http, options.web_dir);
