@@ -2,7 +2,9 @@
 // message naming the file, or reads it and names every page it could not read and why; never
 // a crash, a hang or a silent empty result. The cases are data (tests/bad_pdfs/EXPECTED.tsv),
 // written by tests/bad_pdfs/make_bad_pdfs.py.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
+#include <zlib.h>
 
 #include <filesystem>
 #include <fstream>
@@ -119,6 +121,65 @@ TEST(PdfGuard, CountsFlateStreamsAndStopsAtTheLimit) {
       reader::MeasureInflatedStreams("1 0 obj << /Filter /FlateDecode >> stream\nnot zlib", 100)
           .bytes,
       0u);
+}
+
+std::string ReadBad(const std::string& name) {
+  std::ifstream in(BadPdfsDir() + "/" + name, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// The same 300 MB behind ASCII85 and in LZW (both files decode to exactly 300,000,000 spaces with
+// qpdf --filtered-stream-data).
+TEST(PdfGuard, DecodesFilterChainsAndLzw) {
+  for (const char* name : {"content-inflates-a85.pdf", "content-inflates-lzw.pdf"}) {
+    const std::string bomb = ReadBad(name);
+    ASSERT_GT(bomb.size(), 1000u) << name;
+    reader::InflatedSize all = reader::MeasureInflatedStreams(bomb, uint64_t{1} << 40);
+    EXPECT_EQ(all.bytes, 300'000'000u) << name;
+    EXPECT_EQ(all.streams, 1) << name;
+    reader::InflatedSize capped = reader::MeasureInflatedStreams(bomb, 1 << 20);
+    EXPECT_TRUE(capped.over) << name;
+    EXPECT_LT(capped.bytes, (1u << 20) + (1u << 17)) << name;
+  }
+}
+
+TEST(PdfGuard, CountsEveryExpandingFilter) {
+  auto measure = [](const std::string& dict, const std::string& data) {
+    return reader::MeasureInflatedStreams("1 0 obj\n<< " + dict + " >>\nstream\n" + data, 1 << 20)
+        .bytes;
+  };
+  // RunLength: 129 → 128 copies of the next byte, 2 → the next 3 bytes, 128 ends.
+  EXPECT_EQ(measure("/Filter /RunLengthDecode",
+                    "\x81"
+                    "a"
+                    "\x02"
+                    "abc"
+                    "\x80"
+                    "ignored"),
+            131u);
+  EXPECT_EQ(measure("/Filter /RL",
+                    "\x81"
+                    "a"
+                    "\x80"),
+            128u);
+  // zlib of 1,000 bytes, behind ASCIIHex (with spaces) and named by abbreviations.
+  std::string raw(1000, 'x');
+  std::string packed(compressBound(raw.size()), '\0');
+  uLongf packed_size = packed.size();
+  ASSERT_EQ(compress(reinterpret_cast<Bytef*>(packed.data()), &packed_size,
+                     reinterpret_cast<const Bytef*>(raw.data()), raw.size()),
+            Z_OK);
+  packed.resize(packed_size);
+  std::string hex;
+  for (unsigned char c : packed) hex += fmt::format("{:02X} ", c);
+  EXPECT_EQ(measure("/Filter [/AHx /Fl]", hex + ">"), 1000u);
+  EXPECT_EQ(measure("/Filter [ /ASCIIHexDecode /FlateDecode ]", hex + ">"), 1000u);
+  // A filter by reference is taken for Flate; images and unknown filters are not decoded.
+  EXPECT_EQ(measure("/Filter 7 0 R", packed), 1000u);
+  EXPECT_EQ(measure("/Filter [/FlateDecode /DCTDecode]", packed), 0u);
+  EXPECT_EQ(measure("/Filter /Crypt", packed), 0u);
+  // Not compressed at all: nothing to measure.
+  EXPECT_EQ(measure("/Length 3", "abc"), 0u);
 }
 
 }  // namespace

@@ -4,13 +4,15 @@
 
 #include <algorithm>
 #include <array>
+#include <string>
+#include <vector>
 
 namespace gongkai::reader {
 namespace {
 
 // The dictionary of the stream whose keyword starts at `at`: the text since the object's
 // "obj" keyword (at most 4 KB back; longer dictionaries are cut, which only matters for the
-// two names looked for below).
+// names looked for below).
 std::string_view StreamDictionary(std::string_view pdf, size_t at) {
   const size_t from = at > 4096 ? at - 4096 : 0;
   std::string_view before = pdf.substr(from, at - from);
@@ -18,25 +20,252 @@ std::string_view StreamDictionary(std::string_view pdf, size_t at) {
   return obj == std::string_view::npos ? before : before.substr(obj + 3);
 }
 
-// Inflates the zlib data starting at `data` into a scratch buffer; returns how many bytes it
-// gave, stopping once `budget` is exceeded. Data that is not zlib gives 0.
-uint64_t Inflate(std::string_view data, uint64_t budget) {
+bool IsSpace(char c) {
+  return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\0';
+}
+
+// Where decoded bytes go: counted always, kept (up to the budget) only when the next filter of
+// the chain needs them. Full once more than `budget` bytes were put.
+class Sink {
+ public:
+  Sink(uint64_t budget, std::string* keep) : budget_(budget), keep_(keep) {}
+  // False once the sink is over its budget (the decoder stops).
+  bool Put(const unsigned char* data, size_t n) {
+    if (keep_ && size_ <= budget_) {
+      keep_->append(reinterpret_cast<const char*>(data),
+                    static_cast<size_t>(std::min<uint64_t>(n, budget_ - size_ + 1)));
+    }
+    size_ += n;
+    return size_ <= budget_;
+  }
+  bool Put(unsigned char c) { return Put(&c, 1); }
+  uint64_t size() const { return size_; }
+
+ private:
+  uint64_t budget_;
+  std::string* keep_;
+  uint64_t size_ = 0;
+};
+
+void Inflate(std::string_view data, Sink& sink) {
   z_stream z{};
-  if (inflateInit(&z) != Z_OK) return 0;
+  if (inflateInit(&z) != Z_OK) return;
   static thread_local std::array<unsigned char, 1 << 16> scratch;
   z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
   // zlib's counts are 32-bit: feed at most 1 GB of input at a time (a stream is never more).
   z.avail_in = static_cast<uInt>(std::min<size_t>(data.size(), size_t{1} << 30));
-  uint64_t out = 0;
-  while (out <= budget) {
+  while (true) {
     z.next_out = scratch.data();
     z.avail_out = static_cast<uInt>(scratch.size());
     const int rc = inflate(&z, Z_NO_FLUSH);
-    out += scratch.size() - z.avail_out;
+    if (!sink.Put(scratch.data(), scratch.size() - z.avail_out)) break;
     if (rc != Z_OK) break;  // the end, an error, or no progress possible (truncated)
   }
   inflateEnd(&z);
+}
+
+// LZW as PDF uses it (ISO 32000-1 §7.4.4): 9- to 12-bit codes, 256 clears the table, 257 ends,
+// and the code width grows one code early (/EarlyChange 1, the default; 0 is rare and only moves
+// the width change by one code, which at worst misreads the rest of a hostile stream).
+void DecodeLzw(std::string_view data, Sink& sink) {
+  struct Entry {
+    uint16_t prefix;  // the code this one extends
+    uint8_t last;     // the byte it adds
+    uint8_t first;    // its first byte
+    uint16_t length;  // its length in bytes
+  };
+  std::vector<Entry> table(4096);
+  for (int i = 0; i < 256; ++i) {
+    table[i] = {0, static_cast<uint8_t>(i), static_cast<uint8_t>(i), 1};
+  }
+  std::array<unsigned char, 4096> out;
+  int next = 258, width = 9, prev = -1;
+  uint32_t bits = 0;
+  int have = 0;
+  size_t at = 0;
+  while (true) {
+    while (have < width && at < data.size()) {
+      bits = (bits << 8) | static_cast<unsigned char>(data[at++]);
+      have += 8;
+    }
+    if (have < width) return;
+    const int code = static_cast<int>((bits >> (have - width)) & ((1u << width) - 1));
+    have -= width;
+    if (code == 256) {
+      next = 258, width = 9, prev = -1;
+      continue;
+    }
+    if (code == 257) return;
+    if (prev < 0) {
+      if (code > 255) return;  // a damaged stream: poppler stops too
+    } else if (code > next || (code == next && next >= 4096)) {
+      return;
+    } else if (next < 4096) {
+      const uint8_t first = code == next ? table[prev].first : table[code].first;
+      table[next] = {static_cast<uint16_t>(prev), first, table[prev].first,
+                     static_cast<uint16_t>(table[prev].length + 1)};
+      ++next;
+      if (next + 1 >= (1 << width) && width < 12) ++width;
+    }
+    // Write the code's bytes, last to first.
+    const uint16_t length = table[code].length;
+    int c = code;
+    for (int i = length - 1; i >= 0; --i) {
+      out[i] = table[c].last;
+      c = table[c].prefix;
+    }
+    if (!sink.Put(out.data(), length)) return;
+    prev = code;
+  }
+}
+
+// RunLengthDecode: a length byte L then L + 1 bytes (L < 128), or one byte 257 - L times
+// (L > 128); 128 ends.
+void DecodeRunLength(std::string_view data, Sink& sink) {
+  std::array<unsigned char, 128> run;
+  for (size_t at = 0; at < data.size();) {
+    const unsigned char length = static_cast<unsigned char>(data[at++]);
+    if (length == 128) return;
+    if (length < 128) {
+      const size_t n = std::min<size_t>(length + 1, data.size() - at);
+      if (!sink.Put(reinterpret_cast<const unsigned char*>(data.data() + at), n)) return;
+      at += n;
+    } else {
+      if (at >= data.size()) return;
+      run.fill(static_cast<unsigned char>(data[at++]));
+      if (!sink.Put(run.data(), 257 - length)) return;
+    }
+  }
+}
+
+void DecodeAsciiHex(std::string_view data, Sink& sink) {
+  int high = -1;
+  for (char c : data) {
+    if (c == '>') break;
+    int v;
+    if (c >= '0' && c <= '9') {
+      v = c - '0';
+    } else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f') {
+      v = (c | 0x20) - 'a' + 10;
+    } else if (IsSpace(c)) {
+      continue;
+    } else {
+      return;
+    }
+    if (high < 0) {
+      high = v;
+    } else {
+      if (!sink.Put(static_cast<unsigned char>(high * 16 + v))) return;
+      high = -1;
+    }
+  }
+  if (high >= 0) sink.Put(static_cast<unsigned char>(high * 16));
+}
+
+void DecodeAscii85(std::string_view data, Sink& sink) {
+  uint64_t group = 0;
+  int n = 0;
+  auto flush = [&](int chars) {  // chars of a group (2..5) → chars - 1 bytes
+    for (int i = chars; i < 5; ++i) group = group * 85 + 84;
+    const unsigned char bytes[4] = {
+        static_cast<unsigned char>(group >> 24), static_cast<unsigned char>(group >> 16),
+        static_cast<unsigned char>(group >> 8), static_cast<unsigned char>(group)};
+    group = 0;
+    return sink.Put(bytes, static_cast<size_t>(chars - 1));
+  };
+  for (char c : data) {
+    if (c == '~') break;
+    if (IsSpace(c)) continue;
+    if (c == 'z' && n == 0) {
+      static const unsigned char zeros[4] = {0, 0, 0, 0};
+      if (!sink.Put(zeros, 4)) return;
+      continue;
+    }
+    if (c < '!' || c > 'u') return;
+    group = group * 85 + static_cast<uint64_t>(c - '!');
+    if (++n == 5) {
+      n = 0;
+      if (!flush(5)) return;
+    }
+  }
+  if (n >= 2) flush(n);
+}
+
+enum class Filter { kFlate, kLzw, kRunLength, kAsciiHex, kAscii85, kImage, kUnknown };
+
+Filter FilterNamed(std::string_view name) {
+  if (name == "FlateDecode" || name == "Fl") return Filter::kFlate;
+  if (name == "LZWDecode" || name == "LZW") return Filter::kLzw;
+  if (name == "RunLengthDecode" || name == "RL") return Filter::kRunLength;
+  if (name == "ASCIIHexDecode" || name == "AHx") return Filter::kAsciiHex;
+  if (name == "ASCII85Decode" || name == "A85") return Filter::kAscii85;
+  if (name == "DCTDecode" || name == "DCT" || name == "JPXDecode" || name == "JBIG2Decode" ||
+      name == "CCITTFaxDecode" || name == "CCF") {
+    return Filter::kImage;
+  }
+  return Filter::kUnknown;
+}
+
+// The stream's /Filter: one name or an array of names, in the order they are applied. A filter
+// given by reference (/Filter 7 0 R, rare) is taken for /FlateDecode, the usual one.
+std::vector<Filter> Filters(std::string_view dict) {
+  std::vector<Filter> out;
+  size_t at = dict.find("/Filter");
+  if (at == std::string_view::npos) return out;
+  at += 7;
+  while (at < dict.size() && IsSpace(dict[at])) ++at;
+  if (at >= dict.size()) return out;
+  const bool array = dict[at] == '[';
+  if (!array && dict[at] != '/') return {Filter::kFlate};
+  if (array) ++at;
+  while (at < dict.size()) {
+    while (at < dict.size() && IsSpace(dict[at])) ++at;
+    if (at >= dict.size() || dict[at] != '/') break;
+    const size_t start = ++at;
+    while (at < dict.size() && !IsSpace(dict[at]) && dict[at] != '/' && dict[at] != '[' &&
+           dict[at] != ']' && dict[at] != '>' && dict[at] != '<' && dict[at] != '(') {
+      ++at;
+    }
+    out.push_back(FilterNamed(dict.substr(start, at - start)));
+    if (!array) break;
+  }
   return out;
+}
+
+// Decodes `data` through `chain`, counting the bytes the last filter gives (stopping once past
+// `budget`); the filters before it keep their output, bounded by the same budget.
+uint64_t DecodedSize(std::string_view data, const std::vector<Filter>& chain, uint64_t budget) {
+  std::string held[2];
+  std::string_view in = data;
+  for (size_t i = 0; i < chain.size(); ++i) {
+    const bool last = i + 1 == chain.size();
+    std::string* keep = last ? nullptr : &held[i % 2];
+    if (keep) keep->clear();
+    Sink sink(budget, keep);
+    switch (chain[i]) {
+      case Filter::kFlate:
+        Inflate(in, sink);
+        break;
+      case Filter::kLzw:
+        DecodeLzw(in, sink);
+        break;
+      case Filter::kRunLength:
+        DecodeRunLength(in, sink);
+        break;
+      case Filter::kAsciiHex:
+        DecodeAsciiHex(in, sink);
+        break;
+      case Filter::kAscii85:
+        DecodeAscii85(in, sink);
+        break;
+      case Filter::kImage:
+      case Filter::kUnknown:
+        return 0;
+    }
+    if (last || sink.size() > budget) return sink.size();
+    in = *keep;
+  }
+  return 0;
 }
 
 }  // namespace
@@ -52,10 +281,18 @@ InflatedSize MeasureInflatedStreams(std::string_view pdf, uint64_t limit) {
     if (data >= pdf.size() || pdf[data] != '\n') continue;
     ++data;
     std::string_view dict = StreamDictionary(pdf, at);
-    if (dict.find("/FlateDecode") == std::string_view::npos) continue;
     if (dict.find("/Image") != std::string_view::npos) continue;
+    const std::vector<Filter> chain = Filters(dict);
+    // Only the filters that can expand matter; images are not decoded for their text.
+    const bool expands = std::any_of(chain.begin(), chain.end(), [](Filter f) {
+      return f == Filter::kFlate || f == Filter::kLzw || f == Filter::kRunLength;
+    });
+    const bool image = std::any_of(chain.begin(), chain.end(), [](Filter f) {
+      return f == Filter::kImage || f == Filter::kUnknown;
+    });
+    if (!expands || image) continue;
     ++size.streams;
-    size.bytes += Inflate(pdf.substr(data), limit - std::min(limit, size.bytes));
+    size.bytes += DecodedSize(pdf.substr(data), chain, limit - std::min(limit, size.bytes));
     if (size.bytes > limit) {
       size.over = true;
       break;

@@ -2,14 +2,16 @@
 //
 // poppler-cpp offers no limit on how much a file may decompress to, and a 1 MB PDF can hold a
 // content stream that inflates to a gigabyte, which poppler then parses for minutes. So the raw
-// bytes are scanned first: every stream whose dictionary names /FlateDecode (and that is not an
-// image, which text extraction does not decode) is inflated into a scratch buffer and its size
-// counted, stopping as soon as the total passes the limit. Written here because no packaged
-// library bounds poppler; zlib does the inflating.
+// bytes are scanned first: every stream whose /Filter chain can expand (/FlateDecode,
+// /LZWDecode, /RunLengthDecode, also behind /ASCII85Decode or /ASCIIHexDecode, in any order) and
+// that is not an image (text extraction does not decode images) is decoded into a scratch buffer
+// and its size counted, stopping as soon as the total passes the limit. Written here because no
+// packaged library bounds poppler or decodes PDF's filters on their own; zlib does the inflating,
+// the other filters are a few lines each (ISO 32000-1 §7.4).
 //
-// What this does not see: streams behind another filter first ([/ASCII85Decode /FlateDecode]),
-// which inflate to nothing here; they are rare in published budgets and poppler still parses
-// them. The page limit is checked after loading (pdf_words.cc), where poppler counts pages.
+// A filter given by reference (/Filter 7 0 R) is taken for /FlateDecode; an unknown filter ends
+// the chain (poppler cannot decode it either). The page limit is checked after loading
+// (pdf_words.cc), where poppler counts pages.
 #ifndef GONGKAI_READER_PDF_GUARD_H_
 #define GONGKAI_READER_PDF_GUARD_H_
 
@@ -24,7 +26,7 @@ struct InflatedSize {
   bool over = false;   // stopped at the limit
 };
 
-// Sums the inflated sizes of the /FlateDecode streams of `pdf` that are not images, stopping
+// Sums the decoded sizes of the streams of `pdf` that can expand and are not images, stopping
 // once the sum exceeds `limit`.
 InflatedSize MeasureInflatedStreams(std::string_view pdf, uint64_t limit);
 

@@ -5,6 +5,7 @@ Each file is a minimal PDF written byte by byte so that exactly one thing is wro
 The encrypted case is made by qpdf (Debian package qpdf) from the plain one. Python's standard
 library only: nothing here is needed to build or test gongkai.
 """
+import base64
 import os
 import subprocess
 import zlib
@@ -38,6 +39,39 @@ def stream(data, compress=False, extra=b""):
         data = zlib.compress(data, 9)
         extra += b" /Filter /FlateDecode"
     return b"<< /Length %d%s >>\nstream\n" % (len(data), extra) + data + b"\nendstream"
+
+
+def lzw_run(byte, total):
+    """LZW (PDF's, early change 1) of `total` copies of `byte`: each code one longer than the
+    last, the table cleared before it fills. Returns the encoded bytes."""
+    codes, written = [256], 0
+    while written < total:
+        codes.append(byte)
+        written += 1
+        code, length = 258, 2
+        while code + 1 < 4095 and written + length <= total:
+            codes.append(code)
+            written += length
+            code, length = code + 1, length + 1
+        codes.append(256)
+    codes.append(257)
+    out, bits, have, next_code, width = bytearray(), 0, 0, 258, 9
+    for i, c in enumerate(codes):
+        bits, have = (bits << width) | c, have + width
+        while have >= 8:
+            out.append((bits >> (have - 8)) & 0xFF)
+            have -= 8
+        # The decoder's table after reading this code: a clear resets it, the first code after
+        # a clear adds nothing, every other code adds one entry.
+        if c == 256:
+            next_code, width = 258, 9
+        elif codes[i - 1] != 256:
+            next_code += 1
+            if next_code + 1 >= (1 << width) and width < 12:
+                width += 1
+    if have:
+        out.append((bits << (8 - have)) & 0xFF)
+    return bytes(out)
 
 
 def text_page_objects(text=b"(Hello 123.45) Tj", media=b"[0 0 595 842]", contents=None):
@@ -96,6 +130,13 @@ def main():
     write("no-text-layer.pdf", pdf(text_page_objects(contents=stream(b"0 0 1 rg 72 72 400 600 re f"))))
     # A content stream that inflates from about 300 KB to 300 MB of spaces (above the 256 MB limit).
     write("content-inflates.pdf", pdf(text_page_objects(contents=stream(b" " * 300_000_000, compress=True))))
+    # The same bomb behind ASCII85 (the guard decodes the chain in order).
+    a85 = base64.a85encode(zlib.compress(b" " * 300_000_000, 9)) + b"~>"
+    write("content-inflates-a85.pdf", pdf(text_page_objects(
+        contents=stream(a85, extra=b" /Filter [/ASCII85Decode /FlateDecode]"))))
+    # 300 MB of spaces in LZW (about 230 KB).
+    write("content-inflates-lzw.pdf", pdf(text_page_objects(
+        contents=stream(lzw_run(0x20, 300_000_000), extra=b" /Filter /LZWDecode"))))
     # A content stream that says it is compressed but is not.
     broken = text_page_objects()
     broken[3] = stream(b"this is not deflate data", extra=b" /Filter /FlateDecode")
