@@ -112,6 +112,59 @@ TEST_P(ServerTest, ABrokenSourceIs422WithLineAndColumn) {
   EXPECT_EQ(store_->CountSubmissions(), 0);
 }
 
+// A filled workbook (the Excel input) is uploaded like a source: read by the same rules, its
+// errors at their sheet!cell, kept as the YAML it reads as.
+TEST_P(ServerTest, AWorkbookIsUploadedLikeASource) {
+  SignedIn filer = Login("filer", "filer-pw");
+  auto workbook = [&](const std::function<void(Department&)>& change) {
+    Loaded loaded = SharedEngine().Load(gongkai::testing::ExamplePath("minimal.yaml"));
+    EXPECT_TRUE(loaded.ok());
+    if (!loaded.ok()) return std::string();
+    change(*loaded.department);
+    const fs::path path = FreshDir("workbook-" + GetParam()) / "w.xlsx";
+    std::string error;
+    EXPECT_TRUE(SharedEngine().WriteSource(*loaded.department, SourceFormat::kXlsx, path.string(),
+                                           &error))
+        << error;
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  const std::string xlsx_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  auto res = Post(filer, "/api/submissions", workbook([](Department&) {}), true, xlsx_type);
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 201) << res->body;
+  const json from_workbook = json::parse(res->body);
+  auto yaml = Post(filer, "/api/submissions", ReadExample("minimal.yaml"));
+  ASSERT_TRUE(yaml && yaml->status == 201);
+  const json from_yaml = json::parse(yaml->body);
+  EXPECT_EQ(from_workbook["department"], from_yaml["department"]);
+  EXPECT_EQ(from_workbook["counts"], from_yaml["counts"]);
+  EXPECT_EQ(from_workbook["findings"].size(), from_yaml["findings"].size());
+  // Stored as YAML that loads again: its document renders.
+  const int64_t id = from_workbook["id"];
+  EXPECT_EQ(store_->GetSubmission(id)->source_name, "submission.yaml");
+  auto html = Get(filer, "/api/submissions/" + std::to_string(id) + "/document");
+  ASSERT_TRUE(html);
+  EXPECT_EQ(html->status, 200) << html->body;
+
+  // Recognised by its first bytes too; an error is located at its cell.
+  auto broken = Post(filer, "/api/submissions", workbook([](Department& d) { d.name = ""; }), true,
+                     "application/octet-stream");
+  ASSERT_TRUE(broken);
+  ASSERT_EQ(broken->status, 422) << broken->body;
+  const json diagnostics = json::parse(broken->body)["diagnostics"];
+  ASSERT_FALSE(diagnostics.empty());
+  EXPECT_NE(diagnostics.dump().find("基本信息!"), std::string::npos) << diagnostics.dump();
+  // A damaged zip is refused with the reader's message, nothing stored.
+  const size_t stored = store_->CountSubmissions();
+  std::string cut = workbook([](Department&) {});
+  cut.resize(cut.size() / 2);
+  auto damaged = Post(filer, "/api/submissions", cut, true, xlsx_type);
+  ASSERT_TRUE(damaged);
+  EXPECT_EQ(damaged->status, 422) << damaged->body;
+  EXPECT_EQ(store_->CountSubmissions(), stored);
+}
+
 TEST_P(ServerTest, ChangesNeedTheCsrfToken) {
   SignedIn filer = Login("filer", "filer-pw");
   auto none = Post(filer, "/api/submissions", ReadExample("minimal.yaml"), false);

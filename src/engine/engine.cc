@@ -93,16 +93,28 @@ ScoringStandard Engine::ScoringStandardOf(const std::string& id) const {
   return ScoringStandard::Load(options_.data_dir, id);
 }
 
-Loaded Engine::Load(const std::string& path) const {
+namespace {
+
+// What `read` gives, or its errors as diagnostics.
+template <typename ReadFn>
+Loaded LoadWith(const ReadFn& read) {
   Loaded out;
   try {
-    out.department =
-        IsWorkbookPath(path) ? ReadWorkbookSource(path, catalogs_) : LoadSource(path, catalogs_);
+    out.department = read();
   } catch (const SourceError& e) {
     out.diagnostics = FromSourceError(e);
   } catch (const CatalogError& e) {
     out.diagnostics.push_back(Unreadable("refdata", "", e.what()));
   }
+  return out;
+}
+
+}  // namespace
+
+Loaded Engine::Load(const std::string& path) const {
+  Loaded out = LoadWith([&] {
+    return IsWorkbookPath(path) ? ReadWorkbookSource(path, catalogs_) : LoadSource(path, catalogs_);
+  });
   if (out.ok()) ResolveBudget(path, &out);
   return out;
 }
@@ -151,15 +163,11 @@ void Engine::ResolveBudget(const std::string& path, Loaded* loaded) const {
 }
 
 Loaded Engine::LoadText(const std::string& text, const std::string& name) const {
-  Loaded out;
-  try {
-    out.department = ParseSource(text, name, catalogs_);
-  } catch (const SourceError& e) {
-    out.diagnostics = FromSourceError(e);
-  } catch (const CatalogError& e) {
-    out.diagnostics.push_back(Unreadable("refdata", "", e.what()));
-  }
-  return out;
+  return LoadWith([&] { return ParseSource(text, name, catalogs_); });
+}
+
+Loaded Engine::LoadWorkbookBytes(std::string_view bytes, const std::string& name) const {
+  return LoadWith([&] { return ReadWorkbookSourceBytes(bytes, name, catalogs_); });
 }
 
 Department Engine::Synthetic(uint64_t seed, int year) const {

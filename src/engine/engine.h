@@ -89,6 +89,8 @@ class Engine {
   // --- source → model ---
   Loaded Load(const std::string& path) const;  // a YAML/JSON source or a filled workbook
   Loaded LoadText(const std::string& text, const std::string& name) const;  // YAML/JSON text
+  // A filled workbook's bytes (an upload); `name` stands for the file in messages.
+  Loaded LoadWorkbookBytes(std::string_view bytes, const std::string& name) const;
 
   // A synthetic department of `year` (for tests and benchmarks), the same for the same seed.
   Department Synthetic(uint64_t seed, int year) const;

@@ -1,5 +1,6 @@
 // Sources reviewed and submissions rendered through the Engine (documents.h).
 #include "server/documents.h"
+#include "source/workbook_source.h"
 
 namespace gongkai::server {
 
@@ -8,7 +9,8 @@ std::string DepartmentKey(const Department& d) { return d.code.empty() ? d.name 
 ReviewedSource ReviewSource(const Engine& engine, const std::string& text,
                             const std::string& name) {
   ReviewedSource out;
-  Loaded loaded = engine.LoadText(text, name);
+  const bool workbook = IsWorkbookPath(name);
+  Loaded loaded = workbook ? engine.LoadWorkbookBytes(text, name) : engine.LoadText(text, name);
   if (!loaded.ok()) {
     out.diagnostics = std::move(loaded.diagnostics);
     return out;
@@ -28,8 +30,10 @@ ReviewedSource ReviewSource(const Engine& engine, const std::string& text,
   s.department_name = d.name;
   s.year = d.year;
   s.kind = DocumentKindName(d.kind);
-  s.source_name = name;
-  s.source = text;
+  // A workbook is kept as the YAML source it reads as (lossless: workbook_source.h), so that a
+  // stored submission always loads the same way; its findings keep their sheet!cell.
+  s.source_name = workbook ? "submission.yaml" : name;
+  s.source = workbook ? engine.SourceText(d, SourceFormat::kYaml) : text;
   s.counts = {checked.Count(Severity::kError), checked.Count(Severity::kWarning),
               checked.Count(Severity::kInfo)};
   s.findings_json = out.findings.dump();

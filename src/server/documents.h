@@ -27,7 +27,8 @@ struct ReviewedSource {
 // one, else its name.
 std::string DepartmentKey(const Department& d);
 
-// Loads `text` as a YAML/JSON source named `name`, builds its disclosure and reviews it.
+// Loads `text` as a YAML/JSON source named `name` (a filled workbook's bytes when `name` ends in
+// .xlsx), builds its disclosure and reviews it.
 // Throws CatalogError when the region's check settings cannot be read.
 ReviewedSource ReviewSource(const Engine& engine, const std::string& text, const std::string& name);
 

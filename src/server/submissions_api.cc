@@ -10,8 +10,13 @@ namespace gongkai::server {
 
 namespace {
 
-// A JSON body is read as JSON; anything else as YAML (whose parser also reads JSON).
+// A filled workbook (by its type, or a zip's first bytes) is read as a workbook; a JSON body as
+// JSON; anything else as YAML (whose parser also reads JSON).
 std::string SourceName(const httplib::Request& req) {
+  if (req.get_header_value("Content-Type").find("spreadsheetml") != std::string::npos ||
+      req.body.rfind("PK\x03\x04", 0) == 0) {
+    return "submission.xlsx";
+  }
   size_t first = req.body.find_first_not_of(" \t\r\n");
   bool json = first != std::string::npos && req.body[first] == '{';
   return json ? "submission.json" : "submission.yaml";

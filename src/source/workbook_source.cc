@@ -1230,10 +1230,15 @@ WorkbookYaml WorkbookToYaml(const Workbook& wb) {
   return b.Emit();
 }
 
-Department ReadWorkbookSource(const std::string& path, const CatalogProvider& catalogs) {
+namespace {
+
+// The workbook `read` gives, named `name` in messages, into the model.
+template <typename ReadFn>
+Department WorkbookSourceFrom(const ReadFn& read, const std::string& name,
+                              const CatalogProvider& catalogs) {
   Workbook wb;
   try {
-    wb = ReadWorkbook(path);
+    wb = read();
   } catch (const XlsxError& e) {
     DiagnosticLocation where{e.file(), 0, 0, e.location()};
     throw SourceError({e.message().find("无法打开文件") != std::string::npos
@@ -1242,14 +1247,26 @@ Department ReadWorkbookSource(const std::string& path, const CatalogProvider& ca
   }
   WorkbookYaml y = WorkbookToYaml(wb);
   try {
-    Department d = ParseSource(y.text, path, catalogs);
+    Department d = ParseSource(y.text, name, catalogs);
     d.line_cells = std::move(y.line_cells);
     return d;
   } catch (const SourceError& e) {
     Diagnostics out;
-    for (const auto& d : e.diagnostics()) out.push_back(Relocate(d, path, y));
+    for (const auto& d : e.diagnostics()) out.push_back(Relocate(d, name, y));
     throw SourceError(std::move(out));
   }
+}
+
+}  // namespace
+
+Department ReadWorkbookSource(const std::string& path, const CatalogProvider& catalogs) {
+  return WorkbookSourceFrom([&] { return ReadWorkbook(path); }, path, catalogs);
+}
+
+Department ReadWorkbookSourceBytes(std::string_view bytes, const std::string& name,
+                                   const CatalogProvider& catalogs) {
+  return WorkbookSourceFrom(
+      [&] { return ReadWorkbookFromMemory(bytes.data(), bytes.size(), name); }, name, catalogs);
 }
 
 bool WriteWorkbookSource(const Department& d, const std::string& path, std::string* error,

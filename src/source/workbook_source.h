@@ -19,6 +19,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/department.h"
@@ -41,6 +42,9 @@ WorkbookYaml WorkbookToYaml(const Workbook& wb);
 
 // Reads a filled workbook into the model; all errors as SourceError `file: sheet!cell: message`.
 Department ReadWorkbookSource(const std::string& path, const CatalogProvider& catalogs);
+// The same from the workbook's bytes (an upload), `name` standing for the file in messages.
+Department ReadWorkbookSourceBytes(std::string_view bytes, const std::string& name,
+                                   const CatalogProvider& catalogs);
 
 // Writes the model as a filled workbook. Drop-down lists come from the catalog CSVs of the
 // department's year in `data_dir`. Returns false and sets *error when it cannot be written.

@@ -44,7 +44,7 @@ async function request(method, path, { body, contentType, text = false } = {}) {
   if (method !== 'GET' && path !== '/api/login') headers['X-CSRF-Token'] = csrfToken
   let payload
   if (body !== undefined) {
-    if (typeof body === 'string') {
+    if (typeof body === 'string' || body instanceof Blob) {
       payload = body
       headers['Content-Type'] = contentType || 'text/plain; charset=utf-8'
     } else {
@@ -94,6 +94,8 @@ function query(params) {
   return parts.length ? '?' + parts.join('&') : ''
 }
 
+export const WORKBOOK_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
 // A source text is JSON when it starts with "{", else YAML.
 export function sourceContentType(text) {
   return /^\s*\{/.test(text) ? 'application/json' : 'text/yaml; charset=utf-8'
@@ -107,6 +109,9 @@ export const api = {
   listSubmissions: (filters) => request('GET', '/api/submissions' + query(filters)),
   upload: (text) =>
     request('POST', '/api/submissions', { body: text, contentType: sourceContentType(text) }),
+  // A filled input workbook (.xlsx, a File or Blob): read by the server like a source.
+  uploadWorkbook: (blob) =>
+    request('POST', '/api/submissions', { body: blob, contentType: WORKBOOK_TYPE }),
   submission: (id) => request('GET', `/api/submissions/${enc(id)}`),
   findings: (id) => request('GET', `/api/submissions/${enc(id)}/findings`),
   documentHtml: (id) => request('GET', `/api/submissions/${enc(id)}/document`, { text: true }),

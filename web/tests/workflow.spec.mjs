@@ -20,7 +20,7 @@
 //
 // Exit 0: passed; 1: failed; 77: skipped (no chromium, no web/node_modules or no build),
 // with the reason printed.
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -251,6 +251,17 @@ try {
   const diagnostics = await page.locator(testId('diagnostics')).innerText()
   check(/:\d+:\d+|第\d+行/.test(diagnostics), '有错误的源文件不保存，列出位置（行、列）和问题', diagnostics)
   await shot('03-upload-broken')
+
+  // The same source as a filled input workbook (.xlsx, made by gongkai convert): the same findings.
+  const workbook = path.join(tmp, 'minimal-of-filer.xlsx')
+  const converted = spawnSync(gongkai, ['convert', example, '-o', workbook], { encoding: 'utf8' })
+  check(converted.status === 0, '源文件转为 Excel 录入表', converted.stderr)
+  await upload(workbook)
+  await page.locator(testId('upload-result')).waitFor()
+  const workbookId = Number(/#(\d+)/.exec(await page.locator(testId('upload-result')).innerText())?.[1])
+  const workbookErrors = Number(await page.locator(`${testId('count-error')} .n`).innerText())
+  check(workbookId > id && workbookErrors === errors, `上传 Excel 录入表，保存为 #${workbookId}，审核结果相同（${workbookErrors} 条错误）`)
+  await shot('03b-upload-workbook')
 
   const me = await page.request.get(`${base}/api/me`)
   const workflow = me.status() !== 404
