@@ -123,8 +123,8 @@ TEST_P(ServerTest, AWorkbookIsUploadedLikeASource) {
     change(*loaded.department);
     const fs::path path = FreshDir("workbook-" + GetParam()) / "w.xlsx";
     std::string error;
-    EXPECT_TRUE(SharedEngine().WriteSource(*loaded.department, SourceFormat::kXlsx, path.string(),
-                                           &error))
+    EXPECT_TRUE(
+        SharedEngine().WriteSource(*loaded.department, SourceFormat::kXlsx, path.string(), &error))
         << error;
     std::ifstream in(path, std::ios::binary);
     return std::string(std::istreambuf_iterator<char>(in), {});
