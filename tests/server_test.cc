@@ -531,6 +531,25 @@ TEST(ServeCommand, DemoPublishesTheExamplesAndPrintsItsUsers) {
 
 INSTANTIATE_TEST_SUITE_P(Stores, ServerTest, ::testing::ValuesIn(StoreKinds()), StoreKindName);
 
+// The units a user reads: its own; a 主管部门审核人 every unit below, at every level, once,
+// whatever the order of the rows, and a loop in the imported parents ends.
+TEST(ServerAuth, ReadScopeFollowsTheUnitsDown) {
+  const std::vector<std::pair<std::string, std::string>> org = {
+      {"101001001", "101001"}, {"101", ""},  {"101001", "101"}, {"101002", "101"}, {"102", ""},
+      {"102001", "102"},       {"L1", "L2"}, {"L2", "L1"}};
+  EXPECT_EQ(ReadScope(kRoleDepartmentReviewer, "101", org),
+            (std::vector<std::string>{"101", "101001", "101002", "101001001"}));
+  EXPECT_EQ(ReadScope(kRoleDepartmentReviewer, "101001", org),
+            (std::vector<std::string>{"101001", "101001001"}));
+  EXPECT_EQ(ReadScope(kRoleFiler, "101", org), std::vector<std::string>{"101"});
+  EXPECT_EQ(ReadScope(kRoleDepartmentReviewer, "L1", org), (std::vector<std::string>{"L1", "L2"}));
+  EXPECT_TRUE(ReadScope(kRoleDepartmentReviewer, "", org).empty());
+  EXPECT_TRUE(ReadScope(kRoleReviewer, "101", org).empty());
+  EXPECT_TRUE(MayRead(kRoleDepartmentReviewer, {"101", "101001"}, "101001"));
+  EXPECT_FALSE(MayRead(kRoleDepartmentReviewer, {"101", "101001"}, "102"));
+  EXPECT_TRUE(MayRead(kRoleReviewer, {}, "102"));
+}
+
 TEST(ServerAuth, PasswordsAreArgon2id) {
   std::string hash = HashPassword("秘密 password");
   EXPECT_EQ(hash.rfind("$argon2id$", 0), 0u) << hash;

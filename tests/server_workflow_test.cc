@@ -200,6 +200,64 @@ TEST_P(ServerTest, MeSaysWhoIsSignedInWithTheCsrfToken) {
   EXPECT_EQ(Get(zhuguan, "/api/me")->status, 401);
 }
 
+// Units below departments: a 主管部门审核人 reads, lists and reviews the submissions of the units
+// below its department (上级编码, at every level); the units' own users stay within their unit,
+// and another department's reviewer sees none of them.
+TEST_P(ServerTest, ADepartmentReviewerReviewsItsUnits) {
+  const std::string unit = "示例区示例局第一所", sub_unit = "示例区示例局第一所分所";
+  store_->PutDepartments({{kOwnDepartment, kOwnDepartment, ""},
+                          {unit, unit, kOwnDepartment},
+                          {sub_unit, sub_unit, unit},
+                          {kOtherDepartment, kOtherDepartment, ""}});
+  store_->PutUser({"unitfiler", kRoleFiler, HashPassword("unitfiler-pw"), unit});
+  store_->PutUser({"subfiler", kRoleFiler, HashPassword("subfiler-pw"), sub_unit});
+  store_->PutUser({"unitreviewer", kRoleDepartmentReviewer, HashPassword("unitreviewer-pw"), unit});
+  auto upload = [&](const std::string& who, const std::string& department) -> int64_t {
+    auto res = Post(As(who), "/api/submissions", InDepartment("minimal.yaml", department));
+    EXPECT_TRUE(res && res->status == 201) << (res ? res->body : "");
+    return res && res->status == 201 ? json::parse(res->body)["id"].get<int64_t>() : 0;
+  };
+  const int64_t of_unit = upload("unitfiler", unit);
+  const int64_t of_sub_unit = upload("subfiler", sub_unit);
+  const int64_t of_department = SubmitMinimal(As("filer"));
+  auto status = [&](const std::string& who, int64_t id) {
+    auto res = Get(As(who), "/api/submissions/" + std::to_string(id));
+    return res ? res->status : 0;
+  };
+  auto listed = [&](const std::string& who) {
+    std::vector<int64_t> out;
+    const json answer = json::parse(Get(As(who), "/api/submissions")->body);
+    for (const auto& item : answer["items"]) out.push_back(item["id"]);
+    return out;
+  };
+  // The department's reviewer: its own and both levels of units.
+  EXPECT_EQ(status("zhuguan", of_unit), 200);
+  EXPECT_EQ(status("zhuguan", of_sub_unit), 200);
+  EXPECT_EQ(listed("zhuguan"), (std::vector<int64_t>{of_department, of_sub_unit, of_unit}));
+  // The unit's reviewer: its unit and the unit below, not the department above.
+  EXPECT_EQ(listed("unitreviewer"), (std::vector<int64_t>{of_sub_unit, of_unit}));
+  EXPECT_EQ(status("unitreviewer", of_department), 403);
+  // Filers stay in their own unit; another department sees nothing of these.
+  EXPECT_EQ(status("filer", of_unit), 403);
+  EXPECT_EQ(status("unitfiler", of_sub_unit), 403);
+  EXPECT_EQ(listed("unitfiler"), std::vector<int64_t>{of_unit});
+  EXPECT_EQ(status("zhuguan2", of_unit), 403);
+  EXPECT_EQ(listed("zhuguan2"), std::vector<int64_t>{});
+  auto refused = Get(As("zhuguan2"), "/api/submissions/" + std::to_string(of_unit));
+  EXPECT_NE(refused->body.find("及其下属单位"), std::string::npos) << refused->body;
+  EXPECT_TRUE(AuditHas("zhuguan2", "拒绝查看 #" + std::to_string(of_unit)));
+  // The department's reviewer takes the unit's submission through its stage.
+  const std::string base = "/api/submissions/" + std::to_string(of_unit);
+  auto submit =
+      PostJson(As("unitfiler"), base + "/submit", {{"explanations", ExplainAll(of_unit)}});
+  ASSERT_TRUE(submit && submit->status == 200) << (submit ? submit->body : "");
+  auto other = PostJson(As("zhuguan2"), base + "/approve", json::object());
+  EXPECT_EQ(other->status, 403);
+  auto approved = PostJson(As("zhuguan"), base + "/approve", json::object());
+  ASSERT_TRUE(approved && approved->status == 200) << (approved ? approved->body : "");
+  EXPECT_EQ(StateOf(of_unit), kStateFinanceReview);
+}
+
 TEST_P(ServerTest, ListsWhatTheCallerMayReadNewestFirst) {
   const int64_t own = SubmitMinimal(As("filer"));
   const int64_t other = SubmitExample(As("filer2"), kOtherExample);

@@ -28,7 +28,17 @@ std::optional<Caller> Authenticate(Context& c, const httplib::Request& req, http
     SendError(res, 401, "请先登录");
     return std::nullopt;
   }
-  return Caller{user->name, user->role, user->department};
+  Caller caller{user->name, user->role, user->department, {}};
+  if (user->role == kRoleDepartmentReviewer) {
+    std::vector<std::pair<std::string, std::string>> code_parent;
+    for (const DepartmentRecord& d : c.store.ListDepartments()) {
+      code_parent.emplace_back(d.code, d.parent);
+    }
+    caller.scope = ReadScope(user->role, user->department, code_parent);
+  } else {
+    caller.scope = ReadScope(user->role, user->department, {});
+  }
+  return caller;
 }
 
 void Refuse(Context& c, const Caller& caller, const httplib::Request& req, httplib::Response& res,
@@ -40,8 +50,10 @@ void Refuse(Context& c, const Caller& caller, const httplib::Request& req, httpl
 std::string OtherDepartmentMessage(const Caller& caller, const std::string& action,
                                    const std::string& target) {
   if (caller.department.empty()) return "账号「" + caller.name + "」未绑定部门，不能" + action;
-  return "只能" + action + "本部门（" + caller.department + "）的提交，不能" + action + "「" +
-         target + "」的";
+  const char* whose = action == "查看" && caller.role == kRoleDepartmentReviewer
+                          ? "）及其下属单位的提交，不能"
+                          : "）的提交，不能";
+  return "只能" + action + "本部门（" + caller.department + whose + action + "「" + target + "」的";
 }
 
 std::optional<Submission> ReadableSubmission(Context& c, const Caller& caller,
@@ -52,7 +64,7 @@ std::optional<Submission> ReadableSubmission(Context& c, const Caller& caller,
     SendError(res, 404, "没有这个提交");
     return std::nullopt;
   }
-  if (!MayRead(caller.role, caller.department, s->department_code)) {
+  if (!MayRead(caller.role, caller.scope, s->department_code)) {
     Refuse(c, caller, req, res,
            "拒绝" + what + " #" + std::to_string(s->id) + "，部门「" + s->department_code + "」",
            OtherDepartmentMessage(caller, "查看", s->department_code));

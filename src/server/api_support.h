@@ -15,6 +15,9 @@ inline constexpr std::string_view kSessionCookie = "gongkai_session";
 
 struct Caller {
   std::string name, role, department;
+  // The department codes it may read (auth.h ReadScope): its own, and for a 主管部门审核人 the
+  // units below it. Empty for roles not bound to a department (they read everything).
+  std::vector<std::string> scope;
   // "单位填报人，所属 示例区示例局" / "财政审核人": for the audit log.
   std::string Describe() const;
 };

@@ -28,10 +28,19 @@ bool MayPublish(const std::string& role);
 // Who may do what to which department's submissions. `department` is the user's own (empty
 // when not bound to one), `target` the submission's department code (Submission::
 // department_code: the source's department.code, else its name). A role bound to a department
-// and not given one is refused everything.
+// and not given one is refused everything. A 单位填报人 submits for its own unit only; reading
+// is by `scope`, the codes a user bound to a department may read (ReadScope).
 bool MaySubmitFor(const std::string& role, const std::string& department,
                   const std::string& target);
-bool MayRead(const std::string& role, const std::string& department, const std::string& target);
+bool MayRead(const std::string& role, const std::vector<std::string>& scope,
+             const std::string& target);
+
+// The codes whose submissions a user of `role` bound to `department` reads: its own, and for a
+// 主管部门审核人 every unit below it (上级编码, followed down through every level of the
+// imported organisation; a loop in the data ends the walk). Empty when not bound.
+std::vector<std::string> ReadScope(
+    const std::string& role, const std::string& department,
+    const std::vector<std::pair<std::string, std::string>>& code_parent);
 
 // An argon2id hash in the PHC string form ($argon2id$v=19$m=…,t=…,p=…$salt$hash) with a fresh
 // random salt. Throws std::runtime_error when argon2 fails (out of memory).

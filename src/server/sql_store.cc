@@ -131,6 +131,14 @@ std::vector<Submission> SqlStore::ListSubmissions(const SubmissionFilter& filter
     sql += "AND s.department = ? ";
     args.emplace_back(filter.department);
   }
+  if (!filter.departments.empty()) {
+    sql += "AND s.department IN (";
+    for (size_t i = 0; i < filter.departments.size(); ++i) {
+      sql += i == 0 ? "?" : ", ?";
+      args.emplace_back(filter.departments[i]);
+    }
+    sql += ") ";
+  }
   std::vector<Submission> out;
   for (const auto& r : Q(sql + "ORDER BY s.id DESC", args)) out.push_back(ReadSubmission(r));
   return out;

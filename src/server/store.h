@@ -71,7 +71,8 @@ struct DepartmentRecord {
 // What ListSubmissions keeps: each field empty (0) keeps all.
 struct SubmissionFilter {
   int year = 0;
-  std::string department;  // a department code
+  std::string department;                // a department code
+  std::vector<std::string> departments;  // when not empty: only these department codes
 };
 
 enum class TransitionResult { kDone, kNotFound, kConflict };

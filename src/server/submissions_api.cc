@@ -64,13 +64,14 @@ void List(Context& c, const httplib::Request& req, httplib::Response& res) {
     filter.year = std::stoi(year);
   }
   if (!state.empty() && !IsState(state)) return SendError(res, 400, "没有这个状态：" + state);
-  // A user bound to a department lists its own department's only (none when unbound).
+  // A user bound to a department lists what it may read only: its own department's, and a
+  // 主管部门审核人 its units' too (none when unbound).
   if (BelongsToDepartment(caller->role)) {
-    if (caller->department.empty() ||
-        (!filter.department.empty() && filter.department != caller->department)) {
+    if (caller->scope.empty() ||
+        (!filter.department.empty() && !MayRead(caller->role, caller->scope, filter.department))) {
       return SendJson(res, 200, {{"items", nlohmann::json::array()}});
     }
-    filter.department = caller->department;
+    filter.departments = caller->scope;
   }
   nlohmann::json items = nlohmann::json::array();
   for (const Submission& s : c.store.ListSubmissions(filter)) {
