@@ -63,6 +63,20 @@ TEST_P(ServerTest, AuthorizationMatrix) {
        {},
        {{200, 403}, {200, 403}, {200, 200}, {200, 200}},
        "拒绝查看评分 #"},
+      {"fields",
+       false,
+       "/api/submissions/{id}/fields",
+       kStateDraft,
+       {},
+       {{200, 403}, {200, 403}, {200, 200}, {200, 200}},
+       "拒绝查看 #"},
+      {"edit fields",
+       true,
+       "/api/submissions/{id}/fields",
+       kStateDraft,
+       {{"values", {{"goals", "完成年度任务。"}}}},
+       {{201, 403}, {403, 403}, {403, 403}, {201, 201}},
+       "拒绝修改 #"},
       {"score post",
        true,
        "/api/submissions/{id}/score",
@@ -234,13 +248,14 @@ TEST_P(ServerTest, EveryEndpointNeedsASessionAndEveryChangeTheCsrfToken) {
   const int64_t id = SubmitMinimal(As("filer"));
   const std::string s = "/api/submissions/" + std::to_string(id);
   const std::vector<std::string> gets = {
-      "/api/me",       "/api/submissions", s,
-      s + "/findings", s + "/document",    s + "/compare/" + std::to_string(id),
-      s + "/score",    "/api/users",       "/api/departments",
-      "/api/audit-log"};
+      "/api/me",        "/api/submissions", s,
+      s + "/findings",  s + "/document",    s + "/compare/" + std::to_string(id),
+      s + "/score",     "/api/users",       "/api/departments",
+      "/api/audit-log", s + "/fields"};
   const std::vector<std::string> posts = {
       "/api/logout",  "/api/submissions", s + "/submit", s + "/approve", s + "/return",
-      s + "/publish", s + "/comments",    s + "/score",  "/api/users",   "/api/departments/import"};
+      s + "/publish", s + "/comments",    s + "/score",  "/api/users",   "/api/departments/import",
+      s + "/fields"};
   for (const auto& path : gets) EXPECT_EQ(Client().Get(path.c_str())->status, 401) << path;
   for (const auto& path : posts) {
     EXPECT_EQ(Client().Post(path.c_str(), "{}", "application/json")->status, 401) << path;

@@ -258,6 +258,57 @@ TEST_P(ServerTest, ADepartmentReviewerReviewsItsUnits) {
   EXPECT_EQ(StateOf(of_unit), kStateFinanceReview);
 }
 
+// The main fields edited in the browser: read with their labels, changed into a new version
+// that is reviewed again (the two completeness errors of minimal.yaml are filled in), the old
+// version untouched; unknown fields, other departments and reviewers refused.
+TEST_P(ServerTest, TheMainFieldsAreEditedIntoANewVersion) {
+  const int64_t id = SubmitMinimal(As("filer"));
+  const std::string base = "/api/submissions/" + std::to_string(id) + "/fields";
+  auto got = Get(As("filer"), base);
+  ASSERT_TRUE(got && got->status == 200) << (got ? got->body : "");
+  const json fields = json::parse(got->body)["fields"];
+  ASSERT_GE(fields.size(), 5u);
+  EXPECT_EQ(fields[0]["path"], "department.name");
+  EXPECT_EQ(fields[0]["label"], "部门名称");
+  EXPECT_EQ(fields[0]["value"], kOwnDepartment);
+  auto edited = PostJson(As("filer"), base,
+                         {{"values",
+                           {{"department.functions", "负责本区示例事务。"},
+                            {"goals", "完成年度示例任务。"},
+                            {"contact.phone", "010-12345678"}}}});
+  ASSERT_TRUE(edited && edited->status == 201) << (edited ? edited->body : "");
+  const json version = json::parse(edited->body);
+  const int64_t next = version["id"];
+  EXPECT_GT(next, id);
+  EXPECT_EQ(version["state"], kStateDraft);
+  EXPECT_EQ(version["counts"]["error"], 0) << version["findings"].dump();
+  EXPECT_EQ(
+      json::parse(
+          Get(As("filer"), "/api/submissions/" + std::to_string(id))->body)["counts"]["error"],
+      2);
+  const json now = json::parse(
+      Get(As("filer"), "/api/submissions/" + std::to_string(next) + "/fields")->body)["fields"];
+  bool phone = false;
+  for (const auto& f : now) phone |= f["path"] == "contact.phone" && f["value"] == "010-12345678";
+  EXPECT_TRUE(phone) << now.dump();
+  EXPECT_TRUE(
+      AuditHas("filer", "在线修改 #" + std::to_string(id) + " 为新版本 #" + std::to_string(next)));
+  // An emptied required field: not stored, the reason given.
+  auto emptied = PostJson(As("filer"), base, {{"values", {{"department.name", ""}}}});
+  ASSERT_TRUE(emptied);
+  EXPECT_EQ(emptied->status, 422) << emptied->body;
+  auto unknown = PostJson(As("filer"), base, {{"values", {{"basic", "x"}}}});
+  EXPECT_EQ(unknown->status, 400);
+  EXPECT_NE(unknown->body.find("department.functions"), std::string::npos) << unknown->body;
+  EXPECT_EQ(PostJson(As("filer"), base, {{"values", {{"goals", 3}}}})->status, 400);
+  EXPECT_EQ(PostJson(As("filer"), base, json::object())->status, 400);
+  // Others: another department's filer cannot read it; a reviewer reads but does not edit.
+  EXPECT_EQ(Get(As("filer2"), base)->status, 403);
+  EXPECT_EQ(PostJson(As("filer2"), base, {{"values", {{"goals", "x"}}}})->status, 403);
+  EXPECT_EQ(Get(As("reviewer"), base)->status, 200);
+  EXPECT_EQ(PostJson(As("reviewer"), base, {{"values", {{"goals", "x"}}}})->status, 403);
+}
+
 TEST_P(ServerTest, ListsWhatTheCallerMayReadNewestFirst) {
   const int64_t own = SubmitMinimal(As("filer"));
   const int64_t other = SubmitExample(As("filer2"), kOtherExample);

@@ -7,10 +7,11 @@
 //   …/score                                                            score_api.cc
 //   /api/users, /api/departments, /api/audit-log                       admin_api.cc
 //   /api/public/published, /api/public/overview (no sign-in)           public_api.cc
+//   /api/submissions/{id}/fields: the main fields edited in the browser  edit_api.cc
 //
 // Who may see what (auth.h): a 单位填报人 submits and reads only its own department's
-// submissions, a 主管部门审核人 reads and reviews its own department's, 财政审核人 and 管理员
-// read all. A submission's department is its source's department.code, else its name; a
+// submissions, a 主管部门审核人 reads and reviews its own department's and its units', 财政审核人
+// and 管理员 read all. A submission's department is its source's department.code, else its name; a
 // user's is the users.department it was given.
 //
 // Every request but login and the public ones needs the session cookie (401 without); every
@@ -105,6 +106,7 @@ void RegisterApi(httplib::Server& http, Context& c) {
   RegisterScoreApi(http, c);
   RegisterAdminApi(http, c);
   RegisterPublicApi(http, c);
+  RegisterEditApi(http, c);
 }
 
 }  // namespace gongkai::server

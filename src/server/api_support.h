@@ -52,12 +52,20 @@ nlohmann::json CountsJson(const FindingCounts& counts);
 // An optional time (Unix seconds) as JSON: the number, or null.
 nlohmann::json TimeOrNull(const std::optional<int64_t>& at);
 
+// Stores a reviewed source as a new version (编制) by `caller` and answers 201 with its summary
+// and findings; or answers 422 with the diagnostics when it did not load, or 403 when the
+// caller may not submit for its department. `what` names the step in the audit log (上传, …).
+std::optional<Submission> StoreReviewed(Context& c, const Caller& caller,
+                                        const httplib::Request& req, httplib::Response& res,
+                                        ReviewedSource reviewed, const std::string& what);
+
 // Registered by RegisterApi (api.cc), one file per concern.
 void RegisterSubmissionsApi(httplib::Server& http, Context& c);  // submissions_api.cc
 void RegisterWorkflowApi(httplib::Server& http, Context& c);     // workflow_api.cc
 void RegisterAdminApi(httplib::Server& http, Context& c);        // admin_api.cc
 void RegisterScoreApi(httplib::Server& http, Context& c);        // score_api.cc
 void RegisterPublicApi(httplib::Server& http, Context& c);       // public_api.cc
+void RegisterEditApi(httplib::Server& http, Context& c);         // edit_api.cc
 
 }  // namespace gongkai::server
 

@@ -28,27 +28,7 @@ void Upload(Context& c, const httplib::Request& req, httplib::Response& res) {
   if (!MaySubmit(caller->role)) {
     return Refuse(c, *caller, req, res, "拒绝提交", "角色「" + caller->role + "」不能提交");
   }
-  ReviewedSource reviewed = ReviewSource(c.engine, req.body, SourceName(req));
-  if (!reviewed.submission) {
-    return SendJson(res, 422,
-                    {{"error", "源文件有错误，未保存"},
-                     {"diagnostics", DiagnosticsJson(reviewed.diagnostics)}});
-  }
-  Submission& s = *reviewed.submission;
-  if (!MaySubmitFor(caller->role, caller->department, s.department_code)) {
-    return Refuse(c, *caller, req, res, "拒绝提交「" + s.department_code + "」的源文件",
-                  OtherDepartmentMessage(*caller, "提交", s.department_code));
-  }
-  s.submitted_by = caller->name;
-  s.created_at = c.Now();
-  s.id = c.store.AddSubmission(s);
-  c.store.Audit(caller->name,
-                "上传 #" + std::to_string(s.id) + "（" + s.department_name + " " +
-                    std::to_string(s.year) + "年" + s.kind + "）",
-                ClientAddress(req), c.Now());
-  nlohmann::json answer = SubmissionSummary(s);
-  answer["findings"] = KeyedFindings(s.findings_json);
-  SendJson(res, 201, answer);
+  StoreReviewed(c, *caller, req, res, ReviewSource(c.engine, req.body, SourceName(req)), "上传");
 }
 
 void List(Context& c, const httplib::Request& req, httplib::Response& res) {
@@ -162,6 +142,34 @@ void Compare(Context& c, const httplib::Request& req, httplib::Response& res) {
 }
 
 }  // namespace
+
+std::optional<Submission> StoreReviewed(Context& c, const Caller& caller,
+                                        const httplib::Request& req, httplib::Response& res,
+                                        ReviewedSource reviewed, const std::string& what) {
+  if (!reviewed.submission) {
+    SendJson(res, 422,
+             {{"error", "源文件有错误，未保存"},
+              {"diagnostics", DiagnosticsJson(reviewed.diagnostics)}});
+    return std::nullopt;
+  }
+  Submission& s = *reviewed.submission;
+  if (!MaySubmitFor(caller.role, caller.department, s.department_code)) {
+    Refuse(c, caller, req, res, "拒绝提交「" + s.department_code + "」的源文件",
+           OtherDepartmentMessage(caller, "提交", s.department_code));
+    return std::nullopt;
+  }
+  s.submitted_by = caller.name;
+  s.created_at = c.Now();
+  s.id = c.store.AddSubmission(s);
+  c.store.Audit(caller.name,
+                what + " #" + std::to_string(s.id) + "（" + s.department_name + " " +
+                    std::to_string(s.year) + "年" + s.kind + "）",
+                ClientAddress(req), c.Now());
+  nlohmann::json answer = SubmissionSummary(s);
+  answer["findings"] = KeyedFindings(s.findings_json);
+  SendJson(res, 201, answer);
+  return s;
+}
 
 void RegisterSubmissionsApi(httplib::Server& http, Context& c) {
   using Req = httplib::Request;

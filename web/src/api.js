@@ -113,6 +113,9 @@ export const api = {
   uploadWorkbook: (blob) =>
     request('POST', '/api/submissions', { body: blob, contentType: WORKBOOK_TYPE }),
   submission: (id) => request('GET', `/api/submissions/${enc(id)}`),
+  // The main fields, edited in the browser into a new version (edit_api.cc).
+  fields: (id) => request('GET', `/api/submissions/${enc(id)}/fields`),
+  editFields: (id, values) => request('POST', `/api/submissions/${enc(id)}/fields`, { body: { values } }),
   findings: (id) => request('GET', `/api/submissions/${enc(id)}/findings`),
   documentHtml: (id) => request('GET', `/api/submissions/${enc(id)}/document`, { text: true }),
   submit: (id, explanations) =>

@@ -263,6 +263,20 @@ try {
   check(workbookId > id && workbookErrors === errors, `上传 Excel 录入表，保存为 #${workbookId}，审核结果相同（${workbookErrors} 条错误）`)
   await shot('03b-upload-workbook')
 
+  // The main fields edited in the browser: the two missing texts filled in, a new version with
+  // no error (the workbook's version stays as it was).
+  await openSubmission(workbookId)
+  await page.locator(testId('action-edit')).click()
+  await field('edit-department.functions').fill('负责本部门示例事务。')
+  await field('edit-goals').fill('完成年度示例任务。')
+  await shot('03c-edit-fields')
+  await page.locator(testId('confirm-edit')).click()
+  await page.waitForURL((url) => /\/app\/submissions\/(\d+)$/.test(url.pathname) && !url.pathname.endsWith(`/${workbookId}`))
+  const editedId = Number(/(\d+)$/.exec(new URL(page.url()).pathname)[1])
+  await page.locator(testId('finding-counts')).waitFor()
+  const editedErrors = Number(await page.locator(`${testId('count-error')} .n`).innerText())
+  check(editedId > workbookId && editedErrors === 0, `在线修改主要内容，保存为新版本 #${editedId}，错误 ${errors} → ${editedErrors}`)
+
   const me = await page.request.get(`${base}/api/me`)
   const workflow = me.status() !== 404
   if (!workflow) {
