@@ -5,7 +5,8 @@
 #   - the public portal: the index, one published disclosure (HTML), the public JSON list, at 64
 #     connections (target: ≥ 5,000 requests/s, p99 < 20 ms on 2 cores);
 #   - signed-in reviewers (财政审核人): the submission list and one submission's findings, at 200
-#     connections sharing one session (target p99 < 100 ms);
+#     connections sharing one session, and a mixed load of list / open / findings / comment
+#     (bench/reviewers_mixed.lua; target p99 < 100 ms);
 #   - an upload + check + render of a department source, answered server-side (target < 100 ms):
 #     the median of 20 sequential uploads as curl times them.
 #   bench/server_bench.sh [build] [seconds per run, default 10]
@@ -38,9 +39,10 @@ login() {  # name password → "cookie csrf"
 }
 
 # wrk → "requests/s p99_ms"
-run() {  # connections path [cookie]
+run() {  # connections path [cookie [lua script]]
   local header=()
   [ -n "${3:-}" ] && header=(-H "Cookie: $3")
+  [ -n "${4:-}" ] && header+=(-s "$4")
   wrk -t2 -c"$1" -d"${SECONDS_EACH}s" --latency "${header[@]}" "$BASE$2" > "$TMP/wrk" 2>&1
   local rps p99
   rps=$(awk '/Requests\/sec/ {print $2}' "$TMP/wrk")
@@ -66,12 +68,17 @@ printf "%-52s %8s req/s  p99 %7s ms  (baseline)\n" "static file /app/ (64 connec
 report "portal index / (64)" "$(run 64 /)" "$static_rps"
 report "published disclosure /portal/$FIRST.html (64)" "$(run 64 "/portal/$FIRST.html")" "$static_rps"
 report "public JSON /api/public/published (64)" "$(run 64 /api/public/published)" "$static_rps"
-read -r cookie _ <<< "$(login "$REVIEWER" "$PASSWORD")"
+read -r cookie csrf <<< "$(login "$REVIEWER" "$PASSWORD")"
 STATIC200=$(run 200 /app/)
 read -r static200_rps static200_p99 <<< "$STATIC200"
 printf "%-52s %8s req/s  p99 %7s ms  (baseline)\n" "static file /app/ (200 connections)" "$static200_rps" "$static200_p99"
 report "reviewers: submission list (200, signed in)" "$(run 200 /api/submissions "$cookie")" "$static200_rps"
 report "reviewers: findings of #$FIRST (200, signed in)" "$(run 200 "/api/submissions/$FIRST/findings" "$cookie")" "$static200_rps"
+# The mixed load: list, open, findings, and a comment every tenth request (bench/reviewers_mixed.lua).
+IDS=$(curl -s -H "Cookie: $cookie" "$BASE/api/submissions" | grep -o '"id":[0-9]*' | cut -d: -f2 | tr '\n' ' ')
+report "reviewers: mixed, 1 in 10 a comment (200)" \
+  "$(GONGKAI_COOKIE="$cookie" GONGKAI_CSRF="$csrf" GONGKAI_IDS="$IDS" run 200 / "$cookie" "$ROOT/bench/reviewers_mixed.lua")" \
+  "$static200_rps"
 
 read -r admin_cookie admin_csrf <<< "$(login "$ADMIN" "$ADMIN_PASSWORD")"
 for i in $(seq 1 20); do
