@@ -6,6 +6,7 @@
 //   …/submit, approve, return, publish, comments                       workflow_api.cc
 //   …/score                                                            score_api.cc
 //   /api/users, /api/departments, /api/audit-log                       admin_api.cc
+//   /api/audits…: published documents uploaded and audited             audits_api.cc
 //   /api/public/published, /api/public/overview (no sign-in)           public_api.cc
 //
 // Who may see what (auth.h): a 单位填报人 submits and reads only its own department's
@@ -105,6 +106,7 @@ void RegisterApi(httplib::Server& http, Context& c) {
   RegisterScoreApi(http, c);
   RegisterAdminApi(http, c);
   RegisterPublicApi(http, c);
+  RegisterAuditsApi(http, c);
 }
 
 }  // namespace gongkai::server
