@@ -5,6 +5,7 @@
 // saying who, what and from where, and changes nothing. 财政审核人 and 管理员 belong to no
 // department: for them "own" and "other" are just two departments. Then every endpoint without
 // a session (401), and every change without the CSRF token (403, logged).
+#include "render/text_renderer.h"
 #include "server/workflow.h"
 #include "server_test_support.h"
 
@@ -234,6 +235,51 @@ TEST_P(ServerTest, AuthorizationMatrix) {
   }
   EXPECT_FALSE(store_->FindUser("m") && store_->FindUser("m")->role != kRoleReviewer);
 
+  // Audit uploads: 财政审核人 and 管理员 only, of any department; a department's users are
+  // refused the upload, the list and every upload's result, whichever department it is of.
+  auto published = [](const std::string& example) {
+    return RenderText(SharedEngine().Disclose(
+        *SharedEngine().Load(gongkai::testing::ExamplePath(example)).department));
+  };
+  std::vector<std::string> audit_paths;  // the results of the own and of the other department
+  for (const char* example : {"minimal.yaml", kOtherExample}) {
+    auto audit =
+        Post(As("reviewer"), "/api/audits?name=a.txt", published(example), true, "text/plain");
+    ASSERT_TRUE(audit);
+    ASSERT_EQ(audit->status, 201) << audit->body;
+    audit_paths.push_back("/api/audits/" + json::parse(audit->body)["items"][0]["id"].dump());
+  }
+  const std::vector<Admin> audits = {
+      {true, "/api/audits?name=b.txt", published("minimal.yaml"), "text/plain", 201, 403,
+       "拒绝上传审核文件"},
+      {true, "/api/audits?name=c.txt", published(kOtherExample), "text/plain", 201, 403,
+       "拒绝上传审核文件"},
+      {false, "/api/audits", "", "", 200, 403, "拒绝查看审核文件"},
+      {false, "/api/audits?year=2023", "", "", 200, 403, "拒绝查看审核文件"},
+      {false, audit_paths[0].c_str(), "", "", 200, 403, "拒绝查看审核文件 #"},
+      {false, audit_paths[1].c_str(), "", "", 200, 403, "拒绝查看审核文件 #"},
+  };
+  for (const char* role : kRoles) {
+    const bool may = std::string(role) == "reviewer" || std::string(role) == "admin";
+    for (const Admin& a : audits) {
+      SCOPED_TRACE(std::string(role) + " " + a.path);
+      const size_t before = AuditSize();
+      const size_t stored = store_->ListAuditUploads({}).size();
+      auto res = a.post ? Post(As(role), a.path, a.body, true, a.type) : Get(As(role), a.path);
+      ASSERT_TRUE(res);
+      EXPECT_EQ(res->status, may ? a.admin_status : a.other_status) << res->body;
+      EXPECT_EQ(store_->ListAuditUploads({}).size(), stored + (res->status == 201 ? 1 : 0));
+      if (res->status == 403) {
+        EXPECT_TRUE(HasChinese(json::parse(res->body).value("error", ""))) << res->body;
+        EXPECT_EQ(AuditSize(), before + 1);
+        EXPECT_EQ(store_->AuditLog(1)[0].who, role);
+        EXPECT_NE(store_->AuditLog(1)[0].what.find(a.logged), std::string::npos)
+            << store_->AuditLog(1)[0].what;
+        EXPECT_EQ(store_->AuditLog(1)[0].from.rfind("127.0.0.1:", 0), 0u);
+      }
+    }
+  }
+
   // The list shows a department's users their own department's only.
   for (const char* role : {"filer", "zhuguan"}) {
     const json items = json::parse(Get(As(role), "/api/submissions")->body)["items"];
@@ -251,11 +297,12 @@ TEST_P(ServerTest, EveryEndpointNeedsASessionAndEveryChangeTheCsrfToken) {
       "/api/me",        "/api/submissions", s,
       s + "/findings",  s + "/document",    s + "/compare/" + std::to_string(id),
       s + "/score",     "/api/users",       "/api/departments",
-      "/api/audit-log", s + "/fields"};
+      "/api/audit-log", s + "/fields",      "/api/audits",
+      "/api/audits/1"};
   const std::vector<std::string> posts = {
       "/api/logout",  "/api/submissions", s + "/submit", s + "/approve", s + "/return",
       s + "/publish", s + "/comments",    s + "/score",  "/api/users",   "/api/departments/import",
-      s + "/fields"};
+      s + "/fields",  "/api/audits"};
   for (const auto& path : gets) EXPECT_EQ(Client().Get(path.c_str())->status, 401) << path;
   for (const auto& path : posts) {
     EXPECT_EQ(Client().Post(path.c_str(), "{}", "application/json")->status, 401) << path;

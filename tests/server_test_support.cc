@@ -29,7 +29,7 @@ void ServerTest::SetUp() {
 }
 
 void ServerTest::Start() {
-  ServerOptions options;
+  ServerOptions options = options_;
   options.host = "127.0.0.1";
   options.port = 0;
   server_ = std::make_unique<Server>(SharedEngine(), *store_, options);

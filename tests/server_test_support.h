@@ -130,6 +130,7 @@ class ServerTest : public ::testing::TestWithParam<std::string> {
   size_t AuditSize() { return store_->AuditLog(100000).size(); }
 
   std::map<std::string, SignedIn> sessions_;
+  ServerOptions options_;  // what Start() serves with (host and port are set there)
   std::unique_ptr<TestDatabase> database_;
   std::unique_ptr<Store> store_;
   std::unique_ptr<Server> server_;

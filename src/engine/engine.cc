@@ -2,8 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <thread>
 
@@ -337,6 +340,18 @@ std::vector<CheckOutcome> Engine::CheckAll(const std::vector<std::string>& sourc
   return outcomes;
 }
 
+namespace {
+
+// What `gongkai audit` does to a document once read: its arithmetic, the relations between its
+// tables and its text, findings grouped by cause.
+void CheckRead(AuditedDocument* a) {
+  a->findings = reader::CheckPublished(*a->document);
+  AppendPublishedRelations(*a->document, &a->findings);
+  GroupPublishedFindings(&a->findings);
+}
+
+}  // namespace
+
 std::vector<AuditedDocument> Engine::AuditAll(const std::vector<std::string>& paths,
                                               int jobs) const {
   std::vector<AuditedDocument> out(paths.size());
@@ -347,15 +362,45 @@ std::vector<AuditedDocument> Engine::AuditAll(const std::vector<std::string>& pa
     a.path = paths[i];
     try {
       a.document = reader::ReadPublished(paths[i], options);
-      a.findings = reader::CheckPublished(*a.document);
-      AppendPublishedRelations(*a.document, &a.findings);
-      GroupPublishedFindings(&a.findings);
+      CheckRead(&a);
     } catch (const std::exception& e) {
       a.document.reset();
       a.error = e.what();
     }
   });
   return out;
+}
+
+AuditedDocument Engine::Audit(const std::string& bytes, const std::string& name) const {
+  AuditedDocument a;
+  a.path = name;
+  reader::ReaderOptions options;
+  options.data_dir = options_.data_dir;
+  const std::string ext = std::filesystem::path(name).extension().string();
+  auto is = [&ext](const char* e) {
+    return ext.size() == std::strlen(e) &&
+           std::equal(ext.begin(), ext.end(), e, [](char x, char y) {
+             return std::tolower(static_cast<unsigned char>(x)) == y;
+           });
+  };
+  try {
+    if (reader::IsWorkbookName(name)) {
+      a.document = reader::ReadPublishedWorkbook(bytes, name, options);
+    } else if (is(".txt")) {
+      if (bytes.size() > options.max_text_bytes) {
+        throw reader::ReaderError(fmt::format("{}：文本文件超过 {} MB 的上限，不予读取", name,
+                                              options.max_text_bytes >> 20));
+      }
+      a.document = reader::ReadPublishedText(bytes, name, options);
+    } else {
+      a.document = reader::ReadPublishedPdf(bytes, name, options);
+    }
+    CheckRead(&a);
+  } catch (const std::exception& e) {
+    a.document.reset();
+    a.error = e.what();
+  }
+  return a;
 }
 
 bool Engine::WriteExtract(const AuditedDocument& a, const std::string& dir,

@@ -134,6 +134,11 @@ class Engine {
                                        const std::function<void(const RenderOutcome&)>& done) const;
   // Published documents (PDF or pdftotext text) read back and checked (gongkai audit).
   std::vector<AuditedDocument> AuditAll(const std::vector<std::string>& paths, int jobs) const;
+  // One published document already in memory (the server's uploads), read as its `name`'s
+  // extension says, exactly as AuditAll reads a file of that name: .xlsx/.xls a workbook, .txt
+  // pdftotext text, anything else a PDF. Refused files come back with the reader's message
+  // (naming `name`) in `error`, never as an exception.
+  AuditedDocument Audit(const std::string& bytes, const std::string& name) const;
 
   // What was read from a published document, one CSV per table in `dir` (atomically), so that
   // an officer can correct it; the names written in *written.

@@ -148,60 +148,101 @@ std::string AuditText(const AuditedDocument& a) {
   return out;
 }
 
+namespace {
+
+nlohmann::ordered_json DocumentJson(const AuditedDocument& a) {
+  nlohmann::ordered_json j;
+  j["path"] = a.path;
+  if (!a.document) {
+    j["error"] = a.error;
+    return j;
+  }
+  const reader::PublishedDocument& d = *a.document;
+  j["kind"] = reader::KindName(d.kind);
+  j["department"] = d.department;
+  j["year"] = d.year;
+  nlohmann::ordered_json tables = nlohmann::ordered_json::array();
+  for (const auto& t : d.tables) {
+    tables.push_back({{"id", t.id},
+                      {"title", t.title},
+                      {"pages", t.pages},
+                      {"sheet", t.sheet},
+                      {"unit", t.unit == MoneyUnit::kYuan ? "元" : "万元"},
+                      {"rows", t.rows.size()}});
+  }
+  j["tables"] = tables;
+  j["blank_form"] = d.IsBlankForm();
+  nlohmann::ordered_json pages = nlohmann::ordered_json::array();
+  for (const auto& p : d.pages) {
+    if (!p.readable) pages.push_back({{"page", p.number}, {"why", p.why}});
+  }
+  j["unreadable_pages"] = pages;
+  nlohmann::ordered_json completeness = nlohmann::ordered_json::array();
+  for (const auto& m : d.completeness) {
+    completeness.push_back({{"id", m.id},
+                            {"name", m.name},
+                            {"table", m.is_table},
+                            {"found", m.found},
+                            {"page", m.page}});
+  }
+  j["completeness"] = completeness;
+  nlohmann::ordered_json figures = nlohmann::ordered_json::array();
+  for (const auto& f : d.text_figures) {
+    figures.push_back({{"key", f.key},
+                       {"phrase", f.phrase},
+                       {"amount", f.text},
+                       {"page", f.page},
+                       {"line", f.line}});
+  }
+  j["text_figures"] = figures;
+  nlohmann::ordered_json findings = nlohmann::ordered_json::array();
+  for (const auto& f : a.findings) findings.push_back(FindingJson(f));
+  j["findings"] = findings;
+  return j;
+}
+
+}  // namespace
+
 std::string AuditJson(const std::vector<AuditedDocument>& all) {
   nlohmann::ordered_json out = nlohmann::ordered_json::array();
-  for (const auto& a : all) {
-    nlohmann::ordered_json j;
-    j["path"] = a.path;
-    if (!a.document) {
-      j["error"] = a.error;
-      out.push_back(j);
-      continue;
-    }
-    const reader::PublishedDocument& d = *a.document;
-    j["kind"] = reader::KindName(d.kind);
-    j["department"] = d.department;
-    j["year"] = d.year;
-    nlohmann::ordered_json tables = nlohmann::ordered_json::array();
-    for (const auto& t : d.tables) {
-      tables.push_back({{"id", t.id},
-                        {"title", t.title},
-                        {"pages", t.pages},
-                        {"sheet", t.sheet},
-                        {"unit", t.unit == MoneyUnit::kYuan ? "元" : "万元"},
-                        {"rows", t.rows.size()}});
-    }
-    j["tables"] = tables;
-    j["blank_form"] = d.IsBlankForm();
-    nlohmann::ordered_json pages = nlohmann::ordered_json::array();
-    for (const auto& p : d.pages) {
-      if (!p.readable) pages.push_back({{"page", p.number}, {"why", p.why}});
-    }
-    j["unreadable_pages"] = pages;
-    nlohmann::ordered_json completeness = nlohmann::ordered_json::array();
-    for (const auto& m : d.completeness) {
-      completeness.push_back({{"id", m.id},
-                              {"name", m.name},
-                              {"table", m.is_table},
-                              {"found", m.found},
-                              {"page", m.page}});
-    }
-    j["completeness"] = completeness;
-    nlohmann::ordered_json figures = nlohmann::ordered_json::array();
-    for (const auto& f : d.text_figures) {
-      figures.push_back({{"key", f.key},
-                         {"phrase", f.phrase},
-                         {"amount", f.text},
-                         {"page", f.page},
-                         {"line", f.line}});
-    }
-    j["text_figures"] = figures;
-    nlohmann::ordered_json findings = nlohmann::ordered_json::array();
-    for (const auto& f : a.findings) findings.push_back(FindingJson(f));
-    j["findings"] = findings;
-    out.push_back(j);
-  }
+  for (const auto& a : all) out.push_back(DocumentJson(a));
   return out.dump(2) + "\n";
+}
+
+std::string AuditDocumentJson(const AuditedDocument& a) { return DocumentJson(a).dump(); }
+
+std::string PublishedFiguresJson(const reader::PublishedDocument& d) {
+  nlohmann::ordered_json tables = nlohmann::ordered_json::array();
+  for (const auto& t : d.tables) {
+    nlohmann::ordered_json columns = nlohmann::ordered_json::array();
+    for (const auto& c : t.columns) {
+      columns.push_back({{"name", c.path.empty() ? c.name : c.path}, {"side", c.side}});
+    }
+    nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+    for (const auto& r : t.rows) {
+      nlohmann::ordered_json amounts = nlohmann::ordered_json::array();
+      for (const auto& m : r.amounts) {
+        if (m.blank) {
+          amounts.push_back(nullptr);
+        } else {
+          amounts.push_back(t.unit == MoneyUnit::kYuan ? m.value.Yuan() : m.value.ExactWan());
+        }
+      }
+      nlohmann::ordered_json row = {{"side", r.side},       {"code", r.code},
+                                    {"name", r.name},       {"total", r.is_total},
+                                    {"page", r.where.page}, {"amounts", amounts}};
+      if (r.where.InSheet()) row["cell"] = reader::PlaceName(r.where);
+      rows.push_back(row);
+    }
+    tables.push_back({{"id", t.id},
+                      {"title", t.title},
+                      {"pages", t.pages},
+                      {"sheet", t.sheet},
+                      {"unit", t.unit == MoneyUnit::kYuan ? "元" : "万元"},
+                      {"columns", columns},
+                      {"rows", rows}});
+  }
+  return tables.dump();
 }
 
 namespace {

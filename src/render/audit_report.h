@@ -34,6 +34,14 @@ std::string CompletenessLine(const reader::PublishedDocument& d);
 std::string AuditText(const AuditedDocument& a);
 std::string AuditSummaryLine(const AuditedDocument& a);
 std::string AuditJson(const std::vector<AuditedDocument>& all);
+// One document's object of AuditJson's array, compact (what the server stores of an upload).
+std::string AuditDocumentJson(const AuditedDocument& a);
+
+// The figures the reader recovered, every table as read: [{id, title, pages, sheet, unit,
+// columns: [{name (the header path), side}], rows: [{side, code, name, total, page, cell?
+// ("表3!A12", in a workbook), amounts: [exact amount in the table's unit as text, or null
+// where blank]}]}], compact JSON: the evidence a finding's page, table, row and column point at.
+std::string PublishedFiguresJson(const reader::PublishedDocument& d);
 
 // One table as read, as CSV (UTF-8 with BOM, so that Excel and WPS open it as such): a row per
 // printed row — side, code, name, then each column's amount as printed (exact, in the table's

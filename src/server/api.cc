@@ -6,6 +6,7 @@
 //   …/submit, approve, return, publish, comments                       workflow_api.cc
 //   …/score                                                            score_api.cc
 //   /api/users, /api/departments, /api/audit-log                       admin_api.cc
+//   /api/audits…: published documents uploaded and audited             audits_api.cc
 //   /api/public/published, /api/public/overview (no sign-in)           public_api.cc
 //   /api/submissions/{id}/fields: the main fields edited in the browser  edit_api.cc
 //
@@ -107,6 +108,7 @@ void RegisterApi(httplib::Server& http, Context& c) {
   RegisterAdminApi(http, c);
   RegisterPublicApi(http, c);
   RegisterEditApi(http, c);
+  RegisterAuditsApi(http, c);
 }
 
 }  // namespace gongkai::server

@@ -66,6 +66,7 @@ void RegisterAdminApi(httplib::Server& http, Context& c);        // admin_api.cc
 void RegisterScoreApi(httplib::Server& http, Context& c);        // score_api.cc
 void RegisterPublicApi(httplib::Server& http, Context& c);       // public_api.cc
 void RegisterEditApi(httplib::Server& http, Context& c);         // edit_api.cc
+void RegisterAuditsApi(httplib::Server& http, Context& c);       // audits_api.cc
 
 }  // namespace gongkai::server
 

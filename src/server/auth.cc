@@ -47,6 +47,7 @@ bool BelongsToDepartment(const std::string& role) {
 }
 bool MaySubmit(const std::string& role) { return role == kRoleFiler || role == kRoleAdmin; }
 bool MayPublish(const std::string& role) { return role == kRoleReviewer || role == kRoleAdmin; }
+bool MayAudit(const std::string& role) { return role == kRoleReviewer || role == kRoleAdmin; }
 
 bool MaySubmitFor(const std::string& role, const std::string& department,
                   const std::string& target) {

@@ -24,6 +24,10 @@ bool IsRole(const std::string& role);
 bool BelongsToDepartment(const std::string& role);
 bool MaySubmit(const std::string& role);
 bool MayPublish(const std::string& role);
+// Audit uploads (published documents run through gongkai audit) are the bureau's own review
+// of what departments have published, of any department or region: 财政审核人 and 管理员
+// upload and read them; the roles bound to a department do neither.
+bool MayAudit(const std::string& role);
 
 // Who may do what to which department's submissions. `department` is the user's own (empty
 // when not bound to one), `target` the submission's department code (Submission::

@@ -6,10 +6,13 @@
 
 #include <httplib.h>
 
+#include <algorithm>
 #include <ctime>
 #include <nlohmann/json.hpp>
+#include <semaphore>
 #include <string>
 #include <string_view>
+#include <thread>
 
 #include "engine/engine.h"
 #include "render/html_renderer.h"
@@ -24,7 +27,14 @@ namespace gongkai::server {
 
 struct Context {
   Context(const Engine& e, Store& s, const ServerOptions& o)
-      : engine(e), store(s), options(o), renderer(e), limiter(o.failed_logins) {}
+      : engine(e),
+        store(s),
+        options(o),
+        renderer(e),
+        limiter(o.failed_logins),
+        audit_slots(std::clamp(
+            o.audit_jobs > 0 ? o.audit_jobs : static_cast<int>(std::thread::hardware_concurrency()),
+            1, 1024)) {}
   const Engine& engine;
   Store& store;
   ServerOptions options;
@@ -34,6 +44,8 @@ struct Context {
   // The portal's answers and published submissions (public_cache.h); emptied by every change.
   TimedCache<CachedAnswer> public_answers{std::chrono::seconds(1), 256};
   TimedCache<Submission> published{std::chrono::seconds(1), 256};
+  // Audit uploads take a slot each while the engine reads and checks a document (audits_api.cc).
+  std::counting_semaphore<1024> audit_slots;
   int64_t Now() const { return static_cast<int64_t>(std::time(nullptr)); }
 };
 

@@ -135,10 +135,37 @@ INSERT INTO transitions(submission, seq, at, who, action, from_state, to_state)
   SELECT submission, 1, published_at, 'migration', '公开', '编制', '已公开' FROM published;
 )sql";
 
+// 4: audited uploads (published documents run through `gongkai audit`, store.h AuditUpload).
+// Immutable like submissions: the result of an audit is what it was when made.
+constexpr std::string_view k004 = R"sql(
+CREATE TABLE audit_uploads (
+  id              INTEGER PRIMARY KEY AUTOINCREMENT,
+  department_code TEXT NOT NULL,
+  department_name TEXT NOT NULL,
+  year            INTEGER NOT NULL,
+  kind            TEXT NOT NULL,
+  file_name       TEXT NOT NULL,
+  sha256          TEXT NOT NULL,
+  size            INTEGER NOT NULL,
+  uploaded_by     TEXT NOT NULL,
+  created_at      INTEGER NOT NULL,
+  errors          INTEGER NOT NULL,
+  notes           INTEGER NOT NULL,
+  tables          INTEGER NOT NULL,
+  report_json     TEXT NOT NULL,
+  figures_json    TEXT NOT NULL
+);
+CREATE TRIGGER audit_uploads_immutable BEFORE UPDATE ON audit_uploads
+  BEGIN SELECT RAISE(ABORT, 'audit uploads are immutable'); END;
+CREATE TRIGGER audit_uploads_kept BEFORE DELETE ON audit_uploads
+  BEGIN SELECT RAISE(ABORT, 'audit uploads are immutable'); END;
+CREATE INDEX audit_uploads_by_department ON audit_uploads(department_code, year);
+)sql";
+
 }  // namespace
 
 const std::vector<std::string_view>& SqliteMigrations() {
-  static const std::vector<std::string_view> all = {k001, k002, k003};
+  static const std::vector<std::string_view> all = {k001, k002, k003, k004};
   return all;
 }
 

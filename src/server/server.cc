@@ -53,15 +53,20 @@ Server::Server(const Engine& engine, Store& store, ServerOptions options)
         }
         SendError(res, 500, what);
       });
-  http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
-    if (!res.body.empty()) return;  // a handler already said why
-    if (req.path.rfind("/api/", 0) == 0) {
-      SendError(res, res.status, res.status == 404 ? "没有这个接口" : "请求有误");
-    } else if (res.status == 404) {
-      res.set_content("<!DOCTYPE html><meta charset=\"utf-8\"><p>没有这个页面。</p>",
-                      "text/html; charset=utf-8");
-    }
-  });
+  http.set_error_handler(
+      [max_body = options.max_body](const httplib::Request& req, httplib::Response& res) {
+        if (!res.body.empty()) return;  // a handler already said why
+        if (req.path.rfind("/api/", 0) == 0) {
+          SendError(res, res.status,
+                    res.status == 404   ? "没有这个接口"
+                    : res.status == 413 ? "请求体超过 " + std::to_string(max_body >> 20) +
+                                              " MB 的上限，未读取（可分批上传）"
+                                        : "请求有误");
+        } else if (res.status == 404) {
+          res.set_content("<!DOCTYPE html><meta charset=\"utf-8\"><p>没有这个页面。</p>",
+                          "text/html; charset=utf-8");
+        }
+      });
   // Every change that succeeded empties the portal's cache (public_cache.h) before its answer is
   // sent, so the next read after it sees it. Sign-ins change nothing the portal shows.
   http.set_post_routing_handler([this](const httplib::Request& req, httplib::Response& res) {

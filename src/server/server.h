@@ -16,9 +16,13 @@ namespace gongkai::server {
 
 struct ServerOptions {
   std::string host = "127.0.0.1";
-  int port = 8080;             // 0: any free port (Bind says which)
-  size_t max_body = 16 << 20;  // bytes of a request body
-  int failed_logins = 5;       // per user and per address in 15 minutes
+  int port = 8080;              // 0: any free port (Bind says which)
+  size_t max_body = 16 << 20;   // bytes of a request body (a batch of audit uploads: all files)
+  size_t max_audit_files = 50;  // files in one audit upload
+  // Audits running at once (each 10–350 ms of one core); 0: as many as the machine has cores.
+  // The others wait for a slot in their worker thread while the rest of the server answers.
+  int audit_jobs = 0;
+  int failed_logins = 5;  // per user and per address in 15 minutes
   int64_t session_seconds = 8 * 3600;
   // The built web front end served at /app/ (static_files.h); empty: none built.
   std::string web_dir;

@@ -2,8 +2,9 @@
 // alike: one connection, its calls serialised by a mutex (a bureau's load, not thousands of
 // writes a second), the schema brought up to date on open by the connection's migrations, each
 // in its own transaction with the schema_version it reaches. Internal to the server layer; the
-// methods are defined by concern in sql_store.cc (submissions and workflow) and
-// sql_store_people.cc (users, sessions, departments, the audit log).
+// methods are defined by concern in sql_store.cc (submissions and workflow),
+// sql_store_people.cc (users, sessions, departments, the audit log) and sql_store_audits.cc
+// (audited uploads).
 #ifndef GONGKAI_SERVER_SQL_STORE_H_
 #define GONGKAI_SERVER_SQL_STORE_H_
 
@@ -34,6 +35,10 @@ class SqlStore final : public Store {
   std::vector<Comment> Comments(int64_t submission) override;
   void AddScores(int64_t submission, const std::map<std::string, ScoreEntry>& scores) override;
   std::map<std::string, ScoreEntry> Scores(int64_t submission) override;
+
+  std::vector<int64_t> AddAuditUploads(const std::vector<AuditUpload>& uploads) override;
+  std::optional<AuditUpload> GetAuditUpload(int64_t id) override;
+  std::vector<AuditUpload> ListAuditUploads(const AuditUploadFilter& filter) override;
 
   void PutUser(const User& user) override;
   std::optional<User> FindUser(const std::string& name) override;

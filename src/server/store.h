@@ -89,6 +89,33 @@ struct Session {
   int64_t expires_at = 0;
 };
 
+// A published document uploaded for audit (gongkai audit over HTTP) and what the audit found:
+// stored whole or not at all, never changed. The uploaded file itself is not kept, only its
+// SHA-256 and size; `report_json` is the document's object of `gongkai audit --format json`
+// (render/audit_report.h: kind, tables, unreadable pages, completeness, text figures, findings
+// with page, table, row, column and the cells they compare with) and `figures_json` every
+// table as read (PublishedFiguresJson). Lists leave both JSON texts empty.
+struct AuditUpload {
+  int64_t id = 0;
+  // Whose document it is: the department named at upload, else the known department
+  // (departments table) of the name the document prints, else that name itself.
+  std::string department_code, department_name;
+  int year = 0;      // as the document says; 0 when it does not
+  std::string kind;  // 预算 / 决算 / 未知
+  std::string file_name, sha256;
+  int64_t size = 0;
+  std::string uploaded_by;
+  int64_t created_at = 0;
+  int errors = 0, notes = 0;  // AuditedDocument::Errors(), Notes()
+  int tables = 0;             // standard tables found
+  std::string report_json, figures_json;
+};
+
+struct AuditUploadFilter {
+  int year = 0;            // 0: all
+  std::string department;  // a department code; empty: all
+};
+
 struct AuditEntry {
   int64_t id = 0, at = 0;
   std::string who, what, from;
@@ -124,6 +151,12 @@ class Store {
   virtual void AddScores(int64_t submission, const std::map<std::string, ScoreEntry>& scores) = 0;
   // The latest score given for each item code.
   virtual std::map<std::string, ScoreEntry> Scores(int64_t submission) = 0;
+
+  // Stores a batch of audited uploads in one transaction (all or none); their ids, in order.
+  virtual std::vector<int64_t> AddAuditUploads(const std::vector<AuditUpload>& uploads) = 0;
+  virtual std::optional<AuditUpload> GetAuditUpload(int64_t id) = 0;
+  // Newest first, without the two JSON texts.
+  virtual std::vector<AuditUpload> ListAuditUploads(const AuditUploadFilter& filter) = 0;
 
   virtual void PutUser(const User& user) = 0;  // adds, or replaces role, password, department
   virtual std::optional<User> FindUser(const std::string& name) = 0;

@@ -44,7 +44,9 @@ async function request(method, path, { body, contentType, text = false } = {}) {
   if (method !== 'GET' && path !== '/api/login') headers['X-CSRF-Token'] = csrfToken
   let payload
   if (body !== undefined) {
-    if (typeof body === 'string' || body instanceof Blob) {
+    if (body instanceof FormData) {
+      payload = body // multipart/form-data: the browser writes the Content-Type with its boundary
+    } else if (typeof body === 'string' || body instanceof Blob) {
       payload = body
       headers['Content-Type'] = contentType || 'text/plain; charset=utf-8'
     } else {
@@ -138,6 +140,17 @@ export const api = {
     request('POST', '/api/departments/import', { body: csv, contentType: 'text/csv; charset=utf-8' }),
   auditLog: (limit) => request('GET', '/api/audit-log' + query({ limit, format: 'json' })),
   auditCsvUrl: (limit) => '/api/audit-log' + query({ limit, format: 'csv' }),
+
+  // Audit uploads (财政审核人, 管理员): published PDFs, .txt or .xlsx, one or many at once.
+  uploadAudits: (files, { department, year } = {}) => {
+    const form = new FormData()
+    for (const f of files) form.append('file', f, f.name)
+    if (department) form.append('department', department)
+    if (year) form.append('year', String(year))
+    return request('POST', '/api/audits', { body: form })
+  },
+  listAudits: (filters) => request('GET', '/api/audits' + query(filters)),
+  audit: (id) => request('GET', `/api/audits/${enc(id)}`),
 
   published: (filters) => request('GET', '/api/public/published' + query(filters)),
   overview: (year) => request('GET', '/api/public/overview' + query({ year })),

@@ -49,6 +49,18 @@ const routes = [
         meta: { title: '版本比较' },
       },
       {
+        path: 'audits',
+        name: 'audits',
+        component: () => import('./views/AuditListView.vue'),
+        meta: { title: '公开文件审核', roles: [reviewer, admin] },
+      },
+      {
+        path: 'audits/:id(\\d+)',
+        name: 'audit-result',
+        component: () => import('./views/AuditView.vue'),
+        meta: { title: '审核结果', roles: [reviewer, admin] },
+      },
+      {
         path: 'admin/users',
         name: 'users',
         component: () => import('./views/AdminUsersView.vue'),

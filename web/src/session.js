@@ -79,6 +79,8 @@ export async function refreshSession() {
 export const can = {
   upload: () => session.role === ROLES.filer || session.role === ROLES.admin,
   administer: () => session.role === ROLES.admin,
+  // Audit uploads of published documents: the bureau's reviewers and administrators.
+  audit: () => session.role === ROLES.reviewer || session.role === ROLES.admin,
   publish: () => session.role === ROLES.reviewer || session.role === ROLES.admin,
   score: () => session.role === ROLES.reviewer,
   // Whether the signed-in user may approve or return a submission in `state`.

@@ -9,7 +9,9 @@
 //   and its PDF answers application/pdf —
 //
 // with a broken source (422 with its location), another department's source (403, said in
-// Chinese) and the sign-in page after sign-out on the way. Screenshots of the main pages at
+// Chinese) and the sign-in page after sign-out on the way; then 财政审核人 uploads a batch of
+// published PDFs for audit (公开文件审核: one read with its findings and tables, a hostile one
+// refused with the reader's message). Screenshots of the main pages at
 // 1366×768 go to the screenshot directory (not committed) for a person to look at.
 //
 // The workflow part needs the workflow endpoints (GET /api/me and the others); against a
@@ -388,6 +390,41 @@ try {
     await page.goto(`${base}/app/admin/users`)
     await page.locator('.el-table__row').first().waitFor()
     await shot('12-users')
+    await logout()
+  }
+
+  // 财政审核人 audits published documents: the portal's PDF of a demo document and a hostile
+  // PDF (tests/bad_pdfs) in one batch; the PDF is kept with its findings and the tables read,
+  // the hostile one refused with the reader's message. A 单位填报人 has no such page.
+  {
+    const portalPdf = await page.request.get(`${base}/portal/${published[0].id}.pdf`)
+    const audited = path.join(tmp, '已公开的部门预算.pdf')
+    fs.writeFileSync(audited, await portalPdf.body())
+    const hostile = path.join(repoDir, 'tests', 'bad_pdfs', 'encrypted.pdf')
+    await login(reviewer)
+    await page.click(testId('menu-audits'))
+    await page.waitForURL(/\/app\/audits$/)
+    await page.setInputFiles(`${testId('audit-files')} input[type=file]`, [audited, hostile])
+    await page.click(`${testId('audit-upload')}:not([disabled])`)
+    const refusedPdf = await page.locator(testId('audit-refused')).first().innerText()
+    check(/encrypted\.pdf/.test(refusedPdf) && /已加密/.test(refusedPdf), '加密的 PDF 未读取，显示读取器的原因', refusedPdf)
+    const row = page.locator(`${testId('audit-table')} .el-table__row`).filter({ hasText: '已公开的部门预算.pdf' }).first()
+    await row.waitFor()
+    ok('公开文件审核：批量上传后列出已审核的文件')
+    await shot('14-audit-list')
+    await row.getByRole('button', { name: '查看' }).click()
+    await page.locator(testId('audit-title')).filter({ hasText: '已公开的部门预算.pdf' }).waitFor()
+    const findingsShown = await page.locator(testId('audit-findings')).innerText()
+    check(findingsShown.length > 0, '审核结果页列出问题（或“没有发现问题”）')
+    await page.getByText(/读出的表格/).click()
+    const figures = await page.locator(`${testId('audit-figures')} .el-table__row`).count()
+    check(figures > 0, `审核结果页显示读出的表格（${figures} 行）`)
+    await shot('15-audit-result')
+    await logout()
+    await login(filer)
+    check(await page.locator(testId('menu-audits')).count() === 0, '单位填报人的菜单中没有公开文件审核')
+    const denied = await page.request.get(`${base}/api/audits`)
+    check(denied.status() === 403, '单位填报人请求审核列表被拒绝（403）', String(denied.status()))
     await logout()
   }
 
