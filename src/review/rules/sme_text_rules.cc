@@ -24,12 +24,19 @@ using namespace rules;
 
 const RuleFamily Make{"说明文字", Both(), {DocumentKind::kBudget, DocumentKind::kFinalAccounts}};
 
-// A printed amount against the exact one: a difference within 0.01 of the printed unit is
-// rounding (as review/prose.h counts it).
+// A printed amount against the exact one: right when it is the exact amount rounded half up
+// to the decimals printed; a rounding difference when within 0.01 of the printed unit (as
+// review/prose.h counts it).
 Agreement Within(const ProseFigure& printed, Money exact) {
+  const size_t point = printed.printed.find('.');
+  const size_t decimals = point == std::string::npos ? 0 : printed.printed.size() - point - 1;
+  int64_t quantum = printed.step.fen() * 100;  // fen in one printed unit (万元 or 元)
+  for (size_t i = 0; i < decimals && quantum > 1; ++i) quantum /= 10;
+  const int64_t fen = exact.fen();
+  const int64_t rounded = (fen >= 0 ? fen + quantum / 2 : fen - quantum / 2) / quantum * quantum;
+  if (printed.amount.fen() == rounded) return Agreement::kExact;
   Money diff = printed.amount - exact;
   if (diff.is_negative()) diff = -diff;
-  if (diff.is_zero()) return Agreement::kExact;
   return diff <= printed.step ? Agreement::kRounding : Agreement::kMismatch;
 }
 
