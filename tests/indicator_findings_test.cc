@@ -1,6 +1,7 @@
 // How the performance rules speak about indicator values: one PRF-004 note per indicator,
 // naming its form, table, goal, row and columns; placeholders ("/", "——") are not reported;
-// a count per 年 and the same count compare as one quantity (PRF-015).
+// a count per 年 and the same count compare as one quantity (PRF-015); a per-unit cost pairs
+// with a count only in the same unit (PRF-023, PRF-024).
 #include <gtest/gtest.h>
 
 #include "disclosure/disclosure.h"
@@ -79,6 +80,83 @@ TEST(IndicatorFindings, PerYearAndPlainCountAreOneQuantity) {
       "PRF-015");
   ASSERT_EQ(other.size(), 1u);
   EXPECT_NE(other[0].message.find("单位不一致"), std::string::npos);
+}
+
+// 电子政务信息化建设, 当年预算 50.40万元: its annual goal counts "≥30台" 更新网络设备 and has the
+// cost row below, replaced by each case.
+const char* kCostRow =
+    R"(name: 机房改造成本, before_last: "≤20万元", last: "≤18万元", value: "≤15万元")";
+const char* kCountRow = R"(name: 更新网络设备, before_last: "20台", last: "25台", value: "≥30台")";
+
+std::string WithCost(const std::string& cost, const std::string& count = "≥30台") {
+  std::string text = Replace(
+      Base(), kCostRow, R"(name: 单位成本, before_last: "/", last: "/", value: ")" + cost + "\"");
+  return Replace(text, kCountRow,
+                 R"(name: 更新网络设备, before_last: "/", last: "/", value: ")" + count + "\"");
+}
+
+std::string Messages(const std::vector<Finding>& findings) {
+  std::string out;
+  for (const auto& f : findings) out += f.message + "\n";
+  return out;
+}
+
+TEST(CostIndicators, UnitCostTimesCountAboveTheBudgetIsAWarning) {
+  auto f = Check(WithCost("≤2万元/台"), "PRF-023");
+  ASSERT_EQ(f.size(), 1u) << Messages(f);
+  EXPECT_EQ(f[0].severity, Severity::kWarning);
+  EXPECT_NE(f[0].message.find("成本指标「单位成本」≤2万元/台 × 数量指标「更新网络设备」≥30台 = "
+                              "60.00万元，超过项目当年预算50.40万元"),
+            std::string::npos)
+      << f[0].message;
+  EXPECT_EQ(f[0].where.table, "项目申报表（含绩效目标）");
+  // Exactly the budget is not above it.
+  EXPECT_TRUE(Check(WithCost("≤1.68万元/台"), "PRF-023").empty());
+  EXPECT_EQ(Check(WithCost("≤1.6801万元/台"), "PRF-023").size(), 1u);
+}
+
+TEST(CostIndicators, UnitsConvertThroughTheDataFile) {
+  // 20万元/公里 × 3千米, 200元/米 × 3公里 and 10元/人 × 6万人 are each 60万元.
+  for (auto [cost, count] :
+       {std::pair{"≤20万元/公里", "≥3千米"}, std::pair{"≤200元/米", "≥3公里"},
+        std::pair{"≤10元/人", "≥6万人"}, std::pair{"0.0002亿元/台", "30台/年"}}) {
+    auto f = Check(WithCost(cost, count), "PRF-023");
+    ASSERT_EQ(f.size(), 1u) << cost << " × " << count << "\n" << Messages(f);
+    EXPECT_NE(f[0].message.find("= 60.00万元"), std::string::npos) << f[0].message;
+  }
+}
+
+TEST(CostIndicators, NoPairWhenUnitsDifferOrTheCountIsAmbiguous) {
+  // 元/人 against 台, 人 against 人次, a cost per 年 and a count per 季度: nothing to multiply.
+  for (auto [cost, count] :
+       {std::pair{"≤2万元/人", "≥30台"}, std::pair{"≤2万元/人", "≥30人次"},
+        std::pair{"≤200万元/年", "≥30台"}, std::pair{"≤2万元/台", "≥30台/季度"},
+        std::pair{"≤2万元/台", "约30—40台"}}) {
+    EXPECT_TRUE(Check(WithCost(cost, count), "PRF-023").empty()) << cost << " × " << count;
+    EXPECT_TRUE(Check(WithCost(cost, count), "PRF-024").empty()) << cost << " × " << count;
+  }
+  // Two counts in 台: which one the cost multiplies is not known.
+  std::string two = Replace(WithCost("≤2万元/台"), R"(last: "/", value: "≥30台")",
+                            R"(last: "/", value: "≥30台", basis: 历史数据}
+            - {level1: 产出指标, level2: 数量指标, name: 更新终端设备, value: "≥50台")");
+  EXPECT_TRUE(Check(two, "PRF-023").empty());
+}
+
+TEST(CostIndicators, FarBelowTheBudgetIsANoteOnlyWhenEveryCostIsKnown) {
+  auto f = Check(WithCost("≤1.5元/台"), "PRF-024");
+  ASSERT_EQ(f.size(), 1u) << Messages(f);
+  EXPECT_EQ(f[0].severity, Severity::kInfo);
+  EXPECT_NE(f[0].message.find("≤1.5元/台 × 数量指标「更新网络设备」≥30台 = 45.00元，合计45.00元，"
+                              "不到项目当年预算50.40万元的10%"),
+            std::string::npos)
+      << f[0].message;
+  // 1.5万元/台 × 30 = 45万元, most of the budget.
+  EXPECT_TRUE(Check(WithCost("≤1.5万元/台"), "PRF-024").empty());
+  // Another cost the sum cannot include ("≤预算数"): silent.
+  std::string other = Replace(WithCost("≤1.5元/台"), R"(last: "/", value: "≥30台")",
+                              R"(last: "/", value: "≥30台", basis: 历史数据}
+            - {level1: 产出指标, level2: 成本指标, name: 运维成本, value: "≤预算数")");
+  EXPECT_TRUE(Check(other, "PRF-024").empty());
 }
 
 }  // namespace

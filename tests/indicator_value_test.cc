@@ -161,5 +161,17 @@ TEST(IndicatorValue, FullWidthAndLookAlikeComparators) {
   }
 }
 
+TEST(IndicatorValue, UnitMeasures) {
+  // data/perf/unit_factors.csv: the size of a unit in its base; unlisted units are their own.
+  EXPECT_EQ(Catalog().Measure("万元").base, "元");
+  EXPECT_EQ(Catalog().Measure("万元").factor.ToString(), "10000");
+  EXPECT_EQ(Catalog().Measure("米").base, "公里");
+  EXPECT_EQ(Catalog().Measure("米").factor.ToString(), "0.001");
+  EXPECT_EQ(Catalog().Measure("万人").base, "人");
+  EXPECT_EQ(Catalog().Measure("人次").base, "人次");  // not 人
+  EXPECT_EQ(Catalog().Measure("人次").factor.ToString(), "1");
+  EXPECT_EQ(Catalog().Measure("亩").base, "亩");  // not an exact number of 平方米
+}
+
 }  // namespace
 }  // namespace gongkai

@@ -11,8 +11,8 @@
 #   4. the saved input workbooks read back with gongkai give the same source (`convert` to
 #      JSON) and the same disclosure (`render --format json`) as the YAML; the saved templates
 #      give the same messages as gongkai's;
-#   5. the rendered workbooks printed to PDF by LibreOffice show every text whole, within the
-#      page.
+#   5. the rendered workbooks and the two templates printed to PDF by LibreOffice show every
+#      text whole, within the page.
 # Exit 77 (skipped, shown by ctest) when LibreOffice is not installed, or when only the print
 # check could not run (its reason printed).
 set -uo pipefail
@@ -121,6 +121,8 @@ else
   mkdir -p "$TMP/pdf"
   rendered=()
   for f in "$SRC"/examples/*.yaml; do rendered+=("$GKDIR/$(basename "$f" .yaml).xlsx"); done
+  # The empty input workbooks too: the 说明 sheet's long lines wrap in a row tall enough.
+  rendered+=("$GKDIR/template-budget.xlsx" "$GKDIR/template-final.xlsx")
   timeout 900 "$SOFFICE" -env:UserInstallation="file://$TMP/profile" --headless --norestore \
     --convert-to pdf --outdir "$TMP/pdf" "${rendered[@]}" > "$TMP/soffice-pdf.log" 2>&1
   for w in "${rendered[@]}"; do
@@ -142,4 +144,4 @@ if [ "$failures" -ne 0 ]; then
 fi
 echo "LibreOffice: $count workbooks opened, recomputed, saved and read back unchanged"
 if [ "$layout" = skipped ]; then exit 77; fi
-echo "LibreOffice: ${#rendered[@]} rendered workbooks printed with every text whole"
+echo "LibreOffice: ${#rendered[@]} rendered workbooks and templates printed with every text whole"

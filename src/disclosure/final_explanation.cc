@@ -239,21 +239,11 @@ class FinalWriter {
           "政府采购服务支出{}。",
           Year(), WanText(f_.procurement_total), WanText(type("goods")), WanText(type("works")),
           WanText(type("service")));
-      // 授予中小企业合同金额: each item's amount times its SME share (procurement.sme), when
-      // any item gives one.
-      Money sme;
-      bool any_sme = false;
-      for (const auto& p : d_.procurement) {
-        if (p.sme.empty()) continue;
-        std::string why;
-        if (auto share = Money::Parse(p.sme, MoneyUnit::kWan, &why)) {
-          sme += p.amount.TimesFraction(share->fen(), Money::kFenPerWan);
-          any_sme = true;
-        }
-      }
-      if (any_sme) {
-        text += fmt::format("授予中小企业合同金额{}，占政府采购支出总额的{}。", WanText(sme),
-                            Share(sme, f_.procurement_total));
+      // 授予中小企业合同金额: each item's amount times its SME share, when any item gives one.
+      if (f_.procurement_sme) {
+        text += fmt::format("授予中小企业合同金额{}，占政府采购支出总额的{}。",
+                            WanText(*f_.procurement_sme),
+                            Share(*f_.procurement_sme, f_.procurement_total));
       }
       Text(text);
     }

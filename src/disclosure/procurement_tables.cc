@@ -34,13 +34,9 @@ void BuildProcurement(const Department& d, const Figures& f, Table* t) {
       {"goods", "货物"}, {"works", "工程"}, {"service", "服务"}};
   for (const auto& p : d.procurement) {
     const RevenueSource* fund = d.catalog->FindRevenueSource(p.fund);
-    std::string sme;
-    if (!p.sme.empty()) {
-      // The share is entered as a fraction (0.40) and shown as a percentage (40.00%).
-      std::string why;
-      if (auto m = Money::Parse(p.sme, MoneyUnit::kWan, &why))
-        sme = SharePercent(*m, Money::FromWan(1)) + "%";
-    }
+    // The share is entered as a fraction (0.40) and shown as a percentage (40.00%).
+    std::string sme = SmePercent(p);
+    if (!sme.empty()) sme += "%";
     t->rows.push_back(
         {RowKind::kItem,
          {Cell::Text(UnitName(d, p.unit_id)), Cell::Text(ProjectName(d, p.project_id)),

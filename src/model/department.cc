@@ -57,6 +57,41 @@ Money Department::ProjectAmount(const std::string& project_id) const {
   return sum;
 }
 
+std::optional<Decimal> SmeShare(const ProcurementItem& p) {
+  if (p.sme.empty()) return std::nullopt;
+  auto share = Decimal::Parse(p.sme);
+  // The loader allows 0–1 with at most 6 decimals; anything else is not a share.
+  if (!share || share->units() < 0 || share->scale() > 6 || *share > Decimal::FromInt(1))
+    return std::nullopt;
+  return share;
+}
+
+namespace {
+
+// `amount` × share, to the nearest fen (halves away from zero).
+Money TimesShare(Money amount, const Decimal& share) {
+  int64_t denominator = 1;
+  for (int i = 0; i < share.scale(); ++i) denominator *= 10;
+  return amount.TimesFraction(share.units(), denominator);
+}
+
+}  // namespace
+
+std::optional<Money> SmeAmount(const std::vector<ProcurementItem>& items) {
+  std::optional<Money> sum;
+  for (const auto& p : items) {
+    if (auto share = SmeShare(p)) sum = sum.value_or(Money()) + TimesShare(p.amount, *share);
+  }
+  return sum;
+}
+
+std::string SmePercent(const ProcurementItem& p) {
+  auto share = SmeShare(p);
+  if (!share) return "";
+  // With at most 6 decimals the share of 1万元 is exact in fen.
+  return SharePercent(TimesShare(Money::FromWan(1), *share), Money::FromWan(1));
+}
+
 const std::vector<std::string>& ComparisonKeys() {
   static const std::vector<std::string> keys = {"total",  "general", "basic", "personnel",
                                                 "public", "project", "fund",  "operating_expenses"};

@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/decimal.h"
 #include "base/money.h"
 #include "model/declared.h"
 #include "model/document_kind.h"
@@ -174,6 +175,17 @@ struct Department {
   const Project* FindProject(const std::string& id) const;
   Money ProjectAmount(const std::string& project_id) const;
 };
+
+// The 中小企业 share of procurement items, read here only, for the 政府采购 table (面向中小企业预留
+// 比例), the 授予中小企业合同金额 of the 决算's text and the review of what a text says about it.
+// An item's share (`sme`, a fraction 0–1 with at most 6 decimals, checked by the loader); nullopt
+// when it gives none.
+std::optional<Decimal> SmeShare(const ProcurementItem& p);
+// Σ amount × share over the items that give a share, each to the nearest fen; nullopt when no
+// item gives one.
+std::optional<Money> SmeAmount(const std::vector<ProcurementItem>& items);
+// An item's share as a percentage with two decimals ("40.00"), "" when it gives none.
+std::string SmePercent(const ProcurementItem& p);
 
 // Keys allowed in prior_year / three_public.prior_year, in display order.
 const std::vector<std::string>& ComparisonKeys();

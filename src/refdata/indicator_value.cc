@@ -1,5 +1,7 @@
 #include "refdata/indicator_value.h"
 
+#include <fmt/format.h>
+
 #include <filesystem>
 #include <utility>
 #include <vector>
@@ -195,6 +197,17 @@ std::shared_ptr<const ValueCatalog> ValueCatalog::Load(const std::string& data_d
   for (const auto& row : units.rows) {
     c->units_[Normalize(row.fields[units.Column("unit")])] = row.fields[units.Column("kind")];
   }
+  CsvTable factors = ReadCsvFile((fs::path(data_dir) / "perf" / "unit_factors.csv").string());
+  for (const auto& row : factors.rows) {
+    const std::string& text = row.fields[factors.Column("factor")];
+    auto factor = Decimal::Parse(text);
+    if (!factor || factor->is_zero() || text.find('-') != std::string::npos) {
+      throw CatalogError(
+          fmt::format("{}:{}: 换算系数「{}」应为正数", factors.path, row.line, text));
+    }
+    c->measures_[Normalize(row.fields[factors.Column("unit")])] = {
+        Normalize(row.fields[factors.Column("base")]), *factor};
+  }
   CsvTable words = ReadCsvFile((fs::path(data_dir) / "perf" / "qualitative.csv").string());
   for (const auto& row : words.rows) {
     c->qualitative_[Normalize(row.fields[words.Column("value")])] =
@@ -206,6 +219,11 @@ std::shared_ptr<const ValueCatalog> ValueCatalog::Load(const std::string& data_d
 const std::string* ValueCatalog::UnitKind(const std::string& unit) const {
   auto it = units_.find(unit);
   return it == units_.end() ? nullptr : &it->second;
+}
+
+UnitMeasure ValueCatalog::Measure(const std::string& unit) const {
+  auto it = measures_.find(unit);
+  return it == measures_.end() ? UnitMeasure{unit, Decimal::FromInt(1)} : it->second;
 }
 
 const std::string* ValueCatalog::Grade(const std::string& word) const {

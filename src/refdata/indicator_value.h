@@ -46,16 +46,28 @@ struct IndicatorValue {
   std::string Normalized() const;  // "≥95%", "100–120人/年", "提高"
 };
 
-// The unit and qualitative catalogs of data/perf/.
+// A unit measured in another: 万元 is 10000 元, 万人 is 10000 人, 米 is 0.001 公里.
+struct UnitMeasure {
+  std::string base;  // the unit it is measured in; the unit itself when none is listed
+  Decimal factor;    // how many `base` one unit is (1 when none is listed)
+};
+
+// The unit, conversion and qualitative catalogs of data/perf/ (units.csv, unit_factors.csv,
+// qualitative.csv).
 class ValueCatalog {
  public:
   static std::shared_ptr<const ValueCatalog> Load(const std::string& data_dir);
   const std::string* UnitKind(const std::string& unit) const;
   const std::string* Grade(const std::string& word) const;
+  // The unit in its base unit, from unit_factors.csv: only units of one quantity are listed
+  // there (人次 is not 人, 亩 is not an exact number of 平方米), so two values whose units have
+  // the same base measure the same thing.
+  UnitMeasure Measure(const std::string& unit) const;
 
  private:
   std::map<std::string, std::string> units_;
   std::map<std::string, std::string> qualitative_;
+  std::map<std::string, UnitMeasure> measures_;
 };
 
 IndicatorValue ParseIndicatorValue(const std::string& text, const ValueCatalog& catalog);

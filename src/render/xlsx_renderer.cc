@@ -14,6 +14,7 @@
 #include <set>
 #include <string_view>
 
+#include "base/cell_text.h"
 #include "base/chinese_numerals.h"
 #include "render/compression_level.h"
 #include "render/table_grid.h"
@@ -40,44 +41,6 @@ std::vector<std::string_view> CodePoints(std::string_view s) {
     i += len;
   }
   return out;
-}
-
-// Approximate display width in Excel's column units (one unit ≈ one Latin digit): CJK and
-// full-width characters take two.
-double DisplayWidth(std::string_view s) {
-  double w = 0;
-  for (char ch : s) {
-    auto c = static_cast<unsigned char>(ch);
-    if (c < 0x80)
-      w += 1.1;  // ASCII
-    else if (c >= 0xE0)
-      w += 2.05;  // lead byte of a 3- or 4-byte character: CJK, full width
-    else if (c >= 0xC0)
-      w += 1.1;  // lead byte of a 2-byte character
-  }
-  return w;
-}
-
-// Points a line of text of `size` points takes. Row heights are set by gongkai rather than
-// left to the spreadsheet: LibreOffice does not fit the height of a row to its wrapped text
-// when it opens an .xlsx (Excel does), so a paragraph would show as one cut line. The CJK
-// faces LibreOffice falls back to for 宋体 on Linux (Noto Sans/Serif CJK) take 1.45 em a
-// line, more than SimSun; the larger figure keeps every line visible in both.
-double LineHeight(double size) { return size * 1.45; }
-
-// Lines `text` takes in a cell `width` units wide at `size` points: each of its lines (the
-// text's own line breaks) wrapped at the width. DisplayWidth is measured at 10 points.
-int WrappedLines(std::string_view text, double width, double size) {
-  const double usable = std::max(1.0, width - 1.5);  // the cell's inner margins
-  int lines = 0;
-  for (size_t start = 0;;) {
-    size_t end = text.find('\n', start);
-    std::string_view line = text.substr(start, end == std::string_view::npos ? end : end - start);
-    lines += std::max(1, static_cast<int>(std::ceil(DisplayWidth(line) * size / 10 / usable)));
-    if (end == std::string_view::npos) break;
-    start = end + 1;
-  }
-  return lines;
 }
 
 // Sets the height of a row whose tallest cell takes `lines` lines at `size` points; a row of

@@ -24,6 +24,7 @@ void RegisterProseRules(std::vector<Rule>* rules);
 void RegisterTextYearRules(std::vector<Rule>* rules);
 void RegisterPerformancePriorRules(std::vector<Rule>* rules);
 void RegisterPerformanceCopyRules(std::vector<Rule>* rules);
+void RegisterSmeTextRules(std::vector<Rule>* rules);
 
 // The one place where rules are registered.
 const std::vector<Rule>& AllRules() {
@@ -35,6 +36,7 @@ const std::vector<Rule>& AllRules() {
     RegisterTextRules(&all);
     RegisterProseRules(&all);
     RegisterTextYearRules(&all);
+    RegisterSmeTextRules(&all);
     RegisterCompletenessRules(&all);
     RegisterPlausibilityRules(&all);
     RegisterPerformanceRules(&all);

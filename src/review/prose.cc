@@ -741,4 +741,42 @@ std::vector<ProseRelation> CheckProse(const std::vector<ProseSentence>& sentence
   return out;
 }
 
+std::vector<SmeStatement> FindSmeStatements(const std::vector<ProseSentence>& sentences,
+                                            const ProseWords& words) {
+  std::vector<SmeStatement> out;
+  for (const auto& s : sentences) {
+    for (size_t j = 0; j < s.figures.size(); ++j) {
+      if (s.figures[j].kind != ProseFigure::kAmount) continue;
+      std::string bare = Bare(s.Gap(j));
+      std::string_view before = bare;
+      if (EndsWith(before, "为")) before = DropSuffix(before, "为");
+      SmeStatement st;
+      if (!words.SuffixOf("small_micro", before).empty()) {
+        st.kind = SmeStatement::kSmallMicro;
+      } else if (!words.SuffixOf("sme", before).empty()) {
+        st.kind = SmeStatement::kSme;
+      } else {
+        continue;
+      }
+      st.sentence = s.text;
+      st.amount = s.figures[j];
+      if (j + 1 < s.figures.size() && s.figures[j + 1].kind == ProseFigure::kPercent) {
+        std::string gap = Bare(s.Gap(j + 1));
+        auto share = words.PrefixOf("share", gap);
+        std::string_view rest = std::string_view(gap).substr(share.size());
+        if (!share.empty() && EndsWith(rest, "的")) {
+          std::string_view base = DropSuffix(rest, "的");
+          bool procurement = words.Is("procurement_total", base);
+          if (procurement || (st.kind == SmeStatement::kSmallMicro && words.Is("sme", base))) {
+            st.share = s.figures[j + 1];
+            st.share_of_procurement = procurement;
+          }
+        }
+      }
+      out.push_back(std::move(st));
+    }
+  }
+  return out;
+}
+
 }  // namespace gongkai

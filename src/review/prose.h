@@ -26,6 +26,7 @@
 #define GONGKAI_REVIEW_PROSE_H_
 
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -78,6 +79,26 @@ std::vector<ProseRelation> CheckProse(std::string_view text, const ProseWords& w
 // The same for a text already split by SplitProse.
 std::vector<ProseRelation> CheckProse(const std::vector<ProseSentence>& sentences,
                                       const ProseWords& words, const ProseContext& context);
+
+// What a 政府采购 text says about 中小企业:
+//   决算  授予中小企业合同金额X万元，占政府采购支出总额的Y%，
+//         其中：授予小微企业合同金额Z万元，占授予中小企业合同金额的W%
+//   预算  面向中小企业预留X万元，占政府采购预算的Y%
+// An amount counts when the words right before it (commas, colons and a final 为 aside) end
+// with a word of the role `sme` or `small_micro`; its share is the percentage right after it,
+// introduced by a `share` word and a base the words name exactly: a word of
+// `procurement_total` (政府采购支出总额 …) or, for 小微企业, of `sme`. A share without a named
+// base is left out: 占W% after a 小微企业 amount may mean either base.
+struct SmeStatement {
+  enum Kind { kSme, kSmallMicro } kind = kSme;
+  std::string sentence;
+  ProseFigure amount;
+  std::optional<ProseFigure> share;   // with its base named
+  bool share_of_procurement = false;  // the base is the procurement total (else the SME amount)
+};
+
+std::vector<SmeStatement> FindSmeStatements(const std::vector<ProseSentence>& sentences,
+                                            const ProseWords& words);
 
 }  // namespace gongkai
 

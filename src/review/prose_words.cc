@@ -11,9 +11,11 @@ namespace gongkai {
 
 const std::vector<std::string>& ProseWords::Roles() {
   static const std::vector<std::string> roles = {
-      "original",     "adjust_down", "adjust_up", "result", "change_down",   "change_up",
-      "percent_down", "percent_up",  "label",     "total",  "list_complete", "list_partial",
-      "share",        "prior",       "current",   "flat"};
+      "original",    "adjust_down", "adjust_up",        "result",
+      "change_down", "change_up",   "percent_down",     "percent_up",
+      "label",       "total",       "list_complete",    "list_partial",
+      "share",       "prior",       "current",          "flat",
+      "sme",         "small_micro", "procurement_total"};
   return roles;
 }
 

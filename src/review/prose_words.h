@@ -13,6 +13,9 @@
 //   share         a share (占, 占比 …)
 //   prior / current           last year (上年 …) / the budget year (本年 …)
 //   flat          no change (无变化, 持平 …)
+//   sme / small_micro         the amount awarded to or reserved for 中小企业 / 小微企业
+//                             (授予中小企业合同金额, 面向中小企业预留 …)
+//   procurement_total         the 政府采购 total a share of it is taken of (政府采购支出总额 …)
 #ifndef GONGKAI_REVIEW_PROSE_WORDS_H_
 #define GONGKAI_REVIEW_PROSE_WORDS_H_
 

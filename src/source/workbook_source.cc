@@ -10,6 +10,7 @@
 #include <functional>
 #include <set>
 
+#include "base/cell_text.h"
 #include "base/csv.h"
 #include "base/utf8_text.h"
 #include "source/source_writer.h"
@@ -515,9 +516,19 @@ void Writer::WriteInfo() {
       "docs/source-format.md。",
       "填好后：gongkai check 文件.xlsx 审核，gongkai render 文件.xlsx 生成公开文件。",
   };
-  worksheet_set_column(ws, 0, 0, 110, nullptr);
-  for (size_t i = 0; i < std::size(lines); ++i)
-    worksheet_write_string(ws, static_cast<lxw_row_t>(i), 0, lines[i], i == 0 ? title_ : nullptr);
+  // One column as wide as an A4 page in portrait, each line wrapped in it, each row as tall as
+  // its lines (base/cell_text.h: LibreOffice does not fit row heights when it opens a file).
+  constexpr double kWidth = 90, kSize = 11, kTitleSize = 14;
+  worksheet_set_column(ws, 0, 0, kWidth, wrap_);
+  worksheet_set_paper(ws, 9);  // A4
+  worksheet_fit_to_pages(ws, 1, 0);
+  for (size_t i = 0; i < std::size(lines); ++i) {
+    const auto row = static_cast<lxw_row_t>(i);
+    const double size = i == 0 ? kTitleSize : kSize;
+    worksheet_write_string(ws, row, 0, lines[i], i == 0 ? title_ : wrap_);
+    worksheet_set_row(ws, row, WrappedLines(lines[i], kWidth, size) * LineHeight(size) + 4,
+                      nullptr);
+  }
 }
 
 void Writer::WriteForm(const FormSheet& f) {

@@ -2,8 +2,10 @@
 // framework, typed values, weights, spending plan, money that must agree with the budget,
 // and signs of copied or careless goals.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -72,16 +74,110 @@ bool IsRateName(const std::string& name) {
   return false;
 }
 
-// An amount in 万元 from an indicator value with a money unit; nullopt otherwise.
-std::optional<Money> MoneyOf(const IndicatorValue& v) {
+std::string AmountText(Money m, const std::string& unit) {
+  return unit == "元" ? m.Yuan() + "元" : m.Wan() + "万元";
+}
+
+// a₁ × a₂ × … ÷ divisor, in 元, as Money to the nearest fen (halves up); nullopt when a factor
+// is negative or the result does not fit. Exact: the decimals are multiplied as integers in
+// 128 bits.
+std::optional<Money> YuanProduct(std::initializer_list<Decimal> factors, Decimal divisor) {
+  using Wide = __int128;
+  auto pow10 = [](int n) {
+    Wide p = 1;
+    for (int i = 0; i < n; ++i) p *= 10;
+    return p;
+  };
+  Wide numerator = Money::kFenPerYuan, denominator = divisor.units();
+  int scale = 0;
+  for (const Decimal& f : factors) {
+    if (f.units() < 0 || __builtin_mul_overflow(numerator, Wide{f.units()}, &numerator))
+      return std::nullopt;
+    scale += f.scale();
+  }
+  // Scales are at most 9 decimals each (decimal.h), so 10^scale fits for a few factors.
+  if (denominator <= 0 || scale > 36 ||
+      __builtin_mul_overflow(numerator, pow10(divisor.scale()), &numerator) ||
+      __builtin_mul_overflow(denominator, pow10(scale), &denominator))
+    return std::nullopt;
+  Wide fen = numerator / denominator;
+  if (2 * (numerator % denominator) >= denominator) ++fen;
+  if (fen > std::numeric_limits<int64_t>::max()) return std::nullopt;
+  return Money::FromFen(static_cast<int64_t>(fen));
+}
+
+// The amount of an indicator value with a money unit, through the unit's size in 元
+// (data/perf/unit_factors.csv): "≤15万元" is 150000元; for a per-unit cost ("500元/人") the
+// amount per unit. nullopt otherwise.
+std::optional<Money> MoneyOf(const IndicatorValue& v, const ValueCatalog& units) {
   if (v.kind != IndicatorValue::kNumber || v.unit_kind != "money") return std::nullopt;
-  std::string text = v.number.ToString();
-  std::string why;
-  auto m = Money::Parse(text, MoneyUnit::kWan, &why);
-  if (!m) return std::nullopt;
-  if (v.unit == "元" || v.unit.rfind("元/", 0) == 0) return Money::FromFen(m->fen() / 10000);
-  if (v.unit == "亿" || v.unit == "亿元") return Money::FromFen(m->fen() * 10000);
-  return m;  // 万 / 万元
+  UnitMeasure m = units.Measure(v.unit.substr(0, v.unit.find('/')));
+  if (m.base != "元") return std::nullopt;
+  return YuanProduct({v.number, m.factor}, Decimal::FromInt(1));
+}
+
+bool IsCost(const Indicator& i) {
+  return i.level1.find("成本") != std::string::npos || i.level2.find("成本") != std::string::npos;
+}
+
+// A per-unit cost (成本指标 "≤500元/人", "2万元/公里") paired with the one 数量指标 of the
+// project's annual goals that counts the same unit ("≥200人", "3千米"), and what the two give.
+struct CostPair {
+  const Goal* goal;
+  const Indicator* cost;
+  const Indicator* count = nullptr;  // null: no count, or more than one, counts this unit
+  std::optional<Money> total;        // cost × count
+};
+
+// The per-unit costs of a project's annual goals. Units pair only when unit_factors.csv gives
+// them the same base (元/人 with 人 or 万人, 万元/公里 with 公里, 千米 or 米; never 人 with 人次),
+// and a count measured per period pairs only when that period is the year.
+std::vector<CostPair> CostPairs(const ProjectDeclaration& p, const ValueCatalog& units) {
+  std::vector<CostPair> out;
+  for (const auto& g : p.annual) {
+    for (const auto& i : g.indicators) {
+      const IndicatorValue& v = i.value;
+      size_t slash = v.unit.find('/');
+      if (!IsCost(i) || !MoneyOf(v, units) || slash == std::string::npos || !v.period.empty())
+        continue;
+      CostPair pair{&g, &i};
+      UnitMeasure per = units.Measure(v.unit.substr(slash + 1));
+      int matches = 0;
+      for (const auto& h : p.annual) {
+        for (const auto& c : h.indicators) {
+          const IndicatorValue& n = c.value;
+          if (c.level2.find("数量") == std::string::npos || n.kind != IndicatorValue::kNumber ||
+              n.unit_kind == "money" || (!n.period.empty() && n.period != "年"))
+            continue;
+          UnitMeasure counted = units.Measure(n.base_unit());
+          if (counted.base != per.base) continue;
+          if (++matches == 1) {
+            pair.count = &c;
+            // cost per `per` unit × count in `counted` units: × counted.factor ÷ per.factor.
+            UnitMeasure money = units.Measure(v.unit.substr(0, slash));
+            pair.total =
+                YuanProduct({v.number, money.factor, n.number, counted.factor}, per.factor);
+          }
+        }
+      }
+      if (matches != 1) {  // which count the cost multiplies is not known
+        pair.count = nullptr;
+        pair.total.reset();
+      }
+      out.push_back(pair);
+    }
+  }
+  return out;
+}
+
+// A computed cost: in 元 below 1万元, so that a cost mistyped in 元 does not read "0.00万元".
+std::string CostText(Money m, const std::string& unit) {
+  return AmountText(m, m < Money::FromWan(1) ? "元" : unit);
+}
+
+std::string Relation(const CostPair& c) {
+  return fmt::format("成本指标「{}」{} × 数量指标「{}」{}", c.cost->name, c.cost->value.raw,
+                     c.count->name, c.count->value.raw);
 }
 
 // Why a value is not understood, without repeating the value: "应为比较符加数字…".
@@ -100,10 +196,6 @@ Money SumFunding(const ProjectDeclaration& p) {
   Money sum;
   for (const auto& f : p.funding) sum += f.amount;
   return sum;
-}
-
-std::string AmountText(Money m, const std::string& unit) {
-  return unit == "元" ? m.Yuan() + "元" : m.Wan() + "万元";
 }
 
 }  // namespace
@@ -398,10 +490,8 @@ void RegisterPerformanceRules(std::vector<Rule>* out) {
                           }
                           if (!limit) continue;
                           for (const auto& i : g.goal->indicators) {
-                            bool cost = i.level1.find("成本") != std::string::npos ||
-                                        i.level2.find("成本") != std::string::npos;
-                            if (!cost) continue;
-                            auto m = MoneyOf(i.value);
+                            if (!IsCost(i)) continue;
+                            auto m = MoneyOf(i.value, ctx.d.catalog->values());
                             if (!m || i.value.unit.find('/') != std::string::npos)
                               continue;  // per-unit costs
                             if (*m > *limit) {
@@ -412,6 +502,76 @@ void RegisterPerformanceRules(std::vector<Rule>* out) {
                           }
                         }
                       }));
+  out->push_back(Make(
+      "PRF-023", Severity::kWarning, "单位成本 × 数量不超过项目当年预算",
+      "成本指标给出单位成本（如“人均培训成本≤500元/人”）、数量指标给出同一单位的数量（如“培训人"
+      "数≥200人”）时，两者之积是这部分产出的成本，不能超过项目当年预算。单位须一致（元/人对人、"
+      "万元/公里对公里，换算见 data/perf/unit_factors.csv），同一单位有多个数量指标时不核对",
+      kBasis, [](const CheckContext& ctx, Emitter& emit) {
+        for (const auto& p : ctx.d.performance.projects) {
+          if (!p.year_budget) continue;
+          const std::string budget = AmountText(*p.year_budget, p.unit_label);
+          for (const auto& c : CostPairs(p, ctx.d.catalog->values())) {
+            if (!c.total || *c.total <= *p.year_budget) continue;
+            std::string product = CostText(*c.total, p.unit_label);
+            emit.Report(
+                fmt::format("项目「{}」{} = {}，超过项目当年预算{}", p.name, Relation(c), product,
+                            budget),
+                GoalLocation(ctx, {c.goal, "项目申报表「" + p.name + "」", true, &p}, c.cost->line),
+                "≤" + budget, product);
+          }
+        }
+      }));
+  out->push_back(Make(
+      "PRF-024", Severity::kInfo, "单位成本 × 数量不远低于项目当年预算",
+      "项目的成本指标都能算出金额（单位成本 × 同一单位的数量，或总成本）时，其合计低于项目当年预"
+      "算的一定比例（threshold.cost_far_below_percent，默认10%），多半是单位写错（元与万元）或"
+      "数量漏填；有无法算出金额的成本指标时不核对",
+      kBasis, [](const CheckContext& ctx, Emitter& emit) {
+        const long long percent = ctx.config.Number("threshold.cost_far_below_percent", 10);
+        const ValueCatalog& units = ctx.d.catalog->values();
+        for (const auto& p : ctx.d.performance.projects) {
+          if (!p.year_budget || p.year_budget->is_zero() || p.year_budget->is_negative()) continue;
+          std::vector<CostPair> pairs = CostPairs(p, units);
+          if (pairs.empty()) continue;
+          Money sum;
+          std::vector<std::string> parts;
+          bool complete = true;
+          for (const auto& c : pairs) {
+            if (!c.total) {
+              complete = false;
+              break;
+            }
+            sum += *c.total;
+            parts.push_back(Relation(c) + " = " + CostText(*c.total, p.unit_label));
+          }
+          // Total costs ("≤15万元") count as they are; a per-unit cost is one of the pairs;
+          // any other cost (a rate, "≤预算数", 万元/年) leaves the sum unknown.
+          for (const auto& g : p.annual) {
+            for (const auto& i : g.indicators) {
+              if (!IsCost(i) || i.value.unfilled()) continue;
+              auto m = MoneyOf(i.value, units);
+              bool per_unit = i.value.unit.find('/') != std::string::npos;
+              if (!m || (per_unit && !i.value.period.empty())) {
+                complete = false;
+              } else if (!per_unit) {
+                sum += *m;
+                parts.push_back(fmt::format("成本指标「{}」{}", i.name, i.value.raw));
+              }
+            }
+          }
+          if (!complete) continue;
+          Money floor = p.year_budget->TimesFraction(percent, 100);
+          if (sum >= floor) continue;
+          const CostPair& first = pairs.front();
+          emit.Report(fmt::format("项目「{}」{}，合计{}，不到项目当年预算{}的{}%，请核对单位和数量",
+                                  p.name, fmt::join(parts, "；"), CostText(sum, p.unit_label),
+                                  AmountText(*p.year_budget, p.unit_label), percent),
+                      GoalLocation(ctx, {first.goal, "项目申报表「" + p.name + "」", true, &p},
+                                   first.cost->line),
+                      "≥" + AmountText(floor, p.unit_label), CostText(sum, p.unit_label));
+        }
+      }));
   out->push_back(Make(
       "PRF-012", Severity::kError, "部门整体目标的支出构成与预算一致（人员类、运转类、特定目标类）",
       "人员类、运转类、特定目标类项目支出分别对应人员经费、公用经费、项目支出", kBasis,
