@@ -11,7 +11,9 @@
 // (a code followed by a name, or an amount with decimals); repeated headers on continuation
 // pages are skipped that way. Amount columns are found from the data: the horizontal extents
 // of the amounts of all rows are merged where they overlap, so that right-aligned, centred
-// and left-aligned columns are all recognised, and a blank cell stays blank. Each column is
+// and left-aligned columns are all recognised, and a blank cell stays blank; in a PDF, header
+// words standing clear of those columns and of the rows' labels head a column that prints no
+// amount at all (上级补助收入 of nothing), rather than joining a neighbour's name. Each column is
 // named by the header cells above it (a header cell spanning several columns is a parent,
 // "基本支出/人员经费"; stacked cells over one column are one wrapped label). In a two-sided
 // table (收支总表: 收入 | 支出) the halves are split where a label follows an amount on a line.
