@@ -31,9 +31,10 @@ PublishedDocument FromPages(const std::vector<Page>& pages, const std::string& p
   TableCatalog catalog = TableCatalog::Load(options.data_dir);
   doc.tables = ReadTables(pages, catalog);
   ReadDocumentFacts(pages, &doc);
+  IdentityFromFileName(path, &doc);
   TextFacts facts = TextFacts::Load(options.data_dir);
   doc.text_figures = ReadTextFigures(pages, facts.figures, doc.year);
-  doc.completeness = ReadCompleteness(pages, facts.completeness, doc);
+  doc.completeness = ReadCompleteness(pages, facts.completeness, doc, facts.tables_elsewhere);
   return doc;
 }
 

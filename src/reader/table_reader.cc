@@ -1,7 +1,9 @@
 #include "reader/table_reader.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <filesystem>
 #include <map>
 #include <optional>
 #include <regex>
@@ -1080,6 +1082,55 @@ void ReadDocumentFacts(const std::vector<Page>& pages, PublishedDocument* doc) {
     doc->kind = DocumentKind::kFinalAccounts;
   } else if (budget > 0) {
     doc->kind = DocumentKind::kBudget;
+  }
+}
+
+void IdentityFromFileName(const std::string& path, PublishedDocument* doc) {
+  if (!doc->department.empty() && doc->year != 0 && doc->kind != DocumentKind::kUnknown) return;
+  std::string name = std::filesystem::path(path).filename().string();
+  // "….PDF.pdf": every extension a collection appended.
+  for (bool again = true; again;) {
+    again = false;
+    std::string ext = std::filesystem::path(name).extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (ext == ".pdf" || ext == ".txt" || ext == ".xlsx") {
+      name.resize(name.size() - ext.size());
+      again = true;
+    }
+  }
+  static const std::regex kFileTitle(
+      R"(^(?:附件\d+(?:：|:|、|-)?)?(.+?)(20\d\d)年度?(?:部门|单位)?(?:综合)?(预算|决算))");
+  std::vector<std::string> parts;
+  for (size_t from = 0;;) {
+    size_t bar = name.find('_', from);
+    parts.push_back(RemoveSpaces(name.substr(from, bar == std::string::npos ? bar : bar - from)));
+    if (bar == std::string::npos) break;
+    from = bar + 1;
+  }
+  for (size_t i = parts.size(); i-- > 0;) {
+    std::smatch m;
+    if (!std::regex_search(parts[i], m, kFileTitle)) continue;
+    std::string department = m[1].str();
+    if (CodePoints(department) < 3 || CodePoints(department) > 30 || Contains(department, "部分")) {
+      continue;
+    }
+    int year = std::stoi(m[2].str());
+    DocumentKind kind = m[3].str() == "决算" ? DocumentKind::kFinalAccounts : DocumentKind::kBudget;
+    bool filled = false;
+    if (doc->department.empty() && (doc->year == 0 || doc->year == year)) {
+      doc->department = department;
+      filled = true;
+    }
+    if (doc->year == 0) {
+      doc->year = year;
+      filled = true;
+    }
+    if (doc->kind == DocumentKind::kUnknown) {
+      doc->kind = kind;
+      filled = true;
+    }
+    doc->identity_from_file_name = filled;
+    return;
   }
 }
 

@@ -34,6 +34,15 @@ std::vector<PublishedTable> ReadTables(const std::vector<Page>& pages, const Tab
 // Kind (预算/决算), department and year, from the cover and the table titles.
 void ReadDocumentFacts(const std::vector<Page>& pages, PublishedDocument* doc);
 
+// Department, year and kind from the document's file name, for what the pages do not say (a
+// document without a text layer, tables without a cover): bureaus name the file after the
+// document's title, "附件1：北京市政务服务和数据管理局2026年度部门预算情况说明.pdf". A file
+// name is read only where it names a department, a year and 预算 or 决算 in one part (parts
+// split at "_", which collections add before the published name), and its department only
+// where the pages state no other year: a misnamed file does not rename a document. Sets
+// `doc->identity_from_file_name` when it filled anything.
+void IdentityFromFileName(const std::string& path, PublishedDocument* doc);
+
 // Splits a leading 功能/经济 科目 code off a label: "2010301 行政运行" → {"2010301", "行政运行"};
 // "204 06 01" style split codes are joined. Returns the code ("" when none).
 std::string SplitCode(std::vector<std::string>* labels);
