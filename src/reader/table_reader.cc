@@ -500,7 +500,8 @@ Interval WordOverColumn(const Cell& cell, const std::vector<Interval>& columns) 
 // The header's leaves — its lowest labels, those with no label below them — right of the rows'
 // labels are counted: where there are more of them than columns with amounts, the difference
 // is made up by the leaves that stand clear of every column with amounts (between two of them,
-// or after the last of the table's last side), of the rows' labels, and of the labels of columns
+// or after the last in a one-sided table: in a two-sided one the title of a half, "支出", reads
+// as one more leaf), of the rows' labels, and of the labels of columns
 // with amounts (a wrapped "单位预留机动经" / "费" whose last line lies in the gap). Only when
 // these are exactly as many as missing: a label merely printed beside its right-aligned
 // amounts (小计 | 基本支出 | 项目支出 centred in wide cells) is no column of its own, and where
@@ -595,8 +596,7 @@ std::vector<Interval> WithBlankColumns(std::vector<Interval> columns,
     size_t after = 0;
     while (after < columns.size() && columns[after].x1 <= leaf.x0 - kClear) ++after;
     if (after == 0) continue;
-    bool inside =
-        after == columns.size() ? side == sides - 1 : leaf.x1 <= columns[after].x0 - kClear;
+    bool inside = after == columns.size() ? sides == 1 : leaf.x1 <= columns[after].x0 - kClear;
     if (!inside) continue;
     bool over_label = std::any_of(labels.begin(), labels.end(), [&](const Interval& l) {
       return OverlapOf(l.x0, l.x1, leaf.x0, leaf.x1) > 0;
