@@ -112,6 +112,9 @@ struct CompletenessMark {
   std::string name;  // 收支总表, “三公”经费说明, 政府采购 …
   bool is_table = false;
   bool found = false;
+  // A table not in this document, which says that its tables are published apart (表样附后,
+  // 附件：…部门预算报表); `page` is where it says so.
+  bool elsewhere = false;
   int page = 0;            // where it was found
   std::string sheet = {};  // in a workbook: the sheet where it was found
 };
@@ -121,6 +124,7 @@ struct PublishedDocument {
   DocumentKind kind = DocumentKind::kUnknown;
   std::string department;
   int year = 0;
+  bool identity_from_file_name = false;  // kind, department or year taken from the file name
   std::vector<PageStatus> pages;
   std::vector<PublishedTable> tables;
   std::vector<TextFigure> text_figures;

@@ -31,9 +31,10 @@ PublishedDocument FromPages(const std::vector<Page>& pages, const std::string& p
   TableCatalog catalog = TableCatalog::Load(options.data_dir);
   doc.tables = ReadTables(pages, catalog);
   ReadDocumentFacts(pages, &doc);
+  IdentityFromFileName(path, &doc);
   TextFacts facts = TextFacts::Load(options.data_dir);
   doc.text_figures = ReadTextFigures(pages, facts.figures, doc.year);
-  doc.completeness = ReadCompleteness(pages, facts.completeness, doc);
+  doc.completeness = ReadCompleteness(pages, facts.completeness, doc, facts.tables_elsewhere);
   return doc;
 }
 
@@ -132,6 +133,56 @@ void CheckBalance(const PublishedTable& t, std::vector<ReaderFinding>* out) {
   Judge({&t, halves[1], *columns[1], spending, income, 0, "收入方“" + halves[0]->name + "”"}, out);
 }
 
+// A column's own words: its header path without the parents the layouts of the “三公” table
+// print over several columns, so that "“三公”经费/公务用车购置及运行维护费/公务用车购/置费"
+// reads 公务用车购置费 and its 小计 reads 公务用车小计.
+std::string OwnWords(const PublishedColumn& c) {
+  std::string s;
+  for (char ch : c.path) {
+    if (ch != '/') s += ch;
+  }
+  for (std::string_view parent :
+       {"“三公”经费", "\"三公\"经费", "三公经费", "购置及运行维护费", "购置及运行费"}) {
+    for (size_t at = s.find(parent); at != std::string::npos; at = s.find(parent)) {
+      s.erase(at, parent.size());
+    }
+  }
+  return s;
+}
+
+bool Has(const std::string& s, std::string_view word) { return s.find(word) != std::string::npos; }
+
+// The layout of 江苏省级 and others that print 会议费 and 培训费 beside the “三公”: 合计 | “三公”
+// 经费 (小计 | 因公出国(境)费 | 公务用车购置及运行维护费 (小计 | 购置费 | 运行维护费) | 公务接待费)
+// | 会议费 | 培训费, nine columns in this order — 合计 = “三公” 小计 + 会议费 + 培训费, 小计 =
+// 因公出国 + 公务用车 + 公务接待, 公务用车 小计 = 购置费 + 运行维护费. Any other order or number
+// of columns (a blank column the reader could not see, prior-year columns) is left unchecked.
+void CheckThreePublicWithMeetings(const PublishedTable& t, std::vector<ReaderFinding>* out) {
+  if (t.columns.size() != 9) return;
+  std::vector<std::string> w;
+  for (const PublishedColumn& c : t.columns) w.push_back(OwnWords(c));
+  // 购置费 and 运行维护费 by their place under 公务用车: their labels are often printed as one
+  // run ("公务用车购置 公务用车运行") that names both.
+  auto vehicle_item = [&](size_t k) {
+    return Has(w[k], "公务用车") && !Has(w[k], "小计") && t.columns[k].name != "小计";
+  };
+  bool layout = (Has(w[0], "合计") || Has(w[0], "总计")) && !Has(w[0], "小计") && w[1] == "小计" &&
+                Has(w[2], "因公出国") && !Has(w[2], "小计") && Has(w[3], "小计") &&
+                Has(w[3], "公务用车") && vehicle_item(4) &&
+                !(Has(w[4], "运行") && !Has(w[4], "购置")) && vehicle_item(5) &&
+                !(Has(w[5], "购置") && !Has(w[5], "运行")) && Has(w[6], "接待") &&
+                Has(w[7], "会议") && !Has(w[7], "培训") && Has(w[8], "培训") && !Has(w[8], "会议");
+  if (!layout) return;
+  for (const PublishedRow& r : t.rows) {
+    auto at = [&](size_t k) { return r.amounts[k].value; };
+    Judge({&t, &r, 3, at(3), at(4) + at(5), 2, "购置费 + 运行维护费"}, out);
+    Judge({&t, &r, 1, at(1), at(2) + at(3) + at(6), 3,
+           "因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费"},
+          out);
+    Judge({&t, &r, 0, at(0), at(1) + at(7) + at(8), 3, "“三公”经费 + 会议费 + 培训费"}, out);
+  }
+}
+
 // "三公"经费 in the standard layout — 合计 | 因公出国(境)费 | 公务用车购置及运行费 (小计 |
 // 购置费 | 运行费) | 公务接待费, the first six columns — 合计 = 因公出国 + 公务用车 + 公务接待
 // and 小计 = 购置费 + 运行费. Other layouts (合计 with 会议费 and 培训费 beside a 三公 小计,
@@ -148,7 +199,10 @@ void CheckThreePublic(const PublishedTable& t, std::vector<ReaderFinding>* out) 
                   c[3].name.find("运行") == std::string::npos &&
                   c[4].name.find("运行") != std::string::npos &&
                   c[4].name.find("购置") == std::string::npos && NameIs(c[5], "公务接待");
-  if (!standard) return;
+  if (!standard) {
+    CheckThreePublicWithMeetings(t, out);
+    return;
+  }
   for (const PublishedRow& r : t.rows) {
     auto at = [&](size_t k) { return r.amounts[k].value; };
     Judge({&t, &r, 2, at(2), at(3) + at(4), 2, "购置费 + 运行费"}, out);

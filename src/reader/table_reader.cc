@@ -1,7 +1,9 @@
 #include "reader/table_reader.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <filesystem>
 #include <map>
 #include <optional>
 #include <regex>
@@ -457,6 +459,168 @@ std::vector<Interval> OrdinalColumns(const std::vector<DataLine>& data,
   return columns;
 }
 
+// The extent of the word of `cell` that lies over one of `columns`: a cell may hold the labels
+// of two columns run together ("公务用车购置 公务用车运行"); its width is shared among its words
+// by their characters.
+Interval WordOverColumn(const Cell& cell, const std::vector<Interval>& columns) {
+  std::vector<std::pair<size_t, size_t>> words;  // [first, last) in characters
+  size_t n = 0, start = 0;
+  bool in_word = false;
+  for (size_t i = 0; i < cell.text.size(); ++i) {
+    unsigned char ch = static_cast<unsigned char>(cell.text[i]);
+    if ((ch & 0xC0) == 0x80) continue;
+    bool space = ch == ' ' || ch == '\t';
+    if (!space && !in_word) start = n;
+    if (space && in_word) words.push_back({start, n});
+    in_word = !space;
+    ++n;
+  }
+  if (in_word) words.push_back({start, n});
+  Interval best{cell.box.x0, cell.box.x1};
+  if (words.size() < 2 || n == 0) return best;
+  double per = cell.box.width() / static_cast<double>(n), most = -1;
+  for (const auto& [first, last] : words) {
+    Interval w{cell.box.x0 + per * static_cast<double>(first),
+               cell.box.x0 + per * static_cast<double>(last)};
+    double over = 0;
+    for (const Interval& c : columns) over += OverlapOf(w.x0, w.x1, c.x0, c.x1);
+    if (over > most) {
+      most = over;
+      best = w;
+    }
+  }
+  return best;
+}
+
+// The columns of one side with the columns that print no amount at all (上级补助收入 nobody
+// received, a 公务用车购置费 of 0, a 国有资本经营 fund the department has none of). Without them
+// such a column's header words are read into the neighbouring column's name ("上级补助收入事业
+// 收入") and the columns after it cannot be told apart.
+//
+// The header's leaves — its lowest labels, those with no label below them — right of the rows'
+// labels are counted: where there are more of them than columns with amounts, the difference
+// is made up by the leaves that stand clear of every column with amounts (between two of them,
+// or after the last in a one-sided table: in a two-sided one the title of a half, "支出", reads
+// as one more leaf), of the rows' labels, and of the labels of columns
+// with amounts (a wrapped "单位预留机动经" / "费" whose last line lies in the gap). Only when
+// these are exactly as many as missing: a label merely printed beside its right-aligned
+// amounts (小计 | 基本支出 | 项目支出 centred in wide cells) is no column of its own, and where
+// the count does not settle it nothing is added. Only where boxes are exact (a PDF page).
+std::vector<Interval> WithBlankColumns(std::vector<Interval> columns,
+                                       const std::vector<const Line*>& header,
+                                       const std::vector<DataLine>& data,
+                                       const std::vector<double>& bounds, int side, int sides) {
+  if (columns.empty()) return columns;
+  std::vector<Interval> labels;  // of the rows, on this side
+  double labels_end = -1e9;
+  for (const DataLine& d : data) {
+    for (const Classified& c : d.cells) {
+      if (c.kind != Kind::kAmount && SideOf(c.cell->box.x0, bounds) == side) {
+        labels.push_back({c.cell->box.x0, c.cell->box.x1});
+        labels_end = std::max(labels_end, c.cell->box.x1);
+      }
+    }
+  }
+  std::vector<const Cell*> cells;  // the header's, on this side
+  for (const Line* line : header) {
+    if (IsUnitLine(*line)) continue;
+    for (const Cell& cell : line->cells) {
+      if (SideOf(cell.box.x0, bounds) == side && !RemoveSpaces(cell.text).empty()) {
+        cells.push_back(&cell);
+      }
+    }
+  }
+  auto overlap = [](const Box& a, const Box& b) { return OverlapOf(a.x0, a.x1, b.x0, b.x1) > 0; };
+  // Labels more than the usual distance between columns left of the first one head the rows'
+  // labels (项目, 科目名称, 预算单位), not amounts.
+  std::vector<double> pitches;
+  for (size_t i = 1; i < columns.size(); ++i) pitches.push_back(columns[i].x1 - columns[i - 1].x1);
+  std::sort(pitches.begin(), pitches.end());
+  double pitch = pitches.empty() ? columns[0].x1 - columns[0].x0 : pitches[pitches.size() / 2];
+  const double first_slot = columns[0].x0 - pitch;
+  // Leaves: no label lower down under them.
+  std::vector<const Cell*> leaves;
+  for (const Cell* c : cells) {
+    bool covered = std::any_of(cells.begin(), cells.end(), [&](const Cell* d) {
+      return d != c && d->box.y0 >= c->box.y1 - 0.5 * c->box.height() && overlap(c->box, d->box);
+    });
+    double centre = (c->box.x0 + c->box.x1) / 2;
+    if (!covered && centre > labels_end && c->box.x1 > first_slot) leaves.push_back(c);
+  }
+  // A label spaced out into single characters ("总 | 计", "金 | 额") is one leaf.
+  std::vector<Interval> spans;
+  for (const Cell* c : leaves) {
+    Interval x{c->box.x0, c->box.x1};
+    if (CodePoints(RemoveSpaces(c->text)) == 1) {
+      double reach = 1.5 * std::max(c->box.height(), c->box.width());
+      for (const Cell* d : leaves) {
+        bool same_line = std::abs(d->box.y0 - c->box.y0) < 0.5 * c->box.height();
+        bool near = d->box.x0 > c->box.x1 && d->box.x0 - c->box.x1 <= reach;
+        if (d != c && same_line && near && CodePoints(RemoveSpaces(d->text)) == 1) {
+          x.x1 = d->box.x0 + 1;  // touches the next character: merged with it
+        }
+      }
+    }
+    spans.push_back(x);
+  }
+  const std::vector<Interval> leaf_columns = Merge(spans);
+  if (leaf_columns.size() <= columns.size()) return columns;
+  const size_t missing = leaf_columns.size() - columns.size();
+  const double kClear = 1;  // points between a label and a column it does not belong to
+  auto columns_over = [&](double x0, double x1) {
+    size_t n = 0;
+    for (const Interval& c : columns) n += OverlapOf(x0, x1, c.x0, c.x1) > 0;
+    return n;
+  };
+  // A column with amounts but no label over it (amounts right-aligned in a wide cell whose
+  // label is centred) is headed by the nearest leaf left of it: that one is no blank column.
+  std::vector<bool> taken(leaf_columns.size(), false);
+  for (size_t k = 0; k < columns.size(); ++k) {
+    bool headed = std::any_of(cells.begin(), cells.end(), [&](const Cell* c) {
+      double width = std::min(c->box.width(), columns[k].x1 - columns[k].x0);
+      return columns_over(c->box.x0, c->box.x1) == 1 &&
+             OverlapOf(c->box.x0, c->box.x1, columns[k].x0, columns[k].x1) > 0.25 * width;
+    });
+    if (headed) continue;
+    for (size_t i = leaf_columns.size(); i-- > 0;) {
+      if (leaf_columns[i].x1 <= columns[k].x0) {
+        taken[i] = true;
+        break;
+      }
+    }
+  }
+  std::vector<Interval> blank;
+  for (size_t i = 0; i < leaf_columns.size(); ++i) {
+    const Interval& leaf = leaf_columns[i];
+    if (taken[i]) continue;
+    size_t after = 0;
+    while (after < columns.size() && columns[after].x1 <= leaf.x0 - kClear) ++after;
+    if (after == 0) continue;
+    bool inside = after == columns.size() ? sides == 1 : leaf.x1 <= columns[after].x0 - kClear;
+    if (!inside) continue;
+    bool over_label = std::any_of(labels.begin(), labels.end(), [&](const Interval& l) {
+      return OverlapOf(l.x0, l.x1, leaf.x0, leaf.x1) > 0;
+    });
+    // The last line of a label over a column with amounts, just below it.
+    bool wrapped = std::any_of(cells.begin(), cells.end(), [&](const Cell* c) {
+      if (columns_over(c->box.x0, c->box.x1) != 1) return false;
+      Interval part = WordOverColumn(*c, columns);
+      if (OverlapOf(part.x0, part.x1, leaf.x0, leaf.x1) <= 0) return false;
+      return std::any_of(leaves.begin(), leaves.end(), [&](const Cell* l) {
+        double down = (l->box.y0 + l->box.y1 - c->box.y0 - c->box.y1) / 2;
+        return l->box.x0 >= leaf.x0 && l->box.x1 <= leaf.x1 && down > 0 &&
+               down <= 1.6 * std::min(l->box.height(), c->box.height());
+      });
+    });
+    if (!over_label && !wrapped) blank.push_back(leaf);
+  }
+  if (blank.size() != missing) return columns;
+  columns.insert(columns.end(), blank.begin(), blank.end());
+  std::sort(columns.begin(), columns.end(),
+            [](const Interval& a, const Interval& b) { return a.x0 < b.x0; });
+  return columns;
+}
+
 PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, size_t end_page,
                          size_t end_line) {
   PublishedTable table;
@@ -649,6 +813,10 @@ PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, siz
       approximate = false;  // too many amounts on a line to match in order: by boxes
       merged = Merge(extents);
     }
+    const Page& first_page = pages[title.page];
+    if (!approximate && !first_page.from_text && first_page.sheet.empty()) {
+      merged = WithBlankColumns(std::move(merged), header, data, bounds, side, table.sides);
+    }
     for (const Interval& i : merged) {
       PublishedColumn col;
       col.side = side;
@@ -661,7 +829,8 @@ PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, siz
         lo1 = std::min(lo1, e.x1);
         hi1 = std::max(hi1, e.x1);
       }
-      right_aligned.push_back(!pages[title.page].from_text && hi1 - lo1 <= 2);
+      // A blank column (no amounts) aligns nothing.
+      right_aligned.push_back(!pages[title.page].from_text && hi1 >= lo1 && hi1 - lo1 <= 2);
     }
     NameColumns(header, &table.columns, first, table.columns.size(), right_aligned,
                 pages[title.page].from_text, !approximate);
@@ -913,6 +1082,55 @@ void ReadDocumentFacts(const std::vector<Page>& pages, PublishedDocument* doc) {
     doc->kind = DocumentKind::kFinalAccounts;
   } else if (budget > 0) {
     doc->kind = DocumentKind::kBudget;
+  }
+}
+
+void IdentityFromFileName(const std::string& path, PublishedDocument* doc) {
+  if (!doc->department.empty() && doc->year != 0 && doc->kind != DocumentKind::kUnknown) return;
+  std::string name = std::filesystem::path(path).filename().string();
+  // "….PDF.pdf": every extension a collection appended.
+  for (bool again = true; again;) {
+    again = false;
+    std::string ext = std::filesystem::path(name).extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (ext == ".pdf" || ext == ".txt" || ext == ".xlsx") {
+      name.resize(name.size() - ext.size());
+      again = true;
+    }
+  }
+  static const std::regex kFileTitle(
+      R"(^(?:附件\d+(?:：|:|、|-)?)?(.+?)(20\d\d)年度?(?:部门|单位)?(?:综合)?(预算|决算))");
+  std::vector<std::string> parts;
+  for (size_t from = 0;;) {
+    size_t bar = name.find('_', from);
+    parts.push_back(RemoveSpaces(name.substr(from, bar == std::string::npos ? bar : bar - from)));
+    if (bar == std::string::npos) break;
+    from = bar + 1;
+  }
+  for (size_t i = parts.size(); i-- > 0;) {
+    std::smatch m;
+    if (!std::regex_search(parts[i], m, kFileTitle)) continue;
+    std::string department = m[1].str();
+    if (CodePoints(department) < 3 || CodePoints(department) > 30 || Contains(department, "部分")) {
+      continue;
+    }
+    int year = std::stoi(m[2].str());
+    DocumentKind kind = m[3].str() == "决算" ? DocumentKind::kFinalAccounts : DocumentKind::kBudget;
+    bool filled = false;
+    if (doc->department.empty() && (doc->year == 0 || doc->year == year)) {
+      doc->department = department;
+      filled = true;
+    }
+    if (doc->year == 0) {
+      doc->year = year;
+      filled = true;
+    }
+    if (doc->kind == DocumentKind::kUnknown) {
+      doc->kind = kind;
+      filled = true;
+    }
+    doc->identity_from_file_name = filled;
+    return;
   }
 }
 

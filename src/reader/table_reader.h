@@ -11,7 +11,9 @@
 // (a code followed by a name, or an amount with decimals); repeated headers on continuation
 // pages are skipped that way. Amount columns are found from the data: the horizontal extents
 // of the amounts of all rows are merged where they overlap, so that right-aligned, centred
-// and left-aligned columns are all recognised, and a blank cell stays blank. Each column is
+// and left-aligned columns are all recognised, and a blank cell stays blank; in a PDF, header
+// words standing clear of those columns and of the rows' labels head a column that prints no
+// amount at all (上级补助收入 of nothing), rather than joining a neighbour's name. Each column is
 // named by the header cells above it (a header cell spanning several columns is a parent,
 // "基本支出/人员经费"; stacked cells over one column are one wrapped label). In a two-sided
 // table (收支总表: 收入 | 支出) the halves are split where a label follows an amount on a line.
@@ -31,6 +33,15 @@ std::vector<PublishedTable> ReadTables(const std::vector<Page>& pages, const Tab
 
 // Kind (预算/决算), department and year, from the cover and the table titles.
 void ReadDocumentFacts(const std::vector<Page>& pages, PublishedDocument* doc);
+
+// Department, year and kind from the document's file name, for what the pages do not say (a
+// document without a text layer, tables without a cover): bureaus name the file after the
+// document's title, "附件1：北京市政务服务和数据管理局2026年度部门预算情况说明.pdf". A file
+// name is read only where it names a department, a year and 预算 or 决算 in one part (parts
+// split at "_", which collections add before the published name), and its department only
+// where the pages state no other year: a misnamed file does not rename a document. Sets
+// `doc->identity_from_file_name` when it filled anything.
+void IdentityFromFileName(const std::string& path, PublishedDocument* doc);
 
 // Splits a leading 功能/经济 科目 code off a label: "2010301 行政运行" → {"2010301", "行政运行"};
 // "204 06 01" style split codes are joined. Returns the code ("" when none).

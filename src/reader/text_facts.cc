@@ -115,6 +115,16 @@ TextFacts TextFacts::Load(const std::string& data_dir) {
     }
     facts.completeness.push_back(std::move(item));
   }
+  const CsvTable elsewhere = ReadCsvFile(data_dir + "/reader/tables_elsewhere.csv");
+  const size_t starts = elsewhere.Column("starts_with"), contains = elsewhere.Column("contains");
+  for (const CsvRow& row : elsewhere.rows) {
+    TablesElsewherePattern p{NormalizeTitle(row.fields[starts]),
+                             NormalizeTitle(row.fields[contains])};
+    if (p.contains.empty()) {
+      throw CatalogError(fmt::format("{}:{}: contains 不能为空", elsewhere.path, row.line));
+    }
+    facts.tables_elsewhere.push_back(std::move(p));
+  }
   return facts;
 }
 
@@ -212,10 +222,26 @@ std::vector<TextFigure> ReadTextFigures(const std::vector<Page>& pages,
   return out;
 }
 
-std::vector<CompletenessMark> ReadCompleteness(const std::vector<Page>& pages,
-                                               const std::vector<CompletenessItem>& items,
-                                               const PublishedDocument& doc) {
+std::vector<CompletenessMark> ReadCompleteness(
+    const std::vector<Page>& pages, const std::vector<CompletenessItem>& items,
+    const PublishedDocument& doc, const std::vector<TablesElsewherePattern>& elsewhere) {
   const DocumentKind kind = doc.kind == DocumentKind::kUnknown ? DocumentKind::kBudget : doc.kind;
+  // Where the text says the tables are published apart, when none is printed here.
+  int elsewhere_page = 0;
+  for (size_t p = 0; p < pages.size() && doc.tables.empty() && !elsewhere_page; ++p) {
+    if (!pages[p].readable) continue;
+    for (const Line& line : pages[p].lines) {
+      const std::string norm = NormalizeTitle(line.Compact());
+      if (LooksLikeContents(norm)) continue;
+      bool said = std::any_of(elsewhere.begin(), elsewhere.end(), [&](const auto& e) {
+        return norm.rfind(e.starts_with, 0) == 0 && norm.find(e.contains) != std::string::npos;
+      });
+      if (said) {
+        elsewhere_page = pages[p].number;
+        break;
+      }
+    }
+  }
   std::vector<CompletenessMark> out;
   for (const CompletenessItem& item : items) {
     if (std::find(item.kinds.begin(), item.kinds.end(), kind) == item.kinds.end()) continue;
@@ -225,6 +251,9 @@ std::vector<CompletenessMark> ReadCompleteness(const std::vector<Page>& pages,
         mark.found = true;
         mark.page = t->pages.empty() ? 0 : t->pages.front();
         mark.sheet = t->sheet;
+      } else if (elsewhere_page) {
+        mark.elsewhere = true;
+        mark.page = elsewhere_page;
       }
       out.push_back(std::move(mark));
       continue;

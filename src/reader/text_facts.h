@@ -37,10 +37,19 @@ struct CompletenessItem {
   int min_chars = 0;
 };
 
+// A line saying that the tables are published apart from this document ("具体公开表样附后",
+// "附件：北京市财政局2026年度部门预算报表"): it starts with `starts_with` (when given) and
+// contains `contains`.
+struct TablesElsewherePattern {
+  std::string starts_with, contains;  // normalised
+};
+
 struct TextFacts {
   std::vector<TextFigurePattern> figures;
   std::vector<CompletenessItem> completeness;
-  // Reads <data_dir>/reader/text_figures.csv and completeness.csv; throws CatalogError.
+  std::vector<TablesElsewherePattern> tables_elsewhere;
+  // Reads <data_dir>/reader/text_figures.csv, completeness.csv and tables_elsewhere.csv;
+  // throws CatalogError.
   static TextFacts Load(const std::string& data_dir);
 };
 
@@ -49,10 +58,13 @@ struct TextFacts {
 std::vector<TextFigure> ReadTextFigures(const std::vector<Page>& pages,
                                         const std::vector<TextFigurePattern>& patterns, int year);
 
-// The scorecard of `doc` (its kind and tables already read) over the readable pages.
-std::vector<CompletenessMark> ReadCompleteness(const std::vector<Page>& pages,
-                                               const std::vector<CompletenessItem>& items,
-                                               const PublishedDocument& doc);
+// The scorecard of `doc` (its kind and tables already read) over the readable pages. A
+// document in which no table was found but whose text says its tables are published apart
+// (`elsewhere`, data/reader/tables_elsewhere.csv) has its tables marked so, with the page:
+// a 情况说明 printed without its 公开表 lacks nothing.
+std::vector<CompletenessMark> ReadCompleteness(
+    const std::vector<Page>& pages, const std::vector<CompletenessItem>& items,
+    const PublishedDocument& doc, const std::vector<TablesElsewherePattern>& elsewhere);
 
 }  // namespace gongkai::reader
 

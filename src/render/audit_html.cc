@@ -209,8 +209,10 @@ std::string AuditHtml(const AuditedDocument& a, const AuditHtmlOptions& options)
     out += "<h2>完整性</h2>\n<table>\n<tr><th>项目</th><th>情况</th></tr>\n";
     for (const auto& m : d.completeness) {
       out += fmt::format("<tr><td>{}{}</td><td class=\"{}\">{}</td></tr>\n",
-                         m.is_table ? "公开表：" : "", Esc(m.name), m.found ? "ok" : "bad",
-                         !m.found          ? std::string("未找到")
+                         m.is_table ? "公开表：" : "", Esc(m.name),
+                         m.found || m.elsewhere ? "ok" : "bad",
+                         m.elsewhere ? fmt::format("另附（第{}页说明另行公开）", m.page)
+                         : !m.found  ? std::string("未找到")
                          : m.sheet.empty() ? fmt::format("有（第{}页）", m.page)
                                            : "有（工作表「" + Esc(m.sheet) + "」）");
     }

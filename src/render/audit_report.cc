@@ -18,9 +18,9 @@ int AuditedDocument::Notes() const { return static_cast<int>(findings.size()) - 
 namespace {
 
 std::string Identity(const reader::PublishedDocument& d) {
-  return fmt::format("{} {}年{}", d.department.empty() ? "（未识别部门）" : d.department,
+  return fmt::format("{} {}年{}{}", d.department.empty() ? "（未识别部门）" : d.department,
                      d.year == 0 ? std::string("？") : std::to_string(d.year),
-                     reader::KindName(d.kind));
+                     reader::KindName(d.kind), d.identity_from_file_name ? "（据文件名）" : "");
 }
 
 std::string CellWhere(const std::string& place, const std::string& table, const std::string& row,
@@ -75,13 +75,14 @@ std::string AuditWhere(const reader::ReaderFinding& f) {
 }
 
 std::string CompletenessLine(const reader::PublishedDocument& d) {
-  int tables = 0, found = 0;
+  int tables = 0, found = 0, elsewhere_page = 0;
   std::string missing, parts;
   for (const auto& m : d.completeness) {
     if (m.is_table) {
       ++tables;
       found += m.found;
-      if (!m.found) missing += (missing.empty() ? "" : "、") + m.name;
+      if (m.elsewhere) elsewhere_page = m.page;
+      if (!m.found && !m.elsewhere) missing += (missing.empty() ? "" : "、") + m.name;
       continue;
     }
     parts += fmt::format("；{} {}", m.name,
@@ -90,6 +91,7 @@ std::string CompletenessLine(const reader::PublishedDocument& d) {
                                            : "有（工作表「" + m.sheet + "」）");
   }
   std::string out = fmt::format("公开表 {}/{}", found, tables);
+  if (elsewhere_page) out += fmt::format("（另附：第{}页说明公开表另行公开）", elsewhere_page);
   if (!missing.empty()) out += "（缺" + missing + "）";
   return out + parts;
 }
@@ -100,13 +102,15 @@ std::string AuditSummaryLine(const AuditedDocument& a) {
   int unreadable = 0;
   for (const auto& p : d.pages) unreadable += !p.readable;
   int tables = 0, found = 0;
+  bool elsewhere = false;
   for (const auto& m : d.completeness) {
     tables += m.is_table;
     found += m.is_table && m.found;
+    elsewhere |= m.elsewhere;
   }
   return fmt::format(
-      "{}（{}）：识别公开表{}张（应有{}张中的{}张）{}，无法读取的页{}，错误 {}，提示 {}",
-      Identity(d), a.path, d.tables.size(), tables, found,
+      "{}（{}）：识别公开表{}张（应有{}张中的{}张{}）{}，无法读取的页{}，错误 {}，提示 {}",
+      Identity(d), a.path, d.tables.size(), tables, found, elsewhere ? "，公开表另附" : "",
       d.IsBlankForm() ? "，空白表样（无数字）" : "", unreadable, a.Errors(), a.Notes());
 }
 
@@ -161,6 +165,7 @@ nlohmann::ordered_json DocumentJson(const AuditedDocument& a) {
   j["kind"] = reader::KindName(d.kind);
   j["department"] = d.department;
   j["year"] = d.year;
+  j["identity_from_file_name"] = d.identity_from_file_name;
   nlohmann::ordered_json tables = nlohmann::ordered_json::array();
   for (const auto& t : d.tables) {
     tables.push_back({{"id", t.id},
@@ -183,6 +188,7 @@ nlohmann::ordered_json DocumentJson(const AuditedDocument& a) {
                             {"name", m.name},
                             {"table", m.is_table},
                             {"found", m.found},
+                            {"elsewhere", m.elsewhere},
                             {"page", m.page}});
   }
   j["completeness"] = completeness;

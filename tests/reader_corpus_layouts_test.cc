@@ -1,0 +1,187 @@
+// Reading layouts of the corpus that the reader once got wrong (issue 13), with figures written
+// down by hand from the published PDFs (../shared/corpus, skipped with a message when absent):
+// columns printed without a single amount (a 公务用车购置费 of nothing, 上级补助收入, 基本支出),
+// whose header words were read into the neighbouring column's name; the 江苏省级 “三公” table
+// with 会议费 and 培训费 beside it; a document's identity taken from its file name where its
+// pages have no text; 情况说明 whose 公开表 are published apart.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "reader/reader.h"
+#include "test_support.h"
+
+namespace gongkai::reader {
+namespace {
+
+using gongkai::testing::DataDir;
+using gongkai::testing::SourceDir;
+
+// The corpus file at `relative` (under ../shared/corpus), read; the test is skipped with a
+// message when the corpus is absent.
+#define READ_CORPUS_FILE(doc, relative)                                           \
+  const std::string doc##_path = SourceDir() + "/../shared/corpus/" + (relative); \
+  if (!std::filesystem::exists(doc##_path)) {                                     \
+    GTEST_SKIP() << "../shared/corpus is absent, skipped: " << doc##_path;        \
+  }                                                                               \
+  ReaderOptions doc##_options;                                                    \
+  doc##_options.data_dir = DataDir();                                             \
+  const PublishedDocument doc = ReadPublished(doc##_path, doc##_options)
+
+std::vector<std::string> Names(const PublishedTable& t) {
+  std::vector<std::string> out;
+  for (const PublishedColumn& c : t.columns) out.push_back(c.name);
+  return out;
+}
+
+// The amounts of `row` column by column, "" for a blank cell.
+std::vector<std::string> Printed(const PublishedRow& row) {
+  std::vector<std::string> out;
+  for (const PublishedAmount& a : row.amounts) out.push_back(a.blank ? "" : a.value.Wan(2));
+  return out;
+}
+
+std::vector<ReaderFinding> FindingsIn(const PublishedDocument& doc, const std::string& table) {
+  std::vector<ReaderFinding> out;
+  for (const ReaderFinding& f : CheckPublished(doc)) {
+    if (f.table_id == table) out.push_back(f);
+  }
+  return out;
+}
+
+// 江苏省级 “三公”经费、会议费、培训费支出预算表: 合计 | “三公”经费 (小计 | 因公出国（境）费 |
+// 公务用车购置及运行维护费 (小计 | 购置费 | 运行维护费) | 公务接待费) | 会议费 | 培训费. The
+// 购置费 column of 2018 prints nothing; it is a column all the same.
+struct JiangsuThreePublic {
+  const char* file;
+  int page;
+  std::vector<std::string> amounts;
+};
+
+TEST(CorpusLayoutTest, JiangsuProvincialThreePublicTable) {
+  const JiangsuThreePublic cases[] = {
+      {"江苏/2018年省检察院部门预算公开.pdf",
+       19,
+       {"1384.74", "484.30", "100.00", "267.80", "", "267.80", "116.50", "200.44", "700.00"}},
+      {"江苏/省人大办公厅2018预算公开.pdf",
+       15,
+       {"2542.60", "833.60", "222.50", "183.60", "", "183.60", "427.50", "1305.25", "403.75"}},
+      {"江苏/2017年省检察院部门预算.pdf",
+       16,
+       {"1452.35", "584.35", "110.00", "317.80", "50.00", "267.80", "156.55", "168.00", "700.00"}},
+  };
+  for (const JiangsuThreePublic& c : cases) {
+    SCOPED_TRACE(c.file);
+    READ_CORPUS_FILE(doc, c.file);
+    const PublishedTable* t = doc.Find("three_public");
+    ASSERT_NE(t, nullptr);
+    EXPECT_EQ(t->pages, std::vector<int>{c.page});
+    ASSERT_EQ(t->columns.size(), 9u) << ::testing::PrintToString(Names(*t));
+    EXPECT_NE(t->columns[4].path.find("购"), std::string::npos) << t->columns[4].path;
+    EXPECT_NE(t->columns[4].path.find("费"), std::string::npos) << t->columns[4].path;
+    EXPECT_EQ(t->columns[3].name, "小计");
+    EXPECT_NE(t->columns[7].path.find("会议"), std::string::npos) << t->columns[7].path;
+    EXPECT_NE(t->columns[8].path.find("培训"), std::string::npos) << t->columns[8].path;
+    ASSERT_EQ(t->rows.size(), 1u);
+    EXPECT_EQ(Printed(t->rows[0]), c.amounts);
+    // The three sums hold: nothing is found, and a changed figure is.
+    EXPECT_TRUE(FindingsIn(doc, "three_public").empty());
+    PublishedDocument changed = doc;
+    const size_t index = static_cast<size_t>(t - doc.tables.data());
+    PublishedAmount& meetings = changed.tables[index].rows[0].amounts[7];
+    meetings.value = meetings.value + Money::FromWan(1);
+    std::vector<ReaderFinding> found = FindingsIn(changed, "three_public");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].level, FindingLevel::kError);
+    EXPECT_EQ(found[0].printed.Wan(2), c.amounts[0]);
+  }
+}
+
+// 西安市卫生健康委员会 2022 决算 (汇总): columns no unit has a figure in, whose header words
+// used to be read as one name with their neighbour ("上级补助收入事业收入", "小计基本支出").
+TEST(CorpusLayoutTest, XianBlankColumnsKeepTheirOwnNames) {
+  READ_CORPUS_FILE(doc, "陕西-西安市/卫生健康委员会_2026年部门预算.pdf");
+  const PublishedTable* income = doc.Find("income_summary");
+  ASSERT_NE(income, nullptr);
+  EXPECT_EQ(Names(*income),
+            (std::vector<std::string>{"本年收入合计", "财政拨款收入", "上级补助收入", "事业收入",
+                                      "经营收入", "附属单位上缴收入", "其他收入"}));
+  const PublishedRow* total = income->Total();
+  ASSERT_NE(total, nullptr);
+  EXPECT_EQ(Printed(*total), (std::vector<std::string>{"2015094.22", "805251.56", "", "1110972.11",
+                                                       "", "", "98870.55"}));
+  const PublishedTable* fund = doc.Find("gov_fund_expenditure");
+  ASSERT_NE(fund, nullptr);
+  EXPECT_EQ(Names(*fund), (std::vector<std::string>{"年初结转和结余", "本年收入", "小计",
+                                                    "基本支出", "项目支出", "年末结转和结余"}));
+  EXPECT_EQ(fund->columns[3].path, "本年支出/基本支出");
+  ASSERT_NE(fund->Total(), nullptr);
+  EXPECT_EQ(Printed(*fund->Total()),
+            (std::vector<std::string>{"58830.98", "509220.66", "568051.63", "", "568051.63", ""}));
+  for (const ReaderFinding& f : CheckPublished(doc)) {
+    EXPECT_NE(f.level, FindingLevel::kError) << f.message;
+  }
+}
+
+// A PDF of page images: nothing to read but its file name, which is its title.
+TEST(CorpusLayoutTest, IdentityFromTheFileNameOfAScan) {
+  READ_CORPUS_FILE(
+      doc,
+      "北京市/政务服务和数据管理局_附件1：北京市政务服务和数据管理局2026年度部门预算情况"
+      "说明.pdf");
+  EXPECT_TRUE(doc.tables.empty());
+  EXPECT_EQ(doc.department, "北京市政务服务和数据管理局");
+  EXPECT_EQ(doc.year, 2026);
+  EXPECT_EQ(doc.kind, DocumentKind::kBudget);
+  EXPECT_TRUE(doc.identity_from_file_name);
+}
+
+// The file name fills only what the pages lack: the 报表 of 北京市财政局 names no department
+// on its pages; a misnamed file (a 2022 决算 saved as "2026年部门预算") keeps what its pages say.
+TEST(CorpusLayoutTest, FileNameFillsOnlyWhatThePagesLack) {
+  {
+    READ_CORPUS_FILE(doc, "北京市/财政局_附件2：北京市财政局2026年度部门预算报表.pdf");
+    EXPECT_EQ(doc.department, "北京市财政局");
+    EXPECT_EQ(doc.year, 2026);
+    EXPECT_TRUE(doc.identity_from_file_name);
+  }
+  {
+    READ_CORPUS_FILE(doc, "陕西-西安市/卫生健康委员会_2026年部门预算.pdf");
+    EXPECT_EQ(doc.kind, DocumentKind::kFinalAccounts);
+    EXPECT_EQ(doc.year, 2022);
+    EXPECT_FALSE(doc.identity_from_file_name);
+  }
+}
+
+// 情况说明 printed without their 公开表 ("具体公开表样附后", "公开表附后"): no table, and the
+// scorecard says the tables are published apart instead of listing them as missing.
+TEST(CorpusLayoutTest, NarrativesWhoseTablesArePublishedApart) {
+  const std::pair<const char*, int> cases[] = {
+      {"江苏/江苏省委办公厅2017年部门预算.pdf", 5},
+      {"江苏/江苏省政协办公厅2018年度部门预算.pdf", 7},
+      {"北京市/财政局_附件1：北京市财政局2026年度部门预算情况说明.pdf", 10},
+  };
+  for (const auto& [file, page] : cases) {
+    SCOPED_TRACE(file);
+    READ_CORPUS_FILE(doc, file);
+    EXPECT_TRUE(doc.tables.empty());
+    int tables = 0;
+    for (const CompletenessMark& m : doc.completeness) {
+      if (!m.is_table) continue;
+      ++tables;
+      EXPECT_FALSE(m.found) << m.name;
+      EXPECT_TRUE(m.elsewhere) << m.name;
+      EXPECT_EQ(m.page, page) << m.name;
+    }
+    EXPECT_EQ(tables, 8);
+  }
+}
+
+TEST(CorpusLayoutTest, DocumentsWithTablesAreNotMarkedApart) {
+  READ_CORPUS_FILE(doc, "江苏/2018年省检察院部门预算公开.pdf");
+  EXPECT_FALSE(doc.tables.empty());
+  for (const CompletenessMark& m : doc.completeness) EXPECT_FALSE(m.elsewhere) << m.name;
+}
+
+}  // namespace
+}  // namespace gongkai::reader
