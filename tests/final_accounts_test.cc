@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 
 #include "disclosure/disclosure.h"
 #include "engine/engine.h"
@@ -11,6 +13,8 @@
 #include "model/synthetic_final_accounts.h"
 #include "review/checker.h"
 #include "review/declare.h"
+#include "source/source_loader.h"
+#include "source/source_writer.h"
 #include "test_support.h"
 
 namespace gongkai {
@@ -36,6 +40,14 @@ const Table& TableOf(const Document& doc, const std::string& id) {
 std::vector<std::string> Texts(const Row& r) {
   std::vector<std::string> out;
   for (const auto& c : r.cells) out.push_back(c.Display());
+  return out;
+}
+
+std::vector<std::string> HeaderTexts(const Table& t) {
+  std::vector<std::string> out;
+  for (const auto& row : t.header) {
+    for (const auto& c : row) out.push_back(c.text);
+  }
   return out;
 }
 
@@ -141,15 +153,19 @@ TEST(FinalTables, BudgetColumnWhereTheTemplateAsksForIt) {
   Document doc = BuildDisclosure(d, tpl);
   const Table& t = TableOf(doc, "final_general_expenditure");
   EXPECT_EQ(t.header[0][2].text, "年初预算");
+  int found = 0;
   for (const auto& r : t.rows) {
     if (r.cells[0].Display() == "2010601") {
+      ++found;
       EXPECT_EQ(Texts(r)[2], "1,560.05");  // 年初预算
       EXPECT_EQ(Texts(r)[3], "1,511.89");  // 决算 合计
     }
-    if (r.cells[0].Display() == "合计") {
+    if (Texts(r)[1] == "合计") {
       EXPECT_EQ(Texts(r)[2], "2,993.92");
+      ++found;
     }
   }
+  EXPECT_EQ(found, 2);
   // Without the column, the national table.
   const Document national = TheEngine().Disclose(d);
   EXPECT_NE(TableOf(national, "final_general_expenditure").header[0][2].text, "年初预算");
@@ -199,6 +215,125 @@ TEST(FinalDeclared, PublishedSummaryChecksToItsOneRoundingDifference) {
       found = true;
   }
   EXPECT_TRUE(found);
+}
+
+Money Wan(const char* text) {
+  std::string why;
+  return *Money::Parse(text, MoneyUnit::kWan, &why);
+}
+
+// The science bureau's 科技创新 (年初预算 100.00, 决算 113.00) adjusted to 113.00.
+Department AdjustedScienceBureau() {
+  Department d = LoadExample("sample-science-bureau-2024-final.yaml");
+  d.final_accounts.adjusted_by_item["2060199"] = Wan("113.00");
+  return d;
+}
+
+TEST(AdjustedBudget, StatedBesideTheInitialBudgetWhereTheLayoutPrintsIt) {
+  Department d = AdjustedScienceBureau();
+  const Document doc = TheEngine().Disclose(d);
+  const std::string text = Paragraphs(doc);
+  // 总体: 年初预算 330.00, 调整预算 343.00 (the other 项 kept theirs), 决算 341.50.
+  EXPECT_NE(text.find("一般公共预算财政拨款支出341.50万元，完成年初预算的103.48%，决算数大于年初"
+                      "预算数，调整预算为343.00万元，完成调整预算的99.56%，决算数小于调整预算数。"
+                      "决算数小于调整预算数的主要原因是：使用年初结转资金继续实施科技创新专项。"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("年初预算为100.00万元，调整预算为113.00万元，支出决算为113.00万元，完成年初"
+                      "预算的113.00%，决算数大于年初预算数，完成调整预算的100.00%，决算数等于调整"
+                      "预算数，主要原因是："),
+            std::string::npos)
+      << text;
+  // A 项 not adjusted: its 调整预算 is its 年初预算.
+  EXPECT_NE(text.find("年初预算为20.00万元，调整预算为20.00万元，支出决算为20.00万元"),
+            std::string::npos)
+      << text;
+  // The national 表5 prints both budgets before 合计.
+  const Table& t = TableOf(doc, "final_general_expenditure");
+  EXPECT_EQ(t.header[0][2].text, "年初预算");
+  EXPECT_EQ(t.header[0][3].text, "调整预算");
+  EXPECT_EQ(t.header[0][4].text, "合计");
+  bool item = false, total = false;
+  for (const auto& r : t.rows) {
+    if (r.cells[0].Display() == "2060199") {
+      item = true;
+      EXPECT_EQ(Texts(r)[2], "100.00");
+      EXPECT_EQ(Texts(r)[3], "113.00");
+      EXPECT_EQ(Texts(r)[4], "113.00");
+    }
+    if (Texts(r)[1] == "合计") {  // the 合计 row's label is in the name column
+      total = true;
+      EXPECT_EQ(Texts(r)[2], "330.00");
+      EXPECT_EQ(Texts(r)[3], "343.00");
+      EXPECT_EQ(Texts(r)[4], "341.50");
+    }
+  }
+  EXPECT_TRUE(item && total) << [&] {
+    std::string out;
+    for (const auto& r : t.rows) {
+      for (const auto& c : Texts(r)) out += c + "|";
+      out += "\n";
+    }
+    return out;
+  }();
+}
+
+TEST(AdjustedBudget, OmittedWhereTheRegionDoesNotPrintIt) {
+  Department d = AdjustedScienceBureau();
+  Department plain = LoadExample("sample-science-bureau-2024-final.yaml");
+  for (const char* region : {"中央", "上海市普陀区"}) {
+    d.region_name = plain.region_name = region;
+    const Document adjusted = TheEngine().Disclose(d), initial = TheEngine().Disclose(plain);
+    EXPECT_EQ(Paragraphs(adjusted), Paragraphs(initial)) << region;
+    EXPECT_EQ(HeaderTexts(TableOf(adjusted, "final_general_expenditure")),
+              HeaderTexts(TableOf(initial, "final_general_expenditure")))
+        << region;
+  }
+  const std::string data = testing::DataDir();
+  EXPECT_TRUE(Templates::Load(data, DocumentKind::kFinalAccounts, 2024).Prints("adjusted_budget"));
+  EXPECT_FALSE(
+      Templates::Load(data, DocumentKind::kFinalAccounts, 2024, "中央").Prints("adjusted_budget"));
+}
+
+TEST(AdjustedBudget, LayoutSettingsAreCheckedWithTheirFileAndLine) {
+  namespace fs = std::filesystem;
+  const fs::path root = fs::path(::testing::TempDir()) / "layout-data";
+  fs::remove_all(root);
+  const fs::path dir = root / "templates" / "final-accounts" / "2021";
+  fs::create_directories(dir);
+  fs::copy(fs::path(testing::DataDir()) / "templates" / "final-accounts" / "2021", dir,
+           fs::copy_options::overwrite_existing | fs::copy_options::recursive);
+  std::ofstream(dir / "layout.csv") << "key,value\nadjusted_budget,sometimes\n";
+  try {
+    Templates::Load(root.string(), DocumentKind::kFinalAccounts, 2024);
+    ADD_FAILURE() << "accepted a bad layout value";
+  } catch (const CatalogError& e) {
+    EXPECT_NE(std::string(e.what()).find("layout.csv:2"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("sometimes"), std::string::npos) << e.what();
+  }
+  std::ofstream(dir / "layout.csv") << "key,value\nadjusted_budgets,printed\n";
+  EXPECT_THROW(Templates::Load(root.string(), DocumentKind::kFinalAccounts, 2024), CatalogError);
+  fs::remove_all(root);
+}
+
+TEST(AdjustedBudget, ReadAndWrittenBySources) {
+  Department d = AdjustedScienceBureau();
+  const std::string yaml = WriteSourceYaml(d);
+  EXPECT_NE(yaml.find("adjusted_items"), std::string::npos);
+  Department back = ParseSource(yaml, "adjusted.yaml", testing::Catalogs());
+  EXPECT_EQ(back.final_accounts.adjusted_by_item, d.final_accounts.adjusted_by_item);
+  // A 调整预算 on a 款 is refused with its place.
+  try {
+    ParseSource(
+        "gongkai: 1\nkind: 决算\ndepartment: {name: 局, year: 2024, units: [{id: a, name: 局, "
+        "kind: 行政单位}]}\nfinal_accounts:\n  adjusted_items: {\"20601\": 5}\n",
+        "bad.yaml", testing::Catalogs());
+    ADD_FAILURE() << "accepted a 款 as adjusted item";
+  } catch (const SourceError& e) {
+    std::string all;
+    for (const auto& m : e.messages()) all += m + "\n";
+    EXPECT_NE(all.find("adjusted_items：功能分类科目「20601 "), std::string::npos) << all;
+  }
 }
 
 // A 决算's own tables declared add no finding, for the examples and generated ones.

@@ -18,29 +18,44 @@ std::string Share(Money part, Money whole) {
 }
 
 // "决算数小于预算数的主要原因是：…。" for a whole (final_accounts.reasons "general",
-// "three_public"); empty when no reason is written or the printed figures are equal.
-std::string WholeReason(const FinalAccounts& fa, const char* key, Money actual, Money budget) {
+// "three_public"); empty when no reason is written or the printed figures are equal. `what`
+// names the budget compared with where it is not the plain 预算 (调整预算).
+std::string WholeReason(const FinalAccounts& fa, const char* key, Money actual, Money budget,
+                        const char* what = "预算") {
   auto it = fa.reasons.find(key);
   if (it == fa.reasons.end() || it->second.empty()) return "";
   const int64_t a = actual.RoundedWan(2), b = budget.RoundedWan(2);
   if (a == b) return "";
   std::string why = it->second;
   while (why.size() >= 3 && why.compare(why.size() - 3, 3, "。") == 0) why.resize(why.size() - 3);
-  return fmt::format("决算数{}预算数的主要原因是：{}。", a > b ? "大于" : "小于", why);
+  return fmt::format("决算数{}{}数的主要原因是：{}。", a > b ? "大于" : "小于", what, why);
 }
 
-// "完成年初预算的95.45%，决算数小于年初预算数" (or 等于/大于); empty without a budget.
-std::string Completion(Money actual, Money budget) {
+// "完成年初预算的95.45%，决算数小于年初预算数" (or 等于/大于; `what` 调整预算 for the adjusted
+// budget); empty without a budget.
+std::string Completion(Money actual, Money budget, const char* what = "年初预算") {
   if (budget.is_zero()) return "";
   const int64_t a = actual.RoundedWan(2), b = budget.RoundedWan(2);
   const char* direction = a > b ? "大于" : a < b ? "小于" : "等于";
-  return fmt::format("完成年初预算的{}，决算数{}年初预算数", Share(actual, budget), direction);
+  return fmt::format("完成{}的{}，决算数{}{}数", what, Share(actual, budget), direction, what);
+}
+
+std::string StripPeriods(std::string text) {
+  while (text.size() >= 3 && text.compare(text.size() - 3, 3, "。") == 0)
+    text.resize(text.size() - 3);
+  return text;
 }
 
 class FinalWriter {
  public:
-  FinalWriter(const Department& d, const Figures& f, const DocumentFrame& frame)
-      : d_(d), fa_(d.final_accounts), f_(f), x_(ComputeFinalFigures(d, f)), noun_(frame.noun) {}
+  FinalWriter(const Department& d, const Figures& f, const DocumentFrame& frame,
+              const Templates& tpl)
+      : d_(d),
+        fa_(d.final_accounts),
+        f_(f),
+        x_(ComputeFinalFigures(d, f)),
+        noun_(frame.noun),
+        adjusted_(x_.adjusted_known && tpl.Prints("adjusted_budget")) {}
 
   std::vector<Section> Build() {
     Overview();
@@ -119,10 +134,21 @@ class FinalWriter {
     Start("一般公共预算财政拨款支出决算情况说明");
     Heading("（一）一般公共预算财政拨款支出决算总体情况");
     std::string completion = Completion(x_.general, x_.general_budget);
-    Text(fmt::format(
-        "{}年度一般公共预算财政拨款支出{}{}{}。{}", Year(), WanText(x_.general),
-        completion.empty() ? "" : "，" + completion, Change(x_.general, "general"),
-        x_.budget_known ? WholeReason(fa_, "general", x_.general, x_.general_budget) : ""));
+    if (adjusted_) {
+      // The 调整预算 after the 年初预算 it adjusts; the reason explains the difference from it.
+      completion += (completion.empty() ? "" : "，") +
+                    fmt::format("调整预算为{}", WanText(x_.general_adjusted));
+      if (std::string c = Completion(x_.general, x_.general_adjusted, "调整预算"); !c.empty()) {
+        completion += "，" + c;
+      }
+    }
+    std::string reason =
+        adjusted_ ? WholeReason(fa_, "general", x_.general, x_.general_adjusted, "调整预算")
+        : x_.budget_known ? WholeReason(fa_, "general", x_.general, x_.general_budget)
+                          : "";
+    Text(fmt::format("{}年度一般公共预算财政拨款支出{}{}{}。{}", Year(), WanText(x_.general),
+                     completion.empty() ? "" : "，" + completion, Change(x_.general, "general"),
+                     reason));
     Heading("（二）一般公共预算财政拨款支出决算结构情况");
     std::vector<std::string> parts;
     std::map<std::string, Money> by_class;
@@ -137,25 +163,22 @@ class FinalWriter {
     Text(parts.empty() ? "本年度没有一般公共预算财政拨款支出。"
                        : "一般公共预算财政拨款支出主要用于：" + Join(parts) + "。");
     Heading("（三）一般公共预算财政拨款支出决算具体情况");
-    std::map<std::string, Money> by_item;
-    for (const auto& l : d_.lines) {
-      if (l.fund == "general") by_item[l.function] += l.amount;
-    }
-    for (const auto& [code, budget] : fa_.budget_by_item) by_item.try_emplace(code);
     int n = 0;
-    for (const auto& [code, actual] : by_item) {
+    for (const auto& [code, actual] : GeneralItems(d_, adjusted_)) {
       auto b = fa_.budget_by_item.find(code);
       const Money budget = b == fa_.budget_by_item.end() ? Money() : b->second;
       std::string text = fmt::format("{}. {}：", ++n, d_.catalog->FunctionPath(code));
       if (x_.budget_known) text += fmt::format("年初预算为{}，", WanText(budget));
+      const Money adjusted = AdjustedBudget(fa_, code);
+      if (adjusted_) text += fmt::format("调整预算为{}，", WanText(adjusted));
       text += fmt::format("支出决算为{}", WanText(actual));
       if (std::string c = Completion(actual, budget); !c.empty()) text += "，" + c;
+      if (adjusted_) {
+        if (std::string c = Completion(actual, adjusted, "调整预算"); !c.empty()) text += "，" + c;
+      }
       auto reason = fa_.reasons.find(code);
       if (reason != fa_.reasons.end() && !reason->second.empty()) {
-        std::string why = reason->second;
-        while (why.size() >= 3 && why.compare(why.size() - 3, 3, "。") == 0)
-          why.resize(why.size() - 3);
-        text += "，主要原因是：" + why;
+        text += "，主要原因是：" + StripPeriods(reason->second);
       }
       Text(text + "。");
     }
@@ -292,14 +315,15 @@ class FinalWriter {
   const Figures& f_;
   const FinalFigures x_;
   const std::string& noun_;
+  const bool adjusted_;  // the 调整预算 is printed (given, and the layout prints it)
   std::vector<Section> sections_;
 };
 
 }  // namespace
 
 std::vector<Section> BuildFinalExplanation(const Department& d, const Figures& f,
-                                           const DocumentFrame& frame) {
-  return FinalWriter(d, f, frame).Build();
+                                           const DocumentFrame& frame, const Templates& tpl) {
+  return FinalWriter(d, f, frame, tpl).Build();
 }
 
 }  // namespace gongkai

@@ -284,6 +284,11 @@ Json FinalAccountsJson(const FinalAccounts& fa) {
     for (const auto& [code, m] : fa.budget_by_item) items[code] = m.ExactWan();
     j["budget_items"] = items;
   }
+  if (!fa.adjusted_by_item.empty()) {
+    Json items = Json::object();
+    for (const auto& [code, m] : fa.adjusted_by_item) items[code] = m.ExactWan();
+    j["adjusted_items"] = items;
+  }
   if (!fa.income.empty()) {
     Json list = Json::array();
     for (const auto& l : fa.income) {

@@ -203,6 +203,35 @@ void RegisterFinalAccountsRules(std::vector<Rule>* out) {
                            TableAt(ctx, table_id::kFinalThreePublic, "决算数", "合计"));
              }
            }));
+  out->push_back(Make(
+      "FIN-010", Severity::kWarning, "决算数与调整预算数不同时说明原因",
+      "给出调整预算的，情况说明应对一般公共预算财政拨款支出总体和逐项说明决算数大于或小于调整"
+      "预算数的主要原因（未列出调整预算的项按年初预算；final_accounts.reasons）",
+      kBasis, [](const CheckContext& ctx, Emitter& emit) {
+        const FinalAccounts& fa = ctx.d.final_accounts;
+        if (fa.adjusted_by_item.empty()) return;
+        auto explained = [&](const std::string& key) {
+          auto it = fa.reasons.find(key);
+          return it != fa.reasons.end() && !it->second.empty();
+        };
+        auto differ = [](Money a, Money b) { return a.RoundedWan(2) != b.RoundedWan(2); };
+        const FinalFigures x = ComputeFinalFigures(ctx.d, ctx.f);
+        if (differ(x.general, x.general_adjusted) && !explained("general")) {
+          emit.Report(
+              fmt::format("一般公共预算财政拨款支出调整预算{}万元，决算{}万元，未说明差异原因"
+                          "（final_accounts.reasons.general）",
+                          Wan(x.general_adjusted), Wan(x.general)),
+              ctx.At(0, 0, "情况说明 一般公共预算财政拨款支出决算总体情况"));
+        }
+        for (const auto& [code, amount] : GeneralItems(ctx.d, true)) {
+          const Money adjusted = AdjustedBudget(fa, code);
+          if (!differ(amount, adjusted) || explained(code)) continue;
+          emit.Report(fmt::format("{}：调整预算{}万元，决算{}万元，未说明差异原因（final_accounts."
+                                  "reasons）",
+                                  ctx.d.catalog->FunctionPath(code), Wan(adjusted), Wan(amount)),
+                      TableAt(ctx, table_id::kFinalGeneralExpenditure, code));
+        }
+      }));
 }
 
 }  // namespace gongkai
