@@ -217,6 +217,19 @@ TEST(FinalDeclared, PublishedSummaryChecksToItsOneRoundingDifference) {
   EXPECT_TRUE(found);
 }
 
+// A data directory under the test's temporary directory holding the national 决算 templates
+// with this layout.csv (only what Templates::Load reads).
+std::filesystem::path DataWithLayout(const std::string& name, const std::string& layout) {
+  namespace fs = std::filesystem;
+  const fs::path root = fs::path(::testing::TempDir()) / name;
+  const fs::path dir = root / "templates" / "final-accounts" / "2021";
+  fs::create_directories(dir);
+  fs::copy(fs::path(testing::DataDir()) / "templates" / "final-accounts" / "2021", dir,
+           fs::copy_options::overwrite_existing | fs::copy_options::recursive);
+  std::ofstream(dir / "layout.csv") << layout;
+  return root;
+}
+
 Money Wan(const char* text) {
   std::string why;
   return *Money::Parse(text, MoneyUnit::kWan, &why);
@@ -296,14 +309,8 @@ TEST(AdjustedBudget, OmittedWhereTheRegionDoesNotPrintIt) {
 }
 
 TEST(AdjustedBudget, LayoutSettingsAreCheckedWithTheirFileAndLine) {
-  namespace fs = std::filesystem;
-  const fs::path root = fs::path(::testing::TempDir()) / "layout-data";
-  fs::remove_all(root);
-  const fs::path dir = root / "templates" / "final-accounts" / "2021";
-  fs::create_directories(dir);
-  fs::copy(fs::path(testing::DataDir()) / "templates" / "final-accounts" / "2021", dir,
-           fs::copy_options::overwrite_existing | fs::copy_options::recursive);
-  std::ofstream(dir / "layout.csv") << "key,value\nadjusted_budget,sometimes\n";
+  const std::filesystem::path root =
+      DataWithLayout("layout-data", "key,value\nadjusted_budget,sometimes\n");
   try {
     Templates::Load(root.string(), DocumentKind::kFinalAccounts, 2024);
     ADD_FAILURE() << "accepted a bad layout value";
@@ -311,9 +318,9 @@ TEST(AdjustedBudget, LayoutSettingsAreCheckedWithTheirFileAndLine) {
     EXPECT_NE(std::string(e.what()).find("layout.csv:2"), std::string::npos) << e.what();
     EXPECT_NE(std::string(e.what()).find("sometimes"), std::string::npos) << e.what();
   }
-  std::ofstream(dir / "layout.csv") << "key,value\nadjusted_budgets,printed\n";
+  DataWithLayout("layout-data", "key,value\nadjusted_budgets,printed\n");
   EXPECT_THROW(Templates::Load(root.string(), DocumentKind::kFinalAccounts, 2024), CatalogError);
-  fs::remove_all(root);
+  std::filesystem::remove_all(root);
 }
 
 TEST(AdjustedBudget, ReadAndWrittenBySources) {
@@ -334,6 +341,90 @@ TEST(AdjustedBudget, ReadAndWrittenBySources) {
     for (const auto& m : e.messages()) all += m + "\n";
     EXPECT_NE(all.find("adjusted_items：功能分类科目「20601 "), std::string::npos) << all;
   }
+}
+
+TEST(OperatingExpenses, StatedWithItsBudgetWhereTheLayoutPrintsIt) {
+  // The budget source's 机关运行经费: 办公费 10.00 + 公务接待费 2.00 + 公务用车运行维护费 3.00.
+  Department d = LoadExample("sample-science-bureau-2024-final.yaml");
+  ASSERT_TRUE(d.final_accounts.operating_budget_of_budget.has_value());
+  EXPECT_EQ(*d.final_accounts.operating_budget_of_budget, Wan("15.00"));
+  EXPECT_FALSE(d.final_accounts.operating_budget.has_value());
+  std::string text = Paragraphs(TheEngine().Disclose(d));
+  EXPECT_NE(text.find("2024年度机关运行经费预算15.00万元，支出决算13.50万元，完成预算的90.00%。"),
+            std::string::npos)
+      << text;
+  // As the 决算 states it, with last year's 决算 and the reason for the change.
+  d.final_accounts.operating_budget = Wan("14.00");
+  d.comparisons["operating_expenses"] = {Wan("12.00"), "会议次数增加。", {}};
+  text = Paragraphs(TheEngine().Disclose(d));
+  EXPECT_NE(text.find("2024年度机关运行经费预算14.00万元，支出决算13.50万元，完成预算的96.43%，比"
+                      "2023年度决算增加1.50万元，增长12.50%，主要原因是：会议次数增加。"),
+            std::string::npos)
+      << text;
+  // 中央 and 上海 state the 决算数 and its change only.
+  for (const char* region : {"中央", "上海市普陀区"}) {
+    d.region_name = region;
+    text = Paragraphs(TheEngine().Disclose(d));
+    EXPECT_NE(text.find("2024年度机关运行经费支出13.50万元，比2023年度决算增加1.50万元，增长12.50%"
+                        "，主要原因是：会议次数增加。"),
+              std::string::npos)
+        << region << text;
+    EXPECT_EQ(text.find("机关运行经费预算"), std::string::npos) << region;
+  }
+}
+
+TEST(OperatingExpenses, NoneIsSaidSo) {
+  // A 事业单位 has no 机关运行经费.
+  Department d = LoadExample("sample-science-bureau-2024-final.yaml");
+  d.units[0].kind = UnitKind::kInstitution;
+  d.region_name = "上海市普陀区";
+  const std::string text = Paragraphs(TheEngine().Disclose(d));
+  EXPECT_NE(text.find("示例区科学技术局2024年度无机关运行经费支出。"), std::string::npos) << text;
+}
+
+TEST(FinalExplanation, CentralSectionsInTheCentralOrder) {
+  Department d = LoadExample("sample-science-bureau-2024-final.yaml");
+  d.region_name = "中央";
+  const Document central = TheEngine().Disclose(d);
+  std::vector<std::string> titles;
+  for (const auto& s : central.sections) titles.push_back(s.number + "、" + s.title);
+  EXPECT_EQ(titles, (std::vector<std::string>{
+                        "一、收入支出决算总体情况说明", "二、本年收入决算情况说明",
+                        "三、本年支出决算情况说明", "四、财政拨款收入支出决算总体情况说明",
+                        "五、一般公共预算财政拨款支出决算情况说明",
+                        "六、一般公共预算财政拨款基本支出决算情况说明",
+                        "七、一般公共预算财政拨款“三公”经费支出决算情况说明",
+                        "八、机关运行经费支出说明", "九、政府采购支出说明",
+                        "十、国有资产占用情况说明", "十一、关于2024年度预算绩效情况说明"}));
+  // 机关运行经费 stands alone, without the heading it has under 其他重要事项.
+  ASSERT_EQ(central.sections[7].paragraphs.size(), 1u);
+  EXPECT_EQ(central.sections[7].paragraphs[0].text, "2024年度机关运行经费支出13.50万元。");
+  // The national order keeps the three under 其他重要事项.
+  d.region_name = "";
+  const Document national = TheEngine().Disclose(d);
+  EXPECT_EQ(national.sections.back().title, "其他重要事项的情况说明");
+  EXPECT_EQ(national.sections.back().paragraphs[0].text, "（一）机关运行经费支出情况");
+
+  const std::filesystem::path root =
+      DataWithLayout("sections-data", "key,value\nsections,overview operations\n");
+  try {
+    Templates::Load(root.string(), DocumentKind::kFinalAccounts, 2024);
+    ADD_FAILURE() << "accepted an unknown section";
+  } catch (const CatalogError& e) {
+    EXPECT_NE(std::string(e.what()).find("layout.csv:2: sections 中的「operations」"),
+              std::string::npos)
+        << e.what();
+  }
+  std::filesystem::remove_all(root);
+}
+
+TEST(OperatingExpenses, BudgetReadAndWrittenBySources) {
+  Department d = LoadExample("sample-science-bureau-2024-final.yaml");
+  d.final_accounts.operating_budget = Wan("14.00");
+  const std::string yaml = WriteSourceYaml(d);
+  EXPECT_NE(yaml.find("operating_expenses_budget: \"14\""), std::string::npos) << yaml;
+  Department back = ParseSource(yaml, "operating.yaml", testing::Catalogs());
+  EXPECT_EQ(back.final_accounts.operating_budget, d.final_accounts.operating_budget);
 }
 
 // A 决算's own tables declared add no finding, for the examples and generated ones.

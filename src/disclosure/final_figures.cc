@@ -41,6 +41,7 @@ FinalFigures ComputeFinalFigures(const Department& d, const Figures& f) {
   x.general_budget = fa.budget_total;
   x.budget_known = !fa.budget_by_item.empty();
   x.adjusted_known = !fa.adjusted_by_item.empty();
+  x.operating_budget = fa.operating_budget ? fa.operating_budget : fa.operating_budget_of_budget;
   if (x.adjusted_known) {
     for (const auto& [code, actual] : GeneralItems(d, true)) {
       x.general_adjusted += AdjustedBudget(fa, code);

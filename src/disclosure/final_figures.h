@@ -5,6 +5,7 @@
 #define GONGKAI_DISCLOSURE_FINAL_FIGURES_H_
 
 #include <map>
+#include <optional>
 #include <string>
 
 #include "disclosure/figures.h"
@@ -31,6 +32,8 @@ struct FinalFigures {
   // 调整预算 of 一般公共预算财政拨款支出 (every 项's, AdjustedBudget), when one was given.
   Money general_adjusted;
   bool adjusted_known = false;
+  // 机关运行经费预算数: as the 决算 states it, else from its budget source; nullopt: unknown.
+  std::optional<Money> operating_budget;
   // “三公” 预算数 and 决算数 by key, and totals.
   std::map<std::string, BudgetAndActual> three_public;
   BudgetAndActual three_public_total;

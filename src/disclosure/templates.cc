@@ -20,12 +20,25 @@ constexpr const char* kFrameKeys[] = {
     "subject", "part1",       "part1_short", "part2",           "part2_short",
     "part3",   "part3_short", "owner",       "tables_contents", "workbook_contents"};
 
-// The keys layout.csv may set, with the values each allows.
+// The keys layout.csv may set, with the values each allows (none listed: checked below —
+// `sections`, the 决算 情况说明's parts in order by id; `title.<id>` a part's title, any text).
 struct LayoutKey {
   const char* key;
   std::vector<std::string> values;
 };
-const LayoutKey kLayoutKeys[] = {{"adjusted_budget", {"printed", "omitted"}}};
+const LayoutKey kLayoutKeys[] = {{"adjusted_budget", {"printed", "omitted"}},
+                                 {"operating_budget", {"printed", "omitted"}},
+                                 {"sections", {}}};
+// The 决算 情况说明's sections a layout may order (`sections`) and title (`title.<id>`): see
+// final_explanation.cc.
+const char* const kFinalSections[] = {
+    "overview", "income", "spending",   "fiscal", "general",   "general_basic", "three_public",
+    "gov_fund", "soe",    "evaluation", "other",  "operating", "procurement",   "assets"};
+
+bool IsFinalSection(const std::string& id) {
+  return std::find(std::begin(kFinalSections), std::end(kFinalSections), id) !=
+         std::end(kFinalSections);
+}
 
 std::string Fill(std::string text, const std::string& dept, int year, const std::string& title) {
   auto replace = [&](const std::string& key, const std::string& value) {
@@ -186,22 +199,35 @@ Templates Templates::Load(const std::string& data_dir, DocumentKind kind, int ye
   for (const fs::path& layout_dir : {dir, regional}) {
     std::error_code ec;
     if (layout_dir.empty() || !fs::exists(layout_dir / "layout.csv", ec)) continue;
-    CsvTable layout = ReadCsvFile((layout_dir / "layout.csv").string());
-    const size_t lkey = layout.Column("key"), value = layout.Column("value");
-    for (const auto& row : layout.rows) {
+    CsvTable settings = ReadCsvFile((layout_dir / "layout.csv").string());
+    const size_t lkey = settings.Column("key"), value = settings.Column("value");
+    for (const auto& row : settings.rows) {
       const std::string& k = row.fields[lkey];
       const std::string& v = row.fields[value];
+      if (k.rfind("title.", 0) == 0 && IsFinalSection(k.substr(6))) {  // a section's title
+        t.layout[k] = v;
+        continue;
+      }
       auto known = std::find_if(std::begin(kLayoutKeys), std::end(kLayoutKeys),
                                 [&](const LayoutKey& l) { return k == l.key; });
       if (known == std::end(kLayoutKeys)) {
         std::vector<std::string> keys;
         for (const auto& l : kLayoutKeys) keys.push_back(l.key);
-        throw CatalogError(fmt::format("{}:{}: 未知的版式设置「{}」（可用：{}）", layout.path,
+        throw CatalogError(fmt::format("{}:{}: 未知的版式设置「{}」（可用：{}）", settings.path,
                                        row.line, k, fmt::join(keys, "、")));
       }
-      if (std::find(known->values.begin(), known->values.end(), v) == known->values.end()) {
-        throw CatalogError(fmt::format("{}:{}: 版式设置 {} 的值「{}」无效（可用：{}）", layout.path,
-                                       row.line, k, v, fmt::join(known->values, "、")));
+      if (k == "sections") {
+        for (const auto& id : Words(v)) {
+          if (!IsFinalSection(id)) {
+            throw CatalogError(
+                fmt::format("{}:{}: sections 中的「{}」不是决算情况说明的部分（可用：{}）",
+                            settings.path, row.line, id, fmt::join(kFinalSections, "、")));
+          }
+        }
+      } else if (std::find(known->values.begin(), known->values.end(), v) == known->values.end()) {
+        throw CatalogError(fmt::format("{}:{}: 版式设置 {} 的值「{}」无效（可用：{}）",
+                                       settings.path, row.line, k, v,
+                                       fmt::join(known->values, "、")));
       }
       t.layout[k] = v;
     }

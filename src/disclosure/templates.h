@@ -13,8 +13,10 @@
 //
 // layout.csv (key,value; optional) says how the 情况说明 of a region states what it states:
 // `adjusted_budget` printed|omitted — whether the 一般公共预算财政拨款 sentences give the
-// 调整预算 beside the 年初预算 where a source has one. A regional layout.csv overrides the
-// national one key by key; an unknown key or value is an error naming the file and line.
+// 调整预算 beside the 年初预算 where a source has one; `operating_budget` printed|omitted —
+// whether the 机关运行经费 is stated with its 预算数 and 完成% (as 西安 does). A regional
+// layout.csv overrides the national one key by key; an unknown key or value is an error naming the
+// file and line.
 #ifndef GONGKAI_DISCLOSURE_TEMPLATES_H_
 #define GONGKAI_DISCLOSURE_TEMPLATES_H_
 

@@ -14,10 +14,11 @@ class FinalLoader {
       : r_(r), catalog_(catalog), out_(out) {}
 
   void Load(const YamlNode& n) {
-    if (!r_.ExpectMap(n, "final_accounts",
-                      {"budget", "budget_items", "adjusted_items", "income", "opening_balance",
-                       "closing_balance", "non_fiscal_balance_used", "surplus_distribution",
-                       "three_public", "counts", "reasons", "evaluation"})) {
+    if (!r_.ExpectMap(
+            n, "final_accounts",
+            {"budget", "budget_items", "adjusted_items", "operating_expenses_budget", "income",
+             "opening_balance", "closing_balance", "non_fiscal_balance_used",
+             "surplus_distribution", "three_public", "counts", "reasons", "evaluation"})) {
       return;
     }
     out_->present = true;
@@ -29,6 +30,10 @@ class FinalLoader {
     out_->budget_total =
         Items(n["budget_items"], "budget_items", "年初预算数", &out_->budget_by_item);
     Items(n["adjusted_items"], "adjusted_items", "调整预算数", &out_->adjusted_by_item);
+    if (n["operating_expenses_budget"]) {
+      out_->operating_budget = r_.Amount(n["operating_expenses_budget"],
+                                         "operating_expenses_budget（机关运行经费预算数）");
+    }
     if (const auto& income = n["income"]; income && r_.ExpectList(income, "income")) {
       int index = 0;
       for (YamlNode l : income) {

@@ -289,6 +289,7 @@ Json FinalAccountsJson(const FinalAccounts& fa) {
     for (const auto& [code, m] : fa.adjusted_by_item) items[code] = m.ExactWan();
     j["adjusted_items"] = items;
   }
+  if (fa.operating_budget) j["operating_expenses_budget"] = fa.operating_budget->ExactWan();
   if (!fa.income.empty()) {
     Json list = Json::array();
     for (const auto& l : fa.income) {
