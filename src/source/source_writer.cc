@@ -72,6 +72,10 @@ Json DeclaredJson(const Declared& dec) {
       if (f.number) t["number"] = f.number;
       if (f.reason) t["reason"] = true;
       PutText(t, "text", f.text);
+      if (f.budget) t["budget"] = f.budget->ExactWan();
+      if (f.adjusted) t["adjusted"] = f.adjusted->ExactWan();
+      PutText(t, "completion", f.completion);
+      PutText(t, "adjusted_completion", f.adjusted_completion);
       list.push_back(t);
     }
     j["text"] = list;
