@@ -454,6 +454,11 @@ TEST(FinalDeclared, TextFiguresAreCheckedUnderTheFinalAccountsKeys) {
             std::string::npos)
       << rules;
   EXPECT_NE(rules.find("TXT-005 「class.206」占比文字为98.69%"), std::string::npos) << rules;
+  for (const auto& f : Check(d, doc)) {
+    if (f.rule == "TXT-005") {
+      EXPECT_EQ(f.where.section, "情况说明 五（二）");
+    }
+  }
   EXPECT_NE(rules.find("未知的财政拨款项「balance」"), std::string::npos) << rules;
 }
 
