@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 
 #include "disclosure/disclosure.h"
 #include "engine/engine.h"
@@ -11,6 +13,8 @@
 #include "model/synthetic_final_accounts.h"
 #include "review/checker.h"
 #include "review/declare.h"
+#include "source/source_loader.h"
+#include "source/source_writer.h"
 #include "test_support.h"
 
 namespace gongkai {
@@ -36,6 +40,14 @@ const Table& TableOf(const Document& doc, const std::string& id) {
 std::vector<std::string> Texts(const Row& r) {
   std::vector<std::string> out;
   for (const auto& c : r.cells) out.push_back(c.Display());
+  return out;
+}
+
+std::vector<std::string> HeaderTexts(const Table& t) {
+  std::vector<std::string> out;
+  for (const auto& row : t.header) {
+    for (const auto& c : row) out.push_back(c.text);
+  }
   return out;
 }
 
@@ -141,15 +153,19 @@ TEST(FinalTables, BudgetColumnWhereTheTemplateAsksForIt) {
   Document doc = BuildDisclosure(d, tpl);
   const Table& t = TableOf(doc, "final_general_expenditure");
   EXPECT_EQ(t.header[0][2].text, "年初预算");
+  int found = 0;
   for (const auto& r : t.rows) {
     if (r.cells[0].Display() == "2010601") {
+      ++found;
       EXPECT_EQ(Texts(r)[2], "1,560.05");  // 年初预算
       EXPECT_EQ(Texts(r)[3], "1,511.89");  // 决算 合计
     }
-    if (r.cells[0].Display() == "合计") {
+    if (Texts(r)[1] == "合计") {
       EXPECT_EQ(Texts(r)[2], "2,993.92");
+      ++found;
     }
   }
+  EXPECT_EQ(found, 2);
   // Without the column, the national table.
   const Document national = TheEngine().Disclose(d);
   EXPECT_NE(TableOf(national, "final_general_expenditure").header[0][2].text, "年初预算");
@@ -201,6 +217,265 @@ TEST(FinalDeclared, PublishedSummaryChecksToItsOneRoundingDifference) {
   EXPECT_TRUE(found);
 }
 
+// A data directory under the test's temporary directory holding the national 决算 templates
+// with this layout.csv (only what Templates::Load reads).
+std::filesystem::path DataWithLayout(const std::string& name, const std::string& layout) {
+  namespace fs = std::filesystem;
+  const fs::path root = fs::path(::testing::TempDir()) / name;
+  const fs::path dir = root / "templates" / "final-accounts" / "2021";
+  fs::create_directories(dir);
+  fs::copy(fs::path(testing::DataDir()) / "templates" / "final-accounts" / "2021", dir,
+           fs::copy_options::overwrite_existing | fs::copy_options::recursive);
+  std::ofstream(dir / "layout.csv") << layout;
+  return root;
+}
+
+Money Wan(const char* text) {
+  std::string why;
+  return *Money::Parse(text, MoneyUnit::kWan, &why);
+}
+
+// The science bureau's 科技创新 (年初预算 100.00, 决算 113.00) adjusted to 113.00.
+Department AdjustedScienceBureau() {
+  Department d = LoadExample("sample-science-bureau-2024-final.yaml");
+  d.final_accounts.adjusted_by_item["2060199"] = Wan("113.00");
+  return d;
+}
+
+TEST(AdjustedBudget, StatedBesideTheInitialBudgetWhereTheLayoutPrintsIt) {
+  Department d = AdjustedScienceBureau();
+  const Document doc = TheEngine().Disclose(d);
+  const std::string text = Paragraphs(doc);
+  // 总体: 年初预算 330.00, 调整预算 343.00 (the other 项 kept theirs), 决算 341.50.
+  EXPECT_NE(text.find("一般公共预算财政拨款支出341.50万元，完成年初预算的103.48%，决算数大于年初"
+                      "预算数，调整预算为343.00万元，完成调整预算的99.56%，决算数小于调整预算数。"
+                      "决算数小于调整预算数的主要原因是：使用年初结转资金继续实施科技创新专项。"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("年初预算为100.00万元，调整预算为113.00万元，支出决算为113.00万元，完成年初"
+                      "预算的113.00%，决算数大于年初预算数，完成调整预算的100.00%，决算数等于调整"
+                      "预算数，主要原因是："),
+            std::string::npos)
+      << text;
+  // A 项 not adjusted: its 调整预算 is its 年初预算.
+  EXPECT_NE(text.find("年初预算为20.00万元，调整预算为20.00万元，支出决算为20.00万元"),
+            std::string::npos)
+      << text;
+  // The national 表5 prints both budgets before 合计.
+  const Table& t = TableOf(doc, "final_general_expenditure");
+  EXPECT_EQ(t.header[0][2].text, "年初预算");
+  EXPECT_EQ(t.header[0][3].text, "调整预算");
+  EXPECT_EQ(t.header[0][4].text, "合计");
+  bool item = false, total = false;
+  for (const auto& r : t.rows) {
+    if (r.cells[0].Display() == "2060199") {
+      item = true;
+      EXPECT_EQ(Texts(r)[2], "100.00");
+      EXPECT_EQ(Texts(r)[3], "113.00");
+      EXPECT_EQ(Texts(r)[4], "113.00");
+    }
+    if (Texts(r)[1] == "合计") {  // the 合计 row's label is in the name column
+      total = true;
+      EXPECT_EQ(Texts(r)[2], "330.00");
+      EXPECT_EQ(Texts(r)[3], "343.00");
+      EXPECT_EQ(Texts(r)[4], "341.50");
+    }
+  }
+  EXPECT_TRUE(item && total) << [&] {
+    std::string out;
+    for (const auto& r : t.rows) {
+      for (const auto& c : Texts(r)) out += c + "|";
+      out += "\n";
+    }
+    return out;
+  }();
+}
+
+TEST(AdjustedBudget, OmittedWhereTheRegionDoesNotPrintIt) {
+  Department d = AdjustedScienceBureau();
+  Department plain = LoadExample("sample-science-bureau-2024-final.yaml");
+  for (const char* region : {"中央", "上海市普陀区"}) {
+    d.region_name = plain.region_name = region;
+    const Document adjusted = TheEngine().Disclose(d), initial = TheEngine().Disclose(plain);
+    EXPECT_EQ(Paragraphs(adjusted), Paragraphs(initial)) << region;
+    EXPECT_EQ(HeaderTexts(TableOf(adjusted, "final_general_expenditure")),
+              HeaderTexts(TableOf(initial, "final_general_expenditure")))
+        << region;
+  }
+  const std::string data = testing::DataDir();
+  EXPECT_TRUE(Templates::Load(data, DocumentKind::kFinalAccounts, 2024).Prints("adjusted_budget"));
+  EXPECT_FALSE(
+      Templates::Load(data, DocumentKind::kFinalAccounts, 2024, "中央").Prints("adjusted_budget"));
+}
+
+TEST(AdjustedBudget, LayoutSettingsAreCheckedWithTheirFileAndLine) {
+  const std::filesystem::path root =
+      DataWithLayout("layout-data", "key,value\nadjusted_budget,sometimes\n");
+  try {
+    Templates::Load(root.string(), DocumentKind::kFinalAccounts, 2024);
+    ADD_FAILURE() << "accepted a bad layout value";
+  } catch (const CatalogError& e) {
+    EXPECT_NE(std::string(e.what()).find("layout.csv:2"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("sometimes"), std::string::npos) << e.what();
+  }
+  DataWithLayout("layout-data", "key,value\nadjusted_budgets,printed\n");
+  EXPECT_THROW(Templates::Load(root.string(), DocumentKind::kFinalAccounts, 2024), CatalogError);
+  std::filesystem::remove_all(root);
+}
+
+TEST(AdjustedBudget, ReadAndWrittenBySources) {
+  Department d = AdjustedScienceBureau();
+  const std::string yaml = WriteSourceYaml(d);
+  EXPECT_NE(yaml.find("adjusted_items"), std::string::npos);
+  Department back = ParseSource(yaml, "adjusted.yaml", testing::Catalogs());
+  EXPECT_EQ(back.final_accounts.adjusted_by_item, d.final_accounts.adjusted_by_item);
+  // A 调整预算 on a 款 is refused with its place.
+  try {
+    ParseSource(
+        "gongkai: 1\nkind: 决算\ndepartment: {name: 局, year: 2024, units: [{id: a, name: 局, "
+        "kind: 行政单位}]}\nfinal_accounts:\n  adjusted_items: {\"20601\": 5}\n",
+        "bad.yaml", testing::Catalogs());
+    ADD_FAILURE() << "accepted a 款 as adjusted item";
+  } catch (const SourceError& e) {
+    std::string all;
+    for (const auto& m : e.messages()) all += m + "\n";
+    EXPECT_NE(all.find("adjusted_items：功能分类科目「20601 "), std::string::npos) << all;
+  }
+}
+
+TEST(OperatingExpenses, StatedWithItsBudgetWhereTheLayoutPrintsIt) {
+  // The budget source's 机关运行经费: 办公费 10.00 + 公务接待费 2.00 + 公务用车运行维护费 3.00.
+  Department d = LoadExample("sample-science-bureau-2024-final.yaml");
+  ASSERT_TRUE(d.final_accounts.operating_budget_of_budget.has_value());
+  EXPECT_EQ(*d.final_accounts.operating_budget_of_budget, Wan("15.00"));
+  EXPECT_FALSE(d.final_accounts.operating_budget.has_value());
+  std::string text = Paragraphs(TheEngine().Disclose(d));
+  EXPECT_NE(text.find("2024年度机关运行经费预算15.00万元，支出决算13.50万元，完成预算的90.00%。"),
+            std::string::npos)
+      << text;
+  // As the 决算 states it, with last year's 决算 and the reason for the change.
+  d.final_accounts.operating_budget = Wan("14.00");
+  d.comparisons["operating_expenses"] = {Wan("12.00"), "会议次数增加。", {}};
+  text = Paragraphs(TheEngine().Disclose(d));
+  EXPECT_NE(text.find("2024年度机关运行经费预算14.00万元，支出决算13.50万元，完成预算的96.43%，比"
+                      "2023年度决算增加1.50万元，增长12.50%，主要原因是：会议次数增加。"),
+            std::string::npos)
+      << text;
+  // 中央 and 上海 state the 决算数 and its change only.
+  for (const char* region : {"中央", "上海市普陀区"}) {
+    d.region_name = region;
+    text = Paragraphs(TheEngine().Disclose(d));
+    EXPECT_NE(text.find("2024年度机关运行经费支出13.50万元，比2023年度决算增加1.50万元，增长12.50%"
+                        "，主要原因是：会议次数增加。"),
+              std::string::npos)
+        << region << text;
+    EXPECT_EQ(text.find("机关运行经费预算"), std::string::npos) << region;
+  }
+}
+
+TEST(OperatingExpenses, NoneIsSaidSo) {
+  // A 事业单位 has no 机关运行经费.
+  Department d = LoadExample("sample-science-bureau-2024-final.yaml");
+  d.units[0].kind = UnitKind::kInstitution;
+  d.region_name = "上海市普陀区";
+  const std::string text = Paragraphs(TheEngine().Disclose(d));
+  EXPECT_NE(text.find("示例区科学技术局2024年度无机关运行经费支出。"), std::string::npos) << text;
+}
+
+TEST(FinalExplanation, CentralSectionsInTheCentralOrder) {
+  Department d = LoadExample("sample-science-bureau-2024-final.yaml");
+  d.region_name = "中央";
+  const Document central = TheEngine().Disclose(d);
+  std::vector<std::string> titles;
+  for (const auto& s : central.sections) titles.push_back(s.number + "、" + s.title);
+  EXPECT_EQ(titles, (std::vector<std::string>{
+                        "一、收入支出决算总体情况说明", "二、本年收入决算情况说明",
+                        "三、本年支出决算情况说明", "四、财政拨款收入支出决算总体情况说明",
+                        "五、一般公共预算财政拨款支出决算情况说明",
+                        "六、一般公共预算财政拨款基本支出决算情况说明",
+                        "七、一般公共预算财政拨款“三公”经费支出决算情况说明",
+                        "八、机关运行经费支出说明", "九、政府采购支出说明",
+                        "十、国有资产占用情况说明", "十一、关于2024年度预算绩效情况说明"}));
+  // 机关运行经费 stands alone, without the heading it has under 其他重要事项.
+  ASSERT_EQ(central.sections[7].paragraphs.size(), 1u);
+  EXPECT_EQ(central.sections[7].paragraphs[0].text, "2024年度机关运行经费支出13.50万元。");
+  // The national order keeps the three under 其他重要事项.
+  d.region_name = "";
+  const Document national = TheEngine().Disclose(d);
+  EXPECT_EQ(national.sections.back().title, "其他重要事项的情况说明");
+  EXPECT_EQ(national.sections.back().paragraphs[0].text, "（一）机关运行经费支出情况");
+
+  const std::filesystem::path root =
+      DataWithLayout("sections-data", "key,value\nsections,overview operations\n");
+  try {
+    Templates::Load(root.string(), DocumentKind::kFinalAccounts, 2024);
+    ADD_FAILURE() << "accepted an unknown section";
+  } catch (const CatalogError& e) {
+    EXPECT_NE(std::string(e.what()).find("layout.csv:2: sections 中的「operations」"),
+              std::string::npos)
+        << e.what();
+  }
+  std::filesystem::remove_all(root);
+}
+
+TEST(OperatingExpenses, BudgetReadAndWrittenBySources) {
+  Department d = LoadExample("sample-science-bureau-2024-final.yaml");
+  d.final_accounts.operating_budget = Wan("14.00");
+  const std::string yaml = WriteSourceYaml(d);
+  EXPECT_NE(yaml.find("operating_expenses_budget: \"14\""), std::string::npos) << yaml;
+  Department back = ParseSource(yaml, "operating.yaml", testing::Catalogs());
+  EXPECT_EQ(back.final_accounts.operating_budget, d.final_accounts.operating_budget);
+}
+
+TEST(FinalDeclared, TextFiguresAreCheckedUnderTheFinalAccountsKeys) {
+  Department d = LoadExample("sample-science-bureau-2024-final.yaml");
+  Document doc = TheEngine().Disclose(d);
+  d.declared = DeclareFromDisclosure(d, doc);
+  auto find = [&](const std::string& key) -> DeclaredFigure& {
+    for (auto& f : d.declared.text) {
+      if (f.key == key) return f;
+    }
+    throw std::runtime_error("no declared " + key);
+  };
+  // As 五（三） prints 科技创新: 年初预算 100.00, 决算 113.00, 113.00%.
+  EXPECT_EQ(find("item.2060199").budget, Wan("100.00"));
+  EXPECT_EQ(find("item.2060199").completion, "113.00");
+  EXPECT_EQ(find("operating_expenses.total").budget, Wan("15.00"));
+  EXPECT_EQ(find("operating_expenses.total").completion, "90.00");
+  EXPECT_EQ(find("class.206").share, "89.69");
+  ASSERT_TRUE(Check(d, doc).empty()) << Describe(Check(d, doc));
+  // Typed wrong: the amount (TXT-001), a share (TXT-005), an unknown key.
+  find("spending.total").amount = Wan("314.50");
+  find("class.206").share = "98.69";
+  find("fiscal.closing").key = "fiscal.balance";
+  std::string rules;
+  for (const auto& f : Check(d, doc)) rules += f.rule + " " + f.message + "\n";
+  EXPECT_NE(rules.find("TXT-001 「spending.total」文字为314.50万元，按明细应为341.50万元"),
+            std::string::npos)
+      << rules;
+  EXPECT_NE(rules.find("TXT-005 「class.206」占比文字为98.69%"), std::string::npos) << rules;
+  for (const auto& f : Check(d, doc)) {
+    if (f.rule == "TXT-005") {
+      EXPECT_EQ(f.where.section, "情况说明 五（二）");
+    }
+  }
+  EXPECT_NE(rules.find("未知的财政拨款项「balance」"), std::string::npos) << rules;
+}
+
+TEST(FinalDeclared, BudgetFiguresOfTextOnlyInFinalAccounts) {
+  try {
+    ParseSource(
+        "gongkai: 1\ndepartment: {name: 局, year: 2024, units: [{id: a, name: 局, kind: "
+        "行政单位}]}\ndeclared:\n  text:\n    - {key: general.total, amount: 1, budget: 2}\n",
+        "budget.yaml", testing::Catalogs());
+    ADD_FAILURE() << "a budget accepted a declared budget figure";
+  } catch (const SourceError& e) {
+    std::string all;
+    for (const auto& m : e.messages()) all += m + "\n";
+    EXPECT_NE(all.find("budget 只用于决算"), std::string::npos) << all;
+  }
+}
+
 // A 决算's own tables declared add no finding, for the examples and generated ones.
 TEST(FinalDeclared, OwnTablesDeclaredAddNoFinding) {
   for (const char* name :
@@ -212,7 +487,7 @@ TEST(FinalDeclared, OwnTablesDeclaredAddNoFinding) {
     for (const auto& f : Check(d, doc)) before.push_back(f.rule + f.message);
     d.declared = DeclareFromDisclosure(d, doc);
     ASSERT_FALSE(d.declared.cells.empty());
-    EXPECT_TRUE(d.declared.text.empty());
+    EXPECT_FALSE(d.declared.text.empty());
     EXPECT_TRUE(d.declared.sections.empty());
     EXPECT_FALSE(d.declared.has_glossary);
     // Both 总计 of 收入支出决算总表 are recorded, the 支出 one by its column.

@@ -54,7 +54,8 @@ INSTANTIATE_TEST_SUITE_P(Examples, GoldenTest,
                                            "institution-transfers-2023",
                                            "sample-science-bureau-2024-budget",
                                            "sample-science-bureau-2024-final",
-                                           "putuo-finance-2024-final"),
+                                           "putuo-finance-2024-final",
+                                           "sample-central-bureau-2024-final"),
                          testing::ExampleName());
 
 }  // namespace

@@ -16,7 +16,7 @@ Document BuildDisclosure(const Department& d, const Templates& tpl) {
   doc.title = doc.frame.title;
   Figures f = ComputeFigures(d);
   if (d.kind == DocumentKind::kFinalAccounts) {
-    doc.sections = BuildFinalExplanation(d, f, doc.frame);
+    doc.sections = BuildFinalExplanation(d, f, doc.frame, tpl);
     doc.tables = BuildTables(d, f, tpl);
   } else {
     doc.sections = BuildExplanation(d, f, doc.frame);

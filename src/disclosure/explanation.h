@@ -29,9 +29,10 @@ std::string WanText(Money m);
 
 std::vector<Section> BuildExplanation(const Department& d, const Figures& f,
                                       const DocumentFrame& frame);
-// The 情况说明 of a final accounts (final_explanation.cc).
+// The 情况说明 of a final accounts (final_explanation.cc), stated as the templates' layout.csv
+// says (the 调整预算 printed or not).
 std::vector<Section> BuildFinalExplanation(const Department& d, const Figures& f,
-                                           const DocumentFrame& frame);
+                                           const DocumentFrame& frame, const Templates& tpl);
 std::vector<GlossaryEntry> BuildGlossary(const Department& d, const Templates& tpl);
 
 }  // namespace gongkai

@@ -4,6 +4,7 @@
 // reader who divides the printed numbers gets the printed percentage.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <optional>
 
 #include "base/chinese_numerals.h"
@@ -18,47 +19,103 @@ std::string Share(Money part, Money whole) {
 }
 
 // "决算数小于预算数的主要原因是：…。" for a whole (final_accounts.reasons "general",
-// "three_public"); empty when no reason is written or the printed figures are equal.
-std::string WholeReason(const FinalAccounts& fa, const char* key, Money actual, Money budget) {
+// "three_public"); empty when no reason is written or the printed figures are equal. `what`
+// names the budget compared with where it is not the plain 预算 (调整预算).
+std::string WholeReason(const FinalAccounts& fa, const char* key, Money actual, Money budget,
+                        const char* what = "预算") {
   auto it = fa.reasons.find(key);
   if (it == fa.reasons.end() || it->second.empty()) return "";
   const int64_t a = actual.RoundedWan(2), b = budget.RoundedWan(2);
   if (a == b) return "";
   std::string why = it->second;
   while (why.size() >= 3 && why.compare(why.size() - 3, 3, "。") == 0) why.resize(why.size() - 3);
-  return fmt::format("决算数{}预算数的主要原因是：{}。", a > b ? "大于" : "小于", why);
+  return fmt::format("决算数{}{}数的主要原因是：{}。", a > b ? "大于" : "小于", what, why);
 }
 
-// "完成年初预算的95.45%，决算数小于年初预算数" (or 等于/大于); empty without a budget.
-std::string Completion(Money actual, Money budget) {
+// "完成年初预算的95.45%，决算数小于年初预算数" (or 等于/大于; `what` 调整预算 for the adjusted
+// budget); empty without a budget.
+std::string Completion(Money actual, Money budget, const char* what = "年初预算") {
   if (budget.is_zero()) return "";
   const int64_t a = actual.RoundedWan(2), b = budget.RoundedWan(2);
   const char* direction = a > b ? "大于" : a < b ? "小于" : "等于";
-  return fmt::format("完成年初预算的{}，决算数{}年初预算数", Share(actual, budget), direction);
+  return fmt::format("完成{}的{}，决算数{}{}数", what, Share(actual, budget), direction, what);
+}
+
+std::string StripPeriods(std::string text) {
+  while (text.size() >= 3 && text.compare(text.size() - 3, 3, "。") == 0)
+    text.resize(text.size() - 3);
+  return text;
 }
 
 class FinalWriter {
  public:
-  FinalWriter(const Department& d, const Figures& f, const DocumentFrame& frame)
-      : d_(d), fa_(d.final_accounts), f_(f), x_(ComputeFinalFigures(d, f)), noun_(frame.noun) {}
+  FinalWriter(const Department& d, const Figures& f, const DocumentFrame& frame,
+              const Templates& tpl)
+      : d_(d),
+        fa_(d.final_accounts),
+        f_(f),
+        x_(ComputeFinalFigures(d, f)),
+        noun_(frame.noun),
+        layout_(tpl.layout),
+        adjusted_(x_.adjusted_known && tpl.Prints("adjusted_budget")),
+        operating_budget_(x_.operating_budget && tpl.Prints("operating_budget")) {}
 
+  // The sections in the order layout.csv's `sections` gives (the national order by default):
+  // 中央 states 机关运行经费, 政府采购 and 国有资产 as sections of their own, where the national
+  // template has them under 其他重要事项.
   std::vector<Section> Build() {
-    Overview();
-    Income();
-    Spending();
-    Fiscal();
-    General();
-    GeneralBasic();
-    ThreePublic();
-    FundBudget("政府性基金预算财政拨款支出决算情况", "fund", "政府性基金预算财政拨款");
-    FundBudget("国有资本经营预算财政拨款支出决算情况", "soe", "国有资本经营预算财政拨款");
-    Evaluation();
-    Other();
+    auto it = layout_.find("sections");
+    const std::string order =
+        it != layout_.end() ? it->second
+                            : "overview income spending fiscal general general_basic three_public "
+                              "gov_fund soe evaluation other";
+    size_t at = 0;
+    while (at < order.size()) {
+      size_t end = std::min(order.find(' ', at), order.size());
+      const std::string id = order.substr(at, end - at);
+      at = end + 1;
+      if (id.empty()) continue;
+      if (id == "overview") Overview();
+      if (id == "income") Income();
+      if (id == "spending") Spending();
+      if (id == "fiscal") Fiscal();
+      if (id == "general") General();
+      if (id == "general_basic") GeneralBasic();
+      if (id == "three_public") ThreePublic();
+      if (id == "gov_fund") {
+        FundBudget("gov_fund", "政府性基金预算财政拨款支出决算情况", "fund",
+                   "政府性基金预算财政拨款");
+      }
+      if (id == "soe") {
+        FundBudget("soe", "国有资本经营预算财政拨款支出决算情况", "soe",
+                   "国有资本经营预算财政拨款");
+      }
+      if (id == "evaluation") Evaluation();
+      if (id == "other") Other();
+      if (id == "operating") {
+        Start("operating", "机关运行经费支出情况说明");
+        OperatingExpenses();
+      }
+      if (id == "procurement") {
+        Start("procurement", "政府采购支出情况说明");
+        Procurement();
+      }
+      if (id == "assets") {
+        Start("assets", "国有资产占有使用情况说明");
+        Assets();
+      }
+    }
     return std::move(sections_);
   }
 
  private:
-  void Start(const std::string& title) {
+  // A section, titled as layout.csv's `title.<id>` says where it does ({year}: the year).
+  void Start(const char* id, std::string title) {
+    if (auto it = layout_.find(std::string("title.") + id); it != layout_.end()) {
+      title = it->second;
+      for (size_t p = title.find("{year}"); p != std::string::npos; p = title.find("{year}", p))
+        title.replace(p, 6, Year());
+    }
     sections_.push_back({ChineseNumber(static_cast<int>(sections_.size()) + 1), title, {}});
   }
   void Text(std::string text) { sections_.back().paragraphs.push_back({Paragraph::kText, text}); }
@@ -75,14 +132,14 @@ class FinalWriter {
   }
 
   void Overview() {
-    Start("收入支出决算总体情况说明");
+    Start("overview", "收入支出决算总体情况说明");
     Text(fmt::format("{}年度收、支总计{}{}。其中本年收入合计{}，本年支出合计{}，年末结转和结余{}。",
                      Year(), WanText(x_.income_side), Change(x_.income_side, "total"),
                      WanText(x_.income), WanText(x_.spending), WanText(x_.closing)));
   }
 
   void Income() {
-    Start("收入决算情况说明");
+    Start("income", "收入决算情况说明");
     std::vector<std::string> parts;
     for (const auto& src : d_.catalog->revenue_sources()) {
       auto it = x_.income_by_fund.find(src.id);
@@ -95,7 +152,7 @@ class FinalWriter {
   }
 
   void Spending() {
-    Start("支出决算情况说明");
+    Start("spending", "支出决算情况说明");
     std::vector<std::string> parts;
     for (const auto& k : SpendingKinds()) {
       Money amount = f_.Spending(k.kind);
@@ -109,20 +166,31 @@ class FinalWriter {
   }
 
   void Fiscal() {
-    Start("财政拨款收入支出决算总体情况说明");
+    Start("fiscal", "财政拨款收入支出决算总体情况说明");
     Text(fmt::format("{}年度财政拨款收、支总计{}。财政拨款支出{}，年末财政拨款结转和结余{}。",
                      Year(), WanText(x_.fiscal_spending + x_.fiscal_closing),
                      WanText(x_.fiscal_spending), WanText(x_.fiscal_closing)));
   }
 
   void General() {
-    Start("一般公共预算财政拨款支出决算情况说明");
+    Start("general", "一般公共预算财政拨款支出决算情况说明");
     Heading("（一）一般公共预算财政拨款支出决算总体情况");
     std::string completion = Completion(x_.general, x_.general_budget);
-    Text(fmt::format(
-        "{}年度一般公共预算财政拨款支出{}{}{}。{}", Year(), WanText(x_.general),
-        completion.empty() ? "" : "，" + completion, Change(x_.general, "general"),
-        x_.budget_known ? WholeReason(fa_, "general", x_.general, x_.general_budget) : ""));
+    if (adjusted_) {
+      // The 调整预算 after the 年初预算 it adjusts; the reason explains the difference from it.
+      completion += (completion.empty() ? "" : "，") +
+                    fmt::format("调整预算为{}", WanText(x_.general_adjusted));
+      if (std::string c = Completion(x_.general, x_.general_adjusted, "调整预算"); !c.empty()) {
+        completion += "，" + c;
+      }
+    }
+    std::string whole_reason =
+        adjusted_ ? WholeReason(fa_, "general", x_.general, x_.general_adjusted, "调整预算")
+        : x_.budget_known ? WholeReason(fa_, "general", x_.general, x_.general_budget)
+                          : "";
+    Text(fmt::format("{}年度一般公共预算财政拨款支出{}{}{}。{}", Year(), WanText(x_.general),
+                     completion.empty() ? "" : "，" + completion, Change(x_.general, "general"),
+                     whole_reason));
     Heading("（二）一般公共预算财政拨款支出决算结构情况");
     std::vector<std::string> parts;
     std::map<std::string, Money> by_class;
@@ -137,39 +205,36 @@ class FinalWriter {
     Text(parts.empty() ? "本年度没有一般公共预算财政拨款支出。"
                        : "一般公共预算财政拨款支出主要用于：" + Join(parts) + "。");
     Heading("（三）一般公共预算财政拨款支出决算具体情况");
-    std::map<std::string, Money> by_item;
-    for (const auto& l : d_.lines) {
-      if (l.fund == "general") by_item[l.function] += l.amount;
-    }
-    for (const auto& [code, budget] : fa_.budget_by_item) by_item.try_emplace(code);
     int n = 0;
-    for (const auto& [code, actual] : by_item) {
+    for (const auto& [code, actual] : GeneralItems(d_, adjusted_)) {
       auto b = fa_.budget_by_item.find(code);
       const Money budget = b == fa_.budget_by_item.end() ? Money() : b->second;
       std::string text = fmt::format("{}. {}：", ++n, d_.catalog->FunctionPath(code));
       if (x_.budget_known) text += fmt::format("年初预算为{}，", WanText(budget));
+      const Money adjusted = AdjustedBudget(fa_, code);
+      if (adjusted_) text += fmt::format("调整预算为{}，", WanText(adjusted));
       text += fmt::format("支出决算为{}", WanText(actual));
       if (std::string c = Completion(actual, budget); !c.empty()) text += "，" + c;
+      if (adjusted_) {
+        if (std::string c = Completion(actual, adjusted, "调整预算"); !c.empty()) text += "，" + c;
+      }
       auto reason = fa_.reasons.find(code);
       if (reason != fa_.reasons.end() && !reason->second.empty()) {
-        std::string why = reason->second;
-        while (why.size() >= 3 && why.compare(why.size() - 3, 3, "。") == 0)
-          why.resize(why.size() - 3);
-        text += "，主要原因是：" + why;
+        text += "，主要原因是：" + StripPeriods(reason->second);
       }
       Text(text + "。");
     }
   }
 
   void GeneralBasic() {
-    Start("一般公共预算财政拨款基本支出决算情况说明");
+    Start("general_basic", "一般公共预算财政拨款基本支出决算情况说明");
     Text(fmt::format("{}年度一般公共预算财政拨款基本支出{}，其中：人员经费{}，公用经费{}。", Year(),
                      WanText(x_.general_basic), WanText(x_.general_personnel),
                      WanText(x_.general_public)));
   }
 
   void ThreePublic() {
-    Start("财政拨款“三公”经费支出决算情况说明");
+    Start("three_public", "财政拨款“三公”经费支出决算情况说明");
     const BudgetAndActual& t = x_.three_public_total;
     std::string completion = Completion(t.actual, t.budget);
     // Compared with last year's 决算 only when its four items are all given (three_public.
@@ -212,24 +277,48 @@ class FinalWriter {
          fmt::format("。国内公务接待{}批次，{}人次。", c.reception_batches, c.reception_persons));
   }
 
-  void FundBudget(const std::string& title, const char* fund, const char* name) {
-    Start(title);
+  void FundBudget(const char* id, const std::string& title, const char* fund, const char* name) {
+    Start(id, title);
     Money amount = Get(x_.fiscal_spending_by_fund, fund);
     Text(amount.is_zero() ? fmt::format("{}{}年度没有使用{}安排的支出。", d_.name, Year(), name)
                           : fmt::format("{}年度{}支出{}。", Year(), name, WanText(amount)));
   }
 
   void Evaluation() {
-    Start("预算绩效管理情况说明");
+    Start("evaluation", "预算绩效管理情况说明");
     Text(fa_.evaluation.empty() ? "本部门本年度没有填报预算绩效管理情况。" : fa_.evaluation);
   }
 
+  // "2024年度机关运行经费预算15.00万元，支出决算13.50万元，完成预算的90.00%，比2023年度决算
+  // 减少…，主要原因是：…。" — the 预算数 where the layout prints it, the change where last
+  // year's 决算 is given; "…年度无机关运行经费支出。" where there is nothing to state.
+  void OperatingExpenses() {
+    const Money actual = f_.operating_expenses;
+    const std::string change = Change(actual, "operating_expenses");
+    if (operating_budget_) {
+      const Money budget = *x_.operating_budget;
+      std::string text = fmt::format("{}年度机关运行经费预算{}，支出决算{}", Year(),
+                                     WanText(budget), WanText(actual));
+      if (!budget.is_zero()) text += fmt::format("，完成预算的{}", Share(actual, budget));
+      Text(text + change + "。");
+    } else if (actual.is_zero() && change.empty()) {
+      Text(fmt::format("{}{}年度无机关运行经费支出。", d_.name, Year()));
+    } else {
+      Text(fmt::format("{}年度机关运行经费支出{}{}。", Year(), WanText(actual), change));
+    }
+  }
+
   void Other() {
-    Start("其他重要事项的情况说明");
+    Start("other", "其他重要事项的情况说明");
     Heading("（一）机关运行经费支出情况");
-    Text(fmt::format("{}年度机关运行经费支出{}{}。", Year(), WanText(f_.operating_expenses),
-                     Change(f_.operating_expenses, "operating_expenses")));
+    OperatingExpenses();
     Heading("（二）政府采购支出情况");
+    Procurement();
+    Heading("（三）国有资产占有使用情况");
+    Assets();
+  }
+
+  void Procurement() {
     if (f_.procurement_total.is_zero()) {
       Text(fmt::format("{}年度本部门没有政府采购支出。", Year()));
     } else {
@@ -247,7 +336,9 @@ class FinalWriter {
       }
       Text(text);
     }
-    Heading("（三）国有资产占有使用情况");
+  }
+
+  void Assets() {
     if (!d_.assets.present) {
       Text("本部门本年度没有填报国有资产占有使用情况。");
     } else {
@@ -282,14 +373,17 @@ class FinalWriter {
   const Figures& f_;
   const FinalFigures x_;
   const std::string& noun_;
+  const std::map<std::string, std::string>& layout_;
+  const bool adjusted_;          // the 调整预算 is printed (given, and the layout prints it)
+  const bool operating_budget_;  // the 机关运行经费预算数 is printed (known, and printed)
   std::vector<Section> sections_;
 };
 
 }  // namespace
 
 std::vector<Section> BuildFinalExplanation(const Department& d, const Figures& f,
-                                           const DocumentFrame& frame) {
-  return FinalWriter(d, f, frame).Build();
+                                           const DocumentFrame& frame, const Templates& tpl) {
+  return FinalWriter(d, f, frame, tpl).Build();
 }
 
 }  // namespace gongkai

@@ -40,6 +40,13 @@ FinalFigures ComputeFinalFigures(const Department& d, const Figures& f) {
   }
   x.general_budget = fa.budget_total;
   x.budget_known = !fa.budget_by_item.empty();
+  x.adjusted_known = !fa.adjusted_by_item.empty();
+  x.operating_budget = fa.operating_budget ? fa.operating_budget : fa.operating_budget_of_budget;
+  if (x.adjusted_known) {
+    for (const auto& [code, actual] : GeneralItems(d, true)) {
+      x.general_adjusted += AdjustedBudget(fa, code);
+    }
+  }
   for (const auto& key : ThreePublicKeys()) {
     auto it = fa.three_public.find(key);
     BudgetAndActual ba = it == fa.three_public.end() ? BudgetAndActual{} : it->second;
@@ -48,6 +55,24 @@ FinalFigures ComputeFinalFigures(const Department& d, const Figures& f) {
     x.three_public_total.actual += ba.actual;
   }
   return x;
+}
+
+Money AdjustedBudget(const FinalAccounts& fa, const std::string& item) {
+  if (auto it = fa.adjusted_by_item.find(item); it != fa.adjusted_by_item.end()) return it->second;
+  auto it = fa.budget_by_item.find(item);
+  return it == fa.budget_by_item.end() ? Money() : it->second;
+}
+
+std::map<std::string, Money> GeneralItems(const Department& d, bool adjusted) {
+  std::map<std::string, Money> out;
+  for (const auto& l : d.lines) {
+    if (l.fund == "general") out[l.function] += l.amount;
+  }
+  for (const auto& [code, budget] : d.final_accounts.budget_by_item) out.try_emplace(code);
+  if (adjusted) {
+    for (const auto& [code, budget] : d.final_accounts.adjusted_by_item) out.try_emplace(code);
+  }
+  return out;
 }
 
 }  // namespace gongkai

@@ -5,6 +5,7 @@
 #define GONGKAI_DISCLOSURE_FINAL_FIGURES_H_
 
 #include <map>
+#include <optional>
 #include <string>
 
 #include "disclosure/figures.h"
@@ -28,6 +29,11 @@ struct FinalFigures {
   // 年初预算 of 一般公共预算财政拨款支出, when known.
   Money general_budget;
   bool budget_known = false;
+  // 调整预算 of 一般公共预算财政拨款支出 (every 项's, AdjustedBudget), when one was given.
+  Money general_adjusted;
+  bool adjusted_known = false;
+  // 机关运行经费预算数: as the 决算 states it, else from its budget source; nullopt: unknown.
+  std::optional<Money> operating_budget;
   // “三公” 预算数 and 决算数 by key, and totals.
   std::map<std::string, BudgetAndActual> three_public;
   BudgetAndActual three_public_total;
@@ -37,6 +43,14 @@ struct FinalFigures {
 bool IsFiscalFund(const std::string& fund);
 
 FinalFigures ComputeFinalFigures(const Department& d, const Figures& f);
+
+// The 调整预算 of one 功能 项: as given (adjusted_items), else its 年初预算 (a 项 the budget
+// adjustment did not touch).
+Money AdjustedBudget(const FinalAccounts& fa, const std::string& item);
+
+// The 项 a 决算 of 一般公共预算财政拨款 speaks of: those spent on, those with a 年初预算 and,
+// with `adjusted`, those with a 调整预算; each with its 决算数.
+std::map<std::string, Money> GeneralItems(const Department& d, bool adjusted);
 
 }  // namespace gongkai
 

@@ -180,47 +180,67 @@ void BuildFinalFiscalSummary(const Department& d, const Figures& f, const TableT
 void BuildFinalGeneralExpenditure(const Department& d, const Figures&, const TableTemplate& tt,
                                   Table* t) {
   const FinalAccounts& fa = d.final_accounts;
-  if (!tt.HasColumn("budget") || fa.budget_by_item.empty()) {
+  // 调整预算 where a region prints it (tables.csv `columns: adjusted`) and the source gives
+  // one, with the 年初预算 it adjusts beside it; 年初预算 alone where a region prints that
+  // (`columns: budget`). Both before 合计.
+  const bool adjusted = tt.HasColumn("adjusted") && !fa.adjusted_by_item.empty();
+  const bool budget = (tt.HasColumn("budget") || adjusted) && !fa.budget_by_item.empty();
+  if (!budget && !adjusted) {
     FunctionTreeTable(
         d, [](const ExpenditureLine& l) { return l.fund == "general"; }, true, t);
     return;
   }
-  // 年初预算 before 合计, where a region prints it (tables.csv `columns: budget`): the budget
-  // of each 项 is a line of its own, marked by its fund, so that the 功能 tree sums it as it
-  // sums the 决算数.
-  static const std::string kBudget = "年初预算";
+  // The budget figures of each 项 are lines of their own, marked by their fund, so that the
+  // 功能 tree sums them as it sums the 决算数.
+  static const std::string kBudget = "年初预算", kAdjusted = "调整预算";
   Department view;
   view.year = d.year;
   view.catalog = d.catalog;
   for (const auto& l : d.lines) {
     if (l.fund == "general") view.lines.push_back(l);
   }
-  for (const auto& [code, amount] : fa.budget_by_item) {
+  auto budget_line = [&](const std::string& code, const std::string& fund, Money amount) {
     ExpenditureLine l;
     l.function = code;
-    l.fund = kBudget;
+    l.fund = fund;
     l.amount = amount;
     view.lines.push_back(std::move(l));
+  };
+  if (budget) {
+    for (const auto& [code, amount] : fa.budget_by_item) budget_line(code, kBudget, amount);
+  }
+  if (adjusted) {
+    for (const auto& [code, actual] : GeneralItems(d, true)) {
+      budget_line(code, kAdjusted, AdjustedBudget(fa, code));
+    }
   }
   auto column = [](auto keep) {
     return ColumnFn([keep](const ExpenditureLine& l) { return keep(l) ? l.amount : Money(); });
   };
-  auto actual = [](const ExpenditureLine& l) { return l.fund != kBudget; };
-  t->header.push_back({Cell{"科目编码", {}, 1, 2}, Cell{"科目名称", {}, 1, 2},
-                       Cell{"年初预算", {}, 1, 2}, Cell{"合计", {}, 1, 2},
-                       Cell::Text("基本支出", 3), Cell{"项目支出", {}, 1, 2}});
+  auto actual = [](const ExpenditureLine& l) { return l.fund != kBudget && l.fund != kAdjusted; };
+  std::vector<Cell> first = {Cell{"科目编码", {}, 1, 2}, Cell{"科目名称", {}, 1, 2}};
+  std::vector<ColumnFn> columns;
+  if (budget) {
+    first.push_back(Cell{kBudget, {}, 1, 2});
+    columns.push_back(column([](const ExpenditureLine& l) { return l.fund == kBudget; }));
+  }
+  if (adjusted) {
+    first.push_back(Cell{kAdjusted, {}, 1, 2});
+    columns.push_back(column([](const ExpenditureLine& l) { return l.fund == kAdjusted; }));
+  }
+  for (Cell c : {Cell{"合计", {}, 1, 2}, Cell::Text("基本支出", 3), Cell{"项目支出", {}, 1, 2}}) {
+    first.push_back(std::move(c));
+  }
+  t->header.push_back(std::move(first));
   t->header.push_back(HeaderRow({"小计", "人员经费", "公用经费"}));
-  const std::vector<ColumnFn> columns = {
-      column([](const ExpenditureLine& l) { return l.fund == kBudget; }),
-      column(actual),
-      column([&](const ExpenditureLine& l) { return actual(l) && l.is_basic(); }),
-      column([&](const ExpenditureLine& l) {
-        return actual(l) && l.cost_class == CostClass::kPersonnel;
-      }),
-      column([&](const ExpenditureLine& l) {
-        return actual(l) && l.cost_class == CostClass::kPublic;
-      }),
-      column([&](const ExpenditureLine& l) { return actual(l) && l.is_project(); })};
+  columns.push_back(column(actual));
+  columns.push_back(column([&](const ExpenditureLine& l) { return actual(l) && l.is_basic(); }));
+  columns.push_back(column([&](const ExpenditureLine& l) {
+    return actual(l) && l.cost_class == CostClass::kPersonnel;
+  }));
+  columns.push_back(column(
+      [&](const ExpenditureLine& l) { return actual(l) && l.cost_class == CostClass::kPublic; }));
+  columns.push_back(column([&](const ExpenditureLine& l) { return actual(l) && l.is_project(); }));
   t->numeric_columns = NumericColumns(2, columns.size());
   t->rows = FunctionTreeRows(
       view, [](const ExpenditureLine&) { return true; }, columns);

@@ -20,6 +20,26 @@ constexpr const char* kFrameKeys[] = {
     "subject", "part1",       "part1_short", "part2",           "part2_short",
     "part3",   "part3_short", "owner",       "tables_contents", "workbook_contents"};
 
+// The keys layout.csv may set, with the values each allows (none listed: checked below —
+// `sections`, the 决算 情况说明's parts in order by id; `title.<id>` a part's title, any text).
+struct LayoutKey {
+  const char* key;
+  std::vector<std::string> values;
+};
+const LayoutKey kLayoutKeys[] = {{"adjusted_budget", {"printed", "omitted"}},
+                                 {"operating_budget", {"printed", "omitted"}},
+                                 {"sections", {}}};
+// The 决算 情况说明's sections a layout may order (`sections`) and title (`title.<id>`): see
+// final_explanation.cc.
+const char* const kFinalSections[] = {
+    "overview", "income", "spending",   "fiscal", "general",   "general_basic", "three_public",
+    "gov_fund", "soe",    "evaluation", "other",  "operating", "procurement",   "assets"};
+
+bool IsFinalSection(const std::string& id) {
+  return std::find(std::begin(kFinalSections), std::end(kFinalSections), id) !=
+         std::end(kFinalSections);
+}
+
 std::string Fill(std::string text, const std::string& dept, int year, const std::string& title) {
   auto replace = [&](const std::string& key, const std::string& value) {
     for (size_t at = text.find(key); at != std::string::npos;
@@ -53,6 +73,11 @@ DocumentFrame Templates::Frame(const std::string& department, int fiscal_year) c
   f.tables_contents = fill("tables_contents");
   f.workbook_contents = fill("workbook_contents");
   return f;
+}
+
+bool Templates::Prints(const std::string& key) const {
+  auto it = layout.find(key);
+  return it != layout.end() && it->second == "printed";
 }
 
 bool TableTemplate::HasColumn(const std::string& key) const {
@@ -168,6 +193,43 @@ Templates Templates::Load(const std::string& data_dir, DocumentKind kind, int ye
                                        row.fields[table]));
       }
       it->rows.emplace_back(row.fields[row_key], row.fields[label]);
+    }
+  }
+  // layout.csv: the national values, then the region's key by key.
+  for (const fs::path& layout_dir : {dir, regional}) {
+    std::error_code ec;
+    if (layout_dir.empty() || !fs::exists(layout_dir / "layout.csv", ec)) continue;
+    CsvTable settings = ReadCsvFile((layout_dir / "layout.csv").string());
+    const size_t lkey = settings.Column("key"), value = settings.Column("value");
+    for (const auto& row : settings.rows) {
+      const std::string& k = row.fields[lkey];
+      const std::string& v = row.fields[value];
+      if (k.rfind("title.", 0) == 0 && IsFinalSection(k.substr(6))) {  // a section's title
+        t.layout[k] = v;
+        continue;
+      }
+      auto known = std::find_if(std::begin(kLayoutKeys), std::end(kLayoutKeys),
+                                [&](const LayoutKey& l) { return k == l.key; });
+      if (known == std::end(kLayoutKeys)) {
+        std::vector<std::string> keys;
+        for (const auto& l : kLayoutKeys) keys.push_back(l.key);
+        throw CatalogError(fmt::format("{}:{}: 未知的版式设置「{}」（可用：{}）", settings.path,
+                                       row.line, k, fmt::join(keys, "、")));
+      }
+      if (k == "sections") {
+        for (const auto& id : Words(v)) {
+          if (!IsFinalSection(id)) {
+            throw CatalogError(
+                fmt::format("{}:{}: sections 中的「{}」不是决算情况说明的部分（可用：{}）",
+                            settings.path, row.line, id, fmt::join(kFinalSections, "、")));
+          }
+        }
+      } else if (std::find(known->values.begin(), known->values.end(), v) == known->values.end()) {
+        throw CatalogError(fmt::format("{}:{}: 版式设置 {} 的值「{}」无效（可用：{}）",
+                                       settings.path, row.line, k, v,
+                                       fmt::join(known->values, "、")));
+      }
+      t.layout[k] = v;
     }
   }
   CsvTable glossary = ReadCsvFile(file("glossary.csv"));

@@ -10,6 +10,13 @@
 // is the national one. The region is the longest directory name that begins the source's
 // `department.region.name` (上海市 for 上海市普陀区; 中央 for a central department), with its
 // latest year not after the document's; without one the national set is used.
+//
+// layout.csv (key,value; optional) says how the 情况说明 of a region states what it states:
+// `adjusted_budget` printed|omitted — whether the 一般公共预算财政拨款 sentences give the
+// 调整预算 beside the 年初预算 where a source has one; `operating_budget` printed|omitted —
+// whether the 机关运行经费 is stated with its 预算数 and 完成% (as 西安 does). A regional
+// layout.csv overrides the national one key by key; an unknown key or value is an error naming the
+// file and line.
 #ifndef GONGKAI_DISCLOSURE_TEMPLATES_H_
 #define GONGKAI_DISCLOSURE_TEMPLATES_H_
 
@@ -30,7 +37,8 @@ struct TableTemplate {
   // each item in one row, as 上海 prints it); empty: the national layout.
   std::string layout;
   // tables.csv's optional `columns` column: extra columns a region prints, space-separated
-  // keys the builder knows (final_general_expenditure: "budget", 年初预算 before 合计).
+  // keys the builder knows (final_general_expenditure: "budget", 年初预算 before 合计;
+  // "adjusted", 调整预算 there too — with 年初预算 beside it — where a source gives one).
   std::vector<std::string> columns;
   // rows.csv (table,key,label): the rows a table prints, in order, by key: the 决算 收入支出
   // 决算总表's income sources ("income.general", "income.business+special": several sources on
@@ -55,7 +63,11 @@ struct Templates {
   int region_year = 0;
   std::vector<TableTemplate> tables;
   std::vector<TemplateTerm> glossary;
-  std::map<std::string, std::string> frame;  // frame.csv: key → text with {dept} {year} {title}
+  std::map<std::string, std::string> frame;   // frame.csv: key → text with {dept} {year} {title}
+  std::map<std::string, std::string> layout;  // layout.csv: key → value (see above)
+
+  // Whether layout.csv says `key` is printed.
+  bool Prints(const std::string& key) const;
 
   // Throws CatalogError naming the file when a template is missing or malformed. `region` is
   // the source's department.region.name (empty: national).

@@ -124,7 +124,7 @@ Loaded Engine::Load(const std::string& path) const {
 
 // A 决算 names the budget of its year (final_accounts.budget, relative to the 决算's file):
 // its 年初预算 per 功能 项 of 一般公共预算财政拨款 are taken from that budget's lines, so that
-// every 完成% is computed, never typed.
+// every 完成% is computed, never typed; so is its 机关运行经费预算数.
 void Engine::ResolveBudget(const std::string& path, Loaded* loaded) const {
   Department& d = *loaded->department;
   FinalAccounts& fa = d.final_accounts;
@@ -158,6 +158,7 @@ void Engine::ResolveBudget(const std::string& path, Loaded* loaded) const {
     return fail(fmt::format("final_accounts.budget「{}」应为本部门{}年的预算源文件（它是{}年{}）",
                             fa.budget_source, d.year, b.year, DocumentKindName(b.kind)));
   }
+  fa.operating_budget_of_budget = ComputeFigures(b).operating_expenses;
   for (const auto& line : b.lines) {
     if (!IsGeneralCurrent(line)) continue;
     fa.budget_by_item[line.function] += line.amount;

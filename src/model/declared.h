@@ -35,7 +35,12 @@ struct DeclaredFigure {
   int year = 0;    // the year the sentence refers to ("比2022年预算", "2022年部门预算")
   int number = 0;  // item number as printed ((4) → 4)
   bool reason = false;  // a reason ("主要原因是…") is printed with the change
-  std::string text;     // the sentence as printed (optional, for placeholder checks)
+  // A 决算's comparison with its budget: "年初预算为A万元，调整预算为B万元，支出决算为C万元，
+  // 完成年初预算的X%，…完成调整预算的Y%" (budget A, adjusted B, completion X, adjusted_completion
+  // Y); the “三公” and 机关运行经费 预算数 are `budget` too.
+  std::optional<Money> budget, adjusted;
+  std::string completion, adjusted_completion;
+  std::string text;  // the sentence as printed (optional, for placeholder checks)
   int line = 0, column = 0;
 };
 

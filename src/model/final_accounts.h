@@ -14,6 +14,7 @@
 #define GONGKAI_MODEL_FINAL_ACCOUNTS_H_
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,13 @@ struct FinalAccounts {
   // 年初预算 per 功能 项 of 一般公共预算财政拨款 (from the budget source or given inline).
   std::map<std::string, Money> budget_by_item;
   Money budget_total;  // 年初预算 of 一般公共预算财政拨款支出, total
+  // 调整预算 per 功能 项 of 一般公共预算财政拨款, where the region's 决算 compares with it too
+  // (adjusted_items); a 项 not listed kept its 年初预算. Empty: no 调整预算 was given.
+  std::map<std::string, Money> adjusted_by_item;
+  // 机关运行经费预算数: as the 决算 states it (operating_expenses_budget), and the 机关运行经费 of
+  // the budget source's lines (set by the engine). The stated one is printed where given.
+  std::optional<Money> operating_budget;
+  std::optional<Money> operating_budget_of_budget;
   std::vector<IncomeLine> income;
   std::map<std::string, Money> opening_balance;  // 年初结转和结余 by fund
   std::map<std::string, Money> closing_balance;  // 年末结转和结余 by fund

@@ -200,7 +200,11 @@ std::string RulesMarkdown() {
     }
     std::string profiles;
     for (const auto& p : r.profiles) profiles += (profiles.empty() ? "" : "、") + p;
-    if (!r.AppliesTo(DocumentKind::kBudget)) profiles = "决算：" + profiles;
+    if (!r.AppliesTo(DocumentKind::kBudget)) {
+      profiles = "决算：" + profiles;
+    } else if (r.AppliesTo(DocumentKind::kFinalAccounts)) {
+      profiles = "预算、决算：" + profiles;
+    }
     out += fmt::format("| {} | {} | {} | {}（{}） | {} |\n", r.id, SeverityName(r.severity),
                        r.title, r.rationale, r.basis, profiles);
     auto next = &r + 1;

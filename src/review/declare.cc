@@ -4,6 +4,7 @@
 #include <set>
 
 #include "disclosure/figures.h"
+#include "disclosure/final_figures.h"
 #include "disclosure/table_ids.h"
 #include "review/document_lookup.h"
 
@@ -113,6 +114,125 @@ void WithChange(DeclaredFigure* f, const Comparison* c, int prior_year) {
   f->reason = !c->reason.empty();
 }
 
+const Comparison* PriorOf(const std::map<std::string, Comparison>& m, const std::string& key) {
+  auto it = m.find(key);
+  return it == m.end() ? nullptr : &it->second;
+}
+
+// A 决算 figure with the budget it is compared with and its 完成%, as final_explanation.cc
+// states them.
+DeclaredFigure Compared(const std::string& key, const std::string& at, Money actual,
+                        std::optional<Money> budget, std::optional<Money> adjusted = {}) {
+  DeclaredFigure f = Figure(key, at, actual);
+  if (budget) {
+    f.budget = PrintedWan(*budget);
+    if (!budget->is_zero()) f.completion = SharePercent(*f.amount, *f.budget);
+  }
+  if (adjusted) {
+    f.adjusted = PrintedWan(*adjusted);
+    if (!adjusted->is_zero()) f.adjusted_completion = SharePercent(*f.amount, *f.adjusted);
+  }
+  return f;
+}
+
+// The figures of a 决算's 情况说明, section by section (national numbering).
+void DeclareFinalText(const Department& d, Declared* out) {
+  const Figures f = ComputeFigures(d);
+  const FinalFigures x = ComputeFinalFigures(d, f);
+  const FinalAccounts& fa = d.final_accounts;
+  DeclaredFigure total = Figure("total", "一", x.income_side);
+  WithChange(&total, PriorOf(d.comparisons, "total"), d.prior_year);
+  out->text.push_back(total);
+  out->text.push_back(Figure("income.total", "一", x.income));
+  out->text.push_back(Figure("spending.total", "一", x.spending));
+  out->text.push_back(Figure("closing.total", "一", x.closing));
+  for (const auto& src : d.catalog->revenue_sources()) {
+    auto it = x.income_by_fund.find(src.id);
+    if (it == x.income_by_fund.end() || it->second.is_zero()) continue;
+    DeclaredFigure r = Figure("income." + src.id, "二", it->second);
+    r.share = SharePercent(PrintedWan(it->second), PrintedWan(x.income));
+    out->text.push_back(r);
+  }
+  for (const auto& k : SpendingKinds()) {
+    Money amount = f.Spending(k.kind);
+    if (k.kind != SpendingKind::kBasic && k.kind != SpendingKind::kProject && amount.is_zero())
+      continue;
+    DeclaredFigure part = Figure(std::string("spending.") + k.key, "三", amount);
+    part.share = SharePercent(PrintedWan(amount), PrintedWan(x.spending));
+    out->text.push_back(part);
+  }
+  out->text.push_back(Figure("fiscal.total", "四", x.fiscal_spending + x.fiscal_closing));
+  out->text.push_back(Figure("fiscal.spending", "四", x.fiscal_spending));
+  out->text.push_back(Figure("fiscal.closing", "四", x.fiscal_closing));
+  DeclaredFigure general =
+      Compared("general.total", "五（一）", x.general,
+               x.budget_known ? std::optional(x.general_budget) : std::nullopt,
+               x.adjusted_known ? std::optional(x.general_adjusted) : std::nullopt);
+  WithChange(&general, PriorOf(d.comparisons, "general"), d.prior_year);
+  out->text.push_back(general);
+  std::map<std::string, Money> by_class;
+  for (const auto& l : d.lines) {
+    if (l.fund == "general") by_class[l.function.substr(0, 3)] += l.amount;
+  }
+  for (const auto& [code, amount] : by_class) {
+    DeclaredFigure c = Figure("class." + code, "五（二）", amount);
+    c.share = SharePercent(PrintedWan(amount), PrintedWan(x.general));
+    if (const FunctionSubject* s = d.catalog->FindFunction(code)) c.name = s->name;
+    out->text.push_back(c);
+  }
+  int number = 0;
+  for (const auto& [code, actual] : GeneralItems(d, x.adjusted_known)) {
+    auto b = fa.budget_by_item.find(code);
+    DeclaredFigure item =
+        Compared("item." + code, "五（三）", actual,
+                 x.budget_known ? std::optional(b == fa.budget_by_item.end() ? Money() : b->second)
+                                : std::nullopt,
+                 x.adjusted_known ? std::optional(AdjustedBudget(fa, code)) : std::nullopt);
+    item.number = ++number;
+    if (const FunctionSubject* s = d.catalog->FindFunction(code)) item.name = s->name;
+    out->text.push_back(item);
+  }
+  for (const auto& [key, amount, prior] :
+       {std::tuple{"general.basic", x.general_basic, "basic"},
+        std::tuple{"general.personnel", x.general_personnel, "personnel"},
+        std::tuple{"general.public", x.general_public, "public"}}) {
+    DeclaredFigure g = Figure(key, "六", amount);
+    WithChange(&g, PriorOf(d.comparisons, prior), d.prior_year);
+    out->text.push_back(g);
+  }
+  auto tp = [&](const char* key) { return x.three_public.at(key); };
+  const BudgetAndActual purchase = tp("vehicle_purchase"), operation = tp("vehicle_operation");
+  out->text.push_back(Compared("three_public.total", "七", x.three_public_total.actual,
+                               x.three_public_total.budget));
+  out->text.push_back(
+      Compared("three_public.outbound", "七", tp("outbound").actual, tp("outbound").budget));
+  out->text.push_back(Compared("three_public.vehicle", "七", purchase.actual + operation.actual,
+                               purchase.budget + operation.budget));
+  out->text.push_back(Figure("three_public.vehicle_purchase", "七", purchase.actual));
+  out->text.push_back(Figure("three_public.vehicle_operation", "七", operation.actual));
+  out->text.push_back(
+      Compared("three_public.reception", "七", tp("reception").actual, tp("reception").budget));
+  for (const auto& [key, fund, at] :
+       {std::tuple{"fund.total", "fund", "八"}, std::tuple{"soe.total", "soe", "九"}}) {
+    auto it = x.fiscal_spending_by_fund.find(fund);
+    if (it != x.fiscal_spending_by_fund.end() && !it->second.is_zero()) {
+      out->text.push_back(Figure(key, at, it->second));
+    }
+  }
+  DeclaredFigure op =
+      Compared("operating_expenses.total", "十一（一）", f.operating_expenses, x.operating_budget);
+  WithChange(&op, PriorOf(d.comparisons, "operating_expenses"), d.prior_year);
+  out->text.push_back(op);
+  if (!f.procurement_total.is_zero()) {
+    out->text.push_back(Figure("procurement.total", "十一（二）", f.procurement_total));
+    for (const char* type : {"goods", "works", "service"}) {
+      auto it = f.procurement_by_type.find(type);
+      out->text.push_back(Figure(std::string("procurement.") + type, "十一（二）",
+                                 it == f.procurement_by_type.end() ? Money() : it->second));
+    }
+  }
+}
+
 }  // namespace
 
 Declared DeclareFromDisclosure(const Department& d, const Document& doc) {
@@ -124,8 +244,11 @@ Declared DeclareFromDisclosure(const Department& d, const Document& doc) {
     out.tables.push_back(t.id);
     DeclareCells(t, &out);
   }
-  // A 决算 records its tables only: the 情况说明's figures have no declared keys yet.
-  if (d.kind == DocumentKind::kFinalAccounts) return out;
+  // A 决算 records its tables and its 情况说明's figures (keys of its own).
+  if (d.kind == DocumentKind::kFinalAccounts) {
+    DeclareFinalText(d, &out);
+    return out;
+  }
   out.sections = Sections(doc);
   out.has_glossary = true;
   std::set<std::string> used;

@@ -3,8 +3,8 @@
 // shares, changes, directions, percentages, item numbers), the tables and sections present
 // and the glossary. Checking a department against its own generated disclosure must find
 // nothing — the precision test of the rule set — and `gongkai declare` gives a user a
-// starting point for recording a published document. For a 决算 the tables only (cells and
-// tables_present): the 情况说明 has no declared keys yet.
+// starting point for recording a published document. For a 决算 the tables (cells and
+// tables_present) and the 情况说明's figures under the 决算's text keys.
 #ifndef GONGKAI_REVIEW_DECLARE_H_
 #define GONGKAI_REVIEW_DECLARE_H_
 

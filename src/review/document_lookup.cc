@@ -3,9 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <string_view>
 
+#include "disclosure/final_figures.h"
 #include "disclosure/table_ids.h"
 
 namespace gongkai {
@@ -210,6 +212,166 @@ std::optional<Comparison> Prior(const std::map<std::string, Comparison>& m,
   return it->second;
 }
 
+// general.total|personnel|public|basic|project: the figure of `tail` among these (in that
+// order) and last year's under its prior_year key; false (*why set) for another tail.
+bool GeneralTruth(const Department& d, const std::string& tail, const std::array<Money, 5>& of,
+                  TextTruth* t, std::string* why) {
+  static const char* const kTails[][2] = {{"total", "general"},
+                                          {"personnel", "personnel"},
+                                          {"public", "public"},
+                                          {"basic", "basic"},
+                                          {"project", "project"}};
+  for (size_t i = 0; i < 5; ++i) {
+    if (tail != kTails[i][0]) continue;
+    t->amount = of[i];
+    t->prior = Prior(d.comparisons, kTails[i][1]);
+    return true;
+  }
+  *why = fmt::format("未知的一般公共预算项「{}」", tail);
+  return false;
+}
+
+// Last year's “三公” for a sum of its items, when every one of them is given.
+std::optional<Comparison> PriorSum(const Department& d, std::initializer_list<const char*> keys) {
+  Money sum;
+  for (const char* k : keys) {
+    auto it = d.three_public.prior_year.find(k);
+    if (it == d.three_public.prior_year.end()) return std::nullopt;
+    sum += it->second.amount;
+  }
+  return Comparison{sum, "", {}};
+}
+
+// The figures of a 决算's 情况说明 (final_explanation.cc), by key.
+std::optional<TextTruth> LookupFinalText(const Department& d, const Figures& f,
+                                         const std::string& key, const std::string& head,
+                                         const std::string& tail, std::string* why) {
+  const FinalFigures x = ComputeFinalFigures(d, f);
+  const FinalAccounts& fa = d.final_accounts;
+  TextTruth t;
+  if (key == "total") {  // 收、支总计
+    t.amount = x.income_side;
+    t.prior = Prior(d.comparisons, "total");
+    return t;
+  }
+  if (key == "closing.total") {
+    t.amount = x.closing;
+    return t;
+  }
+  if (head == "income") {
+    t.share_base = x.income;
+    if (tail == "total") {
+      t.amount = x.income;
+    } else if (const RevenueSource* s = d.catalog->FindRevenueSource(tail)) {
+      t.amount = Get(x.income_by_fund, s->id);
+      t.name = s->name;
+    } else {
+      *why = fmt::format("未知的收入项「{}」", tail);
+      return std::nullopt;
+    }
+    return t;
+  }
+  if (head == "spending") {
+    t.share_base = x.spending;
+    if (tail == "total") {
+      t.amount = x.spending;
+    } else if (const SpendingKindInfo* k = FindSpendingKind(tail)) {
+      t.amount = f.Spending(k->kind);
+    } else {
+      *why = fmt::format("未知的支出项「{}」", tail);
+      return std::nullopt;
+    }
+    return t;
+  }
+  if (head == "fiscal") {
+    if (tail == "total") {
+      t.amount = x.fiscal_spending + x.fiscal_closing;
+    } else if (tail == "spending") {
+      t.amount = x.fiscal_spending;
+    } else if (tail == "closing") {
+      t.amount = x.fiscal_closing;
+    } else {
+      *why = fmt::format("未知的财政拨款项「{}」（可用：total、spending、closing）", tail);
+      return std::nullopt;
+    }
+    return t;
+  }
+  if (head == "general") {
+    if (!GeneralTruth(
+            d, tail,
+            {x.general, x.general_personnel, x.general_public, x.general_basic, x.general_project},
+            &t, why)) {
+      return std::nullopt;
+    }
+    if (tail == "total") {
+      if (x.budget_known) t.budget = x.general_budget;
+      if (x.adjusted_known) t.adjusted = x.general_adjusted;
+    }
+    return t;
+  }
+  if (head == "class") {  // 一般公共预算财政拨款支出 by 功能 类, as 五（二） states it
+    const FunctionSubject* s = d.catalog->FindFunction(tail);
+    t.name = s ? s->name : "";
+    t.amount = SumLines(d, [&](const ExpenditureLine& l) {
+      return l.fund == "general" && l.function.rfind(tail, 0) == 0;
+    });
+    t.share_base = x.general;
+    if (!s && t.amount.is_zero()) {
+      *why = fmt::format("功能科目「{}」不在{}年科目中", tail, d.year);
+      return std::nullopt;
+    }
+    return t;
+  }
+  if (head == "item") {  // one 项 of 一般公共预算财政拨款, as 五（三） states it
+    const auto items = GeneralItems(d, true);
+    auto it = items.find(tail);
+    const FunctionSubject* s = d.catalog->FindFunction(tail);
+    if (it == items.end() && !s) {
+      *why = fmt::format("功能科目「{}」不在{}年科目中", tail, d.year);
+      return std::nullopt;
+    }
+    t.name = s ? s->name : "";
+    t.amount = it == items.end() ? Money() : it->second;
+    if (x.budget_known) t.budget = Get(fa.budget_by_item, tail);
+    if (x.adjusted_known) t.adjusted = AdjustedBudget(fa, tail);
+    return t;
+  }
+  if (head == table_id::kThreePublic) {
+    auto item = [&](const char* k) { return x.three_public.at(k); };
+    BudgetAndActual ba;
+    if (tail == "total") {
+      ba = x.three_public_total;
+      t.prior = PriorSum(d, {"outbound", "vehicle_purchase", "vehicle_operation", "reception"});
+    } else if (tail == "vehicle") {
+      ba = {item("vehicle_purchase").budget + item("vehicle_operation").budget,
+            item("vehicle_purchase").actual + item("vehicle_operation").actual};
+      t.prior = PriorSum(d, {"vehicle_purchase", "vehicle_operation"});
+    } else if (tail == "outbound" || tail == "vehicle_purchase" || tail == "vehicle_operation" ||
+               tail == "reception") {
+      ba = item(tail.c_str());
+      t.prior = Prior(d.three_public.prior_year, tail);
+    } else {
+      *why = fmt::format("未知的“三公”项「{}」", tail);
+      return std::nullopt;
+    }
+    t.amount = ba.actual;
+    t.budget = ba.budget;
+    return t;
+  }
+  if (key == "fund.total" || key == "soe.total") {
+    t.amount = Get(x.fiscal_spending_by_fund, head);
+    return t;
+  }
+  if (key == "operating_expenses.total") {
+    t.amount = f.operating_expenses;
+    t.budget = x.operating_budget;
+    t.prior = Prior(d.comparisons, "operating_expenses");
+    return t;
+  }
+  *why = fmt::format("未知的决算文字数字键「{}」", key);
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<TextTruth> LookupText(const Department& d, const Figures& f, const std::string& key,
@@ -220,6 +382,9 @@ std::optional<TextTruth> LookupText(const Department& d, const Figures& f, const
   size_t dot = key.find('.');
   std::string head = key.substr(0, dot);
   std::string tail = dot == std::string::npos ? "" : key.substr(dot + 1);
+  if (d.kind == DocumentKind::kFinalAccounts && head != table_id::kProcurement) {
+    return LookupFinalText(d, f, key, head, tail, why);
+  }
   if (head == "revenue") {
     t.share_base = revenue;
     if (tail == "total") {
@@ -251,21 +416,12 @@ std::optional<TextTruth> LookupText(const Department& d, const Figures& f, const
     return t;
   }
   if (head == "general") {
-    static const std::map<std::string, std::string> kPrior = {{"total", "general"},
-                                                              {"personnel", "personnel"},
-                                                              {"public", "public"},
-                                                              {"project", "project"},
-                                                              {"basic", "basic"}};
-    if (!kPrior.count(tail)) {
-      *why = fmt::format("未知的一般公共预算项「{}」", tail);
+    if (!GeneralTruth(
+            d, tail,
+            {f.general, f.general_personnel, f.general_public, f.general_basic, f.general_project},
+            &t, why)) {
       return std::nullopt;
     }
-    t.amount = tail == "total"       ? f.general
-               : tail == "personnel" ? f.general_personnel
-               : tail == "public"    ? f.general_public
-               : tail == "basic"     ? f.general_basic
-                                     : f.general_project;
-    t.prior = Prior(d.comparisons, kPrior.at(tail));
     t.share_base = f.general;
     return t;
   }
@@ -309,21 +465,12 @@ std::optional<TextTruth> LookupText(const Department& d, const Figures& f, const
   if (head == table_id::kThreePublic) {
     const auto& py = d.three_public.prior_year;
     // Last year's total and 公务用车 subtotal are the sums of last year's items, when known.
-    auto sum_prior = [&](std::initializer_list<const char*> keys) -> std::optional<Comparison> {
-      Money sum;
-      for (const char* k : keys) {
-        auto it = py.find(k);
-        if (it == py.end()) return std::nullopt;
-        sum += it->second.amount;
-      }
-      return Comparison{sum, "", {}};
-    };
     if (tail == "total") {
       t.amount = f.three_public_total;
-      t.prior = sum_prior({"outbound", "vehicle_purchase", "vehicle_operation", "reception"});
+      t.prior = PriorSum(d, {"outbound", "vehicle_purchase", "vehicle_operation", "reception"});
     } else if (tail == "vehicle") {
       t.amount = Get(f.three_public, "vehicle_purchase") + Get(f.three_public, "vehicle_operation");
-      t.prior = sum_prior({"vehicle_purchase", "vehicle_operation"});
+      t.prior = PriorSum(d, {"vehicle_purchase", "vehicle_operation"});
     } else if (tail == "outbound" || tail == "vehicle_purchase" || tail == "vehicle_operation" ||
                tail == "reception") {
       t.amount = Get(f.three_public, tail);

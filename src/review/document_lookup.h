@@ -47,9 +47,15 @@ struct TextTruth {
   std::optional<Comparison> prior;  // last year's figure and reason, when the key has one
   std::optional<Money> share_base;  // denominator of a share quoted with the figure
   std::string name;                 // the correct name for the key (科目, project)
+  // A 决算's budget for the figure, when known: 年初预算 (the “三公” and 机关运行经费 预算数)
+  // and 调整预算.
+  std::optional<Money> budget, adjusted;
 };
 
-// nullopt when the key is unknown (*why says so) — an unknown key is itself reported.
+// nullopt when the key is unknown (*why says so) — an unknown key is itself reported. A 决算
+// has keys of its own (its 情况说明's figures: total, income.*, spending.*, closing.total,
+// fiscal.*, general.*, class.*, item.*, three_public.*, fund.total, soe.total,
+// operating_expenses.total), and shares procurement.* with the budget.
 std::optional<TextTruth> LookupText(const Department& d, const Figures& f, const std::string& key,
                                     std::string* why);
 

@@ -53,11 +53,12 @@ Location CellLocation(const CheckContext& ctx, const DeclaredCell& c) {
 }
 
 Location TextLocation(const CheckContext& ctx, const DeclaredFigure& f) {
-  // "四（一）" is a section of the 公开说明; other places (附件4, 部门整体支出绩效目标表) are
-  // named.
+  // "四（一）" is a section of the 公开说明 (a 决算's 情况说明); other places (附件4,
+  // 部门整体支出绩效目标表) are named.
   static const std::string kNumerals = "一二三四五六七八九十";
+  const std::string part = ctx.d.kind == DocumentKind::kFinalAccounts ? "情况说明" : "公开说明";
   bool section = !f.at.empty() && kNumerals.find(f.at.substr(0, 3)) != std::string::npos;
-  return ctx.At(f.line, f.column, f.at.empty() ? "公开说明" : section ? "公开说明 " + f.at : f.at);
+  return ctx.At(f.line, f.column, f.at.empty() ? part : section ? part + " " + f.at : f.at);
 }
 
 bool SumNeedsFinding(const CheckContext& ctx, Money printed_total,

@@ -14,10 +14,11 @@ class FinalLoader {
       : r_(r), catalog_(catalog), out_(out) {}
 
   void Load(const YamlNode& n) {
-    if (!r_.ExpectMap(n, "final_accounts",
-                      {"budget", "budget_items", "income", "opening_balance", "closing_balance",
-                       "non_fiscal_balance_used", "surplus_distribution", "three_public", "counts",
-                       "reasons", "evaluation"})) {
+    if (!r_.ExpectMap(
+            n, "final_accounts",
+            {"budget", "budget_items", "adjusted_items", "operating_expenses_budget", "income",
+             "opening_balance", "closing_balance", "non_fiscal_balance_used",
+             "surplus_distribution", "three_public", "counts", "reasons", "evaluation"})) {
       return;
     }
     out_->present = true;
@@ -26,16 +27,12 @@ class FinalLoader {
       r_.Error(n["budget_items"],
                "budget 与 budget_items 只能写一个：年初预算取自预算源文件，或逐项写出");
     }
-    if (const auto& items = n["budget_items"]; items && !items.IsMap()) {
-      r_.Error(items, "budget_items 应为「功能科目编码: 年初预算数」的映射");
-    } else if (items) {
-      for (const auto& e : items.entries()) {
-        const std::string code = e.key.Scalar();
-        Function(code, e.key, "budget_items");
-        Money m = r_.Amount(e.value, "budget_items「" + Excerpt(code) + "」");
-        out_->budget_by_item[code] += m;
-        out_->budget_total += m;
-      }
+    out_->budget_total =
+        Items(n["budget_items"], "budget_items", "年初预算数", &out_->budget_by_item);
+    Items(n["adjusted_items"], "adjusted_items", "调整预算数", &out_->adjusted_by_item);
+    if (n["operating_expenses_budget"]) {
+      out_->operating_budget = r_.Amount(n["operating_expenses_budget"],
+                                         "operating_expenses_budget（机关运行经费预算数）");
     }
     if (const auto& income = n["income"]; income && r_.ExpectList(income, "income")) {
       int index = 0;
@@ -107,6 +104,24 @@ class FinalLoader {
   }
 
  private:
+  // A 「功能科目编码: 金额」 mapping per 项 (budget_items, adjusted_items) into `out`; its total.
+  Money Items(const YamlNode& items, const std::string& key, const char* figure,
+              std::map<std::string, Money>* out) {
+    Money total;
+    if (!items) return total;
+    if (!items.IsMap()) {
+      r_.Error(items, fmt::format("{} 应为「功能科目编码: {}」的映射", key, figure));
+      return total;
+    }
+    for (const auto& e : items.entries()) {
+      const std::string code = e.key.Scalar();
+      Function(code, e.key, key);
+      Money m = r_.Amount(e.value, key + "「" + Excerpt(code) + "」");
+      (*out)[code] += m;
+      total += m;
+    }
+    return total;
+  }
   void Function(const std::string& code, const YamlNode& at, const std::string& what) {
     if (!catalog_) return;
     const FunctionSubject* s = catalog_->FindFunction(code);

@@ -536,7 +536,8 @@ void Loader::LoadDeclared(const YamlNode& n) {
       what.assign("declared.text 第").append(std::to_string(++index)).append("项");
       if (!ExpectMap(t, what,
                      {"key", "at", "amount", "prior", "change", "direction", "percent", "share",
-                      "name", "year", "number", "reason", "text"})) {
+                      "name", "year", "number", "reason", "text", "budget", "adjusted",
+                      "completion", "adjusted_completion"})) {
         continue;
       }
       RequireKeys(t, what, {"key"});
@@ -559,6 +560,17 @@ void Loader::LoadDeclared(const YamlNode& n) {
       if (t["number"]) f.number = Integer(t["number"], of(" number"), 0, 100000);
       if (t["reason"]) f.reason = Boolean(t["reason"], of(" reason"));
       f.text = Text(t["text"], of(" text"));
+      // What a 决算 states beside its budget; a budget has no budget to compare with.
+      for (const char* key : {"budget", "adjusted", "completion", "adjusted_completion"}) {
+        if (t[key] && d_.kind != DocumentKind::kFinalAccounts) {
+          Error(t[key], fmt::format("{} {} 只用于决算（kind: 决算）：预算的文字数字没有预算数可比",
+                                    what, key));
+        }
+      }
+      f.budget = optional_amount(t["budget"], of(" budget"), nullptr);
+      f.adjusted = optional_amount(t["adjusted"], of(" adjusted"), nullptr);
+      f.completion = DecimalText(t["completion"], of(" completion"));
+      f.adjusted_completion = DecimalText(t["adjusted_completion"], of(" adjusted_completion"));
       f.line = t.line();
       f.column = t.column();
       dec.text.push_back(std::move(f));
@@ -731,17 +743,17 @@ Department Loader::Load(const std::string& text) {
   }
   if (d_.kind == DocumentKind::kFinalAccounts) {
     // What a 决算 does not publish (yet): refused rather than silently dropped. Its declared
-    // figures are the tables' (cells, tables_present, empty_without_note): the 情况说明's text
-    // keys, sections and glossary are the budget's.
+    // figures are the tables' (cells, tables_present, empty_without_note) and the 情况说明's
+    // (text, with the 决算's keys); sections and glossary are the budget's.
     if (const auto& perf = root["performance"]) {
       Error(perf, "performance 尚不支持用于决算（kind: 决算），请删除；绩效目标在决算中还没有实现");
     }
     if (const auto& dec = root["declared"]; dec && dec.IsMap()) {
-      for (const char* key : {"text", "sections", "glossary"}) {
+      for (const char* key : {"sections", "glossary"}) {
         if (dec[key]) {
           Error(dec[key], fmt::format("declared.{} 尚不支持用于决算（kind: 决算），请删除；决算只"
-                                      "核对表中数字（cells）和公开的表（tables_present、"
-                                      "empty_without_note）",
+                                      "核对表中数字（cells）、情况说明中的数字（text）和公开的"
+                                      "表（tables_present、empty_without_note）",
                                       key));
         }
       }

@@ -72,6 +72,10 @@ Json DeclaredJson(const Declared& dec) {
       if (f.number) t["number"] = f.number;
       if (f.reason) t["reason"] = true;
       PutText(t, "text", f.text);
+      if (f.budget) t["budget"] = f.budget->ExactWan();
+      if (f.adjusted) t["adjusted"] = f.adjusted->ExactWan();
+      PutText(t, "completion", f.completion);
+      PutText(t, "adjusted_completion", f.adjusted_completion);
       list.push_back(t);
     }
     j["text"] = list;
@@ -284,6 +288,12 @@ Json FinalAccountsJson(const FinalAccounts& fa) {
     for (const auto& [code, m] : fa.budget_by_item) items[code] = m.ExactWan();
     j["budget_items"] = items;
   }
+  if (!fa.adjusted_by_item.empty()) {
+    Json items = Json::object();
+    for (const auto& [code, m] : fa.adjusted_by_item) items[code] = m.ExactWan();
+    j["adjusted_items"] = items;
+  }
+  if (fa.operating_budget) j["operating_expenses_budget"] = fa.operating_budget->ExactWan();
   if (!fa.income.empty()) {
     Json list = Json::array();
     for (const auto& l : fa.income) {

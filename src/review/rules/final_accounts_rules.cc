@@ -1,12 +1,15 @@
 // 决算勾稽: the relations of a final accounts (部门决算) — the 总计 identity of 收入支出决算总表,
 // each 财政拨款 budget's balance, “三公” 决算数 against the lines' economic 款, the 决算
 // against its 年初预算 (every difference explained) — and a published 决算's printed figures
-// (declared) against the detail: every table cell, every table present, empty ones explained.
+// (declared) against the detail: every table cell, every table present, empty ones explained,
+// and its 情况说明's figures (declared.text): the same figure alike wherever it is stated, the
+// budget figures it states, its 完成%.
 // Applied to 决算 only.
 #include <fmt/format.h>
 
 #include <set>
 
+#include "base/rounding.h"
 #include "disclosure/final_figures.h"
 #include "disclosure/table_ids.h"
 #include "review/rule_support.h"
@@ -203,6 +206,140 @@ void RegisterFinalAccountsRules(std::vector<Rule>* out) {
                            TableAt(ctx, table_id::kFinalThreePublic, "决算数", "合计"));
              }
            }));
+  out->push_back(Make(
+      "FIN-010", Severity::kWarning, "决算数与调整预算数不同时说明原因",
+      "给出调整预算的，情况说明应对一般公共预算财政拨款支出总体和逐项说明决算数大于或小于调整"
+      "预算数的主要原因（未列出调整预算的项按年初预算；final_accounts.reasons）",
+      kBasis, [](const CheckContext& ctx, Emitter& emit) {
+        const FinalAccounts& fa = ctx.d.final_accounts;
+        if (fa.adjusted_by_item.empty()) return;
+        auto explained = [&](const std::string& key) {
+          auto it = fa.reasons.find(key);
+          return it != fa.reasons.end() && !it->second.empty();
+        };
+        auto differ = [](Money a, Money b) { return a.RoundedWan(2) != b.RoundedWan(2); };
+        const FinalFigures x = ComputeFinalFigures(ctx.d, ctx.f);
+        if (differ(x.general, x.general_adjusted) && !explained("general")) {
+          emit.Report(
+              fmt::format("一般公共预算财政拨款支出调整预算{}万元，决算{}万元，未说明差异原因"
+                          "（final_accounts.reasons.general）",
+                          Wan(x.general_adjusted), Wan(x.general)),
+              ctx.At(0, 0, "情况说明 一般公共预算财政拨款支出决算总体情况"));
+        }
+        for (const auto& [code, amount] : GeneralItems(ctx.d, true)) {
+          const Money adjusted = AdjustedBudget(fa, code);
+          if (!differ(amount, adjusted) || explained(code)) continue;
+          emit.Report(fmt::format("{}：调整预算{}万元，决算{}万元，未说明差异原因（final_accounts."
+                                  "reasons）",
+                                  ctx.d.catalog->FunctionPath(code), Wan(adjusted), Wan(amount)),
+                      TableAt(ctx, table_id::kFinalGeneralExpenditure, code));
+        }
+      }));
+  out->push_back(
+      Make("FIN-011", Severity::kError, "同一数字在决算各处一致",
+           "同一数字（如机关运行经费，在情况说明和其他重要事项中各写一次）在文件各处应相同"
+           "（declared.text 中同一键的金额和预算数）",
+           kBasis, [](const CheckContext& ctx, Emitter& emit) {
+             std::map<std::string, const DeclaredFigure*> first;
+             for (const auto& f : ctx.d.declared.text) {
+               auto [it, fresh] = first.emplace(f.key, &f);
+               if (fresh) continue;
+               const DeclaredFigure& a = *it->second;
+               auto compare = [&](const char* what, const std::optional<Money>& x,
+                                  const std::optional<Money>& y) {
+                 if (!x || !y || *x == *y) return;
+                 emit.Report(fmt::format("「{}」的{}在{}为{}万元，在{}为{}万元", f.key, what,
+                                         a.at.empty() ? "前文" : a.at, Wan(*x),
+                                         f.at.empty() ? "此处" : f.at, Wan(*y)),
+                             TextLocation(ctx, f), Wan(*x), Wan(*y), Diff(*y, *x));
+               };
+               compare("金额", a.amount, f.amount);
+               compare("预算数", a.budget, f.budget);
+               compare("调整预算数", a.adjusted, f.adjusted);
+             }
+           }));
+  out->push_back(Make(
+      "FIN-012", Severity::kError, "情况说明所列预算数与预算一致",
+      "情况说明写出的年初预算（“三公”经费、机关运行经费的预算数）和调整预算应等于所属年度的预算"
+      "（final_accounts.budget 或 budget_items、adjusted_items、three_public、"
+      "operating_expenses_budget）",
+      kBasis, [](const CheckContext& ctx, Emitter& emit) {
+        for (const auto& f : ctx.d.declared.text) {
+          if (!f.budget && !f.adjusted) continue;
+          std::string why;
+          auto truth = LookupText(ctx.d, ctx.f, f.key, &why);
+          if (!truth) {
+            emit.Report(fmt::format("无法核对「{}」：{}", f.key, why), TextLocation(ctx, f));
+            continue;
+          }
+          auto check = [&](const char* what, const std::optional<Money>& printed,
+                           const std::optional<Money>& exact) {
+            if (!printed) return;
+            if (!exact) {
+              emit.Report(fmt::format("「{}」文字写{}{}万元，但源文件没有{}", f.key, what,
+                                      Wan(*printed), what),
+                          TextLocation(ctx, f));
+              return;
+            }
+            switch (CompareAmount(*printed, *exact)) {
+              case Agreement::kExact:
+                break;
+              case Agreement::kRounding:
+                emit.Rounding(fmt::format("「{}」{}文字为{}万元，预算为{}万元，属尾数差异", f.key,
+                                          what, Wan(*printed), exact->ExactWan()),
+                              TextLocation(ctx, f), Wan(*exact), Wan(*printed));
+                break;
+              case Agreement::kMismatch:
+                emit.Report(
+                    fmt::format("「{}」{}文字为{}万元，所属年度预算为{}万元，相差{}万元", f.key,
+                                what, Wan(*printed), Wan(*exact), Diff(*printed, *exact)),
+                    TextLocation(ctx, f), Wan(*exact), Wan(*printed), Diff(*printed, *exact));
+            }
+          };
+          check("预算数", f.budget, truth->budget);
+          check("调整预算数", f.adjusted, truth->adjusted);
+        }
+      }));
+  out->push_back(Make(
+      "FIN-013", Severity::kError, "完成预算的百分比 = 决算数 ÷ 预算数",
+      "“完成年初预算（调整预算）的X%”按公开的决算数和预算数计算并四舍五入；末位差异为尾数差异",
+      kBasis, [](const CheckContext& ctx, Emitter& emit) {
+        for (const auto& f : ctx.d.declared.text) {
+          if (f.completion.empty() && f.adjusted_completion.empty()) continue;
+          std::string why;
+          auto truth = LookupText(ctx.d, ctx.f, f.key, &why);
+          if (!truth) continue;  // FIN-012 and TXT-001 say why
+          const Money actual = PrintedWan(f.amount ? *f.amount : truth->amount);
+          auto check = [&](const char* what, const std::string& printed,
+                           const std::optional<Money>& stated, const std::optional<Money>& exact) {
+            if (printed.empty() || (!stated && !exact)) return;
+            const Money budget = PrintedWan(stated ? *stated : *exact);
+            if (budget.is_zero()) {
+              emit.Report(fmt::format("「{}」写完成{}的{}%，但{}为0", f.key, what, printed, what),
+                          TextLocation(ctx, f));
+              return;
+            }
+            const std::string expected = SharePercent(actual, budget);
+            switch (ComparePercent(printed, actual.fen(), budget.fen())) {
+              case Agreement::kExact:
+                break;
+              case Agreement::kRounding:
+                emit.Rounding(fmt::format("「{}」完成{}的{}%，按四舍五入应为{}%（尾数差异）", f.key,
+                                          what, printed, expected),
+                              TextLocation(ctx, f), expected + "%", printed + "%");
+                break;
+              case Agreement::kMismatch:
+                emit.Report(fmt::format("「{}」完成{}的{}%，决算{}万元 ÷ {}{}万元应为{}%", f.key,
+                                        what, printed, Wan(actual), what, Wan(budget), expected),
+                            TextLocation(ctx, f), expected + "%", printed + "%");
+            }
+          };
+          // 年初预算 for 一般公共预算财政拨款, the plain 预算 of the “三公” and 机关运行经费.
+          const bool initial = f.key.rfind("general.", 0) == 0 || f.key.rfind("item.", 0) == 0;
+          check(initial ? "年初预算" : "预算", f.completion, f.budget, truth->budget);
+          check("调整预算", f.adjusted_completion, f.adjusted, truth->adjusted);
+        }
+      }));
 }
 
 }  // namespace gongkai

@@ -15,6 +15,8 @@ constexpr const char* kFamily = "说明文字";
 constexpr const char* kBasis143 = "财预〔2016〕143号《地方预决算公开操作规程》";
 
 const RuleFamily Make{kFamily, Both()};
+// The rules that read only declared figures against LookupText: a 决算's 情况说明 too.
+const RuleFamily MakeBoth{kFamily, Both(), {DocumentKind::kBudget, DocumentKind::kFinalAccounts}};
 
 // Last year's figure for a declared change: as printed with it, else from the source.
 std::optional<Money> PriorOf(const CheckContext& ctx, const DeclaredFigure& f) {
@@ -28,7 +30,7 @@ std::optional<Money> PriorOf(const CheckContext& ctx, const DeclaredFigure& f) {
 }  // namespace
 
 void RegisterTextRules(std::vector<Rule>* out) {
-  out->push_back(Make(
+  out->push_back(MakeBoth(
       "TXT-001", Severity::kError, "公开说明中的金额与明细数据一致",
       "文字中引用的金额应等于明细数据汇总（四舍五入到0.01万元）", kBasis143,
       [](const CheckContext& ctx, Emitter& emit) {
@@ -58,7 +60,7 @@ void RegisterTextRules(std::vector<Rule>* out) {
           }
         }
       }));
-  out->push_back(Make(
+  out->push_back(MakeBoth(
       "TXT-002", Severity::kError, "增减金额 = 本年预算 − 上年预算",
       "“比上年预算增加（减少）X万元”的X应等于两个公开数字之差", kBasis143,
       [](const CheckContext& ctx, Emitter& emit) {
@@ -76,7 +78,7 @@ void RegisterTextRules(std::vector<Rule>* out) {
           }
         }
       }));
-  out->push_back(Make(
+  out->push_back(MakeBoth(
       "TXT-003", Severity::kError, "增减百分比 = 增减额 ÷ 上年预算",
       "百分比按公开数字计算并四舍五入；截尾等造成的末位差异为尾数差异", kBasis143,
       [](const CheckContext& ctx, Emitter& emit) {
@@ -102,24 +104,24 @@ void RegisterTextRules(std::vector<Rule>* out) {
           }
         }
       }));
-  out->push_back(
-      Make("TXT-004", Severity::kError, "增减方向用词与数字相符（增加/减少/持平）",
-           "本年大于上年写“增加”，小于写“减少”，相等写“持平”，不得写“减少0万元”", kBasis143,
-           [](const CheckContext& ctx, Emitter& emit) {
-             for (const auto& f : ctx.d.declared.text) {
-               if (f.direction.empty() || !f.amount) continue;
-               auto prior = PriorOf(ctx, f);
-               if (!prior) continue;
-               int64_t now = f.amount->RoundedWan(2), before = prior->RoundedWan(2);
-               std::string expected = now > before ? "增加" : now < before ? "减少" : "持平";
-               if (f.direction != expected) {
-                 emit.Report(fmt::format("「{}」本年{}万元、上年{}万元，应写“{}”，文字写“{}”",
-                                         f.key, Wan(*f.amount), Wan(*prior), expected, f.direction),
-                             TextLocation(ctx, f), expected, f.direction);
-               }
-             }
-           }));
-  out->push_back(Make(
+  out->push_back(MakeBoth(
+      "TXT-004", Severity::kError, "增减方向用词与数字相符（增加/减少/持平）",
+      "本年大于上年写“增加”，小于写“减少”，相等写“持平”，不得写“减少0万元”", kBasis143,
+      [](const CheckContext& ctx, Emitter& emit) {
+        for (const auto& f : ctx.d.declared.text) {
+          if (f.direction.empty() || !f.amount) continue;
+          auto prior = PriorOf(ctx, f);
+          if (!prior) continue;
+          int64_t now = f.amount->RoundedWan(2), before = prior->RoundedWan(2);
+          std::string expected = now > before ? "增加" : now < before ? "减少" : "持平";
+          if (f.direction != expected) {
+            emit.Report(fmt::format("「{}」本年{}万元、上年{}万元，应写“{}”，文字写“{}”", f.key,
+                                    Wan(*f.amount), Wan(*prior), expected, f.direction),
+                        TextLocation(ctx, f), expected, f.direction);
+          }
+        }
+      }));
+  out->push_back(MakeBoth(
       "TXT-005", Severity::kError, "占比 = 部分 ÷ 总额", "文字中的占比应按公开数字计算并四舍五入",
       kBasis143, [](const CheckContext& ctx, Emitter& emit) {
         for (const auto& f : ctx.d.declared.text) {
@@ -235,23 +237,23 @@ void RegisterTextRules(std::vector<Rule>* out) {
              }
            }));
   out->push_back(
-      Make("TXT-008", Severity::kError, "同一上年数字在文件各处一致",
-           "上年预算数在说明、表格和绩效目标表中应一致", kBasis143,
-           [](const CheckContext& ctx, Emitter& emit) {
-             for (const auto& f : ctx.d.declared.text) {
-               if (!f.prior) continue;
-               std::string why;
-               auto truth = LookupText(ctx.d, ctx.f, f.key, &why);
-               if (!truth || !truth->prior) continue;
-               if (CompareAmount(*f.prior, truth->prior->amount) == Agreement::kMismatch) {
-                 emit.Report(fmt::format("「{}」此处上年数为{}万元，源文件 prior_year 为{}万元",
-                                         f.key, Wan(*f.prior), Wan(truth->prior->amount)),
-                             TextLocation(ctx, f), Wan(truth->prior->amount), Wan(*f.prior),
-                             Diff(*f.prior, truth->prior->amount));
-               }
-             }
-           }));
-  out->push_back(Make(
+      MakeBoth("TXT-008", Severity::kError, "同一上年数字在文件各处一致",
+               "上年预算数在说明、表格和绩效目标表中应一致", kBasis143,
+               [](const CheckContext& ctx, Emitter& emit) {
+                 for (const auto& f : ctx.d.declared.text) {
+                   if (!f.prior) continue;
+                   std::string why;
+                   auto truth = LookupText(ctx.d, ctx.f, f.key, &why);
+                   if (!truth || !truth->prior) continue;
+                   if (CompareAmount(*f.prior, truth->prior->amount) == Agreement::kMismatch) {
+                     emit.Report(fmt::format("「{}」此处上年数为{}万元，源文件 prior_year 为{}万元",
+                                             f.key, Wan(*f.prior), Wan(truth->prior->amount)),
+                                 TextLocation(ctx, f), Wan(truth->prior->amount), Wan(*f.prior),
+                                 Diff(*f.prior, truth->prior->amount));
+                   }
+                 }
+               }));
+  out->push_back(MakeBoth(
       "TXT-009", Severity::kError, "文字所称年度正确",
       "对比年度应为上一年度，预算年度应为本年度；年份写错会误导读者", kBasis143,
       [](const CheckContext& ctx, Emitter& emit) {
@@ -265,7 +267,7 @@ void RegisterTextRules(std::vector<Rule>* out) {
           }
         }
       }));
-  out->push_back(Make(
+  out->push_back(MakeBoth(
       "TXT-010", Severity::kInfo, "有增减的对比应同时写明增减百分比",
       "规范表述为“比上年预算增加（减少）X万元，增长（下降）Y%”", kBasis143,
       [](const CheckContext& ctx, Emitter& emit) {
