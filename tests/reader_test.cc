@@ -206,6 +206,20 @@ TEST_F(SyntheticDocumentTest, ReadsFacts) {
   ASSERT_EQ(doc_.tables.size(), 3u);
 }
 
+// The cover's title names the department with 年 or 年度, spaced as pdftotext gives it (seed 000:
+// "第一部分    财政局 2023 年部门预算公开说明"; the optional 度 once matched only 年度).
+TEST(ReaderIdentity, TheCoverTitleNamesTheDepartment) {
+  for (const auto& [title, department] : std::vector<std::pair<std::string, std::string>>{
+           {" 第一部分    财政局 2023 年部门预算公开说明 ", "财政局"},
+           {"新洲区财政局2023年部门预算", "新洲区财政局"},
+           {"上海市普陀区财政局2024年度部门决算", "上海市普陀区财政局"}}) {
+    PublishedDocument doc =
+        ReadPublishedText(title + "\n\n一、部门基本情况\n", "cover.txt", Options());
+    EXPECT_EQ(doc.department, department) << title;
+    EXPECT_NE(doc.year, 0) << title;
+  }
+}
+
 TEST_F(SyntheticDocumentTest, ReadsOneSidedTable) {
   const PublishedTable* t = doc_.Find("expenditure_summary");
   ASSERT_NE(t, nullptr);

@@ -1044,9 +1044,11 @@ void ReadDocumentFacts(const std::vector<Page>& pages, PublishedDocument* doc) {
     }
   }
   // Without a 部门： line, the cover's title names the department: "上海市普陀区财政局2024年度
-  // 部门决算", "北京市财政局2026年度部门预算情况说明".
+  // 部门决算", "北京市财政局2026年度部门预算情况说明", "第一部分 财政局 2023 年部门预算公开说明".
+  // std::regex matches bytes: a quantifier after a Chinese character applies to its last byte
+  // only, so an optional 度 is written (?:度)?, never 度?.
   static const std::regex kCover(
-      R"(^(?:附件\d+(?:：|:))?(?:第[一二三四五六七八九十]+部分)?(.+?)20\d\d年度?(?:(?:部门|单位)?(?:综合)?(?:预算|决算)|$))");
+      R"(^(?:附件\d+(?:：|:))?(?:第[一二三四五六七八九十]+部分)?(.+?)20\d\d年(?:度)?(?:(?:部门|单位)?(?:综合)?(?:预算|决算)|$))");
   for (size_t p = 0; p < pages.size() && p < 2 && departments.empty(); ++p) {
     for (const Line& line : pages[p].lines) {
       std::string compact = line.Compact();
