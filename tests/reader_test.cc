@@ -220,6 +220,20 @@ TEST(ReaderIdentity, TheCoverTitleNamesTheDepartment) {
   }
 }
 
+// A 绩效目标表 (seed 003): the department in the cell after its label, without a colon; the
+// kind from its labels (预算金额), not from a long sentence that mentions 部门决算 in passing.
+TEST(ReaderIdentity, AFormNamesTheDepartmentInTheNextCell) {
+  const std::string text =
+      "\n\n部门（单位）整体支出绩效目标表\n(2022年)\n\n部门（单位）名称\t\t\t新疆巴州财政局\t\t\n"
+      "\t任务名称\t主要内容\t预算金额（万元）\t\t\n"
+      "年度总体目标\t目标4：委托第三方机构对州本级及县市的部门决算公开材料核查、政府财务报告核查等"
+      "工作，提升部门决算公开及政府财务报告质量。\n";
+  PublishedDocument doc = ReadPublishedText(text, "goals.txt", Options());
+  EXPECT_EQ(doc.department, "新疆巴州财政局");
+  EXPECT_EQ(doc.year, 2022);
+  EXPECT_EQ(doc.kind, DocumentKind::kBudget);
+}
+
 TEST_F(SyntheticDocumentTest, ReadsOneSidedTable) {
   const PublishedTable* t = doc_.Find("expenditure_summary");
   ASSERT_NE(t, nullptr);

@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <regex>
+#include <set>
 
 #include "xlsx/xlsx_reader.h"
 
@@ -1011,7 +1012,11 @@ void ReadDocumentFacts(const std::vector<Page>& pages, PublishedDocument* doc) {
   int budget = 0, final_accounts = 0, cover_budget = 0, cover_final = 0;
   static const std::regex kYear(R"((20\d\d)\s*年)");
   static const std::regex kDept(
-      R"((?:编制部门|编制单位|部门名称|单位名称|预算单位|部门/单位|部门)(?:：|:)(.+))");
+      R"((?:编制部门|编制单位|部门（单位）名称|单位（部门）名称|部门名称|单位名称|预算单位|部门/单位|部门)(?:：|:)(.+))");
+  // A form's label cell without a colon, the name in the next cell (绩效目标表: 部门（单位）名称 |
+  // 新疆巴州财政局).
+  static const std::set<std::string> kNameLabels = {
+      "部门（单位）名称", "单位（部门）名称", "部门名称", "单位名称", "编制单位", "编制部门"};
   for (size_t p = 0; p < pages.size(); ++p) {
     for (size_t l = 0; l < pages[p].lines.size(); ++l) {
       const Line& line = pages[p].lines[l];
@@ -1019,20 +1024,32 @@ void ReadDocumentFacts(const std::vector<Page>& pages, PublishedDocument* doc) {
       // The cover: the first two pages; of a text without page breaks (a whole document as one
       // page), its first lines only — its comparisons with last year are not the cover.
       bool cover = p < 2 && (pages.size() > 1 || l < 30);
-      if (cover || CodePoints(compact) < 40) {
+      const bool short_line = CodePoints(compact) < 40;
+      if (cover || short_line) {
         for (auto it = std::sregex_iterator(compact.begin(), compact.end(), kYear);
              it != std::sregex_iterator(); ++it) {
           years[std::stoi((*it)[1].str())] += cover ? 3 : 1;
         }
+      }
+      // What the document is: from titles and labels, not from sentences, which mention the
+      // other kind in passing ("对部门决算公开材料核查" in a budget's 绩效目标).
+      if (short_line) {
         if (Contains(compact, "决算")) ++(cover ? cover_final : final_accounts);
         if (Contains(compact, "预算")) ++(cover ? cover_budget : budget);
       }
+      const auto filled = std::count_if(line.cells.begin(), line.cells.end(), [](const auto& c) {
+        return !RemoveSpaces(c.text).empty();
+      });
       for (size_t k = 0; k < line.cells.size(); ++k) {
         std::smatch m;
         std::string t = RemoveSpaces(line.cells[k].text);
         // "部门：" with the name in the next cell.
         if (k + 1 < line.cells.size() && (EndsWith(t, "：") || EndsWith(t, ":"))) {
           t += RemoveSpaces(line.cells[k + 1].text);
+        } else if (k + 1 < line.cells.size() && kNameLabels.count(t) && filled == 2) {
+          // Only on a line of the label and the name: in a table's header the next cell is
+          // another heading (单位名称 | 总计 | 备注).
+          t += "：" + RemoveSpaces(line.cells[k + 1].text);
         }
         if (std::regex_search(t, m, kDept) && m.position(0) == 0) {
           std::string name = m[1].str();
