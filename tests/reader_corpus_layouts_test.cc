@@ -136,14 +136,16 @@ TEST(CorpusLayoutTest, IdentityFromTheFileNameOfAScan) {
   EXPECT_TRUE(doc.identity_from_file_name);
 }
 
-// The file name fills only what the pages lack: the 报表 of 北京市财政局 names no department
-// on its pages; a misnamed file (a 2022 决算 saved as "2026年部门预算") keeps what its pages say.
+// The file name fills only what the pages lack; a misnamed file (a 2022 决算 saved as
+// "2026年部门预算") keeps what its pages say. The 报表 of 北京市财政局 names its department only
+// in a form (部门名称 | 北京市财政局, without a colon), which the pages are now read for: its
+// identity no longer needs the file name.
 TEST(CorpusLayoutTest, FileNameFillsOnlyWhatThePagesLack) {
   {
     READ_CORPUS_FILE(doc, "北京市/财政局_附件2：北京市财政局2026年度部门预算报表.pdf");
     EXPECT_EQ(doc.department, "北京市财政局");
     EXPECT_EQ(doc.year, 2026);
-    EXPECT_TRUE(doc.identity_from_file_name);
+    EXPECT_FALSE(doc.identity_from_file_name);
   }
   {
     READ_CORPUS_FILE(doc, "陕西-西安市/卫生健康委员会_2026年部门预算.pdf");
