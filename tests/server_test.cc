@@ -467,7 +467,8 @@ TEST(ServerStore, MigratesPublishedSubmissionsIntoTheWorkflow) {
 TEST(ServeCommand, DemoPublishesTheExamplesAndPrintsItsUsers) {
   const fs::path db = FreshDir("demo") / "demo.db";
   const std::string command = std::string("sh -c 'echo $$; exec timeout 120 ") + GONGKAI_CLI +
-                              " serve --demo --port 0 --database " + db.string() + "' 2>&1";
+                              " serve --demo --port 0 --max-upload-mb 1 --database " + db.string() +
+                              "' 2>&1";
   FILE* pipe = popen(command.c_str(), "r");
   ASSERT_TRUE(pipe);
   std::string output, line;
@@ -489,6 +490,10 @@ TEST(ServeCommand, DemoPublishesTheExamplesAndPrintsItsUsers) {
     auto index = client.Get("/");
     EXPECT_TRUE(index && index->body.find("武汉市新洲区人民政府办公室") != std::string::npos);
     EXPECT_TRUE(index && index->body.find("2024年部门决算") != std::string::npos);
+    // --max-upload-mb 1: a 2 MB body is refused unread, with the limit in the message.
+    auto big = client.Post("/api/submissions", std::string(2 << 20, 'a'), "text/yaml");
+    EXPECT_TRUE(big && big->status == 413);
+    EXPECT_TRUE(big && big->body.find("1 MB") != std::string::npos) << (big ? big->body : "");
     if (has_admin) {
       auto login =
           client.Post("/api/login", json{{"name", "admin"}, {"password", admin[1].str()}}.dump(),

@@ -12,7 +12,7 @@
 //                 [--jobs N]
 //   gongkai rules [--markdown]
 //   gongkai serve [--port 8080] [--host 127.0.0.1] [--database FILE|postgresql://…] [--demo]
-//                 [--web DIR]
+//                 [--web DIR] [--max-upload-mb 16] [--max-audit-files 50] [--audit-jobs N]
 //
 // Exit codes (README): 0 clean, 1 the input has errors (or 错误 findings), 2 a file could not be
 // read or written, 3 the command line itself is wrong.
@@ -361,8 +361,8 @@ int Rules(bool markdown) {
 
 // The workspace and the portal until SIGINT or SIGTERM. With --demo: demo users (printed
 // with their passwords) and the bundled examples published.
-int Serve(const Engine& engine, const std::string& host, int port, const std::string& database,
-          bool demo, const std::string& web_dir) {
+int Serve(const Engine& engine, gongkai::server::ServerOptions options, const std::string& database,
+          bool demo) {
   namespace srv = gongkai::server;
   std::unique_ptr<srv::Store> store;
   try {
@@ -387,10 +387,6 @@ int Serve(const Engine& engine, const std::string& host, int port, const std::st
   sigaddset(&signals, SIGINT);
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-  srv::ServerOptions options;
-  options.host = host;
-  options.port = port;
-  options.web_dir = web_dir;
   srv::Server server(engine, *store, options);
   std::string error;
   int bound = server.Bind(&error);
@@ -404,13 +400,13 @@ int Serve(const Engine& engine, const std::string& host, int port, const std::st
       shown.find("://") != std::string::npos && at != std::string::npos && colon < at) {
     shown.replace(colon, at - colon, ":***");
   }
-  std::cout << fmt::format("公开门户：http://{}:{}/  （数据库 {}，Ctrl-C 停止）", host, bound,
-                           shown)
+  std::cout << fmt::format("公开门户：http://{}:{}/  （数据库 {}，Ctrl-C 停止）", options.host,
+                           bound, shown)
             << std::endl;
-  if (srv::IsWebBuild(web_dir)) {
-    std::cout << fmt::format("工作台：http://{}:{}/app/", host, bound) << std::endl;
+  if (srv::IsWebBuild(options.web_dir)) {
+    std::cout << fmt::format("工作台：http://{}:{}/app/", options.host, bound) << std::endl;
   } else {
-    std::cout << fmt::format("工作台未构建（{} 中没有 index.html）：运行 make web", web_dir)
+    std::cout << fmt::format("工作台未构建（{} 中没有 index.html）：运行 make web", options.web_dir)
               << std::endl;
   }
   std::thread serving([&] { server.Run(); });
@@ -557,6 +553,18 @@ int main(int argc, char** argv) {
   serve->add_option("--web", web_dir,
                     "网页前端的构建目录（默认为内置的 web/dist，用 make web 构建）");
   serve->add_flag("--demo", serve_demo, "演示：创建各角色的用户并打印其密码，发布内置示例");
+  gongkai::server::ServerOptions serve_options;
+  size_t max_upload_mb = serve_options.max_body >> 20;
+  serve->add_option("--max-upload-mb", max_upload_mb, "一次上传的上限（MB，默认 16）")
+      ->check(CLI::Range(1, 1024));
+  serve
+      ->add_option("--max-audit-files", serve_options.max_audit_files,
+                   "一次审核上传的文件数上限（默认 50）")
+      ->check(CLI::Range(1, 10000));
+  serve
+      ->add_option("--audit-jobs", serve_options.audit_jobs,
+                   "同时审核的公开文件数（默认 0：与 CPU 核数相同）")
+      ->check(CLI::Range(0, 256));
 
   try {
     app.parse(argc, argv);
@@ -591,7 +599,13 @@ int main(int argc, char** argv) {
     if (*templ) return Template(engine, template_kind, template_year, out_file);
     if (*score) return Score(engine, file, standard_id, reviewer_file, score_json);
     if (*declare) return Declare(engine, file, out_file);
-    if (*serve) return Serve(engine, serve_host, serve_port, database, serve_demo, web_dir);
+    if (*serve) {
+      serve_options.host = serve_host;
+      serve_options.port = serve_port;
+      serve_options.web_dir = web_dir;
+      serve_options.max_body = max_upload_mb << 20;
+      return Serve(engine, serve_options, database, serve_demo);
+    }
   } catch (const std::exception& e) {
     std::cerr << "gongkai: " << e.what() << "\n";
     return kExitUnreadable;
