@@ -217,6 +217,25 @@ TEST(FinalDeclared, PublishedSummaryChecksToItsOneRoundingDifference) {
   EXPECT_TRUE(found);
 }
 
+// "决算为0.00万元，完成预算的0%" where the 预算 is 0 too (putuo's 七, as 上海 prints it) is a
+// convention, not an error; a percentage of a 0 预算 where something was spent is one.
+TEST(FinalDeclared, CompletionOfANothingBudgetIsNoError) {
+  Department d = LoadExample("putuo-finance-2024-final.yaml");
+  Document doc = TheEngine().Disclose(d);
+  for (const auto& f : Check(d, doc)) EXPECT_NE(f.rule, "FIN-013") << f.message;
+  bool changed = false;
+  for (auto& f : d.declared.text) {
+    if (f.key == "three_public.outbound") {
+      f.completion = "100";
+      changed = true;
+    }
+  }
+  ASSERT_TRUE(changed);
+  int wrong = 0;
+  for (const auto& f : Check(d, doc)) wrong += f.rule == "FIN-013";
+  EXPECT_EQ(wrong, 1);
+}
+
 // A data directory under the test's temporary directory holding the national 决算 templates
 // with this layout.csv (only what Templates::Load reads).
 std::filesystem::path DataWithLayout(const std::string& name, const std::string& layout) {

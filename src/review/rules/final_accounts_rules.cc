@@ -302,7 +302,8 @@ void RegisterFinalAccountsRules(std::vector<Rule>* out) {
       }));
   out->push_back(Make(
       "FIN-013", Severity::kError, "完成预算的百分比 = 决算数 ÷ 预算数",
-      "“完成年初预算（调整预算）的X%”按公开的决算数和预算数计算并四舍五入；末位差异为尾数差异",
+      "“完成年初预算（调整预算）的X%”按公开的决算数和预算数计算并四舍五入；末位差异为尾数差异；"
+      "预算和决算都为0时写“完成预算的0%”是地区惯例，不报",
       kBasis, [](const CheckContext& ctx, Emitter& emit) {
         for (const auto& f : ctx.d.declared.text) {
           if (f.completion.empty() && f.adjusted_completion.empty()) continue;
@@ -314,6 +315,10 @@ void RegisterFinalAccountsRules(std::vector<Rule>* out) {
                            const std::optional<Money>& stated, const std::optional<Money>& exact) {
             if (printed.empty() || (!stated && !exact)) return;
             const Money budget = PrintedWan(stated ? *stated : *exact);
+            // "决算为0.00万元，完成预算的0%" with a 预算 of 0: nothing was budgeted and nothing
+            // spent, which regions print so by convention (上海); not an arithmetic error.
+            const bool printed_zero = printed.find_first_not_of("0.") == std::string::npos;
+            if (budget.is_zero() && actual.is_zero() && printed_zero) return;
             if (budget.is_zero()) {
               emit.Report(fmt::format("「{}」写完成{}的{}%，但{}为0", f.key, what, printed, what),
                           TextLocation(ctx, f));
