@@ -62,6 +62,34 @@ TEST(CauseGroups, RelationsGroupByEachOfTheirCells) {
   EXPECT_EQ(all[1].consequences.size(), 2u);
 }
 
+// In a text, a wrong amount explains the share that quotes it at the same place (TXT-017 and
+// TXT-014 on one 中小企业 sentence); a share quoting another amount, or elsewhere, stays apart.
+TEST(CauseGroups, AWrongAmountInATextExplainsTheShareQuotingIt) {
+  auto text = [](const std::string& rule, const std::string& message, const std::string& found,
+                 const std::string& section) {
+    Finding f;
+    f.rule = rule;
+    f.message = message;
+    f.found = found;
+    f.where.section = section;
+    f.where.file = "a.yaml";
+    return f;
+  };
+  std::vector<Finding> all = {
+      text("TXT-014", "「面向中小企业预留45.20万元，占政府采购预算的40.00%」：应为41.85%", "40.00%",
+           "八"),
+      text("TXT-017", "「45.20万元」：合计43.20万元，文字为45.20万元", "45.20", "八"),
+      text("TXT-014", "「预留145.20万元，占政府采购预算的40.00%」：应为41.85%", "40.00%", "八"),
+      text("TXT-014", "「面向中小企业预留45.20万元，占政府采购预算的40.00%」：应为41.85%", "40.00%",
+           "九")};
+  EXPECT_EQ(CauseOf(all), (std::vector<size_t>{1, 1, 2, 3}));
+  GroupByCause(&all);
+  ASSERT_EQ(all.size(), 3u);
+  EXPECT_EQ(all[0].rule, "TXT-017");
+  ASSERT_EQ(all[0].consequences.size(), 1u);
+  EXPECT_EQ(all[0].consequences[0].rule, "TXT-014");
+}
+
 TEST(CauseGroups, RoundingNotesStayApart) {
   std::vector<Finding> all = {At("BAL-007", "t", "201"), At("BAL-007", "t", "20101")};
   all[1].rounding = true;

@@ -1,5 +1,6 @@
 #include "review/cause_groups.h"
 
+#include <cctype>
 #include <string>
 
 namespace gongkai {
@@ -43,6 +44,44 @@ std::vector<Key> KeysOf(const Finding& f, bool totals_are_roots) {
   return keys;
 }
 
+bool EndsWithPercent(const std::string& text) { return !text.empty() && text.back() == '%'; }
+
+// The first quotation of a message (「…」), where a text finding quotes what was printed.
+std::string FirstQuote(const std::string& message) {
+  const std::string open = "「", close = "」";
+  const size_t from = message.find(open);
+  if (from == std::string::npos) return "";
+  const size_t to = message.find(close, from + open.size());
+  return to == std::string::npos ? "" : message.substr(from, to - from);
+}
+
+// In a text: a finding on a printed amount (the amount is wrong) explains a finding at the same
+// place on a percentage that quotes that amount — the share or the rate computed from it
+// (「面向中小企业预留45.20万元，占政府采购预算的40.00%」 is wrong because 45.20 is).
+bool ExplainsInText(const Finding& amount, const Finding& percent) {
+  if (amount.rounding || percent.rounding || amount.found.empty() ||
+      EndsWithPercent(amount.found) || !EndsWithPercent(percent.found)) {
+    return false;
+  }
+  const Location& a = amount.where;
+  const Location& b = percent.where;
+  if (!a.table_id.empty() || !b.table_id.empty() || a.section != b.section || a.file != b.file ||
+      a.line != b.line || a.cell != b.cell) {
+    return false;
+  }
+  const std::string quote = FirstQuote(percent.message);
+  for (const char* unit : {"万元", "元"}) {
+    const size_t at = quote.find(amount.found + unit);
+    // The whole number: not the tail of a longer one (145.20 is not 45.20).
+    if (at != std::string::npos &&
+        (at == 0 ||
+         !(std::isdigit(static_cast<unsigned char>(quote[at - 1])) || quote[at - 1] == '.'))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<size_t> CauseOf(const std::vector<Finding>& all, bool totals_are_roots) {
@@ -82,6 +121,16 @@ std::vector<size_t> CauseOf(const std::vector<Finding>& all, bool totals_are_roo
       if (d > best_depth || (d == best_depth && before(j, cause[i]))) {
         cause[i] = j;
         best_depth = d;
+      }
+    }
+  }
+  // Findings outside tables: a wrong amount in a text explains the percentages quoting it.
+  for (size_t i = 0; i < n; ++i) {
+    if (cause[i] != i || !keys[i].empty()) continue;
+    for (size_t j = 0; j < n; ++j) {
+      if (j != i && ExplainsInText(all[j], all[i])) {
+        cause[i] = j;
+        break;
       }
     }
   }

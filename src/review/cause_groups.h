@@ -14,6 +14,10 @@
 // `totals_are_roots` a table's total row (合计, 总计, 支出总计 …) counts as above every code of
 // that table, so that a wrong 类 explains the totals compared with other tables, and at the same
 // cell a finding inside one table explains the relations that compare that cell elsewhere.
+//
+// In a text, a finding on a printed amount (its `found` an amount) explains the findings at the
+// same place on a percentage that quotes that amount: 「…预留45.20万元，占政府采购预算的40.00%」 is
+// wrong because 45.20 is (TXT-017), not a second cause (TXT-014).
 #ifndef GONGKAI_REVIEW_CAUSE_GROUPS_H_
 #define GONGKAI_REVIEW_CAUSE_GROUPS_H_
 
