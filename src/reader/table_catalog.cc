@@ -15,7 +15,16 @@ std::string NormalizeTitle(std::string_view text) {
       {"\uFF09", ")"}, {"\u300C", ""}, {"\u300D", ""},
   };
   std::string out;
+  out.reserve(text.size());
   for (size_t i = 0; i < text.size();) {
+    // Only these bytes start a replaced sequence (ASCII blanks and quotes, and the lead bytes of
+    // U+2018–U+201D, U+3000–U+300D, U+FF08–U+FF09): copy any other byte at once, for this runs
+    // over every line of every page, several times.
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c != ' ' && c != '\t' && c != '"' && c != '\'' && c != 0xE2 && c != 0xE3 && c != 0xEF) {
+      out += text[i++];
+      continue;
+    }
     bool replaced = false;
     for (const auto& [from, to] : kReplace) {
       if (text.substr(i, from.size()) == from) {

@@ -635,6 +635,7 @@ PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, siz
   table.title = title.text;
   std::vector<DataLine> data;
   std::vector<const Line*> header;  // of the first page
+  const std::string normal_title = NormalizeTitle(RemoveSpaces(title.text));
   for (size_t p = title.page; p <= end_page && p < pages.size(); ++p) {
     const auto& lines = pages[p].lines;
     size_t from = p == title.page ? title.line + 1 : 0;
@@ -669,7 +670,7 @@ PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, siz
         break;
       }
       // A repeated title on a continuation page.
-      if (NormalizeTitle(compact) == NormalizeTitle(RemoveSpaces(title.text))) continue;
+      if (NormalizeTitle(compact) == normal_title) continue;
       std::vector<Classified> cells = Classify(line);
       if (in_header && IsStrongData(cells)) {
         in_header = false;

@@ -242,6 +242,13 @@ std::vector<CompletenessMark> ReadCompleteness(
       }
     }
   }
+  // Every line normalised once (the items below each look through all of them).
+  std::vector<std::vector<std::string>> normal(pages.size());
+  for (size_t p = 0; p < pages.size(); ++p) {
+    if (!pages[p].readable) continue;
+    normal[p].reserve(pages[p].lines.size());
+    for (const Line& line : pages[p].lines) normal[p].push_back(NormalizeTitle(line.Compact()));
+  }
   std::vector<CompletenessMark> out;
   for (const CompletenessItem& item : items) {
     if (std::find(item.kinds.begin(), item.kinds.end(), kind) == item.kinds.end()) continue;
@@ -260,8 +267,7 @@ std::vector<CompletenessMark> ReadCompleteness(
     }
     for (size_t p = 0; p < pages.size() && !mark.found; ++p) {
       if (!pages[p].readable) continue;
-      for (const Line& line : pages[p].lines) {
-        const std::string norm = NormalizeTitle(line.Compact());
+      for (const std::string& norm : normal[p]) {
         if (LooksLikeContents(norm)) continue;
         // A title of a table (…表) names the subject without explaining it.
         if (item.min_chars > 0 && norm.size() >= 3 && norm.compare(norm.size() - 3, 3, "表") == 0)
