@@ -2,6 +2,8 @@
 // with the amount outlined, embedded as PNG; every text escaped.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <filesystem>
 
 #include "engine/engine.h"
@@ -21,7 +23,9 @@ const Engine& TheEngine() {
 // A disclosure rendered to PDF and audited once for all the tests.
 const AuditedDocument& Audited() {
   static const AuditedDocument audited = [] {
-    const fs::path dir = fs::temp_directory_path() / "gongkai-audit-html-test";
+    // Of this process: ctest runs this file's tests in parallel processes.
+    const fs::path dir =
+        fs::temp_directory_path() / ("gongkai-audit-html-test-" + std::to_string(getpid()));
     fs::create_directories(dir);
     const std::string pdf = (dir / "x.pdf").string();
     Loaded l = TheEngine().Load(testing::ExamplePath("xinzhou-gov-office-2023.yaml"));

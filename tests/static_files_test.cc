@@ -76,17 +76,29 @@ class StaticFilesTest : public ::testing::Test {
     thread_ = std::thread([this] { server_->Run(); });
   }
   void TearDown() override {
-    if (!server_) return;
-    server_->Stop();
-    thread_.join();
+    if (server_) {
+      server_->Stop();
+      thread_.join();
+    }
+    for (const fs::path& dir : own_dirs_) fs::remove_all(dir);
   }
   httplib::Result Get(const std::string& path) {
     httplib::Client client("127.0.0.1", port_);
     return client.Get(path.c_str());
   }
+  // A directory of this test's own: ctest runs the tests of this file in parallel processes,
+  // which must not remove each other's files.
+  fs::path OwnDir(const std::string& base) {
+    own_dirs_.push_back(fs::temp_directory_path() /
+                        (base + "-" +
+                         ::testing::UnitTest::GetInstance()->current_test_info()->name() + "-" +
+                         std::to_string(getpid())));
+    return own_dirs_.back();
+  }
+  std::vector<fs::path> own_dirs_;  // removed by TearDown
   // A built front end in dist/, with a file beside it that must stay out of reach.
   fs::path Built() {
-    fs::path root = fs::temp_directory_path() / "gongkai-static-files-test";
+    fs::path root = OwnDir("gongkai-static-files-test");
     fs::remove_all(root);
     Write(root / "dist" / "index.html", kIndex);
     Write(root / "dist" / "assets" / "index-AbC123.js", "console.log('app')");
@@ -169,7 +181,7 @@ TEST_F(StaticFilesTest, NoPathLeavesTheDirectory) {
 }
 
 TEST_F(StaticFilesTest, WithoutABuildTheAppSaysHowToBuildIt) {
-  fs::path empty = fs::temp_directory_path() / "gongkai-static-files-test-empty";
+  fs::path empty = OwnDir("gongkai-static-files-test-empty");
   fs::remove_all(empty);
   fs::create_directories(empty);
   Start(empty.string());
