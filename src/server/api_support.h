@@ -41,6 +41,11 @@ std::optional<Submission> ReadableSubmission(Context& c, const Caller& caller,
                                              const httplib::Request& req, httplib::Response& res,
                                              const std::string& what, int group = 1);
 
+// Whether a text is empty or only blanks (an explanation, an edited field).
+inline bool Blank(const std::string& text) {
+  return text.find_first_not_of(" \t\r\n") == std::string::npos;
+}
+
 // The request body as a JSON object (an empty body is {}), or nullopt after a 400.
 std::optional<nlohmann::json> JsonBody(const httplib::Request& req, httplib::Response& res);
 

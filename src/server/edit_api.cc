@@ -99,10 +99,6 @@ void Fields(Context& c, const httplib::Request& req, httplib::Response& res) {
   SendJson(res, 200, {{"id", s->id}, {"fields", fields}});
 }
 
-bool Blank(const std::string& text) {
-  return text.find_first_not_of(" \t\r\n") == std::string::npos;
-}
-
 void Edit(Context& c, const httplib::Request& req, httplib::Response& res) {
   auto caller = Authenticate(c, req, res, true);
   if (!caller) return;

@@ -29,10 +29,6 @@ std::optional<std::string> TextField(const nlohmann::json& body, const char* nam
   return body[name].get<std::string>();
 }
 
-bool Blank(const std::string& text) {
-  return text.find_first_not_of(" \t\r\n") == std::string::npos;
-}
-
 void Step(Context& c, Action action, const httplib::Request& req, httplib::Response& res) {
   auto caller = Authenticate(c, req, res, true);
   if (!caller) return;
