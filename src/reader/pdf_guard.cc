@@ -65,9 +65,9 @@ void Inflate(std::string_view data, Sink& sink) {
 }
 
 // LZW as PDF uses it (ISO 32000-1 §7.4.4): 9- to 12-bit codes, 256 clears the table, 257 ends,
-// and the code width grows one code early (/EarlyChange 1, the default; 0 is rare and only moves
-// the width change by one code, which at worst misreads the rest of a hostile stream).
-void DecodeLzw(std::string_view data, Sink& sink) {
+// and the code width grows one code early (/EarlyChange 1, the default) or, with /EarlyChange 0,
+// when the table is full for the current width.
+void DecodeLzw(std::string_view data, int early_change, Sink& sink) {
   struct Entry {
     uint16_t prefix;  // the code this one extends
     uint8_t last;     // the byte it adds
@@ -105,7 +105,7 @@ void DecodeLzw(std::string_view data, Sink& sink) {
       table[next] = {static_cast<uint16_t>(prev), first, table[prev].first,
                      static_cast<uint16_t>(table[prev].length + 1)};
       ++next;
-      if (next + 1 >= (1 << width) && width < 12) ++width;
+      if (next + early_change >= (1 << width) && width < 12) ++width;
     }
     // Write the code's bytes, last to first.
     const uint16_t length = table[code].length;
@@ -232,9 +232,19 @@ std::vector<Filter> Filters(std::string_view dict) {
   return out;
 }
 
+// /EarlyChange of the stream's /DecodeParms: 1 unless it says 0.
+int LzwEarlyChange(std::string_view dict) {
+  size_t at = dict.find("/EarlyChange");
+  if (at == std::string_view::npos) return 1;
+  at += 12;
+  while (at < dict.size() && IsSpace(dict[at])) ++at;
+  return at < dict.size() && dict[at] == '0' ? 0 : 1;
+}
+
 // Decodes `data` through `chain`, counting the bytes the last filter gives (stopping once past
 // `budget`); the filters before it keep their output, bounded by the same budget.
-uint64_t DecodedSize(std::string_view data, const std::vector<Filter>& chain, uint64_t budget) {
+uint64_t DecodedSize(std::string_view data, const std::vector<Filter>& chain, int early_change,
+                     uint64_t budget) {
   std::string held[2];
   std::string_view in = data;
   for (size_t i = 0; i < chain.size(); ++i) {
@@ -247,7 +257,7 @@ uint64_t DecodedSize(std::string_view data, const std::vector<Filter>& chain, ui
         Inflate(in, sink);
         break;
       case Filter::kLzw:
-        DecodeLzw(in, sink);
+        DecodeLzw(in, early_change, sink);
         break;
       case Filter::kRunLength:
         DecodeRunLength(in, sink);
@@ -292,7 +302,8 @@ InflatedSize MeasureInflatedStreams(std::string_view pdf, uint64_t limit) {
     });
     if (!expands || image) continue;
     ++size.streams;
-    size.bytes += DecodedSize(pdf.substr(data), chain, limit - std::min(limit, size.bytes));
+    size.bytes += DecodedSize(pdf.substr(data), chain, LzwEarlyChange(dict),
+                              limit - std::min(limit, size.bytes));
     if (size.bytes > limit) {
       size.over = true;
       break;

@@ -41,9 +41,9 @@ def stream(data, compress=False, extra=b""):
     return b"<< /Length %d%s >>\nstream\n" % (len(data), extra) + data + b"\nendstream"
 
 
-def lzw_run(byte, total):
-    """LZW (PDF's, early change 1) of `total` copies of `byte`: each code one longer than the
-    last, the table cleared before it fills. Returns the encoded bytes."""
+def lzw_run(byte, total, early=1):
+    """LZW (PDF's, /EarlyChange `early`) of `total` copies of `byte`: each code one longer than
+    the last, the table cleared before it fills. Returns the encoded bytes."""
     codes, written = [256], 0
     while written < total:
         codes.append(byte)
@@ -67,7 +67,7 @@ def lzw_run(byte, total):
             next_code, width = 258, 9
         elif codes[i - 1] != 256:
             next_code += 1
-            if next_code + 1 >= (1 << width) and width < 12:
+            if next_code + early >= (1 << width) and width < 12:
                 width += 1
     if have:
         out.append((bits << (8 - have)) & 0xFF)
@@ -137,6 +137,10 @@ def main():
     # 300 MB of spaces in LZW (about 230 KB).
     write("content-inflates-lzw.pdf", pdf(text_page_objects(
         contents=stream(lzw_run(0x20, 300_000_000), extra=b" /Filter /LZWDecode"))))
+    # The same with /EarlyChange 0 (the code width grows one code later).
+    write("content-inflates-lzw-early0.pdf", pdf(text_page_objects(contents=stream(
+        lzw_run(0x20, 300_000_000, early=0),
+        extra=b" /Filter /LZWDecode /DecodeParms << /EarlyChange 0 >>"))))
     # A content stream that says it is compressed but is not.
     broken = text_page_objects()
     broken[3] = stream(b"this is not deflate data", extra=b" /Filter /FlateDecode")
