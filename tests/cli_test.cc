@@ -228,7 +228,7 @@ TEST(Cli, AuditHtmlShowsTheErrorOnThePage) {
   const std::string html =
       testing::ReadFile((dir / "审计局_上海市审计局(本级)2026年度预算.audit.html").string());
   EXPECT_NE(html.find("错误 1，提示 0"), std::string::npos) << html.substr(0, 3000);
-  EXPECT_NE(html.find("收入方“收入总计”为 0.00元"), std::string::npos) << html.substr(0, 3000);
+  EXPECT_NE(html.find("收入方“收入总计”为 空白（按 0 计）"), std::string::npos) << html.substr(0, 3000);
   EXPECT_NE(html.find("<img src=\"data:image/png;base64,iVBORw0KGgo"), std::string::npos);
   EXPECT_NE(html.find("上海市审计局"), std::string::npos);
 }

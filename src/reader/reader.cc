@@ -71,8 +71,14 @@ struct Equation {
   size_t column;
   Money printed, computed;
   int items;
-  std::string what;  // "各类之和", "基本支出 + 项目支出" …
+  std::string what;             // "各类之和", "基本支出 + 项目支出" …
+  bool computed_blank = false;  // the other side is one cell printed blank (read as 0)
 };
+
+// An amount as the message shows it: a blank cell is said to be blank, not "0.00".
+std::string Shown(Money m, bool blank, MoneyUnit unit) {
+  return blank ? std::string("空白（按 0 计）") : Amount(m, unit) + UnitName(unit);
+}
 
 void Judge(const Equation& e, std::vector<ReaderFinding>* out) {
   Money diff = e.printed - e.computed;
@@ -96,9 +102,9 @@ void Judge(const Equation& e, std::vector<ReaderFinding>* out) {
   }
   std::string unit = UnitName(e.table->unit);
   f.message = fmt::format(
-      "《{}》{}“{}”行“{}”列：印为 {}{}，{}为 {}{}，相差 {}{}{}", e.table->title, FindingPlace(f),
-      f.row, f.column, Amount(e.printed, e.table->unit), unit, e.what,
-      Amount(e.computed, e.table->unit), unit, Amount(diff, e.table->unit), unit,
+      "《{}》{}“{}”行“{}”列：印为 {}，{}为 {}，相差 {}{}{}", e.table->title, FindingPlace(f), f.row,
+      f.column, Shown(e.printed, a.blank, e.table->unit), e.what,
+      Shown(e.computed, e.computed_blank, e.table->unit), Amount(diff, e.table->unit), unit,
       f.level == FindingLevel::kNote
           ? fmt::format("（不超过 {} 项各 0.01{} 的舍入，可能来自分项四舍五入）", e.items, unit)
           : "");
@@ -130,7 +136,9 @@ void CheckBalance(const PublishedTable& t, std::vector<ReaderFinding>* out) {
   if (!halves[0] || !halves[1] || !columns[0] || !columns[1]) return;
   Money income = halves[0]->amounts[*columns[0]].value;
   Money spending = halves[1]->amounts[*columns[1]].value;
-  Judge({&t, halves[1], *columns[1], spending, income, 0, "收入方“" + halves[0]->name + "”"}, out);
+  Judge({&t, halves[1], *columns[1], spending, income, 0, "收入方“" + halves[0]->name + "”",
+         halves[0]->amounts[*columns[0]].blank},
+        out);
 }
 
 // A column's own words: its header path without the parents the layouts of the “三公” table
