@@ -236,7 +236,13 @@ class FinalWriter {
   void ThreePublic() {
     Start("three_public", "财政拨款“三公”经费支出决算情况说明");
     const BudgetAndActual& t = x_.three_public_total;
-    std::string completion = Completion(t.actual, t.budget);
+    // "完成预算的60.46%" as the 中央 and local 决算 state the “三公” (the budget of the year is
+    // its only budget); the direction is said once, by the reason when there is one.
+    const std::string reason = WholeReason(fa_, "three_public", t.actual, t.budget);
+    std::string completion = Completion(t.actual, t.budget, "预算");
+    if (const size_t at = completion.find("，决算数"); !reason.empty() && at != std::string::npos) {
+      completion.resize(at);
+    }
     // Compared with last year's 决算 only when its four items are all given (three_public.
     // prior_year), as the budget does.
     const auto& py = d_.three_public.prior_year;
@@ -249,8 +255,7 @@ class FinalWriter {
         before ? "，" + ChangeSentence(t.actual, &*before, d_.prior_year, "度决算") : "";
     Text(fmt::format("{}年度“三公”经费财政拨款支出预算为{}，支出决算为{}{}{}。{}", Year(),
                      WanText(t.budget), WanText(t.actual),
-                     completion.empty() ? "" : "，" + completion, change,
-                     WholeReason(fa_, "three_public", t.actual, t.budget)));
+                     completion.empty() ? "" : "，" + completion, change, reason));
     const ThreePublicCounts& c = fa_.counts;
     auto item = [&](const char* key) { return x_.three_public.at(key); };
     // "因公出国（境）费支出预算为…，支出决算为…，完成预算的…%" (完成 only with a budget).
