@@ -6,6 +6,9 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <set>
+#include <tuple>
 
 #include "disclosure/disclosure.h"
 #include "engine/engine.h"
@@ -526,6 +529,39 @@ TEST(FinalDeclared, OwnTablesDeclaredAddNoFinding) {
     d.declared = DeclareFromDisclosure(d, doc);
     auto findings = Check(d, doc);
     EXPECT_TRUE(findings.empty()) << "seed " << seed << Describe(findings);
+  }
+}
+
+// Each figure of the 情况说明 is located where the document states it, in the national layout
+// (机关运行经费 and 政府采购 under 十一 其他重要事项) and in the 中央 one (sections 八 and 九).
+TEST(FinalDeclared, TextFiguresAreLocatedAsTheLayoutNumbersTheSections) {
+  for (const auto& [name, operating, procurement] :
+       {std::tuple{"sample-science-bureau-2024-final.yaml", "十一（一）", "十一（二）"},
+        std::tuple{"sample-central-bureau-2024-final.yaml", "八", "九"}}) {
+    Department d = LoadExample(name);
+    Document doc = TheEngine().Disclose(d);
+    d.declared = DeclareFromDisclosure(d, doc);
+    std::map<std::string, std::string> at;
+    for (const auto& f : d.declared.text) at[f.key] = f.at;
+    EXPECT_EQ(at["operating_expenses.total"], operating) << name;
+    if (at.count("procurement.total")) {
+      EXPECT_EQ(at["procurement.total"], procurement) << name;
+    }
+    EXPECT_EQ(at["three_public.total"], "七") << name;
+    EXPECT_EQ(at["total"], "一") << name;
+    // Every place is a section of the document, or a heading of one.
+    std::set<std::string> places;
+    for (const Section& s : doc.sections) {
+      places.insert(s.number);
+      for (const Paragraph& p : s.paragraphs) {
+        if (p.kind == Paragraph::kHeading && p.text.rfind("（", 0) == 0) {
+          places.insert(s.number + p.text.substr(0, p.text.find("）") + 3));
+        }
+      }
+    }
+    for (const auto& f : d.declared.text) {
+      EXPECT_TRUE(places.count(f.at)) << name << ": " << f.key << " at 「" << f.at << "」";
+    }
   }
 }
 

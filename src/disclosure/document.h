@@ -62,6 +62,9 @@ struct Section {
   std::string number;  // 一 … 九
   std::string title;
   std::vector<Paragraph> paragraphs;
+  // What the section is, where its place varies by layout (决算: "three_public", "operating",
+  // "other", … as layout.csv's `sections` names them); empty where the order is fixed.
+  std::string id;
 };
 
 struct GlossaryEntry {

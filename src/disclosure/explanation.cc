@@ -77,7 +77,7 @@ class Writer {
 
  private:
   Section& Start(const char* number, const char* title) {
-    sections_.push_back({number, title, {}});
+    sections_.push_back({number, title, {}, {}});
     return sections_.back();
   }
   void Heading(const std::string& text) {

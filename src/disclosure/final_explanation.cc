@@ -116,7 +116,7 @@ class FinalWriter {
       for (size_t p = title.find("{year}"); p != std::string::npos; p = title.find("{year}", p))
         title.replace(p, 6, Year());
     }
-    sections_.push_back({ChineseNumber(static_cast<int>(sections_.size()) + 1), title, {}});
+    sections_.push_back({ChineseNumber(static_cast<int>(sections_.size()) + 1), title, {}, id});
   }
   void Text(std::string text) { sections_.back().paragraphs.push_back({Paragraph::kText, text}); }
   void Heading(std::string text) {

@@ -135,21 +135,35 @@ DeclaredFigure Compared(const std::string& key, const std::string& at, Money act
   return f;
 }
 
-// The figures of a 决算's 情况说明, section by section (national numbering).
-void DeclareFinalText(const Department& d, Declared* out) {
+// Where the 决算's 情况说明 states the figures of section `id` (as layout.csv's `sections` names
+// it): its number in the document, with `sub` ("（一）") for a heading within it. 机关运行经费
+// and 政府采购 are sections of their own in the 中央 layout and the first two headings of 其他
+// 重要事项 in the national one.
+std::string SectionAt(const Document& doc, std::string_view id, const char* sub = "") {
+  for (const Section& s : doc.sections) {
+    if (s.id == id) return s.number + sub;
+  }
+  if (id == "operating") return SectionAt(doc, "other", "（一）");
+  if (id == "procurement") return SectionAt(doc, "other", "（二）");
+  return "";
+}
+
+// The figures of a 决算's 情况说明, section by section, located as the document numbers them.
+void DeclareFinalText(const Department& d, const Document& doc, Declared* out) {
+  auto at = [&](std::string_view id, const char* sub = "") { return SectionAt(doc, id, sub); };
   const Figures f = ComputeFigures(d);
   const FinalFigures x = ComputeFinalFigures(d, f);
   const FinalAccounts& fa = d.final_accounts;
-  DeclaredFigure total = Figure("total", "一", x.income_side);
+  DeclaredFigure total = Figure("total", at("overview"), x.income_side);
   WithChange(&total, PriorOf(d.comparisons, "total"), d.prior_year);
   out->text.push_back(total);
-  out->text.push_back(Figure("income.total", "一", x.income));
-  out->text.push_back(Figure("spending.total", "一", x.spending));
-  out->text.push_back(Figure("closing.total", "一", x.closing));
+  out->text.push_back(Figure("income.total", at("overview"), x.income));
+  out->text.push_back(Figure("spending.total", at("overview"), x.spending));
+  out->text.push_back(Figure("closing.total", at("overview"), x.closing));
   for (const auto& src : d.catalog->revenue_sources()) {
     auto it = x.income_by_fund.find(src.id);
     if (it == x.income_by_fund.end() || it->second.is_zero()) continue;
-    DeclaredFigure r = Figure("income." + src.id, "二", it->second);
+    DeclaredFigure r = Figure("income." + src.id, at("income"), it->second);
     r.share = SharePercent(PrintedWan(it->second), PrintedWan(x.income));
     out->text.push_back(r);
   }
@@ -157,15 +171,15 @@ void DeclareFinalText(const Department& d, Declared* out) {
     Money amount = f.Spending(k.kind);
     if (k.kind != SpendingKind::kBasic && k.kind != SpendingKind::kProject && amount.is_zero())
       continue;
-    DeclaredFigure part = Figure(std::string("spending.") + k.key, "三", amount);
+    DeclaredFigure part = Figure(std::string("spending.") + k.key, at("spending"), amount);
     part.share = SharePercent(PrintedWan(amount), PrintedWan(x.spending));
     out->text.push_back(part);
   }
-  out->text.push_back(Figure("fiscal.total", "四", x.fiscal_spending + x.fiscal_closing));
-  out->text.push_back(Figure("fiscal.spending", "四", x.fiscal_spending));
-  out->text.push_back(Figure("fiscal.closing", "四", x.fiscal_closing));
+  out->text.push_back(Figure("fiscal.total", at("fiscal"), x.fiscal_spending + x.fiscal_closing));
+  out->text.push_back(Figure("fiscal.spending", at("fiscal"), x.fiscal_spending));
+  out->text.push_back(Figure("fiscal.closing", at("fiscal"), x.fiscal_closing));
   DeclaredFigure general =
-      Compared("general.total", "五（一）", x.general,
+      Compared("general.total", at("general", "（一）"), x.general,
                x.budget_known ? std::optional(x.general_budget) : std::nullopt,
                x.adjusted_known ? std::optional(x.general_adjusted) : std::nullopt);
   WithChange(&general, PriorOf(d.comparisons, "general"), d.prior_year);
@@ -175,7 +189,7 @@ void DeclareFinalText(const Department& d, Declared* out) {
     if (l.fund == "general") by_class[l.function.substr(0, 3)] += l.amount;
   }
   for (const auto& [code, amount] : by_class) {
-    DeclaredFigure c = Figure("class." + code, "五（二）", amount);
+    DeclaredFigure c = Figure("class." + code, at("general", "（二）"), amount);
     c.share = SharePercent(PrintedWan(amount), PrintedWan(x.general));
     if (const FunctionSubject* s = d.catalog->FindFunction(code)) c.name = s->name;
     out->text.push_back(c);
@@ -184,7 +198,7 @@ void DeclareFinalText(const Department& d, Declared* out) {
   for (const auto& [code, actual] : GeneralItems(d, x.adjusted_known)) {
     auto b = fa.budget_by_item.find(code);
     DeclaredFigure item =
-        Compared("item." + code, "五（三）", actual,
+        Compared("item." + code, at("general", "（三）"), actual,
                  x.budget_known ? std::optional(b == fa.budget_by_item.end() ? Money() : b->second)
                                 : std::nullopt,
                  x.adjusted_known ? std::optional(AdjustedBudget(fa, code)) : std::nullopt);
@@ -196,38 +210,40 @@ void DeclareFinalText(const Department& d, Declared* out) {
        {std::tuple{"general.basic", x.general_basic, "basic"},
         std::tuple{"general.personnel", x.general_personnel, "personnel"},
         std::tuple{"general.public", x.general_public, "public"}}) {
-    DeclaredFigure g = Figure(key, "六", amount);
+    DeclaredFigure g = Figure(key, at("general_basic"), amount);
     WithChange(&g, PriorOf(d.comparisons, prior), d.prior_year);
     out->text.push_back(g);
   }
   auto tp = [&](const char* key) { return x.three_public.at(key); };
   const BudgetAndActual purchase = tp("vehicle_purchase"), operation = tp("vehicle_operation");
-  out->text.push_back(Compared("three_public.total", "七", x.three_public_total.actual,
-                               x.three_public_total.budget));
-  out->text.push_back(
-      Compared("three_public.outbound", "七", tp("outbound").actual, tp("outbound").budget));
-  out->text.push_back(Compared("three_public.vehicle", "七", purchase.actual + operation.actual,
+  out->text.push_back(Compared("three_public.total", at("three_public"),
+                               x.three_public_total.actual, x.three_public_total.budget));
+  out->text.push_back(Compared("three_public.outbound", at("three_public"), tp("outbound").actual,
+                               tp("outbound").budget));
+  out->text.push_back(Compared("three_public.vehicle", at("three_public"),
+                               purchase.actual + operation.actual,
                                purchase.budget + operation.budget));
-  out->text.push_back(Figure("three_public.vehicle_purchase", "七", purchase.actual));
-  out->text.push_back(Figure("three_public.vehicle_operation", "七", operation.actual));
+  out->text.push_back(Figure("three_public.vehicle_purchase", at("three_public"), purchase.actual));
   out->text.push_back(
-      Compared("three_public.reception", "七", tp("reception").actual, tp("reception").budget));
-  for (const auto& [key, fund, at] :
-       {std::tuple{"fund.total", "fund", "八"}, std::tuple{"soe.total", "soe", "九"}}) {
+      Figure("three_public.vehicle_operation", at("three_public"), operation.actual));
+  out->text.push_back(Compared("three_public.reception", at("three_public"), tp("reception").actual,
+                               tp("reception").budget));
+  for (const auto& [key, fund, section] :
+       {std::tuple{"fund.total", "fund", "gov_fund"}, std::tuple{"soe.total", "soe", "soe"}}) {
     auto it = x.fiscal_spending_by_fund.find(fund);
     if (it != x.fiscal_spending_by_fund.end() && !it->second.is_zero()) {
-      out->text.push_back(Figure(key, at, it->second));
+      out->text.push_back(Figure(key, at(section), it->second));
     }
   }
-  DeclaredFigure op =
-      Compared("operating_expenses.total", "十一（一）", f.operating_expenses, x.operating_budget);
+  DeclaredFigure op = Compared("operating_expenses.total", at("operating"), f.operating_expenses,
+                               x.operating_budget);
   WithChange(&op, PriorOf(d.comparisons, "operating_expenses"), d.prior_year);
   out->text.push_back(op);
   if (!f.procurement_total.is_zero()) {
-    out->text.push_back(Figure("procurement.total", "十一（二）", f.procurement_total));
+    out->text.push_back(Figure("procurement.total", at("procurement"), f.procurement_total));
     for (const char* type : {"goods", "works", "service"}) {
       auto it = f.procurement_by_type.find(type);
-      out->text.push_back(Figure(std::string("procurement.") + type, "十一（二）",
+      out->text.push_back(Figure(std::string("procurement.") + type, at("procurement"),
                                  it == f.procurement_by_type.end() ? Money() : it->second));
     }
   }
@@ -246,7 +262,7 @@ Declared DeclareFromDisclosure(const Department& d, const Document& doc) {
   }
   // A 决算 records its tables and its 情况说明's figures (keys of its own).
   if (d.kind == DocumentKind::kFinalAccounts) {
-    DeclareFinalText(d, &out);
+    DeclareFinalText(d, doc, &out);
     return out;
   }
   out.sections = Sections(doc);

@@ -140,7 +140,7 @@ std::vector<CostPair> CostPairs(const ProjectDeclaration& p, const ValueCatalog&
       size_t slash = v.unit.find('/');
       if (!IsCost(i) || !MoneyOf(v, units) || slash == std::string::npos || !v.period.empty())
         continue;
-      CostPair pair{&g, &i};
+      CostPair pair{&g, &i, nullptr, std::nullopt};
       UnitMeasure per = units.Measure(v.unit.substr(slash + 1));
       int matches = 0;
       for (const auto& h : p.annual) {
