@@ -123,6 +123,41 @@ TEST(CorpusLayoutTest, XianBlankColumnsKeepTheirOwnNames) {
   }
 }
 
+// 西安市卫生健康委员会 2022 决算, 公开09表: 小计 | 因公出国（境）费用 | 公务用车购置及运行维护费
+// (小计 | 购置费 | 运行维护费) | 公务接待费 | 会议费 | 培训费, a row of 预算数 and one of 决算数;
+// the first 小计 sums the three (会议费 and 培训费 stand beside them). Page 161 of the PDF.
+TEST(CorpusLayoutTest, XianThreePublicByBudgetAndActual) {
+  READ_CORPUS_FILE(doc, "陕西-西安市/卫生健康委员会_2026年部门预算.pdf");
+  const PublishedTable* t = doc.Find("three_public");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->pages, std::vector<int>{161});
+  ASSERT_EQ(t->columns.size(), 8u) << ::testing::PrintToString(Names(*t));
+  ASSERT_EQ(t->rows.size(), 2u);
+  EXPECT_EQ(t->rows[0].name, "预算数");
+  EXPECT_EQ(Printed(t->rows[0]), (std::vector<std::string>{"593.46", "", "591.60", "136.48",
+                                                           "455.12", "1.86", "86.81", "2795.78"}));
+  EXPECT_EQ(Printed(t->rows[1]), (std::vector<std::string>{"587.55", "", "587.44", "136.48",
+                                                           "450.96", "0.11", "86.81", "2795.78"}));
+  // Both sums hold in both rows; a changed 运行维护费 of 决算数 breaks the 公务用车 小计 (and
+  // through it nothing else: the 小计 printed is compared with its own items).
+  EXPECT_TRUE(FindingsIn(doc, "three_public").empty());
+  PublishedDocument changed = doc;
+  const size_t index = static_cast<size_t>(t - doc.tables.data());
+  PublishedAmount& operation = changed.tables[index].rows[1].amounts[4];
+  operation.value = operation.value + Money::FromWan(1);
+  std::vector<ReaderFinding> found = FindingsIn(changed, "three_public");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].level, FindingLevel::kError);
+  EXPECT_EQ(found[0].printed.Wan(2), "587.44");
+  // A changed 公务接待费 breaks the first 小计.
+  changed = doc;
+  PublishedAmount& reception = changed.tables[index].rows[0].amounts[5];
+  reception.value = reception.value + Money::FromWan(1);
+  found = FindingsIn(changed, "three_public");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].printed.Wan(2), "593.46");
+}
+
 // A PDF of page images: nothing to read but its file name, which is its title.
 TEST(CorpusLayoutTest, IdentityFromTheFileNameOfAScan) {
   READ_CORPUS_FILE(

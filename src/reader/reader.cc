@@ -192,17 +192,23 @@ void CheckThreePublicWithMeetings(const PublishedTable& t, std::vector<ReaderFin
 }
 
 // "三公"经费 in the standard layout — 合计 | 因公出国(境)费 | 公务用车购置及运行费 (小计 |
-// 购置费 | 运行费) | 公务接待费, the first six columns — 合计 = 因公出国 + 公务用车 + 公务接待
+// 购置费 | 运行费) | 公务接待费, the first six columns, whatever follows them (会议费 and 培训费
+// of 西安, with rows 预算数 and 决算数) — 合计 = 因公出国 + 公务用车 + 公务接待
 // and 小计 = 购置费 + 运行费. Other layouts (合计 with 会议费 and 培训费 beside a 三公 小计,
 // prior-year columns, labels the reader could not separate) are not checked: a check on a
 // misread column would report defects that are not there.
 void CheckThreePublic(const PublishedTable& t, std::vector<ReaderFinding>* out) {
   if (t.columns.size() < 6) return;
   const auto& c = t.columns;
-  bool standard = (c[0].name.find("合计") != std::string::npos ||
-                   c[0].name.find("总额") != std::string::npos) &&
-                  NameIs(c[1], "因公出国") && c[2].name == "小计" &&
-                  c[2].path.find("公务用车") != std::string::npos &&
+  // The first column sums the three: 合计 or 总额, or the “三公” 小计 where 会议费 and 培训费
+  // follow 公务接待费 (西安). The 公务用车 小计 is the 小计 whose parent is 公务用车, or the one
+  // before its two items when the reader did not see the parent above it.
+  const bool total_first = NameIs(c[0], "合计") || NameIs(c[0], "总额") ||
+                           (c[0].name == "小计" && c[0].path.find("公务用车") == std::string::npos);
+  const bool vehicle_subtotal =
+      c[2].name == "小计" && (c[2].path.find("公务用车") != std::string::npos ||
+                              c[3].path.find("公务用车") != std::string::npos);
+  bool standard = total_first && NameIs(c[1], "因公出国") && vehicle_subtotal &&
                   c[3].name.find("购置") != std::string::npos &&
                   c[3].name.find("运行") == std::string::npos &&
                   c[4].name.find("运行") != std::string::npos &&
