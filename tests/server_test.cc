@@ -339,6 +339,19 @@ TEST_P(ServerTest, DataPersistsAcrossARestart) {
 
 // --- the store alone ---
 
+// A released migration is never edited (migrations.h): the SQL each database is given, both
+// expanded from migrations.cc's one description, stays as it was released.
+TEST(ServerStore, ReleasedMigrationsStayAsReleased) {
+  auto joined = [](const std::vector<std::string_view>& migrations) {
+    std::string all;
+    for (std::size_t i = 0; i < migrations.size(); ++i)
+      all += "-- migration " + std::to_string(i + 1) + std::string(migrations[i]);
+    return all;
+  };
+  gongkai::testing::CompareGolden(joined(SqliteMigrations()), "schema-sqlite.txt");
+  gongkai::testing::CompareGolden(joined(PostgresMigrations()), "schema-postgres.txt");
+}
+
 TEST(ServerStore, MigratesAnEmptyDatabaseOnceAndRefusesANewerOne) {
   fs::path db = FreshDir("migrate") / "empty.db";
   {

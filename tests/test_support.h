@@ -2,9 +2,11 @@
 #ifndef GONGKAI_TESTS_TEST_SUPPORT_H_
 #define GONGKAI_TESTS_TEST_SUPPORT_H_
 
+#include <gtest/gtest.h>
 #include <sys/wait.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -57,6 +59,29 @@ inline std::string ReadFile(const std::string& path) {
   std::stringstream s;
   s << in.rdbuf();
   return s.str();
+}
+
+// Compares `actual` with tests/golden/<name>, pointing at the first differing line. With
+// GONGKAI_UPDATE_GOLDEN=1 it writes the golden file instead (then review the diff).
+inline void CompareGolden(const std::string& actual, const std::string& name) {
+  std::string path = SourceDir() + "/tests/golden/" + name;
+  if (const char* update = std::getenv("GONGKAI_UPDATE_GOLDEN");
+      update && std::string(update) == "1") {
+    std::ofstream(path, std::ios::binary) << actual;
+    return;
+  }
+  std::string expected = ReadFile(path);
+  ASSERT_FALSE(expected.empty()) << "missing golden file " << path;
+  if (expected == actual) return;
+  // Point at the first differing line rather than dumping both documents.
+  size_t line = 1, i = 0;
+  while (i < expected.size() && i < actual.size() && expected[i] == actual[i]) {
+    if (expected[i] == '\n') ++line;
+    ++i;
+  }
+  auto excerpt = [&](const std::string& s) { return s.substr(s.rfind('\n', i) + 1, 160); };
+  FAIL() << name << " differs from the golden file at line " << line
+         << "\n  expected: " << excerpt(expected) << "\n  actual:   " << excerpt(actual);
 }
 
 // A valid source to which a test appends or substitutes one mistake.

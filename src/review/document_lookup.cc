@@ -212,10 +212,14 @@ std::optional<Comparison> Prior(const std::map<std::string, Comparison>& m,
   return it->second;
 }
 
-// general.total|personnel|public|basic|project: the figure of `tail` among these (in that
-// order) and last year's under its prior_year key; false (*why set) for another tail.
-bool GeneralTruth(const Department& d, const std::string& tail, const std::array<Money, 5>& of,
+// general.total|personnel|public|basic|project: the figure of `tail` in `fig` (a budget's Figures
+// or a 决算's FinalFigures, which name their 一般公共预算 figures alike) and last year's under its
+// prior_year key; false (*why set) for another tail.
+template <typename GeneralFigures>
+bool GeneralTruth(const Department& d, const std::string& tail, const GeneralFigures& fig,
                   TextTruth* t, std::string* why) {
+  const std::array<Money, 5> of = {fig.general, fig.general_personnel, fig.general_public,
+                                   fig.general_basic, fig.general_project};
   static const char* const kTails[][2] = {{"total", "general"},
                                           {"personnel", "personnel"},
                                           {"public", "public"},
@@ -229,6 +233,40 @@ bool GeneralTruth(const Department& d, const std::string& tail, const std::array
   }
   *why = fmt::format("未知的一般公共预算项「{}」", tail);
   return false;
+}
+
+// spending.total|basic|project|… (决算) or expenditure.… (预算): all spending (`total`, also the
+// share base) or one kind of it; false (*why set) for another tail.
+bool SpendingTruth(const Figures& f, const std::string& tail, Money total, TextTruth* t,
+                   std::string* why) {
+  t->share_base = total;
+  if (tail == "total") {
+    t->amount = total;
+  } else if (const SpendingKindInfo* k = FindSpendingKind(tail)) {
+    t->amount = f.Spending(k->kind);
+  } else {
+    *why = fmt::format("未知的支出项「{}」", tail);
+    return false;
+  }
+  return true;
+}
+
+// class.<功能 code>: the spending under one 功能 class (of the general fund only, as a 决算's
+// 五（二） states it, or of all funds), out of `share_base`, and the class's name; false (*why
+// set) when the code is neither in the year's catalog nor spent under.
+bool FunctionClassTruth(const Department& d, const std::string& tail, bool general_fund_only,
+                        Money share_base, TextTruth* t, std::string* why) {
+  const FunctionSubject* s = d.catalog->FindFunction(tail);
+  t->name = s ? s->name : "";
+  t->amount = SumLines(d, [&](const ExpenditureLine& l) {
+    return (!general_fund_only || l.fund == "general") && l.function.rfind(tail, 0) == 0;
+  });
+  t->share_base = share_base;
+  if (!s && t->amount.is_zero()) {
+    *why = fmt::format("功能科目「{}」不在{}年科目中", tail, d.year);
+    return false;
+  }
+  return true;
 }
 
 // Last year's “三公” for a sum of its items, when every one of them is given.
@@ -272,15 +310,7 @@ std::optional<TextTruth> LookupFinalText(const Department& d, const Figures& f,
     return t;
   }
   if (head == "spending") {
-    t.share_base = x.spending;
-    if (tail == "total") {
-      t.amount = x.spending;
-    } else if (const SpendingKindInfo* k = FindSpendingKind(tail)) {
-      t.amount = f.Spending(k->kind);
-    } else {
-      *why = fmt::format("未知的支出项「{}」", tail);
-      return std::nullopt;
-    }
+    if (!SpendingTruth(f, tail, x.spending, &t, why)) return std::nullopt;
     return t;
   }
   if (head == "fiscal") {
@@ -297,12 +327,7 @@ std::optional<TextTruth> LookupFinalText(const Department& d, const Figures& f,
     return t;
   }
   if (head == "general") {
-    if (!GeneralTruth(
-            d, tail,
-            {x.general, x.general_personnel, x.general_public, x.general_basic, x.general_project},
-            &t, why)) {
-      return std::nullopt;
-    }
+    if (!GeneralTruth(d, tail, x, &t, why)) return std::nullopt;
     if (tail == "total") {
       if (x.budget_known) t.budget = x.general_budget;
       if (x.adjusted_known) t.adjusted = x.general_adjusted;
@@ -310,16 +335,7 @@ std::optional<TextTruth> LookupFinalText(const Department& d, const Figures& f,
     return t;
   }
   if (head == "class") {  // 一般公共预算财政拨款支出 by 功能 类, as 五（二） states it
-    const FunctionSubject* s = d.catalog->FindFunction(tail);
-    t.name = s ? s->name : "";
-    t.amount = SumLines(d, [&](const ExpenditureLine& l) {
-      return l.fund == "general" && l.function.rfind(tail, 0) == 0;
-    });
-    t.share_base = x.general;
-    if (!s && t.amount.is_zero()) {
-      *why = fmt::format("功能科目「{}」不在{}年科目中", tail, d.year);
-      return std::nullopt;
-    }
+    if (!FunctionClassTruth(d, tail, true, x.general, &t, why)) return std::nullopt;
     return t;
   }
   if (head == "item") {  // one 项 of 一般公共预算财政拨款, as 五（三） states it
@@ -402,39 +418,18 @@ std::optional<TextTruth> LookupText(const Department& d, const Figures& f, const
     return t;
   }
   if (head == "expenditure") {
-    t.share_base = spending;
-    if (tail == "total") {
-      t.amount = spending;
-      t.prior = Prior(d.comparisons, "total");
-    } else if (const SpendingKindInfo* k = FindSpendingKind(tail)) {
-      t.amount = f.Spending(k->kind);
-      if (k->kind == SpendingKind::kBasic) t.prior = Prior(d.comparisons, "basic");
-    } else {
-      *why = fmt::format("未知的支出项「{}」", tail);
-      return std::nullopt;
-    }
+    if (!SpendingTruth(f, tail, spending, &t, why)) return std::nullopt;
+    // A budget compares its total and its 基本支出 with last year's (under the same keys).
+    if (tail == "total" || tail == "basic") t.prior = Prior(d.comparisons, tail);
     return t;
   }
   if (head == "general") {
-    if (!GeneralTruth(
-            d, tail,
-            {f.general, f.general_personnel, f.general_public, f.general_basic, f.general_project},
-            &t, why)) {
-      return std::nullopt;
-    }
+    if (!GeneralTruth(d, tail, f, &t, why)) return std::nullopt;
     t.share_base = f.general;
     return t;
   }
   if (head == "class") {
-    const FunctionSubject* s = d.catalog->FindFunction(tail);
-    t.name = s ? s->name : "";
-    t.amount =
-        SumLines(d, [&](const ExpenditureLine& l) { return l.function.rfind(tail, 0) == 0; });
-    t.share_base = spending;
-    if (!s && t.amount.is_zero()) {
-      *why = fmt::format("功能科目「{}」不在{}年科目中", tail, d.year);
-      return std::nullopt;
-    }
+    if (!FunctionClassTruth(d, tail, false, spending, &t, why)) return std::nullopt;
     return t;
   }
   if (head == "economic") {

@@ -4,6 +4,8 @@
 
 #include <memory>
 
+#include "review/rule_support.h"
+
 namespace gongkai {
 namespace {
 
@@ -99,10 +101,7 @@ const ProseReview& ReviewedProse(const CheckContext& ctx) {
 }
 
 void EmitProse(const CheckContext& ctx, Emitter& emit, ProseRelationKind kind) {
-  if (!ctx.prose_words) {
-    emit.Report("无法读取审核用词表：" + ctx.review_data_error, ctx.At(0, 0));
-    return;
-  }
+  if (!rules::ProseWordsOrReport(ctx, emit)) return;
   const ProseReview& prose = ReviewedProse(ctx);
   for (size_t i = 0; i < prose.texts.size(); ++i) {
     const ProseText& t = prose.texts[i];

@@ -6,6 +6,25 @@
 
 namespace gongkai::rules {
 
+namespace {
+
+template <typename Data>
+const Data* ReviewDataOrReport(const CheckContext& ctx, Emitter& emit, const Data* data,
+                               const char* what) {
+  if (!data) emit.Report(fmt::format("无法读取{}：{}", what, ctx.review_data_error), ctx.At(0, 0));
+  return data;
+}
+
+}  // namespace
+
+const ProseWords* ProseWordsOrReport(const CheckContext& ctx, Emitter& emit) {
+  return ReviewDataOrReport(ctx, emit, ctx.prose_words, "审核用词表");
+}
+
+const EconomicItems* EconomicItemsOrReport(const CheckContext& ctx, Emitter& emit) {
+  return ReviewDataOrReport(ctx, emit, ctx.economic_items, "常见品目经济分类对照表");
+}
+
 std::vector<const DeclaredCell*> CellsOf(const Department& d, const std::string& table) {
   std::vector<const DeclaredCell*> out;
   for (const auto& c : d.declared.cells) {

@@ -47,6 +47,11 @@ const DeclaredFigure* FirstText(const Department& d, const std::string& key);
 Location CellLocation(const CheckContext& ctx, const DeclaredCell& c);
 Location TextLocation(const CheckContext& ctx, const DeclaredFigure& f);
 
+// The review's own data a rule needs (rule.h: ctx.prose_words, ctx.economic_items), or null
+// after a finding, at the start of the source, that says why it could not be read.
+const ProseWords* ProseWordsOrReport(const CheckContext& ctx, Emitter& emit);
+const EconomicItems* EconomicItemsOrReport(const CheckContext& ctx, Emitter& emit);
+
 // Compares a printed total with its printed parts and emits a finding. `what` names the
 // identity ("合计 = 基本支出 + 项目支出"). A difference within rounding tolerance is inherent
 // to rounding each printed figure on its own: when the department has detail lines, every

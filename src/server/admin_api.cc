@@ -194,14 +194,12 @@ void ExportAuditLog(Context& c, const httplib::Request& req, httplib::Response& 
 }  // namespace
 
 void RegisterAdminApi(httplib::Server& http, Context& c) {
-  using Req = httplib::Request;
-  using Res = httplib::Response;
-  http.Get("/api/users", [&c](const Req& req, Res& res) { ListUsers(c, req, res); });
-  http.Post("/api/users", [&c](const Req& req, Res& res) { PutUser(c, req, res); });
-  http.Get("/api/departments", [&c](const Req& req, Res& res) { ListDepartments(c, req, res); });
-  http.Post("/api/departments/import",
-            [&c](const Req& req, Res& res) { ImportDepartments(c, req, res); });
-  http.Get("/api/audit-log", [&c](const Req& req, Res& res) { ExportAuditLog(c, req, res); });
+  Routes(http, c)
+      .Get("/api/users", ListUsers)
+      .Post("/api/users", PutUser)
+      .Get("/api/departments", ListDepartments)
+      .Post("/api/departments/import", ImportDepartments)
+      .Get("/api/audit-log", ExportAuditLog);
 }
 
 }  // namespace gongkai::server

@@ -97,11 +97,7 @@ void Me(Context& c, const httplib::Request& req, httplib::Response& res) {
 }  // namespace
 
 void RegisterApi(httplib::Server& http, Context& c) {
-  using Req = httplib::Request;
-  using Res = httplib::Response;
-  http.Post("/api/login", [&c](const Req& req, Res& res) { Login(c, req, res); });
-  http.Post("/api/logout", [&c](const Req& req, Res& res) { Logout(c, req, res); });
-  http.Get("/api/me", [&c](const Req& req, Res& res) { Me(c, req, res); });
+  Routes(http, c).Post("/api/login", Login).Post("/api/logout", Logout).Get("/api/me", Me);
   RegisterSubmissionsApi(http, c);
   RegisterWorkflowApi(http, c);
   RegisterScoreApi(http, c);

@@ -64,6 +64,33 @@ std::optional<Submission> StoreReviewed(Context& c, const Caller& caller,
                                         const httplib::Request& req, httplib::Response& res,
                                         ReviewedSource reviewed, const std::string& what);
 
+// A handler of the JSON API: called with the server's context, the request and the response.
+using ApiHandler = void (*)(Context& c, const httplib::Request& req, httplib::Response& res);
+
+// Binds one concern's handlers to their paths (httplib patterns, a regular expression each):
+//   Routes(http, c).Get("/api/users", ListUsers).Post("/api/users", PutUser);
+class Routes {
+ public:
+  Routes(httplib::Server& http, Context& c) : http_(http), c_(c) {}
+  Routes& Get(const std::string& pattern, ApiHandler handler) {
+    http_.Get(pattern, Bind(handler));
+    return *this;
+  }
+  Routes& Post(const std::string& pattern, ApiHandler handler) {
+    http_.Post(pattern, Bind(handler));
+    return *this;
+  }
+
+ private:
+  httplib::Server::Handler Bind(ApiHandler handler) const {
+    return [&c = c_, handler](const httplib::Request& req, httplib::Response& res) {
+      handler(c, req, res);
+    };
+  }
+  httplib::Server& http_;
+  Context& c_;
+};
+
 // Registered by RegisterApi (api.cc), one file per concern.
 void RegisterSubmissionsApi(httplib::Server& http, Context& c);  // submissions_api.cc
 void RegisterWorkflowApi(httplib::Server& http, Context& c);     // workflow_api.cc

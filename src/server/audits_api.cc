@@ -269,11 +269,10 @@ void One(Context& c, const httplib::Request& req, httplib::Response& res) {
 }  // namespace
 
 void RegisterAuditsApi(httplib::Server& http, Context& c) {
-  using Req = httplib::Request;
-  using Res = httplib::Response;
-  http.Post("/api/audits", [&c](const Req& req, Res& res) { Upload(c, req, res); });
-  http.Get("/api/audits", [&c](const Req& req, Res& res) { List(c, req, res); });
-  http.Get(R"(/api/audits/(\d{1,15}))", [&c](const Req& req, Res& res) { One(c, req, res); });
+  Routes(http, c)
+      .Post("/api/audits", Upload)
+      .Get("/api/audits", List)
+      .Get(R"(/api/audits/(\d{1,15}))", One);
 }
 
 }  // namespace gongkai::server

@@ -140,12 +140,9 @@ void Edit(Context& c, const httplib::Request& req, httplib::Response& res) {
 }  // namespace
 
 void RegisterEditApi(httplib::Server& http, Context& c) {
-  using Req = httplib::Request;
-  using Res = httplib::Response;
-  http.Get(R"(/api/submissions/(\d{1,15})/fields)",
-           [&c](const Req& req, Res& res) { Fields(c, req, res); });
-  http.Post(R"(/api/submissions/(\d{1,15})/fields)",
-            [&c](const Req& req, Res& res) { Edit(c, req, res); });
+  Routes(http, c)
+      .Get(R"(/api/submissions/(\d{1,15})/fields)", Fields)
+      .Post(R"(/api/submissions/(\d{1,15})/fields)", Edit);
 }
 
 }  // namespace gongkai::server

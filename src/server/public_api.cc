@@ -72,10 +72,9 @@ void OverviewRoute(Context& c, const httplib::Request& req, httplib::Response& r
 }  // namespace
 
 void RegisterPublicApi(httplib::Server& http, Context& c) {
-  using Req = httplib::Request;
-  using Res = httplib::Response;
-  http.Get("/api/public/published", [&c](const Req& req, Res& res) { Published(c, req, res); });
-  http.Get("/api/public/overview", [&c](const Req& req, Res& res) { OverviewRoute(c, req, res); });
+  Routes(http, c)
+      .Get("/api/public/published", Published)
+      .Get("/api/public/overview", OverviewRoute);
 }
 
 }  // namespace gongkai::server

@@ -165,12 +165,9 @@ void PostScore(Context& c, const httplib::Request& req, httplib::Response& res) 
 }  // namespace
 
 void RegisterScoreApi(httplib::Server& http, Context& c) {
-  using Req = httplib::Request;
-  using Res = httplib::Response;
-  http.Get(R"(/api/submissions/(\d{1,15})/score)",
-           [&c](const Req& req, Res& res) { GetScore(c, req, res); });
-  http.Post(R"(/api/submissions/(\d{1,15})/score)",
-            [&c](const Req& req, Res& res) { PostScore(c, req, res); });
+  Routes(http, c)
+      .Get(R"(/api/submissions/(\d{1,15})/score)", GetScore)
+      .Post(R"(/api/submissions/(\d{1,15})/score)", PostScore);
 }
 
 }  // namespace gongkai::server

@@ -172,17 +172,13 @@ std::optional<Submission> StoreReviewed(Context& c, const Caller& caller,
 }
 
 void RegisterSubmissionsApi(httplib::Server& http, Context& c) {
-  using Req = httplib::Request;
-  using Res = httplib::Response;
-  http.Post("/api/submissions", [&c](const Req& req, Res& res) { Upload(c, req, res); });
-  http.Get("/api/submissions", [&c](const Req& req, Res& res) { List(c, req, res); });
-  http.Get(R"(/api/submissions/(\d{1,15}))", [&c](const Req& req, Res& res) { One(c, req, res); });
-  http.Get(R"(/api/submissions/(\d{1,15})/findings)",
-           [&c](const Req& req, Res& res) { Findings(c, req, res); });
-  http.Get(R"(/api/submissions/(\d{1,15})/document)",
-           [&c](const Req& req, Res& res) { RenderedDocument(c, req, res); });
-  http.Get(R"(/api/submissions/(\d{1,15})/compare/(\d{1,15}))",
-           [&c](const Req& req, Res& res) { Compare(c, req, res); });
+  Routes(http, c)
+      .Post("/api/submissions", Upload)
+      .Get("/api/submissions", List)
+      .Get(R"(/api/submissions/(\d{1,15}))", One)
+      .Get(R"(/api/submissions/(\d{1,15})/findings)", Findings)
+      .Get(R"(/api/submissions/(\d{1,15})/document)", RenderedDocument)
+      .Get(R"(/api/submissions/(\d{1,15})/compare/(\d{1,15}))", Compare);
 }
 
 }  // namespace gongkai::server

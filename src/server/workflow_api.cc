@@ -144,8 +144,7 @@ void RegisterWorkflowApi(httplib::Server& http, Context& c) {
     http.Post(std::string(R"(/api/submissions/(\d{1,15})/)") + name,
               [&c, action](const Req& req, Res& res) { Step(c, action, req, res); });
   }
-  http.Post(R"(/api/submissions/(\d{1,15})/comments)",
-            [&c](const Req& req, Res& res) { AddComment(c, req, res); });
+  Routes(http, c).Post(R"(/api/submissions/(\d{1,15})/comments)", AddComment);
 }
 
 }  // namespace gongkai::server

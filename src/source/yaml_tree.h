@@ -19,12 +19,15 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace gongkai {
 
 class YamlTree;
 struct YamlEntryRange;
+template <typename Value>
+class YamlChildIterator;
 
 // How a node was written. A plain `123` and a quoted "123" are both scalars with the text 123;
 // only a plain ~, null, Null, NULL or nothing at all is null.
@@ -67,7 +70,7 @@ class YamlNode {
   YamlNode operator[](std::string_view key) const;
 
   // The items of a sequence (none for any other node): for (YamlNode item : list).
-  class ItemIterator;
+  using ItemIterator = YamlChildIterator<YamlNode>;
   ItemIterator begin() const;
   ItemIterator end() const;
 
@@ -77,7 +80,8 @@ class YamlNode {
 
  private:
   friend class YamlTree;
-  friend class YamlEntryIterator;
+  template <typename Value>
+  friend class YamlChildIterator;
   YamlNode(const YamlTree* tree, uint32_t index) : tree_(tree), index_(index) {}
   const YamlTree* tree_ = nullptr;
   uint32_t index_ = 0;
@@ -119,56 +123,41 @@ class YamlTree {
   std::vector<uint32_t> children_;  // maps: key, value, key, value …
 };
 
-class YamlNode::ItemIterator {
- public:
-  using iterator_category = std::forward_iterator_tag;
-  using value_type = YamlNode;
-  using difference_type = std::ptrdiff_t;
-  using pointer = void;
-  using reference = YamlNode;
-  ItemIterator() = default;
-  ItemIterator(const YamlTree* tree, const uint32_t* p) : tree_(tree), p_(p) {}
-  YamlNode operator*() const { return YamlNode(tree_, *p_); }
-  ItemIterator& operator++() {
-    ++p_;
-    return *this;
-  }
-  ItemIterator operator++(int) {
-    ItemIterator old = *this;
-    ++p_;
-    return old;
-  }
-  bool operator==(const ItemIterator& o) const { return p_ == o.p_; }
-
- private:
-  const YamlTree* tree_ = nullptr;
-  const uint32_t* p_ = nullptr;
-};
-
 struct YamlEntry {
   YamlNode key, value;
 };
 
-class YamlEntryIterator {
+// Steps through a node's children as the tree stores them (YamlTree::children_): one index per
+// item of a sequence, read as a YamlNode; a key's and a value's per entry of a mapping, read as
+// a YamlEntry.
+template <typename Value>
+class YamlChildIterator {
  public:
   using iterator_category = std::forward_iterator_tag;
-  using value_type = YamlEntry;
+  using value_type = Value;
   using difference_type = std::ptrdiff_t;
   using pointer = void;
-  using reference = YamlEntry;
-  YamlEntryIterator() = default;
-  YamlEntryIterator(const YamlTree* tree, const uint32_t* p) : tree_(tree), p_(p) {}
-  YamlEntry operator*() const { return {YamlNode(tree_, p_[0]), YamlNode(tree_, p_[1])}; }
-  YamlEntryIterator& operator++() {
-    p_ += 2;
+  using reference = Value;
+  static constexpr int kStride = std::is_same_v<Value, YamlEntry> ? 2 : 1;
+  YamlChildIterator() = default;
+  YamlChildIterator(const YamlTree* tree, const uint32_t* p) : tree_(tree), p_(p) {}
+  Value operator*() const {
+    if constexpr (kStride == 2) {
+      return {YamlNode(tree_, p_[0]), YamlNode(tree_, p_[1])};
+    } else {
+      return YamlNode(tree_, *p_);
+    }
+  }
+  YamlChildIterator& operator++() {
+    p_ += kStride;
     return *this;
   }
-  YamlEntryIterator operator++(int) {
-    YamlEntryIterator old = *this;
-    p_ += 2;
+  YamlChildIterator operator++(int) {
+    YamlChildIterator old = *this;
+    p_ += kStride;
     return old;
   }
-  bool operator==(const YamlEntryIterator& o) const { return p_ == o.p_; }
+  bool operator==(const YamlChildIterator& o) const { return p_ == o.p_; }
 
  private:
   const YamlTree* tree_ = nullptr;
@@ -178,8 +167,8 @@ class YamlEntryIterator {
 struct YamlEntryRange {
   const YamlTree* tree = nullptr;
   const uint32_t *first = nullptr, *last = nullptr;
-  YamlEntryIterator begin() const { return {tree, first}; }
-  YamlEntryIterator end() const { return {tree, last}; }
+  YamlChildIterator<YamlEntry> begin() const { return {tree, first}; }
+  YamlChildIterator<YamlEntry> end() const { return {tree, last}; }
 };
 
 inline YamlNode::Kind YamlNode::kind() const {

@@ -2,6 +2,7 @@
 // (declared), and every printed table figure against the detail.
 #include <fmt/format.h>
 
+#include <functional>
 #include <map>
 #include <set>
 
@@ -125,6 +126,28 @@ void CompareDeclared(const CheckContext& ctx, Emitter& emit, const DeclaredCell*
                   CellLocation(ctx, *a), Wan(*b->amount), Wan(*a->amount),
                   Diff(*a->amount, *b->amount));
   }
+}
+
+// A cell of a declared table: its table, row and column ("" where the table has one amount).
+struct CellAt {
+  const char* table;
+  const char* row;
+  const char* column;
+};
+
+// Two cells that state one amount, and how a finding names the pair.
+struct SameAmount {
+  CellAt a, b;
+  const char* what;
+};
+
+// A rule's check that each pair agrees: CompareDeclared where both cells are declared.
+std::function<void(const CheckContext&, Emitter&)> SameAmounts(std::vector<SameAmount> pairs) {
+  return [pairs = std::move(pairs)](const CheckContext& ctx, Emitter& emit) {
+    for (const SameAmount& p : pairs)
+      CompareDeclared(ctx, emit, FindCell(ctx.d, p.a.table, p.a.row, p.a.column),
+                      FindCell(ctx.d, p.b.table, p.b.row, p.b.column), p.what);
+  };
 }
 
 const RuleFamily Make{kFamily, Both()};
@@ -262,43 +285,33 @@ void RegisterBalanceRules(std::vector<Rule>* out) {
                       }));
   out->push_back(Make(
       "BAL-012", Severity::kError, "财政拨款收支总表的一般公共预算拨款 = 一般公共预算支出表合计",
-      "两表反映同一笔一般公共预算财政拨款", kBasis143, [](const CheckContext& ctx, Emitter& emit) {
-        CompareDeclared(ctx, emit,
-                        FindCell(ctx.d, table_id::kFiscalSummary, "（一）一般公共预算拨款", ""),
-                        FindCell(ctx.d, table_id::kGeneralExpenditure, "合计", "合计"),
-                        "一般公共预算拨款（附表4-4）与一般公共预算支出表合计（附表4-5）");
-      }));
-  out->push_back(Make(
-      "BAL-013", Severity::kError, "收支总表与支出总表、财政拨款收支总表一致",
-      "同一部门同一年度的各表合计应相互一致", kBasis143,
-      [](const CheckContext& ctx, Emitter& emit) {
-        CompareDeclared(ctx, emit, FindCell(ctx.d, table_id::kExpenditureSummary, "合计", "合计"),
-                        FindCell(ctx.d, table_id::kIncomeExpenditureSummary, "本年支出合计", ""),
-                        "支出总表合计与收支总表本年支出合计");
-        CompareDeclared(ctx, emit, FindCell(ctx.d, table_id::kIncomeSummary, "合计", "合计"),
-                        FindCell(ctx.d, table_id::kIncomeExpenditureSummary, "本年收入合计", ""),
-                        "收入总表合计与收支总表本年收入合计");
-        CompareDeclared(
-            ctx, emit, FindCell(ctx.d, table_id::kFiscalSummary, "（一）一般公共预算拨款", ""),
-            FindCell(ctx.d, table_id::kIncomeExpenditureSummary, "一、一般公共预算拨款收入", ""),
-            "财政拨款收支总表一般公共预算拨款与收支总表一般公共预算拨款收入");
-      }));
-  out->push_back(Make(
-      "BAL-014", Severity::kError, "一般公共预算支出表的基本支出 = 基本支出表合计",
-      "附表4-5的基本支出与附表4-6按经济分类反映的是同一笔资金", kBasis143,
-      [](const CheckContext& ctx, Emitter& emit) {
-        CompareDeclared(ctx, emit, FindCell(ctx.d, table_id::kGeneralExpenditure, "合计", "小计"),
-                        FindCell(ctx.d, table_id::kGeneralBasicExpenditure, "合计", "合计"),
-                        "一般公共预算支出表基本支出与基本支出表合计");
-        CompareDeclared(ctx, emit,
-                        FindCell(ctx.d, table_id::kGeneralExpenditure, "合计", "人员经费"),
-                        FindCell(ctx.d, table_id::kGeneralBasicExpenditure, "合计", "人员经费"),
-                        "一般公共预算支出表人员经费与基本支出表人员经费");
-        CompareDeclared(ctx, emit,
-                        FindCell(ctx.d, table_id::kGeneralExpenditure, "合计", "公用经费"),
-                        FindCell(ctx.d, table_id::kGeneralBasicExpenditure, "合计", "公用经费"),
-                        "一般公共预算支出表公用经费与基本支出表公用经费");
-      }));
+      "两表反映同一笔一般公共预算财政拨款", kBasis143,
+      SameAmounts({{{table_id::kFiscalSummary, "（一）一般公共预算拨款", ""},
+                    {table_id::kGeneralExpenditure, "合计", "合计"},
+                    "一般公共预算拨款（附表4-4）与一般公共预算支出表合计（附表4-5）"}})));
+  out->push_back(
+      Make("BAL-013", Severity::kError, "收支总表与支出总表、财政拨款收支总表一致",
+           "同一部门同一年度的各表合计应相互一致", kBasis143,
+           SameAmounts({{{table_id::kExpenditureSummary, "合计", "合计"},
+                         {table_id::kIncomeExpenditureSummary, "本年支出合计", ""},
+                         "支出总表合计与收支总表本年支出合计"},
+                        {{table_id::kIncomeSummary, "合计", "合计"},
+                         {table_id::kIncomeExpenditureSummary, "本年收入合计", ""},
+                         "收入总表合计与收支总表本年收入合计"},
+                        {{table_id::kFiscalSummary, "（一）一般公共预算拨款", ""},
+                         {table_id::kIncomeExpenditureSummary, "一、一般公共预算拨款收入", ""},
+                         "财政拨款收支总表一般公共预算拨款与收支总表一般公共预算拨款收入"}})));
+  out->push_back(Make("BAL-014", Severity::kError, "一般公共预算支出表的基本支出 = 基本支出表合计",
+                      "附表4-5的基本支出与附表4-6按经济分类反映的是同一笔资金", kBasis143,
+                      SameAmounts({{{table_id::kGeneralExpenditure, "合计", "小计"},
+                                    {table_id::kGeneralBasicExpenditure, "合计", "合计"},
+                                    "一般公共预算支出表基本支出与基本支出表合计"},
+                                   {{table_id::kGeneralExpenditure, "合计", "人员经费"},
+                                    {table_id::kGeneralBasicExpenditure, "合计", "人员经费"},
+                                    "一般公共预算支出表人员经费与基本支出表人员经费"},
+                                   {{table_id::kGeneralExpenditure, "合计", "公用经费"},
+                                    {table_id::kGeneralBasicExpenditure, "合计", "公用经费"},
+                                    "一般公共预算支出表公用经费与基本支出表公用经费"}})));
   out->push_back(Make(
       "BAL-015", Severity::kError, "项目支出表合计 = 各项目之和，且与支出表的项目支出一致",
       "项目支出表逐项列示全部项目支出", kBasis143, [](const CheckContext& ctx, Emitter& emit) {
@@ -316,15 +329,13 @@ void RegisterBalanceRules(std::vector<Rule>* out) {
                         FindCell(ctx.d, table_id::kExpenditureSummary, "合计", "项目支出"),
                         "项目支出表合计与支出总表项目支出");
       }));
-  out->push_back(Make(
-      "BAL-016", Severity::kError,
-      "政府性基金预算支出表合计 = 财政拨款收支总表的政府性基金预算拨款",
-      "两表反映同一笔政府性基金预算财政拨款", kBasis143,
-      [](const CheckContext& ctx, Emitter& emit) {
-        CompareDeclared(ctx, emit, FindCell(ctx.d, table_id::kGovFundExpenditure, "合计", "合计"),
-                        FindCell(ctx.d, table_id::kFiscalSummary, "（二）政府性基金预算拨款", ""),
-                        "政府性基金预算支出表合计与财政拨款收支总表政府性基金预算拨款");
-      }));
+  out->push_back(
+      Make("BAL-016", Severity::kError,
+           "政府性基金预算支出表合计 = 财政拨款收支总表的政府性基金预算拨款",
+           "两表反映同一笔政府性基金预算财政拨款", kBasis143,
+           SameAmounts({{{table_id::kGovFundExpenditure, "合计", "合计"},
+                         {table_id::kFiscalSummary, "（二）政府性基金预算拨款", ""},
+                         "政府性基金预算支出表合计与财政拨款收支总表政府性基金预算拨款"}})));
   out->push_back(Make(
       "BAL-017", Severity::kError, "公开说明：收入（支出）各部分占比之和为100%",
       "各组成部分占比合计应为100%（允许尾数差异）", kBasis143,

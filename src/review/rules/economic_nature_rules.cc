@@ -113,10 +113,7 @@ void RegisterEconomicNatureRules(std::vector<Rule>* out) {
       "data/check/common/economic_items.csv）",
       "当年《政府收支分类科目》部门预算支出经济分类科目说明",
       [](const CheckContext& ctx, Emitter& emit) {
-        if (!ctx.economic_items) {
-          emit.Report("无法读取常见品目经济分类对照表：" + ctx.review_data_error, ctx.At(0, 0));
-          return;
-        }
+        if (!EconomicItemsOrReport(ctx, emit)) return;
         for (const auto& p : ctx.d.procurement) {
           Location where = ctx.At(p.where, "procurement");
           where.table = "政府采购预算";

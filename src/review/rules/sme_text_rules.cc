@@ -117,10 +117,7 @@ void RegisterSmeTextRules(std::vector<Rule>* out) {
       "《政府采购促进中小企业发展管理办法》（财库〔2020〕46号）；财预〔2016〕143号",
       [](const CheckContext& ctx, Emitter& emit) {
         if (!ctx.f.procurement_sme) return;
-        if (!ctx.prose_words) {
-          emit.Report("无法读取审核用词表：" + ctx.review_data_error, ctx.At(0, 0));
-          return;
-        }
+        if (!ProseWordsOrReport(ctx, emit)) return;
         const ProseReview& prose = ReviewedProse(ctx);
         // The shares TXT-014 already checks against the amounts the same text states (预算).
         std::set<std::pair<std::string, std::string>> shares_checked;

@@ -118,10 +118,7 @@ void RegisterTextYearRules(std::vector<Rule>* out) {
       "编制某年预算时，“上年”是前一年，“近两年”“前两年”是前两年；资产情况截至上年内或前年末；"
       "项目申报表的前两年预算是前两年的",
       kBasis143, [](const CheckContext& ctx, Emitter& emit) {
-        if (!ctx.prose_words) {
-          emit.Report("无法读取审核用词表：" + ctx.review_data_error, ctx.At(0, 0));
-          return;
-        }
+        if (!ProseWordsOrReport(ctx, emit)) return;
         const ProseReview& prose = ReviewedProse(ctx);
         for (size_t i = 0; i < prose.texts.size(); ++i) {
           CheckText(ctx, emit, prose.texts[i], prose.sentences[i]);
