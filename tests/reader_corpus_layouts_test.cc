@@ -158,6 +158,31 @@ TEST(CorpusLayoutTest, XianThreePublicByBudgetAndActual) {
   EXPECT_EQ(found[0].printed.Wan(2), "593.46");
 }
 
+// 上海's “三公” order: 合计 | 因公出国(境)费 | 公务接待费 | 公务用车购置及运行费 (小计 | 购置费 |
+// 运行费) | 机关运行经费预算数. 上海市普陀区司法局 2026 预算, p.21 (万元).
+TEST(CorpusLayoutTest, ShanghaiThreePublicOrder) {
+  READ_CORPUS_FILE(doc, "上海市普陀区/dept_budget.pdf");
+  const PublishedTable* t = doc.Find("three_public");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->pages, std::vector<int>{21});
+  ASSERT_EQ(t->columns.size(), 7u) << ::testing::PrintToString(Names(*t));
+  ASSERT_EQ(t->rows.size(), 1u);
+  EXPECT_EQ(Printed(t->rows[0]),
+            (std::vector<std::string>{"10.81", "0.00", "0.83", "9.98", "0.00", "9.98", "217.83"}));
+  EXPECT_TRUE(FindingsIn(doc, "three_public").empty());
+  const size_t index = static_cast<size_t>(t - doc.tables.data());
+  // A wrong 运行费 is found at the 公务用车 小计, a wrong 公务接待费 at the 合计.
+  for (const auto& [column, total] :
+       {std::pair{size_t{5}, "9.98"}, std::pair{size_t{2}, "10.81"}}) {
+    PublishedDocument changed = doc;
+    PublishedAmount& a = changed.tables[index].rows[0].amounts[column];
+    a.value = a.value + Money::FromWan(1);
+    std::vector<ReaderFinding> found = FindingsIn(changed, "three_public");
+    ASSERT_EQ(found.size(), 1u) << column;
+    EXPECT_EQ(found[0].printed.Wan(2), total);
+  }
+}
+
 // A PDF of page images: nothing to read but its file name, which is its title.
 TEST(CorpusLayoutTest, IdentityFromTheFileNameOfAScan) {
   READ_CORPUS_FILE(

@@ -193,34 +193,46 @@ void CheckThreePublicWithMeetings(const PublishedTable& t, std::vector<ReaderFin
 
 // "三公"经费 in the standard layout — 合计 | 因公出国(境)费 | 公务用车购置及运行费 (小计 |
 // 购置费 | 运行费) | 公务接待费, the first six columns, whatever follows them (会议费 and 培训费
-// of 西安, with rows 预算数 and 决算数) — 合计 = 因公出国 + 公务用车 + 公务接待
-// and 小计 = 购置费 + 运行费. Other layouts (合计 with 会议费 and 培训费 beside a 三公 小计,
-// prior-year columns, labels the reader could not separate) are not checked: a check on a
-// misread column would report defects that are not there.
+// of 西安, with rows 预算数 and 决算数) — or in 上海's order, 合计 | 因公出国(境)费 | 公务接待费
+// | 公务用车购置及运行费 (小计 | 购置费 | 运行费) (机关运行经费 after them): 合计 = 因公出国 +
+// 公务用车 + 公务接待 and 小计 = 购置费 + 运行费. Other layouts (合计 with 会议费 and 培训费
+// beside a 三公 小计, prior-year columns, labels the reader could not separate) are not checked
+// here: a check on a misread column would report defects that are not there.
 void CheckThreePublic(const PublishedTable& t, std::vector<ReaderFinding>* out) {
   if (t.columns.size() < 6) return;
   const auto& c = t.columns;
   // The first column sums the three: 合计 or 总额, or the “三公” 小计 where 会议费 and 培训费
-  // follow 公务接待费 (西安). The 公务用车 小计 is the 小计 whose parent is 公务用车, or the one
-  // before its two items when the reader did not see the parent above it.
+  // follow 公务接待费 (西安).
   const bool total_first = NameIs(c[0], "合计") || NameIs(c[0], "总额") ||
                            (c[0].name == "小计" && c[0].path.find("公务用车") == std::string::npos);
-  const bool vehicle_subtotal =
-      c[2].name == "小计" && (c[2].path.find("公务用车") != std::string::npos ||
-                              c[3].path.find("公务用车") != std::string::npos);
-  bool standard = total_first && NameIs(c[1], "因公出国") && vehicle_subtotal &&
-                  c[3].name.find("购置") != std::string::npos &&
-                  c[3].name.find("运行") == std::string::npos &&
-                  c[4].name.find("运行") != std::string::npos &&
-                  c[4].name.find("购置") == std::string::npos && NameIs(c[5], "公务接待");
-  if (!standard) {
+  // The 公务用车 小计 at `v`, its 购置费 and 运行费 after it: the 小计 whose parent is 公务用车,
+  // or the one before its two items when the reader did not see the parent above it.
+  auto vehicle_at = [&](size_t v) {
+    return c[v].name == "小计" &&
+           (c[v].path.find("公务用车") != std::string::npos ||
+            c[v + 1].path.find("公务用车") != std::string::npos) &&
+           NameIs(c[v + 1], "购置") && !NameIs(c[v + 1], "运行") && NameIs(c[v + 2], "运行") &&
+           !NameIs(c[v + 2], "购置");
+  };
+  struct Order {
+    size_t outbound, vehicle, reception;
+  };
+  std::optional<Order> order;
+  for (const Order& o : {Order{1, 2, 5}, Order{1, 3, 2}}) {
+    if (!order && total_first && NameIs(c[o.outbound], "因公出国") && vehicle_at(o.vehicle) &&
+        NameIs(c[o.reception], "公务接待")) {
+      order = o;
+    }
+  }
+  if (!order) {
     CheckThreePublicWithMeetings(t, out);
     return;
   }
+  const size_t v = order->vehicle;
   for (const PublishedRow& r : t.rows) {
     auto at = [&](size_t k) { return r.amounts[k].value; };
-    Judge({&t, &r, 2, at(2), at(3) + at(4), 2, "购置费 + 运行费"}, out);
-    Judge({&t, &r, 0, at(0), at(1) + at(2) + at(5), 3,
+    Judge({&t, &r, v, at(v), at(v + 1) + at(v + 2), 2, "购置费 + 运行费"}, out);
+    Judge({&t, &r, 0, at(0), at(order->outbound) + at(v) + at(order->reception), 3,
            "因公出国（境）费 + 公务用车购置及运行费 + 公务接待费"},
           out);
   }
