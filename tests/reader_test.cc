@@ -234,6 +234,21 @@ TEST(ReaderIdentity, AFormNamesTheDepartmentInTheNextCell) {
   EXPECT_EQ(doc.kind, DocumentKind::kBudget);
 }
 
+// Neither a 部门： line nor a cover title (seed 002, 绩效目标 only): the line above each project
+// form names the unit by its code; the one most named, without 机关本级, is the department.
+TEST(ReaderIdentity, TheProjectFormsUnitLineNamesTheDepartment) {
+  const std::string text =
+      " 第一部分\n\n部门整体绩效目标\n\n项目支出绩效目标表\n 1.信息系统运维经费绩效目标表\n\n"
+      "318001 秦皇岛市抚宁区财政局机关本级 单位：元\n\n项目名称 信息系统运维经费\n"
+      " 2.投资评审经费绩效目标表\n\n318001 秦皇岛市抚宁区财政局机关本级 单位：元\n\n"
+      " 3.其他\n\n318002 秦皇岛市抚宁区财政投资评审中心 单位：元\n";
+  PublishedDocument doc = ReadPublishedText(text, "goals.txt", Options());
+  EXPECT_EQ(doc.department, "秦皇岛市抚宁区财政局");
+  // A 部门： line still wins over the forms.
+  doc = ReadPublishedText("部门：某某局\n" + text, "goals.txt", Options());
+  EXPECT_EQ(doc.department, "某某局");
+}
+
 TEST_F(SyntheticDocumentTest, ReadsOneSidedTable) {
   const PublishedTable* t = doc_.Find("expenditure_summary");
   ASSERT_NE(t, nullptr);

@@ -1078,6 +1078,27 @@ void ReadDocumentFacts(const std::vector<Page>& pages, PublishedDocument* doc) {
       }
     }
   }
+  // Nor a cover title: the line above a project's 绩效目标表 names its unit by code, "318001
+  // 秦皇岛市抚宁区财政局机关本级 单位：元"; the unit most named, without 机关本级/本级, is the
+  // department.
+  static const std::regex kUnitLine(R"(^\d{6,9}(.+?)单位(?:：|:)(?:万元|元)$)");
+  for (size_t p = 0; p < pages.size() && departments.empty(); ++p) {
+    std::map<std::string, int> units;
+    for (const Line& line : pages[p].lines) {
+      std::string compact = line.Compact();
+      std::smatch m;
+      if (compact.size() > 200 || !std::regex_search(compact, m, kUnitLine)) continue;
+      std::string name = m[1].str();
+      for (std::string_view own : {"（本级）", "(本级)", "机关本级", "本级"}) {
+        if (EndsWith(name, own)) {
+          name.resize(name.size() - own.size());
+          break;
+        }
+      }
+      if (CodePoints(name) >= 3 && CodePoints(name) <= 30) ++units[name];
+    }
+    if (!units.empty()) departments = units;
+  }
   int best = 0;
   for (const auto& [year, n] : years) {
     if (n > best) {
