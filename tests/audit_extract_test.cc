@@ -105,8 +105,14 @@ RoundTrip AuditExtractCheck(const std::string& path, const fs::path& dir) {
     }
   }
   std::vector<std::string> checked;
-  Keys(TheEngine().Review(*loaded.department, Document{}, {}), &checked);
+  const std::vector<Finding> findings = TheEngine().Review(*loaded.department, Document{}, {});
+  Keys(findings, &checked);
   r.checked = Sorted(checked);
+  // Each finding is at its figure's line of the YAML, for the officer to correct it there.
+  for (const Finding& f : findings) {
+    EXPECT_GT(f.where.line, 0) << path << ": " << f.rule << " " << f.where.ToString();
+    EXPECT_EQ(f.where.file, r.yaml);
+  }
   return r;
 }
 

@@ -192,6 +192,25 @@ struct SourcePlaces {
       if (f.key.starts_with(kPublishedTextKey)) text.emplace(f.at, &f);
     }
   }
+
+  // The cell a finding names: by its row label as printed; else (a relation names a 收支总表
+  // row by the 类 it matched, "208 社会保障和就业支出" for "八、社会保障和就业支出") the first
+  // row of that table, side and column whose label ends with the name.
+  const DeclaredCell* Cell(const std::string& table, int side, const std::string& row,
+                           const std::string& column) const {
+    if (auto it = cells.find({table, side, row, column}); it != cells.end()) return it->second;
+    const size_t space = row.find(' ');
+    if (space == std::string::npos) return nullptr;
+    const std::string_view name = std::string_view(row).substr(space + 1);
+    for (auto it = cells.lower_bound({table, side, "", ""});
+         it != cells.end() && std::get<0>(it->first) == table && std::get<1>(it->first) == side;
+         ++it) {
+      if (std::get<3>(it->first) == column && std::get<2>(it->first).ends_with(name)) {
+        return it->second;
+      }
+    }
+    return nullptr;
+  }
 };
 
 Finding ToFinding(const reader::ReaderFinding& f, const Department& d, const SourcePlaces& places,
@@ -215,10 +234,9 @@ Finding ToFinding(const reader::ReaderFinding& f, const Department& d, const Sou
       out.where.line = it->second->line;
       out.where.column_pos = it->second->column;
     }
-  } else if (auto it = places.cells.find({f.table_id, f.side, f.row, f.column});
-             it != places.cells.end()) {
-    out.where.line = it->second->line;
-    out.where.column_pos = it->second->column_pos;
+  } else if (const DeclaredCell* c = places.Cell(f.table_id, f.side, f.row, f.column)) {
+    out.where.line = c->line;
+    out.where.column_pos = c->column_pos;
   }
   const bool yuan = [&] {
     for (const auto& t : d.published.tables) {
@@ -235,11 +253,10 @@ Finding ToFinding(const reader::ReaderFinding& f, const Department& d, const Sou
     at.table = r.table_title;
     at.row = r.row;
     at.column = r.column;
-    if (auto it = places.cells.find({r.table_id, r.side, r.row, r.column});
-        it != places.cells.end()) {
+    if (const DeclaredCell* c = places.Cell(r.table_id, r.side, r.row, r.column)) {
       at.file = d.source_path;
-      at.line = it->second->line;
-      at.column_pos = it->second->column_pos;
+      at.line = c->line;
+      at.column_pos = c->column_pos;
     }
     out.related.push_back(std::move(at));
   }
