@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # One description of the source format, held equal in three places by this test: the JSON
 # Schema (docs/schema/department.schema.json) accepts every example converted to JSON, every
-# example with its declared figures, and generated departments, and rejects unknown keys; every
-# key the schema names is documented in docs/source-format.md and read by the loader
-# (src/source/ and the model's key lists), so that none of the three can change alone.
+# example with its declared figures, generated departments and a published document read back
+# (audit --extract), and rejects unknown keys; every key the schema names is documented in
+# docs/source-format.md and read by the loader (src/source/ and the model's key lists), so that
+# none of the three can change alone.
 set -euo pipefail
 GK=$1; SRC=$2
 python3 -c "import jsonschema" 2>/dev/null || { echo "python3-jsonschema missing (run scripts/bootstrap.sh)"; exit 1; }
@@ -16,6 +17,10 @@ done
 "$GK" generate --count 5 --declared --kind 决算 -o "$TMP/genf" > /dev/null
 for f in "$TMP"/gen/*.yaml; do "$GK" convert "$f" --to json -o "$TMP/gen-$(basename "$f" .yaml).json"; done
 for f in "$TMP"/genf/*.yaml; do "$GK" convert "$f" --to json -o "$TMP/genf-$(basename "$f" .yaml).json"; done
+# A published document read back (audit --extract, published-document mode); audit exits 1 on
+# the document's own error.
+"$GK" audit "$SRC/tests/reader/synthetic_budget.txt" --extract "$TMP/extract" > /dev/null || [ $? -eq 1 ]
+"$GK" convert "$TMP/extract/synthetic_budget.yaml" --to json -o "$TMP/extract-synthetic.json"
 python3 - "$SRC/docs/schema/department.schema.json" "$TMP" "$SRC" <<'PY'
 import json, sys, glob, jsonschema, re, pathlib
 schema = json.load(open(sys.argv[1]))

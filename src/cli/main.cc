@@ -59,6 +59,16 @@ std::optional<Department> Load(const Engine& engine, const std::string& file, in
   return std::nullopt;
 }
 
+// A source read back from a published document (audit --extract) has no detail: true (and
+// says why) when `what` needs it.
+bool RefusePublished(const Department& d, const std::string& file, const std::string& what,
+                     int* exit_code) {
+  if (!d.published.present) return false;
+  std::cerr << file << "：" << PublishedSourceRefusal(what) << "\n";
+  *exit_code = kExitInvalid;
+  return true;
+}
+
 int Render(const Engine& engine, const std::vector<std::string>& inputs, const std::string& out,
            const std::string& format, const OfficeOptions& office, int jobs, bool quiet) {
   std::vector<std::string> files = ExpandSources(inputs);
@@ -205,6 +215,7 @@ int Score(const Engine& engine, const std::string& file, const std::string& stan
   int code = kExitOk;
   auto d = Load(engine, file, &code);
   if (!d) return code;
+  if (RefusePublished(*d, file, "评分", &code)) return code;
   ScoringStandard standard;
   ReviewerScores reviewer;
   try {
@@ -252,6 +263,10 @@ int Convert(const Engine& engine, const std::string& file, const std::string& to
   int code = kExitOk;
   auto d = Load(engine, file, &code);
   if (!d) return code;
+  // The input workbook has no place for a published document's layout.
+  if (*format == SourceFormat::kXlsx && RefusePublished(*d, file, "转换为录入工作簿", &code)) {
+    return code;
+  }
   return WriteSourceAs(engine, *d, out, *format);
 }
 
@@ -263,6 +278,8 @@ int Declare(const Engine& engine, const std::string& file, const std::string& ou
   int code = kExitOk;
   auto d = Load(engine, file, &code);
   if (!d) return code;
+  if (RefusePublished(*d, file, "由明细生成声明数字（它的声明数字就是读出的数字）", &code))
+    return code;
   return WriteSourceAs(engine, engine.WithDeclaredFigures(*d), out, *format);
 }
 
@@ -336,7 +353,12 @@ int Audit(const Engine& engine, const std::vector<std::string>& inputs, const st
         std::cerr << error << "\n";
         exit_code = kExitUnreadable;
       } else if (text && !written.empty()) {
-        std::cout << fmt::format("  已导出{}张表的 CSV：{} 等\n\n", written.size(), written[0]);
+        std::cout << fmt::format("  已导出源文件 {}（改正后用 gongkai check 重新核对）",
+                                 written[0]);
+        if (written.size() > 1) {
+          std::cout << fmt::format("和{}张表的 CSV：{} 等", written.size() - 1, written[1]);
+        }
+        std::cout << "\n\n";
       }
     }
   }
@@ -517,7 +539,8 @@ int main(int argc, char** argv) {
                     "只有一个文件时也可为 .html 文件名");
   std::string audit_extract;
   audit->add_option("--extract", audit_extract,
-                    "把识别出的每张公开表导出为 CSV，写入此目录（每个文件一个子目录）");
+                    "把识别出的内容写入此目录：每张公开表一个 CSV（每个文件一个子目录），"
+                    "以及整份文件的源文件 <文件名>.yaml（改正后用 gongkai check 重新核对）");
   audit->add_option("-j,--jobs", jobs, "并行线程数（默认 1）")->check(CLI::Range(1, 256));
 
   bool markdown = false;

@@ -23,6 +23,7 @@
 #include "render/xlsx_renderer.h"
 #include "review/declare.h"
 #include "review/published_relations.h"
+#include "review/published_source.h"
 #include "source/source_loader.h"
 #include "source/source_writer.h"
 #include "source/workbook_source.h"
@@ -284,6 +285,12 @@ std::vector<RenderOutcome> Engine::RenderAll(
       Loaded loaded = Load(sources[i]);
       if (!loaded.ok()) {
         r.diagnostics = std::move(loaded.diagnostics);
+      } else if (loaded.department->published.present) {
+        Diagnostic diag;
+        diag.code = "source";
+        diag.where.file = sources[i];
+        diag.message = PublishedSourceRefusal("生成公开文件");
+        r.diagnostics.push_back(std::move(diag));
       } else {
         Document doc = Disclose(*loaded.department);
         r.title = doc.title;
@@ -323,7 +330,13 @@ std::vector<CheckOutcome> Engine::CheckAll(const std::vector<std::string>& sourc
         }
         return;
       }
-      Document doc = Disclose(*loaded.department);
+      // A published document read back has no detail to disclose: its own figures are checked.
+      Document doc;
+      if (loaded.department->published.present) {
+        doc.title = PublishedSourceTitle(*loaded.department);
+      } else {
+        doc = Disclose(*loaded.department);
+      }
       r.title = doc.title;
       r.findings = Review(*loaded.department, doc, options);
       if (!reports[i].empty()) {
@@ -409,6 +422,19 @@ bool Engine::WriteExtract(const AuditedDocument& a, const std::string& dir,
   if (!a.document) return true;
   namespace fs = std::filesystem;
   const fs::path base = fs::path(dir) / fs::path(a.path).stem();
+  const std::string yaml = base.string() + ".yaml";
+  std::string text = WriteSourceYaml(SourceFromPublished(*a.document));
+  // Say where it came from and how to use it, above the source itself.
+  text.insert(
+      text.find('\n') + 1,
+      fmt::format("# 由 gongkai audit --extract 从「{}」读出：只含公开文件印出的数字（declared），"
+                  "没有明细。\n# 改正读错的数字后运行 gongkai check {} 重新核对。\n",
+                  fs::path(a.path).filename().string(), fs::path(yaml).filename().string()));
+  if (!WriteFileAtomically(yaml, text, error)) {
+    *error = yaml + ": " + *error;
+    return false;
+  }
+  written->push_back(yaml);
   for (const auto& t : a.document->tables) {
     std::string name = t.id;
     for (int n = 2; std::find(written->begin(), written->end(),
@@ -433,6 +459,13 @@ bool Engine::WriteAuditReport(const AuditedDocument& a, const std::string& path,
     return false;
   }
   return true;
+}
+
+std::string PublishedSourceRefusal(const std::string& what) {
+  return fmt::format(
+      "这是从公开文件读出的源文件（published），只含读出的数字，没有明细，不能{}；"
+      "请用 gongkai check 核对它",
+      what);
 }
 
 void ParallelFor(size_t n, int jobs, const std::function<void(size_t)>& fn) {

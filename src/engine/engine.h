@@ -140,8 +140,11 @@ class Engine {
   // (naming `name`) in `error`, never as an exception.
   AuditedDocument Audit(const std::string& bytes, const std::string& name) const;
 
-  // What was read from a published document, one CSV per table in `dir` (atomically), so that
-  // an officer can correct it; the names written in *written.
+  // What was read from a published document, written into `dir` (atomically) so that an
+  // officer can correct it and check it again: one CSV per table in `dir/<name>/`, and the
+  // document as a source, `dir/<name>.yaml` (review/published_source.h: its identity, every
+  // table figure declared, the headline figures of its text), which `gongkai check` reviews
+  // with the audit's checks. The names written in *written, the YAML first.
   bool WriteExtract(const AuditedDocument& a, const std::string& dir,
                     std::vector<std::string>* written, std::string* error) const;
 
@@ -164,6 +167,11 @@ class Engine {
       templates_;
   mutable std::map<std::string, std::unique_ptr<CheckConfig>> check_configs_;
 };
+
+// Why `what` (生成公开文件, 记录声明数字 …) cannot be done with a source read back from a published
+// document (`audit --extract`, d.published): it holds the figures read, no detail. Such a
+// source is for `check` (and `convert` to YAML/JSON).
+std::string PublishedSourceRefusal(const std::string& what);
 
 // Runs fn(0) … fn(n-1) on `jobs` threads (the calling thread is one of them). Each index is
 // taken once, in order; fn must not throw.

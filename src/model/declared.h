@@ -41,6 +41,9 @@ struct DeclaredFigure {
   std::optional<Money> budget, adjusted;
   std::string completion, adjusted_completion;
   std::string text;  // the sentence as printed (optional, for placeholder checks)
+  // A published-document source (PublishedSource below): the amount as the document prints it
+  // ("3,210.10万元"), whose last digit says how far the text rounds.
+  std::string printed;
   int line = 0, column = 0;
 };
 
@@ -69,6 +72,77 @@ struct Declared {
   // Tables printed empty without the explanatory sentence.
   std::vector<std::string> empty_without_note;
 };
+
+// A published document read back by `gongkai audit` and written as a source
+// (`audit --extract`): a source in "published-document mode". It has no detail lines — the
+// document gives none — only what was read: its identity, every printed table figure as a
+// declared cell and the headline figures of its text as declared text. Beside them it keeps
+// how each table is laid out as printed (`published:`: title, unit, header columns, rows in
+// printed order with their codes, names and sides), which the figures fill: what the audit's
+// arithmetic needs to check the figures exactly as it checked the document (合计 rows, the
+// halves of a two-sided table, the order of 类/款/项). `gongkai check` reviews such a source
+// with the audit's checks (review/published_source.h), so that a figure corrected by hand in
+// the YAML is checked again as the document would be.
+struct PublishedColumnLayout {
+  std::string path;  // the header labels over the column, top down: "基本支出/人员经费"
+  std::string name;  // the lowest label (the last part of path unless it holds a '/')
+  int side = 0;      // 1: the 支出 half of a two-sided table
+};
+
+struct PublishedRowLayout {
+  int side = 0;
+  std::string code;  // 功能 or 经济 科目 code, empty if none
+  std::string name;
+  bool total = false;  // 合计, 总计, 收入总计 …
+  int page = 0;
+  // A cell names its row by code (or, without one, by name): the label it carries.
+  const std::string& label() const { return code.empty() ? name : code; }
+};
+
+struct PublishedTableLayout {
+  // How declared cells name the table: its id, or "<id>-2", "<id>-3" for a second and third
+  // table of the same id (a document that prints a table per unit), as the CSVs are named.
+  std::string key;
+  std::string id;     // income_expenditure_summary … (the reader's ids, docs/reader.md)
+  std::string title;  // as printed
+  bool yuan = false;  // 单位：元 (else 万元)
+  int sides = 1;
+  std::vector<int> pages;
+  std::string sheet;  // read from a workbook: the sheet
+  std::vector<PublishedColumnLayout> columns;
+  std::vector<PublishedRowLayout> rows;
+  int line = 0, column = 0;  // of its entry in the source
+};
+
+struct PublishedSource {
+  bool present = false;
+  std::string file;  // the document read (its file name)
+  // Kind, department or year taken from the file name, the document not stating them.
+  bool identity_from_file_name = false;
+  // What of the identity the document does not give: kind, department, year. A kind not read
+  // is 预算 in the model (the source's default), a department or year not read is empty / 0.
+  std::vector<std::string> unread;
+  std::vector<PublishedTableLayout> tables;
+
+  const PublishedTableLayout* Find(const std::string& key) const;
+};
+
+// Where each declared cell of a published-document source goes in its tables' layouts: the
+// table (index into published.tables), the row and the column. Cells are placed in the order
+// written, each in the first row at or after the previous cell's row (of the same table) that
+// carries its label, on the side of a column with its header path, whose slot is still free —
+// so that rows and columns printed twice with the same label keep their own figures.
+struct PlacedCell {
+  size_t cell = 0;  // index into declared.cells
+  size_t table = 0, row = 0, column = 0;
+};
+struct UnplacedCell {
+  size_t cell = 0;
+  std::string why;  // Chinese: 「published.tables 中没有表「x」」 …
+};
+std::vector<PlacedCell> PlaceDeclaredCells(const Declared& declared,
+                                           const PublishedSource& published,
+                                           std::vector<UnplacedCell>* unplaced);
 
 }  // namespace gongkai
 

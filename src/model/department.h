@@ -163,6 +163,9 @@ struct Department {
   Declared declared;                         // figures as printed elsewhere, for checking
   Performance performance;                   // 绩效目标
   FinalAccounts final_accounts;              // kind == kFinalAccounts only
+  // A published document read back (audit --extract): no detail, only its declared figures
+  // and its tables' layout (model/declared.h). Such a source is checked, not rendered.
+  PublishedSource published;
 
   std::string source_path;
   // For a source read from a workbook: the cell ("支出明细!G5") each line of the intermediate

@@ -238,14 +238,29 @@ void CheckThreePublic(const PublishedTable& t, std::vector<ReaderFinding>* out) 
   }
 }
 
-void CheckTable(const PublishedTable& t, std::vector<ReaderFinding>* out) {
+// The findings from `from` on are under `rule`: the review rule that states the same identity
+// for a source's declared figures, so that a published document read back as a source (audit
+// --extract) is reported under the same ids by `gongkai check`.
+void Tag(std::vector<ReaderFinding>* out, size_t from, const char* rule) {
+  for (size_t i = from; i < out->size(); ++i) (*out)[i].rule = rule;
+}
+
+void CheckTable(const PublishedTable& t, bool final_accounts, std::vector<ReaderFinding>* out) {
   if (t.id == "three_public") {
+    const size_t from = out->size();
     CheckThreePublic(t, out);
+    Tag(out, from, "BAL-010");
     return;
   }
   if (t.sides == 2 && (t.id == "income_expenditure_summary" || t.id == "fiscal_summary")) {
+    const size_t from = out->size();
     CheckBalance(t, out);
+    // As the relations name the same identity (published_relations.cc, 总计 = 本年 + 结转).
+    const bool summary = t.id == "income_expenditure_summary";
+    Tag(out, from,
+        final_accounts ? (summary ? "FIN-001" : "FIN-002") : (summary ? "BAL-002" : "BAL-011"));
   }
+  const bool economic = t.id == "general_basic_expenditure";
   // A one-sided table printed in parts side by side (人员经费 | 公用经费 lists of 决算 基本支出
   // tables) continues a 类 from one part into the next: its sums are not checked here.
   if (t.sides > 1 && t.id != "income_expenditure_summary" && t.id != "fiscal_summary") return;
@@ -293,6 +308,7 @@ void CheckTable(const PublishedTable& t, std::vector<ReaderFinding>* out) {
       if (!open.empty()) parents[j] = open.back();
       open.push_back(j);
     }
+    const size_t vertical = out->size();
     for (size_t c = 0; c < t.columns.size(); ++c) {
       // A column without a header label is not known to hold amounts (a unit's code).
       if (t.columns[c].side != side || t.columns[c].name.empty()) continue;
@@ -345,6 +361,7 @@ void CheckTable(const PublishedTable& t, std::vector<ReaderFinding>* out) {
               out);
       }
     }
+    Tag(out, vertical, economic ? "BAL-008" : "BAL-007");
     // Across a row: total = basic + project (+ others); basic = 人员经费 + 公用经费.
     std::optional<size_t> sum_col, basic, project, personnel, office;
     std::vector<size_t> others;
@@ -383,13 +400,17 @@ void CheckTable(const PublishedTable& t, std::vector<ReaderFinding>* out) {
           sum += r->amounts[o].value;
           what += " + " + t.columns[o].name;
         }
+        const size_t from = out->size();
         Judge({&t, r, *sum_col, r->amounts[*sum_col].value, sum, 2 + int(others.size()), what},
               out);
+        Tag(out, from, "BAL-005");
       }
       std::optional<size_t> whole = basic ? basic : (project ? std::nullopt : sum_col);
       if (whole && personnel && office && *whole != *personnel) {
         Money sum = r->amounts[*personnel].value + r->amounts[*office].value;
+        const size_t from = out->size();
         Judge({&t, r, *whole, r->amounts[*whole].value, sum, 2, "人员经费 + 公用经费"}, out);
+        Tag(out, from, economic ? "BAL-009" : "BAL-006");
       }
     }
   }
@@ -461,7 +482,9 @@ std::string FindingPlace(const CellRef& r) {
 
 std::vector<ReaderFinding> CheckPublished(const PublishedDocument& doc) {
   std::vector<ReaderFinding> out;
-  for (const PublishedTable& t : doc.tables) CheckTable(t, &out);
+  for (const PublishedTable& t : doc.tables) {
+    CheckTable(t, doc.kind == DocumentKind::kFinalAccounts, &out);
+  }
   return out;
 }
 

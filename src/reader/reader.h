@@ -87,7 +87,9 @@ struct ReaderFinding {
   Money computed;       // the sum of its parts as printed
   std::string message;  // Chinese, complete
   // Relations between tables and text against tables (review/published_relations.h): the id of
-  // the review rule stating the same relation (BAL-013 …; empty for the sums inside one table),
+  // the review rule stating the same relation or sum (BAL-013 …; the sums inside one table:
+  // BAL-002/BAL-011 (FIN-001/FIN-002 in a 决算) the balance of a two-sided table, BAL-005 and
+  // BAL-006 (BAL-009 in the 基本支出表) across a row, BAL-007 (BAL-008) 类/款/项, BAL-010 “三公”),
   // the other cell(s) compared, and the findings that follow from this one (cause_groups.h).
   std::string rule;
   int side = 0;  // of the row: 1 for the 支出 half of a two-sided table

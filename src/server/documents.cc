@@ -16,6 +16,14 @@ ReviewedSource ReviewSource(const Engine& engine, const std::string& text,
     return out;
   }
   const Department& d = *loaded.department;
+  if (d.published.present) {  // figures read from a published document: nothing to submit
+    Diagnostic diag;
+    diag.code = "source";
+    diag.where.file = name;
+    diag.message = PublishedSourceRefusal("作为报送的源文件");
+    out.diagnostics.push_back(std::move(diag));
+    return out;
+  }
   Document doc = engine.Disclose(d);
   CheckedFile checked;
   checked.path = name;

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <mutex>
@@ -95,6 +96,8 @@ class Loader : public SourceReader {
   void LoadContact(const YamlNode& n);
   void LoadNotes(const YamlNode& n);
   void LoadDeclared(const YamlNode& n);
+  void LoadPublished(const YamlNode& n);
+  void PlacePublishedCells();
 
   // Validation that needs the catalog or the whole file.
   void CheckFunction(const std::string& code, const YamlNode& at, const std::string& what);
@@ -151,8 +154,11 @@ void Loader::LoadDepartment(const YamlNode& n) {
           {"name", "short_name", "code", "region", "year", "functions", "composition", "units"})) {
     return;
   }
-  RequireKeys(n, "department", {"name", "year", "units"});
-  d_.name = NonEmptyText(n, "name", "department.name");
+  // A published document may not state its department or year (published.unread says so),
+  // and never lists its budget units: none is required of it.
+  if (!d_.published.present) RequireKeys(n, "department", {"name", "year", "units"});
+  d_.name = d_.published.present ? Text(n["name"], "department.name")
+                                 : NonEmptyText(n, "name", "department.name");
   d_.short_name = Text(n["short_name"], "department.short_name");
   d_.code = Text(n["code"], "department.code");
   if (const auto& r = n["region"]) {
@@ -168,7 +174,9 @@ void Loader::LoadDepartment(const YamlNode& n) {
     try {
       d_.catalog = catalogs_(d_.year);
     } catch (const std::exception& e) {
-      Error(n["year"], e.what());
+      // A published document has no 科目 to look up: a year without a bundled catalog is no
+      // error for it.
+      if (!d_.published.present) Error(n["year"], e.what());
     }
   }
   const YamlNode units = n["units"];
@@ -571,6 +579,7 @@ void Loader::LoadDeclared(const YamlNode& n) {
       f.adjusted = optional_amount(t["adjusted"], of(" adjusted"), nullptr);
       f.completion = DecimalText(t["completion"], of(" completion"));
       f.adjusted_completion = DecimalText(t["adjusted_completion"], of(" adjusted_completion"));
+      if (d_.published.present && f.amount) f.printed = Text(t["amount"], of(" amount"));
       f.line = t.line();
       f.column = t.column();
       dec.text.push_back(std::move(f));
@@ -593,6 +602,123 @@ void Loader::LoadDeclared(const YamlNode& n) {
       cell.column_pos = c.column();
       dec.cells.push_back(std::move(cell));
     }
+  }
+}
+
+constexpr size_t kMaxPublishedColumns = 200, kMaxPublishedRows = 20000;
+
+void Loader::LoadPublished(const YamlNode& n) {
+  if (!ExpectMap(n, "published", {"file", "identity_from_file_name", "unread", "tables"})) return;
+  PublishedSource& p = d_.published;
+  p.present = true;
+  p.file = Text(n["file"], "published.file");
+  if (n["identity_from_file_name"]) {
+    p.identity_from_file_name =
+        Boolean(n["identity_from_file_name"], "published.identity_from_file_name");
+  }
+  p.unread = TextList(n["unread"], "published.unread");
+  for (const auto& u : p.unread) {
+    if (u != "kind" && u != "department" && u != "year") {
+      Error(n["unread"],
+            fmt::format("published.unread「{}」无效（可用：kind、department、year）", Excerpt(u)));
+    }
+  }
+  const YamlNode tables = n["tables"];
+  if (!tables || !ExpectList(tables, "published.tables")) return;
+  std::set<std::string> keys;
+  int index = 0;
+  for (const auto& t : tables) {
+    const std::string what = fmt::format("published.tables 第{}项", ++index);
+    if (!ExpectMap(t, what,
+                   {"key", "id", "title", "unit", "sides", "pages", "sheet", "columns", "rows"})) {
+      continue;
+    }
+    RequireKeys(t, what, {"id"});
+    PublishedTableLayout table;
+    table.id = Text(t["id"], what + " id");
+    table.key = t["key"] ? Text(t["key"], what + " key") : table.id;
+    if (!keys.insert(table.key).second) {
+      Error(t["key"] ? t["key"] : t["id"],
+            fmt::format("{}：表「{}」重复（同一张表的第二份写 key: {}-2）", what,
+                        Excerpt(table.key), Excerpt(table.id)));
+    }
+    table.title = Text(t["title"], what + " title");
+    const std::string unit = t["unit"] ? Text(t["unit"], what + " unit") : "万元";
+    if (unit != "万元" && unit != "元") {
+      Error(t["unit"], fmt::format("{} unit「{}」无效（可用：万元、元）", what, Excerpt(unit)));
+    }
+    table.yuan = unit == "元";
+    if (t["sides"]) table.sides = Integer(t["sides"], what + " sides", 1, 16);
+    if (const auto& pages = t["pages"]; pages && ExpectList(pages, what + " pages")) {
+      for (const auto& page : pages)
+        table.pages.push_back(Integer(page, what + " pages", 1, 100000));
+    }
+    table.sheet = Text(t["sheet"], what + " sheet");
+    // 收入 (the default) or 支出: the half of a two-sided table; in a table printed in parts
+    // side by side (决算 基本支出表), the part counted from 0 at the left.
+    auto side = [&](const YamlNode& v, const std::string& of) {
+      if (!v) return 0;
+      const std::string s = Text(v, of);
+      if (s == "收入") return 0;
+      if (s == "支出" && table.sides == 2) return 1;
+      if (!s.empty() && s.size() <= 2 &&
+          std::all_of(s.begin(), s.end(), [](char ch) { return ch >= '0' && ch <= '9'; }) &&
+          std::stoi(s) < table.sides) {
+        return std::stoi(s);
+      }
+      Error(v, fmt::format("{}「{}」无效（{}）", of, Excerpt(s),
+                           table.sides == 2 ? "可用：收入、支出"
+                                            : fmt::format("可用：0 到 {}", table.sides - 1)));
+      return 0;
+    };
+    if (const auto& columns = t["columns"]; columns && ExpectList(columns, what + " columns")) {
+      for (const auto& c : columns) {
+        const std::string of = what + " columns";
+        if (!ExpectMap(c, of, {"path", "name", "side"})) continue;
+        PublishedColumnLayout col;
+        col.path = Text(c["path"], of + " path");
+        const size_t slash = col.path.rfind('/');
+        col.name = c["name"] ? Text(c["name"], of + " name")
+                             : (slash == std::string::npos ? col.path : col.path.substr(slash + 1));
+        col.side = side(c["side"], of + " side");
+        table.columns.push_back(std::move(col));
+      }
+    }
+    if (const auto& rows = t["rows"]; rows && ExpectList(rows, what + " rows")) {
+      for (const auto& r : rows) {
+        const std::string of = what + " rows";
+        if (!ExpectMap(r, of, {"code", "name", "side", "total", "page"})) continue;
+        PublishedRowLayout row;
+        row.code = Text(r["code"], of + " code");
+        row.name = Text(r["name"], of + " name");
+        row.side = side(r["side"], of + " side");
+        if (r["total"]) row.total = Boolean(r["total"], of + " total");
+        if (r["page"]) row.page = Integer(r["page"], of + " page", 1, 100000);
+        table.rows.push_back(std::move(row));
+      }
+    }
+    // Published tables have tens of columns and hundreds of rows: far more is no document.
+    if (table.columns.size() > kMaxPublishedColumns || table.rows.size() > kMaxPublishedRows) {
+      Error(t, fmt::format("{}：列数（{}）或行数（{}）超过上限（{} 列、{} 行）", what,
+                           table.columns.size(), table.rows.size(), kMaxPublishedColumns,
+                           kMaxPublishedRows));
+    }
+    table.line = t.line();
+    table.column = t.column();
+    p.tables.push_back(std::move(table));
+  }
+}
+
+// Every declared cell of a published-document source has its table, row and column in the
+// layout: a figure that fits none would be left out of every check without a word.
+void Loader::PlacePublishedCells() {
+  std::vector<UnplacedCell> unplaced;
+  PlaceDeclaredCells(d_.declared, d_.published, &unplaced);
+  for (const auto& u : unplaced) {
+    const DeclaredCell& c = d_.declared.cells[u.cell];
+    errors_.push_back(
+        SourceDiagnostic({path_, c.line, c.column_pos, ""},
+                         fmt::format("declared.cells 第{}项：{}", u.cell + 1, u.why)));
   }
 }
 
@@ -687,11 +813,28 @@ Department Loader::Load(const std::string& text) {
     Error(root, "源文件的顶层应为键值映射（gongkai: 1, department: …）");
     throw SourceError(errors_);
   }
-  ExpectMap(root, "顶层",
-            {"gongkai", "department", "staffing", "goals", "basic", "projects", "transfers",
-             "year_end_balance", "prior_year", "three_public", "procurement", "purchase_services",
-             "assets", "contact", "notes", "declared", "performance", "kind", "final_accounts"});
+  ExpectMap(root, "顶层", {"gongkai",     "department",   "staffing",       "goals",
+                           "basic",       "projects",     "transfers",      "year_end_balance",
+                           "prior_year",  "three_public", "procurement",    "purchase_services",
+                           "assets",      "contact",      "notes",          "declared",
+                           "performance", "kind",         "final_accounts", "published"});
   RequireKeys(root, "源文件", {"gongkai", "department"});
+  // A published document read back (audit --extract) holds its figures and its tables'
+  // layout, never detail: read first, as it relaxes what the department must give.
+  if (const auto& published = root["published"]) {
+    LoadPublished(published);
+    for (const char* key :
+         {"staffing", "goals", "basic", "projects", "transfers", "year_end_balance", "prior_year",
+          "three_public", "procurement", "purchase_services", "assets", "contact", "notes",
+          "performance", "final_accounts"}) {
+      if (root[key]) {
+        Error(root[key], fmt::format("{} 不能用于公开文件读出的源文件（published）：它只记录公开"
+                                     "文件印出的数字（declared），不含明细；请删除 {}，或删除 "
+                                     "published 而写出完整的源文件",
+                                     key, key));
+      }
+    }
+  }
   if (root["gongkai"]) d_.format_version = Integer(root["gongkai"], "gongkai（格式版本）", 1, 1);
   if (const auto& kind = root["kind"]) {
     const std::string kind_text = Text(kind, "kind");
@@ -730,6 +873,7 @@ Department Loader::Load(const std::string& text) {
   if (root["contact"]) LoadContact(root["contact"]);
   if (root["notes"]) LoadNotes(root["notes"]);
   if (root["declared"]) LoadDeclared(root["declared"]);
+  if (d_.published.present) PlacePublishedCells();
   if (root["performance"]) {
     LoadPerformance(*this, root["performance"], d_.catalog.get(), &d_.performance);
     for (const auto& p : d_.performance.projects) {

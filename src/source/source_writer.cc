@@ -48,7 +48,57 @@ Json ComparisonJson(const Comparison& c) {
   return j;
 }
 
-Json DeclaredJson(const Declared& dec) {
+// The 支出 half of a two-sided table; a part of a table printed in parts, by its number.
+std::string PublishedSide(const PublishedTableLayout& t, int side) {
+  return t.sides == 2 && side == 1 ? "支出" : std::to_string(side);
+}
+
+// A published-document source's tables as laid out (model/declared.h, PublishedSource).
+Json PublishedJson(const PublishedSource& p) {
+  Json j;
+  PutText(j, "file", p.file);
+  if (p.identity_from_file_name) j["identity_from_file_name"] = true;
+  if (!p.unread.empty()) j["unread"] = p.unread;
+  Json tables = Json::array();
+  for (const auto& t : p.tables) {
+    Json tj;
+    if (t.key != t.id) tj["key"] = t.key;
+    tj["id"] = t.id;
+    PutText(tj, "title", t.title);
+    tj["unit"] = t.yuan ? "元" : "万元";
+    if (t.sides != 1) tj["sides"] = t.sides;
+    if (!t.pages.empty()) tj["pages"] = t.pages;
+    PutText(tj, "sheet", t.sheet);
+    Json columns = Json::array();
+    for (const auto& c : t.columns) {
+      Json cj;
+      cj["path"] = c.path;
+      const size_t slash = c.path.rfind('/');
+      if (c.name != (slash == std::string::npos ? c.path : c.path.substr(slash + 1))) {
+        cj["name"] = c.name;
+      }
+      if (c.side != 0) cj["side"] = PublishedSide(t, c.side);
+      columns.push_back(cj);
+    }
+    tj["columns"] = columns;
+    Json rows = Json::array();
+    for (const auto& r : t.rows) {
+      Json rj;
+      if (r.side != 0) rj["side"] = PublishedSide(t, r.side);
+      PutText(rj, "code", r.code);
+      rj["name"] = r.name;
+      if (r.total) rj["total"] = true;
+      if (r.page) rj["page"] = r.page;
+      rows.push_back(rj);
+    }
+    tj["rows"] = rows;
+    tables.push_back(tj);
+  }
+  j["tables"] = tables;
+  return j;
+}
+
+Json DeclaredJson(const Declared& dec, const PublishedSource& published) {
   Json j = Json::object();
   if (dec.has_tables) j["tables_present"] = dec.tables;
   if (!dec.sections.empty()) j["sections"] = dec.sections;
@@ -60,7 +110,7 @@ Json DeclaredJson(const Declared& dec) {
       Json t;
       t["key"] = f.key;
       PutText(t, "at", f.at);
-      if (f.amount) t["amount"] = f.amount->ExactWan();
+      if (f.amount) t["amount"] = f.printed.empty() ? f.amount->ExactWan() : f.printed;
       if (f.amount_blank) t["amount"] = "";
       if (f.prior) t["prior"] = f.prior->ExactWan();
       if (f.change) t["change"] = f.change->ExactWan();
@@ -88,7 +138,14 @@ Json DeclaredJson(const Declared& dec) {
       t["row"] = c.row;
       PutText(t, "name", c.name);
       PutText(t, "column", c.column);
-      t["amount"] = c.amount ? c.amount->ExactWan() : "";
+      // A published table printed in 元 keeps its figures in 元 ("30000.00元").
+      const PublishedTableLayout* in = published.present ? published.Find(c.table) : nullptr;
+      // … and in 万元 with the two decimals tables print (114.70, not 114.7).
+      const bool cents = c.amount && c.amount->fen() % (Money::kFenPerWan / 100) == 0;
+      t["amount"] = !c.amount                   ? ""
+                    : in != nullptr && in->yuan ? c.amount->Yuan() + "元"
+                    : in != nullptr && cents    ? c.amount->Wan(2)
+                                                : c.amount->ExactWan();
       list.push_back(t);
     }
     j["cells"] = list;
@@ -350,8 +407,12 @@ Json ToJson(const Department& d) {
   Json root;
   root["gongkai"] = d.format_version;
   if (d.kind != DocumentKind::kBudget) root["kind"] = DocumentKindName(d.kind);
+  // A published document read back says what it gives: no name, year or units it does not
+  // state (published.unread).
+  const bool published = d.published.present;
+  if (published) root["published"] = PublishedJson(d.published);
   Json dept;
-  dept["name"] = d.name;
+  if (!published || !d.name.empty()) dept["name"] = d.name;
   PutText(dept, "short_name", d.short_name);
   PutText(dept, "code", d.code);
   if (!d.region_code.empty() || !d.region_name.empty()) {
@@ -360,14 +421,14 @@ Json ToJson(const Department& d) {
     PutText(region, "name", d.region_name);
     dept["region"] = region;
   }
-  dept["year"] = d.year;
+  if (!published || d.year != 0) dept["year"] = d.year;
   PutText(dept, "functions", d.functions);
   PutText(dept, "composition", d.composition);
   Json units = Json::array();
   for (const auto& u : d.units)
     units.push_back({{"id", u.id}, {"name", u.name}, {"kind", UnitKindName(u.kind)}});
-  dept["units"] = units;
-  root["department"] = dept;
+  if (!published || !units.empty()) dept["units"] = units;
+  root["department"] = dept.is_null() ? Json::object() : dept;
   if (d.staffing.present) {
     Json s;
     if (!d.staffing.authorized.empty()) s["authorized"] = CountsJson(d.staffing.authorized);
@@ -417,7 +478,7 @@ Json ToJson(const Department& d) {
       list.push_back({{"fund", b.fund}, {"amount", b.amount.ExactWan()}});
     root["year_end_balance"] = list;
   }
-  if (!d.comparisons.empty() || d.prior_year != d.year - 1) {
+  if (!published && (!d.comparisons.empty() || d.prior_year != d.year - 1)) {
     Json py;
     if (d.prior_year != d.year - 1) py["year"] = d.prior_year;
     for (const auto& key : ComparisonKeys()) {
@@ -499,7 +560,7 @@ Json ToJson(const Department& d) {
   }
   if (d.final_accounts.present) root["final_accounts"] = FinalAccountsJson(d.final_accounts);
   if (d.performance.present) root["performance"] = PerformanceJson(d.performance);
-  if (d.declared.present) root["declared"] = DeclaredJson(d.declared);
+  if (d.declared.present) root["declared"] = DeclaredJson(d.declared, d.published);
   return root;
 }
 
