@@ -5,6 +5,8 @@
 #include <xlsxwriter.h>
 #include <zip.h>
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <filesystem>
 #include <functional>
@@ -16,8 +18,8 @@
 #include "review/checker.h"
 #include "source/source_writer.h"
 #include "source/workbook_source.h"
-#include "xlsx/xlsx_reader.h"
 #include "test_support.h"
+#include "xlsx/xlsx_reader.h"
 
 namespace gongkai {
 namespace {
@@ -177,7 +179,8 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values("xinzhou-gov-office-2023.yaml", "dongxihu-finance-2023.yaml",
                       "bazhou-finance-2022.yaml", "funing-finance-2021.yaml", "minimal.yaml",
                       "institution-transfers-2023.yaml", "sample-science-bureau-2024-budget.yaml",
-                      "sample-science-bureau-2024-final.yaml", "putuo-finance-2024-final.yaml"),
+                      "sample-science-bureau-2024-final.yaml", "putuo-finance-2024-final.yaml",
+                      "sample-central-bureau-2024-final.yaml"),
     testing::ExampleName());
 
 // Checking a workbook reports the same findings as its YAML, located at cells.
@@ -226,8 +229,9 @@ TEST(WorkbookTemplate, IsReadableAndEmpty) {
   EXPECT_NE(message.find("缺少必填项「name」"), std::string::npos) << message;
 }
 
-// The 决算 template: the budget's sheets, with the kind and the final_accounts figures (zeros
-// to overwrite) in 其他数据, all of which read back without a complaint of their own.
+// The 决算 template: the budget's sheets and the 决算's own, the kind filled in and the
+// “三公” figures, counts and balances laid out with zeros to overwrite, all of which read back
+// without a complaint of their own; 其他数据 is left empty.
 TEST(WorkbookTemplate, FinalAccountsTemplate) {
   std::string path = TempPath("final-template.xlsx");
   std::string error;
@@ -235,14 +239,35 @@ TEST(WorkbookTemplate, FinalAccountsTemplate) {
       WriteWorkbookTemplate(DocumentKind::kFinalAccounts, 2024, path, &error, testing::DataDir()))
       << error;
   Workbook wb = ReadWorkbook(path);
-  const XlsxSheet* other = wb.Find("其他数据");
-  ASSERT_TRUE(other);
-  std::string paths;
-  for (int row = 1; row <= 60; ++row)
-    paths += other->Text(row, 1) + "=" + other->Text(row, 2) + ";";
-  EXPECT_NE(paths.find("kind=决算"), std::string::npos) << paths;
-  EXPECT_NE(paths.find("final_accounts.three_public.reception.actual=0"), std::string::npos)
-      << paths;
+  std::vector<std::string> names;
+  for (const auto& s : wb.sheets) names.push_back(s.name);
+  EXPECT_EQ(names, (std::vector<std::string>{
+                       "说明",       "代码表",   "基本信息", "决算信息", "收入决算", "结转结余",
+                       "分项预算",   "三公决算", "收入",     "支出明细", "项目",     "项目支出",
+                       "上缴与补助", "上年对比", "三公",     "采购",     "购买服务", "资产",
+                       "绩效项目",   "绩效指标", "其他数据"}));
+  const XlsxSheet* info = wb.Find("决算信息");
+  ASSERT_TRUE(info);
+  EXPECT_EQ(info->Text(2, 1), "文件类型");
+  EXPECT_EQ(info->Text(2, 2), "决算");
+  const XlsxSheet* three = wb.Find("三公决算");
+  ASSERT_TRUE(three);
+  EXPECT_EQ(three->Text(1, 2), "预算数（万元）");
+  EXPECT_EQ(three->Text(1, 3), "决算数（万元）");
+  EXPECT_EQ(three->Text(5, 1), "公务接待费");
+  EXPECT_EQ(three->Text(5, 3), "0");
+  const XlsxSheet* items = wb.Find("分项预算");
+  ASSERT_TRUE(items);
+  EXPECT_EQ(items->Text(1, 3), "调整预算（万元）");
+  EXPECT_EQ(wb.Find("结转结余")->Text(2, 1), "general 一般公共预算拨款收入");
+  EXPECT_EQ(wb.Find("其他数据")->max_row, 1);
+  EXPECT_NE(wb.Find("说明")->Text(1, 1).find("部门决算录入工作簿"), std::string::npos);
+  // A budget's template has none of the 决算's sheets.
+  std::string budget = TempPath("budget-template.xlsx");
+  ASSERT_TRUE(
+      WriteWorkbookTemplate(DocumentKind::kBudget, 2024, budget, &error, testing::DataDir()))
+      << error;
+  EXPECT_FALSE(ReadWorkbook(budget).Find("决算信息"));
   std::string message = ErrorOf([&] { ReadWorkbookSource(path, testing::Catalogs()); });
   EXPECT_NE(message.find("缺少必填项「name」"), std::string::npos) << message;
   EXPECT_EQ(message.find("final_accounts"), std::string::npos) << message;
@@ -404,6 +429,198 @@ TEST(WorkbookSource, RenderedXlsxAmountsReadBackExactly) {
     compared += expected.size();
   }
   EXPECT_GT(compared, 100u);
+}
+
+// --- the 决算's own sheets ---
+
+std::string FinalBase() {
+  return testing::ReadFile(testing::SourceDir() + "/tests/rules/final_base.yaml");
+}
+
+// final_base.yaml (the 决算 of the rule fixtures, its 年初预算 written inline) with every other
+// field of final_accounts given too: 调整预算 (one 项 without 年初预算), the 机关运行经费预算数,
+// 使用非财政拨款结余, 结余分配, balances of two sources, every count, a reason for a 项 that has
+// no 年初预算.
+std::string CompleteFinal() {
+  std::string text = FinalBase();
+  auto edit = [&](const std::string& find, const std::string& replace) {
+    size_t at = text.find(find);
+    EXPECT_NE(at, std::string::npos) << find;
+    if (at != std::string::npos) text.replace(at, find.size(), replace);
+  };
+  edit("  income:\n",
+       "  adjusted_items: {\"2080505\": 21.00, \"2060199\": 113.50, \"2080506\": 0.5}\n"
+       "  operating_expenses_budget: 14.25\n"
+       "  non_fiscal_balance_used: 1.5\n"
+       "  surplus_distribution: 1.5\n"
+       "  income:\n");
+  edit("  opening_balance: {general: 12.00}", "  opening_balance: {general: 12.00, other: 3.25}");
+  edit("  closing_balance: {general: 8.50}", "  closing_balance: {general: 8.50, business: 0.75}");
+  edit("  counts: {vehicles_held: 1, reception_batches: 12, reception_persons: 86}",
+       "  counts: {outbound_groups: 1, outbound_persons: 2, vehicles_purchased: 3, "
+       "vehicles_held: 1, reception_batches: 12, reception_persons: 86}");
+  edit("    \"2210201\": 住房公积金缴存基数调整。",
+       "    \"2210201\": 住房公积金缴存基数调整。\n    \"2080506\": 职业年金调整。");
+  return text;
+}
+
+// Writes `d` as a workbook and reads it back; the workbook itself in *wb.
+Department ThroughWorkbook(const Department& d, const std::string& name, Workbook* wb) {
+  std::string path = TempPath(name);
+  std::string error;
+  EXPECT_TRUE(WriteWorkbookSource(d, path, &error, testing::DataDir())) << error;
+  *wb = ReadWorkbook(path);
+  return ReadWorkbookSource(path, testing::Catalogs());
+}
+
+// Every field of final_accounts, and the kind, has its cell on the 决算's sheets, none is left
+// to 其他数据, and the source comes back as it was. The fields the JSON Schema names for
+// final_accounts are the fields these sources give, so a field added to the format without a
+// place in the workbook fails here.
+TEST(FinalWorkbook, EveryFieldHasItsCellAndComesBack) {
+  const Department complete = ParseSource(CompleteFinal(), "complete.yaml", testing::Catalogs());
+  const Department base = ParseSource(FinalBase(), "final_base.yaml", testing::Catalogs());
+  const Department science = LoadSource(
+      testing::ExamplePath("sample-science-bureau-2024-final.yaml"), testing::Catalogs());
+  std::set<std::string> given;
+  for (const Department* d : {&complete, &base, &science}) {
+    Workbook wb;
+    Department back = ThroughWorkbook(*d, "final-" + std::to_string(given.size()) + ".xlsx", &wb);
+    EXPECT_EQ(WriteSourceYaml(back), WriteSourceYaml(*d));
+    const XlsxSheet* other = wb.Find("其他数据");
+    ASSERT_TRUE(other);
+    for (int row = 2; row <= other->max_row; ++row) {
+      const std::string path = other->Text(row, 1);
+      EXPECT_FALSE(path.starts_with("final_accounts") || path == "kind")
+          << "其他数据!A" << row << ": " << path;
+    }
+    auto json = nlohmann::json::parse(WriteSourceJson(*d));
+    for (const auto& item : json["final_accounts"].items()) given.insert(item.key());
+  }
+  auto schema = nlohmann::json::parse(
+      testing::ReadFile(testing::SourceDir() + "/docs/schema/department.schema.json"));
+  std::set<std::string> fields;
+  for (const auto& item : schema["properties"]["final_accounts"]["properties"].items())
+    fields.insert(item.key());
+  EXPECT_EQ(given, fields);
+
+  // The cells, as an officer reads them.
+  Workbook wb;
+  ThroughWorkbook(complete, "final-cells.xlsx", &wb);
+  const XlsxSheet* items = wb.Find("分项预算");
+  ASSERT_TRUE(items);
+  std::vector<std::string> rows;
+  for (int row = 1; row <= items->max_row; ++row) {
+    rows.push_back(items->Text(row, 1) + "|" + items->Text(row, 2) + "|" + items->Text(row, 3) +
+                   "|" + items->Text(row, 4));
+  }
+  EXPECT_EQ(rows,
+            (std::vector<std::string>{
+                "功能科目|年初预算（万元）|调整预算（万元）|决算数与预算数差异原因",
+                "2060101 行政运行|195||严格执行过紧日子要求，压减一般性支出。",
+                "2060199 其他科学技术管理事务支出|100|113.5|使用年初结转资金继续实施科技创新专项。",
+                "2080505 机关事业单位基本养老保险缴费支出|20|21|无差异。",
+                "2080506 机关事业单位职业年金缴费支出||0.5|职业年金调整。",
+                "2210201 住房公积金|15||住房公积金缴存基数调整。"}));
+  const XlsxSheet* info = wb.Find("决算信息");
+  ASSERT_TRUE(info);
+  std::map<std::string, std::string> labelled;
+  for (int row = 2; row <= info->max_row; ++row) labelled[info->Text(row, 1)] = info->Text(row, 2);
+  EXPECT_EQ(labelled["文件类型"], "决算");
+  EXPECT_EQ(labelled["机关运行经费预算数（万元）"], "14.25");
+  EXPECT_EQ(labelled["结余分配（万元）"], "1.5");
+  EXPECT_EQ(labelled["一般公共预算财政拨款差异原因"], "使用年初结转资金继续实施科技创新专项。");
+  EXPECT_EQ(labelled["公务用车购置数（辆）"], "3");
+  const XlsxSheet* balances = wb.Find("结转结余");
+  ASSERT_TRUE(balances);
+  EXPECT_EQ(balances->max_row, 4);  // business (年末 only), general, other (年初 only)
+  EXPECT_EQ(balances->Text(2, 1), "business 事业收入");
+  EXPECT_EQ(balances->Text(2, 2), "");
+  EXPECT_EQ(balances->Text(2, 3), "0.75");
+  EXPECT_EQ(balances->Text(4, 2), "3.25");
+  EXPECT_EQ(wb.Find("收入决算")->Text(2, 1), "2060101 行政运行");
+}
+
+// The 决算 sheets in README's "Excel input", where an officer looks them up.
+TEST(FinalWorkbook, SheetsAreDocumented) {
+  const std::string readme = testing::ReadFile(testing::SourceDir() + "/README.md");
+  const size_t from = readme.find("## Excel input");
+  ASSERT_NE(from, std::string::npos);
+  const std::string section = readme.substr(from, readme.find("\n## ", from + 1) - from);
+  Workbook wb;
+  ThroughWorkbook(ParseSource(CompleteFinal(), "complete.yaml", testing::Catalogs()),
+                  "final-doc.xlsx", &wb);
+  for (const auto& s : wb.sheets) {
+    if (s.hidden) continue;
+    EXPECT_NE(section.find(s.name), std::string::npos) << s.name;
+  }
+}
+
+// Mistakes on the 决算 sheets are told at their cells: a code's at the code (a 款 where a 项
+// is asked, an unknown 资金来源), an amount's at the amount.
+TEST(FinalWorkbook, MistakesAreToldAtTheirCells) {
+  const std::vector<std::vector<std::string>> info = {
+      {"项目", "内容（见各行说明）"},
+      {"部门名称", "测试局"},
+      {"预算年度", "2024"},
+      {"预算单位", "机关", "测试局机关", "行政单位"}};
+  std::string path = WriteSheets(
+      "final-errors.xlsx",
+      {{"基本信息", info},
+       {"决算信息",
+        {{"项目", "内容（见各行说明）"},
+         {"文件类型", "决算"},
+         {"年初预算来源（预算源文件）", "x-2024-budget.yaml"},
+         {"国内公务接待批次", "十二"}}},
+       {"收入决算",
+        {{"功能科目", "资金来源", "本年收入（万元）"}, {"2060101 行政运行", "nosuch", "10"}}},
+       {"结转结余",
+        {{"资金来源", "年初结转和结余（万元）", "年末结转和结余（万元）"},
+         {"general", "1", "2"},
+         {"elsewhere", "", "3"}}},
+       {"分项预算",
+        {{"功能科目", "年初预算（万元）", "调整预算（万元）", "决算数与预算数差异原因"},
+         {"2060101", "195", "", ""},
+         {"20601 科学技术管理事务", "", "5", ""},
+         {"2060199", "十万", "", ""}}},
+       {"三公决算", {{"项目", "预算数（万元）", "决算数（万元）"}, {"公务接待费", "2", "-1"}}}});
+  std::set<std::string> cells;
+  std::string all;
+  try {
+    ReadWorkbookSource(path, testing::Catalogs());
+    ADD_FAILURE() << "expected errors";
+  } catch (const SourceError& e) {
+    for (const Diagnostic& d : e.diagnostics()) {
+      cells.insert(d.where.cell);
+      all += d.ToString() + "\n";
+    }
+  }
+  for (const char* cell :
+       {"决算信息!B4", "收入决算!B2", "结转结余!A3", "分项预算!A3", "分项预算!B4", "三公决算!C2"}) {
+    EXPECT_TRUE(cells.count(cell)) << cell << "\n" << all;
+  }
+  EXPECT_NE(all.find("分项预算!A3: adjusted_items：功能分类科目「20601 "), std::string::npos)
+      << all;
+  // Both a budget source and 年初预算 per 项: one of them, told at the first 项 given one.
+  EXPECT_NE(all.find("分项预算!A2: budget 与 budget_items 只能写一个"), std::string::npos) << all;
+  EXPECT_NE(all.find("决算信息!B4: counts.reception_batches应为0到10000000之间的整数"),
+            std::string::npos)
+      << all;
+
+  // A row without its key, and a key twice, are the workbook's own mistakes.
+  std::string keys =
+      WriteSheets("final-keys.xlsx",
+                  {{"基本信息", info},
+                   {"分项预算",
+                    {{"功能科目", "年初预算（万元）", "调整预算（万元）", "决算数与预算数差异原因"},
+                     {"2060101 行政运行", "195", "", ""},
+                     {"", "5", "", ""},
+                     {"2060101", "", "", "又一次"}}}});
+  std::string message = ErrorOf([&] { ReadWorkbookSource(keys, testing::Catalogs()); });
+  EXPECT_NE(message.find("分项预算!A3: 缺少功能科目"), std::string::npos) << message;
+  EXPECT_NE(message.find("分项预算!A4: 功能科目「2060101」重复（已在 分项预算!A2 填写）"),
+            std::string::npos)
+      << message;
 }
 
 }  // namespace

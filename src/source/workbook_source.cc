@@ -13,6 +13,7 @@
 #include "base/cell_text.h"
 #include "base/csv.h"
 #include "base/utf8_text.h"
+#include "model/document_kind.h"
 #include "source/source_writer.h"
 
 namespace gongkai {
@@ -54,6 +55,19 @@ struct FormRow {
 struct FormSheet {
   const char* name;
   std::vector<FormRow> rows;
+  // Headers of the value columns B, C, …; empty: one 「内容（见各行说明）」 over them all.
+  std::vector<const char*> headers = {};
+  double label_width = 24;  // column A
+};
+
+// A sheet of maps that share their keys: column A is the key (a 功能科目, a 资金来源), each
+// other column a map of the source (its `rel` is the map's path), so that a row holds one key's
+// entries in all of them: 功能科目 | 年初预算 | 调整预算 | 原因 → budget_items.K, adjusted_items.K,
+// reasons.K.
+struct KeyedSheet {
+  const char* name;
+  Column key;
+  std::vector<Column> columns;
 };
 
 const char* kCodeSheet = "代码表";
@@ -63,7 +77,9 @@ const char* kLinesSheet = "项目支出";
 const char* kIndicatorSheet = "绩效指标";
 const char* kDepartmentOwner = "部门整体";
 
-Column Amount(const char* header, const char* rel) { return {header, rel, Kind::kAmount, 14}; }
+Column Amount(const char* header, const char* rel, double width = 14) {
+  return {header, rel, Kind::kAmount, width};
+}
 Column Text(const char* header, const char* rel, double width = 16) {
   return {header, rel, Kind::kText, width};
 }
@@ -238,6 +254,82 @@ const std::vector<FormSheet>& FormSheets() {
   return sheets;
 }
 
+// --- the sheets of a 决算 (final_accounts and the kind), written only for one ---
+
+const char* kFinalInfoSheet = "决算信息";
+
+// A row of one figure of the source, in column B.
+FormRow AmountRow(const char* label, const char* path) {
+  return {label, RowKind::kScalar, path, {Amount("", "")}};
+}
+FormRow TextRow(const char* label, const char* path) {
+  return {label, RowKind::kScalar, path, {Text("", "")}};
+}
+FormRow CountRow(const char* label, const char* path) {
+  return {label, RowKind::kScalar, path, {{"", "", Kind::kInt}}};
+}
+// A “三公” item: its 预算数 in B, its 决算数 in C.
+FormRow BudgetAndActualRow(const char* label, const char* path) {
+  return {label,
+          RowKind::kScalar,
+          path,
+          {Amount("预算数（万元）", "budget"), Amount("决算数（万元）", "actual")}};
+}
+
+const std::vector<FormSheet>& FinalFormSheets() {
+  static const std::vector<FormSheet> sheets = {
+      {kFinalInfoSheet,
+       {{"文件类型", RowKind::kScalar, "kind", {Text("", "", 40)}},
+        TextRow("年初预算来源（预算源文件）", "final_accounts.budget"),
+        AmountRow("机关运行经费预算数（万元）", "final_accounts.operating_expenses_budget"),
+        AmountRow("使用非财政拨款结余（万元）", "final_accounts.non_fiscal_balance_used"),
+        AmountRow("结余分配（万元）", "final_accounts.surplus_distribution"),
+        TextRow("一般公共预算财政拨款差异原因", "final_accounts.reasons.general"),
+        TextRow("“三公”经费差异原因", "final_accounts.reasons.three_public"),
+        TextRow("预算绩效管理情况", "final_accounts.evaluation"),
+        CountRow("因公出国（境）团组数（个）", "final_accounts.counts.outbound_groups"),
+        CountRow("因公出国（境）人次", "final_accounts.counts.outbound_persons"),
+        CountRow("公务用车购置数（辆）", "final_accounts.counts.vehicles_purchased"),
+        CountRow("公务用车保有量（辆）", "final_accounts.counts.vehicles_held"),
+        CountRow("国内公务接待批次", "final_accounts.counts.reception_batches"),
+        CountRow("国内公务接待人次", "final_accounts.counts.reception_persons")},
+       {},
+       30},
+      {"三公决算",
+       {BudgetAndActualRow("因公出国（境）费", "final_accounts.three_public.outbound"),
+        BudgetAndActualRow("公务用车购置费", "final_accounts.three_public.vehicle_purchase"),
+        BudgetAndActualRow("公务用车运行维护费", "final_accounts.three_public.vehicle_operation"),
+        BudgetAndActualRow("公务接待费", "final_accounts.three_public.reception")},
+       {"预算数（万元）", "决算数（万元）"}},
+  };
+  return sheets;
+}
+
+const std::vector<ListSheet>& FinalListSheets() {
+  static const std::vector<ListSheet> sheets = {
+      {"收入决算",
+       "final_accounts.income",
+       {Coded("功能科目", "function", "function", 34), Coded("资金来源", "fund", "fund", 30),
+        Amount("本年收入（万元）", "amount")}},
+  };
+  return sheets;
+}
+
+const std::vector<KeyedSheet>& KeyedSheets() {
+  static const std::vector<KeyedSheet> sheets = {
+      {"结转结余",
+       Coded("资金来源", "", "fund", 30),
+       {Amount("年初结转和结余（万元）", "final_accounts.opening_balance", 24),
+        Amount("年末结转和结余（万元）", "final_accounts.closing_balance", 24)}},
+      {"分项预算",
+       Coded("功能科目", "", "function", 34),
+       {Amount("年初预算（万元）", "final_accounts.budget_items"),
+        Amount("调整预算（万元）", "final_accounts.adjusted_items"),
+        Text("决算数与预算数差异原因", "final_accounts.reasons", 60)}},
+  };
+  return sheets;
+}
+
 // Value columns of a pair row: last year's amount and the reason.
 const std::vector<Column>& PairColumns() {
   static const std::vector<Column> cols = {Amount("上年预算数（万元）", "amount"),
@@ -389,10 +481,24 @@ bool PlainDecimal(const std::string& s) {
          std::count(s.begin(), s.end(), '.') <= 1 && s.front() != '.' && s.back() != '.';
 }
 
+// Whether the source tree is a 决算's: its kind, or final_accounts given.
+bool IsFinalAccounts(const Json& root) {
+  const Json* kind = Get(root, "kind");
+  if (kind && kind->is_string()) {
+    auto k = ParseDocumentKind(kind->get<std::string>());
+    if (k) return *k == DocumentKind::kFinalAccounts;
+  }
+  return root.contains("final_accounts");
+}
+
 class Writer {
  public:
   Writer(const Json& root, int year, const std::string& data_dir, bool template_only)
-      : root_(root), lists_(MakeCodeLists(year, data_dir)), year_(year), template_(template_only) {}
+      : root_(root),
+        lists_(MakeCodeLists(year, data_dir)),
+        year_(year),
+        template_(template_only),
+        final_(IsFinalAccounts(root)) {}
 
   bool Write(const std::string& path, std::string* error);
 
@@ -406,6 +512,7 @@ class Writer {
   void WriteInfo();
   void WriteForm(const FormSheet& f);
   void WriteList(const ListSheet& s);
+  void WriteKeyed(const KeyedSheet& s);
   void WriteLines();
   void WriteIndicators();
   void WriteOther();
@@ -415,6 +522,7 @@ class Writer {
   CodeLists lists_;
   int year_;
   bool template_;
+  bool final_;  // a 决算: its own sheets are written, and the 说明 speaks of them
   lxw_workbook* wb_ = nullptr;
   lxw_format *header_ = nullptr, *amount_ = nullptr, *wrap_ = nullptr, *title_ = nullptr;
   std::set<std::string> consumed_;
@@ -500,14 +608,15 @@ void Writer::WriteCodes() {
 
 void Writer::WriteInfo() {
   lxw_worksheet* ws = workbook_add_worksheet(wb_, kInfoSheet);
-  const char* lines[] = {
-      "部门预算录入工作簿（gongkai）",
+  std::vector<const char*> lines = {
+      final_ ? "部门决算录入工作簿（gongkai）" : "部门预算录入工作簿（gongkai）",
       "",
       "每个工作表的第一行是表头，请勿修改表头和工作表名称；从第二行起每行一条。",
       "金额单位为万元，可精确到0.01元（小数点后6位）；超出的位数是错误，不会被舍入。",
       "功能科目、经济科目、资金来源等列可从下拉列表选择（「代码 名称」，只取代码），也可只填代码。",
       "基本信息、上年对比、三公、资产：A列为项目名称，B列起填写内容；预算单位、编制等可重复多行。",
-      "收入表只填年终结转结余（如有）；收入由支出明细的资金来源自动汇总。",
+      final_ ? "收入表只填年终结转结余（如有）；决算的本年收入填在收入决算表。"
+             : "收入表只填年终结转结余（如有）；收入由支出明细的资金来源自动汇总。",
       "支出明细：基本支出；项目：项目清单；项目支出：各项目的支出明细（第一列为项目标识）；"
       "上缴与补助：事业单位的上缴上级支出和对附属单位补助支出（由财政拨款以外的收入安排）。",
       "绩效项目：项目申报表的主要内容；绩效指标：部门整体和各项目的绩效目标与指标，"
@@ -516,13 +625,29 @@ void Writer::WriteInfo() {
       "docs/source-format.md。",
       "填好后：gongkai check 文件.xlsx 审核，gongkai render 文件.xlsx 生成公开文件。",
   };
+  if (final_) {
+    // Before the last line: what a 决算 has beyond a budget's sheets, which hold the 决算数.
+    const char* final_lines[] = {
+        "决算：支出明细、项目支出等表填写决算数（实际支出），由年初结转和结余安排的支出在"
+        "「上年结转」列选「是」。",
+        "决算信息（A列为项目名称，B列填写）：文件类型（决算）、年初预算来源（同年度预算源文件"
+        "的相对路径）、机关运行经费预算数、使用非财政拨款结余、结余分配、差异原因、预算绩效"
+        "管理情况和“三公”经费的数量。",
+        "收入决算：本年收入按功能科目（项）和资金来源逐行填写；结转结余：按资金来源填写年初和"
+        "年末结转和结余。",
+        "分项预算：每个功能科目（项）一行，填一般公共预算财政拨款的年初预算（未写年初预算来源"
+        "时填写）、调整预算（年中调整过的项）和决算数与预算数的差异原因；三公决算：“三公”"
+        "经费各项的预算数和决算数。",
+    };
+    lines.insert(lines.end() - 1, std::begin(final_lines), std::end(final_lines));
+  }
   // One column as wide as an A4 page in portrait, each line wrapped in it, each row as tall as
   // its lines (base/cell_text.h: LibreOffice does not fit row heights when it opens a file).
   constexpr double kWidth = 90, kSize = 11, kTitleSize = 14;
   worksheet_set_column(ws, 0, 0, kWidth, wrap_);
   worksheet_set_paper(ws, 9);  // A4
   worksheet_fit_to_pages(ws, 1, 0);
-  for (size_t i = 0; i < std::size(lines); ++i) {
+  for (size_t i = 0; i < lines.size(); ++i) {
     const auto row = static_cast<lxw_row_t>(i);
     const double size = i == 0 ? kTitleSize : kSize;
     worksheet_write_string(ws, row, 0, lines[i], i == 0 ? title_ : wrap_);
@@ -533,8 +658,14 @@ void Writer::WriteInfo() {
 
 void Writer::WriteForm(const FormSheet& f) {
   lxw_worksheet* ws = workbook_add_worksheet(wb_, f.name);
-  Header(ws, {"项目", "内容", "", ""}, {Text("", "", 24), Text("", "", 40), Text("", "", 40)}, 0);
-  worksheet_write_string(ws, 0, 1, "内容（见各行说明）", header_);
+  Header(ws, {"项目", "内容", "", ""},
+         {Text("", "", f.label_width), Text("", "", 40), Text("", "", 40)}, 0);
+  if (f.headers.empty()) {
+    worksheet_write_string(ws, 0, 1, "内容（见各行说明）", header_);
+  } else {
+    for (size_t i = 0; i < f.headers.size(); ++i)
+      worksheet_write_string(ws, 0, static_cast<lxw_col_t>(i + 1), f.headers[i], header_);
+  }
   int row = 1;
   for (const auto& r : f.rows) {
     const auto& cols = RowColumns(r);
@@ -549,7 +680,8 @@ void Writer::WriteForm(const FormSheet& f) {
       put_label();
       for (size_t c = 0; c < cols.size(); ++c) {
         std::string p = Join(r.path, cols[c].rel);
-        const Json* v = template_ ? nullptr : Get(root_, p);
+        // A template's root holds only what it lays out (a 决算's kind).
+        const Json* v = Get(root_, p);
         if (template_ && std::string(r.path) == "department.year") {
           worksheet_write_number(ws, static_cast<lxw_row_t>(row), 1, year_, nullptr);
         }
@@ -611,6 +743,43 @@ void Writer::WriteList(const ListSheet& s) {
   }
   for (size_t c = 0; c < s.columns.size(); ++c)
     Validate(ws, static_cast<int>(c), s.columns[c], 1, static_cast<int>(n) + 500);
+}
+
+void Writer::WriteKeyed(const KeyedSheet& s) {
+  lxw_worksheet* ws = workbook_add_worksheet(wb_, s.name);
+  std::vector<Column> cols = {s.key};
+  cols.insert(cols.end(), s.columns.begin(), s.columns.end());
+  std::vector<std::string> headers;
+  for (const auto& c : cols) headers.push_back(c.header);
+  Header(ws, headers, cols, 0);
+  // Every key of the maps once, in order (功能科目 codes are all seven digits); an entry another
+  // sheet took (reasons.general on 决算信息) stays there, and a key that a path cannot hold
+  // (with . or [ ], refused by the loader anyway) is left to 其他数据.
+  std::vector<std::string> keys;
+  for (const auto& c : s.columns) {
+    const Json* map = Get(root_, c.rel);
+    if (!map || !map->is_object()) continue;
+    for (const auto& item : map->items()) {
+      const std::string& k = item.key();
+      if (k.empty() || k.find_first_of(".[]") != std::string::npos || Consumed(Join(c.rel, k)))
+        continue;
+      if (std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(k);
+    }
+  }
+  std::sort(keys.begin(), keys.end());
+  int row = 1;
+  for (const auto& k : keys) {
+    Json key = k;
+    Cell(ws, row, 0, s.key, &key);
+    for (size_t c = 0; c < s.columns.size(); ++c) {
+      std::string p = Join(s.columns[c].rel, k);
+      const Json* v = Get(root_, p);
+      Cell(ws, row, static_cast<int>(c) + 1, s.columns[c], v);
+      if (v) Consume(p);
+    }
+    ++row;
+  }
+  for (size_t c = 0; c < cols.size(); ++c) Validate(ws, static_cast<int>(c), cols[c], 1, row + 500);
 }
 
 void Writer::WriteLines() {
@@ -740,6 +909,14 @@ bool Writer::Write(const std::string& path, std::string* error) {
   const auto& forms = FormSheets();
   const auto& lists = ListSheets();
   WriteForm(forms[0]);  // 基本信息
+  if (final_) {
+    // A 决算's own figures first, after who it is: 决算信息, 收入决算, 结转结余, 分项预算,
+    // 三公决算.
+    WriteForm(FinalFormSheets()[0]);
+    for (const auto& s : FinalListSheets()) WriteList(s);
+    for (const auto& s : KeyedSheets()) WriteKeyed(s);
+    WriteForm(FinalFormSheets()[1]);
+  }
   WriteList(lists[0]);  // 收入
   WriteList(lists[1]);  // 支出明细
   WriteList(lists[2]);  // 项目
@@ -765,7 +942,8 @@ bool Writer::Write(const std::string& path, std::string* error) {
 
 struct Leaf {
   std::string path, value, cell;
-  bool raw = false;  // from 其他数据: "[]" and "{}" are empty containers
+  bool raw = false;      // from 其他数据: "[]" and "{}" are empty containers
+  std::string key_cell;  // the cell of the path's last key, where another than the value's
 };
 
 struct Node {
@@ -776,6 +954,7 @@ struct Node {
   std::vector<Node> map;
   std::vector<Node> list;
   std::string value, cell;
+  std::string key_cell;  // where the key of this map entry was written, if not at `cell`
 };
 
 class Builder {
@@ -796,7 +975,7 @@ class Builder {
     out->line_cells.push_back(cell);
   }
   std::string file_;
-  Node root_{Node::kMap, {}, {}, {}, {}, {}};
+  Node root_{Node::kMap, {}, {}, {}, {}, {}, {}};
 };
 
 void Builder::Add(const Leaf& leaf) {
@@ -847,6 +1026,7 @@ void Builder::Add(const Leaf& leaf) {
   n->type = Node::kScalar;
   n->value = leaf.value;
   n->cell = leaf.cell;
+  n->key_cell = leaf.key_cell;
 }
 
 std::string Builder::FirstCell(const Node& n) {
@@ -875,6 +1055,11 @@ void Builder::EmitNode(const Node& n, int indent, WorkbookYaml* out) const {
       const std::string& k = n.keys[i];
       const Node& v = n.map[i];
       if (v.type == Node::kScalar || v.type == Node::kNone) {
+        if (!v.key_cell.empty()) {
+          // Columns before the value's (1-based) are the key's: its cell, not the value's.
+          out->key_cells[out->line_cells.size()] = {
+              static_cast<int>(pad.size() + Quoted(k).size()) + 3, v.key_cell};
+        }
         Line(out, pad + Quoted(k) + ": " + (v.type == Node::kNone ? "null" : Quoted(v.value)),
              v.cell);
       } else if ((v.type == Node::kMap && v.map.empty()) ||
@@ -944,10 +1129,11 @@ class SheetReader {
   }
   void Put(const XlsxSheet& s, int row, int col, const std::string& path, const std::string& value,
            bool raw = false) {
-    b_->Add({path, value, s.name + "!" + CellRef(row, col), raw});
+    b_->Add({path, value, s.name + "!" + CellRef(row, col), raw, ""});
   }
   bool CheckHeader(const XlsxSheet& s, const std::vector<Column>& cols, int first_col);
   void ReadList(const XlsxSheet& s, const ListSheet& spec);
+  void ReadKeyed(const XlsxSheet& s, const KeyedSheet& spec);
   void ReadForm(const XlsxSheet& s, const FormSheet& spec);
   void ReadLines(const XlsxSheet& s);
   void ReadIndicators(const XlsxSheet& s);
@@ -1001,6 +1187,43 @@ void SheetReader::ReadList(const XlsxSheet& s, const ListSheet& spec) {
       if (!v.empty()) Put(s, row, col, Join(base, rel), v);
     }
     if (list == "projects") Put(s, row, 1, base + ".lines", "[]", true);  // may stay empty
+  }
+}
+
+void SheetReader::ReadKeyed(const XlsxSheet& s, const KeyedSheet& spec) {
+  std::vector<Column> cols = {spec.key};
+  cols.insert(cols.end(), spec.columns.begin(), spec.columns.end());
+  if (!CheckHeader(s, cols, 1)) return;
+  std::map<std::string, int> rows;  // key → the row that gave it
+  for (int row = 2; row <= s.max_row; ++row) {
+    bool any = false;
+    for (size_t c = 1; c < cols.size(); ++c) any = any || s.At(row, static_cast<int>(c) + 1);
+    const XlsxCell* key_cell = s.At(row, 1);
+    const std::string key = key_cell ? CellValue(*key_cell, spec.key.kind) : "";
+    if (!any) continue;  // a key alone says nothing
+    if (key.empty()) {
+      Error(s, row, 1, fmt::format("缺少{}", spec.key.header));
+      continue;
+    }
+    if (key.find_first_of(".[]") != std::string::npos) {
+      Error(s, row, 1, fmt::format("「{}」不能含有 . [ ]", Excerpt(key)));
+      continue;
+    }
+    if (auto [it, fresh] = rows.emplace(key, row); !fresh) {
+      Error(s, row, 1,
+            fmt::format("{}「{}」重复（已在 {}!{} 填写）", spec.key.header, Excerpt(key), s.name,
+                        CellRef(it->second, 1)));
+      continue;
+    }
+    for (size_t c = 1; c < cols.size(); ++c) {
+      const int col = static_cast<int>(c) + 1;
+      const XlsxCell* cell = s.At(row, col);
+      std::string v = cell ? CellValue(*cell, cols[c].kind) : "";
+      if (v.empty()) continue;
+      // The key's own mistakes (a 款 for a 项, an unknown 资金来源) are told at its cell.
+      b_->Add({Join(cols[c].rel, key), v, s.name + "!" + CellRef(row, col), false,
+               s.name + "!" + CellRef(row, 1)});
+    }
   }
 }
 
@@ -1186,10 +1409,17 @@ void SheetReader::Run() {
     readers[spec.name] = [this, &spec](const XlsxSheet& s) { ReadList(s, spec); };
   for (const auto& spec : FormSheets())
     readers[spec.name] = [this, &spec](const XlsxSheet& s) { ReadForm(s, spec); };
+  for (const auto& spec : FinalFormSheets())
+    readers[spec.name] = [this, &spec](const XlsxSheet& s) { ReadForm(s, spec); };
+  for (const auto& spec : FinalListSheets())
+    readers[spec.name] = [this, &spec](const XlsxSheet& s) { ReadList(s, spec); };
+  for (const auto& spec : KeyedSheets())
+    readers[spec.name] = [this, &spec](const XlsxSheet& s) { ReadKeyed(s, spec); };
   // Order matters: 项目 before 项目支出, 绩效项目 before 绩效指标.
-  const char* order[] = {"基本信息",   "收入",     "支出明细",      "项目",     kLinesSheet,
-                         "上缴与补助", "上年对比", "三公",          "采购",     "购买服务",
-                         "资产",       "绩效项目", kIndicatorSheet, kOtherSheet};
+  const char* order[] = {"基本信息",   kFinalInfoSheet, "收入决算",      "结转结余", "分项预算",
+                         "三公决算",   "收入",          "支出明细",      "项目",     kLinesSheet,
+                         "上缴与补助", "上年对比",      "三公",          "采购",     "购买服务",
+                         "资产",       "绩效项目",      kIndicatorSheet, kOtherSheet};
   for (const auto& s : wb_.sheets) {
     bool known = s.name == kInfoSheet || s.name == kCodeSheet ||
                  std::find_if(std::begin(order), std::end(order),
@@ -1211,7 +1441,7 @@ void SheetReader::Run() {
       readers[name](*s);
     }
   }
-  b_->Add({"gongkai", "1", "", false});
+  b_->Add({"gongkai", "1", "", false, ""});
 }
 
 // A diagnostic at a line of the workbook's YAML text is moved to the cell that line came from
@@ -1220,6 +1450,10 @@ Diagnostic Relocate(Diagnostic d, const std::string& file, const WorkbookYaml& y
   if (d.where.file != file || d.where.line <= 0 || !d.where.cell.empty()) return d;
   const size_t line = static_cast<size_t>(d.where.line);
   d.where.cell = line < y.line_cells.size() ? y.line_cells[line] : "";
+  if (auto k = y.key_cells.find(line);
+      k != y.key_cells.end() && d.where.column > 0 && d.where.column < k->second.first) {
+    d.where.cell = k->second.second;
+  }
   d.where.line = 0;
   d.where.column = 0;
   return d;
@@ -1290,9 +1524,9 @@ bool WriteWorkbookTemplate(DocumentKind kind, int year, const std::string& path,
                            const std::string& data_dir) {
   Json root = Json::object();
   if (kind == DocumentKind::kFinalAccounts) {
-    // A 决算 is a budget's sheets with 决算数 in them, plus final_accounts, whose figures go to
-    // 其他数据 as path | value rows: the balances, “三公” 预算数/决算数 and counts are laid out
-    // there with zeros to overwrite; income rows are added as final_accounts.income.N.….
+    // A 决算 is a budget's sheets with 决算数 in them, plus its own sheets: the kind is filled
+    // in on 决算信息, the “三公” 预算数/决算数, counts and the 一般公共预算 balances are laid out
+    // with zeros to overwrite; income and 分项预算 rows are added by the officer.
     root["kind"] = DocumentKindName(kind);
     Json fa = Json::object();
     fa["opening_balance"] = {{"general", "0"}};

@@ -8,6 +8,14 @@
 // the performance forms, `declared` figures), so that no content is lost. A hidden sheet 代码表
 // holds the drop-down lists (项-level 功能科目, 款-level 经济科目 of the year, 资金来源 …).
 //
+// A 决算 (kind: 决算, final_accounts) has five sheets more, after 基本信息; its lines on the
+// budget's sheets carry the 决算数. 决算信息 (label rows: the kind, the budget source, 机关运行经费
+// 预算数, 使用非财政拨款结余, 结余分配, the reasons for the wholes, 预算绩效管理情况, the “三公”
+// counts), 收入决算 (income by 功能 项 and 资金来源), and two sheets of maps sharing their keys,
+// one row per key: 结转结余 (资金来源 | 年初 | 年末结转和结余) and 分项预算 (功能科目 | 年初预算 |
+// 调整预算 | 差异原因: budget_items, adjusted_items, reasons); 三公决算 (预算数 | 决算数 per item).
+// Every field of final_accounts has its cell there; 其他数据 keeps a 决算's `declared` figures.
+//
 // Reading goes through the source format on purpose: the workbook becomes a YAML text (one
 // scalar per line, each line remembering its cell) and is parsed by ParseSource, so a workbook
 // is validated by exactly the rules of a YAML source. Every error is then rewritten from the
@@ -20,6 +28,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "model/department.h"
@@ -37,6 +46,10 @@ bool IsWorkbookPath(const std::string& path);
 struct WorkbookYaml {
   std::string text;
   std::vector<std::string> line_cells;  // index = line number
+  // Lines whose key came from a cell of its own (column A of a keyed sheet: 分项预算's 功能科目):
+  // line → (the 1-based column where the value begins, the key's cell). A message at a column
+  // before it is about the key.
+  std::map<size_t, std::pair<int, std::string>> key_cells;
 };
 WorkbookYaml WorkbookToYaml(const Workbook& wb);
 
@@ -52,7 +65,7 @@ bool WriteWorkbookSource(const Department& d, const std::string& path, std::stri
                          const std::string& data_dir);
 
 // Writes an empty workbook for a document of `kind` and `year` (instructions, headers,
-// drop-down lists; for a 决算 the kind and the final_accounts figures in 其他数据).
+// drop-down lists; for a 决算 its own sheets, with the kind and zeros to overwrite).
 bool WriteWorkbookTemplate(DocumentKind kind, int year, const std::string& path, std::string* error,
                            const std::string& data_dir);
 
