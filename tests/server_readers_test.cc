@@ -8,6 +8,7 @@
 #include <future>
 #include <pqxx/pqxx>
 
+#include "server/sql_readers.h"
 #include "server_test_support.h"
 
 namespace gongkai::server::testing {
@@ -129,6 +130,72 @@ TEST_P(StoreReadersTest, EachThreadReadsItsOwnWritesBack) {
   for (auto& t : threads) t.join();
   EXPECT_EQ(failures, 0);
   EXPECT_EQ(store->Comments(id).size(), static_cast<size_t>(kThreads * kEach));
+}
+
+// A connection that answers every query with no rows, or throws when told to.
+class FakeConnection final : public SqlConnection {
+ public:
+  explicit FakeConnection(int* open) : open_(open) { ++*open_; }
+  ~FakeConnection() override { --*open_; }
+  std::vector<SqlRow> Query(std::string_view sql, const std::vector<SqlValue>&) override {
+    if (sql == "fail") throw StoreError("connection lost");
+    return {};
+  }
+  void Script(std::string_view) override {}
+  void Begin() override {}
+  void Commit() override {}
+  void Rollback() noexcept override {}
+  void LockSchema() override {}
+  const std::vector<std::string_view>& Migrations() const override {
+    static const std::vector<std::string_view> none;
+    return none;
+  }
+  std::string Contains(const std::string&) const override { return ""; }
+
+ private:
+  int* open_;
+};
+
+// Opened as needed up to the size, reused, and a connection whose call threw is closed: the
+// next read opens a fresh one.
+TEST(StoreReaders, PoolOpensAsNeededAndClosesAFailedConnection) {
+  int open = 0, opened = 0;
+  SqlReaders pool(
+      [&] {
+        ++opened;
+        return std::make_unique<FakeConnection>(&open);
+      },
+      2);
+  {
+    auto a = pool.Acquire();
+    EXPECT_EQ(open, 1);
+  }
+  {
+    auto a = pool.Acquire();  // the idle one again
+    auto b = pool.Acquire();  // a second
+    EXPECT_EQ(opened, 2);
+    // A third waits until one of the two is returned.
+    auto c = std::async(std::launch::async, [&] {
+      auto lease = pool.Acquire();
+      return lease->Query("ok", {}).size();
+    });
+    EXPECT_EQ(c.wait_for(200ms), std::future_status::timeout);
+    { auto released = std::move(b); }
+    EXPECT_EQ(c.get(), 0u);
+    EXPECT_EQ(opened, 2);
+  }
+  EXPECT_EQ(open, 2);
+  EXPECT_THROW(
+      {
+        auto lease = pool.Acquire();
+        lease->Query("fail", {});
+      },
+      StoreError);
+  EXPECT_EQ(open, 1);  // the failed one closed, the other kept
+  auto a = pool.Acquire();
+  auto b = pool.Acquire();
+  EXPECT_EQ(opened, 3);
+  EXPECT_EQ(open, 2);
 }
 
 TEST(StoreReaders, AnInMemoryStoreReadsThroughItsWriter) {
