@@ -10,6 +10,8 @@
 #   - an upload + check + render of a department source, answered server-side (target < 100 ms):
 #     the median of 20 sequential uploads as curl times them.
 #   bench/server_bench.sh [build] [seconds per run, default 10]
+# GONGKAI_SERVE_ARGS adds options to `serve` (e.g. "--db-readers 0" to read through the writer's
+# one connection, as before the pool of readers).
 set -euo pipefail
 BUILD=${1:-build}
 SECONDS_EACH=${2:-10}
@@ -18,7 +20,8 @@ GONGKAI=$(cd "$BUILD" && pwd)/gongkai
 command -v wrk > /dev/null || { echo "wrk is not installed (apt-get install wrk)"; exit 2; }
 TMP=$(mktemp -d)
 trap 'kill $PID 2>/dev/null || true; rm -rf "$TMP"' EXIT
-"$GONGKAI" serve --demo --port 0 --database "$TMP/bench.db" > "$TMP/out" 2>&1 &
+# shellcheck disable=SC2086  # GONGKAI_SERVE_ARGS is words
+"$GONGKAI" serve --demo --port 0 --database "$TMP/bench.db" ${GONGKAI_SERVE_ARGS:-} > "$TMP/out" 2>&1 &
 PID=$!
 for _ in $(seq 1 600); do grep -q "公开门户：" "$TMP/out" && break; sleep 0.1; done
 BASE=$(grep -o "公开门户：http://[^ /]*" "$TMP/out" | head -1 | sed 's/公开门户：//')
@@ -38,40 +41,47 @@ login() {  # name password → "cookie csrf"
   echo "$cookie $csrf"
 }
 
-# wrk → "requests/s p99_ms"
+# A wrk latency ("812.00us", "3.10ms", "1.20s") in milliseconds.
+ms() {
+  case "$1" in
+    *us) echo "${1%us} / 1000" | bc -l ;;
+    *ms) echo "${1%ms}" ;;
+    *s) echo "${1%s} * 1000" | bc -l ;;
+  esac
+}
+
+# wrk → "requests/s p50_ms p99_ms"
 run() {  # connections path [cookie [lua script]]
   local header=()
   [ -n "${3:-}" ] && header=(-H "Cookie: $3")
   [ -n "${4:-}" ] && header+=(-s "$4")
   wrk -t2 -c"$1" -d"${SECONDS_EACH}s" --latency "${header[@]}" "$BASE$2" > "$TMP/wrk" 2>&1
-  local rps p99
+  local rps p50 p99
   rps=$(awk '/Requests\/sec/ {print $2}' "$TMP/wrk")
-  p99=$(awk '$1 == "99%" {print $2}' "$TMP/wrk")
-  case "$p99" in
-    *us) p99=$(echo "${p99%us} / 1000" | bc -l) ;;
-    *ms) p99=${p99%ms} ;;
-    *s) p99=$(echo "${p99%s} * 1000" | bc -l) ;;
-  esac
+  p50=$(ms "$(awk '$1 == "50%" {print $2}' "$TMP/wrk")")
+  p99=$(ms "$(awk '$1 == "99%" {print $2}' "$TMP/wrk")")
   if grep -q "Non-2xx" "$TMP/wrk"; then echo "non-2xx answers for $2:" >&2; grep "Non-2xx" "$TMP/wrk" >&2; fi
-  printf "%.0f %.2f" "$rps" "$p99"
+  printf "%.0f %.2f %.2f" "$rps" "$p50" "$p99"
 }
 
-report() {  # label "rps p99" baseline_rps
-  read -r rps p99 <<< "$2"
-  printf "%-52s %8s req/s  p99 %7s ms  %.2f × the static file\n" "$1" "$rps" "$p99" \
-    "$(echo "$rps / $3" | bc -l)"
+report() {  # label "rps p50 p99" baseline_rps
+  read -r rps p50 p99 <<< "$2"
+  printf "%-52s %8s req/s  p50 %7s ms  p99 %7s ms  %.2f × the static file\n" "$1" "$rps" "$p50" \
+    "$p99" "$(echo "$rps / $3" | bc -l)"
 }
 
 STATIC=$(run 64 /app/)
-read -r static_rps static_p99 <<< "$STATIC"
-printf "%-52s %8s req/s  p99 %7s ms  (baseline)\n" "static file /app/ (64 connections)" "$static_rps" "$static_p99"
+read -r static_rps static_p50 static_p99 <<< "$STATIC"
+printf "%-52s %8s req/s  p50 %7s ms  p99 %7s ms  (baseline)\n" "static file /app/ (64 connections)" \
+  "$static_rps" "$static_p50" "$static_p99"
 report "portal index / (64)" "$(run 64 /)" "$static_rps"
 report "published disclosure /portal/$FIRST.html (64)" "$(run 64 "/portal/$FIRST.html")" "$static_rps"
 report "public JSON /api/public/published (64)" "$(run 64 /api/public/published)" "$static_rps"
 read -r cookie csrf <<< "$(login "$REVIEWER" "$PASSWORD")"
 STATIC200=$(run 200 /app/)
-read -r static200_rps static200_p99 <<< "$STATIC200"
-printf "%-52s %8s req/s  p99 %7s ms  (baseline)\n" "static file /app/ (200 connections)" "$static200_rps" "$static200_p99"
+read -r static200_rps static200_p50 static200_p99 <<< "$STATIC200"
+printf "%-52s %8s req/s  p50 %7s ms  p99 %7s ms  (baseline)\n" "static file /app/ (200 connections)" \
+  "$static200_rps" "$static200_p50" "$static200_p99"
 report "reviewers: submission list (200, signed in)" "$(run 200 /api/submissions "$cookie")" "$static200_rps"
 report "reviewers: findings of #$FIRST (200, signed in)" "$(run 200 "/api/submissions/$FIRST/findings" "$cookie")" "$static200_rps"
 # The mixed load: list, open, findings, and a comment every tenth request (bench/reviewers_mixed.lua).

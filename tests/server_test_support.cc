@@ -158,8 +158,8 @@ TestDatabase::TestDatabase(const std::string& kind, const std::string& test_name
   }
 }
 
-std::unique_ptr<Store> TestDatabase::Open() const {
-  return kind_ == "postgres" ? OpenPostgresStore(uri_) : OpenSqliteStore(uri_);
+std::unique_ptr<Store> TestDatabase::Open(int readers) const {
+  return kind_ == "postgres" ? OpenPostgresStore(uri_, readers) : OpenSqliteStore(uri_, readers);
 }
 
 std::vector<std::string> StoreKinds() { return {"sqlite", "postgres"}; }

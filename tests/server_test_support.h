@@ -72,11 +72,11 @@ std::string InDepartment(const std::string& example, const std::string& departme
 
 // Where a test's stores come from: "sqlite" (a file in a fresh directory) or "postgres" (a
 // fresh database on a throwaway server, server_test_postgres.cc). Open() may be called again
-// to reopen the same database (a restart).
+// to reopen the same database (a restart); `readers` as OpenStore takes it.
 class TestDatabase {
  public:
   TestDatabase(const std::string& kind, const std::string& test_name);
-  std::unique_ptr<Store> Open() const;
+  std::unique_ptr<Store> Open(int readers = DefaultStoreReaders()) const;
   const std::string& uri() const { return uri_; }
   bool skipped() const { return !skip_.empty(); }
   const std::string& skip_reason() const { return skip_; }

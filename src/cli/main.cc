@@ -13,6 +13,7 @@
 //   gongkai rules [--markdown]
 //   gongkai serve [--port 8080] [--host 127.0.0.1] [--database FILE|postgresql://…] [--demo]
 //                 [--web DIR] [--max-upload-mb 16] [--max-audit-files 50] [--audit-jobs N]
+//                 [--db-readers N]
 //
 // Exit codes (README): 0 clean, 1 the input has errors (or 错误 findings), 2 a file could not be
 // read or written, 3 the command line itself is wrong.
@@ -384,11 +385,11 @@ int Rules(bool markdown) {
 // The workspace and the portal until SIGINT or SIGTERM. With --demo: demo users (printed
 // with their passwords) and the bundled examples published.
 int Serve(const Engine& engine, gongkai::server::ServerOptions options, const std::string& database,
-          bool demo) {
+          int db_readers, bool demo) {
   namespace srv = gongkai::server;
   std::unique_ptr<srv::Store> store;
   try {
-    store = srv::OpenStore(database);
+    store = srv::OpenStore(database, db_readers);
   } catch (const srv::StoreError& e) {
     std::cerr << e.what() << "\n";
     return kExitUnreadable;
@@ -588,6 +589,13 @@ int main(int argc, char** argv) {
       ->add_option("--audit-jobs", serve_options.audit_jobs,
                    "同时审核的公开文件数（默认 0：与 CPU 核数相同）")
       ->check(CLI::Range(0, 256));
+  int db_readers = gongkai::server::DefaultStoreReaders();
+  serve
+      ->add_option("--db-readers", db_readers,
+                   fmt::format("数据库的只读连接数：读取不等待写入，也不互相等待（默认与 CPU "
+                               "线程数相同，本机 {}；0 为读写共用一个连接）",
+                               db_readers))
+      ->check(CLI::Range(0, 256));
 
   try {
     app.parse(argc, argv);
@@ -627,7 +635,7 @@ int main(int argc, char** argv) {
       serve_options.port = serve_port;
       serve_options.web_dir = web_dir;
       serve_options.max_body = max_upload_mb << 20;
-      return Serve(engine, serve_options, database, serve_demo);
+      return Serve(engine, serve_options, database, db_readers, serve_demo);
     }
   } catch (const std::exception& e) {
     std::cerr << "gongkai: " << e.what() << "\n";

@@ -1,5 +1,6 @@
-// The PostgreSQL driver of the store (sql.h), with libpqxx: one connection; a statement
-// outside a transaction runs in autocommit (pqxx::nontransaction), Begin opens a pqxx::work.
+// The PostgreSQL driver of the store (sql.h), with libpqxx: a connection per SqlConnection (the
+// store's writer, and each of its readers, whose sessions are read-only); a statement outside a
+// transaction runs in autocommit (pqxx::nontransaction), Begin opens a pqxx::work.
 // The store's `?` placeholders become $1, $2, … (never inside a quoted literal); every value
 // is sent as text and PostgreSQL infers its type from the column it meets. Migrations take an
 // advisory lock, so that two servers starting on one database migrate it once.
@@ -37,12 +38,13 @@ std::string Numbered(std::string_view sql) {
 
 class PostgresConnection final : public SqlConnection {
  public:
-  explicit PostgresConnection(const std::string& uri) {
+  PostgresConnection(const std::string& uri, bool read_only) {
     try {
       connection_ = std::make_unique<pqxx::connection>(uri);
     } catch (const std::exception& e) {
       throw StoreError("无法连接 PostgreSQL 数据库：" + std::string(e.what()));
     }
+    if (read_only) Script("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
   }
 
   std::vector<SqlRow> Query(std::string_view sql, const std::vector<SqlValue>& args) override {
@@ -135,15 +137,17 @@ class PostgresConnection final : public SqlConnection {
 
 }  // namespace
 
-std::unique_ptr<Store> OpenPostgresStore(const std::string& uri) {
-  return std::make_unique<SqlStore>(std::make_unique<PostgresConnection>(uri));
+std::unique_ptr<Store> OpenPostgresStore(const std::string& uri, int readers) {
+  return std::make_unique<SqlStore>(
+      std::make_unique<PostgresConnection>(uri, false),
+      [uri] { return std::make_unique<PostgresConnection>(uri, true); }, readers);
 }
 
-std::unique_ptr<Store> OpenStore(const std::string& database) {
+std::unique_ptr<Store> OpenStore(const std::string& database, int readers) {
   if (database.rfind("postgresql://", 0) == 0 || database.rfind("postgres://", 0) == 0) {
-    return OpenPostgresStore(database);
+    return OpenPostgresStore(database, readers);
   }
-  return OpenSqliteStore(database);
+  return OpenSqliteStore(database, readers);
 }
 
 }  // namespace gongkai::server

@@ -56,6 +56,10 @@ class SqlConnection {
 
 // Opens (creating when absent) an SQLite file in WAL mode; ":memory:" is a private one.
 std::unique_ptr<SqlConnection> OpenSqliteConnection(const std::string& path);
+// A read-only connection to an SQLite file a writer connection already opened in WAL mode (one
+// of the store's readers, sql_readers.h): it never blocks that writer nor waits for it, and
+// refuses to write.
+std::unique_ptr<SqlConnection> OpenSqliteReader(const std::string& path);
 
 // A transaction that rolls back unless committed.
 class SqlTransaction {

@@ -2,6 +2,7 @@
 #include "server/sql_store.h"
 
 #include <ctime>
+#include <thread>
 
 #include "server/workflow.h"
 
@@ -51,12 +52,30 @@ Submission ReadSubmission(const SqlRow& r) {
 
 }  // namespace
 
-SqlStore::SqlStore(std::unique_ptr<SqlConnection> connection) : db_(std::move(connection)) {
-  Migrate();
+SqlStore::SqlStore(std::unique_ptr<SqlConnection> writer, SqlReaders::Opener open_reader,
+                   int readers)
+    : db_(std::move(writer)) {
+  Migrate();  // before any reader opens: they see the schema as it now is
+  if (open_reader && readers > 0) {
+    readers_ = std::make_unique<SqlReaders>(std::move(open_reader), readers);
+  }
 }
 
-int SqlStore::Version() {
-  return static_cast<int>(Q("SELECT coalesce(max(version), 0) FROM schema_version")[0].Int(0));
+SqlStore::Reading SqlStore::Read() {
+  Reading r;
+  if (readers_) {
+    r.lease_.emplace(readers_->Acquire());
+    r.connection_ = &**r.lease_;
+  } else {
+    r.lock_ = std::unique_lock(mutex_);
+    r.connection_ = db_.get();
+  }
+  return r;
+}
+
+int SqlStore::Version(SqlConnection& db) {
+  return static_cast<int>(
+      db.Query("SELECT coalesce(max(version), 0) FROM schema_version", {})[0].Int(0));
 }
 
 void SqlStore::Migrate() {
@@ -68,7 +87,7 @@ void SqlStore::Migrate() {
     db_->Script(
         "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
         "applied_at BIGINT NOT NULL DEFAULT 0)");
-    const int version = Version();
+    const int version = Version(*db_);
     if (version > static_cast<int>(all.size())) {
       throw StoreError("数据库的结构版本 " + std::to_string(version) +
                        " 比本程序所知的更新，请使用较新版本的 gongkai");
@@ -85,8 +104,8 @@ void SqlStore::Migrate() {
 }
 
 int SqlStore::SchemaVersion() {
-  std::lock_guard lock(mutex_);
-  return Version();
+  auto db = Read();
+  return Version(db.connection());
 }
 
 int64_t SqlStore::AddSubmission(const Submission& s) {
@@ -108,19 +127,19 @@ int64_t SqlStore::AddSubmission(const Submission& s) {
 }
 
 std::optional<Submission> SqlStore::GetSubmission(int64_t id) {
-  std::lock_guard lock(mutex_);
-  auto rows = Q(SubmissionColumns(true) + "WHERE s.id = ?", {id});
+  auto db = Read();
+  auto rows = db.Q(SubmissionColumns(true) + "WHERE s.id = ?", {id});
   if (rows.empty()) return std::nullopt;
   return ReadSubmission(rows[0]);
 }
 
 int64_t SqlStore::CountSubmissions() {
-  std::lock_guard lock(mutex_);
-  return Q("SELECT count(*) FROM submissions")[0].Int(0);
+  auto db = Read();
+  return db.Q("SELECT count(*) FROM submissions")[0].Int(0);
 }
 
 std::vector<Submission> SqlStore::ListSubmissions(const SubmissionFilter& filter) {
-  std::lock_guard lock(mutex_);
+  auto db = Read();
   std::string sql = SubmissionColumns(false) + "WHERE 1 = 1 ";
   std::vector<SqlValue> args;
   if (filter.year != 0) {
@@ -140,17 +159,17 @@ std::vector<Submission> SqlStore::ListSubmissions(const SubmissionFilter& filter
     sql += ") ";
   }
   std::vector<Submission> out;
-  for (const auto& r : Q(sql + "ORDER BY s.id DESC", args)) out.push_back(ReadSubmission(r));
+  for (const auto& r : db.Q(sql + "ORDER BY s.id DESC", args)) out.push_back(ReadSubmission(r));
   return out;
 }
 
 std::vector<Submission> SqlStore::ListPublished(const std::string& query) {
-  std::lock_guard lock(mutex_);
+  auto db = Read();
   std::vector<Submission> out;
-  for (const auto& r :
-       Q(SubmissionColumns(false) + "WHERE p.published_at IS NOT NULL AND " +
-             db_->Contains("d.name") + " ORDER BY s.year DESC, d.name, s.kind, s.id DESC",
-         {query})) {
+  for (const auto& r : db.Q(SubmissionColumns(false) + "WHERE p.published_at IS NOT NULL AND " +
+                                db.connection().Contains("d.name") +
+                                " ORDER BY s.year DESC, d.name, s.kind, s.id DESC",
+                            {query})) {
     out.push_back(ReadSubmission(r));
   }
   return out;
@@ -192,11 +211,11 @@ TransitionResult SqlStore::AddTransition(const Transition& t,
 }
 
 std::vector<Transition> SqlStore::History(int64_t submission) {
-  std::lock_guard lock(mutex_);
+  auto db = Read();
   std::vector<Transition> out;
-  for (const auto& r : Q("SELECT submission, seq, at, who, action, from_state, to_state, reason "
-                         "FROM transitions WHERE submission = ? ORDER BY seq",
-                         {submission})) {
+  for (const auto& r : db.Q("SELECT submission, seq, at, who, action, from_state, to_state, reason "
+                            "FROM transitions WHERE submission = ? ORDER BY seq",
+                            {submission})) {
     out.push_back({r.Int(0), static_cast<int>(r.Int(1)), r.Int(2), r.Text(3), r.Text(4), r.Text(5),
                    r.Text(6), r.Text(7)});
   }
@@ -204,11 +223,11 @@ std::vector<Transition> SqlStore::History(int64_t submission) {
 }
 
 std::map<std::string, std::string> SqlStore::Explanations(int64_t submission) {
-  std::lock_guard lock(mutex_);
+  auto db = Read();
   std::map<std::string, std::string> out;
-  for (const auto& r : Q("SELECT finding, text FROM explanations WHERE submission = ? "
-                         "ORDER BY seq",
-                         {submission})) {
+  for (const auto& r : db.Q("SELECT finding, text FROM explanations WHERE submission = ? "
+                            "ORDER BY seq",
+                            {submission})) {
     out[r.Text(0)] = r.Text(1);
   }
   return out;
@@ -223,11 +242,11 @@ int64_t SqlStore::AddComment(const Comment& c) {
 }
 
 std::vector<Comment> SqlStore::Comments(int64_t submission) {
-  std::lock_guard lock(mutex_);
+  auto db = Read();
   std::vector<Comment> out;
-  for (const auto& r : Q("SELECT id, submission, at, who, finding, text FROM comments "
-                         "WHERE submission = ? ORDER BY id",
-                         {submission})) {
+  for (const auto& r : db.Q("SELECT id, submission, at, who, finding, text FROM comments "
+                            "WHERE submission = ? ORDER BY id",
+                            {submission})) {
     out.push_back({r.Int(0), r.Int(1), r.Int(2), r.Text(3), r.Text(4), r.Text(5)});
   }
   return out;
@@ -244,18 +263,26 @@ void SqlStore::AddScores(int64_t submission, const std::map<std::string, ScoreEn
 }
 
 std::map<std::string, ScoreEntry> SqlStore::Scores(int64_t submission) {
-  std::lock_guard lock(mutex_);
+  auto db = Read();
   std::map<std::string, ScoreEntry> out;
-  for (const auto& r : Q("SELECT code, score, reason, who, at FROM scores WHERE submission = ? "
-                         "ORDER BY id",
-                         {submission})) {
+  for (const auto& r : db.Q("SELECT code, score, reason, who, at FROM scores WHERE submission = ? "
+                            "ORDER BY id",
+                            {submission})) {
     out[r.Text(0)] = {static_cast<int>(r.Int(1)), r.Text(2), r.Text(3), r.Int(4)};
   }
   return out;
 }
 
-std::unique_ptr<Store> OpenSqliteStore(const std::string& path) {
-  return std::make_unique<SqlStore>(OpenSqliteConnection(path));
+int DefaultStoreReaders() {
+  const unsigned threads = std::thread::hardware_concurrency();
+  return threads > 0 ? static_cast<int>(threads) : 2;
+}
+
+std::unique_ptr<Store> OpenSqliteStore(const std::string& path, int readers) {
+  // An in-memory or temporary database is the writer connection's own: no reader could see it.
+  if (path.empty() || path == ":memory:") readers = 0;
+  return std::make_unique<SqlStore>(
+      OpenSqliteConnection(path), [path] { return OpenSqliteReader(path); }, readers);
 }
 
 }  // namespace gongkai::server

@@ -1,23 +1,30 @@
-// The Store (store.h) written once over an SQL connection (sql.h), for SQLite and PostgreSQL
-// alike: one connection, its calls serialised by a mutex (a bureau's load, not thousands of
-// writes a second), the schema brought up to date on open by the connection's migrations, each
-// in its own transaction with the schema_version it reaches. Internal to the server layer; the
-// methods are defined by concern in sql_store.cc (submissions and workflow),
-// sql_store_people.cc (users, sessions, departments, the audit log) and sql_store_audits.cc
-// (audited uploads).
+// The Store (store.h) written once over SQL connections (sql.h), for SQLite and PostgreSQL
+// alike: one writer connection, its calls serialised by a mutex (a bureau's load, not thousands
+// of writes a second), and a pool of read-only connections for every read (sql_readers.h), so
+// that reads neither wait for a write nor for each other; the schema brought up to date on open
+// by the writer's migrations, each in its own transaction with the schema_version it reaches.
+// Internal to the server layer; the methods are defined by concern in sql_store.cc (submissions and
+// workflow), sql_store_people.cc (users, sessions, departments, the audit log) and
+// sql_store_audits.cc (audited uploads).
 #ifndef GONGKAI_SERVER_SQL_STORE_H_
 #define GONGKAI_SERVER_SQL_STORE_H_
 
 #include <mutex>
+#include <optional>
 
 #include "server/sql.h"
+#include "server/sql_readers.h"
 #include "server/store.h"
 
 namespace gongkai::server {
 
 class SqlStore final : public Store {
  public:
-  explicit SqlStore(std::unique_ptr<SqlConnection> connection);
+  // Writes go to `writer`; reads to up to `readers` connections `open_reader` makes as needed.
+  // With no readers (0, or a private ":memory:" database that no second connection can see)
+  // reads share the writer, under its mutex.
+  explicit SqlStore(std::unique_ptr<SqlConnection> writer, SqlReaders::Opener open_reader = {},
+                    int readers = 0);
 
   int SchemaVersion() override;
 
@@ -55,14 +62,32 @@ class SqlStore final : public Store {
   std::vector<AuditEntry> AuditLog(size_t limit) override;
 
  private:
-  int Version();
+  // The connection of one read, until it ends: a pooled reader, or the writer under its mutex.
+  class Reading {
+   public:
+    std::vector<SqlRow> Q(std::string_view sql, const std::vector<SqlValue>& args = {}) {
+      return connection_->Query(sql, args);
+    }
+    SqlConnection& connection() { return *connection_; }
+
+   private:
+    friend class SqlStore;
+    std::optional<SqlReaders::Lease> lease_;
+    std::unique_lock<std::mutex> lock_;
+    SqlConnection* connection_ = nullptr;
+  };
+  Reading Read();
+
+  static int Version(SqlConnection& db);
   void Migrate();
+  // A statement on the writer; the caller holds mutex_.
   std::vector<SqlRow> Q(std::string_view sql, const std::vector<SqlValue>& args = {}) {
     return db_->Query(sql, args);
   }
 
   std::mutex mutex_;
   std::unique_ptr<SqlConnection> db_;
+  std::unique_ptr<SqlReaders> readers_;  // null: reads use db_; closed before db_
 };
 
 }  // namespace gongkai::server

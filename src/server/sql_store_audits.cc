@@ -55,14 +55,14 @@ std::vector<int64_t> SqlStore::AddAuditUploads(const std::vector<AuditUpload>& u
 }
 
 std::optional<AuditUpload> SqlStore::GetAuditUpload(int64_t id) {
-  std::lock_guard lock(mutex_);
-  auto rows = Q(AuditUploadColumns(true) + "WHERE id = ?", {id});
+  auto db = Read();
+  auto rows = db.Q(AuditUploadColumns(true) + "WHERE id = ?", {id});
   if (rows.empty()) return std::nullopt;
   return ReadAuditUpload(rows[0]);
 }
 
 std::vector<AuditUpload> SqlStore::ListAuditUploads(const AuditUploadFilter& filter) {
-  std::lock_guard lock(mutex_);
+  auto db = Read();
   std::string sql = AuditUploadColumns(false) + "WHERE 1 = 1 ";
   std::vector<SqlValue> args;
   if (filter.year != 0) {
@@ -74,7 +74,7 @@ std::vector<AuditUpload> SqlStore::ListAuditUploads(const AuditUploadFilter& fil
     args.emplace_back(filter.department);
   }
   std::vector<AuditUpload> out;
-  for (const auto& r : Q(sql + "ORDER BY id DESC", args)) out.push_back(ReadAuditUpload(r));
+  for (const auto& r : db.Q(sql + "ORDER BY id DESC", args)) out.push_back(ReadAuditUpload(r));
   return out;
 }
 

@@ -21,16 +21,18 @@ void SqlStore::PutUser(const User& u) {
 }
 
 std::optional<User> SqlStore::FindUser(const std::string& name) {
-  std::lock_guard lock(mutex_);
-  auto rows = Q("SELECT name, role, password_hash, department FROM users WHERE name = ?", {name});
+  auto db = Read();
+  auto rows =
+      db.Q("SELECT name, role, password_hash, department FROM users WHERE name = ?", {name});
   if (rows.empty()) return std::nullopt;
   return User{rows[0].Text(0), rows[0].Text(1), rows[0].Text(2), rows[0].Text(3)};
 }
 
 std::vector<User> SqlStore::ListUsers() {
-  std::lock_guard lock(mutex_);
+  auto db = Read();
   std::vector<User> out;
-  for (const auto& r : Q("SELECT name, role, password_hash, department FROM users ORDER BY name")) {
+  for (const auto& r :
+       db.Q("SELECT name, role, password_hash, department FROM users ORDER BY name")) {
     out.push_back({r.Text(0), r.Text(1), r.Text(2), r.Text(3)});
   }
   return out;
@@ -49,9 +51,9 @@ void SqlStore::PutDepartments(const std::vector<DepartmentRecord>& departments) 
 }
 
 std::vector<DepartmentRecord> SqlStore::ListDepartments() {
-  std::lock_guard lock(mutex_);
+  auto db = Read();
   std::vector<DepartmentRecord> out;
-  for (const auto& r : Q("SELECT code, name, parent FROM departments ORDER BY code")) {
+  for (const auto& r : db.Q("SELECT code, name, parent FROM departments ORDER BY code")) {
     out.push_back({r.Text(0), r.Text(1), r.Text(2)});
   }
   return out;
@@ -65,11 +67,11 @@ void SqlStore::AddSession(const std::string& token_hash, const Session& s) {
 }
 
 std::optional<Session> SqlStore::FindSession(const std::string& token_hash, int64_t now) {
-  std::lock_guard lock(mutex_);
-  auto rows =
-      Q("SELECT \"user\", csrf_token, expires_at FROM sessions "
-        "WHERE token_hash = ? AND expires_at > ?",
-        {token_hash, now});
+  auto db = Read();
+  auto rows = db.Q(
+      "SELECT \"user\", csrf_token, expires_at FROM sessions "
+      "WHERE token_hash = ? AND expires_at > ?",
+      {token_hash, now});
   if (rows.empty()) return std::nullopt;
   return Session{rows[0].Text(0), rows[0].Text(1), rows[0].Int(2)};
 }
@@ -86,11 +88,11 @@ void SqlStore::Audit(const std::string& who, const std::string& what, const std:
 }
 
 std::vector<AuditEntry> SqlStore::AuditLog(size_t limit) {
-  std::lock_guard lock(mutex_);
+  auto db = Read();
   std::vector<AuditEntry> out;
-  for (const auto& r : Q("SELECT id, at, who, what, from_addr FROM audit_log ORDER BY id DESC "
-                         "LIMIT ?",
-                         {static_cast<int64_t>(limit)})) {
+  for (const auto& r : db.Q("SELECT id, at, who, what, from_addr FROM audit_log ORDER BY id DESC "
+                            "LIMIT ?",
+                            {static_cast<int64_t>(limit)})) {
     out.push_back({r.Int(0), r.Int(1), r.Text(2), r.Text(3), r.Text(4)});
   }
   return out;

@@ -1,7 +1,8 @@
-// The SQLite driver of the store (sql.h): one connection in WAL mode (so that readers of the
-// file — a backup, sqlite3 on the command line — do not block it), foreign keys on, a busy
-// timeout for another process holding the file, and BEGIN IMMEDIATE for every write
-// transaction so that two writers queue instead of failing half-way.
+// The SQLite driver of the store (sql.h): the writer connection in WAL mode (so that readers of
+// the file — the store's own pool of readers, a backup, sqlite3 on the command line — neither
+// block it nor wait for it), foreign keys on, a busy timeout for another process holding the
+// file, and BEGIN IMMEDIATE for every write transaction so that two writers queue instead of
+// failing half-way. Readers open the file read-only: the writer has already made it WAL.
 #include <sqlite3.h>
 
 #include "server/migrations.h"
@@ -18,15 +19,16 @@ namespace {
 
 class SqliteConnection final : public SqlConnection {
  public:
-  explicit SqliteConnection(const std::string& path) {
-    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
-        SQLITE_OK) {
+  SqliteConnection(const std::string& path, bool read_only) {
+    const int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
       std::string why = db_ ? sqlite3_errmsg(db_) : "out of memory";
       sqlite3_close(db_);
       throw StoreError("无法打开数据库 " + path + "：" + why);
     }
     sqlite3_extended_result_codes(db_, 1);
     sqlite3_busy_timeout(db_, 5000);
+    if (read_only) return;
     try {
       Script("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;");
     } catch (...) {
@@ -108,7 +110,11 @@ class SqliteConnection final : public SqlConnection {
 }  // namespace
 
 std::unique_ptr<SqlConnection> OpenSqliteConnection(const std::string& path) {
-  return std::make_unique<SqliteConnection>(path);
+  return std::make_unique<SqliteConnection>(path, false);
+}
+
+std::unique_ptr<SqlConnection> OpenSqliteReader(const std::string& path) {
+  return std::make_unique<SqliteConnection>(path, true);
 }
 
 }  // namespace gongkai::server

@@ -4,7 +4,8 @@
 // findings, the reviewer's scores, users, sessions and an append-only audit log. One
 // implementation (sql_store.cc) over an SQL connection, SQLite or PostgreSQL (sql.h).
 //
-// Every method is thread-safe (the HTTP server calls them from its worker threads). Errors
+// Every method is thread-safe (the HTTP server calls them from its worker threads); reads run
+// side by side and beside a write, and see every write that returned before they began. Errors
 // of the database itself (disk full, corrupt file) are thrown as StoreError; "not found" is an
 // empty optional, never an exception.
 #ifndef GONGKAI_SERVER_STORE_H_
@@ -176,17 +177,26 @@ class Store {
   virtual std::vector<AuditEntry> AuditLog(size_t limit) = 0;  // newest first
 };
 
+// A store writes through one connection and reads through up to `readers` read-only ones,
+// opened as reads need them (`gongkai serve --db-readers N`); by default one per hardware
+// thread. With 0, reads share the writer's connection and wait for its writes.
+int DefaultStoreReaders();
+
 // Opens (creating when absent) the SQLite database at `path` in WAL mode and applies the
-// migrations it lacks. ":memory:" gives a private in-memory store. Throws StoreError.
-std::unique_ptr<Store> OpenSqliteStore(const std::string& path);
+// migrations it lacks. ":memory:" gives a private in-memory store (its reads always share the
+// writer). Throws StoreError.
+std::unique_ptr<Store> OpenSqliteStore(const std::string& path,
+                                       int readers = DefaultStoreReaders());
 
 // Connects to a PostgreSQL database (a libpq URI, "postgresql://user@host:5432/db", or
 // "postgresql:///db?host=/run/postgresql" over a unix socket) and applies the migrations it
-// lacks. Throws StoreError.
-std::unique_ptr<Store> OpenPostgresStore(const std::string& uri);
+// lacks. Each reader is a connection of its own (count them against max_connections). Throws
+// StoreError.
+std::unique_ptr<Store> OpenPostgresStore(const std::string& uri,
+                                         int readers = DefaultStoreReaders());
 
 // postgresql:// or postgres:// opens PostgreSQL, anything else is an SQLite file.
-std::unique_ptr<Store> OpenStore(const std::string& database);
+std::unique_ptr<Store> OpenStore(const std::string& database, int readers = DefaultStoreReaders());
 
 }  // namespace gongkai::server
 
