@@ -592,8 +592,8 @@ int main(int argc, char** argv) {
   int db_readers = gongkai::server::DefaultStoreReaders();
   serve
       ->add_option("--db-readers", db_readers,
-                   fmt::format("数据库的只读连接数：读取不等待写入，也不互相等待（默认与 CPU "
-                               "线程数相同，本机 {}；0 为读写共用一个连接）",
+                   fmt::format("数据库的只读连接数：读取不等待写入，也不互相等待（默认为 CPU "
+                               "线程数减一、至少 1，本机 {}；0 为读写共用一个连接）",
                                db_readers))
       ->check(CLI::Range(0, 256));
 
