@@ -445,6 +445,7 @@ TEST(OperatingExpenses, BudgetReadAndWrittenBySources) {
   d.final_accounts.operating_budget = Wan("14.00");
   const std::string yaml = WriteSourceYaml(d);
   EXPECT_NE(yaml.find("operating_expenses_budget: \"14\""), std::string::npos) << yaml;
+  EXPECT_EQ(yaml.rfind("# gongkai 部门决算源文件", 0), 0u) << yaml.substr(0, 80);
   Department back = ParseSource(yaml, "operating.yaml", testing::Catalogs());
   EXPECT_EQ(back.final_accounts.operating_budget, d.final_accounts.operating_budget);
 }

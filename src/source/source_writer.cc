@@ -715,15 +715,17 @@ void Emit(const Json& v, int indent, std::string* out) {
   }
 }
 
-// Turns the amounts (strings) into numbers in JSON output? No: JSON keeps them as strings so
-// no reader converts them to floating point.
-
 }  // namespace
 
 std::string WriteSourceJson(const Department& d) { return ToJson(d).dump(2) + "\n"; }
 
 std::string WriteSourceYaml(const Department& d) {
-  std::string out = "# gongkai 部门预算源文件 — 格式见 docs/source-format.md\n";
+  // The first line says what the file is: a budget, final accounts, or a published document
+  // read back (whose kind may be unknown).
+  const char* what = d.published.present                      ? "公开文件读出的数字"
+                     : d.kind == DocumentKind::kFinalAccounts ? "部门决算源文件"
+                                                              : "部门预算源文件";
+  std::string out = std::string("# gongkai ") + what + " — 格式见 docs/source-format.md\n";
   Emit(ToJson(d), 0, &out);
   return out;
 }
