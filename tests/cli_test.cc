@@ -228,9 +228,29 @@ TEST(Cli, AuditHtmlShowsTheErrorOnThePage) {
   const std::string html =
       testing::ReadFile((dir / "审计局_上海市审计局(本级)2026年度预算.audit.html").string());
   EXPECT_NE(html.find("错误 1，提示 0"), std::string::npos) << html.substr(0, 3000);
-  EXPECT_NE(html.find("收入方“收入总计”为 空白（按 0 计）"), std::string::npos) << html.substr(0, 3000);
+  EXPECT_NE(html.find("收入方“收入总计”为 空白（按 0 计）"), std::string::npos)
+      << html.substr(0, 3000);
   EXPECT_NE(html.find("<img src=\"data:image/png;base64,iVBORw0KGgo"), std::string::npos);
   EXPECT_NE(html.find("上海市审计局"), std::string::npos);
+}
+
+// The correct-and-recheck loop from the command line: audit a PDF with --extract, then audit
+// the YAML it wrote: the same error (a corrected figure is tests/audit_extract_test.cc's).
+TEST(Cli, AuditOfTheExtractedSource) {
+  const std::string pdf =
+      testing::SourceDir() + "/../shared/corpus/上海市/审计局_上海市审计局(本级)2026年度预算.pdf";
+  if (!fs::exists(pdf)) GTEST_SKIP() << "../shared/corpus is absent: corpus audit skipped";
+  fs::path dir = FreshDir("audit-extract-cli");
+  std::string out;
+  EXPECT_EQ(ExitOf("audit '" + pdf + "' --extract " + dir.string(), &out), 1) << out;
+  const fs::path yaml = dir / "审计局_上海市审计局(本级)2026年度预算.yaml";
+  ASSERT_TRUE(fs::exists(yaml)) << out;
+  EXPECT_EQ(ExitOf("audit '" + yaml.string() + "'", &out), 1) << out;
+  EXPECT_NE(out.find("错误 1，"), std::string::npos) << out;
+  EXPECT_NE(out.find("支出总计"), std::string::npos) << out;
+  // Sources and documents are not audited together.
+  EXPECT_EQ(ExitOf("audit '" + yaml.string() + "' '" + pdf + "'", &out), 3) << out;
+  EXPECT_NE(out.find("不能混在一起"), std::string::npos) << out;
 }
 
 }  // namespace

@@ -312,6 +312,20 @@ int Template(const Engine& engine, const std::string& kind_text, int year, const
 // Published documents read back and checked: a report per document, then an overview of all.
 int Audit(const Engine& engine, const std::vector<std::string>& inputs, const std::string& format,
           const std::string& out, int jobs, const std::string& extract) {
+  // A source that `--extract` wrote (YAML or JSON), corrected by hand, is audited again as
+  // `check` reviews it: the same findings as the document's audit, less those corrected.
+  const auto source = [](const std::string& f) {
+    const FileFormat k = FormatOfName(f);
+    return k == FileFormat::kYaml || k == FileFormat::kJson;
+  };
+  if (const auto n = std::count_if(inputs.begin(), inputs.end(), source); n > 0) {
+    if (static_cast<size_t>(n) != inputs.size() || !extract.empty()) {
+      std::cerr << "audit 一次审核公开文件（PDF、文本、.xlsx），或 --extract 写出的源文件"
+                   "（.yaml、.json），不能混在一起；源文件不再 --extract\n";
+      return kExitUsage;
+    }
+    return Check(engine, inputs, format, out, ReviewOptions{}, jobs, false, Severity::kInfo);
+  }
   std::vector<std::string> skipped;
   std::vector<std::string> files = ExpandPublished(inputs, &skipped);
   std::sort(skipped.begin(), skipped.end());
