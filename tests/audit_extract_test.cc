@@ -18,10 +18,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const Engine& TheEngine() {
-  static const Engine engine({testing::DataDir(), {}});
-  return engine;
-}
+using testing::TheEngine;
 
 // A scratch directory of this test's own (ctest runs tests of one file in parallel).
 fs::path Scratch(const std::string& name) {

@@ -15,10 +15,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const Engine& TheEngine() {
-  static const Engine engine({testing::DataDir(), {}});
-  return engine;
-}
+using testing::TheEngine;
 
 // A disclosure rendered to PDF and audited once for all the tests.
 const AuditedDocument& Audited() {

@@ -23,10 +23,7 @@
 namespace gongkai {
 namespace {
 
-const Engine& TheEngine() {
-  static const Engine engine({testing::DataDir(), {}});
-  return engine;
-}
+using testing::TheEngine;
 
 Department LoadExample(const std::string& name) {
   Loaded loaded = TheEngine().Load(testing::ExamplePath(name));

@@ -15,10 +15,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const Engine& TheEngine() {
-  static const Engine engine({testing::DataDir(), {}});
-  return engine;
-}
+using testing::TheEngine;
 
 void ExpectLocatedOrLoaded(const Loaded& loaded, const std::string& name, bool with_line,
                            const std::string& what) {

@@ -22,10 +22,7 @@ namespace {
 using reader::FindingLevel;
 using reader::ReaderFinding;
 
-const Engine& TheEngine() {
-  static const Engine engine({testing::DataDir(), {}});
-  return engine;
-}
+using testing::TheEngine;
 
 reader::ReaderOptions Options() {
   reader::ReaderOptions o;

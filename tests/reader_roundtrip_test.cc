@@ -19,10 +19,7 @@
 namespace gongkai {
 namespace {
 
-const Engine& TheEngine() {
-  static const Engine engine({testing::DataDir(), {}});
-  return engine;
-}
+using testing::TheEngine;
 
 reader::ReaderOptions Options() {
   reader::ReaderOptions o;

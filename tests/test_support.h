@@ -11,6 +11,7 @@
 #include <sstream>
 #include <string>
 
+#include "engine/engine.h"
 #include "source/source_loader.h"
 
 namespace gongkai::testing {
@@ -19,6 +20,12 @@ inline std::string SourceDir() { return GONGKAI_SOURCE_DIR; }
 inline std::string DataDir() { return SourceDir() + "/data"; }
 inline std::string ExamplePath(const std::string& name) {
   return SourceDir() + "/examples/" + name;
+}
+
+// One engine on the bundled data for every test of a process (its reference data loads once).
+inline const Engine& TheEngine() {
+  static const Engine engine({DataDir(), {}});
+  return engine;
 }
 
 inline const CatalogProvider& Catalogs() {
