@@ -49,6 +49,20 @@ std::vector<ReaderFinding> FindingsIn(const PublishedDocument& doc, const std::s
   return out;
 }
 
+// The findings on the “三公” table of `doc` once 1 万元 is added to its cell at `row`, `column`
+// (a mutation: a test that the relation is checked at all).
+std::vector<ReaderFinding> ThreePublicFindingsWithOneMore(const PublishedDocument& doc, size_t row,
+                                                          size_t column) {
+  PublishedDocument changed = doc;
+  for (PublishedTable& t : changed.tables) {
+    if (t.id != "three_public") continue;
+    PublishedAmount& a = t.rows.at(row).amounts.at(column);
+    a.value = a.value + Money::FromWan(1);
+    break;
+  }
+  return FindingsIn(changed, "three_public");
+}
+
 // 江苏省级 “三公”经费、会议费、培训费支出预算表: 合计 | “三公”经费 (小计 | 因公出国（境）费 |
 // 公务用车购置及运行维护费 (小计 | 购置费 | 运行维护费) | 公务接待费) | 会议费 | 培训费. The
 // 购置费 column of 2018 prints nothing; it is a column all the same.
@@ -86,11 +100,7 @@ TEST(CorpusLayoutTest, JiangsuProvincialThreePublicTable) {
     EXPECT_EQ(Printed(t->rows[0]), c.amounts);
     // The three sums hold: nothing is found, and a changed figure is.
     EXPECT_TRUE(FindingsIn(doc, "three_public").empty());
-    PublishedDocument changed = doc;
-    const size_t index = static_cast<size_t>(t - doc.tables.data());
-    PublishedAmount& meetings = changed.tables[index].rows[0].amounts[7];
-    meetings.value = meetings.value + Money::FromWan(1);
-    std::vector<ReaderFinding> found = FindingsIn(changed, "three_public");
+    std::vector<ReaderFinding> found = ThreePublicFindingsWithOneMore(doc, 0, 7);  // 会议费
     ASSERT_EQ(found.size(), 1u);
     EXPECT_EQ(found[0].level, FindingLevel::kError);
     EXPECT_EQ(found[0].printed.Wan(2), c.amounts[0]);
@@ -141,19 +151,12 @@ TEST(CorpusLayoutTest, XianThreePublicByBudgetAndActual) {
   // Both sums hold in both rows; a changed 运行维护费 of 决算数 breaks the 公务用车 小计 (and
   // through it nothing else: the 小计 printed is compared with its own items).
   EXPECT_TRUE(FindingsIn(doc, "three_public").empty());
-  PublishedDocument changed = doc;
-  const size_t index = static_cast<size_t>(t - doc.tables.data());
-  PublishedAmount& operation = changed.tables[index].rows[1].amounts[4];
-  operation.value = operation.value + Money::FromWan(1);
-  std::vector<ReaderFinding> found = FindingsIn(changed, "three_public");
+  std::vector<ReaderFinding> found = ThreePublicFindingsWithOneMore(doc, 1, 4);
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].level, FindingLevel::kError);
   EXPECT_EQ(found[0].printed.Wan(2), "587.44");
   // A changed 公务接待费 breaks the first 小计.
-  changed = doc;
-  PublishedAmount& reception = changed.tables[index].rows[0].amounts[5];
-  reception.value = reception.value + Money::FromWan(1);
-  found = FindingsIn(changed, "three_public");
+  found = ThreePublicFindingsWithOneMore(doc, 0, 5);
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].printed.Wan(2), "593.46");
 }
@@ -170,14 +173,10 @@ TEST(CorpusLayoutTest, ShanghaiThreePublicOrder) {
   EXPECT_EQ(Printed(t->rows[0]),
             (std::vector<std::string>{"10.81", "0.00", "0.83", "9.98", "0.00", "9.98", "217.83"}));
   EXPECT_TRUE(FindingsIn(doc, "three_public").empty());
-  const size_t index = static_cast<size_t>(t - doc.tables.data());
   // A wrong 运行费 is found at the 公务用车 小计, a wrong 公务接待费 at the 合计.
   for (const auto& [column, total] :
        {std::pair{size_t{5}, "9.98"}, std::pair{size_t{2}, "10.81"}}) {
-    PublishedDocument changed = doc;
-    PublishedAmount& a = changed.tables[index].rows[0].amounts[column];
-    a.value = a.value + Money::FromWan(1);
-    std::vector<ReaderFinding> found = FindingsIn(changed, "three_public");
+    std::vector<ReaderFinding> found = ThreePublicFindingsWithOneMore(doc, 0, column);
     ASSERT_EQ(found.size(), 1u) << column;
     EXPECT_EQ(found[0].printed.Wan(2), total);
   }
