@@ -268,6 +268,21 @@ TEST(WorkbookTemplate, FinalAccountsTemplate) {
       WriteWorkbookTemplate(DocumentKind::kBudget, 2024, budget, &error, testing::DataDir()))
       << error;
   EXPECT_FALSE(ReadWorkbook(budget).Find("决算信息"));
+  // Labels in the 决算's words (决算年度, not 预算年度); a budget's stay as they were, and a
+  // 决算 workbook with the budget's label is still read
+  // (FinalWorkbook.MistakesAreToldAtTheirCells).
+  auto labels = [](const XlsxSheet* sheet) {
+    std::set<std::string> out;
+    for (int row = 1; sheet && row <= sheet->max_row; ++row) out.insert(sheet->Text(row, 1));
+    return out;
+  };
+  EXPECT_TRUE(labels(wb.Find("基本信息")).count("决算年度"));
+  EXPECT_TRUE(labels(wb.Find("基本信息")).count("决算单位构成"));
+  EXPECT_FALSE(labels(wb.Find("基本信息")).count("预算年度"));
+  EXPECT_TRUE(labels(wb.Find("上年对比")).count("收入支出总计"));
+  Workbook budget_book = ReadWorkbook(budget);
+  EXPECT_TRUE(labels(budget_book.Find("基本信息")).count("预算年度"));
+  EXPECT_TRUE(labels(budget_book.Find("上年对比")).count("部门收支总预算"));
   std::string message = ErrorOf([&] { ReadWorkbookSource(path, testing::Catalogs()); });
   EXPECT_NE(message.find("缺少必填项「name」"), std::string::npos) << message;
   EXPECT_EQ(message.find("final_accounts"), std::string::npos) << message;
@@ -595,6 +610,8 @@ TEST(FinalWorkbook, MistakesAreToldAtTheirCells) {
       all += d.ToString() + "\n";
     }
   }
+  // 预算年度 is read in a 决算's workbook too (its template says 决算年度).
+  EXPECT_EQ(all.find("未知的项目"), std::string::npos) << all;
   for (const char* cell :
        {"决算信息!B4", "收入决算!B2", "结转结余!A3", "分项预算!A3", "分项预算!B4", "三公决算!C2"}) {
     EXPECT_TRUE(cells.count(cell)) << cell << "\n" << all;

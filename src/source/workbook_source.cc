@@ -51,6 +51,8 @@ struct FormRow {
   RowKind kind;
   const char* path;
   std::vector<Column> columns;  // value columns B, C, …
+  // The label in a 决算's workbook where it differs (决算年度 for 预算年度); either is read.
+  const char* final_label = nullptr;
 };
 struct FormSheet {
   const char* name;
@@ -199,10 +201,14 @@ const std::vector<FormSheet>& FormSheets() {
         {"部门编码", RowKind::kScalar, "department.code", {Text("", "")}},
         {"财政区划编码", RowKind::kScalar, "department.region.code", {Text("", "")}},
         {"财政区划名称", RowKind::kScalar, "department.region.name", {Text("", "")}},
-        {"预算年度", RowKind::kScalar, "department.year", {{"", "", Kind::kInt}}},
+        {"预算年度", RowKind::kScalar, "department.year", {{"", "", Kind::kInt}}, "决算年度"},
         {"上年对比年度", RowKind::kScalar, "prior_year.year", {{"", "", Kind::kInt}}},
         {"部门主要职能", RowKind::kScalar, "department.functions", {Text("", "")}},
-        {"预算单位构成", RowKind::kScalar, "department.composition", {Text("", "")}},
+        {"预算单位构成",
+         RowKind::kScalar,
+         "department.composition",
+         {Text("", "")},
+         "决算单位构成"},
         {"预算单位",
          RowKind::kIndexed,
          "department.units",
@@ -228,7 +234,7 @@ const std::vector<FormSheet>& FormSheets() {
         {"联系电话", RowKind::kScalar, "contact.phone", {Text("", "")}},
         {"补充说明", RowKind::kKeyed, "notes", {Text("部分（一至九）", ""), Text("文字", "")}}}},
       {"上年对比",
-       {{"部门收支总预算", RowKind::kPair, "prior_year.total", {}},
+       {{"部门收支总预算", RowKind::kPair, "prior_year.total", {}, "收入支出总计"},
         {"一般公共预算财政拨款支出", RowKind::kPair, "prior_year.general", {}},
         {"基本支出", RowKind::kPair, "prior_year.basic", {}},
         {"人员经费", RowKind::kPair, "prior_year.personnel", {}},
@@ -670,7 +676,8 @@ void Writer::WriteForm(const FormSheet& f) {
   for (const auto& r : f.rows) {
     const auto& cols = RowColumns(r);
     auto put_label = [&] {
-      worksheet_write_string(ws, static_cast<lxw_row_t>(row), 0, r.label, header_);
+      worksheet_write_string(ws, static_cast<lxw_row_t>(row), 0,
+                             final_ && r.final_label ? r.final_label : r.label, header_);
     };
     auto validate_row = [&] {
       for (size_t c = 0; c < cols.size(); ++c)
@@ -1229,7 +1236,10 @@ void SheetReader::ReadKeyed(const XlsxSheet& s, const KeyedSheet& spec) {
 
 void SheetReader::ReadForm(const XlsxSheet& s, const FormSheet& spec) {
   std::map<std::string, const FormRow*> rows;
-  for (const auto& r : spec.rows) rows[r.label] = &r;
+  for (const auto& r : spec.rows) {
+    rows[r.label] = &r;
+    if (r.final_label) rows[r.final_label] = &r;
+  }
   std::map<std::string, int> counts;
   for (int row = 2; row <= s.max_row; ++row) {
     std::string label = Trim(s.Text(row, 1));
