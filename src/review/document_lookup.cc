@@ -122,13 +122,13 @@ std::string HeaderKey(const std::string& s) {
   return out;
 }
 
-bool ColumnMatches(const std::string& raw_path, const std::string& raw_wanted) {
-  if (raw_path == raw_wanted) return true;
-  const std::string path = HeaderKey(raw_path), wanted = HeaderKey(raw_wanted);
+// `path` and `wanted` as HeaderKey gives them: the path's keys are made once per table, the
+// wanted column's once per look-up (this runs for every declared cell and column).
+bool ColumnMatches(std::string_view path, std::string_view wanted) {
   if (path == wanted) return true;
   // The lower levels of a deep header ("公务接待费/预算数" under 财政拨款“三公”经费).
-  if (path.size() > wanted.size() + 1 &&
-      path.compare(path.size() - wanted.size() - 1, std::string::npos, "/" + wanted) == 0) {
+  if (path.size() > wanted.size() + 1 && path[path.size() - wanted.size() - 1] == '/' &&
+      path.substr(path.size() - wanted.size()) == wanted) {
     return true;
   }
   // The leaf alone ("人员经费") or a single-level parent.
@@ -136,9 +136,14 @@ bool ColumnMatches(const std::string& raw_path, const std::string& raw_wanted) {
   return slash != std::string_view::npos && path.substr(slash + 1) == wanted;
 }
 
+std::vector<std::string> HeaderKeys(std::vector<std::string> paths) {
+  for (auto& p : paths) p = HeaderKey(p);
+  return paths;
+}
+
 }  // namespace
 
-TableLookup::TableLookup(const Table& t) : number_(t.number), paths_(ColumnPaths(t)) {
+TableLookup::TableLookup(const Table& t) : number_(t.number), paths_(HeaderKeys(ColumnPaths(t))) {
   for (const auto& r : t.rows) {
     std::vector<const Cell*> cols;  // cells by grid column
     for (const auto& c : r.cells) {
@@ -166,6 +171,7 @@ TableLookup::TableLookup(const Table& t) : number_(t.number), paths_(ColumnPaths
 
 std::optional<Money> TableLookup::Find(const std::string& row, const std::string& column,
                                        std::string* why) const {
+  const std::string wanted = HeaderKey(column);
   auto it = labels_.find(LabelKey(row));
   if (it != labels_.end()) {
     for (const auto& [r, i] : it->second) {
@@ -179,7 +185,7 @@ std::optional<Money> TableLookup::Find(const std::string& row, const std::string
         continue;
       }
       for (size_t k = 0; k < cols.size() && k < paths_.size(); ++k) {
-        if (cols[k]->money && ColumnMatches(paths_[k], column)) return cols[k]->money;
+        if (cols[k]->money && ColumnMatches(paths_[k], wanted)) return cols[k]->money;
       }
       *why = fmt::format("表中没有列「{}」", column);
       return std::nullopt;
@@ -188,7 +194,7 @@ std::optional<Money> TableLookup::Find(const std::string& row, const std::string
   // A 科目 row the detail does not produce is zero in the detail, if the column exists.
   if (!column.empty() && IsCode(row)) {
     for (const auto& p : paths_) {
-      if (ColumnMatches(p, column)) return Money();
+      if (ColumnMatches(p, wanted)) return Money();
     }
     *why = fmt::format("表中没有列「{}」", column);
     return std::nullopt;

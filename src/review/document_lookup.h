@@ -34,9 +34,9 @@ class TableLookup {
                             std::string* why) const;
 
  private:
-  std::string number_;             // 附表4-5
-  std::vector<std::string> rows_;  // each row's label as read, in table order
-  std::vector<std::string> paths_;
+  std::string number_;              // 附表4-5
+  std::vector<std::string> rows_;   // each row's label as read, in table order
+  std::vector<std::string> paths_;  // each grid column's header path, as compared (HeaderKey)
   std::vector<std::vector<const Cell*>> grid_;  // rows of cells by grid column
   std::map<std::string, std::vector<std::pair<size_t, size_t>>> labels_;  // → (row, column)
 };
