@@ -124,6 +124,23 @@ void Emitter::Rounding(std::string message, Location where, std::string expected
   out_->push_back(std::move(f));
 }
 
+bool RuleSelected(const std::string& id, const Rule* rule, const CheckConfig& config,
+                  const CheckOptions& options) {
+  if (config.disabled.count(id)) return false;
+  if (!options.only.empty() &&
+      std::find(options.only.begin(), options.only.end(), id) == options.only.end()) {
+    return false;
+  }
+  return options.profile.empty() || !rule ||
+         std::find(rule->profiles.begin(), rule->profiles.end(), options.profile) !=
+             rule->profiles.end();
+}
+
+Severity ConfiguredSeverity(const std::string& id, Severity normal, const CheckConfig& config) {
+  auto it = config.severity.find(id);
+  return it == config.severity.end() ? normal : it->second;
+}
+
 std::vector<Finding> RunChecks(const Department& d, const Document& doc, const CheckConfig& config,
                                const CheckOptions& options) {
   // A published document read back has no detail to check its figures against: it gets the
@@ -156,20 +173,11 @@ std::vector<Finding> RunChecks(const Department& d, const Document& doc, const C
   std::vector<Finding> all;
   for (const auto& rule : AllRules()) {
     if (!rule.AppliesTo(d.kind)) continue;
-    if (config.disabled.count(rule.id)) continue;
-    if (!options.only.empty() &&
-        std::find(options.only.begin(), options.only.end(), rule.id) == options.only.end()) {
-      continue;
-    }
-    if (!options.profile.empty() && std::find(rule.profiles.begin(), rule.profiles.end(),
-                                              options.profile) == rule.profiles.end()) {
-      continue;
-    }
+    if (!RuleSelected(rule.id, &rule, config, options)) continue;
     std::vector<Finding> found;
     Emitter emit(&found);
     rule.run(ctx, emit);
-    auto configured = config.severity.find(rule.id);
-    Severity severity = configured == config.severity.end() ? rule.severity : configured->second;
+    const Severity severity = ConfiguredSeverity(rule.id, rule.severity, config);
     for (auto& finding : found) {
       // Rounding differences stay 提示 whatever the rule's severity.
       finding.severity = finding.rounding ? Severity::kInfo : severity;

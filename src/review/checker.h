@@ -25,6 +25,14 @@ struct CheckOptions {
   std::vector<std::string> only;  // rule ids; empty: all
 };
 
+// Whether the region's settings and `options` let rule `id` run (`rule`: its registry entry,
+// null for an id the registry does not hold, which no profile names and so none filters out).
+bool RuleSelected(const std::string& id, const Rule* rule, const CheckConfig& config,
+                  const CheckOptions& options);
+
+// The severity of rule `id` as the region's settings make it (`normal`: the rule's own).
+Severity ConfiguredSeverity(const std::string& id, Severity normal, const CheckConfig& config);
+
 // Runs the rules on `d`, whose disclosure `doc` was built from it. Findings are ordered by
 // severity, then by where they are.
 std::vector<Finding> RunChecks(const Department& d, const Document& doc, const CheckConfig& config,

@@ -218,10 +218,10 @@ Finding ToFinding(const reader::ReaderFinding& f, const Department& d, const Sou
   Finding out;
   out.rule = f.rule;
   out.rounding = f.level == reader::FindingLevel::kNote;
-  Severity severity = Severity::kError;
-  if (const Rule* rule = FindRule(f.rule)) severity = rule->severity;
-  if (auto it = config.severity.find(f.rule); it != config.severity.end()) severity = it->second;
-  out.severity = out.rounding ? Severity::kInfo : severity;
+  const Rule* rule = FindRule(f.rule);
+  out.severity = out.rounding
+                     ? Severity::kInfo
+                     : ConfiguredSeverity(f.rule, rule ? rule->severity : Severity::kError, config);
   out.message = f.message;
   out.where.table_id = f.table_id;
   out.where.table = f.table_title;
@@ -277,17 +277,7 @@ std::vector<Finding> ReviewPublishedSource(const Department& d, const CheckConfi
   const SourcePlaces places(d);
   std::vector<Finding> out;
   for (const reader::ReaderFinding& f : read) {
-    if (config.disabled.count(f.rule)) continue;
-    if (!options.only.empty() &&
-        std::find(options.only.begin(), options.only.end(), f.rule) == options.only.end()) {
-      continue;
-    }
-    const Rule* rule = FindRule(f.rule);
-    if (!options.profile.empty() && rule &&
-        std::find(rule->profiles.begin(), rule->profiles.end(), options.profile) ==
-            rule->profiles.end()) {
-      continue;
-    }
+    if (!RuleSelected(f.rule, FindRule(f.rule), config, options)) continue;
     out.push_back(ToFinding(f, d, places, config));
   }
   std::stable_sort(out.begin(), out.end(),
