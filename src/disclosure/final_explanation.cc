@@ -33,12 +33,15 @@ std::string WholeReason(const FinalAccounts& fa, const char* key, Money actual, 
 }
 
 // "完成年初预算的95.45%，决算数小于年初预算数" (or 等于/大于; `what` 调整预算 for the adjusted
-// budget); empty without a budget.
-std::string Completion(Money actual, Money budget, const char* what = "年初预算") {
+// budget); empty without a budget. Without `direction` the 完成% alone, where a reason that
+// follows states the direction.
+std::string Completion(Money actual, Money budget, const char* what = "年初预算",
+                       bool direction = true) {
   if (budget.is_zero()) return "";
+  std::string out = fmt::format("完成{}的{}", what, Share(actual, budget));
+  if (!direction) return out;
   const int64_t a = actual.RoundedWan(2), b = budget.RoundedWan(2);
-  const char* direction = a > b ? "大于" : a < b ? "小于" : "等于";
-  return fmt::format("完成{}的{}，决算数{}{}数", what, Share(actual, budget), direction, what);
+  return out + fmt::format("，决算数{}{}数", a > b ? "大于" : a < b ? "小于" : "等于", what);
 }
 
 std::string StripPeriods(std::string text) {
@@ -239,10 +242,7 @@ class FinalWriter {
     // "完成预算的60.46%" as the 中央 and local 决算 state the “三公” (the budget of the year is
     // its only budget); the direction is said once, by the reason when there is one.
     const std::string reason = WholeReason(fa_, "three_public", t.actual, t.budget);
-    std::string completion = Completion(t.actual, t.budget, "预算");
-    if (const size_t at = completion.find("，决算数"); !reason.empty() && at != std::string::npos) {
-      completion.resize(at);
-    }
+    const std::string completion = Completion(t.actual, t.budget, "预算", reason.empty());
     // Compared with last year's 决算 only when its four items are all given (three_public.
     // prior_year), as the budget does.
     const auto& py = d_.three_public.prior_year;
