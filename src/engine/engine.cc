@@ -354,17 +354,14 @@ std::vector<CheckOutcome> Engine::CheckAll(const std::vector<std::string>& sourc
   return outcomes;
 }
 
-namespace {
-
 // What `gongkai audit` does to a document once read: its arithmetic, the relations between its
-// tables and its text, findings grouped by cause.
-void CheckRead(AuditedDocument* a) {
-  a->findings = reader::CheckPublished(*a->document);
-  AppendPublishedRelations(*a->document, &a->findings);
-  GroupPublishedFindings(&a->findings);
+// tables, its text against its tables and its prose's own arithmetic, grouped by cause.
+void Engine::CheckRead(AuditedDocument* a) const {
+  const CheckConfig& config = CheckConfigOf("default");
+  const std::shared_ptr<const ProseWords> words =
+      config.prose_words ? config.prose_words() : nullptr;
+  a->findings = AuditPublished(*a->document, words.get());
 }
-
-}  // namespace
 
 std::vector<AuditedDocument> Engine::AuditAll(const std::vector<std::string>& paths,
                                               int jobs) const {

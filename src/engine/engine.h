@@ -159,6 +159,7 @@ class Engine {
 
  private:
   void ResolveBudget(const std::string& path, Loaded* loaded) const;
+  void CheckRead(AuditedDocument* a) const;
 
   EngineOptions options_;
   std::function<std::shared_ptr<const Catalog>(int)> catalogs_;

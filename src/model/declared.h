@@ -114,6 +114,15 @@ struct PublishedTableLayout {
   int line = 0, column = 0;  // of its entry in the source
 };
 
+// A page of the document's text on which no table was found (reader::NarrativePage): its lines
+// as printed, an empty one where a row of a table stood; checked for the arithmetic of its
+// sentences (review/published_prose.h).
+struct PublishedNarrativePage {
+  int page = 0;
+  std::vector<std::string> lines;
+  std::vector<int> source_lines;  // the source line of each (0: not known)
+};
+
 struct PublishedSource {
   bool present = false;
   std::string file;  // the document read (its file name)
@@ -123,6 +132,7 @@ struct PublishedSource {
   // is 预算 in the model (the source's default), a department or year not read is empty / 0.
   std::vector<std::string> unread;
   std::vector<PublishedTableLayout> tables;
+  std::vector<PublishedNarrativePage> narrative;
 
   const PublishedTableLayout* Find(const std::string& key) const;
 };

@@ -119,6 +119,15 @@ struct CompletenessMark {
   std::string sheet = {};  // in a workbook: the sheet where it was found
 };
 
+// The text of a page on which no table was found (a 公开说明 / 情况说明 page), line by line as
+// printed (cells joined, spaces removed): the prose whose arithmetic is checked
+// (review/published_prose.h). Line i is the page's line i + 1; a line that is a row of a table
+// (its cells apart, no punctuation of a sentence) is empty.
+struct NarrativePage {
+  int page = 0;
+  std::vector<std::string> lines;
+};
+
 struct PublishedDocument {
   std::string path;
   DocumentKind kind = DocumentKind::kUnknown;
@@ -129,6 +138,7 @@ struct PublishedDocument {
   std::vector<PublishedTable> tables;
   std::vector<TextFigure> text_figures;
   std::vector<CompletenessMark> completeness;
+  std::vector<NarrativePage> narrative;  // pages of a PDF or text; not a workbook's sheets
 
   const PublishedTable* Find(std::string_view id) const;
   // A template or blank form: standard tables found, but not one amount printed in them.

@@ -35,6 +35,7 @@ PublishedDocument FromPages(const std::vector<Page>& pages, const std::string& p
   TextFacts facts = TextFacts::Load(options.data_dir);
   doc.text_figures = ReadTextFigures(pages, facts.figures, doc.year);
   doc.completeness = ReadCompleteness(pages, facts.completeness, doc, facts.tables_elsewhere);
+  doc.narrative = ReadNarrative(pages, doc);
   return doc;
 }
 

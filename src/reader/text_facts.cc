@@ -289,4 +289,45 @@ std::vector<CompletenessMark> ReadCompleteness(
   return out;
 }
 
+namespace {
+
+bool HasSentencePunctuation(std::string_view s) {
+  for (std::string_view p : {"，", "。", "；", ",", ";"}) {
+    if (s.find(p) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<NarrativePage> ReadNarrative(const std::vector<Page>& pages,
+                                         const PublishedDocument& doc) {
+  std::vector<NarrativePage> out;
+  for (const Page& p : pages) {
+    if (!p.readable || !p.sheet.empty() || p.lines.empty()) continue;
+    const bool has_table = std::any_of(doc.tables.begin(), doc.tables.end(), [&](const auto& t) {
+      return std::find(t.pages.begin(), t.pages.end(), p.number) != t.pages.end();
+    });
+    if (has_table) continue;
+    NarrativePage n;
+    n.page = p.number;
+    for (const Line& l : p.lines) {
+      // A row of a table the reader does not know (a 绩效目标表 …): cells apart, no
+      // punctuation of a sentence, and amounts or rates ("检查收入 ≥18.5万元 19.8万元 10 10").
+      // Kept as an empty line, which ends a paragraph, so that line numbers stay those of the
+      // page and its figures are not read as a sentence's. A line of justified text split at
+      // a number ("2017 年本部门…预算支出") has no unit and stays.
+      std::string text = l.Compact();
+      if (l.cells.size() >= 2 && !HasSentencePunctuation(text) &&
+          (text.find("元") != std::string::npos || text.find('%') != std::string::npos ||
+           text.find("％") != std::string::npos)) {
+        text.clear();
+      }
+      n.lines.push_back(std::move(text));
+    }
+    out.push_back(std::move(n));
+  }
+  return out;
+}
+
 }  // namespace gongkai::reader

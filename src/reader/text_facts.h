@@ -66,6 +66,11 @@ std::vector<CompletenessMark> ReadCompleteness(
     const std::vector<Page>& pages, const std::vector<CompletenessItem>& items,
     const PublishedDocument& doc, const std::vector<TablesElsewherePattern>& elsewhere);
 
+// The narrative pages of `doc` (its tables already read): every readable page of a PDF or text
+// on which no table was found, all its lines. A workbook's sheets have none.
+std::vector<NarrativePage> ReadNarrative(const std::vector<Page>& pages,
+                                         const PublishedDocument& doc);
+
 }  // namespace gongkai::reader
 
 #endif  // GONGKAI_READER_TEXT_FACTS_H_

@@ -531,6 +531,13 @@ struct Analysis {
         }
       }
       if (marker.empty()) continue;
+      // "服务4,813.5万元；其中一般公共预算拨款…": after a semicolon, 其中 opens a breakdown of
+      // the whole sentence's subject, not of the amount right before it; which, is not said.
+      const std::string_view before_marker = std::string_view(bare).substr(0, at);
+      if (before_marker.find("；") != std::string_view::npos ||
+          before_marker.find(';') != std::string_view::npos) {
+        return std::nullopt;
+      }
       // The total: the last amount before the marker, not itself a change, with no other
       // amount between it and the marker.
       std::optional<size_t> total;
@@ -721,6 +728,40 @@ std::vector<ProseSentence> SplitProse(std::string_view raw, const ProseWords& wo
   return out;
 }
 
+std::string NormaliseProse(std::string_view text) { return Normalise(text); }
+
+const char* ProseRuleId(ProseRelationKind kind) {
+  switch (kind) {
+    case ProseRelationKind::kAdjustment:
+      return "TXT-011";
+    case ProseRelationKind::kChange:
+      return "TXT-012";
+    case ProseRelationKind::kListTotal:
+      return "TXT-013";
+    case ProseRelationKind::kShare:
+      return "TXT-014";
+    case ProseRelationKind::kChangeRate:
+      return "TXT-015";
+  }
+  return "";
+}
+
+const char* ProseRuleTitle(ProseRelationKind kind) {
+  switch (kind) {
+    case ProseRelationKind::kAdjustment:
+      return "文字中的调整算式成立（原安排 ± 调整 = 调整后）";
+    case ProseRelationKind::kChange:
+      return "文字中的增减额与同一句（或源文件）给出的两年数字相符";
+    case ProseRelationKind::kListTotal:
+      return "文字中列举的各项与所称合计相符";
+    case ProseRelationKind::kShare:
+      return "文字中的占比与所述数字相符";
+    case ProseRelationKind::kChangeRate:
+      return "文字中的增减幅度与增减额相符";
+  }
+  return "";
+}
+
 std::vector<ProseRelation> CheckProse(std::string_view text, const ProseWords& words,
                                       const ProseContext& context) {
   return CheckProse(SplitProse(text, words), words, context);
@@ -729,7 +770,9 @@ std::vector<ProseRelation> CheckProse(std::string_view text, const ProseWords& w
 std::vector<ProseRelation> CheckProse(const std::vector<ProseSentence>& sentences,
                                       const ProseWords& words, const ProseContext& context) {
   std::vector<ProseRelation> out;
-  for (const auto& s : sentences) {
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    const size_t before = out.size();
+    const ProseSentence& s = sentences[i];
     Analysis a{s, words, context, &out};
     a.Adjustments();
     a.Changes();
@@ -737,6 +780,7 @@ std::vector<ProseRelation> CheckProse(const std::vector<ProseSentence>& sentence
     std::optional<Analysis::List> list;
     a.Lists(&list);
     a.Shares(list, sentences);
+    for (size_t r = before; r < out.size(); ++r) out[r].sentence_index = i;
   }
   return out;
 }

@@ -71,7 +71,18 @@ struct ProseRelation {
   std::string sentence;
   std::string message;  // Chinese: what the sentence says and what the figures give
   std::string expected, found;
+  size_t sentence_index = 0;  // of the sentence in the list CheckProse was given
 };
+
+// The review rule that states a relation of `kind` (TXT-011 … TXT-015, rules/prose_rules.cc)
+// and its title.
+const char* ProseRuleId(ProseRelationKind kind);
+const char* ProseRuleTitle(ProseRelationKind kind);
+
+// `text` as SplitProse reads it: spaces dropped, full-width digits, point and percent sign
+// made ASCII. Byte by byte, so that the normalised lines of a paragraph, joined, are the
+// normalised paragraph.
+std::string NormaliseProse(std::string_view text);
 
 // Every relation of the kinds above found in `text`, whether it holds or not.
 std::vector<ProseRelation> CheckProse(std::string_view text, const ProseWords& words,

@@ -9,6 +9,7 @@
 #include "reader/table_catalog.h"
 #include "review/cause_groups.h"
 #include "review/checker.h"
+#include "review/published_prose.h"
 
 namespace gongkai {
 namespace {
@@ -550,6 +551,14 @@ struct Relations {
 
 void AppendPublishedRelations(const PublishedDocument& doc, std::vector<ReaderFinding>* findings) {
   Relations{doc, findings}.Run();
+}
+
+std::vector<ReaderFinding> AuditPublished(const PublishedDocument& doc, const ProseWords* words) {
+  std::vector<ReaderFinding> all = reader::CheckPublished(doc);
+  AppendPublishedRelations(doc, &all);
+  if (words) AppendPublishedProse(doc, *words, &all);
+  GroupPublishedFindings(&all);
+  return all;
 }
 
 void GroupPublishedFindings(std::vector<ReaderFinding>* findings) {

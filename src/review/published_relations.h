@@ -4,7 +4,9 @@
 //
 //   std::vector<reader::ReaderFinding> all = reader::CheckPublished(doc);
 //   AppendPublishedRelations(doc, &all);  // relations between tables, text against tables
+//   AppendPublishedProse(doc, words, &all);  // the prose's own arithmetic (published_prose.h)
 //   GroupPublishedFindings(&all);         // one finding per cause (cause_groups.h)
+// — all four are AuditPublished.
 //
 // The relations are those the review rules state for a source's declared figures (the rule ids
 // are theirs: BAL-013 收支总表与支出总表一致, BAL-012, BAL-014, BAL-016, FIN-001, FIN-002,
@@ -34,6 +36,7 @@
 #include <vector>
 
 #include "reader/reader.h"
+#include "review/prose_words.h"
 
 namespace gongkai {
 
@@ -44,6 +47,11 @@ void AppendPublishedRelations(const reader::PublishedDocument& doc,
 // Groups *findings by cause (cause_groups.h, with total rows as roots): the findings explained
 // by another are moved into its `consequences`; the order is kept otherwise.
 void GroupPublishedFindings(std::vector<reader::ReaderFinding>* findings);
+
+// Everything `gongkai audit` checks in a document once read, grouped by cause, in the order
+// above; `words` (data/check/common/prose_words.csv) null: the prose is not checked.
+std::vector<reader::ReaderFinding> AuditPublished(const reader::PublishedDocument& doc,
+                                                  const ProseWords* words);
 
 }  // namespace gongkai
 

@@ -83,6 +83,7 @@ Department SourceFromPublished(const reader::PublishedDocument& doc) {
     }
     p.tables.push_back(std::move(layout));
   }
+  for (const reader::NarrativePage& n : doc.narrative) p.narrative.push_back({n.page, n.lines, {}});
   for (const reader::TextFigure& f : doc.text_figures) {
     DeclaredFigure figure;
     figure.key = kPublishedTextKey + f.key;
@@ -141,6 +142,9 @@ reader::PublishedDocument PublishedFromSource(const Department& d) {
     }
     doc.tables.push_back(std::move(t));
   }
+  for (const PublishedNarrativePage& n : d.published.narrative) {
+    doc.narrative.push_back({n.page, n.lines});
+  }
   std::vector<UnplacedCell> unplaced;  // the loader refused a source with any
   for (const PlacedCell& p : PlaceDeclaredCells(d.declared, d.published, &unplaced)) {
     const DeclaredCell& c = d.declared.cells[p.cell];
@@ -179,6 +183,7 @@ namespace {
 struct SourcePlaces {
   std::map<std::tuple<std::string, int, std::string, std::string>, const DeclaredCell*> cells;
   std::map<std::string, const DeclaredFigure*> text;
+  std::map<std::pair<int, int>, int> narrative;  // (page, line) → source line
 
   explicit SourcePlaces(const Department& d) {
     std::vector<UnplacedCell> unplaced;
@@ -190,6 +195,11 @@ struct SourcePlaces {
     }
     for (const DeclaredFigure& f : d.declared.text) {
       if (f.key.starts_with(kPublishedTextKey)) text.emplace(f.at, &f);
+    }
+    for (const PublishedNarrativePage& n : d.published.narrative) {
+      for (size_t i = 0; i < n.lines.size() && i < n.source_lines.size(); ++i) {
+        narrative.emplace(std::make_pair(n.page, static_cast<int>(i) + 1), n.source_lines[i]);
+      }
     }
   }
 
@@ -233,6 +243,8 @@ Finding ToFinding(const reader::ReaderFinding& f, const Department& d, const Sou
     if (auto it = places.text.find(TextPlace(f.cell, f.page, f.line)); it != places.text.end()) {
       out.where.line = it->second->line;
       out.where.column_pos = it->second->column;
+    } else if (auto n = places.narrative.find({f.page, f.line}); n != places.narrative.end()) {
+      out.where.line = n->second;  // a sentence of the prose: its first line in the YAML
     }
   } else if (const DeclaredCell* c = places.Cell(f.table_id, f.side, f.row, f.column)) {
     out.where.line = c->line;
@@ -271,9 +283,9 @@ Finding ToFinding(const reader::ReaderFinding& f, const Department& d, const Sou
 std::vector<Finding> ReviewPublishedSource(const Department& d, const CheckConfig& config,
                                            const CheckOptions& options) {
   const reader::PublishedDocument doc = PublishedFromSource(d);
-  std::vector<reader::ReaderFinding> read = reader::CheckPublished(doc);
-  AppendPublishedRelations(doc, &read);
-  GroupPublishedFindings(&read);
+  const std::shared_ptr<const ProseWords> words =
+      config.prose_words ? config.prose_words() : nullptr;
+  const std::vector<reader::ReaderFinding> read = AuditPublished(doc, words.get());
   const SourcePlaces places(d);
   std::vector<Finding> out;
   for (const reader::ReaderFinding& f : read) {

@@ -9,7 +9,8 @@
 // not read listed in published.unread, never guessed), every printed table figure as a
 // declared cell (table, row by code or name, column by its header path), the headline figures
 // of the text as declared text (keys `published.<reader key>`: published.income_total …, the
-// phrases of data/reader/text_figures.csv), and each table's layout as printed — in the
+// phrases of data/reader/text_figures.csv), the narrative pages line by line (published.narrative,
+// whose sentences' arithmetic is checked), and each table's layout as printed — in the
 // "published-document mode" of the source format (model/declared.h, PublishedSource). Blank
 // cells are not written: a cell the YAML does not give is blank, as it was printed.
 //

@@ -97,6 +97,7 @@ class Loader : public SourceReader {
   void LoadNotes(const YamlNode& n);
   void LoadDeclared(const YamlNode& n);
   void LoadPublished(const YamlNode& n);
+  void LoadNarrative(const YamlNode& n);
   void PlacePublishedCells();
 
   // Validation that needs the catalog or the whole file.
@@ -608,7 +609,10 @@ void Loader::LoadDeclared(const YamlNode& n) {
 constexpr size_t kMaxPublishedColumns = 200, kMaxPublishedRows = 20000;
 
 void Loader::LoadPublished(const YamlNode& n) {
-  if (!ExpectMap(n, "published", {"file", "identity_from_file_name", "unread", "tables"})) return;
+  if (!ExpectMap(n, "published",
+                 {"file", "identity_from_file_name", "unread", "tables", "narrative"})) {
+    return;
+  }
   PublishedSource& p = d_.published;
   p.present = true;
   p.file = Text(n["file"], "published.file");
@@ -623,6 +627,7 @@ void Loader::LoadPublished(const YamlNode& n) {
             fmt::format("published.unread「{}」无效（可用：kind、department、year）", Excerpt(u)));
     }
   }
+  LoadNarrative(n["narrative"]);
   const YamlNode tables = n["tables"];
   if (!tables || !ExpectList(tables, "published.tables")) return;
   std::set<std::string> keys;
@@ -706,6 +711,32 @@ void Loader::LoadPublished(const YamlNode& n) {
     table.line = t.line();
     table.column = t.column();
     p.tables.push_back(std::move(table));
+  }
+}
+
+constexpr size_t kMaxNarrativeLines = 2000;  // lines of one page
+
+// published.narrative: the text pages, each `{page, lines: […]}`.
+void Loader::LoadNarrative(const YamlNode& n) {
+  if (!n || !ExpectList(n, "published.narrative")) return;
+  int index = 0;
+  for (const auto& page : n) {
+    const std::string what = fmt::format("published.narrative 第{}项", ++index);
+    if (!ExpectMap(page, what, {"page", "lines"})) continue;
+    RequireKeys(page, what, {"page"});
+    PublishedNarrativePage out;
+    out.page = Integer(page["page"], what + " page", 1, 100000);
+    if (const auto& lines = page["lines"]; lines && ExpectList(lines, what + " lines")) {
+      for (const auto& line : lines) {
+        out.lines.push_back(Text(line, what + " lines"));
+        out.source_lines.push_back(line.line());
+      }
+    }
+    if (out.lines.size() > kMaxNarrativeLines) {
+      Error(page, fmt::format("{}：行数（{}）超过上限（{} 行）", what, out.lines.size(),
+                              kMaxNarrativeLines));
+    }
+    d_.published.narrative.push_back(std::move(out));
   }
 }
 

@@ -95,6 +95,12 @@ Json PublishedJson(const PublishedSource& p) {
     tables.push_back(tj);
   }
   j["tables"] = tables;
+  if (!p.narrative.empty()) {
+    Json pages = Json::array();
+    for (const auto& page : p.narrative)
+      pages.push_back({{"page", page.page}, {"lines", page.lines}});
+    j["narrative"] = pages;
+  }
   return j;
 }
 

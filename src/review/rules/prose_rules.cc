@@ -15,8 +15,9 @@ using namespace rules;
 
 const RuleFamily Make{"说明文字", Both()};
 
-Rule ProseRule(const char* id, const char* title, const char* rationale, ProseRelationKind kind) {
-  return Make(id, Severity::kError, title, rationale, "财预〔2016〕143号《地方预决算公开操作规程》",
+Rule ProseRule(const char* rationale, ProseRelationKind kind) {
+  return Make(ProseRuleId(kind), Severity::kError, ProseRuleTitle(kind), rationale,
+              "财预〔2016〕143号《地方预决算公开操作规程》",
               [kind](const CheckContext& ctx, Emitter& emit) { EmitProse(ctx, emit, kind); });
 }
 
@@ -24,28 +25,24 @@ Rule ProseRule(const char* id, const char* title, const char* rationale, ProseRe
 
 void RegisterProseRules(std::vector<Rule>* out) {
   out->push_back(ProseRule(
-      "TXT-011", "文字中的调整算式成立（原安排 ± 调整 = 调整后）",
       "“原安排A万元，调减B万元，安排C万元”应有 C = A − B（调增为 A + B）；每个数字0.01以内的差异为"
       "尾数差异",
       ProseRelationKind::kAdjustment));
   out->push_back(ProseRule(
-      "TXT-012", "文字中的增减额与同一句（或源文件）给出的两年数字相符",
       "“2024年预算A万元，比上年增加B万元”在同一句写明上年数字时，B 应等于两年之差且方向相符；"
       "项目申报表的“前两年预算及当年预算变动情况”按申报表的当年预算和前两年预算核对，“无变化”须两年"
       "相等",
       ProseRelationKind::kChange));
-  out->push_back(ProseRule("TXT-013", "文字中列举的各项与所称合计相符",
-                           "“A万元、B万元，合计X万元”或“分别为…”的各项之和应等于合计；“其中”“包括”"
-                           "所列各项之和不应超过总额",
-                           ProseRelationKind::kListTotal));
   out->push_back(
-      ProseRule("TXT-014", "文字中的占比与所述数字相符",
-                "“A万元，占B的P%”中 B 在同一段写明金额（或为所列各项的合计）时，P 应为 A ÷ "
+      ProseRule("“A万元、B万元，合计X万元”或“分别为…”的各项之和应等于合计；“其中”“包括”"
+                "所列各项之和不应超过总额",
+                ProseRelationKind::kListTotal));
+  out->push_back(
+      ProseRule("“A万元，占B的P%”中 B 在同一段写明金额（或为所列各项的合计）时，P 应为 A ÷ "
                 "B 四舍五入",
                 ProseRelationKind::kShare));
   out->push_back(
-      ProseRule("TXT-015", "文字中的增减幅度与增减额相符",
-                "“A万元，比上年减少B万元，下降P%”中 P 应为 B ÷ 上年数（上年数未写明时为 A + "
+      ProseRule("“A万元，比上年减少B万元，下降P%”中 P 应为 B ÷ 上年数（上年数未写明时为 A + "
                 "B 或 A − B），且增减方向一致",
                 ProseRelationKind::kChangeRate));
 }
