@@ -501,12 +501,13 @@ Interval WordOverColumn(const Cell& cell, const std::vector<Interval>& columns) 
 // The header's leaves — its lowest labels, those with no label below them — right of the rows'
 // labels are counted: where there are more of them than columns with amounts, the difference
 // is made up by the leaves that stand clear of every column with amounts (between two of them,
-// or after the last in a one-sided table: in a two-sided one the title of a half, "支出", reads
-// as one more leaf), of the rows' labels, and of the labels of columns
-// with amounts (a wrapped "单位预留机动经" / "费" whose last line lies in the gap). Only when
-// these are exactly as many as missing: a label merely printed beside its right-aligned
-// amounts (小计 | 基本支出 | 项目支出 centred in wide cells) is no column of its own, and where
-// the count does not settle it nothing is added. Only where boxes are exact (a PDF page).
+// or after the last: in a two-sided table only where the halves' titles, "收入 | 支出", stand on
+// a line of their own, which is then no leaf — elsewhere "支出" printed over a column would read
+// as one more leaf), of the rows' labels, and of the labels of columns with amounts (a wrapped
+// "单位预留机动经" / "费" whose last line lies in the gap). Only when these are exactly as many as
+// missing: a label merely printed beside its right-aligned amounts (小计 | 基本支出 | 项目支出
+// centred in wide cells) is no column of its own, and where the count does not settle it nothing is
+// added. Only where boxes are exact (a PDF page).
 std::vector<Interval> WithBlankColumns(std::vector<Interval> columns,
                                        const std::vector<const Line*>& header,
                                        const std::vector<DataLine>& data,
@@ -523,8 +524,25 @@ std::vector<Interval> WithBlankColumns(std::vector<Interval> columns,
     }
   }
   std::vector<const Cell*> cells;  // the header's, on this side
+  // A two-sided table's halves are titled on a line of their own, one cell a half ("收入 |
+  // 支出"): such a title heads its whole half, and printed over one column of it, no more than
+  // a word wide, it would read as one more leaf. Without it, a leaf after the half's last
+  // column with amounts is a blank column as in a one-sided table.
+  bool half_titles = false;
   for (const Line* line : header) {
     if (IsUnitLine(*line)) continue;
+    std::vector<int> count(static_cast<size_t>(sides), 0);
+    for (const Cell& cell : line->cells) {
+      if (!RemoveSpaces(cell.text).empty()) {
+        ++count[static_cast<size_t>(SideOf(cell.box.x0, bounds))];
+      }
+    }
+    bool titles =
+        sides > 1 && std::all_of(count.begin(), count.end(), [](int n) { return n == 1; });
+    if (titles) {
+      half_titles = true;
+      continue;
+    }
     for (const Cell& cell : line->cells) {
       if (SideOf(cell.box.x0, bounds) == side && !RemoveSpaces(cell.text).empty()) {
         cells.push_back(&cell);
@@ -575,9 +593,25 @@ std::vector<Interval> WithBlankColumns(std::vector<Interval> columns,
   };
   // A column with amounts but no label over it (amounts right-aligned in a wide cell whose
   // label is centred) is headed by the nearest leaf left of it: that one is no blank column.
+  // A parent — a label with a row of labels under it, more than a wrapped line's distance
+  // below — heads no column of its own, though it may reach over the amounts of one only
+  // (公务用车购置及运行费 centred over 小计 | 购置费 | 运行费, whose 购置费 prints nothing).
+  // The font size: the box height, or a character's width where boxes are drawn only a few
+  // points high (ONLYOFFICE).
+  auto font = [](const Cell* c) {
+    size_t chars = CodePoints(RemoveSpaces(c->text));
+    return std::max(c->box.height(), chars ? c->box.width() / static_cast<double>(chars) : 0.0);
+  };
+  auto parent = [&](const Cell* c) {
+    return std::any_of(cells.begin(), cells.end(), [&](const Cell* d) {
+      double down = (d->box.y0 + d->box.y1 - c->box.y0 - c->box.y1) / 2;
+      return d != c && overlap(c->box, d->box) && down > 1.6 * std::min(font(c), font(d));
+    });
+  };
   std::vector<bool> taken(leaf_columns.size(), false);
   for (size_t k = 0; k < columns.size(); ++k) {
     bool headed = std::any_of(cells.begin(), cells.end(), [&](const Cell* c) {
+      if (parent(c)) return false;
       double width = std::min(c->box.width(), columns[k].x1 - columns[k].x0);
       return columns_over(c->box.x0, c->box.x1) == 1 &&
              OverlapOf(c->box.x0, c->box.x1, columns[k].x0, columns[k].x1) > 0.25 * width;
@@ -597,7 +631,8 @@ std::vector<Interval> WithBlankColumns(std::vector<Interval> columns,
     size_t after = 0;
     while (after < columns.size() && columns[after].x1 <= leaf.x0 - kClear) ++after;
     if (after == 0) continue;
-    bool inside = after == columns.size() ? sides == 1 : leaf.x1 <= columns[after].x0 - kClear;
+    bool inside =
+        after == columns.size() ? sides == 1 || half_titles : leaf.x1 <= columns[after].x0 - kClear;
     if (!inside) continue;
     bool over_label = std::any_of(labels.begin(), labels.end(), [&](const Interval& l) {
       return OverlapOf(l.x0, l.x1, leaf.x0, leaf.x1) > 0;
@@ -1140,7 +1175,7 @@ void IdentityFromFileName(const std::string& path, PublishedDocument* doc) {
     }
   }
   static const std::regex kFileTitle(
-      R"(^(?:附件\d+(?:：|:|、|-)?)?(.+?)(20\d\d)年度?(?:部门|单位)?(?:综合)?(预算|决算))");
+      R"(^(?:附件\d+(?:：|:|、|-)?)?(.+?)(20\d\d)年(?:度)?(?:部门|单位)?(?:综合)?(预算|决算))");
   std::vector<std::string> parts;
   for (size_t from = 0;;) {
     size_t bar = name.find('_', from);
