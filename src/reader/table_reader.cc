@@ -280,6 +280,63 @@ int SideOf(double x0, const std::vector<double>& bounds) {
   return side;
 }
 
+// A header cell holding the labels of several columns run together — a narrow table's labels
+// printed a few points apart are read as one cell, "“三公”经费合计 因公出国（境）费" — split
+// into its words, each as wide as its characters: only where the words are as many as the
+// columns (`slots`) the cell reaches over and each lies over one of its own, in order. A
+// parent label over several columns is one word, or fewer words than its columns.
+std::vector<Cell> SplitRunTogether(const Cell& cell, const std::vector<Interval>& slots) {
+  std::vector<std::pair<size_t, size_t>> words;  // [first, last) in characters
+  std::vector<std::string> texts;
+  size_t n = 0, start = 0;
+  bool in_word = false;
+  for (size_t i = 0; i < cell.text.size(); ++i) {
+    unsigned char ch = static_cast<unsigned char>(cell.text[i]);
+    if ((ch & 0xC0) == 0x80) {
+      if (in_word) texts.back() += cell.text[i];
+      continue;
+    }
+    bool space = ch == ' ' || ch == '\t';
+    if (!space && !in_word) {
+      start = n;
+      texts.emplace_back();
+    }
+    if (space && in_word) words.push_back({start, n});
+    if (!space) texts.back() += cell.text[i];
+    in_word = !space;
+    ++n;
+  }
+  if (in_word) words.push_back({start, n});
+  if (words.size() < 2 || n == 0) return {cell};
+  int covers = 0;
+  for (const Interval& s : slots) {
+    covers += OverlapOf(cell.box.x0, cell.box.x1, s.x0, s.x1) > 0.25 * (s.x1 - s.x0);
+  }
+  if (covers != static_cast<int>(words.size())) return {cell};
+  const double per = cell.box.width() / static_cast<double>(n);
+  std::vector<Cell> out;
+  size_t last_home = SIZE_MAX;
+  for (size_t w = 0; w < words.size(); ++w) {
+    Cell part = cell;
+    part.text = texts[w];
+    part.box.x0 = cell.box.x0 + per * static_cast<double>(words[w].first);
+    part.box.x1 = cell.box.x0 + per * static_cast<double>(words[w].second);
+    size_t home = SIZE_MAX;
+    double most = 0;
+    for (size_t k = 0; k < slots.size(); ++k) {
+      double o = OverlapOf(part.box.x0, part.box.x1, slots[k].x0, slots[k].x1);
+      if (o > most) {
+        most = o;
+        home = k;
+      }
+    }
+    if (home == SIZE_MAX || (last_home != SIZE_MAX && home <= last_home)) return {cell};
+    last_home = home;
+    out.push_back(std::move(part));
+  }
+  return out;
+}
+
 // Names the amount columns of one side from the header lines.
 void NameColumns(const std::vector<const Line*>& header, std::vector<PublishedColumn>* columns,
                  size_t first, size_t last, const std::vector<bool>& right_aligned, bool from_text,
@@ -321,19 +378,29 @@ void NameColumns(const std::vector<const Line*>& header, std::vector<PublishedCo
       slots[i].x0 = c.x1 - ((*columns)[first + 1].x1 - c.x1);
     }
   }
+  // Each header line's cells, labels run together split (SplitRunTogether).
+  std::vector<std::vector<Cell>> header_cells;
+  for (const Line* line : header) {
+    header_cells.emplace_back();
+    for (const Cell& cell : line->cells) {
+      std::vector<Cell> parts =
+          from_text && exact_fields ? std::vector<Cell>{cell} : SplitRunTogether(cell, slots);
+      header_cells.back().insert(header_cells.back().end(), parts.begin(), parts.end());
+    }
+  }
   for (size_t i = 0; i < n; ++i) {
     // The header cells over this column, top down; consecutive cells one line apart and
     // aligned are one wrapped label, otherwise the upper one is a parent.
     std::vector<std::string> labels;
     const Cell* previous = nullptr;
-    for (const Line* line : header) {
-      if (IsUnitLine(*line)) continue;
+    for (size_t h = 0; h < header.size(); ++h) {
+      if (IsUnitLine(*header[h])) continue;
       // The cells of this line whose home is this column (the slot they overlap most), or
       // one cell spanning it and others; spaced-out labels ("合 | 计") are joined.
       const Cell* best = nullptr;
       std::string text;
       int spanned = 0;
-      for (const Cell& cell : line->cells) {
+      for (const Cell& cell : header_cells[h]) {
         double own = OverlapOf(cell.box.x0, cell.box.x1, slots[i].x0, slots[i].x1);
         if (own <= 0) continue;
         int covers = 0;
@@ -709,8 +776,16 @@ PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, siz
       std::vector<Classified> cells = Classify(line);
       if (in_header && IsStrongData(cells)) {
         in_header = false;
-        // The start of the first row's wrapped name looked like a header line.
-        if (last_header && last_header->cells.size() == 1 && names_wrap) {
+        // The start of the first row's wrapped name looked like a header line — but not a
+        // line over the row's amounts: that is the header's last ("小计 公务用车购置费 公务用车
+        // 运行费" run together into one cell).
+        const bool over_amounts =
+            last_header && std::any_of(cells.begin(), cells.end(), [&](const Classified& c) {
+              const Box& b = last_header->cells.front().box;
+              return c.kind == Kind::kAmount &&
+                     OverlapOf(b.x0, b.x1, c.cell->box.x0, c.cell->box.x1) > 0;
+            });
+        if (last_header && last_header->cells.size() == 1 && names_wrap && !over_amounts) {
           pending = last_header;
           if (!header.empty() && header.back() == last_header) header.pop_back();
         }
