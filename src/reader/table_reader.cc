@@ -777,14 +777,14 @@ PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, siz
       if (in_header && IsStrongData(cells)) {
         in_header = false;
         // The start of the first row's wrapped name looked like a header line — but not a
-        // line over the row's amounts: that is the header's last ("小计 公务用车购置费 公务用车
-        // 运行费" run together into one cell).
+        // line over several of the row's amounts: that is the header's last, labels run
+        // together into one cell ("小计 公务用车购置费 公务用车运行费").
         const bool over_amounts =
-            last_header && std::any_of(cells.begin(), cells.end(), [&](const Classified& c) {
-              const Box& b = last_header->cells.front().box;
-              return c.kind == Kind::kAmount &&
-                     OverlapOf(b.x0, b.x1, c.cell->box.x0, c.cell->box.x1) > 0;
-            });
+            last_header && std::count_if(cells.begin(), cells.end(), [&](const Classified& c) {
+                             const Box& b = last_header->cells.front().box;
+                             return c.kind == Kind::kAmount &&
+                                    OverlapOf(b.x0, b.x1, c.cell->box.x0, c.cell->box.x1) > 0;
+                           }) > 1;
         if (last_header && last_header->cells.size() == 1 && names_wrap && !over_amounts) {
           pending = last_header;
           if (!header.empty() && header.back() == last_header) header.pop_back();
