@@ -63,6 +63,18 @@ std::vector<ReaderFinding> ThreePublicFindingsWithOneMore(const PublishedDocumen
   return FindingsIn(changed, "three_public");
 }
 
+// For each (column, total): 1 万元 more in that cell of the “三公” table's first row is one error,
+// at the total printed `total` that the cell is part of.
+void ExpectEachFoundAtItsTotal(const PublishedDocument& doc,
+                               std::initializer_list<std::pair<size_t, const char*>> cases) {
+  for (const auto& [column, total] : cases) {
+    std::vector<ReaderFinding> found = ThreePublicFindingsWithOneMore(doc, 0, column);
+    ASSERT_EQ(found.size(), 1u) << column;
+    EXPECT_EQ(found[0].level, FindingLevel::kError);
+    EXPECT_EQ(found[0].printed.Wan(2), total);
+  }
+}
+
 // 江苏省级 “三公”经费、会议费、培训费支出预算表: 合计 | “三公”经费 (小计 | 因公出国（境）费 |
 // 公务用车购置及运行维护费 (小计 | 购置费 | 运行维护费) | 公务接待费) | 会议费 | 培训费. The
 // 购置费 column of 2018 prints nothing; it is a column all the same.
@@ -161,6 +173,64 @@ TEST(CorpusLayoutTest, XianThreePublicByBudgetAndActual) {
   EXPECT_EQ(found[0].printed.Wan(2), "593.46");
 }
 
+// 西安市卫生健康委员会 2022 决算, 公开04表 财政拨款收入支出决算总表 (p.153): the 支出 half is
+// 合计 | 一般公共预算财政拨款 | 政府性基金预算财政拨款 | 国有资本经营预算财政拨款, the last
+// printing nothing. The halves' titles (收入 | 支出) stand on a line of their own: they are no
+// columns, and the blank column after the last with amounts is seen, its name no longer glued to
+// the fund's.
+TEST(CorpusLayoutTest, XianFiscalSummaryReadsTheBlankLastColumn) {
+  READ_CORPUS_FILE(doc, "陕西-西安市/卫生健康委员会_2026年部门预算.pdf");
+  const PublishedTable* t = doc.Find("fiscal_summary");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->pages, std::vector<int>{153});
+  std::vector<std::string> spending;
+  for (const PublishedColumn& c : t->columns) {
+    if (c.side == 1) spending.push_back(c.name);
+  }
+  EXPECT_EQ(spending,
+            (std::vector<std::string>{"合计", "一般公共预算财政拨款", "政府性基金预算财政拨款",
+                                      "国有资本经营预算财政拨款"}))
+      << ::testing::PrintToString(Names(*t));
+  // The last rows of the halves: 总计 | 864,177.93 and 总计 | 864,177.93 | 296,126.29 |
+  // 568,051.63 | (blank).
+  const PublishedRow* totals[2] = {nullptr, nullptr};
+  for (const PublishedRow& r : t->rows) {
+    if (r.name == "总计") totals[r.side] = &r;
+  }
+  ASSERT_TRUE(totals[0] && totals[1]);
+  EXPECT_EQ(Printed(*totals[0]).front(), "864177.93");
+  std::vector<std::string> printed = Printed(*totals[1]);
+  printed.erase(printed.begin(), printed.end() - 4);
+  EXPECT_EQ(printed, (std::vector<std::string>{"864177.93", "296126.29", "568051.63", ""}));
+  // Both halves balance, and every row of the 支出 half is the sum of its funds but for the
+  // 总计, printed 864,177.93 of 296,126.29 + 568,051.63 = 864,177.92: rounding to 万元, a note
+  // (the table's own note says 因四舍五入可能存在尾差).
+  std::vector<ReaderFinding> found = FindingsIn(doc, "fiscal_summary");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].level, FindingLevel::kNote) << found[0].message;
+  EXPECT_EQ(found[0].row, "总计");
+  EXPECT_EQ(found[0].side, 1);
+  EXPECT_EQ(found[0].printed.Wan(2), "864177.93");
+  EXPECT_EQ(found[0].computed.Wan(2), "864177.92");
+  EXPECT_EQ(found[0].rule, "FIN-002");
+  // A changed 政府性基金 figure of 本年支出合计 is found at its row's 合计.
+  PublishedDocument changed = doc;
+  for (PublishedTable& ct : changed.tables) {
+    if (ct.id != "fiscal_summary") continue;
+    for (PublishedRow& r : ct.rows) {
+      if (r.side == 1 && r.name == "本年支出合计") {
+        r.amounts[ct.columns.size() - 2].value += Money::FromWan(1);
+      }
+    }
+  }
+  found = FindingsIn(changed, "fiscal_summary");
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].level, FindingLevel::kError);
+  EXPECT_EQ(found[0].row, "本年支出合计");
+  EXPECT_EQ(found[0].printed.Wan(2), "864099.38");
+  EXPECT_EQ(found[0].computed.Wan(2), "864100.38");
+}
+
 // 上海's “三公” order: 合计 | 因公出国(境)费 | 公务接待费 | 公务用车购置及运行费 (小计 | 购置费 |
 // 运行费) | 机关运行经费预算数. 上海市普陀区司法局 2026 预算, p.21 (万元).
 TEST(CorpusLayoutTest, ShanghaiThreePublicOrder) {
@@ -174,12 +244,65 @@ TEST(CorpusLayoutTest, ShanghaiThreePublicOrder) {
             (std::vector<std::string>{"10.81", "0.00", "0.83", "9.98", "0.00", "9.98", "217.83"}));
   EXPECT_TRUE(FindingsIn(doc, "three_public").empty());
   // A wrong 运行费 is found at the 公务用车 小计, a wrong 公务接待费 at the 合计.
-  for (const auto& [column, total] :
-       {std::pair{size_t{5}, "9.98"}, std::pair{size_t{2}, "10.81"}}) {
-    std::vector<ReaderFinding> found = ThreePublicFindingsWithOneMore(doc, 0, column);
-    ASSERT_EQ(found.size(), 1u) << column;
-    EXPECT_EQ(found[0].printed.Wan(2), total);
+  ExpectEachFoundAtItsTotal(doc, {{5, "9.98"}, {2, "10.81"}});
+}
+
+// 上海市审计局 2026 预算, 2026年单位“三公”经费和机关运行经费预算表 (p.19, 万元), 上海's order
+// with a 购置费 of nothing. The parent 公务用车购置及运行费, centred over 小计 | 购置费 | 运行费,
+// reaches over the 小计's amount only; it heads no column of its own, so 购置费 is seen as the
+// blank column it is rather than read into the 小计's name ("小计购置费").
+TEST(CorpusLayoutTest, ShanghaiAuditBureauThreePublicWithABlankPurchase) {
+  READ_CORPUS_FILE(doc, "上海市/审计局_上海市审计局(本级)2026年度预算.pdf");
+  const PublishedTable* t = doc.Find("three_public");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->pages, std::vector<int>{19});
+  EXPECT_EQ(Names(*t), (std::vector<std::string>{"合计", "因公出国(境)费", "公务接待费", "小计",
+                                                 "购置费", "运行费", "机关运行经费预算数"}));
+  EXPECT_EQ(t->columns[3].path, "“三公”经费预算数/小计");
+  ASSERT_EQ(t->rows.size(), 1u);
+  EXPECT_EQ(Printed(t->rows[0]), (std::vector<std::string>{"237.92", "201.80", "8.12", "28.00", "",
+                                                           "28.00", "2180.26"}));
+  EXPECT_TRUE(FindingsIn(doc, "three_public").empty());
+  // Checked now: a wrong 运行费 is found at the 公务用车 小计, a wrong 公务接待费 at the 合计.
+  ExpectEachFoundAtItsTotal(doc, {{5, "28.00"}, {2, "237.92"}});
+}
+
+// 上海市普陀区财政局 2024 决算, 财政拨款“三公”经费支出决算表 (p.18, 万元): 合计 | 因公出国（境）
+// 费 | 公务用车购置及运行费 (小计 | 公务用车购置费 | 公务用车运行费) | 公务接待费, each over
+// 预算数 | 决算数 — twelve columns, two with a figure (预算数 of 合计 and of 公务接待费, 0.95).
+// The sums are checked for the 预算数 and for the 决算数 apart.
+TEST(CorpusLayoutTest, ShanghaiFinalAccountsThreePublicByBudgetAndActual) {
+  READ_CORPUS_FILE(doc, "上海市普陀区/上海市普陀区财政局2024年度部门决算.pdf");
+  const PublishedTable* t = doc.Find("three_public");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->pages, std::vector<int>{18});
+  ASSERT_EQ(t->columns.size(), 12u) << ::testing::PrintToString(Names(*t));
+  for (size_t c = 0; c < 12; ++c) {
+    EXPECT_EQ(t->columns[c].name, c % 2 == 0 ? "预算数" : "决算数") << t->columns[c].path;
   }
+  // The items' labels, printed in boxes a few points high, reach over one column of their pair.
+  EXPECT_NE(t->columns[1].path.find("合计"), std::string::npos) << t->columns[1].path;
+  EXPECT_NE(t->columns[5].path.find("小计"), std::string::npos) << t->columns[5].path;
+  EXPECT_NE(t->columns[6].path.find("购置"), std::string::npos) << t->columns[6].path;
+  EXPECT_NE(t->columns[9].path.find("运行"), std::string::npos) << t->columns[9].path;
+  EXPECT_NE(t->columns[11].path.find("公务接待"), std::string::npos) << t->columns[11].path;
+  ASSERT_EQ(t->rows.size(), 1u);
+  EXPECT_EQ(Printed(t->rows[0]),
+            (std::vector<std::string>{"0.95", "", "", "", "", "", "", "", "", "", "0.95", ""}));
+  EXPECT_TRUE(FindingsIn(doc, "three_public").empty());
+  // A 决算数 of 因公出国 breaks the 决算数 合计; a 预算数 of 运行费 the 预算数 小计 (and not the
+  // 合计, which is compared with the 小计 as printed).
+  std::vector<ReaderFinding> found = ThreePublicFindingsWithOneMore(doc, 0, 3);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].level, FindingLevel::kError);
+  EXPECT_EQ(found[0].printed, Money());
+  EXPECT_EQ(found[0].column.substr(found[0].column.size() - 9), "决算数");
+  EXPECT_NE(found[0].column.find("合计"), std::string::npos) << found[0].column;
+  EXPECT_NE(found[0].message.find(found[0].column), std::string::npos) << found[0].message;
+  found = ThreePublicFindingsWithOneMore(doc, 0, 8);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_NE(found[0].column.find("小计"), std::string::npos) << found[0].column;
+  EXPECT_EQ(found[0].column.substr(found[0].column.size() - 9), "预算数");
 }
 
 // A PDF of page images: nothing to read but its file name, which is its title.

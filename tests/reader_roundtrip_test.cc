@@ -6,12 +6,14 @@
 // tests.)
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <iostream>
 #include <map>
 #include <random>
 
 #include "engine/engine.h"
 #include "reader/reader.h"
+#include "render/pdf_renderer.h"
 #include "render/text_renderer.h"
 #include "review/published_relations.h"
 #include "test_support.h"
@@ -242,6 +244,76 @@ TEST(ReaderRoundTrip, FindsOneChangedFigure) {
   EXPECT_GE(mutations, 1000);
   EXPECT_GE(found * 100, mutations * 99)
       << found << " of " << mutations << " found; missed: " << missed;
+}
+
+// One figure changed in a PDF gongkai renders, read back through poppler: the total of a table
+// (its 合计 row in its first amount column, or the “三公” 合计) printed 1.00万元 more. Every
+// error the table's sums report is at exactly that cell — its page and box — and names the
+// figure as printed; the unchanged PDF reports none. The figure is changed in the disclosure
+// before it is laid out, so the PDF is one a producer could have printed (the renderer
+// compresses its text; its glyphs are not edited in place).
+TEST(ReaderPdfMutation, FindsTheChangedTotalAtItsCell) {
+  std::vector<Document> docs;
+  for (const char* name : {"xinzhou-gov-office-2023.yaml", "dongxihu-finance-2023.yaml"}) {
+    Loaded l = TheEngine().Load(testing::ExamplePath(name));
+    ASSERT_TRUE(l.ok()) << name;
+    docs.push_back(TheEngine().Disclose(*l.department));
+  }
+  docs.push_back(TheEngine().Disclose(TheEngine().Synthetic(7, 2023)));
+  int mutations = 0;
+  for (const Document& doc : docs) {
+    SCOPED_TRACE(doc.title);
+    std::string pdf, error;
+    ASSERT_TRUE(RenderPdf(doc, &pdf, &error)) << error;
+    const reader::PublishedDocument clean = reader::ReadPublishedPdf(pdf, "clean.pdf", Options());
+    ASSERT_EQ(Errors(reader::CheckPublished(clean)), 0);
+    for (const char* id : {"expenditure_summary", "general_expenditure", "three_public"}) {
+      SCOPED_TRACE(id);
+      const reader::PublishedTable* read = clean.Find(id);
+      const Table* printed = doc.FindTable(id);
+      if (!read || !printed || !printed->has_data || read->rows.empty()) continue;
+      // The cell: the total row (the only row of the “三公” table), its first amount.
+      const reader::PublishedRow* row =
+          id == std::string("three_public") ? &read->rows.front() : read->Total();
+      ASSERT_NE(row, nullptr);
+      const reader::PublishedAmount& cell = row->amounts.at(0);
+      Document changed = doc;
+      Table* t = nullptr;
+      for (Table& candidate : changed.tables) {
+        if (candidate.id == id) t = &candidate;
+      }
+      ASSERT_NE(t, nullptr);
+      Row* total = nullptr;
+      for (Row& r : t->rows) {
+        if (!total && (r.kind == RowKind::kTotal || id == std::string("three_public"))) total = &r;
+      }
+      ASSERT_NE(total, nullptr);
+      Cell* amount = nullptr;
+      for (Cell& c : total->cells) {
+        if (!amount && c.money) amount = &c;
+      }
+      ASSERT_NE(amount, nullptr);
+      // The disclosure keeps exact amounts; the page prints them rounded to 0.01万元.
+      ASSERT_EQ(amount->money->Wan(2), cell.value.Wan(2)) << "the row's first amount is the cell";
+      amount->money = *amount->money + Money::FromWan(1);
+      ASSERT_TRUE(RenderPdf(changed, &pdf, &error)) << error;
+      const reader::PublishedDocument mutated =
+          reader::ReadPublishedPdf(pdf, "mutated.pdf", Options());
+      ++mutations;
+      int errors = 0;
+      for (const reader::ReaderFinding& f : reader::CheckPublished(mutated)) {
+        if (f.level != reader::FindingLevel::kError) continue;
+        ++errors;
+        EXPECT_EQ(f.table_id, id) << f.message;
+        EXPECT_EQ(f.page, cell.where.page) << f.message;
+        EXPECT_LT(std::abs(f.box.x1 - cell.where.box.x1), 1.0) << f.message;
+        EXPECT_LT(std::abs(f.box.y0 - cell.where.box.y0), 1.0) << f.message;
+        EXPECT_EQ(f.printed, cell.value + Money::FromWan(1)) << f.message;
+      }
+      EXPECT_GE(errors, 1);
+    }
+  }
+  EXPECT_GE(mutations, 8);
 }
 
 }  // namespace

@@ -389,6 +389,176 @@ TEST(ReaderTest, ChecksThreePublicInTheStandardLayout) {
   EXPECT_EQ(findings[0].printed - findings[0].computed, Wan("5"));
 }
 
+// --- Pages of words with boxes, as poppler gives them (no corpus needed) ----------------------
+
+// A word 10 points high whose top is at `y`; x from `x0` to `x1`.
+Word WordAt(const char* text, double x0, double x1, double y) {
+  return {text, {x0, y, x1, y + 10}};
+}
+
+// The document of one PDF page holding `words`.
+PublishedDocument PageDocument(const std::vector<Word>& words) {
+  PageWords page;
+  page.number = 1;
+  page.width = 842;
+  page.height = 595;
+  page.words = words;
+  PublishedDocument doc;
+  doc.tables = ReadTables(PagesFromPdf({page}), TableCatalog::Load(DataDir()));
+  return doc;
+}
+
+// The only finding of `doc`'s checks, expected an error of `rule` in `column`, printed
+// against its parts' sum `computed`.
+ReaderFinding OnlyError(const PublishedDocument& doc, const char* rule, const char* column,
+                        Money printed, Money computed) {
+  std::vector<ReaderFinding> findings = CheckPublished(doc);
+  EXPECT_EQ(findings.size(), 1u);
+  if (findings.empty()) return {};
+  const ReaderFinding& f = findings[0];
+  EXPECT_EQ(f.level, FindingLevel::kError) << f.message;
+  EXPECT_EQ(f.rule, rule) << f.message;
+  EXPECT_EQ(f.column, column) << f.message;
+  EXPECT_EQ(f.printed, printed) << f.message;
+  EXPECT_EQ(f.computed, computed) << f.message;
+  return f;
+}
+
+// 上海's “三公” 决算: each item over 预算数 | 决算数, twelve columns (column k from x = 40 + 60k,
+// amounts right-aligned). Each figure's sums are checked by themselves, and a finding names the
+// figure's column as printed.
+std::vector<Word> ThreePublicByBudgetAndActual(const char* actual_total) {
+  std::vector<Word> w = {
+      WordAt("财政拨款“三公”经费支出决算表", 300, 460, 40),
+      WordAt("单位：万元", 700, 750, 60),
+      WordAt("财政拨款“三公”经费", 350, 450, 80),
+      WordAt("合计", 90, 110, 100),
+      WordAt("因公出国（境）费", 180, 260, 100),
+      WordAt("公务用车购置及运行费", 410, 510, 100),
+      WordAt("公务接待费", 675, 725, 100),
+      WordAt("小计", 330, 350, 120),
+      WordAt("购置费", 445, 475, 120),
+      WordAt("运行费", 565, 595, 120),
+  };
+  for (int item = 0; item < 6; ++item) {
+    w.push_back(WordAt("预算数", 55 + 120 * item, 85 + 120 * item, 140));
+    w.push_back(WordAt("决算数", 115 + 120 * item, 145 + 120 * item, 140));
+  }
+  const char* figures[] = {"10.00", actual_total, "2.00", "1.00", "5.00", "5.00",
+                           "0.00",  "0.00",       "5.00", "5.00", "3.00", "3.00"};
+  for (int k = 0; k < 12; ++k) w.push_back(WordAt(figures[k], 71 + 60 * k, 95 + 60 * k, 165));
+  return w;
+}
+
+TEST(ReaderPageTest, ChecksEachFigureOfAThreePublicTablePrintedByBudgetAndActual) {
+  PublishedDocument doc = PageDocument(ThreePublicByBudgetAndActual("9.00"));
+  ASSERT_EQ(doc.tables.size(), 1u);
+  const PublishedTable& t = doc.tables[0];
+  EXPECT_EQ(t.id, "three_public");
+  ASSERT_EQ(t.columns.size(), 12u);
+  // Labels centred over a pair reach over one of its columns only.
+  EXPECT_EQ(t.columns[0].path, "预算数");
+  EXPECT_EQ(t.columns[1].path, "合计/决算数");
+  EXPECT_EQ(t.columns[6].path, "财政拨款“三公”经费/公务用车购置及运行费/预算数");
+  EXPECT_EQ(t.columns[7].path, "公务用车购置及运行费/购置费/决算数");
+  EXPECT_TRUE(CheckPublished(doc).empty());
+  // 决算数 合计 printed 10.00 where 1.00 + 5.00 + 3.00 = 9.00; the 预算数 still add up.
+  ReaderFinding f = OnlyError(PageDocument(ThreePublicByBudgetAndActual("10.00")), "BAL-010",
+                              "合计/决算数", Wan("10"), Wan("9"));
+  EXPECT_NE(f.message.find("“合计/决算数”列"), std::string::npos) << f.message;
+}
+
+// 上海's order with a 购置费 of nothing: the parent 公务用车购置及运行费, centred over 小计 |
+// 购置费 | 运行费, reaches over the 小计's amount only. It heads no column; 购置费 is a blank
+// column of its own, not part of the 小计's name.
+std::vector<Word> ThreePublicWithABlankPurchase(const char* operation) {
+  return {
+      WordAt("“三公”经费和机关运行经费预算表", 250, 410, 40),
+      WordAt("单位:万元", 700, 750, 60),
+      WordAt("“三公”经费预算数", 300, 400, 80),
+      WordAt("公务用车购置及运行费", 450, 570, 100),
+      WordAt("合计", 93, 117, 116),
+      WordAt("因公出国(境)费", 167, 245, 116),
+      WordAt("公务接待费", 277, 337, 116),
+      WordAt("小计", 396, 420, 132),
+      WordAt("购置费", 492, 528, 132),
+      WordAt("运行费", 593, 629, 132),
+      WordAt("237.92", 120, 153, 182),
+      WordAt("201.80", 222, 254, 182),
+      WordAt("8.12", 335, 355, 182),
+      WordAt("28.00", 430, 457, 182),
+      WordAt(operation, 633, 659, 182),
+  };
+}
+
+TEST(ReaderPageTest, AParentOverOneColumnsAmountsHeadsNoColumn) {
+  PublishedDocument doc = PageDocument(ThreePublicWithABlankPurchase("28.00"));
+  ASSERT_EQ(doc.tables.size(), 1u);
+  const PublishedTable& t = doc.tables[0];
+  ASSERT_EQ(t.columns.size(), 6u);
+  EXPECT_EQ(t.columns[3].name, "小计");
+  EXPECT_EQ(t.columns[4].name, "购置费");
+  EXPECT_TRUE(t.rows.at(0).amounts[4].blank);
+  EXPECT_TRUE(CheckPublished(doc).empty());
+  OnlyError(PageDocument(ThreePublicWithABlankPurchase("27.00")), "BAL-010",
+            "“三公”经费预算数/小计", Wan("28"), Wan("27"));
+}
+
+// A two-sided table whose halves' titles (收入 | 支出) stand on a line of their own and whose
+// last column on the 支出 side prints nothing: that column is seen, named by its own words.
+std::vector<Word> FiscalSummaryWithABlankLastColumn(const char* fund) {
+  return {
+      WordAt("财政拨款收支总表", 300, 380, 40),
+      WordAt("单位：万元", 700, 750, 60),
+      WordAt("收入", 120, 140, 80),
+      WordAt("支出", 520, 540, 80),
+      WordAt("项目", 60, 80, 95),
+      WordAt("金额", 200, 220, 95),
+      WordAt("项目", 330, 350, 95),
+      WordAt("合计", 500, 520, 95),
+      WordAt("一般公共预算", 560, 620, 95),
+      WordAt("政府性基金预算", 640, 710, 95),
+      WordAt("国有资本经营预算", 720, 800, 95),
+      WordAt("一般公共预算拨款", 40, 120, 110),
+      WordAt("100.00", 205, 235, 110),
+      WordAt("一般公共服务支出", 300, 380, 110),
+      WordAt("100.00", 485, 515, 110),
+      WordAt("100.00", 575, 605, 110),
+      WordAt("政府性基金预算拨款", 40, 130, 125),
+      WordAt("30.00", 210, 235, 125),
+      WordAt("其他支出", 300, 340, 125),
+      WordAt("30.00", 490, 515, 125),
+      WordAt(fund, 670, 695, 125),
+      WordAt("收入总计", 40, 80, 140),
+      WordAt("130.00", 205, 235, 140),
+      WordAt("支出总计", 300, 340, 140),
+      WordAt("130.00", 485, 515, 140),
+      WordAt("100.00", 575, 605, 140),
+      WordAt("30.00", 670, 695, 140),
+  };
+}
+
+TEST(ReaderPageTest, TwoSidedTableSeesItsBlankLastColumn) {
+  PublishedDocument doc = PageDocument(FiscalSummaryWithABlankLastColumn("30.00"));
+  ASSERT_EQ(doc.tables.size(), 1u);
+  const PublishedTable& t = doc.tables[0];
+  EXPECT_EQ(t.sides, 2);
+  std::vector<std::string> spending;
+  for (const PublishedColumn& c : t.columns) {
+    if (c.side == 1) spending.push_back(c.name);
+  }
+  EXPECT_EQ(spending, (std::vector<std::string>{"合计", "一般公共预算", "政府性基金预算",
+                                                "国有资本经营预算"}));
+  const PublishedRow* total = t.Total(1);
+  ASSERT_NE(total, nullptr);
+  EXPECT_TRUE(total->amounts.back().blank);
+  EXPECT_TRUE(CheckPublished(doc).empty());
+  // Each row of the 支出 half is its funds' sum: a fund's figure printed wrong is found.
+  ReaderFinding f = OnlyError(PageDocument(FiscalSummaryWithABlankLastColumn("31.00")), "BAL-011",
+                              "合计", Wan("30"), Wan("31"));
+  EXPECT_EQ(f.row, "其他支出");
+}
+
 // Hostile text: thousands of amounts on a line, of rows, of titles — read in bounded time.
 TEST(ReaderTest, HostileTextIsReadInBoundedTime) {
   std::string wide = "支出总表\n单位：万元\n科目编码  科目名称  合计\n201  一般公共服务支出";

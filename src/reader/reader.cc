@@ -142,6 +142,41 @@ void CheckBalance(const PublishedTable& t, std::vector<ReaderFinding>* out) {
         out);
 }
 
+// 合计 = the funds' columns, across every row of a half of the 财政拨款收支总表 printed as 合计 |
+// 一般公共预算… | 政府性基金预算… | 国有资本经营预算… (the 支出 half, of 西安's 决算 too). Only
+// where every column of the half after its 合计 names one fund: a half with 小计, 基本支出 or
+// carried columns is another layout, left to the relations.
+void CheckFundColumns(const PublishedTable& t, std::vector<ReaderFinding>* out) {
+  for (int side = 0; side < t.sides; ++side) {
+    std::vector<size_t> cols;
+    for (size_t c = 0; c < t.columns.size(); ++c) {
+      if (t.columns[c].side == side) cols.push_back(c);
+    }
+    if (cols.size() < 3) continue;
+    const std::string& first = t.columns[cols[0]].name;
+    if (first != "合计" && first != "小计" && first != "总计") continue;
+    bool funds = std::all_of(cols.begin() + 1, cols.end(), [&](size_t c) {
+      const std::string& n = t.columns[c].name;
+      return (NameIs(t.columns[c], "一般公共预算") + NameIs(t.columns[c], "政府性基金") +
+              NameIs(t.columns[c], "国有资本经营")) == 1 &&
+             n.find("结转") == std::string::npos && n.find("结余") == std::string::npos;
+    });
+    if (!funds) continue;
+    std::string what;
+    for (size_t i = 1; i < cols.size(); ++i) {
+      what += (i > 1 ? " + " : "") + t.columns[cols[i]].name;
+    }
+    for (const PublishedRow& r : t.rows) {
+      if (r.side != side) continue;
+      Money sum;
+      for (size_t i = 1; i < cols.size(); ++i) sum += r.amounts[cols[i]].value;
+      Judge(
+          {&t, &r, cols[0], r.amounts[cols[0]].value, sum, static_cast<int>(cols.size() - 1), what},
+          out);
+    }
+  }
+}
+
 // A column's own words: its header path without the parents the layouts of the “三公” table
 // print over several columns, so that "“三公”经费/公务用车购置及运行维护费/公务用车购/置费"
 // reads 公务用车购置费 and its 小计 reads 公务用车小计.
@@ -246,16 +281,137 @@ void Tag(std::vector<ReaderFinding>* out, size_t from, const char* rule) {
   for (size_t i = from; i < out->size(); ++i) (*out)[i].rule = rule;
 }
 
+// A column's header path without its lowest label: "财政拨款“三公”经费/合计" of
+// "财政拨款“三公”经费/合计/预算数".
+std::string ParentPath(const PublishedColumn& c) {
+  size_t slash = c.path.rfind('/');
+  return slash == std::string::npos ? std::string() : c.path.substr(0, slash);
+}
+
+// The last label of a header path: "合计" of "财政拨款“三公”经费/合计".
+std::string LastLabel(const std::string& path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+// Two header paths of one item, each missing labels the other has over or under it: the path
+// with them all ("合计" and "" → "合计"; "A/B" and "B/购置费" → "A/B/购置费"), or nullopt where
+// they disagree.
+std::optional<std::string> JoinPaths(const std::string& a, const std::string& b) {
+  auto split = [](const std::string& path) {
+    std::vector<std::string> parts;
+    for (size_t from = 0; !path.empty();) {
+      size_t slash = path.find('/', from);
+      parts.push_back(path.substr(from, slash == std::string::npos ? slash : slash - from));
+      if (slash == std::string::npos) break;
+      from = slash + 1;
+    }
+    return parts;
+  };
+  std::vector<std::string> x = split(a), y = split(b);
+  std::string longer = a;
+  if (x.size() < y.size()) {
+    std::swap(x, y);
+    longer = b;
+  }
+  // y within x; else y's start overlapping x's end, or x's start overlapping y's end.
+  for (size_t at = 0; at + y.size() <= x.size(); ++at) {
+    if (std::equal(y.begin(), y.end(), x.begin() + static_cast<std::ptrdiff_t>(at))) return longer;
+  }
+  auto join = [](const std::vector<std::string>& head, const std::vector<std::string>& tail,
+                 size_t overlap) {
+    std::string out;
+    for (const auto& p : head) out += (out.empty() ? "" : "/") + p;
+    for (size_t i = overlap; i < tail.size(); ++i) out += "/" + tail[i];
+    return out;
+  };
+  for (size_t overlap = y.size() - 1; overlap >= 1 && overlap < y.size(); --overlap) {
+    if (std::equal(x.end() - static_cast<std::ptrdiff_t>(overlap), x.end(), y.begin())) {
+      return join(x, y, overlap);
+    }
+    if (std::equal(y.end() - static_cast<std::ptrdiff_t>(overlap), y.end(), x.begin())) {
+      return join(y, x, overlap);
+    }
+  }
+  return std::nullopt;
+}
+
+// A table that prints several figures under each item — 上海's “三公” 决算: 合计 | 因公出国(境)费
+// | … each over 预算数 | 决算数 — seen as one table per figure: the columns of the first figure,
+// then of the second …, each named by the item above it. Recognised by its shape alone: the
+// lowest labels repeat a cycle of k distinct names (k ≥ 2) over every group of k columns, and
+// each group stands under an item of its own. An item's label, centred over its group, may
+// reach over one of the group's columns only (boxes a few points high, ONLYOFFICE): the group
+// is named by the longest parent path among its columns, and the others must be its top or its
+// bottom, or none. Empty when the table is not printed that way.
+std::vector<PublishedTable> PerFigureViews(const PublishedTable& t) {
+  const auto& c = t.columns;
+  for (size_t k = 2; k <= 4 && 2 * k <= c.size(); ++k) {
+    if (c.size() % k != 0) continue;
+    bool cycle = true;
+    std::vector<std::string> items;  // the parent path of each group
+    for (size_t g = 0; g < c.size() / k && cycle; ++g) {
+      std::string item;
+      for (size_t j = 0; j < k && cycle; ++j) {
+        const PublishedColumn& col = c[g * k + j];
+        cycle = !col.name.empty() && col.name == c[j].name;
+        for (size_t i = 0; i < j && cycle; ++i) cycle = col.name != c[i].name;
+        std::optional<std::string> joined = JoinPaths(item, ParentPath(col));
+        cycle = cycle && joined.has_value();
+        if (joined) item = *joined;
+      }
+      cycle =
+          cycle && !item.empty() && (items.empty() || LastLabel(items.back()) != LastLabel(item));
+      items.push_back(item);
+    }
+    if (!cycle) continue;
+    std::vector<PublishedTable> views;
+    for (size_t figure = 0; figure < k; ++figure) {
+      PublishedTable v = t;
+      v.columns.clear();
+      for (PublishedRow& r : v.rows) r.amounts.clear();
+      for (size_t g = 0; g < items.size(); ++g) {
+        PublishedColumn col = c[g * k + figure];
+        col.path = items[g];
+        col.name = LastLabel(items[g]);
+        v.columns.push_back(col);
+        for (size_t r = 0; r < t.rows.size(); ++r) {
+          v.rows[r].amounts.push_back(t.rows[r].amounts[g * k + figure]);
+        }
+      }
+      views.push_back(std::move(v));
+    }
+    return views;
+  }
+  return {};
+}
+
 void CheckTable(const PublishedTable& t, bool final_accounts, std::vector<ReaderFinding>* out) {
   if (t.id == "three_public") {
     const size_t from = out->size();
-    CheckThreePublic(t, out);
+    // Each figure of a table printing several under each item is checked by itself; its
+    // findings name the column as printed ("…/合计/决算数").
+    std::vector<PublishedTable> views = PerFigureViews(t);
+    for (size_t figure = 0; figure < views.size(); ++figure) {
+      const size_t first = out->size();
+      CheckThreePublic(views[figure], out);
+      for (size_t i = first; i < out->size(); ++i) {
+        ReaderFinding& f = (*out)[i];
+        const std::string seen = "“" + f.column + "”列";
+        f.column += "/" + t.columns[figure].name;
+        if (size_t at = f.message.find(seen); at != std::string::npos) {
+          f.message.replace(at, seen.size(), "“" + f.column + "”列");
+        }
+      }
+    }
+    if (views.empty()) CheckThreePublic(t, out);
     Tag(out, from, "BAL-010");
     return;
   }
   if (t.sides == 2 && (t.id == "income_expenditure_summary" || t.id == "fiscal_summary")) {
     const size_t from = out->size();
     CheckBalance(t, out);
+    if (t.id == "fiscal_summary") CheckFundColumns(t, out);
     // As the relations name the same identity (published_relations.cc, 总计 = 本年 + 结转).
     const bool summary = t.id == "income_expenditure_summary";
     Tag(out, from,

@@ -280,6 +280,63 @@ int SideOf(double x0, const std::vector<double>& bounds) {
   return side;
 }
 
+// A header cell holding the labels of several columns run together — a narrow table's labels
+// printed a few points apart are read as one cell, "“三公”经费合计 因公出国（境）费" — split
+// into its words, each as wide as its characters: only where the words are as many as the
+// columns (`slots`) the cell reaches over and each lies over one of its own, in order. A
+// parent label over several columns is one word, or fewer words than its columns.
+std::vector<Cell> SplitRunTogether(const Cell& cell, const std::vector<Interval>& slots) {
+  std::vector<std::pair<size_t, size_t>> words;  // [first, last) in characters
+  std::vector<std::string> texts;
+  size_t n = 0, start = 0;
+  bool in_word = false;
+  for (size_t i = 0; i < cell.text.size(); ++i) {
+    unsigned char ch = static_cast<unsigned char>(cell.text[i]);
+    if ((ch & 0xC0) == 0x80) {
+      if (in_word) texts.back() += cell.text[i];
+      continue;
+    }
+    bool space = ch == ' ' || ch == '\t';
+    if (!space && !in_word) {
+      start = n;
+      texts.emplace_back();
+    }
+    if (space && in_word) words.push_back({start, n});
+    if (!space) texts.back() += cell.text[i];
+    in_word = !space;
+    ++n;
+  }
+  if (in_word) words.push_back({start, n});
+  if (words.size() < 2 || n == 0) return {cell};
+  int covers = 0;
+  for (const Interval& s : slots) {
+    covers += OverlapOf(cell.box.x0, cell.box.x1, s.x0, s.x1) > 0.25 * (s.x1 - s.x0);
+  }
+  if (covers != static_cast<int>(words.size())) return {cell};
+  const double per = cell.box.width() / static_cast<double>(n);
+  std::vector<Cell> out;
+  size_t last_home = SIZE_MAX;
+  for (size_t w = 0; w < words.size(); ++w) {
+    Cell part = cell;
+    part.text = texts[w];
+    part.box.x0 = cell.box.x0 + per * static_cast<double>(words[w].first);
+    part.box.x1 = cell.box.x0 + per * static_cast<double>(words[w].second);
+    size_t home = SIZE_MAX;
+    double most = 0;
+    for (size_t k = 0; k < slots.size(); ++k) {
+      double o = OverlapOf(part.box.x0, part.box.x1, slots[k].x0, slots[k].x1);
+      if (o > most) {
+        most = o;
+        home = k;
+      }
+    }
+    if (home == SIZE_MAX || (last_home != SIZE_MAX && home <= last_home)) return {cell};
+    last_home = home;
+    out.push_back(std::move(part));
+  }
+  return out;
+}
+
 // Names the amount columns of one side from the header lines.
 void NameColumns(const std::vector<const Line*>& header, std::vector<PublishedColumn>* columns,
                  size_t first, size_t last, const std::vector<bool>& right_aligned, bool from_text,
@@ -321,19 +378,29 @@ void NameColumns(const std::vector<const Line*>& header, std::vector<PublishedCo
       slots[i].x0 = c.x1 - ((*columns)[first + 1].x1 - c.x1);
     }
   }
+  // Each header line's cells, labels run together split (SplitRunTogether).
+  std::vector<std::vector<Cell>> header_cells;
+  for (const Line* line : header) {
+    header_cells.emplace_back();
+    for (const Cell& cell : line->cells) {
+      std::vector<Cell> parts =
+          from_text && exact_fields ? std::vector<Cell>{cell} : SplitRunTogether(cell, slots);
+      header_cells.back().insert(header_cells.back().end(), parts.begin(), parts.end());
+    }
+  }
   for (size_t i = 0; i < n; ++i) {
     // The header cells over this column, top down; consecutive cells one line apart and
     // aligned are one wrapped label, otherwise the upper one is a parent.
     std::vector<std::string> labels;
     const Cell* previous = nullptr;
-    for (const Line* line : header) {
-      if (IsUnitLine(*line)) continue;
+    for (size_t h = 0; h < header.size(); ++h) {
+      if (IsUnitLine(*header[h])) continue;
       // The cells of this line whose home is this column (the slot they overlap most), or
       // one cell spanning it and others; spaced-out labels ("合 | 计") are joined.
       const Cell* best = nullptr;
       std::string text;
       int spanned = 0;
-      for (const Cell& cell : line->cells) {
+      for (const Cell& cell : header_cells[h]) {
         double own = OverlapOf(cell.box.x0, cell.box.x1, slots[i].x0, slots[i].x1);
         if (own <= 0) continue;
         int covers = 0;
@@ -501,12 +568,13 @@ Interval WordOverColumn(const Cell& cell, const std::vector<Interval>& columns) 
 // The header's leaves — its lowest labels, those with no label below them — right of the rows'
 // labels are counted: where there are more of them than columns with amounts, the difference
 // is made up by the leaves that stand clear of every column with amounts (between two of them,
-// or after the last in a one-sided table: in a two-sided one the title of a half, "支出", reads
-// as one more leaf), of the rows' labels, and of the labels of columns
-// with amounts (a wrapped "单位预留机动经" / "费" whose last line lies in the gap). Only when
-// these are exactly as many as missing: a label merely printed beside its right-aligned
-// amounts (小计 | 基本支出 | 项目支出 centred in wide cells) is no column of its own, and where
-// the count does not settle it nothing is added. Only where boxes are exact (a PDF page).
+// or after the last: in a two-sided table only where the halves' titles, "收入 | 支出", stand on
+// a line of their own, which is then no leaf — elsewhere "支出" printed over a column would read
+// as one more leaf), of the rows' labels, and of the labels of columns with amounts (a wrapped
+// "单位预留机动经" / "费" whose last line lies in the gap). Only when these are exactly as many as
+// missing: a label merely printed beside its right-aligned amounts (小计 | 基本支出 | 项目支出
+// centred in wide cells) is no column of its own, and where the count does not settle it nothing is
+// added. Only where boxes are exact (a PDF page).
 std::vector<Interval> WithBlankColumns(std::vector<Interval> columns,
                                        const std::vector<const Line*>& header,
                                        const std::vector<DataLine>& data,
@@ -523,8 +591,25 @@ std::vector<Interval> WithBlankColumns(std::vector<Interval> columns,
     }
   }
   std::vector<const Cell*> cells;  // the header's, on this side
+  // A two-sided table's halves are titled on a line of their own, one cell a half ("收入 |
+  // 支出"): such a title heads its whole half, and printed over one column of it, no more than
+  // a word wide, it would read as one more leaf. Without it, a leaf after the half's last
+  // column with amounts is a blank column as in a one-sided table.
+  bool half_titles = false;
   for (const Line* line : header) {
     if (IsUnitLine(*line)) continue;
+    std::vector<int> count(static_cast<size_t>(sides), 0);
+    for (const Cell& cell : line->cells) {
+      if (!RemoveSpaces(cell.text).empty()) {
+        ++count[static_cast<size_t>(SideOf(cell.box.x0, bounds))];
+      }
+    }
+    bool titles =
+        sides > 1 && std::all_of(count.begin(), count.end(), [](int n) { return n == 1; });
+    if (titles) {
+      half_titles = true;
+      continue;
+    }
     for (const Cell& cell : line->cells) {
       if (SideOf(cell.box.x0, bounds) == side && !RemoveSpaces(cell.text).empty()) {
         cells.push_back(&cell);
@@ -575,9 +660,25 @@ std::vector<Interval> WithBlankColumns(std::vector<Interval> columns,
   };
   // A column with amounts but no label over it (amounts right-aligned in a wide cell whose
   // label is centred) is headed by the nearest leaf left of it: that one is no blank column.
+  // A parent — a label with a row of labels under it, more than a wrapped line's distance
+  // below — heads no column of its own, though it may reach over the amounts of one only
+  // (公务用车购置及运行费 centred over 小计 | 购置费 | 运行费, whose 购置费 prints nothing).
+  // The font size: the box height, or a character's width where boxes are drawn only a few
+  // points high (ONLYOFFICE).
+  auto font = [](const Cell* c) {
+    size_t chars = CodePoints(RemoveSpaces(c->text));
+    return std::max(c->box.height(), chars ? c->box.width() / static_cast<double>(chars) : 0.0);
+  };
+  auto parent = [&](const Cell* c) {
+    return std::any_of(cells.begin(), cells.end(), [&](const Cell* d) {
+      double down = (d->box.y0 + d->box.y1 - c->box.y0 - c->box.y1) / 2;
+      return d != c && overlap(c->box, d->box) && down > 1.6 * std::min(font(c), font(d));
+    });
+  };
   std::vector<bool> taken(leaf_columns.size(), false);
   for (size_t k = 0; k < columns.size(); ++k) {
     bool headed = std::any_of(cells.begin(), cells.end(), [&](const Cell* c) {
+      if (parent(c)) return false;
       double width = std::min(c->box.width(), columns[k].x1 - columns[k].x0);
       return columns_over(c->box.x0, c->box.x1) == 1 &&
              OverlapOf(c->box.x0, c->box.x1, columns[k].x0, columns[k].x1) > 0.25 * width;
@@ -597,7 +698,8 @@ std::vector<Interval> WithBlankColumns(std::vector<Interval> columns,
     size_t after = 0;
     while (after < columns.size() && columns[after].x1 <= leaf.x0 - kClear) ++after;
     if (after == 0) continue;
-    bool inside = after == columns.size() ? sides == 1 : leaf.x1 <= columns[after].x0 - kClear;
+    bool inside =
+        after == columns.size() ? sides == 1 || half_titles : leaf.x1 <= columns[after].x0 - kClear;
     if (!inside) continue;
     bool over_label = std::any_of(labels.begin(), labels.end(), [&](const Interval& l) {
       return OverlapOf(l.x0, l.x1, leaf.x0, leaf.x1) > 0;
@@ -674,8 +776,16 @@ PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, siz
       std::vector<Classified> cells = Classify(line);
       if (in_header && IsStrongData(cells)) {
         in_header = false;
-        // The start of the first row's wrapped name looked like a header line.
-        if (last_header && last_header->cells.size() == 1 && names_wrap) {
+        // The start of the first row's wrapped name looked like a header line — but not a
+        // line over several of the row's amounts: that is the header's last, labels run
+        // together into one cell ("小计 公务用车购置费 公务用车运行费").
+        const bool over_amounts =
+            last_header && std::count_if(cells.begin(), cells.end(), [&](const Classified& c) {
+                             const Box& b = last_header->cells.front().box;
+                             return c.kind == Kind::kAmount &&
+                                    OverlapOf(b.x0, b.x1, c.cell->box.x0, c.cell->box.x1) > 0;
+                           }) > 1;
+        if (last_header && last_header->cells.size() == 1 && names_wrap && !over_amounts) {
           pending = last_header;
           if (!header.empty() && header.back() == last_header) header.pop_back();
         }
@@ -1140,7 +1250,7 @@ void IdentityFromFileName(const std::string& path, PublishedDocument* doc) {
     }
   }
   static const std::regex kFileTitle(
-      R"(^(?:附件\d+(?:：|:|、|-)?)?(.+?)(20\d\d)年度?(?:部门|单位)?(?:综合)?(预算|决算))");
+      R"(^(?:附件\d+(?:：|:|、|-)?)?(.+?)(20\d\d)年(?:度)?(?:部门|单位)?(?:综合)?(预算|决算))");
   std::vector<std::string> parts;
   for (size_t from = 0;;) {
     size_t bar = name.find('_', from);
