@@ -11,7 +11,7 @@ PKGS=(
   fonts-noto-cjk python3-jsonschema
   libcairo2-dev libpango1.0-dev libharfbuzz-dev libfontconfig-dev libxlsxwriter-dev poppler-utils
   libzip-dev libpugixml-dev zlib1g-dev
-  libpoppler-cpp-dev poppler-data
+  libpoppler-cpp-dev libpoppler-private-dev poppler-data  # private: poppler's text output (reader/pdf_words.cc)
   libcpp-httplib-dev libsqlite3-dev libargon2-dev libssl-dev
   qpdf
   libreoffice-calc-nogui fonts-crosextra-carlito  # tests/libreoffice_test.sh (Carlito: Calibri's metrics)

@@ -1,9 +1,13 @@
 #include "reader/pdf_words.h"
 
+#include <PDFDoc.h>
+#include <Page.h>
+#include <Stream.h>
+#include <TextOutputDev.h>
 #include <fmt/format.h>
 #include <poppler-document.h>
 #include <poppler-global.h>
-#include <poppler-page.h>
+#include <poppler-rectangle.h>
 
 #include <algorithm>
 #include <array>
@@ -12,6 +16,7 @@
 
 #include "base/read_file.h"
 #include "reader/pdf_guard.h"
+#include "reader/ustring_utf8.h"
 
 namespace gongkai::reader {
 namespace {
@@ -21,11 +26,6 @@ namespace {
 // that gives no text because its content is damaged says so, not "no text layer".
 thread_local int poppler_errors = 0;
 void CountPopplerError(const std::string&, void*) { ++poppler_errors; }
-
-std::string Utf8(const poppler::ustring& s) {
-  poppler::byte_array bytes = s.to_utf8();
-  return std::string(bytes.begin(), bytes.end());
-}
 
 // Decodes one UTF-8 code point at `i`, advancing it; invalid bytes give U+FFFD.
 char32_t NextCodePoint(const std::string& s, size_t& i) {
@@ -50,11 +50,38 @@ char32_t NextCodePoint(const std::string& s, size_t& i) {
 
 bool IsDigit(unsigned short c) { return c >= '0' && c <= '9'; }
 
+// A word as poppler's text output gives it, as poppler::page::text_list() would return it: its
+// text in UTF-16, its box and the boxes of its characters (rectangles from x, y, width and
+// height, so that right() and bottom() are computed exactly as text_list's are).
+struct TextBox {
+  poppler::ustring text;
+  poppler::rectf whole;
+  std::vector<poppler::rectf> chars;
+  bool space_after = false;
+
+  explicit TextBox(const TextWord& word) {
+    std::unique_ptr<GooString> utf8(word.getText());
+    text = UstringFromUtf8(utf8->c_str());
+    double x0, y0, x1, y1;
+    word.getBBox(&x0, &y0, &x1, &y1);
+    whole = {x0, y0, x1 - x0, y1 - y0};
+    chars.reserve(static_cast<size_t>(word.getLength()));
+    for (int j = 0; j < word.getLength(); ++j) {
+      word.getCharBBox(j, &x0, &y0, &x1, &y1);
+      chars.emplace_back(x0, y0, x1 - x0, y1 - y0);
+    }
+    space_after = word.hasSpaceAfter();
+  }
+  poppler::rectf char_bbox(size_t i) const {
+    return i < chars.size() ? chars[i] : poppler::rectf();
+  }
+};
+
 // Splits a poppler text box at spaces and between amounts printed with no gap, which some
 // producers' boxes run together: "174,900.64101,833.8441,534.73" is three amounts (each ends
 // two digits after its point). Each piece gets the box of its glyphs.
-std::vector<Word> SplitBox(const poppler::text_box& box) {
-  poppler::ustring text = box.text();
+std::vector<Word> SplitBox(const TextBox& box) {
+  const poppler::ustring& text = box.text;
   bool figures = !text.empty();
   for (unsigned short c : text) {
     if (!IsDigit(c) && c != ',' && c != '.' && c != ' ' && c != '-') figures = false;
@@ -75,11 +102,11 @@ std::vector<Word> SplitBox(const poppler::text_box& box) {
     }
   }
   std::vector<Word> words;
-  poppler::rectf whole = box.bbox();
+  const poppler::rectf& whole = box.whole;
   if (pieces.size() == 1 && pieces[0].first == 0 && pieces[0].second == text.size()) {
-    words.push_back({Utf8(text),
+    words.push_back({Utf8FromUstring(text),
                      {whole.left(), whole.top(), whole.right(), whole.bottom()},
-                     box.has_space_after()});
+                     box.space_after});
     return words;
   }
   for (const auto& [b, e] : pieces) {
@@ -87,12 +114,12 @@ std::vector<Word> SplitBox(const poppler::text_box& box) {
     poppler::ustring piece(e - b, 0);
     std::copy(text.begin() + static_cast<std::ptrdiff_t>(b),
               text.begin() + static_cast<std::ptrdiff_t>(e), piece.begin());
-    w.text = Utf8(piece);
+    w.text = Utf8FromUstring(piece);
     poppler::rectf first = box.char_bbox(b), last = box.char_bbox(e - 1);
     w.box = {first.left(), whole.top(), last.right(), whole.bottom()};
     words.push_back(std::move(w));
   }
-  if (!words.empty()) words.back().space_after = box.has_space_after();
+  if (!words.empty()) words.back().space_after = box.space_after;
   return words;
 }
 
@@ -153,27 +180,45 @@ std::vector<PageWords> ExtractPdfWordsFromBytes(const std::string& bytes, const 
     throw ReaderError(
         fmt::format("{}：PDF 有 {} 页，超过上限 {} 页，不予读取", path, count, limits.max_pages));
   }
+  // The words are read with poppler's own text output, as poppler::page::text_list() reads
+  // them, but with one output device for the whole document instead of a new one per page:
+  // the device keeps the ICC colour spaces it has built (OutputDev's cache), which text_list
+  // built again on every page (lcms transforms: most of the time on Excel and WPS files).
+  // `doc` stays open meanwhile: poppler-cpp keeps poppler's global parameters (font and CMap
+  // tables) while one of its documents exists.
+  PDFDoc core(new MemStream(bytes.data(), 0, static_cast<Goffset>(bytes.size()), Object(objNull)));
+  if (!core.isOk() || core.getNumPages() != count) {
+    throw ReaderError(fmt::format("{}：无法打开，文件不存在或不是有效的 PDF", path));
+  }
+  TextOutputDev text_output(nullptr, /*physLayoutA=*/false, /*fixedPitchA=*/0,
+                            /*rawOrderA=*/false, /*append=*/false);
   std::vector<PageWords> pages;
   pages.reserve(count);
   for (int n = 0; n < count; ++n) {
     PageWords out;
     out.number = n + 1;
     poppler_errors = 0;
-    std::unique_ptr<poppler::page> page(doc->create_page(n));
+    const ::Page* page = core.getPage(n + 1);
     if (!page) {
       out.readable = false;
       out.why = "页面无法解析";
       pages.push_back(std::move(out));
       continue;
     }
-    poppler::rectf rect = page->page_rect();
+    const PDFRectangle* crop = page->getCropBox();
+    poppler::rectf rect(crop->x1, crop->y1, crop->x2 - crop->x1, crop->y2 - crop->y1);
     out.width = rect.width();
     out.height = rect.height();
+    core.displayPageSlice(&text_output, n + 1, 72, 72, 0, /*useMediaBox=*/false, /*crop=*/false,
+                          /*printing=*/false, -1, -1, -1, -1, nullptr, nullptr, nullptr, nullptr,
+                          /*copyXRef=*/true);
     std::string all;
-    for (poppler::text_box& box : page->text_list()) {
-      for (Word& w : SplitBox(box)) {
-        all += w.text;
-        out.words.push_back(std::move(w));
+    if (std::unique_ptr<TextWordList> list = text_output.makeWordList()) {
+      for (int i = 0; i < list->getLength(); ++i) {
+        for (Word& w : SplitBox(TextBox(*list->get(i)))) {
+          all += w.text;
+          out.words.push_back(std::move(w));
+        }
       }
     }
     if (out.words.empty() && poppler_errors > 0) {

@@ -58,6 +58,8 @@ bool IsUnitLine(const Line& line) {
 // Page numbers and running footers: "12", "- 16 -", "— 1 —", "第 3 页".
 bool IsFooter(const Line& line) {
   std::string c = line.Compact();
+  // Every footer has a digit: most lines are not looked at twice.
+  if (c.find_first_of("0123456789") == std::string::npos) return false;
   static const std::regex kFooter(R"(^(-|—|－)*\d{1,4}(-|—|－)*$|^第\d+页(共\d+页)?$)");
   return std::regex_match(c, kFooter);
 }
@@ -69,6 +71,8 @@ bool IsNote(std::string_view compact) {
 
 // A table number on its own: "公开03表", "预算01表", "表3", "表一".
 bool IsTableNumber(const std::string& compact) {
+  // It ends in 表 or a number after 表: a line without 表 is not looked at twice.
+  if (compact.find("表") == std::string::npos) return false;
   static const std::regex kNumberOnly(
       R"(^(公开|预算|决算|附|部门)?(\d+|[一二三四五六七八九十]+)?表(\d+|[一二三四五六七八九十]+)?$)");
   return std::regex_match(compact, kNumberOnly);
@@ -1117,13 +1121,57 @@ std::vector<PublishedTable> ReadTables(const std::vector<Page>& pages,
   return tables;
 }
 
+namespace {
+
+// The years a line names, "2024年" or "2024 年", left to right (what std::regex (20\d\d)\s*年
+// found with sregex_iterator, written out: it ran on every short line of every page).
+template <typename Fn>
+void ForEachYear(std::string_view s, const Fn& fn) {
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  // \s of std::regex in the "C" locale.
+  auto space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
+  for (size_t i = 0; i + 4 <= s.size();) {
+    if (s[i] == '2' && s[i + 1] == '0' && digit(s[i + 2]) && digit(s[i + 3])) {
+      size_t j = i + 4;
+      while (j < s.size() && space(s[j])) ++j;
+      if (s.substr(j, 3) == "年") {
+        fn(2000 + (s[i + 2] - '0') * 10 + (s[i + 3] - '0'));
+        i = j + 3;
+        continue;
+      }
+    }
+    ++i;
+  }
+}
+
+// The name after a department label at the start of `t`: "编制部门：上海市审计局" gives
+// 上海市审计局 — up to a line break, at least one byte — else nothing. What std::regex
+// (?:编制部门|…|部门)(?:：|:)(.+) matched at position 0, written out: it ran on every cell. No
+// label is another followed by a colon, so the first label that fits is the only one.
+std::optional<std::string> NamedDepartment(std::string_view t) {
+  static constexpr std::string_view kLabels[] = {
+      "编制部门",         "编制单位",  "部门（单位）名称",
+      "单位（部门）名称", "部门名称",  "单位名称",
+      "预算单位",         "部门/单位", "部门"};
+  for (std::string_view label : kLabels) {
+    if (t.substr(0, label.size()) != label) continue;
+    std::string_view rest = t.substr(label.size());
+    for (std::string_view colon : {std::string_view("："), std::string_view(":")}) {
+      if (rest.substr(0, colon.size()) != colon) continue;
+      std::string_view name = rest.substr(colon.size());
+      name = name.substr(0, name.find_first_of("\n\r"));
+      if (!name.empty()) return std::string(name);
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 void ReadDocumentFacts(const std::vector<Page>& pages, PublishedDocument* doc) {
   std::map<int, int> years;
   std::map<std::string, int> departments;
   int budget = 0, final_accounts = 0, cover_budget = 0, cover_final = 0;
-  static const std::regex kYear(R"((20\d\d)\s*年)");
-  static const std::regex kDept(
-      R"((?:编制部门|编制单位|部门（单位）名称|单位（部门）名称|部门名称|单位名称|预算单位|部门/单位|部门)(?:：|:)(.+))");
   // A form's label cell without a colon, the name in the next cell (绩效目标表: 部门（单位）名称 |
   // 新疆巴州财政局).
   static const std::set<std::string> kNameLabels = {
@@ -1137,10 +1185,7 @@ void ReadDocumentFacts(const std::vector<Page>& pages, PublishedDocument* doc) {
       bool cover = p < 2 && (pages.size() > 1 || l < 30);
       const bool short_line = CodePoints(compact) < 40;
       if (cover || short_line) {
-        for (auto it = std::sregex_iterator(compact.begin(), compact.end(), kYear);
-             it != std::sregex_iterator(); ++it) {
-          years[std::stoi((*it)[1].str())] += cover ? 3 : 1;
-        }
+        ForEachYear(compact, [&](int year) { years[year] += cover ? 3 : 1; });
       }
       // What the document is: from titles and labels, not from sentences, which mention the
       // other kind in passing ("对部门决算公开材料核查" in a budget's 绩效目标).
@@ -1152,7 +1197,6 @@ void ReadDocumentFacts(const std::vector<Page>& pages, PublishedDocument* doc) {
         return !RemoveSpaces(c.text).empty();
       });
       for (size_t k = 0; k < line.cells.size(); ++k) {
-        std::smatch m;
         std::string t = RemoveSpaces(line.cells[k].text);
         // "部门：" with the name in the next cell.
         if (k + 1 < line.cells.size() && (EndsWith(t, "：") || EndsWith(t, ":"))) {
@@ -1162,8 +1206,8 @@ void ReadDocumentFacts(const std::vector<Page>& pages, PublishedDocument* doc) {
           // another heading (单位名称 | 总计 | 备注).
           t += "：" + RemoveSpaces(line.cells[k + 1].text);
         }
-        if (std::regex_search(t, m, kDept) && m.position(0) == 0) {
-          std::string name = m[1].str();
+        if (std::optional<std::string> named = NamedDepartment(t)) {
+          const std::string& name = *named;
           if (CodePoints(name) >= 2 && !Contains(name, "单位") && !Contains(name, "万元")) {
             ++departments[name];
           }
