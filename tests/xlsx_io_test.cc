@@ -455,8 +455,8 @@ std::string FinalBase() {
 
 // final_base.yaml (the 决算 of the rule fixtures, its 年初预算 written inline) with every other
 // field of final_accounts given too: 调整预算 (one 项 without 年初预算), the 机关运行经费预算数,
-// 使用非财政拨款结余, 结余分配, balances of two sources, every count, a reason for a 项 that has
-// no 年初预算.
+// 使用非财政拨款结余, 结余分配, 会议费 and 培训费, balances of two sources, every count, a reason
+// for a 项 that has no 年初预算.
 std::string CompleteFinal() {
   std::string text = FinalBase();
   auto edit = [&](const std::string& find, const std::string& replace) {
@@ -469,6 +469,8 @@ std::string CompleteFinal() {
        "  operating_expenses_budget: 14.25\n"
        "  non_fiscal_balance_used: 1.5\n"
        "  surplus_distribution: 1.5\n"
+       "  meeting: {budget: 1.20, actual: 0.8}\n"
+       "  training: {budget: 2, actual: 2}\n"
        "  income:\n");
   edit("  opening_balance: {general: 12.00}", "  opening_balance: {general: 12.00, other: 3.25}");
   edit("  closing_balance: {general: 8.50}", "  closing_balance: {general: 8.50, business: 0.75}");
@@ -554,6 +556,10 @@ TEST(FinalWorkbook, EveryFieldHasItsCellAndComesBack) {
   EXPECT_EQ(labelled["结余分配（万元）"], "1.5");
   EXPECT_EQ(labelled["一般公共预算财政拨款差异原因"], "使用年初结转资金继续实施科技创新专项。");
   EXPECT_EQ(labelled["公务用车购置数（辆）"], "3");
+  const XlsxSheet* three = wb.Find("三公决算");
+  ASSERT_TRUE(three);
+  EXPECT_EQ(RowTexts(three, 6, 3), (std::vector<std::string>{"会议费", "1.2", "0.8"}));
+  EXPECT_EQ(RowTexts(three, 7, 3), (std::vector<std::string>{"培训费", "2", "2"}));
   const XlsxSheet* balances = wb.Find("结转结余");
   ASSERT_TRUE(balances);
   EXPECT_EQ(balances->max_row, 4);  // business (年末 only), general, other (年初 only)

@@ -315,7 +315,10 @@ const std::vector<FormSheet>& FinalFormSheets() {
        {BudgetAndActualRow("因公出国（境）费", "final_accounts.three_public.outbound"),
         BudgetAndActualRow("公务用车购置费", "final_accounts.three_public.vehicle_purchase"),
         BudgetAndActualRow("公务用车运行维护费", "final_accounts.three_public.vehicle_operation"),
-        BudgetAndActualRow("公务接待费", "final_accounts.three_public.reception")},
+        BudgetAndActualRow("公务接待费", "final_accounts.three_public.reception"),
+        // Not “三公”: printed beside them where a region's table has the columns (西安).
+        BudgetAndActualRow("会议费", "final_accounts.meeting"),
+        BudgetAndActualRow("培训费", "final_accounts.training")},
        {"预算数（万元）", "决算数（万元）"}},
   };
   return sheets;

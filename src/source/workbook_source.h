@@ -15,7 +15,8 @@
 // 预算数, 使用非财政拨款结余, 结余分配, the reasons for the wholes, 预算绩效管理情况, the “三公”
 // counts), 收入决算 (income by 功能 项 and 资金来源), and two sheets of maps sharing their keys,
 // one row per key: 结转结余 (资金来源 | 年初 | 年末结转和结余) and 分项预算 (功能科目 | 年初预算 |
-// 调整预算 | 差异原因: budget_items, adjusted_items, reasons); 三公决算 (预算数 | 决算数 per item).
+// 调整预算 | 差异原因: budget_items, adjusted_items, reasons); 三公决算 (预算数 | 决算数 per item,
+// and of 会议费 and 培训费).
 // Every field of final_accounts has its cell there; its `declared` figures are on the sheets a
 // budget's are (without the rows of sections and 名词解释, which a 决算 does not declare), and
 // its 上年对比 says 上年决算数 where a budget's says 上年预算数.
