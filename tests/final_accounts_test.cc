@@ -142,6 +142,30 @@ TEST(FinalTables, ThreePublicLayoutsOfTheRegions) {
   d.region_name = "";
   const Document national = TheEngine().Disclose(d);
   EXPECT_EQ(TableOf(national, "final_three_public").rows.size(), 2u);
+  EXPECT_EQ(TableOf(national, "final_three_public").rows[0].cells.size(), 7u);
+  // 西安: two rows, 会议费 and 培训费 after the “三公” and outside their 合计; 0 where the source
+  // gives none.
+  d.region_name = "陕西省西安市";
+  const Document xian_without = TheEngine().Disclose(d);
+  EXPECT_EQ(Texts(TableOf(xian_without, "final_three_public").rows[0]),
+            (std::vector<std::string>{"预算数", "0.95", "0.00", "0.00", "0.00", "0.00", "0.95",
+                                      "0.00", "0.00"}));
+  d.final_accounts.meeting =
+      BudgetAndActual{Money::FromFen(86'810'000), Money::FromFen(86'810'000)};
+  d.final_accounts.training =
+      BudgetAndActual{Money::FromFen(2'795'780'000), Money::FromFen(2'795'780'000)};
+  const Document xian = TheEngine().Disclose(d);
+  const Table& both = TableOf(xian, "final_three_public");
+  EXPECT_EQ(both.number, "公开09表");
+  EXPECT_EQ(both.title, "财政拨款“三公”经费及会议费、培训费支出决算表");
+  ASSERT_EQ(both.header[0].size(), 7u);
+  EXPECT_EQ(both.header[0][5].text, "会议费");
+  EXPECT_EQ(both.header[0][6].text, "培训费");
+  ASSERT_EQ(both.rows.size(), 2u);
+  EXPECT_EQ(Texts(both.rows[1]), (std::vector<std::string>{"决算数", "0.00", "0.00", "0.00", "0.00",
+                                                           "0.00", "0.00", "86.81", "2,795.78"}));
+  // Tables before it in 西安's order: 政府性基金 (公开07表), 国有资本经营 (公开08表).
+  EXPECT_EQ(xian.tables.back().id, "final_three_public");
 }
 
 TEST(FinalTables, BudgetColumnWhereTheTemplateAsksForIt) {

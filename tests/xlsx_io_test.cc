@@ -215,9 +215,9 @@ TEST(WorkbookTemplate, IsReadableAndEmpty) {
   ASSERT_TRUE(WriteWorkbookTemplate(DocumentKind::kBudget, 2024, path, &error, testing::DataDir()))
       << error;
   Workbook wb = ReadWorkbook(path);
-  for (const char* name :
-       {"说明", "基本信息", "收入", "支出明细", "项目", "项目支出", "上年对比", "三公", "采购",
-        "购买服务", "资产", "绩效项目", "绩效指标", "其他数据"}) {
+  for (const char* name : {"说明", "基本信息", "收入", "支出明细", "项目", "项目支出", "上年对比",
+                           "三公", "采购", "购买服务", "资产", "绩效项目", "绩效指标", "公开内容",
+                           "公开数（表格）", "公开数（文字）", "其他数据"}) {
     EXPECT_TRUE(wb.Find(name)) << name;
   }
   ASSERT_TRUE(wb.Find("代码表"));
@@ -242,10 +242,11 @@ TEST(WorkbookTemplate, FinalAccountsTemplate) {
   std::vector<std::string> names;
   for (const auto& s : wb.sheets) names.push_back(s.name);
   EXPECT_EQ(names, (std::vector<std::string>{
-                       "说明",       "代码表",   "基本信息", "决算信息", "收入决算", "结转结余",
-                       "分项预算",   "三公决算", "收入",     "支出明细", "项目",     "项目支出",
-                       "上缴与补助", "上年对比", "三公",     "采购",     "购买服务", "资产",
-                       "绩效项目",   "绩效指标", "其他数据"}));
+                       "说明",     "代码表",         "基本信息",       "决算信息", "收入决算",
+                       "结转结余", "分项预算",       "三公决算",       "收入",     "支出明细",
+                       "项目",     "项目支出",       "上缴与补助",     "上年对比", "三公",
+                       "采购",     "购买服务",       "资产",           "绩效项目", "绩效指标",
+                       "公开内容", "公开数（表格）", "公开数（文字）", "其他数据"}));
   const XlsxSheet* info = wb.Find("决算信息");
   ASSERT_TRUE(info);
   EXPECT_EQ(info->Text(2, 1), "文件类型");
@@ -454,8 +455,8 @@ std::string FinalBase() {
 
 // final_base.yaml (the 决算 of the rule fixtures, its 年初预算 written inline) with every other
 // field of final_accounts given too: 调整预算 (one 项 without 年初预算), the 机关运行经费预算数,
-// 使用非财政拨款结余, 结余分配, balances of two sources, every count, a reason for a 项 that has
-// no 年初预算.
+// 使用非财政拨款结余, 结余分配, 会议费 and 培训费, balances of two sources, every count, a reason
+// for a 项 that has no 年初预算.
 std::string CompleteFinal() {
   std::string text = FinalBase();
   auto edit = [&](const std::string& find, const std::string& replace) {
@@ -468,6 +469,8 @@ std::string CompleteFinal() {
        "  operating_expenses_budget: 14.25\n"
        "  non_fiscal_balance_used: 1.5\n"
        "  surplus_distribution: 1.5\n"
+       "  meeting: {budget: 1.20, actual: 0.8}\n"
+       "  training: {budget: 2, actual: 2}\n"
        "  income:\n");
   edit("  opening_balance: {general: 12.00}", "  opening_balance: {general: 12.00, other: 3.25}");
   edit("  closing_balance: {general: 8.50}", "  closing_balance: {general: 8.50, business: 0.75}");
@@ -477,6 +480,13 @@ std::string CompleteFinal() {
   edit("    \"2210201\": 住房公积金缴存基数调整。",
        "    \"2210201\": 住房公积金缴存基数调整。\n    \"2080506\": 职业年金调整。");
   return text;
+}
+
+// The texts of a row's first `columns` cells.
+std::vector<std::string> RowTexts(const XlsxSheet* s, int row, int columns) {
+  std::vector<std::string> out;
+  for (int c = 1; c <= columns; ++c) out.push_back(s ? s->Text(row, c) : "");
+  return out;
 }
 
 // Writes `d` as a workbook and reads it back; the workbook itself in *wb.
@@ -546,6 +556,10 @@ TEST(FinalWorkbook, EveryFieldHasItsCellAndComesBack) {
   EXPECT_EQ(labelled["结余分配（万元）"], "1.5");
   EXPECT_EQ(labelled["一般公共预算财政拨款差异原因"], "使用年初结转资金继续实施科技创新专项。");
   EXPECT_EQ(labelled["公务用车购置数（辆）"], "3");
+  const XlsxSheet* three = wb.Find("三公决算");
+  ASSERT_TRUE(three);
+  EXPECT_EQ(RowTexts(three, 6, 3), (std::vector<std::string>{"会议费", "1.2", "0.8"}));
+  EXPECT_EQ(RowTexts(three, 7, 3), (std::vector<std::string>{"培训费", "2", "2"}));
   const XlsxSheet* balances = wb.Find("结转结余");
   ASSERT_TRUE(balances);
   EXPECT_EQ(balances->max_row, 4);  // business (年末 only), general, other (年初 only)
@@ -638,6 +652,255 @@ TEST(FinalWorkbook, MistakesAreToldAtTheirCells) {
   EXPECT_NE(message.find("分项预算!A4: 功能科目「2060101」重复（已在 分项预算!A2 填写）"),
             std::string::npos)
       << message;
+}
+
+// A 分项预算 row with only a reason (a 项 without 年初预算 or 调整预算: its spending was not
+// budgeted) is kept: written from the source, typed by an officer, read back.
+TEST(FinalWorkbook, ReasonWithoutFiguresIsKept) {
+  std::string text = FinalBase();
+  const std::string after = "    \"2210201\": 住房公积金缴存基数调整。\n";
+  ASSERT_NE(text.find(after), std::string::npos);
+  text.replace(text.find(after), after.size(), after + "    \"2080506\": 未安排年初预算。\n");
+  const Department d = ParseSource(text, "reason-only.yaml", testing::Catalogs());
+  ASSERT_EQ(d.final_accounts.reasons.count("2080506"), 1u);
+  Workbook wb;
+  const Department back = ThroughWorkbook(d, "reason-only.xlsx", &wb);
+  EXPECT_EQ(WriteSourceYaml(back), WriteSourceYaml(d));
+  EXPECT_EQ(back.final_accounts.reasons.count("2080506"), 1u);
+  const XlsxSheet* items = wb.Find("分项预算");
+  ASSERT_TRUE(items);
+  bool row = false;
+  for (int r = 2; r <= items->max_row; ++r) {
+    if (items->Text(r, 1).starts_with("2080506")) {
+      row = true;
+      EXPECT_EQ(RowTexts(items, r, 4),
+                (std::vector<std::string>{"2080506 机关事业单位职业年金缴费支出", "", "",
+                                          "未安排年初预算。"}));
+    }
+  }
+  EXPECT_TRUE(row);
+
+  // Typed: a row with the reason alone.
+  std::string typed = WriteSheets(
+      "reason-only-typed.xlsx",
+      {{"基本信息",
+        {{"项目", "内容（见各行说明）"},
+         {"部门名称", "测试局"},
+         {"预算年度", "2024"},
+         {"预算单位", "机关", "测试局机关", "行政单位"}}},
+       {"决算信息", {{"项目", "内容（见各行说明）"}, {"文件类型", "决算"}}},
+       {"支出明细",
+        {{"单位", "功能科目", "经济科目", "人员/公用", "资金来源", "上年结转", "金额（万元）"},
+         {"", "2080506", "30109", "", "", "", "1"}}},
+       {"分项预算",
+        {{"功能科目", "年初预算（万元）", "调整预算（万元）", "决算数与预算数差异原因"},
+         {"2080506", "", "", "未安排年初预算。"}}}});
+  const Department read = ReadWorkbookSource(typed, testing::Catalogs());
+  ASSERT_EQ(read.final_accounts.reasons.count("2080506"), 1u);
+  EXPECT_EQ(read.final_accounts.reasons.at("2080506"), "未安排年初预算。");
+}
+
+// --- declared figures, a budget's and a 决算's ---
+
+// One part of a zip (an xlsx), empty if absent.
+std::string ZipPart(const std::string& path, const std::string& part) {
+  int err = 0;
+  zip_t* z = zip_open(path.c_str(), ZIP_RDONLY, &err);
+  if (!z) return "";
+  std::string out;
+  zip_stat_t st;
+  if (zip_stat(z, part.c_str(), 0, &st) == 0) {
+    if (zip_file_t* f = zip_fopen(z, part.c_str(), 0)) {
+      out.resize(st.size);
+      out.resize(static_cast<size_t>(std::max<zip_int64_t>(zip_fread(f, out.data(), st.size), 0)));
+      zip_fclose(f);
+    }
+  }
+  zip_close(z);
+  return out;
+}
+
+// The XML of the sheet `name` of a workbook gongkai wrote (libxlsxwriter numbers its sheets
+// sheet1.xml, sheet2.xml … in the order of xl/workbook.xml).
+std::string SheetXml(const std::string& path, const std::string& name) {
+  const std::string book = ZipPart(path, "xl/workbook.xml");
+  int index = 0;
+  for (size_t at = book.find("<sheet "); at != std::string::npos;
+       at = book.find("<sheet ", at + 1)) {
+    ++index;
+    if (book.compare(book.find("name=\"", at) + 6, name.size() + 1, name + "\"") == 0)
+      return ZipPart(path, "xl/worksheets/sheet" + std::to_string(index) + ".xml");
+  }
+  return "";
+}
+
+// A document's declared figures have sheets of their own, a budget's and a 决算's alike
+// (公开内容, 公开数（表格）, 公开数（文字）), with Chinese headers and the tables as a drop-down
+// list; 其他数据 keeps of them only the amounts printed blank and the lists recorded empty
+// (`glossary: []`: no row says either), and
+// the source comes back as it was (WorkbookRoundTrip too).
+TEST(DeclaredWorkbook, FiguresHaveTheirSheetsAndComeBack) {
+  for (const std::string example :
+       {"putuo-finance-2024-final.yaml", "xinzhou-gov-office-2023.yaml"}) {
+    SCOPED_TRACE(example);
+    const Department d = LoadSource(testing::ExamplePath(example), testing::Catalogs());
+    ASSERT_TRUE(d.declared.present);
+    ASSERT_FALSE(d.declared.cells.empty());
+    ASSERT_FALSE(d.declared.text.empty());
+    Workbook wb;
+    const Department back = ThroughWorkbook(d, "declared-" + example + ".xlsx", &wb);
+    EXPECT_EQ(WriteSourceYaml(back), WriteSourceYaml(d));
+    const XlsxSheet* other = wb.Find("其他数据");
+    ASSERT_TRUE(other);
+    for (int row = 2; row <= other->max_row; ++row) {
+      const std::string path = other->Text(row, 1);
+      if (!path.starts_with("declared")) continue;
+      EXPECT_TRUE((path.ends_with(".amount") && other->Text(row, 2).empty()) ||
+                  other->Text(row, 2) == "[]")
+          << "其他数据!A" << row << ": " << path;
+    }
+    const XlsxSheet* cells = wb.Find("公开数（表格）");
+    ASSERT_TRUE(cells);
+    EXPECT_EQ(RowTexts(cells, 1, 5),
+              (std::vector<std::string>{"表", "行（编码或名称）", "行名称", "列", "金额（万元）"}));
+    EXPECT_EQ(cells->max_row, static_cast<int>(d.declared.cells.size()) + 1);
+    const XlsxSheet* text = wb.Find("公开数（文字）");
+    ASSERT_TRUE(text);
+    EXPECT_EQ(RowTexts(text, 1, 3), (std::vector<std::string>{"键", "位置", "金额（万元）"}));
+    EXPECT_EQ(text->max_row, static_cast<int>(d.declared.text.size()) + 1);
+    // The 表 columns offer the kind's tables (代码表, hidden), a warning for any other.
+    const std::string xml = SheetXml(TempPath("declared-" + example + ".xlsx"), "公开数（表格）");
+    EXPECT_NE(xml.find("<dataValidation type=\"list\" errorStyle=\"warning\""), std::string::npos)
+        << xml.substr(0, 2000);
+    EXPECT_NE(xml.find("代码表'!$D$2:$D$"), std::string::npos);
+  }
+  // The 决算: its cells as an officer reads them, its tables listed; sections and 名词解释,
+  // which a 决算's source refuses, have no row.
+  Workbook wb;
+  ThroughWorkbook(
+      LoadSource(testing::ExamplePath("putuo-finance-2024-final.yaml"), testing::Catalogs()),
+      "declared-final.xlsx", &wb);
+  EXPECT_EQ(RowTexts(wb.Find("公开数（表格）"), 2, 5),
+            (std::vector<std::string>{"final_summary 收入支出决算总表",
+                                      "一、一般公共预算财政拨款收入", "", "", "2940.05"}));
+  EXPECT_EQ(RowTexts(wb.Find("公开数（表格）"), 13, 5),
+            (std::vector<std::string>{"final_summary 收入支出决算总表", "总计", "", "支出/决算数",
+                                      "2995.39"}));
+  EXPECT_EQ(RowTexts(wb.Find("公开数（文字）"), 3, 16),
+            (std::vector<std::string>{"general.total", "五（三）", "2940.05", "", "", "", "", "",
+                                      "", "", "", "", "2993.92", "", "98.20", ""}));
+  const XlsxSheet* lists = wb.Find("公开内容");
+  ASSERT_TRUE(lists);
+  EXPECT_EQ(RowTexts(lists, 2, 2),
+            (std::vector<std::string>{"公开的表", "final_summary 收入支出决算总表"}));
+  EXPECT_EQ(
+      RowTexts(lists, 10, 2),
+      (std::vector<std::string>{"公开的表", "final_soe 国有资本经营预算财政拨款收入支出决算表"}));
+  std::set<std::string> labels;
+  for (int row = 2; row <= lists->max_row; ++row) labels.insert(lists->Text(row, 1));
+  EXPECT_EQ(labels, (std::set<std::string>{"公开的表", "空表未说明的表"}));
+  // The budget's: its text figures with a change, a direction and a reason.
+  Workbook budget;
+  ThroughWorkbook(
+      LoadSource(testing::ExamplePath("xinzhou-gov-office-2023.yaml"), testing::Catalogs()),
+      "declared-budget.xlsx", &budget);
+  const XlsxSheet* btext = budget.Find("公开数（文字）");
+  ASSERT_TRUE(btext);
+  bool direction = false;
+  for (int row = 2; row <= btext->max_row; ++row) {
+    direction = direction || btext->Text(row, 6) == "减少";
+  }
+  EXPECT_TRUE(direction);
+  std::set<std::string> budget_labels;
+  for (int row = 2; row <= budget.Find("公开内容")->max_row; ++row)
+    budget_labels.insert(budget.Find("公开内容")->Text(row, 1));
+  EXPECT_TRUE(budget_labels.count("说明的部分"));
+}
+
+// The headers of 公开数（文字）, every one of which a filled sheet keeps.
+std::vector<std::string> TextHeaders() {
+  return {"键",
+          "位置",
+          "金额（万元）",
+          "上年数（万元）",
+          "增减额（万元）",
+          "增减",
+          "增减幅度（%）",
+          "占比（%）",
+          "名称",
+          "年度",
+          "序号",
+          "说明原因",
+          "预算数（万元）",
+          "调整预算数（万元）",
+          "完成预算（%）",
+          "完成调整预算（%）",
+          "原文"};
+}
+
+// Figures typed on the declared sheets are read, each mistake told at its cell.
+TEST(DeclaredWorkbook, TypedFiguresAreReadAndMistakesLocated) {
+  const std::vector<std::vector<std::string>> info = {
+      {"项目", "内容（见各行说明）"},
+      {"部门名称", "测试局"},
+      {"预算年度", "2024"},
+      {"预算单位", "机关", "测试局机关", "行政单位"}};
+  const std::vector<std::vector<std::string>> lines = {
+      {"单位", "功能科目", "经济科目", "人员/公用", "资金来源", "上年结转", "金额（万元）"},
+      {"", "2010101", "30101", "", "", "", "100"}};
+  std::string good = WriteSheets(
+      "declared-typed.xlsx",
+      {{"基本信息", info},
+       {"支出明细", lines},
+       {"公开内容",
+        {{"项目", "内容（每行一项）"}, {"公开的表", "income_expenditure_summary 收支总表"}}},
+       {"公开数（表格）",
+        {{"表", "行（编码或名称）", "行名称", "列", "金额（万元）"},
+         {"income_expenditure_summary", "合计", "", "", "100"}}},
+       {"公开数（文字）", {TextHeaders(), {"total", "一", "100", "90", "10", "增加"}}}});
+  const Department d = ReadWorkbookSource(good, testing::Catalogs());
+  ASSERT_EQ(d.declared.cells.size(), 1u);
+  EXPECT_EQ(d.declared.cells[0].table, "income_expenditure_summary");
+  EXPECT_EQ(d.declared.cells[0].amount, Money::FromWan(100));
+  ASSERT_EQ(d.declared.text.size(), 1u);
+  EXPECT_EQ(d.declared.text[0].direction, "增加");
+  EXPECT_EQ(d.declared.text[0].change, Money::FromWan(10));
+  EXPECT_EQ(d.declared.tables, (std::vector<std::string>{"income_expenditure_summary"}));
+
+  std::string bad = WriteSheets(
+      "declared-bad.xlsx",
+      {{"基本信息", info},
+       {"支出明细", lines},
+       {"公开数（表格）",
+        {{"表", "行（编码或名称）", "行名称", "列", "金额（万元）"},
+         {"income_expenditure_summary", "合计", "", "", "一百"}}},
+       {"公开数（文字）", {TextHeaders(), {"total", "一", "100", "90", "10", "变多"}}}});
+  const std::string message = ErrorOf([&] { ReadWorkbookSource(bad, testing::Catalogs()); });
+  EXPECT_NE(message.find("公开数（表格）!E2: "), std::string::npos) << message;
+  EXPECT_NE(message.find("公开数（文字）!F2: "), std::string::npos) << message;
+  EXPECT_NE(message.find("direction「变多」无效"), std::string::npos) << message;
+}
+
+// 上年对比 holds last year's figures: a budget's 上年预算数, a 决算's 上年决算数, and its headers
+// say which.
+TEST(DeclaredWorkbook, PriorYearHeadersNameTheKind) {
+  Workbook final_book, budget_book;
+  ThroughWorkbook(LoadSource(testing::ExamplePath("sample-science-bureau-2024-final.yaml"),
+                             testing::Catalogs()),
+                  "prior-final.xlsx", &final_book);
+  ThroughWorkbook(LoadSource(testing::ExamplePath("sample-science-bureau-2024-budget.yaml"),
+                             testing::Catalogs()),
+                  "prior-budget.xlsx", &budget_book);
+  EXPECT_EQ(RowTexts(final_book.Find("上年对比"), 1, 3),
+            (std::vector<std::string>{"项目", "上年决算数（万元）", "变动原因"}));
+  EXPECT_EQ(RowTexts(budget_book.Find("上年对比"), 1, 3),
+            (std::vector<std::string>{"项目", "上年预算数（万元）", "变动原因"}));
+  // The 说明 tells it too, for a 决算.
+  std::string help;
+  for (int row = 1; row <= final_book.Find("说明")->max_row; ++row)
+    help += final_book.Find("说明")->Text(row, 1) + "\n";
+  EXPECT_NE(help.find("上年对比：B列填上年决算数"), std::string::npos) << help;
+  EXPECT_EQ(help.find("上年预算数"), std::string::npos) << help;
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 // empty-table notes come from the templates (data/templates/final-accounts/<year>/tables.csv),
 // the rows of 收入支出决算总表 from rows.csv, a region's layout from its own set (templates.h).
 #include <set>
+#include <tuple>
 
 #include "base/chinese_numerals.h"
 #include "disclosure/final_figures.h"
@@ -313,14 +314,30 @@ void BuildFinalThreePublic(const Department& d, const Figures& f, const TableTem
     t->rows.push_back(std::move(row));
     return;
   }
-  t->header.push_back({Cell{"项目", {}, 1, 2}, Cell{"合计", {}, 1, 2},
-                       Cell{"因公出国（境）费", {}, 1, 2}, Cell::Text("公务用车购置及运行费", 3),
-                       Cell{"公务接待费", {}, 1, 2}});
+  // "meeting_training" (西安): 会议费 and 培训费 after the “三公”, outside their 合计.
+  const bool meeting_training = tt.HasColumn("meeting_training");
+  std::vector<Cell> top = {Cell{"项目", {}, 1, 2}, Cell{"合计", {}, 1, 2},
+                           Cell{"因公出国（境）费", {}, 1, 2},
+                           Cell::Text("公务用车购置及运行费", 3), Cell{"公务接待费", {}, 1, 2}};
+  if (meeting_training) {
+    top.push_back(Cell{"会议费", {}, 1, 2});
+    top.push_back(Cell{"培训费", {}, 1, 2});
+  }
+  t->header.push_back(std::move(top));
   t->header.push_back(HeaderRow({"小计", "公务用车购置费", "公务用车运行费"}));
-  t->numeric_columns = NumericColumns(1, 6);
-  for (const auto& [label, values] : {std::pair{"预算数", &budget}, {"决算数", &actual}}) {
+  t->numeric_columns = NumericColumns(1, meeting_training ? 8 : 6);
+  const FinalAccounts& fa = d.final_accounts;
+  const BudgetAndActual meeting = fa.meeting.value_or(BudgetAndActual{}),
+                        training = fa.training.value_or(BudgetAndActual{});
+  for (const auto& [label, values, which] :
+       {std::tuple{"预算数", &budget, &BudgetAndActual::budget},
+        {"决算数", &actual, &BudgetAndActual::actual}}) {
     Row row{RowKind::kPlain, {Cell::Text(label)}};
     for (Money m : *values) row.cells.push_back(Cell::Amount(m));
+    if (meeting_training) {
+      row.cells.push_back(Cell::Amount(meeting.*which));
+      row.cells.push_back(Cell::Amount(training.*which));
+    }
     t->rows.push_back(std::move(row));
   }
 }

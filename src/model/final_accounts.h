@@ -64,6 +64,9 @@ struct FinalAccounts {
   Money non_fiscal_balance_used;                 // 使用非财政拨款结余
   Money surplus_distribution;                    // 结余分配
   std::map<std::string, BudgetAndActual> three_public;
+  // 会议费 and 培训费, 预算数 and 决算数, where a region prints them beside the “三公” (西安's
+  // 财政拨款“三公”经费及会议费、培训费支出决算表): optional, and never part of the “三公”.
+  std::optional<BudgetAndActual> meeting, training;
   ThreePublicCounts counts;
   // Why 决算 differs from 年初预算: per 功能 项 (code), and for 一般公共预算财政拨款支出 as a
   // whole ("general") and the “三公” as a whole ("three_public").

@@ -14,11 +14,11 @@ class FinalLoader {
       : r_(r), catalog_(catalog), out_(out) {}
 
   void Load(const YamlNode& n) {
-    if (!r_.ExpectMap(
-            n, "final_accounts",
-            {"budget", "budget_items", "adjusted_items", "operating_expenses_budget", "income",
-             "opening_balance", "closing_balance", "non_fiscal_balance_used",
-             "surplus_distribution", "three_public", "counts", "reasons", "evaluation"})) {
+    if (!r_.ExpectMap(n, "final_accounts",
+                      {"budget", "budget_items", "adjusted_items", "operating_expenses_budget",
+                       "income", "opening_balance", "closing_balance", "non_fiscal_balance_used",
+                       "surplus_distribution", "three_public", "meeting", "training", "counts",
+                       "reasons", "evaluation"})) {
       return;
     }
     out_->present = true;
@@ -73,6 +73,8 @@ class FinalLoader {
         if (item["actual"]) ba.actual = r_.Amount(item["actual"], what + ".actual（决算数）");
       }
     }
+    Optional(n["meeting"], "meeting（会议费）", &out_->meeting);
+    Optional(n["training"], "training（培训费）", &out_->training);
     if (const auto& c = n["counts"];
         c && r_.ExpectMap(c, "counts",
                           {"outbound_groups", "outbound_persons", "vehicles_purchased",
@@ -121,6 +123,16 @@ class FinalLoader {
       total += m;
     }
     return total;
+  }
+  // A figure given where a region prints it (会议费, 培训费): its 预算数 and 决算数, each 0 if
+  // left out.
+  void Optional(const YamlNode& item, const std::string& what,
+                std::optional<BudgetAndActual>* out) {
+    if (!item || !r_.ExpectMap(item, what, {"budget", "actual"})) return;
+    BudgetAndActual ba;
+    if (item["budget"]) ba.budget = r_.Amount(item["budget"], what + ".budget（预算数）");
+    if (item["actual"]) ba.actual = r_.Amount(item["actual"], what + ".actual（决算数）");
+    *out = ba;
   }
   void Function(const std::string& code, const YamlNode& at, const std::string& what) {
     if (!catalog_) return;

@@ -388,6 +388,12 @@ Json FinalAccountsJson(const FinalAccounts& fa) {
     }
     j["three_public"] = tp;
   }
+  for (const auto& [key, figure] :
+       {std::pair{"meeting", &fa.meeting}, {"training", &fa.training}}) {
+    if (*figure) {
+      j[key] = {{"budget", (*figure)->budget.ExactWan()}, {"actual", (*figure)->actual.ExactWan()}};
+    }
+  }
   const ThreePublicCounts& c = fa.counts;
   Json counts = Json::object();
   auto count = [&](const char* key, int v) {

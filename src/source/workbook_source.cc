@@ -53,6 +53,9 @@ struct FormRow {
   std::vector<Column> columns;  // value columns B, C, …
   // The label in a 决算's workbook where it differs (决算年度 for 预算年度); either is read.
   const char* final_label = nullptr;
+  // Not written in a 决算's workbook (what its source refuses: declared.sections, glossary);
+  // read in either, so that the loader tells why it does not belong there.
+  bool budget_only = false;
 };
 struct FormSheet {
   const char* name;
@@ -60,6 +63,8 @@ struct FormSheet {
   // Headers of the value columns B, C, …; empty: one 「内容（见各行说明）」 over them all.
   std::vector<const char*> headers = {};
   double label_width = 24;  // column A
+  // The headers in a 决算's workbook where they differ (上年对比: last year's 决算, not budget).
+  std::vector<const char*> final_headers = {};
 };
 
 // A sheet of maps that share their keys: column A is the key (a 功能科目, a 资金来源), each
@@ -233,6 +238,8 @@ const std::vector<FormSheet>& FormSheets() {
         {"联系人", RowKind::kScalar, "contact.person", {Text("", "")}},
         {"联系电话", RowKind::kScalar, "contact.phone", {Text("", "")}},
         {"补充说明", RowKind::kKeyed, "notes", {Text("部分（一至九）", ""), Text("文字", "")}}}},
+      // Last year's figures: a budget compares with last year's budget, a 决算 with last
+      // year's 决算 (docs/source-format.md, prior_year), and its headers say so.
       {"上年对比",
        {{"部门收支总预算", RowKind::kPair, "prior_year.total", {}, "收入支出总计"},
         {"一般公共预算财政拨款支出", RowKind::kPair, "prior_year.general", {}},
@@ -241,7 +248,10 @@ const std::vector<FormSheet>& FormSheets() {
         {"公用经费", RowKind::kPair, "prior_year.public", {}},
         {"项目支出", RowKind::kPair, "prior_year.project", {}},
         {"政府性基金预算财政拨款支出", RowKind::kPair, "prior_year.fund", {}},
-        {"机关运行经费", RowKind::kPair, "prior_year.operating_expenses", {}}}},
+        {"机关运行经费", RowKind::kPair, "prior_year.operating_expenses", {}}},
+       {"上年预算数（万元）", "变动原因"},
+       24,
+       {"上年决算数（万元）", "变动原因"}},
       {"三公",
        {{"单位范围", RowKind::kScalar, "three_public.scope", {Text("", "", 40)}},
         {"下属单位", RowKind::kIndexed, "three_public.units", {Text("单位名称", "")}},
@@ -305,7 +315,10 @@ const std::vector<FormSheet>& FinalFormSheets() {
        {BudgetAndActualRow("因公出国（境）费", "final_accounts.three_public.outbound"),
         BudgetAndActualRow("公务用车购置费", "final_accounts.three_public.vehicle_purchase"),
         BudgetAndActualRow("公务用车运行维护费", "final_accounts.three_public.vehicle_operation"),
-        BudgetAndActualRow("公务接待费", "final_accounts.three_public.reception")},
+        BudgetAndActualRow("公务接待费", "final_accounts.three_public.reception"),
+        // Not “三公”: printed beside them where a region's table has the columns (西安).
+        BudgetAndActualRow("会议费", "final_accounts.meeting"),
+        BudgetAndActualRow("培训费", "final_accounts.training")},
        {"预算数（万元）", "决算数（万元）"}},
   };
   return sheets;
@@ -336,9 +349,68 @@ const std::vector<KeyedSheet>& KeyedSheets() {
   return sheets;
 }
 
-// Value columns of a pair row: last year's amount and the reason.
+// --- the figures a document says it printed (declared), for a budget and a 决算 alike ---
+
+const char* kDeclaredInfoSheet = "公开内容";
+const char* kDeclaredCellsSheet = "公开数（表格）";
+const char* kDeclaredTextSheet = "公开数（文字）";
+
+// declared.cells (one printed table cell a row) and declared.text (one figure of the text a
+// row), columns as docs/source-format.md "declared" names the fields.
+const std::vector<ListSheet>& DeclaredListSheets() {
+  static const std::vector<ListSheet> sheets = {
+      {kDeclaredCellsSheet,
+       "declared.cells",
+       {Coded("表", "table", "table", 34), Text("行（编码或名称）", "row", 30),
+        Text("行名称", "name", 28), Text("列", "column", 22), Amount("金额（万元）", "amount")}},
+      {kDeclaredTextSheet,
+       "declared.text",
+       {Text("键", "key", 22),
+        Text("位置", "at", 10),
+        Amount("金额（万元）", "amount"),
+        Amount("上年数（万元）", "prior", 16),
+        Amount("增减额（万元）", "change", 16),
+        {"增减", "direction", Kind::kText, 8, "direction"},
+        Text("增减幅度（%）", "percent", 14),
+        Text("占比（%）", "share", 12),
+        Text("名称", "name", 24),
+        {"年度", "year", Kind::kInt, 8},
+        {"序号", "number", Kind::kInt, 8},
+        {"说明原因", "reason", Kind::kBool, 10, "bool"},
+        Amount("预算数（万元）", "budget", 16),
+        Amount("调整预算数（万元）", "adjusted", 20),
+        Text("完成预算（%）", "completion", 14),
+        Text("完成调整预算（%）", "adjusted_completion", 18),
+        Text("原文", "text", 40)}},
+  };
+  return sheets;
+}
+
+// The lists of declared: which tables the document prints (and which of them empty without
+// the sentence saying why), which sections and which 名词解释 (a budget's only).
+const FormSheet& DeclaredFormSheet() {
+  static const FormSheet sheet = {
+      kDeclaredInfoSheet,
+      {{"公开的表", RowKind::kIndexed, "declared.tables_present", {Coded("表", "", "table", 34)}},
+       {"空表未说明的表",
+        RowKind::kIndexed,
+        "declared.empty_without_note",
+        {Coded("表", "", "table", 34)}},
+       {"说明的部分", RowKind::kIndexed, "declared.sections", {Text("部分", "")}, nullptr, true},
+       {"名词解释的科目",
+        RowKind::kIndexed,
+        "declared.glossary",
+        {Text("功能科目编码", "")},
+        nullptr,
+        true}},
+      {"内容（每行一项）"}};
+  return sheet;
+}
+
+// Value columns of a pair row: last year's amount (its budget's, or in a 决算 its 决算's: the
+// sheet's headers name which) and the reason.
 const std::vector<Column>& PairColumns() {
-  static const std::vector<Column> cols = {Amount("上年预算数（万元）", "amount"),
+  static const std::vector<Column> cols = {Amount("上年数（万元）", "amount"),
                                            Text("变动原因", "reason", 60)};
   return cols;
 }
@@ -425,6 +497,7 @@ void Flatten(const Json& j, const std::string& path,
 
 struct CodeLists {
   std::vector<std::string> function, economic, fund;
+  std::vector<std::string> table;  // the kind's standard tables, for declared figures
   std::map<std::string, std::string>
       names;  // list name → (value → "value name") map key "list\tvalue"
   std::string Display(const char* list, const std::string& value) const {
@@ -433,7 +506,28 @@ struct CodeLists {
   }
 };
 
-CodeLists MakeCodeLists(int year, const std::string& data_dir) {
+// The tables.csv of the kind's national template for `year`: the latest year up to it that
+// has one, else the earliest (a 决算's template is kept for the years it changed).
+std::string TemplateTables(const std::string& data_dir, bool final_accounts, int year) {
+  namespace fs = std::filesystem;
+  const fs::path dir =
+      fs::path(data_dir) / "templates" / (final_accounts ? "final-accounts" : "budget");
+  std::error_code ec;
+  int best = 0, earliest = 0;
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    const std::string name = e.path().filename().string();
+    int y = 0;
+    auto [end, err] = std::from_chars(name.data(), name.data() + name.size(), y);
+    if (err != std::errc() || end != name.data() + name.size()) continue;  // a region's folder
+    if (!fs::exists(e.path() / "tables.csv")) continue;
+    if (y <= year && y > best) best = y;
+    if (earliest == 0 || y < earliest) earliest = y;
+  }
+  const int chosen = best ? best : earliest;
+  return chosen ? (dir / std::to_string(chosen) / "tables.csv").string() : "";
+}
+
+CodeLists MakeCodeLists(int year, const std::string& data_dir, bool final_accounts) {
   CodeLists lists;
   auto add = [&](const char* list, const std::string& value, const std::string& name,
                  std::vector<std::string>* into) {
@@ -461,6 +555,15 @@ CodeLists MakeCodeLists(int year, const std::string& data_dir) {
   } catch (const std::exception&) {
     // No catalog for the year: the workbook is still written, without code lists.
   }
+  try {
+    if (std::string tables = TemplateTables(data_dir, final_accounts, year); !tables.empty()) {
+      CsvTable t = ReadCsvFile(tables);
+      const size_t id = t.Column("id"), title = t.Column("title");
+      for (const auto& r : t.rows) add("table", r.fields[id], r.fields[title], &lists.table);
+    }
+  } catch (const std::exception&) {
+    // No template tables: the 表 columns are written without a drop-down list.
+  }
   add("class", "personnel", "人员经费", nullptr);
   add("class", "public", "公用经费", nullptr);
   add("transfer_type", "to_superior", "上缴上级支出", nullptr);
@@ -478,13 +581,23 @@ const std::vector<std::pair<const char*, std::vector<std::string>>> FixedLists()
           {"unit_kind", {"行政单位", "参公事业单位", "事业单位", "其他"}},
           {"bool", {"是", "否"}},
           {"category", {"运转类", "特定目标类", "特定目标类-本级", "特定目标类-上级转移"}},
-          {"period", {"长期", "年度"}}};
+          {"period", {"长期", "年度"}},
+          {"direction", {"增加", "减少", "持平"}}};
 }
 
 bool PlainDecimal(const std::string& s) {
   if (s.empty() || s.size() > 20) return false;
   return s.find_first_not_of("0123456789.") == std::string::npos &&
          std::count(s.begin(), s.end(), '.') <= 1 && s.front() != '.' && s.back() != '.';
+}
+
+// Whether an amount's text is what reading it back as a number gives (the exact 万元 with no
+// trailing zero): a figure as printed ("114.70", a published document's) is written as text,
+// which keeps its last digit, which says how far its document rounds.
+bool Canonical(const std::string& text) {
+  std::string why;
+  auto m = Money::Parse(text, MoneyUnit::kWan, &why);
+  return m && m->ExactWan() == text;
 }
 
 // Whether the source tree is a 决算's: its kind, or final_accounts given.
@@ -501,7 +614,7 @@ class Writer {
  public:
   Writer(const Json& root, int year, const std::string& data_dir, bool template_only)
       : root_(root),
-        lists_(MakeCodeLists(year, data_dir)),
+        lists_(MakeCodeLists(year, data_dir, IsFinalAccounts(root))),
         year_(year),
         template_(template_only),
         final_(IsFinalAccounts(root)) {}
@@ -550,7 +663,8 @@ void Writer::Cell(lxw_worksheet* ws, int row, int col, const Column& c, const Js
   std::string text = ScalarText(*v);
   auto r = static_cast<lxw_row_t>(row);
   auto k = static_cast<lxw_col_t>(col);
-  if ((c.kind == Kind::kAmount || c.kind == Kind::kInt) && PlainDecimal(text)) {
+  if ((c.kind == Kind::kAmount || c.kind == Kind::kInt) && PlainDecimal(text) &&
+      (c.kind == Kind::kInt || Canonical(text))) {
     // The exact decimal as the nearest double: amounts are exact to 0.01 元 and far below
     // 2^53 of those units, so reading it back through CellMoney gives the same Money.
     double value = 0;
@@ -594,7 +708,10 @@ void Writer::Validate(lxw_worksheet* ws, int col, const Column& c, int first_row
 void Writer::WriteCodes() {
   lxw_worksheet* ws = workbook_add_worksheet(wb_, kCodeSheet);
   std::vector<std::pair<const char*, std::vector<std::string>>> all = {
-      {"function", lists_.function}, {"economic", lists_.economic}, {"fund", lists_.fund}};
+      {"function", lists_.function},
+      {"economic", lists_.economic},
+      {"fund", lists_.fund},
+      {"table", lists_.table}};
   for (auto& l : FixedLists()) all.push_back(l);
   for (size_t c = 0; c < all.size(); ++c) {
     auto k = static_cast<lxw_col_t>(c);
@@ -627,7 +744,9 @@ void Writer::WriteInfo() {
       "上缴与补助：事业单位的上缴上级支出和对附属单位补助支出（由财政拨款以外的收入安排）。",
       "绩效项目：项目申报表的主要内容；绩效指标：部门整体和各项目的绩效目标与指标，"
       "归属填「部门整体」或项目名称，期限填长期或年度，目标序号从1起。",
-      "其他数据：其余内容（绩效表的资金明细、公开数等），每行「路径 | 值」，格式见 "
+      "公开内容、公开数（表格）、公开数（文字）：已公开文件印出的表和数字（declared），供审核"
+      "与计算结果核对；表可从下拉列表选择，各列含义见 docs/source-format.md 的 declared。",
+      "其他数据：其余内容（绩效表的资金明细等），每行「路径 | 值」，格式见 "
       "docs/source-format.md。",
       "填好后：gongkai check 文件.xlsx 审核，gongkai render 文件.xlsx 生成公开文件。",
   };
@@ -641,6 +760,7 @@ void Writer::WriteInfo() {
         "管理情况和“三公”经费的数量。",
         "收入决算：本年收入按功能科目（项）和资金来源逐行填写；结转结余：按资金来源填写年初和"
         "年末结转和结余。",
+        "上年对比：B列填上年决算数（与上年度决算比较），C列填变动原因。",
         "分项预算：每个功能科目（项）一行，填一般公共预算财政拨款的年初预算（未写年初预算来源"
         "时填写）、调整预算（年中调整过的项）和决算数与预算数的差异原因；三公决算：“三公”"
         "经费各项的预算数和决算数。",
@@ -666,14 +786,16 @@ void Writer::WriteForm(const FormSheet& f) {
   lxw_worksheet* ws = workbook_add_worksheet(wb_, f.name);
   Header(ws, {"项目", "内容", "", ""},
          {Text("", "", f.label_width), Text("", "", 40), Text("", "", 40)}, 0);
-  if (f.headers.empty()) {
+  const auto& headers = final_ && !f.final_headers.empty() ? f.final_headers : f.headers;
+  if (headers.empty()) {
     worksheet_write_string(ws, 0, 1, "内容（见各行说明）", header_);
   } else {
-    for (size_t i = 0; i < f.headers.size(); ++i)
-      worksheet_write_string(ws, 0, static_cast<lxw_col_t>(i + 1), f.headers[i], header_);
+    for (size_t i = 0; i < headers.size(); ++i)
+      worksheet_write_string(ws, 0, static_cast<lxw_col_t>(i + 1), headers[i], header_);
   }
   int row = 1;
   for (const auto& r : f.rows) {
+    if (final_ && r.budget_only) continue;
     const auto& cols = RowColumns(r);
     auto put_label = [&] {
       worksheet_write_string(ws, static_cast<lxw_row_t>(row), 0,
@@ -743,7 +865,9 @@ void Writer::WriteList(const ListSheet& s) {
       std::string p = Join(fmt::format("{}[{}]", s.path, i), s.columns[c].rel);
       const Json* v = Get(root_, p);
       Cell(ws, static_cast<int>(i) + 1, static_cast<int>(c), s.columns[c], v);
-      if (v) Consume(p);
+      // An empty text is no cell: it stays on 其他数据 (a declared amount left blank), so
+      // that it comes back.
+      if (v && !(v->is_string() && v->get_ref<const std::string&>().empty())) Consume(p);
     }
     // A project's lines are on 项目支出; an empty list needs no row.
     if (std::string(s.path) == "projects") Consume(fmt::format("projects[{}].lines", i));
@@ -936,7 +1060,10 @@ bool Writer::Write(const std::string& path, std::string* error) {
   WriteForm(forms[3]);  // 资产
   WriteList(lists[5]);  // 绩效项目
   WriteIndicators();    // 绩效指标
-  WriteOther();         // 其他数据
+  // The declared figures, a budget's and a 决算's: 公开内容, 公开数（表格）, 公开数（文字）.
+  WriteForm(DeclaredFormSheet());
+  for (const auto& s : DeclaredListSheets()) WriteList(s);
+  WriteOther();  // 其他数据
   lxw_error err = workbook_close(wb_);
   if (err != LXW_NO_ERROR) {
     *error = lxw_strerror(err);
@@ -1425,11 +1552,33 @@ void SheetReader::Run() {
     readers[spec.name] = [this, &spec](const XlsxSheet& s) { ReadList(s, spec); };
   for (const auto& spec : KeyedSheets())
     readers[spec.name] = [this, &spec](const XlsxSheet& s) { ReadKeyed(s, spec); };
+  for (const auto& spec : DeclaredListSheets())
+    readers[spec.name] = [this, &spec](const XlsxSheet& s) { ReadList(s, spec); };
+  const FormSheet& declared = DeclaredFormSheet();
+  readers[declared.name] = [this, &declared](const XlsxSheet& s) { ReadForm(s, declared); };
   // Order matters: 项目 before 项目支出, 绩效项目 before 绩效指标.
-  const char* order[] = {"基本信息",   kFinalInfoSheet, "收入决算",      "结转结余", "分项预算",
-                         "三公决算",   "收入",          "支出明细",      "项目",     kLinesSheet,
-                         "上缴与补助", "上年对比",      "三公",          "采购",     "购买服务",
-                         "资产",       "绩效项目",      kIndicatorSheet, kOtherSheet};
+  const char* order[] = {"基本信息",
+                         kFinalInfoSheet,
+                         "收入决算",
+                         "结转结余",
+                         "分项预算",
+                         "三公决算",
+                         "收入",
+                         "支出明细",
+                         "项目",
+                         kLinesSheet,
+                         "上缴与补助",
+                         "上年对比",
+                         "三公",
+                         "采购",
+                         "购买服务",
+                         "资产",
+                         "绩效项目",
+                         kIndicatorSheet,
+                         kDeclaredInfoSheet,
+                         kDeclaredCellsSheet,
+                         kDeclaredTextSheet,
+                         kOtherSheet};
   for (const auto& s : wb_.sheets) {
     bool known = s.name == kInfoSheet || s.name == kCodeSheet ||
                  std::find_if(std::begin(order), std::end(order),

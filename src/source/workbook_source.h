@@ -3,18 +3,23 @@
 // Sheets (see 说明 in the template and README "Excel input"): 基本信息 (label rows: identity,
 // 预算单位, 编制/实有/离退休, texts, contact, 补充说明), 收入 (年终结转结余), 支出明细 (基本支出
 // lines), 项目, 项目支出, 上年对比, 三公, 采购, 购买服务, 资产, 绩效项目 (项目申报表 main
-// fields), 绩效指标 (every goal and indicator, of the department and of each declaration), and
-// 其他数据: `path | value` rows for whatever has no sheet of its own (the remaining fields of
-// the performance forms, `declared` figures), so that no content is lost. A hidden sheet 代码表
-// holds the drop-down lists (项-level 功能科目, 款-level 经济科目 of the year, 资金来源 …).
+// fields), 绩效指标 (every goal and indicator, of the department and of each declaration), the
+// `declared` figures on 公开内容 (the lists: tables printed, sections, 名词解释), 公开数（表格）
+// (cells) and 公开数（文字） (text figures), and 其他数据: `path | value` rows for whatever has no
+// sheet of its own (the remaining fields of the performance forms, an amount printed blank), so
+// that no content is lost. A hidden sheet 代码表 holds the drop-down lists (项-level 功能科目,
+// 款-level 经济科目 of the year, 资金来源, the kind's standard tables …).
 //
 // A 决算 (kind: 决算, final_accounts) has five sheets more, after 基本信息; its lines on the
 // budget's sheets carry the 决算数. 决算信息 (label rows: the kind, the budget source, 机关运行经费
 // 预算数, 使用非财政拨款结余, 结余分配, the reasons for the wholes, 预算绩效管理情况, the “三公”
 // counts), 收入决算 (income by 功能 项 and 资金来源), and two sheets of maps sharing their keys,
 // one row per key: 结转结余 (资金来源 | 年初 | 年末结转和结余) and 分项预算 (功能科目 | 年初预算 |
-// 调整预算 | 差异原因: budget_items, adjusted_items, reasons); 三公决算 (预算数 | 决算数 per item).
-// Every field of final_accounts has its cell there; 其他数据 keeps a 决算's `declared` figures.
+// 调整预算 | 差异原因: budget_items, adjusted_items, reasons); 三公决算 (预算数 | 决算数 per item,
+// and of 会议费 and 培训费).
+// Every field of final_accounts has its cell there; its `declared` figures are on the sheets a
+// budget's are (without the rows of sections and 名词解释, which a 决算 does not declare), and
+// its 上年对比 says 上年决算数 where a budget's says 上年预算数.
 //
 // Reading goes through the source format on purpose: the workbook becomes a YAML text (one
 // scalar per line, each line remembering its cell) and is parsed by ParseSource, so a workbook
