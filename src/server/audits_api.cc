@@ -59,12 +59,16 @@ std::string BaseName(const std::string& sent) {
   return name;
 }
 
-bool HasExtensionOf(const std::string& name, const std::set<std::string>& extensions) {
+// The extension of a file name, lower case ("" without one).
+std::string Extension(const std::string& name) {
   const size_t dot = name.rfind('.');
-  if (dot == std::string::npos) return false;
-  std::string ext = name.substr(dot);
+  std::string ext = dot == std::string::npos ? "" : name.substr(dot);
   for (char& ch : ext) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  return extensions.count(ext) > 0;
+  return ext;
+}
+
+bool HasExtensionOf(const std::string& name, const std::set<std::string>& extensions) {
+  return extensions.count(Extension(name)) > 0;
 }
 
 // The "year" field or parameter: 0 when absent, -1 when not four digits.
@@ -97,14 +101,7 @@ nlohmann::json UploadSummary(const AuditUpload& a) {
                                    : nlohmann::json()}};
 }
 
-// The extension of an accepted file name (Upload checked it is one of these), lower case.
-std::string Extension(const std::string& name) {
-  const size_t dot = name.rfind('.');
-  std::string ext = dot == std::string::npos ? "" : name.substr(dot);
-  for (char& ch : ext) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  return ext;
-}
-
+// The content type of a kept file by its extension (one that Upload accepts).
 std::string FileType(const std::string& ext) {
   if (ext == ".pdf") return "application/pdf";
   if (ext == ".txt") return "text/plain; charset=utf-8";
