@@ -236,7 +236,8 @@ TEST_P(ServerTest, AuthorizationMatrix) {
   EXPECT_FALSE(store_->FindUser("m") && store_->FindUser("m")->role != kRoleReviewer);
 
   // Audit uploads: 财政审核人 and 管理员 only, of any department; a department's users are
-  // refused the upload, the list and every upload's result, whichever department it is of.
+  // refused the upload, the list, every upload's result and its file, whichever department it
+  // is of.
   auto published = [](const std::string& example) {
     return RenderText(SharedEngine().Disclose(
         *SharedEngine().Load(gongkai::testing::ExamplePath(example)).department));
@@ -249,6 +250,7 @@ TEST_P(ServerTest, AuthorizationMatrix) {
     ASSERT_EQ(audit->status, 201) << audit->body;
     audit_paths.push_back("/api/audits/" + json::parse(audit->body)["items"][0]["id"].dump());
   }
+  const std::vector<std::string> file_paths = {audit_paths[0] + "/file", audit_paths[1] + "/file"};
   const std::vector<Admin> audits = {
       {true, "/api/audits?name=b.txt", published("minimal.yaml"), "text/plain", 201, 403,
        "拒绝上传审核文件"},
@@ -258,6 +260,8 @@ TEST_P(ServerTest, AuthorizationMatrix) {
       {false, "/api/audits?year=2023", "", "", 200, 403, "拒绝查看审核文件"},
       {false, audit_paths[0].c_str(), "", "", 200, 403, "拒绝查看审核文件 #"},
       {false, audit_paths[1].c_str(), "", "", 200, 403, "拒绝查看审核文件 #"},
+      {false, file_paths[0].c_str(), "", "", 200, 403, "拒绝下载审核文件 #"},
+      {false, file_paths[1].c_str(), "", "", 200, 403, "拒绝下载审核文件 #"},
   };
   for (const char* role : kRoles) {
     const bool may = std::string(role) == "reviewer" || std::string(role) == "admin";
@@ -294,11 +298,11 @@ TEST_P(ServerTest, EveryEndpointNeedsASessionAndEveryChangeTheCsrfToken) {
   const int64_t id = SubmitMinimal(As("filer"));
   const std::string s = "/api/submissions/" + std::to_string(id);
   const std::vector<std::string> gets = {
-      "/api/me",        "/api/submissions", s,
-      s + "/findings",  s + "/document",    s + "/compare/" + std::to_string(id),
-      s + "/score",     "/api/users",       "/api/departments",
-      "/api/audit-log", s + "/fields",      "/api/audits",
-      "/api/audits/1"};
+      "/api/me",        "/api/submissions",  s,
+      s + "/findings",  s + "/document",     s + "/compare/" + std::to_string(id),
+      s + "/score",     "/api/users",        "/api/departments",
+      "/api/audit-log", s + "/fields",       "/api/audits",
+      "/api/audits/1",  "/api/audits/1/file"};
   const std::vector<std::string> posts = {
       "/api/logout",  "/api/submissions", s + "/submit", s + "/approve", s + "/return",
       s + "/publish", s + "/comments",    s + "/score",  "/api/users",   "/api/departments/import",

@@ -5,12 +5,8 @@
 // the Chinese 404 page that says how to build when there is no build.
 #include "server/static_files.h"
 
-#include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -37,30 +33,6 @@ void Write(const fs::path& path, const std::string& text) {
 
 constexpr const char* kIndex = "<!DOCTYPE html><div id=\"app\"></div><!-- the app -->";
 constexpr const char* kSecret = "secret outside the web directory";
-
-// The whole answer to a request line sent as it is.
-std::string RawGet(int port, const std::string& target) {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<uint16_t>(port));
-  inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
-  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
-    close(fd);
-    return "";
-  }
-  const std::string request =
-      "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
-  if (send(fd, request.data(), request.size(), 0) < 0) {
-    close(fd);
-    return "";
-  }
-  std::string answer;
-  char buffer[4096];
-  for (ssize_t n; (n = recv(fd, buffer, sizeof buffer, 0)) > 0;) answer.append(buffer, n);
-  close(fd);
-  return answer;
-}
 
 class StaticFilesTest : public ::testing::Test {
  protected:
@@ -172,7 +144,7 @@ TEST_F(StaticFilesTest, NoPathLeavesTheDirectory) {
        {"/app/../secret.txt", "/app/assets/../../secret.txt", "/app/%2e%2e/secret.txt",
         "/app/assets/%2e%2e/%2e%2e/secret.txt", "/app/..%2fsecret.txt", "/app/%2e%2e%2fsecret.txt",
         "/app/assets/..%5c..%5csecret.txt", "/app/../../../../../etc/passwd"}) {
-    std::string answer = RawGet(port_, target);
+    std::string answer = testing::RawGet(port_, target);
     ASSERT_FALSE(answer.empty()) << target;
     EXPECT_EQ(answer.find(kSecret), std::string::npos) << target;
     EXPECT_EQ(answer.find("root:"), std::string::npos) << target;

@@ -2,8 +2,12 @@
 #ifndef GONGKAI_TESTS_TEST_SUPPORT_H_
 #define GONGKAI_TESTS_TEST_SUPPORT_H_
 
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -89,6 +93,32 @@ inline void CompareGolden(const std::string& actual, const std::string& name) {
   auto excerpt = [&](const std::string& s) { return s.substr(s.rfind('\n', i) + 1, 160); };
   FAIL() << name << " differs from the golden file at line " << line
          << "\n  expected: " << excerpt(expected) << "\n  actual:   " << excerpt(actual);
+}
+
+// The whole answer, headers as sent, to `GET target` on 127.0.0.1:`port` with `headers` (each
+// "Name: value\r\n") and the request line sent as it is: for what a client library would
+// change (it normalises paths, and cpp-httplib percent-decodes header values).
+inline std::string RawGet(int port, const std::string& target, const std::string& headers = "") {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
+  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+    close(fd);
+    return "";
+  }
+  const std::string request =
+      "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + headers + "Connection: close\r\n\r\n";
+  if (send(fd, request.data(), request.size(), 0) < 0) {
+    close(fd);
+    return "";
+  }
+  std::string answer;
+  char buffer[4096];
+  for (ssize_t n; (n = recv(fd, buffer, sizeof buffer, 0)) > 0;) answer.append(buffer, n);
+  close(fd);
+  return answer;
 }
 
 // A valid source to which a test appends or substitutes one mistake.

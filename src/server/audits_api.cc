@@ -8,6 +8,8 @@
 //                               named by ?name=…  (财政审核人, 管理员)
 //   GET  /api/audits            list (?year=&department=), with the per department/year groups
 //   GET  /api/audits/{id}       one: findings with page, table, row, column; tables as read
+//   GET  /api/audits/{id}/file  the uploaded file itself, as an attachment (kept once per
+//                               content since schema version 5; 404 for older uploads)
 //
 // Only 财政审核人 and 管理员 (MayAudit): a refusal is a 403 with a Chinese message and an
 // audit_log entry, like every other refusal. The role is checked before the upload's id.
@@ -57,12 +59,16 @@ std::string BaseName(const std::string& sent) {
   return name;
 }
 
-bool HasExtensionOf(const std::string& name, const std::set<std::string>& extensions) {
+// The extension of a file name, lower case ("" without one).
+std::string Extension(const std::string& name) {
   const size_t dot = name.rfind('.');
-  if (dot == std::string::npos) return false;
-  std::string ext = name.substr(dot);
+  std::string ext = dot == std::string::npos ? "" : name.substr(dot);
   for (char& ch : ext) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  return extensions.count(ext) > 0;
+  return ext;
+}
+
+bool HasExtensionOf(const std::string& name, const std::set<std::string>& extensions) {
+  return extensions.count(Extension(name)) > 0;
 }
 
 // The "year" field or parameter: 0 when absent, -1 when not four digits.
@@ -90,7 +96,39 @@ nlohmann::json UploadSummary(const AuditUpload& a) {
           {"uploaded_by", a.uploaded_by},
           {"created_at", a.created_at},
           {"counts", {{"error", a.errors}, {"note", a.notes}}},
-          {"tables", a.tables}};
+          {"tables", a.tables},
+          {"download", a.file_kept ? nlohmann::json("/api/audits/" + std::to_string(a.id) + "/file")
+                                   : nlohmann::json()}};
+}
+
+// The content type of a kept file by its extension (one that Upload accepts).
+std::string FileType(const std::string& ext) {
+  if (ext == ".pdf") return "application/pdf";
+  if (ext == ".txt") return "text/plain; charset=utf-8";
+  if (ext == ".xlsx") return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  if (ext == ".xls") return "application/vnd.ms-excel";
+  return "application/octet-stream";
+}
+
+// The Content-Disposition of an uploaded file (RFC 6266): an attachment, never shown in the
+// server's own origin, named by an ASCII fallback (audit-12.pdf) and by its own UTF-8 name
+// percent-encoded (RFC 8187 filename*), so that no quote, semicolon or byte of the name can
+// end the header or add to it.
+std::string Disposition(const AuditUpload& a) {
+  std::string encoded;
+  for (unsigned char ch : a.file_name) {
+    if (std::isalnum(ch) ||
+        std::string_view("!#$&+-.^_`|~").find(static_cast<char>(ch)) != std::string_view::npos) {
+      encoded += static_cast<char>(ch);
+    } else {
+      static constexpr char kHex[] = "0123456789ABCDEF";
+      encoded += '%';
+      encoded += kHex[ch >> 4];
+      encoded += kHex[ch & 15];
+    }
+  }
+  return "attachment; filename=\"audit-" + std::to_string(a.id) + Extension(a.file_name) +
+         "\"; filename*=UTF-8''" + encoded;
 }
 
 void Upload(Context& c, const httplib::Request& req, httplib::Response& res) {
@@ -138,7 +176,7 @@ void Upload(Context& c, const httplib::Request& req, httplib::Response& res) {
   std::vector<AuditUpload> stored;
   std::vector<size_t> stored_item;
   for (size_t i = 0; i < files.size(); ++i) {
-    const UploadedFile& f = files[i];
+    UploadedFile& f = files[i];
     const std::string name = BaseName(f.name);
     auto refuse = [&](const std::string& why) {
       items[i] = {{"file_name", name.empty() ? Excerpt(f.name) : name}, {"error", why}};
@@ -186,6 +224,8 @@ void Upload(Context& c, const httplib::Request& req, httplib::Response& res) {
     a.tables = static_cast<int>(d.tables.size());
     a.report_json = AuditDocumentJson(audited);
     a.figures_json = PublishedFiguresJson(d);
+    a.content = std::move(f.bytes);  // kept with the results (once per SHA-256)
+    a.file_kept = true;
     stored.push_back(std::move(a));
     stored_item.push_back(i);
   }
@@ -266,13 +306,36 @@ void One(Context& c, const httplib::Request& req, httplib::Response& res) {
   SendJson(res, 200, answer);
 }
 
+// The uploaded file, for whoever may see its audit. Reading it changes nothing: it is not in
+// the audit log (a refusal is, like every refusal).
+void File(Context& c, const httplib::Request& req, httplib::Response& res) {
+  auto caller = Authenticate(c, req, res, false);
+  if (!caller) return;
+  const std::string id = req.matches[1];
+  if (!MayAudit(caller->role)) {
+    return Refuse(
+        c, *caller, req, res, "拒绝下载审核文件 #" + id,
+        "角色「" + caller->role + "」不能下载公开文件审核的原件（财政审核人、管理员可以）");
+  }
+  auto a = c.store.GetAuditUpload(std::stoll(id));
+  if (!a) return SendError(res, 404, "没有这个审核文件");
+  auto bytes = c.store.AuditFile(a->sha256);
+  if (!bytes) {
+    return SendError(
+        res, 404, "审核文件 #" + id + " 上传于服务器保存原件之前，只记录了它的 SHA-256，没有原件");
+  }
+  res.set_header("Content-Disposition", Disposition(*a));
+  res.set_content(*bytes, FileType(Extension(a->file_name)));
+}
+
 }  // namespace
 
 void RegisterAuditsApi(httplib::Server& http, Context& c) {
   Routes(http, c)
       .Post("/api/audits", Upload)
       .Get("/api/audits", List)
-      .Get(R"(/api/audits/(\d{1,15}))", One);
+      .Get(R"(/api/audits/(\d{1,15}))", One)
+      .Get(R"(/api/audits/(\d{1,15})/file)", File);
 }
 
 }  // namespace gongkai::server

@@ -16,6 +16,23 @@ namespace {
 
 constexpr int64_t kMigrationLock = 0x676f6e676b6169;  // "gongkai"
 
+// The type of a BYTEA column (pg_type.oid), whose text form is hex: its bytes are decoded.
+constexpr pqxx::oid kByteaOid = 17;
+
+// Bytes as BYTEA's text input form, `\x` and two hex digits a byte: every parameter is sent as
+// text (make_dynamic_params), and PostgreSQL reads this one as bytea from the column it meets.
+std::string ByteaText(std::string_view bytes) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(2 + 2 * bytes.size());
+  out += "\\x";
+  for (unsigned char b : bytes) {
+    out += kHex[b >> 4];
+    out += kHex[b & 15];
+  }
+  return out;
+}
+
 // `?` → `$n`, outside '…' literals and "…" identifiers.
 std::string Numbered(std::string_view sql) {
   std::string out;
@@ -55,6 +72,8 @@ class PostgresConnection final : public SqlConnection {
         texts[i] = std::to_string(*n);
       } else if (const auto* s = std::get_if<std::string>(&args[i])) {
         texts[i] = *s;
+      } else if (const auto* b = std::get_if<SqlBlob>(&args[i])) {
+        texts[i] = ByteaText(b->bytes);
       } else {
         continue;  // NULL
       }
@@ -122,6 +141,8 @@ class PostgresConnection final : public SqlConnection {
       for (const auto& field : r) {
         if (field.is_null()) {
           row.values.emplace_back();
+        } else if (field.type() == kByteaOid) {
+          row.values.emplace_back(pqxx::binarystring(field).str());
         } else {
           row.values.emplace_back(std::string(field.c_str(), field.size()));
         }

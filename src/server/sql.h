@@ -19,10 +19,18 @@
 
 namespace gongkai::server {
 
-// A parameter: NULL, an integer or a text.
-using SqlValue = std::variant<std::monostate, int64_t, std::string>;
+// Bytes that are not text (an uploaded file), for a BLOB / BYTEA column: each driver sends them
+// as bytes, and gives them back as they were (SqlRow holds them in a std::string). Only a view:
+// the bytes must outlive the Query call, which copies what it needs.
+struct SqlBlob {
+  std::string_view bytes;
+};
 
-// One row of a result; every value as the database's text form (NULL is nullopt).
+// A parameter: NULL, an integer, a text or bytes.
+using SqlValue = std::variant<std::monostate, int64_t, std::string, SqlBlob>;
+
+// One row of a result; every value as the database's text form (NULL is nullopt), a BLOB /
+// BYTEA column's as its bytes.
 struct SqlRow {
   std::vector<std::optional<std::string>> values;
   bool IsNull(size_t i) const { return !values.at(i).has_value(); }

@@ -46,6 +46,7 @@ class SqlStore final : public Store {
   std::vector<int64_t> AddAuditUploads(const std::vector<AuditUpload>& uploads) override;
   std::optional<AuditUpload> GetAuditUpload(int64_t id) override;
   std::vector<AuditUpload> ListAuditUploads(const AuditUploadFilter& filter) override;
+  std::optional<std::string> AuditFile(const std::string& sha256) override;
 
   void PutUser(const User& user) override;
   std::optional<User> FindUser(const std::string& name) override;

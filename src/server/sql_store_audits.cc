@@ -11,7 +11,9 @@ std::string AuditUploadColumns(bool text) {
   return std::string(
              "SELECT id, department_code, department_name, year, kind, file_name, sha256, size, "
              "uploaded_by, created_at, errors, notes, tables, ") +
-         (text ? "report_json, figures_json" : "'', ''") + " FROM audit_uploads ";
+         (text ? "report_json, figures_json" : "'', ''") +
+         ", EXISTS (SELECT 1 FROM audit_files f WHERE f.sha256 = audit_uploads.sha256) "
+         "FROM audit_uploads ";
 }
 
 AuditUpload ReadAuditUpload(const SqlRow& r) {
@@ -31,6 +33,8 @@ AuditUpload ReadAuditUpload(const SqlRow& r) {
   a.tables = static_cast<int>(r.Int(12));
   a.report_json = r.Text(13);
   a.figures_json = r.Text(14);
+  // SQLite's EXISTS is 1 or 0, PostgreSQL's boolean t or f.
+  a.file_kept = r.Text(15) == "1" || r.Text(15) == "t";
   return a;
 }
 
@@ -41,6 +45,15 @@ std::vector<int64_t> SqlStore::AddAuditUploads(const std::vector<AuditUpload>& u
   SqlTransaction tx(*db_);
   std::vector<int64_t> ids;
   for (const AuditUpload& a : uploads) {
+    // Each content once: a file already kept (uploaded before, or earlier in this batch) is not
+    // sent to the database again.
+    if (static_cast<int64_t>(a.content.size()) != a.size) {
+      throw StoreError("审核文件 " + a.file_name + " 的内容与其大小不符，未保存");
+    }
+    if (Q("SELECT 1 FROM audit_files WHERE sha256 = ?", {a.sha256}).empty()) {
+      Q("INSERT INTO audit_files(sha256, size, content) VALUES(?, ?, ?)",
+        {a.sha256, static_cast<int64_t>(a.content.size()), SqlBlob{a.content}});
+    }
     ids.push_back(Q("INSERT INTO audit_uploads(department_code, department_name, year, kind, "
                     "file_name, sha256, size, uploaded_by, created_at, errors, notes, tables, "
                     "report_json, figures_json) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
@@ -76,6 +89,13 @@ std::vector<AuditUpload> SqlStore::ListAuditUploads(const AuditUploadFilter& fil
   std::vector<AuditUpload> out;
   for (const auto& r : db.Q(sql + "ORDER BY id DESC", args)) out.push_back(ReadAuditUpload(r));
   return out;
+}
+
+std::optional<std::string> SqlStore::AuditFile(const std::string& sha256) {
+  auto db = Read();
+  auto rows = db.Q("SELECT content FROM audit_files WHERE sha256 = ?", {sha256});
+  if (rows.empty()) return std::nullopt;
+  return std::move(rows[0].values[0]).value_or("");
 }
 
 }  // namespace gongkai::server

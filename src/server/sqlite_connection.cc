@@ -51,6 +51,14 @@ class SqliteConnection final : public SqlConnection {
         sqlite3_bind_int64(raw, at, *n);
       } else if (const auto* s = std::get_if<std::string>(&args[i])) {
         sqlite3_bind_text(raw, at, s->data(), static_cast<int>(s->size()), SQLITE_TRANSIENT);
+      } else if (const auto* b = std::get_if<SqlBlob>(&args[i])) {
+        // SQLITE_STATIC: the bytes outlive the statement (sql.h), so a file is not copied. A
+        // null pointer would bind NULL: no bytes are an empty blob.
+        if (b->bytes.empty()) {
+          sqlite3_bind_zeroblob(raw, at, 0);
+        } else {
+          sqlite3_bind_blob64(raw, at, b->bytes.data(), b->bytes.size(), SQLITE_STATIC);
+        }
       } else {
         sqlite3_bind_null(raw, at);
       }
@@ -63,8 +71,14 @@ class SqliteConnection final : public SqlConnection {
       if (rc != SQLITE_ROW) Fail(rc);
       SqlRow row;
       for (int c = 0; c < columns; ++c) {
-        if (sqlite3_column_type(raw, c) == SQLITE_NULL) {
+        const int type = sqlite3_column_type(raw, c);
+        if (type == SQLITE_NULL) {
           row.values.emplace_back();
+        } else if (type == SQLITE_BLOB) {
+          // An empty blob's pointer is null: no bytes to copy.
+          const auto* p = static_cast<const char*>(sqlite3_column_blob(raw, c));
+          const auto n = static_cast<size_t>(sqlite3_column_bytes(raw, c));
+          row.values.emplace_back(p ? std::string(p, n) : std::string());
         } else {
           const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(raw, c));
           row.values.emplace_back(

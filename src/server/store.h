@@ -91,8 +91,10 @@ struct Session {
 };
 
 // A published document uploaded for audit (gongkai audit over HTTP) and what the audit found:
-// stored whole or not at all, never changed. The uploaded file itself is not kept, only its
-// SHA-256 and size; `report_json` is the document's object of `gongkai audit --format json`
+// stored whole or not at all, never changed. The uploaded file is kept once per content (by its
+// SHA-256: the same bytes uploaded twice are stored once) with the results, in the same
+// transaction; uploads stored before files were kept (schema version 5) have only the SHA-256
+// and size. `report_json` is the document's object of `gongkai audit --format json`
 // (render/audit_report.h: kind, tables, unreadable pages, completeness, text figures, findings
 // with page, table, row, column and the cells they compare with) and `figures_json` every
 // table as read (PublishedFiguresJson). Lists leave both JSON texts empty.
@@ -110,6 +112,11 @@ struct AuditUpload {
   int errors = 0, notes = 0;  // AuditedDocument::Errors(), Notes()
   int tables = 0;             // standard tables found
   std::string report_json, figures_json;
+  // The uploaded bytes: given to AddAuditUploads (which keeps them under `sha256`, computed by
+  // the caller), never filled by a read: AuditFile gives them.
+  std::string content;
+  // Read: whether the store has the file's bytes (AuditFile answers).
+  bool file_kept = false;
 };
 
 struct AuditUploadFilter {
@@ -158,6 +165,9 @@ class Store {
   virtual std::optional<AuditUpload> GetAuditUpload(int64_t id) = 0;
   // Newest first, without the two JSON texts.
   virtual std::vector<AuditUpload> ListAuditUploads(const AuditUploadFilter& filter) = 0;
+  // The bytes of an uploaded file by its SHA-256 (AuditUpload::sha256); nullopt when they were
+  // not kept (an upload from before schema version 5).
+  virtual std::optional<std::string> AuditFile(const std::string& sha256) = 0;
 
   virtual void PutUser(const User& user) = 0;  // adds, or replaces role, password, department
   virtual std::optional<User> FindUser(const std::string& name) = 0;

@@ -395,7 +395,8 @@ try {
 
   // 财政审核人 audits published documents: the portal's PDF of a demo document and a hostile
   // PDF (tests/bad_pdfs) in one batch; the PDF is kept with its findings and the tables read,
-  // the hostile one refused with the reader's message. A 单位填报人 has no such page.
+  // and can be downloaded again byte for byte; the hostile one is refused with the reader's
+  // message. A 单位填报人 has no such page, nor the file.
   {
     const portalPdf = await page.request.get(`${base}/portal/${published[0].id}.pdf`)
     const audited = path.join(tmp, '已公开的部门预算.pdf')
@@ -420,11 +421,23 @@ try {
     const figures = await page.locator(`${testId('audit-figures')} .el-table__row`).count()
     check(figures > 0, `审核结果页显示读出的表格（${figures} 行）`)
     await shot('15-audit-result')
+    // The PDF uploaded is kept: the result page links it, and the link gives its bytes back.
+    const fileUrl = await page.locator(testId('audit-download')).getAttribute('href')
+    check(/^\/api\/audits\/\d+\/file$/.test(fileUrl || ''), '审核结果页有下载原件的链接', String(fileUrl))
+    const original = await page.request.get(`${base}${fileUrl}`)
+    check(original.status() === 200 && original.headers()['content-type'] === 'application/pdf',
+      '下载原件：200 application/pdf', `${original.status()} ${original.headers()['content-type']}`)
+    check(Buffer.compare(await original.body(), fs.readFileSync(audited)) === 0, '下载的原件与上传的 PDF 逐字节相同')
+    const disposition = original.headers()['content-disposition'] || ''
+    check(/^attachment; filename="audit-\d+\.pdf"; filename\*=UTF-8''/.test(disposition) &&
+      disposition.includes(encodeURIComponent('已公开的部门预算.pdf')), '下载原件以附件给出，文件名为上传时的名称', disposition)
     await logout()
     await login(filer)
     check(await page.locator(testId('menu-audits')).count() === 0, '单位填报人的菜单中没有公开文件审核')
     const denied = await page.request.get(`${base}/api/audits`)
     check(denied.status() === 403, '单位填报人请求审核列表被拒绝（403）', String(denied.status()))
+    const deniedFile = await page.request.get(`${base}${fileUrl}`)
+    check(deniedFile.status() === 403, '单位填报人下载审核原件被拒绝（403）', String(deniedFile.status()))
     await logout()
   }
 
