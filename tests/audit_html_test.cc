@@ -8,6 +8,7 @@
 
 #include "engine/engine.h"
 #include "render/audit_html.h"
+#include "render/audit_report.h"
 #include "test_support.h"
 
 namespace gongkai {
@@ -41,6 +42,13 @@ uint32_t PngWidth(const std::string& png) {
   uint32_t w = 0;
   for (int i = 16; i < 20; ++i) w = w << 8 | static_cast<uint8_t>(png[i]);
   return w;
+}
+
+// A table's sums round by 0.01 per figure added; the text's figures by the digits they print.
+TEST(AuditHtml, RoundingNotesSayHowTheyRound) {
+  EXPECT_EQ(RoundingNotes("支出总表", 3),
+            "支出总表：3处差额在四舍五入范围内（每个加项不超过0.01）");
+  EXPECT_EQ(RoundingNotes("公开说明", 2), "公开说明：2处差额在所印数字的四舍五入范围内");
 }
 
 TEST(AuditHtml, Base64) {

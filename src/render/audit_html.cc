@@ -294,8 +294,7 @@ std::string AuditHtml(const AuditedDocument& a, const AuditHtmlOptions& options)
   out += fmt::format("<h2>提示（{}）</h2>\n", notes);
   if (grouped.empty()) out += "<p class=\"muted\">无。</p>\n";
   for (const auto& [table, n] : grouped) {
-    out += fmt::format("<p class=\"note\">{}：{}处差额在四舍五入范围内（每个加项不超过0.01）</p>\n",
-                       Esc(table), n);
+    out += "<p class=\"note\">" + Esc(RoundingNotes(table, n)) + "</p>\n";
   }
   out += "<p class=\"muted\">由 gongkai audit 生成。页面图像按原文件渲染，红框为有误的数字。</p>\n";
   return out + "</body>\n</html>\n";

@@ -114,6 +114,11 @@ std::string AuditSummaryLine(const AuditedDocument& a) {
       d.IsBlankForm() ? "，空白表样（无数字）" : "", unreadable, a.Errors(), a.Notes());
 }
 
+std::string RoundingNotes(const std::string& table, int n) {
+  if (table == "公开说明") return fmt::format("{}：{}处差额在所印数字的四舍五入范围内", table, n);
+  return fmt::format("{}：{}处差额在四舍五入范围内（每个加项不超过0.01）", table, n);
+}
+
 std::string AuditText(const AuditedDocument& a) {
   if (!a.document) return fmt::format("== {}\n  无法读取：{}\n", a.path, a.error);
   const reader::PublishedDocument& d = *a.document;
@@ -145,7 +150,7 @@ std::string AuditText(const AuditedDocument& a) {
     }
   }
   for (const auto& [table, n] : notes) {
-    out += fmt::format("  提示 {}：{}处差额在四舍五入范围内（每个加项不超过0.01）\n", table, n);
+    out += "  提示 " + RoundingNotes(table, n) + "\n";
   }
   if (!d.completeness.empty()) out += "  完整性：" + CompletenessLine(d) + "\n";
   out += "小结：" + AuditSummaryLine(a) + "\n";

@@ -30,6 +30,10 @@ std::string AuditWhere(const reader::ReaderFinding& f);
 
 // The completeness scorecard in one line: "公开表 8/8；“三公”经费说明 有（第5页）；… 名词解释 无".
 std::string CompletenessLine(const reader::PublishedDocument& d);
+// The grouped rounding notes of one table (or of the 公开说明, whose figures round by the digits
+// they print): "支出总表：3处差额在四舍五入范围内（每个加项不超过0.01）",
+// "公开说明：2处差额在所印数字的四舍五入范围内".
+std::string RoundingNotes(const std::string& table, int n);
 
 std::string AuditText(const AuditedDocument& a);
 std::string AuditSummaryLine(const AuditedDocument& a);
