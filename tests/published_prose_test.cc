@@ -123,9 +123,8 @@ TEST(PublishedProseTest, ABrokenFigureIsNotRead) {
 
 TEST(PublishedProseTest, RoundingIsANote) {
   std::vector<std::string> lines = ProcurementLines();
-  // 1820.69 ÷ 1967.42 = 92.542 %: 92.5% printed with one decimal is right, 92.55% is a note?
-  // No: a share printed to two decimals is exact or wrong; a total within 0.01 per item is a
-  // rounding difference.
+  // 171.71 + 3 + 1792.72 = 1967.43 against 1967.42: within 0.01 per item, a rounding
+  // difference.
   lines[2] = "为财政资金，其中：政府采购货物支出171.71万元、政府采购工";
   const auto found = Check({{26, lines}});
   ASSERT_EQ(found.size(), 1u) << Describe(found);
