@@ -121,6 +121,49 @@ TEST(PublishedProseTest, ABrokenFigureIsNotRead) {
   EXPECT_TRUE(found.empty()) << Describe(found);
 }
 
+TEST(PublishedProseTest, TextAboveAndBelowATableIsChecked) {
+  // A 情况说明 that prints a sentence, the “三公” table and the next sentence on one page: the
+  // table's lines are not text, the sentences around it are (a rate wrong in each, 10 of 50 is
+  // 20%, 2 of 8 is 25%).
+  const std::string text =
+      "2026年“三公”经费预算40.00万元，比2025年减少10.00万元，下降25.00%。\n"
+      "一般公共预算“三公”经费支出表\n单位：万元\n"
+      "“三公”经费合计\t因公出国(境)费\t公务用车购置及运行费\t\t\t公务接待费\n"
+      "\t\t小计\t公务用车购置费\t公务用车运行费\t\n"
+      "40.00\t5.00\t25.00\t0.00\t25.00\t10.00\n"
+      "其中，公务接待费10.00万元，比2025年增加2.00万元，增长20.00%。\n";
+  reader::ReaderOptions options;
+  options.data_dir = testing::DataDir();
+  const reader::PublishedDocument doc = reader::ReadPublishedText(text, "page.txt", options);
+  ASSERT_EQ(doc.tables.size(), 1u);
+  ASSERT_EQ(doc.tables[0].rows.size(), 1u);
+  ASSERT_EQ(doc.narrative.size(), 1u);
+  const std::vector<std::string>& lines = doc.narrative[0].lines;
+  ASSERT_EQ(lines.size(), 7u);
+  for (size_t i = 1; i < 6; ++i) EXPECT_EQ(lines[i], "") << "line " << i + 1 << " is the table's";
+  std::vector<ReaderFinding> found;
+  AppendPublishedProse(doc, Words(), &found);
+  ASSERT_EQ(found.size(), 2u) << Describe(found);
+  EXPECT_EQ(found[0].rule, "TXT-015");
+  EXPECT_EQ(found[0].line, 1);
+  EXPECT_NE(found[0].message.find("20.00%"), std::string::npos) << found[0].message;
+  EXPECT_EQ(found[1].rule, "TXT-015");
+  EXPECT_EQ(found[1].line, 7);
+  EXPECT_NE(found[1].message.find("25.00%"), std::string::npos) << found[1].message;
+}
+
+TEST(PublishedProseTest, APageOfTablesHasNoText) {
+  const std::string text =
+      "一般公共预算“三公”经费支出表\n单位：万元\n"
+      "“三公”经费合计\t因公出国(境)费\t公务用车购置及运行费\t\t\t公务接待费\n"
+      "\t\t小计\t公务用车购置费\t公务用车运行费\t\n"
+      "40.00\t5.00\t25.00\t0.00\t25.00\t10.00\n"
+      "- 5 -\n";
+  reader::ReaderOptions options;
+  options.data_dir = testing::DataDir();
+  EXPECT_TRUE(reader::ReadPublishedText(text, "page.txt", options).narrative.empty());
+}
+
 TEST(PublishedProseTest, RoundingIsANote) {
   std::vector<std::string> lines = ProcurementLines();
   // 171.71 + 3 + 1792.72 = 1967.43 against 1967.42: within 0.01 per item, a rounding

@@ -63,6 +63,13 @@ struct PublishedRow {
   std::vector<PublishedAmount> amounts;  // one per column of the table (other side: blank)
 };
 
+// The lines a table occupies on one page, from its title (or the top of a continuation page)
+// to its last row: 1-based, `last` included. What is outside them on the page is text.
+struct LineSpan {
+  int page = 0;
+  int first = 0, last = 0;
+};
+
 struct PublishedTable {
   std::string id;     // income_expenditure_summary, …
   std::string title;  // as printed
@@ -74,6 +81,9 @@ struct PublishedTable {
   std::vector<std::string> header;  // header lines as printed, cells separated by " | "
   std::vector<PublishedColumn> columns;
   std::vector<PublishedRow> rows;
+  // Where it is printed, page by page (of a PDF or text; a sheet is all table). A copy of the
+  // table printed again (an appendix) adds its lines here: they are table too.
+  std::vector<LineSpan> spans;
 
   // Index of the first column of `side` whose name or path contains `label`.
   std::optional<size_t> Column(std::string_view label, int side = 0) const;
@@ -119,10 +129,11 @@ struct CompletenessMark {
   std::string sheet = {};  // in a workbook: the sheet where it was found
 };
 
-// The text of a page on which no table was found (a 公开说明 / 情况说明 page), line by line as
-// printed (cells joined, spaces removed): the prose whose arithmetic is checked
-// (review/published_prose.h). Line i is the page's line i + 1; a line that is a row of a table
-// (its cells apart, no punctuation of a sentence) is empty.
+// The text of a page (a 公开说明 / 情况说明 page, or the sentences printed above or below a
+// table), line by line as printed (cells joined, spaces removed): the prose whose arithmetic
+// is checked (review/published_prose.h). Line i is the page's line i + 1; a line of a table
+// the reader read (LineSpan), or a row of one it does not know (cells apart, no punctuation of
+// a sentence), is empty.
 struct NarrativePage {
   int page = 0;
   std::vector<std::string> lines;

@@ -752,11 +752,15 @@ PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, siz
     const bool names_wrap = pages[p].sheet.empty();
     const Line* pending = nullptr;  // a name fragment on a line of its own
     const Line* last_header = nullptr;
+    // The end of what the table printed on this page (its title, header, rows and their
+    // wrapped names), exclusive: the lines after it are text (LineSpan).
+    size_t end_of_table = p == title.page ? title.line + 1 : from;
     // Ends the name of the row above with the pending fragment, if it is close to it.
     auto flush = [&] {
       if (pending && !data.empty() && data.back().page == p &&
           pending->box.y0 - data.back().line->box.y1 < 0.8 * pending->box.height()) {
         data.back().continued += pending->Compact();
+        end_of_table = std::max(end_of_table, static_cast<size_t>(pending - lines.data()) + 1);
       }
       pending = nullptr;
     };
@@ -796,6 +800,7 @@ PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, siz
       }
       if (in_header) {
         last_header = &line;
+        end_of_table = l + 1;
         // Column numbers (栏次 1 2 3 …, ** ** 1 2) name nothing.
         bool numbering = compact.rfind("栏次", 0) == 0 ||
                          std::all_of(line.cells.begin(), line.cells.end(), [](const Cell& c) {
@@ -838,6 +843,7 @@ PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, siz
         }
         pending = nullptr;
         data.push_back({p, &line, std::move(cells), {}, prefix});
+        end_of_table = l + 1;
         any = true;
       } else if (line.cells.size() == 1 && names_wrap) {
         flush();
@@ -846,7 +852,12 @@ PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, siz
     }
     flush();
     pending = nullptr;
-    if (any || p == title.page) table.pages.push_back(pages[p].number);
+    if (any || p == title.page) {
+      table.pages.push_back(pages[p].number);
+      table.spans.push_back({pages[p].number,
+                             static_cast<int>(p == title.page ? title.first_line : 0) + 1,
+                             static_cast<int>(std::min(end_of_table, lines.size()))});
+    }
   }
   for (const Line* h : header) {
     std::string text;
@@ -1113,7 +1124,10 @@ std::vector<PublishedTable> ReadTables(const std::vector<Page>& pages,
       if (earlier == tables.end()) {
         tables.push_back(std::move(table));
       } else if (earlier->rows.empty() && !table.rows.empty()) {
+        table.spans.insert(table.spans.begin(), earlier->spans.begin(), earlier->spans.end());
         *earlier = std::move(table);
+      } else {
+        earlier->spans.insert(earlier->spans.end(), table.spans.begin(), table.spans.end());
       }
     }
     i = j;

@@ -305,13 +305,24 @@ std::vector<NarrativePage> ReadNarrative(const std::vector<Page>& pages,
   std::vector<NarrativePage> out;
   for (const Page& p : pages) {
     if (!p.readable || !p.sheet.empty() || p.lines.empty()) continue;
-    const bool has_table = std::any_of(doc.tables.begin(), doc.tables.end(), [&](const auto& t) {
-      return std::find(t.pages.begin(), t.pages.end(), p.number) != t.pages.end();
-    });
-    if (has_table) continue;
+    // Lines of the tables read on this page are not text.
+    std::vector<bool> in_table(p.lines.size(), false);
+    for (const PublishedTable& t : doc.tables) {
+      for (const LineSpan& span : t.spans) {
+        if (span.page != p.number) continue;
+        for (int i = std::max(span.first, 1); i <= span.last && i <= int(p.lines.size()); ++i)
+          in_table[i - 1] = true;
+      }
+    }
     NarrativePage n;
     n.page = p.number;
-    for (const Line& l : p.lines) {
+    bool sentence = false;  // a page that is all table but for a page number has no text
+    for (size_t i = 0; i < p.lines.size(); ++i) {
+      const Line& l = p.lines[i];
+      if (in_table[i]) {
+        n.lines.emplace_back();
+        continue;
+      }
       // A row of a table the reader does not know (a 绩效目标表 …): cells apart, no
       // punctuation of a sentence, and amounts or rates ("检查收入 ≥18.5万元 19.8万元 10 10").
       // Kept as an empty line, which ends a paragraph, so that line numbers stay those of the
@@ -323,9 +334,13 @@ std::vector<NarrativePage> ReadNarrative(const std::vector<Page>& pages,
            text.find("％") != std::string::npos)) {
         text.clear();
       }
+      sentence |= HasSentencePunctuation(text) || text.find("。") != std::string::npos;
       n.lines.push_back(std::move(text));
     }
-    out.push_back(std::move(n));
+    // Empty lines after the last line of text tell nothing.
+    while (!n.lines.empty() && n.lines.back().empty()) n.lines.pop_back();
+    if (sentence || std::find(in_table.begin(), in_table.end(), true) == in_table.end())
+      out.push_back(std::move(n));
   }
   return out;
 }

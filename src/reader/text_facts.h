@@ -66,8 +66,9 @@ std::vector<CompletenessMark> ReadCompleteness(
     const std::vector<Page>& pages, const std::vector<CompletenessItem>& items,
     const PublishedDocument& doc, const std::vector<TablesElsewherePattern>& elsewhere);
 
-// The narrative pages of `doc` (its tables already read): every readable page of a PDF or text
-// on which no table was found, all its lines. A workbook's sheets have none.
+// The text of `doc` (its tables already read): every readable page of a PDF or text that
+// holds a sentence outside the tables read on it (PublishedTable::spans), with the tables'
+// lines empty. A workbook's sheets have none.
 std::vector<NarrativePage> ReadNarrative(const std::vector<Page>& pages,
                                          const PublishedDocument& doc);
 
