@@ -10,6 +10,8 @@
 
 #include <filesystem>
 
+#include <unistd.h>
+
 #include "engine/engine.h"
 #include "reader/reader.h"
 #include "render/text_renderer.h"
@@ -136,7 +138,7 @@ TEST(PublishedRelations, HoldOnRenderedDisclosures) {
 // --- Failing: one printed cell changed ---------------------------------------------------------
 
 class MutatedXinzhou : public ::testing::Test {
- protected:
+ public:
   static const std::string& Text() {
     static const std::string text = Rendered("xinzhou-gov-office-2023.yaml");
     return text;
@@ -250,6 +252,80 @@ TEST_F(MutatedXinzhou, TextAgainstTable) {
   EXPECT_EQ(f->related[0].table_id, "three_public");
 }
 
+// A 情况说明 published without its tables, and the tables in a file of their own (北京's 附件1
+// and 附件2): audited together, the text's figures are checked against the other file's tables.
+class TextApartFromTables : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const std::string text = MutatedXinzhou::Text();
+    // The cover names the department and year; the 公开表 begin with 第二部分.
+    const size_t tables = text.find("第二部分");
+    ASSERT_NE(tables, std::string::npos);
+    const size_t cover = text.find("公开说明");
+    ASSERT_LT(cover, tables);
+    // The standard tables only: the 绩效目标表 after them name other years in short lines, which
+    // a text of one page (no page breaks) would take for the document's year.
+    const size_t goals = text.find("部门整体支出绩效目标表", tables);
+    ASSERT_NE(goals, std::string::npos);
+    explanation_ = text.substr(0, tables);
+    tables_ = text.substr(0, cover) + "\n" + text.substr(tables, goals - tables);
+    dir_ = std::filesystem::temp_directory_path() / ("gongkai-apart-" + std::to_string(getpid()));
+    std::filesystem::create_directories(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  std::vector<AuditedDocument> AuditBoth() const {
+    const std::string a = (dir_ / "说明.txt").string(), b = (dir_ / "报表.txt").string();
+    testing::WriteFile(a, explanation_);
+    testing::WriteFile(b, tables_);
+    return TheEngine().AuditAll({a, b}, 1);
+  }
+
+  std::string explanation_, tables_;
+  std::filesystem::path dir_;
+};
+
+TEST_F(TextApartFromTables, TheTextIsCheckedAgainstTheOtherFilesTables) {
+  const std::vector<AuditedDocument> both = AuditBoth();
+  ASSERT_EQ(both.size(), 2u);
+  ASSERT_TRUE(both[0].document && both[1].document);
+  EXPECT_TRUE(both[0].document->tables.empty());
+  EXPECT_FALSE(both[0].document->text_figures.empty());
+  EXPECT_FALSE(both[1].document->tables.empty());
+  EXPECT_EQ(both[0].tables_from, "报表.txt");
+  EXPECT_EQ(both[1].tables_from, "");
+  EXPECT_EQ(both[0].Errors(), 0) << Describe(both[0].findings);
+}
+
+TEST_F(TextApartFromTables, AWrongFigureOfTheTextIsFound) {
+  const std::string from = "“三公”经费预算40.00万元";
+  const size_t at = explanation_.find(from);
+  ASSERT_NE(at, std::string::npos);
+  explanation_.replace(at, from.size(), "“三公”经费预算41.00万元");
+  const std::vector<AuditedDocument> both = AuditBoth();
+  ASSERT_TRUE(both[0].document);
+  std::vector<const ReaderFinding*> errors = Errors(both[0].findings);
+  ASSERT_EQ(errors.size(), 1u) << Describe(both[0].findings);
+  EXPECT_EQ(errors[0]->rule, "TXT-007");
+  ASSERT_FALSE(errors[0]->related.empty());
+  EXPECT_EQ(errors[0]->related[0].table_id, "three_public");
+  EXPECT_EQ(errors[0]->related[0].file, "报表.txt");
+  EXPECT_EQ(reader::FindingPlace(errors[0]->related[0]).rfind("《报表.txt》第", 0), 0u);
+  EXPECT_NE(errors[0]->message.find("《报表.txt》中"), std::string::npos) << errors[0]->message;
+  EXPECT_EQ(both[1].Errors(), 0) << Describe(both[1].findings);
+}
+
+TEST_F(TextApartFromTables, AnotherDepartmentsTablesAreNotPaired) {
+  const std::string name = "武汉市新洲区人民政府办公室";
+  for (size_t at = tables_.find(name); at != std::string::npos; at = tables_.find(name, at)) {
+    tables_.replace(at, name.size(), "武汉市新洲区财政局");
+  }
+  const std::vector<AuditedDocument> both = AuditBoth();
+  ASSERT_TRUE(both[0].document && both[1].document);
+  ASSERT_NE(both[1].document->department, both[0].document->department);
+  EXPECT_EQ(both[0].tables_from, "");
+}
+
 // BAL-016: a department with a 政府性基金 project; the 财政拨款收支总表's 政府性基金预算拨款
 // changed.
 TEST(PublishedRelationsFund, FundTableAgainstFiscalSummary) {
@@ -326,6 +402,44 @@ TEST(PublishedRelationsCorpus, NoFalseErrors) {
     EXPECT_TRUE(relation_errors.empty()) << relative << "\n" << Describe(all);
   }
   EXPECT_EQ(documents, 28);
+}
+
+// 北京市财政局 2026 published its 情况说明 (附件1) and its 报表 (附件2) as two files: audited
+// together, the text's “三公” (223.80) is checked against 附件2's 三公 table (223.799250) and
+// holds; changed by 0.10万元, it is an error naming 附件2. Its 机关运行经费 (1158.60) is in no
+// table of 附件2.
+TEST(PublishedRelationsCorpus, BeijingTextAgainstItsTablesPublishedApart) {
+  if (!std::filesystem::exists(CorpusDir())) {
+    GTEST_SKIP() << "../shared/corpus is absent: corpus relations skipped";
+  }
+  const std::string text_pdf =
+      CorpusDir() + "/北京市/财政局_附件1：北京市财政局2026年度部门预算情况说明.pdf";
+  const std::string tables_pdf =
+      CorpusDir() + "/北京市/财政局_附件2：北京市财政局2026年度部门预算报表.pdf";
+  const std::vector<AuditedDocument> both = TheEngine().AuditAll({text_pdf, tables_pdf}, 1);
+  ASSERT_TRUE(both[0].document && both[1].document);
+  EXPECT_EQ(both[0].tables_from, "财政局_附件2：北京市财政局2026年度部门预算报表.pdf");
+  EXPECT_EQ(both[0].Errors(), 0) << Describe(both[0].findings);
+  const reader::PublishedDocument& text = *both[0].document;
+  std::string why;
+  const Money step = *Money::Parse("0.10", MoneyUnit::kWan, &why);
+  int checked = 0;
+  for (size_t i = 0; i < text.text_figures.size(); ++i) {
+    reader::PublishedDocument changed = text;
+    changed.text_figures[i].amount += step;
+    std::vector<ReaderFinding> found;
+    AppendTextAgainstTables(changed, *both[1].document, "附件2.pdf", &found);
+    // 附件2 prints no 机关运行经费: that figure has nothing to be checked against.
+    if (text.text_figures[i].key == "operating_expenses") {
+      EXPECT_TRUE(found.empty()) << Describe(found);
+      continue;
+    }
+    ASSERT_EQ(Errors(found).size(), 1u) << text.text_figures[i].key << "\n" << Describe(found);
+    EXPECT_EQ(found[0].rule, "TXT-007");
+    EXPECT_EQ(found[0].related.at(0).file, "附件2.pdf");
+    ++checked;
+  }
+  EXPECT_EQ(checked, 1);  // the “三公”
 }
 
 }  // namespace

@@ -273,6 +273,32 @@ TEST_P(AuditUploadTest, ABatchStoresTheReadableAndRefusesTheHostile) {
             400);
 }
 
+// A 情况说明 uploaded in one batch with its tables in a file of their own: its figures are
+// checked against that file's tables, and its detail names the file.
+TEST_P(AuditUploadTest, ATextIsCheckedAgainstItsTablesUploadedBesideIt) {
+  const std::string text = PublishedText("xinzhou-gov-office-2023.yaml");
+  const size_t tables = text.find("第二部分"), cover = text.find("公开说明");
+  const size_t goals = text.find("部门整体支出绩效目标表", tables);
+  ASSERT_TRUE(cover < tables && tables < goals && goals != std::string::npos);
+  std::string explanation = text.substr(0, tables);
+  const std::string from = "“三公”经费预算40.00万元";
+  const size_t at = explanation.find(from);
+  ASSERT_NE(at, std::string::npos);
+  explanation.replace(at, from.size(), "“三公”经费预算41.00万元");
+  auto res = PostBatch(As("admin"),
+                       {{"file", explanation, "说明.txt", "text/plain"},
+                        {"file", text.substr(0, cover) + "\n" + text.substr(tables, goals - tables),
+                         "报表.txt", "text/plain"}});
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 201) << res->body;
+  const json answer = json::parse(res->body)["items"];
+  ASSERT_EQ(answer.size(), 2u);
+  const json detail = json::parse(Get(As("admin"), "/api/audits/" + answer[0]["id"].dump())->body);
+  EXPECT_EQ(detail["tables_from"], "报表.txt");
+  ASSERT_EQ(detail["findings"].size(), 1u) << detail["findings"].dump();
+  EXPECT_EQ(detail["findings"][0]["rule"], "TXT-007");
+}
+
 // Every PDF the reader refuses (tests/bad_pdfs/EXPECTED.tsv) is a 422 with its message.
 TEST_P(AuditUploadTest, HostilePdfsAreRefusedWithTheReadersMessage) {
   std::ifstream in(gongkai::testing::SourceDir() + "/tests/bad_pdfs/EXPECTED.tsv");

@@ -379,7 +379,32 @@ std::vector<AuditedDocument> Engine::AuditAll(const std::vector<std::string>& pa
       a.error = e.what();
     }
   });
+  PairTextWithTables(&out);
   return out;
+}
+
+void Engine::PairTextWithTables(std::vector<AuditedDocument>* all) const {
+  auto same = [](const reader::PublishedDocument& a, const reader::PublishedDocument& b) {
+    return a.kind == b.kind && a.kind != reader::DocumentKind::kUnknown && a.year == b.year &&
+           a.year != 0 && a.department == b.department && !a.department.empty();
+  };
+  for (AuditedDocument& text : *all) {
+    if (!text.document || !text.document->tables.empty() || text.document->text_figures.empty()) {
+      continue;
+    }
+    const AuditedDocument* tables = nullptr;
+    int candidates = 0;
+    for (const AuditedDocument& other : *all) {
+      if (&other == &text || !other.document || other.document->tables.empty()) continue;
+      if (!same(*text.document, *other.document)) continue;
+      tables = &other;
+      ++candidates;
+    }
+    // Two documents with tables for one text: which one it goes with is a guess.
+    if (candidates != 1) continue;
+    text.tables_from = std::filesystem::path(tables->path).filename().string();
+    AppendTextAgainstTables(*text.document, *tables->document, text.tables_from, &text.findings);
+  }
 }
 
 AuditedDocument Engine::Audit(const std::string& bytes, const std::string& name) const {

@@ -134,6 +134,12 @@ class Engine {
                                        const std::function<void(const RenderOutcome&)>& done) const;
   // Published documents (PDF or pdftotext text) read back and checked (gongkai audit).
   std::vector<AuditedDocument> AuditAll(const std::vector<std::string>& paths, int jobs) const;
+  // Among documents audited together, a text published without its tables (北京's 附件1
+  // 情况说明, no table read) and the one document of the same department, year and kind that
+  // has tables (附件2 报表): the text's figures are checked against those tables
+  // (AppendTextAgainstTables), the findings added to the text's, its `tables_from` set.
+  // AuditAll does it; the server does it for a batch of uploads.
+  void PairTextWithTables(std::vector<AuditedDocument>* all) const;
   // One published document already in memory (the server's uploads), read as its `name`'s
   // extension says, exactly as AuditAll reads a file of that name: .xlsx/.xls a workbook, .txt
   // pdftotext text, anything else a PDF. Refused files come back with the reader's message

@@ -634,7 +634,8 @@ std::string FindingPlace(const ReaderFinding& f) {
 }
 
 std::string FindingPlace(const CellRef& r) {
-  return r.cell.empty() ? "第" + std::to_string(r.page) + "页" : r.cell;
+  const std::string place = r.cell.empty() ? "第" + std::to_string(r.page) + "页" : r.cell;
+  return r.file.empty() ? place : "《" + r.file + "》" + place;
 }
 
 std::vector<ReaderFinding> CheckPublished(const PublishedDocument& doc) {

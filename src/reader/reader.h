@@ -72,6 +72,9 @@ struct CellRef {
   std::string column;  // column path
   int side = 0;        // 1: the 支出 half of a two-sided table
   Money printed;
+  // The file the cell was read from, when it is not the finding's own document (a text
+  // checked against tables published apart); empty otherwise.
+  std::string file = {};
 };
 
 struct ReaderFinding {
@@ -101,7 +104,7 @@ struct ReaderFinding {
 std::vector<ReaderFinding> CheckPublished(const PublishedDocument& doc);
 
 // Where a finding (or a cell it compares with) is, as a reader looks for it: "第3页", or in a
-// workbook "表3!D12".
+// workbook "表3!D12"; a cell of another file with its name first: "《附件2.pdf》第3页".
 std::string FindingPlace(const ReaderFinding& f);
 std::string FindingPlace(const CellRef& r);
 

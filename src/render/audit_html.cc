@@ -195,6 +195,10 @@ std::string AuditHtml(const AuditedDocument& a, const AuditHtmlOptions& options)
   out += fmt::format("<h2>识别的公开表（{}张）</h2>\n", d.tables.size());
   if (d.tables.empty()) {
     out += "<p class=\"muted\">未识别出公开表。</p>\n";
+    if (!a.tables_from.empty()) {
+      out +=
+          "<p>公开表另行公开：文字中的金额已与《" + Esc(a.tables_from) + "》的公开表核对。</p>\n";
+    }
   } else {
     out += "<table>\n<tr><th>表</th><th>页</th><th>单位</th><th>行数</th></tr>\n";
     for (const auto& t : d.tables) {

@@ -56,6 +56,7 @@ nlohmann::ordered_json FindingJson(const reader::ReaderFinding& f) {
                        {"row", r.row},
                        {"column", r.column},
                        {"printed", r.printed.Wan(2)}});
+    if (!r.file.empty()) related.back()["file"] = r.file;
   }
   if (!related.empty()) j["related"] = related;
   nlohmann::ordered_json consequences = nlohmann::ordered_json::array();
@@ -153,6 +154,9 @@ std::string AuditText(const AuditedDocument& a) {
     out += "  提示 " + RoundingNotes(table, n) + "\n";
   }
   if (!d.completeness.empty()) out += "  完整性：" + CompletenessLine(d) + "\n";
+  if (!a.tables_from.empty()) {
+    out += "  公开表另行公开：文字中的金额已与《" + a.tables_from + "》的公开表核对\n";
+  }
   out += "小结：" + AuditSummaryLine(a) + "\n";
   return out;
 }
@@ -197,6 +201,7 @@ nlohmann::ordered_json DocumentJson(const AuditedDocument& a) {
                             {"page", m.page}});
   }
   j["completeness"] = completeness;
+  if (!a.tables_from.empty()) j["tables_from"] = a.tables_from;
   nlohmann::ordered_json figures = nlohmann::ordered_json::array();
   for (const auto& f : d.text_figures) {
     figures.push_back({{"key", f.key},

@@ -20,6 +20,9 @@ struct AuditedDocument {
   std::string error;                                  // why not
   // Grouped by cause: a finding that follows from another is among its consequences.
   std::vector<reader::ReaderFinding> findings;
+  // A text whose tables were published in a file of their own, audited with it: that file
+  // (its name; the text's figures were checked against its tables). Empty otherwise.
+  std::string tables_from = {};
   int Errors() const;  // causes, each counted once
   int Notes() const;
 };

@@ -213,6 +213,9 @@ Cell ClassRow(const PublishedTable* t, const std::string& code) {
 struct Relations {
   const PublishedDocument& doc;
   std::vector<ReaderFinding>* out;
+  // The file of the tables, when they were published apart from the text (AppendTextAgainst
+  // Tables): a cell compared with is named with it.
+  std::string tables_file = {};
 
   std::string Title(const std::string& rule) const {
     const Rule* r = FindRule(rule);
@@ -344,6 +347,13 @@ struct Relations {
     }
     // 基本支出表 ↔ 一般公共预算支出表 基本支出.
     if (basic && general && basic->sides == 1) Basic(*basic, *general);
+    RunText();
+  }
+
+  // The headline figures of the text against the tables.
+  void RunText() {
+    const PublishedTable* summary = Two("income_expenditure_summary");
+    const PublishedTable* fiscal = Two("fiscal_summary");
     for (const reader::TextFigure& f : doc.text_figures) Text(f, summary, fiscal);
   }
 
@@ -432,7 +442,9 @@ struct Relations {
     std::string tables;
     for (const Cell& c : cells) {
       out_f.related.push_back(c.Ref());
-      tables += (tables.empty() ? "" : "；") + c.Describe();
+      out_f.related.back().file = tables_file;
+      tables += (tables.empty() ? "" : "；") +
+                (tables_file.empty() ? "" : "《" + tables_file + "》中") + c.Describe();
     }
     out_f.message =
         fmt::format("公开说明中的金额与公开表一致（TXT-007）：{}“{}{}”，而表中{}{}",
@@ -551,6 +563,18 @@ struct Relations {
 
 void AppendPublishedRelations(const PublishedDocument& doc, std::vector<ReaderFinding>* findings) {
   Relations{doc, findings}.Run();
+}
+
+void AppendTextAgainstTables(const PublishedDocument& text, const PublishedDocument& tables,
+                             const std::string& tables_file, std::vector<ReaderFinding>* findings) {
+  // The tables' document with the text's figures: the text is of the same department, year
+  // and kind (the caller's pairing), so its year picks the row of a “三公” table of years.
+  PublishedDocument both;
+  both.kind = text.kind;
+  both.year = text.year;
+  both.tables = tables.tables;
+  both.text_figures = text.text_figures;
+  Relations{both, findings, tables_file}.RunText();
 }
 
 std::vector<ReaderFinding> AuditPublished(const PublishedDocument& doc, const ProseWords* words) {

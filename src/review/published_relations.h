@@ -23,7 +23,8 @@
 //   - in 收支总表 and 财政拨款收支总表, each side's 总计 = its 本年 subtotal + the rows printed
 //     between them (上年结转; 年初结转和结余, 使用非财政拨款结余, 结余分配, 年末结转和结余);
 //   - the headline figures of the text (reader/text_facts.h) against the table figures they
-//     state.
+//     state (also when the tables were published in a file of their own:
+//     AppendTextAgainstTables).
 // A relation is checked only where both of its cells are found; a layout where a cell cannot be
 // identified without guessing is left out (a relation on a misread cell would report a defect
 // that is not there).
@@ -43,6 +44,15 @@ namespace gongkai {
 // Appends the findings of the relations of `doc` to *findings.
 void AppendPublishedRelations(const reader::PublishedDocument& doc,
                               std::vector<reader::ReaderFinding>* findings);
+
+// The headline figures of the text of `text` — a 情况说明 whose tables were published apart
+// (北京's 附件1 and 附件2) — against the tables of `tables`, the same department's document of
+// the same year and kind, read from the file `tables_file` (its name, as a finding cites it).
+// Only the text against tables (TXT-007): each document's own checks are AuditPublished's.
+void AppendTextAgainstTables(const reader::PublishedDocument& text,
+                             const reader::PublishedDocument& tables,
+                             const std::string& tables_file,
+                             std::vector<reader::ReaderFinding>* findings);
 
 // Groups *findings by cause (cause_groups.h, with total rows as roots): the findings explained
 // by another are moved into its `consequences`; the order is kept otherwise.

@@ -175,6 +175,16 @@ void Upload(Context& c, const httplib::Request& req, httplib::Response& res) {
   std::vector<nlohmann::json> items(files.size());
   std::vector<AuditUpload> stored;
   std::vector<size_t> stored_item;
+  // Read and checked one by one; then a 情况说明 uploaded with its tables in another file is
+  // checked against them (the files of one batch are audited together, as `gongkai audit`'s).
+  std::vector<AuditedDocument> audits(files.size());
+  for (size_t i = 0; i < files.size(); ++i) {
+    const std::string name = BaseName(files[i].name);
+    if (name.empty() || !HasExtensionOf(name, {".pdf", ".txt", ".xlsx", ".xls"})) continue;
+    AuditSlot slot(c.audit_slots);
+    audits[i] = c.engine.Audit(files[i].bytes, name);
+  }
+  c.engine.PairTextWithTables(&audits);
   for (size_t i = 0; i < files.size(); ++i) {
     UploadedFile& f = files[i];
     const std::string name = BaseName(f.name);
@@ -191,11 +201,7 @@ void Upload(Context& c, const httplib::Request& req, httplib::Response& res) {
       refuse(name + "：只接受已公开的 PDF、pdftotext 文本（.txt）或 Excel 工作簿（.xlsx）");
       continue;
     }
-    AuditedDocument audited;
-    {
-      AuditSlot slot(c.audit_slots);
-      audited = c.engine.Audit(f.bytes, name);
-    }
+    const AuditedDocument& audited = audits[i];
     if (!audited.document) {
       refuse(audited.error);
       continue;
@@ -302,6 +308,8 @@ void One(Context& c, const httplib::Request& req, httplib::Response& res) {
     answer[key == std::string("tables") ? "tables_found" : key] =
         report.value(key, nlohmann::json());
   }
+  // A 情况说明 uploaded with its tables in another file of the batch: that file.
+  answer["tables_from"] = report.value("tables_from", "");
   answer["figures"] = nlohmann::json::parse(a->figures_json, nullptr, false);
   SendJson(res, 200, answer);
 }
