@@ -727,6 +727,36 @@ TEST(CorpusTest, ChongqingGovernmentOffice2026) {
   EXPECT_EQ(ErrorsIn(doc, "expenditure_summary"), 0);
 }
 
+// 重庆市商务委员会 2026: 部门收入总体情况表 p.9. The labels of 上级补助收入 | 附属单位上缴收入 |
+// 事业单位经营收入 stand a few points apart ("上级补助 附属单位 事业单位" / "收入 上缴收入 经营
+// 收入", read as run-together cells), and only 事业单位经营收入 prints amounts: its two blank
+// neighbours are columns of their own, and the amounts stay in the columns they are printed in.
+TEST(CorpusTest, ChongqingCommerce2026IncomeColumns) {
+  READ_CORPUS(doc, "重庆市/商务局_1、_重庆市商务委员会2026年部门预算情况说明.pdf");
+  const PublishedTable* t = doc.Find("income_summary");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->pages.front(), 9);
+  std::vector<std::string> names;
+  for (const PublishedColumn& c : t->columns) names.push_back(c.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"总计", "一般公共预算拨款收入",
+                                             "政府性基金预算拨款收入", "国有资本经营预算拨款收入",
+                                             "财政专户管理资金收入", "事业收入", "上级补助收入",
+                                             "附属单位上缴收入", "事业单位经营收入", "其他收入"}));
+  const PublishedRow* total = t->Total();
+  ASSERT_NE(total, nullptr);
+  EXPECT_EQ(At(*t, *total, "总计"), Wan("174900.64"));
+  EXPECT_EQ(At(*t, *total, "事业收入"), Wan("2461.25"));
+  EXPECT_EQ(At(*t, *total, "上级补助收入"), Money());
+  EXPECT_EQ(At(*t, *total, "附属单位上缴收入"), Money());
+  EXPECT_EQ(At(*t, *total, "事业单位经营收入"), Wan("6282.98"));
+  EXPECT_EQ(At(*t, *total, "其他收入"), Wan("717.01"));
+  const PublishedRow* commerce = t->Row("2011350");
+  ASSERT_NE(commerce, nullptr);
+  EXPECT_EQ(At(*t, *commerce, "事业收入"), Wan("484.70"));
+  EXPECT_EQ(At(*t, *commerce, "事业单位经营收入"), Wan("5727.32"));
+  EXPECT_EQ(ErrorsIn(doc, "income_summary"), 0);
+}
+
 // 国家信访局 2024 决算 (WPS 文字): 支出决算表 p.9.
 TEST(CorpusTest, NationalPublicComplaints2024FinalAccounts) {
   READ_CORPUS(doc, "中央/信访局_国家信访局2024年度部门决算公开.pdf");
