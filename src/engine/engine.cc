@@ -360,7 +360,7 @@ void Engine::CheckRead(AuditedDocument* a) const {
   const CheckConfig& config = CheckConfigOf("default");
   const std::shared_ptr<const ProseWords> words =
       config.prose_words ? config.prose_words() : nullptr;
-  a->findings = AuditPublished(*a->document, words.get());
+  a->findings = AuditPublished(*a->document, *config.three_public_words(), words.get());
 }
 
 std::vector<AuditedDocument> Engine::AuditAll(const std::vector<std::string>& paths,

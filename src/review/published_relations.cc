@@ -553,8 +553,10 @@ void AppendPublishedRelations(const PublishedDocument& doc, std::vector<ReaderFi
   Relations{doc, findings}.Run();
 }
 
-std::vector<ReaderFinding> AuditPublished(const PublishedDocument& doc, const ProseWords* words) {
-  std::vector<ReaderFinding> all = reader::CheckPublished(doc);
+std::vector<ReaderFinding> AuditPublished(const PublishedDocument& doc,
+                                          const reader::ThreePublicWords& three_public,
+                                          const ProseWords* words) {
+  std::vector<ReaderFinding> all = reader::CheckPublished(doc, three_public);
   AppendPublishedRelations(doc, &all);
   if (words) AppendPublishedProse(doc, *words, &all);
   GroupPublishedFindings(&all);
