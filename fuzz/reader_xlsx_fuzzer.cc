@@ -15,7 +15,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   try {
     gongkai::reader::PublishedDocument doc =
         gongkai::reader::ReadPublishedWorkbook(bytes, "fuzz.xlsx", options);
-    gongkai::reader::CheckPublished(doc);
+    static const auto words = gongkai::reader::ThreePublicWords::Load(GONGKAI_DATA_DIR);
+    gongkai::reader::CheckPublished(doc, *words);
   } catch (const gongkai::reader::ReaderError&) {
   } catch (const gongkai::CatalogError&) {
   } catch (const std::overflow_error&) {  // sums beyond 9.2e10 万元

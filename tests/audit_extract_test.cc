@@ -10,6 +10,7 @@
 #include <filesystem>
 
 #include "engine/engine.h"
+#include "render/audit_report.h"
 #include "review/published_source.h"
 #include "test_support.h"
 
@@ -132,6 +133,47 @@ TEST(AuditExtract, SyntheticDocumentChecksAsAudited) {
   EXPECT_EQ(yaml.find("units:"), std::string::npos);
   // The CSVs are still written beside it.
   EXPECT_TRUE(fs::exists(dir / "synthetic_budget" / "expenditure_summary.csv"));
+  fs::remove_all(dir);
+}
+
+// What a source cannot hold — the pages that could not be read, the completeness scorecard —
+// is written above it as comments: the officer sees them, and check still gives the audit's
+// findings (the loader skips comments).
+TEST(AuditExtract, UnreadablePagesAndScorecardAreComments) {
+  const fs::path dir = Scratch("comments");
+  AuditedDocument a =
+      TheEngine().AuditAll({testing::SourceDir() + "/tests/reader/synthetic_budget.txt"}, 1)[0];
+  ASSERT_TRUE(a.document) << a.error;
+  ASSERT_FALSE(a.document->completeness.empty());
+  a.document->pages.push_back({99, false, "没有文字层（扫描图像）"});
+  std::vector<std::string> written;
+  std::string error;
+  ASSERT_TRUE(TheEngine().WriteExtract(a, dir.string(), &written, &error)) << error;
+  const std::string yaml = testing::ReadFile(written.front());
+  EXPECT_NE(yaml.find("\n# 第99页无法读取（没有文字层（扫描图像）），未读出任何数字\n"),
+            std::string::npos)
+      << yaml;
+  EXPECT_NE(yaml.find("\n# 完整性：" + CompletenessLine(*a.document) + "\n"), std::string::npos)
+      << yaml;
+  EXPECT_NE(yaml.find("# 完整性：公开表 "), std::string::npos);
+  Loaded loaded = TheEngine().Load(written.front());
+  EXPECT_TRUE(loaded.ok());
+  for (const auto& d : loaded.diagnostics) ADD_FAILURE() << d.ToString();
+  fs::remove_all(dir);
+}
+
+// A corpus document with a scanned page (上海市普陀区司法局 2026, page 3): the page is named in
+// the extract.
+TEST(AuditExtract, CorpusScannedPageIsNamedInTheExtract) {
+  const std::string path = testing::SourceDir() + "/../shared/corpus/上海市普陀区/dept_budget.pdf";
+  if (!fs::exists(path)) GTEST_SKIP() << "corpus file absent (../shared/corpus): " << path;
+  const fs::path dir = Scratch("scanned");
+  RoundTrip r = AuditExtractCheck(path, dir);
+  ASSERT_FALSE(r.yaml.empty());
+  EXPECT_EQ(r.checked, r.audited);
+  const std::string yaml = testing::ReadFile(r.yaml);
+  EXPECT_NE(yaml.find("# 第3页无法读取（"), std::string::npos) << yaml.substr(0, 600);
+  EXPECT_NE(yaml.find("# 完整性：公开表 "), std::string::npos) << yaml.substr(0, 600);
   fs::remove_all(dir);
 }
 

@@ -41,7 +41,7 @@ std::string Rendered(const std::string& example) {
 // What `gongkai audit` finds: the sums inside each table, the relations, grouped by cause.
 std::vector<ReaderFinding> Audit(const std::string& text) {
   reader::PublishedDocument doc = reader::ReadPublishedText(text, "rendered.txt", Options());
-  std::vector<ReaderFinding> all = reader::CheckPublished(doc);
+  std::vector<ReaderFinding> all = reader::CheckPublished(doc, gongkai::testing::ThreePublic());
   AppendPublishedRelations(doc, &all);
   GroupPublishedFindings(&all);
   return all;
@@ -377,7 +377,8 @@ TEST(PublishedRelationsCorpus, NoFalseErrors) {
     ++documents;
     const std::string relative = std::filesystem::relative(entry.path(), CorpusDir()).string();
     reader::PublishedDocument doc = reader::ReadPublished(entry.path().string(), Options());
-    const std::vector<ReaderFinding> in_table = reader::CheckPublished(doc);
+    const std::vector<ReaderFinding> in_table =
+        reader::CheckPublished(doc, gongkai::testing::ThreePublic());
     std::vector<ReaderFinding> all = in_table;
     AppendPublishedRelations(doc, &all);
     GroupPublishedFindings(&all);

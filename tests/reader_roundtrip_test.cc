@@ -58,7 +58,7 @@ TEST(ReaderRoundTrip, RecoversEveryTreeAmountAndFindsNoError) {
   for (const Document& doc : Documents()) {
     const std::string text = RenderText(doc);
     reader::PublishedDocument read = reader::ReadPublishedText(text, doc.title + ".txt", Options());
-    auto findings = reader::CheckPublished(read);
+    auto findings = reader::CheckPublished(read, gongkai::testing::ThreePublic());
     for (const auto& f : findings) {
       EXPECT_NE(f.level, reader::FindingLevel::kError) << doc.title << ": " << f.message;
     }
@@ -141,7 +141,8 @@ TEST(ReaderRoundTrip, WorkbookRecoversEveryCellAndFindsNothing) {
         reader::ReadPublishedWorkbook(bytes, doc.title + ".xlsx", Options());
     EXPECT_EQ(read.year, doc.year) << doc.title;
     EXPECT_FALSE(read.IsBlankForm()) << doc.title;
-    std::vector<reader::ReaderFinding> findings = reader::CheckPublished(read);
+    std::vector<reader::ReaderFinding> findings =
+        reader::CheckPublished(read, gongkai::testing::ThreePublic());
     AppendPublishedRelations(read, &findings);
     for (const auto& f : findings) {
       ADD_FAILURE() << doc.title << ": " << f.message;
@@ -231,7 +232,7 @@ TEST(ReaderRoundTrip, FindsOneChangedFigure) {
       mutated.replace(offset, length, (*m + Money::FromWan(1)).Wan(2, true));
       auto read = reader::ReadPublishedText(mutated, "mutated.txt", Options());
       ++mutations;
-      if (Errors(reader::CheckPublished(read)) > 0) {
+      if (Errors(reader::CheckPublished(read, gongkai::testing::ThreePublic())) > 0) {
         ++found;
       } else if (missed.size() < 6000) {
         size_t bol = text.rfind('\n', offset) + 1;
@@ -266,7 +267,7 @@ TEST(ReaderPdfMutation, FindsTheChangedTotalAtItsCell) {
     std::string pdf, error;
     ASSERT_TRUE(RenderPdf(doc, &pdf, &error)) << error;
     const reader::PublishedDocument clean = reader::ReadPublishedPdf(pdf, "clean.pdf", Options());
-    ASSERT_EQ(Errors(reader::CheckPublished(clean)), 0);
+    ASSERT_EQ(Errors(reader::CheckPublished(clean, gongkai::testing::ThreePublic())), 0);
     for (const char* id : {"expenditure_summary", "general_expenditure", "three_public"}) {
       SCOPED_TRACE(id);
       const reader::PublishedTable* read = clean.Find(id);
@@ -301,7 +302,8 @@ TEST(ReaderPdfMutation, FindsTheChangedTotalAtItsCell) {
           reader::ReadPublishedPdf(pdf, "mutated.pdf", Options());
       ++mutations;
       int errors = 0;
-      for (const reader::ReaderFinding& f : reader::CheckPublished(mutated)) {
+      for (const reader::ReaderFinding& f :
+           reader::CheckPublished(mutated, gongkai::testing::ThreePublic())) {
         if (f.level != reader::FindingLevel::kError) continue;
         ++errors;
         EXPECT_EQ(f.table_id, id) << f.message;

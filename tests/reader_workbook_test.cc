@@ -229,7 +229,7 @@ TEST(WorkbookTest, ReadsTablesFromSheets) {
   EXPECT_EQ(At(*s, *spending, "预算数").value, Yuan("1300010"));
 
   // Two findings, each at its cell: 201 ≠ Σ 款 (110 against 100), 收入总计 ≠ 支出总计.
-  std::vector<ReaderFinding> findings = CheckPublished(doc);
+  std::vector<ReaderFinding> findings = CheckPublished(doc, gongkai::testing::ThreePublic());
   std::map<std::string, const ReaderFinding*> errors;
   for (const auto& f : findings) {
     if (f.level == FindingLevel::kError) errors[f.cell] = &f;
@@ -298,7 +298,7 @@ TEST(WorkbookTest, ReadsCodesWrittenAsNumbers) {
   ASSERT_NE(t->Row("2010101"), nullptr);
   EXPECT_EQ(t->Row("2010101")->name, "行政运行");
   EXPECT_EQ(At(*t, *t->Row("20101"), "合计").value, Wan("12.5"));
-  EXPECT_TRUE(CheckPublished(doc).empty());
+  EXPECT_TRUE(CheckPublished(doc, gongkai::testing::ThreePublic()).empty());
 }
 
 // A template: the tables with their titles, headers and rows of codes, and no figure in them.
@@ -312,7 +312,7 @@ TEST(WorkbookTest, BlankFormHasNoFindings) {
   EXPECT_EQ(doc.tables[0].rows.size(), 5u);
   EXPECT_FALSE(doc.tables[0].HasFigures());
   EXPECT_TRUE(doc.IsBlankForm());
-  EXPECT_TRUE(CheckPublished(doc).empty());
+  EXPECT_TRUE(CheckPublished(doc, gongkai::testing::ThreePublic()).empty());
 }
 
 // The hostile workbooks of tests/bad_inputs (EXPECTED.tsv) are refused by audit as by check,
@@ -393,7 +393,7 @@ TEST(WorkbookTest, HostileWorkbooksAreRefusedOrBounded) {
   const std::string costly = make("costly.xlsx", wide, merges);
   auto start = std::chrono::steady_clock::now();
   PublishedDocument doc = ReadPublished(costly, Options());
-  CheckPublished(doc);
+  CheckPublished(doc, gongkai::testing::ThreePublic());
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(20));
 }
 
@@ -437,7 +437,7 @@ TEST(WorkbookCorpusTest, ShanghaiTemplateIsABlankForm) {
   EXPECT_EQ(higher->name, "高等教育");
   EXPECT_EQ(PlaceName(higher->where), "部门收入总表!A11");
   EXPECT_TRUE(doc.IsBlankForm());
-  EXPECT_TRUE(CheckPublished(doc).empty());
+  EXPECT_TRUE(CheckPublished(doc, gongkai::testing::ThreePublic()).empty());
 }
 
 // 上海市普陀区/dept_budget.xlsx is catalogued as the workbook of dept_budget.pdf, but it is not
@@ -454,7 +454,7 @@ TEST(WorkbookCorpusTest, PutuoChecklistHasNoTables) {
   EXPECT_EQ(doc.kind, DocumentKind::kBudget);
   EXPECT_TRUE(doc.tables.empty());
   EXPECT_FALSE(doc.IsBlankForm());
-  EXPECT_TRUE(CheckPublished(doc).empty());
+  EXPECT_TRUE(CheckPublished(doc, gongkai::testing::ThreePublic()).empty());
   PublishedDocument pdf = ReadPublished(CorpusPath("上海市普陀区/dept_budget.pdf"), Options());
   EXPECT_EQ(pdf.department, doc.department);
   EXPECT_EQ(pdf.year, doc.year);

@@ -16,6 +16,7 @@
 #include <string>
 
 #include "engine/engine.h"
+#include "reader/three_public_words.h"
 #include "source/source_loader.h"
 
 namespace gongkai::testing {
@@ -30,6 +31,13 @@ inline std::string ExamplePath(const std::string& name) {
 inline const Engine& TheEngine() {
   static const Engine engine({DataDir(), {}});
   return engine;
+}
+
+// The words of a published “三公” table's columns (data/reader/three_public.csv), read once.
+inline const reader::ThreePublicWords& ThreePublic() {
+  static const std::shared_ptr<const reader::ThreePublicWords> words =
+      reader::ThreePublicWords::Load(DataDir());
+  return *words;
 }
 
 inline const CatalogProvider& Catalogs() {

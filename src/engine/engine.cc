@@ -16,6 +16,7 @@
 #include "model/synthetic_department.h"
 #include "model/synthetic_final_accounts.h"
 #include "render/audit_html.h"
+#include "render/audit_report.h"
 #include "render/html_renderer.h"
 #include "render/json_renderer.h"
 #include "render/pdf_fonts.h"
@@ -360,7 +361,7 @@ void Engine::CheckRead(AuditedDocument* a) const {
   const CheckConfig& config = CheckConfigOf("default");
   const std::shared_ptr<const ProseWords> words =
       config.prose_words ? config.prose_words() : nullptr;
-  a->findings = AuditPublished(*a->document, words.get());
+  a->findings = AuditPublished(*a->document, *config.three_public_words(), words.get());
 }
 
 std::vector<AuditedDocument> Engine::AuditAll(const std::vector<std::string>& paths,
@@ -446,12 +447,24 @@ bool Engine::WriteExtract(const AuditedDocument& a, const std::string& dir,
   const fs::path base = fs::path(dir) / fs::path(a.path).stem();
   const std::string yaml = base.string() + ".yaml";
   std::string text = WriteSourceYaml(SourceFromPublished(*a.document));
-  // Say where it came from and how to use it, above the source itself.
+  // Say where it came from and how to use it, above the source itself; and what the source
+  // cannot hold — the pages that could not be read, the completeness scorecard — as comments
+  // (the loader skips them: check gives the same findings).
+  std::string notes;
+  for (const reader::PageStatus& p : a.document->pages) {
+    if (p.readable) continue;
+    std::string why = p.why;
+    std::replace(why.begin(), why.end(), '\n', ' ');
+    notes += fmt::format("# 第{}页无法读取（{}），未读出任何数字\n", p.number, why);
+  }
+  if (!a.document->completeness.empty()) {
+    notes += "# 完整性：" + CompletenessLine(*a.document) + "\n";
+  }
   text.insert(
       text.find('\n') + 1,
       fmt::format("# 由 gongkai audit --extract 从「{}」读出：只含公开文件印出的数字（declared），"
-                  "没有明细。\n# 改正读错的数字后运行 gongkai check {} 重新核对。\n",
-                  fs::path(a.path).filename().string(), fs::path(yaml).filename().string()));
+                  "没有明细。\n# 改正读错的数字后运行 gongkai check {} 重新核对。\n{}",
+                  fs::path(a.path).filename().string(), fs::path(yaml).filename().string(), notes));
   if (!WriteFileAtomically(yaml, text, error)) {
     *error = yaml + ": " + *error;
     return false;

@@ -178,15 +178,15 @@ void CheckFundColumns(const PublishedTable& t, std::vector<ReaderFinding>* out) 
 }
 
 // A column's own words: its header path without the parents the layouts of the “三公” table
-// print over several columns, so that "“三公”经费/公务用车购置及运行维护费/公务用车购/置费"
-// reads 公务用车购置费 and its 小计 reads 公务用车小计.
-std::string OwnWords(const PublishedColumn& c) {
+// print over several columns (role `parent` of data/reader/three_public.csv), so that
+// "“三公”经费/公务用车购置及运行维护费/公务用车购/置费" reads 公务用车购置费 and its 小计 reads
+// 公务用车小计.
+std::string OwnWords(const PublishedColumn& c, const ThreePublicWords& words) {
   std::string s;
   for (char ch : c.path) {
     if (ch != '/') s += ch;
   }
-  for (std::string_view parent :
-       {"“三公”经费", "\"三公\"经费", "三公经费", "购置及运行维护费", "购置及运行费"}) {
+  for (const std::string& parent : words.Of("parent")) {
     for (size_t at = s.find(parent); at != std::string::npos; at = s.find(parent)) {
       s.erase(at, parent.size());
     }
@@ -194,28 +194,29 @@ std::string OwnWords(const PublishedColumn& c) {
   return s;
 }
 
-bool Has(const std::string& s, std::string_view word) { return s.find(word) != std::string::npos; }
-
 // The layout of 江苏省级 and others that print 会议费 and 培训费 beside the “三公”: 合计 | “三公”
 // 经费 (小计 | 因公出国(境)费 | 公务用车购置及运行维护费 (小计 | 购置费 | 运行维护费) | 公务接待费)
 // | 会议费 | 培训费, nine columns in this order — 合计 = “三公” 小计 + 会议费 + 培训费, 小计 =
 // 因公出国 + 公务用车 + 公务接待, 公务用车 小计 = 购置费 + 运行维护费. Any other order or number
 // of columns (a blank column the reader could not see, prior-year columns) is left unchecked.
-void CheckThreePublicWithMeetings(const PublishedTable& t, std::vector<ReaderFinding>* out) {
+// The columns are known by the words of data/reader/three_public.csv (`words`).
+void CheckThreePublicWithMeetings(const PublishedTable& t, const ThreePublicWords& words,
+                                  std::vector<ReaderFinding>* out) {
   if (t.columns.size() != 9) return;
   std::vector<std::string> w;
-  for (const PublishedColumn& c : t.columns) w.push_back(OwnWords(c));
+  for (const PublishedColumn& c : t.columns) w.push_back(OwnWords(c, words));
+  auto has = [&](size_t k, std::string_view role) { return words.In(role, w[k]); };
   // 购置费 and 运行维护费 by their place under 公务用车: their labels are often printed as one
   // run ("公务用车购置 公务用车运行") that names both.
   auto vehicle_item = [&](size_t k) {
-    return Has(w[k], "公务用车") && !Has(w[k], "小计") && t.columns[k].name != "小计";
+    return has(k, "vehicle") && !has(k, "subtotal") && !words.Is("subtotal", t.columns[k].name);
   };
-  bool layout = (Has(w[0], "合计") || Has(w[0], "总计")) && !Has(w[0], "小计") && w[1] == "小计" &&
-                Has(w[2], "因公出国") && !Has(w[2], "小计") && Has(w[3], "小计") &&
-                Has(w[3], "公务用车") && vehicle_item(4) &&
-                !(Has(w[4], "运行") && !Has(w[4], "购置")) && vehicle_item(5) &&
-                !(Has(w[5], "购置") && !Has(w[5], "运行")) && Has(w[6], "接待") &&
-                Has(w[7], "会议") && !Has(w[7], "培训") && Has(w[8], "培训") && !Has(w[8], "会议");
+  bool layout =
+      has(0, "total") && !has(0, "subtotal") && words.Is("subtotal", w[1]) && has(2, "outbound") &&
+      !has(2, "subtotal") && has(3, "subtotal") && has(3, "vehicle") && vehicle_item(4) &&
+      !(has(4, "running") && !has(4, "purchase")) && vehicle_item(5) &&
+      !(has(5, "purchase") && !has(5, "running")) && has(6, "reception") && has(7, "meeting") &&
+      !has(7, "training") && has(8, "training") && !has(8, "meeting");
   if (!layout) return;
   for (const PublishedRow& r : t.rows) {
     auto at = [&](size_t k) { return r.amounts[k].value; };
@@ -233,35 +234,37 @@ void CheckThreePublicWithMeetings(const PublishedTable& t, std::vector<ReaderFin
 // | 公务用车购置及运行费 (小计 | 购置费 | 运行费) (机关运行经费 after them): 合计 = 因公出国 +
 // 公务用车 + 公务接待 and 小计 = 购置费 + 运行费. Other layouts (合计 with 会议费 and 培训费
 // beside a 三公 小计, prior-year columns, labels the reader could not separate) are not checked
-// here: a check on a misread column would report defects that are not there.
-void CheckThreePublic(const PublishedTable& t, std::vector<ReaderFinding>* out) {
+// here: a check on a misread column would report defects that are not there. The columns are
+// known by the words of data/reader/three_public.csv (`words`).
+void CheckThreePublic(const PublishedTable& t, const ThreePublicWords& words,
+                      std::vector<ReaderFinding>* out) {
   if (t.columns.size() < 6) return;
   const auto& c = t.columns;
+  auto name_is = [&](size_t k, std::string_view role) { return words.In(role, c[k].name); };
+  auto path_is = [&](size_t k, std::string_view role) { return words.In(role, c[k].path); };
   // The first column sums the three: 合计 or 总额, or the “三公” 小计 where 会议费 and 培训费
   // follow 公务接待费 (西安).
-  const bool total_first = NameIs(c[0], "合计") || NameIs(c[0], "总额") ||
-                           (c[0].name == "小计" && c[0].path.find("公务用车") == std::string::npos);
+  const bool total_first =
+      name_is(0, "total") || (words.Is("subtotal", c[0].name) && !path_is(0, "vehicle"));
   // The 公务用车 小计 at `v`, its 购置费 and 运行费 after it: the 小计 whose parent is 公务用车,
   // or the one before its two items when the reader did not see the parent above it.
   auto vehicle_at = [&](size_t v) {
-    return c[v].name == "小计" &&
-           (c[v].path.find("公务用车") != std::string::npos ||
-            c[v + 1].path.find("公务用车") != std::string::npos) &&
-           NameIs(c[v + 1], "购置") && !NameIs(c[v + 1], "运行") && NameIs(c[v + 2], "运行") &&
-           !NameIs(c[v + 2], "购置");
+    return words.Is("subtotal", c[v].name) &&
+           (path_is(v, "vehicle") || path_is(v + 1, "vehicle")) && name_is(v + 1, "purchase") &&
+           !name_is(v + 1, "running") && name_is(v + 2, "running") && !name_is(v + 2, "purchase");
   };
   struct Order {
     size_t outbound, vehicle, reception;
   };
   std::optional<Order> order;
   for (const Order& o : {Order{1, 2, 5}, Order{1, 3, 2}}) {
-    if (!order && total_first && NameIs(c[o.outbound], "因公出国") && vehicle_at(o.vehicle) &&
-        NameIs(c[o.reception], "公务接待")) {
+    if (!order && total_first && name_is(o.outbound, "outbound") && vehicle_at(o.vehicle) &&
+        name_is(o.reception, "reception")) {
       order = o;
     }
   }
   if (!order) {
-    CheckThreePublicWithMeetings(t, out);
+    CheckThreePublicWithMeetings(t, words, out);
     return;
   }
   const size_t v = order->vehicle;
@@ -386,7 +389,8 @@ std::vector<PublishedTable> PerFigureViews(const PublishedTable& t) {
   return {};
 }
 
-void CheckTable(const PublishedTable& t, bool final_accounts, std::vector<ReaderFinding>* out) {
+void CheckTable(const PublishedTable& t, bool final_accounts, const ThreePublicWords& words,
+                std::vector<ReaderFinding>* out) {
   if (t.id == "three_public") {
     const size_t from = out->size();
     // Each figure of a table printing several under each item is checked by itself; its
@@ -394,7 +398,7 @@ void CheckTable(const PublishedTable& t, bool final_accounts, std::vector<Reader
     std::vector<PublishedTable> views = PerFigureViews(t);
     for (size_t figure = 0; figure < views.size(); ++figure) {
       const size_t first = out->size();
-      CheckThreePublic(views[figure], out);
+      CheckThreePublic(views[figure], words, out);
       for (size_t i = first; i < out->size(); ++i) {
         ReaderFinding& f = (*out)[i];
         const std::string seen = "“" + f.column + "”列";
@@ -404,7 +408,7 @@ void CheckTable(const PublishedTable& t, bool final_accounts, std::vector<Reader
         }
       }
     }
-    if (views.empty()) CheckThreePublic(t, out);
+    if (views.empty()) CheckThreePublic(t, words, out);
     Tag(out, from, "BAL-010");
     return;
   }
@@ -638,10 +642,11 @@ std::string FindingPlace(const CellRef& r) {
   return r.file.empty() ? place : "《" + r.file + "》" + place;
 }
 
-std::vector<ReaderFinding> CheckPublished(const PublishedDocument& doc) {
+std::vector<ReaderFinding> CheckPublished(const PublishedDocument& doc,
+                                          const ThreePublicWords& words) {
   std::vector<ReaderFinding> out;
   for (const PublishedTable& t : doc.tables) {
-    CheckTable(t, doc.kind == DocumentKind::kFinalAccounts, &out);
+    CheckTable(t, doc.kind == DocumentKind::kFinalAccounts, words, &out);
   }
   return out;
 }

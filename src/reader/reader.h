@@ -5,7 +5,8 @@
 //   gongkai::reader::ReaderOptions options;
 //   options.data_dir = "data";                       // for data/reader/tables.csv
 //   gongkai::reader::PublishedDocument doc = gongkai::reader::ReadPublished("预算.pdf", options);
-//   for (const gongkai::reader::ReaderFinding& f : gongkai::reader::CheckPublished(doc)) …
+//   auto words = gongkai::reader::ThreePublicWords::Load("data");  // data/reader/three_public.csv
+//   for (const gongkai::reader::ReaderFinding& f : gongkai::reader::CheckPublished(doc, *words)) …
 //
 // Everything of this layer is in namespace gongkai::reader: its Cell, Line, Page and Location
 // are not those of disclosure/, render/ and review/.
@@ -22,7 +23,9 @@
 // 款 = Σ 项 by code prefix, in every amount column; and across a row, total = 基本支出 +
 // 项目支出 (+ 事业单位经营支出, 上缴上级支出, 对附属单位补助支出 where printed) and 基本支出 =
 // 人员经费 + 公用经费. A difference no larger than 0.01 (of the table's unit) per summed item can
-// come from rounding the items and is a note; anything larger is an error.
+// come from rounding the items and is a note; anything larger is an error. The “三公” table's
+// sums are checked where its columns are known by the words of data/reader/three_public.csv
+// (three_public_words.h).
 #ifndef GONGKAI_READER_READER_H_
 #define GONGKAI_READER_READER_H_
 
@@ -32,6 +35,7 @@
 #include "base/money.h"
 #include "reader/pdf_words.h"
 #include "reader/published_document.h"
+#include "reader/three_public_words.h"
 
 namespace gongkai::reader {
 
@@ -101,7 +105,8 @@ struct ReaderFinding {
   std::vector<ReaderFinding> consequences;
 };
 
-std::vector<ReaderFinding> CheckPublished(const PublishedDocument& doc);
+std::vector<ReaderFinding> CheckPublished(const PublishedDocument& doc,
+                                          const ThreePublicWords& words);
 
 // Where a finding (or a cell it compares with) is, as a reader looks for it: "第3页", or in a
 // workbook "表3!D12"; a cell of another file with its name first: "《附件2.pdf》第3页".

@@ -531,34 +531,60 @@ std::vector<Interval> OrdinalColumns(const std::vector<DataLine>& data,
   return columns;
 }
 
-// The extent of the word of `cell` that lies over one of `columns`: a cell may hold the labels
-// of two columns run together ("公务用车购置 公务用车运行"); its width is shared among its words
-// by their characters.
-Interval WordOverColumn(const Cell& cell, const std::vector<Interval>& columns) {
-  std::vector<std::pair<size_t, size_t>> words;  // [first, last) in characters
-  size_t n = 0, start = 0;
+// The words of a cell (runs of characters between spaces), each with its extent: the cell's
+// width shared among its characters, and its number of characters.
+struct WordExtent {
+  Interval x;
+  size_t chars;
+  size_t at;  // its first byte in the cell's text
+};
+
+std::vector<WordExtent> WordsOf(const Cell& cell) {
+  struct Span {
+    size_t first, last, at;  // [first, last) in characters; `at` in bytes
+  };
+  std::vector<Span> words;
+  size_t n = 0, start = 0, start_byte = 0;
   bool in_word = false;
   for (size_t i = 0; i < cell.text.size(); ++i) {
     unsigned char ch = static_cast<unsigned char>(cell.text[i]);
     if ((ch & 0xC0) == 0x80) continue;
     bool space = ch == ' ' || ch == '\t';
-    if (!space && !in_word) start = n;
-    if (space && in_word) words.push_back({start, n});
+    if (!space && !in_word) {
+      start = n;
+      start_byte = i;
+    }
+    if (space && in_word) words.push_back({start, n, start_byte});
     in_word = !space;
     ++n;
   }
-  if (in_word) words.push_back({start, n});
+  if (in_word) words.push_back({start, n, start_byte});
+  std::vector<WordExtent> out;
+  if (n == 0) return out;
+  const double per = cell.box.width() / static_cast<double>(n);
+  for (const Span& w : words) {
+    out.push_back({{cell.box.x0 + per * static_cast<double>(w.first),
+                    cell.box.x0 + per * static_cast<double>(w.last)},
+                   w.last - w.first,
+                   w.at});
+  }
+  return out;
+}
+
+// The extent of the word of `cell` that lies over one of `columns`: a cell may hold the labels
+// of two columns run together ("公务用车购置 公务用车运行"); its width is shared among its words
+// by their characters.
+Interval WordOverColumn(const Cell& cell, const std::vector<Interval>& columns) {
+  const std::vector<WordExtent> words = WordsOf(cell);
   Interval best{cell.box.x0, cell.box.x1};
-  if (words.size() < 2 || n == 0) return best;
-  double per = cell.box.width() / static_cast<double>(n), most = -1;
-  for (const auto& [first, last] : words) {
-    Interval w{cell.box.x0 + per * static_cast<double>(first),
-               cell.box.x0 + per * static_cast<double>(last)};
+  if (words.size() < 2) return best;
+  double most = -1;
+  for (const WordExtent& w : words) {
     double over = 0;
-    for (const Interval& c : columns) over += OverlapOf(w.x0, w.x1, c.x0, c.x1);
+    for (const Interval& c : columns) over += OverlapOf(w.x.x0, w.x.x1, c.x0, c.x1);
     if (over > most) {
       most = over;
-      best = w;
+      best = w.x;
     }
   }
   return best;
@@ -637,9 +663,28 @@ std::vector<Interval> WithBlankColumns(std::vector<Interval> columns,
     double centre = (c->box.x0 + c->box.x1) / 2;
     if (!covered && centre > labels_end && c->box.x1 > first_slot) leaves.push_back(c);
   }
-  // A label spaced out into single characters ("总 | 计", "金 | 额") is one leaf.
+  // A label spaced out into single characters ("总 | 计", "金 | 额") is one leaf. The labels of
+  // neighbouring columns printed a few points apart are read as one cell ("上缴收入 经营收入"
+  // of 重庆's 收入总体情况表, over 附属单位上缴收入 | 事业单位经营收入): a cell of words of two
+  // characters or more is one leaf per word — but a word opening with a bracket continues the
+  // one before it ("因公出国 (境)费").
   std::vector<Interval> spans;
   for (const Cell* c : leaves) {
+    std::vector<WordExtent> words = WordsOf(*c);
+    std::vector<Interval> parts;
+    for (size_t w = 0; w < words.size(); ++w) {
+      const std::string_view rest = std::string_view(c->text).substr(words[w].at);
+      if (w > 0 && (rest.starts_with("(") || rest.starts_with("\uFF08"))) {
+        parts.back().x1 = words[w].x.x1;
+      } else {
+        parts.push_back(words[w].x);
+      }
+    }
+    if (parts.size() > 1 &&
+        std::all_of(words.begin(), words.end(), [](const WordExtent& w) { return w.chars > 1; })) {
+      spans.insert(spans.end(), parts.begin(), parts.end());
+      continue;
+    }
     Interval x{c->box.x0, c->box.x1};
     if (CodePoints(RemoveSpaces(c->text)) == 1) {
       double reach = 1.5 * std::max(c->box.height(), c->box.width());

@@ -38,6 +38,13 @@ CheckConfig CheckConfig::Load(const std::string& data_dir, const std::string& re
     if (!*cache) *cache = ProseWords::Load(data_dir);
     return *cache;
   };
+  config.three_public_words =
+      [data_dir, cache = std::make_shared<std::shared_ptr<const reader::ThreePublicWords>>(),
+       mutex = std::make_shared<std::mutex>()] {
+        std::lock_guard<std::mutex> lock(*mutex);
+        if (!*cache) *cache = reader::ThreePublicWords::Load(data_dir);
+        return *cache;
+      };
   if (!IsDataName(region)) {  // a name, never a path out of the data directory
     throw CatalogError(
         fmt::format("地区名称「{}」无效：只能由字母、数字、「-」和「_」组成", Excerpt(region)));

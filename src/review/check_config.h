@@ -16,6 +16,7 @@
 #include <set>
 #include <string>
 
+#include "reader/three_public_words.h"
 #include "refdata/framework.h"
 #include "review/economic_items.h"
 #include "review/finding.h"
@@ -30,6 +31,9 @@ struct CheckConfig {
   // Set by Load, read on first use and cached: data/check/common/prose_words.csv and the
   // economic_items.csv of a year (review/economic_items.h).
   std::function<std::shared_ptr<const ProseWords>()> prose_words;
+  // Set by Load, read on first use and cached: data/reader/three_public.csv, the words of a
+  // published “三公” table's columns (a published document read back from its source).
+  std::function<std::shared_ptr<const reader::ThreePublicWords>()> three_public_words;
   EconomicItemsProvider economic_items;
   std::map<std::string, Severity> severity;  // rule id → severity
   std::set<std::string> disabled;

@@ -577,8 +577,10 @@ void AppendTextAgainstTables(const PublishedDocument& text, const PublishedDocum
   Relations{both, findings, tables_file}.RunText();
 }
 
-std::vector<ReaderFinding> AuditPublished(const PublishedDocument& doc, const ProseWords* words) {
-  std::vector<ReaderFinding> all = reader::CheckPublished(doc);
+std::vector<ReaderFinding> AuditPublished(const PublishedDocument& doc,
+                                          const reader::ThreePublicWords& three_public,
+                                          const ProseWords* words) {
+  std::vector<ReaderFinding> all = reader::CheckPublished(doc, three_public);
   AppendPublishedRelations(doc, &all);
   if (words) AppendPublishedProse(doc, *words, &all);
   GroupPublishedFindings(&all);

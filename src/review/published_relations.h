@@ -2,7 +2,7 @@
 // the second half of `gongkai audit` (the first, the sums inside each table, is
 // reader::CheckPublished).
 //
-//   std::vector<reader::ReaderFinding> all = reader::CheckPublished(doc);
+//   std::vector<reader::ReaderFinding> all = reader::CheckPublished(doc, three_public_words);
 //   AppendPublishedRelations(doc, &all);  // relations between tables, text against tables
 //   AppendPublishedProse(doc, words, &all);  // the prose's own arithmetic (published_prose.h)
 //   GroupPublishedFindings(&all);         // one finding per cause (cause_groups.h)
@@ -59,8 +59,10 @@ void AppendTextAgainstTables(const reader::PublishedDocument& text,
 void GroupPublishedFindings(std::vector<reader::ReaderFinding>* findings);
 
 // Everything `gongkai audit` checks in a document once read, grouped by cause, in the order
-// above; `words` (data/check/common/prose_words.csv) null: the prose is not checked.
+// above; `three_public` the words of data/reader/three_public.csv; `words`
+// (data/check/common/prose_words.csv) null: the prose is not checked.
 std::vector<reader::ReaderFinding> AuditPublished(const reader::PublishedDocument& doc,
+                                                  const reader::ThreePublicWords& three_public,
                                                   const ProseWords* words);
 
 }  // namespace gongkai

@@ -285,7 +285,10 @@ std::vector<Finding> ReviewPublishedSource(const Department& d, const CheckConfi
   const reader::PublishedDocument doc = PublishedFromSource(d);
   const std::shared_ptr<const ProseWords> words =
       config.prose_words ? config.prose_words() : nullptr;
-  const std::vector<reader::ReaderFinding> read = AuditPublished(doc, words.get());
+  const std::shared_ptr<const reader::ThreePublicWords> three_public =
+      config.three_public_words ? config.three_public_words()
+                                : reader::ThreePublicWords::Load(config.data_dir);
+  const std::vector<reader::ReaderFinding> read = AuditPublished(doc, *three_public, words.get());
   const SourcePlaces places(d);
   std::vector<Finding> out;
   for (const reader::ReaderFinding& f : read) {
