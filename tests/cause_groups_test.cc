@@ -3,7 +3,11 @@
 
 #include <gtest/gtest.h>
 
+#include "disclosure/disclosure.h"
 #include "engine/engine.h"
+#include "render/review_report.h"
+#include "review/checker.h"
+#include "source/source_loader.h"
 #include "test_support.h"
 
 namespace gongkai {
@@ -113,6 +117,97 @@ TEST(CauseGroups, Seed004RepeatedCodeIsOneFinding) {
     EXPECT_EQ(f.consequences.size(), 4u);
   }
   EXPECT_EQ(at_22102, 1);
+}
+
+// check: one wrong figure of a source is one finding wherever it shows. base.yaml's 本年收入合计
+// typed 1247.64 for 1274.64 in 收支总表 and in the text 三（一）: the cell against the detail
+// (BAL-001) explains the table's relation on that cell (BAL-003), the other table compared with
+// it (BAL-013, through its related cell), the text repeating the figure (TXT-001) and the change
+// and percentage the text computes from it (TXT-002, TXT-003) — one finding with five
+// consequences, in the text, JSON and HTML reports alike.
+TEST(CauseGroups, OneWrongFigureInTablesAndTextIsOneFinding) {
+  std::string text = testing::ReadFile(testing::SourceDir() + "/tests/rules/base.yaml");
+  auto replace = [&](const std::string& from, const std::string& to) {
+    const size_t at = text.find(from);
+    ASSERT_NE(at, std::string::npos) << from;
+    ASSERT_EQ(text.find(from, at + 1), std::string::npos) << from;
+    text.replace(at, from.size(), to);
+  };
+  replace("{table: income_expenditure_summary, row: 本年收入合计, amount: 1274.64}",
+          "{table: income_expenditure_summary, row: 本年收入合计, amount: 1247.64}");
+  replace("{key: revenue.total, at: 三（一）, amount: 1274.64,",
+          "{key: revenue.total, at: 三（一）, amount: 1247.64,");
+  Department d = ParseSource(text, "t.yaml", testing::Catalogs());
+  Document doc = BuildDisclosure(d, Templates::Load(testing::DataDir(), d.kind, d.year));
+  CheckedFile file;
+  file.path = "t.yaml";
+  file.findings = RunChecks(d, doc, CheckConfig::Load(testing::DataDir(), "default"), {});
+  ASSERT_EQ(file.findings.size(), 1u) << TextReport(file);
+  const Finding& root = file.findings[0];
+  EXPECT_EQ(root.rule, "BAL-001");
+  EXPECT_EQ(root.where.table_id, "income_expenditure_summary");
+  EXPECT_EQ(root.where.row, "本年收入合计");
+  std::vector<std::string> rules;
+  for (const auto& c : root.consequences) rules.push_back(c.rule);
+  EXPECT_EQ(rules,
+            (std::vector<std::string>{"BAL-003", "BAL-013", "TXT-001", "TXT-002", "TXT-003"}))
+      << TextReport(file);
+  EXPECT_EQ(file.Count(Severity::kError), 1);
+  // Text: the consequences beneath their cause, each with where it is.
+  const std::string report = TextReport(file);
+  EXPECT_NE(report.find("错误 1，警告 0，提示 0"), std::string::npos) << report;
+  EXPECT_NE(report.find("由此引起（5处，同一原因，不另计）"), std::string::npos) << report;
+  EXPECT_NE(report.find("TXT-001 「revenue.total」文字为1247.64万元，按明细应为1274.64万元"
+                        "，相差-27.00万元 （公开说明 三（一））"),
+            std::string::npos)
+      << report;
+  EXPECT_NE(report.find("BAL-013 收入总表合计与收支总表本年收入合计不一致"), std::string::npos)
+      << report;
+  // JSON: one finding, its five consequences nested.
+  const std::string json = JsonReport({file});
+  EXPECT_NE(json.find("\"error\": 1,"), std::string::npos) << json;
+  size_t nested = 0;
+  for (size_t at = json.find("\"rule\": \""); at != std::string::npos;
+       at = json.find("\"rule\": \"", at + 1)) {
+    ++nested;
+  }
+  EXPECT_EQ(nested, 6u) << json;
+  EXPECT_NE(json.find("\"consequences\""), std::string::npos) << json;
+  // HTML: the cause, and the consequences listed under it.
+  const std::string html = HtmlReport(file, doc);
+  const size_t cause = html.find("BAL-001");
+  const size_t listed = html.find("由此引起（同一原因，不另计）");
+  ASSERT_NE(cause, std::string::npos);
+  ASSERT_NE(listed, std::string::npos);
+  EXPECT_LT(cause, listed);
+  for (const char* rule : {"BAL-003", "BAL-013", "TXT-001", "TXT-002", "TXT-003"})
+    EXPECT_NE(html.find(std::string("<li>") + rule + " ", listed), std::string::npos) << rule;
+}
+
+// The same figure repeated: a wrong 类 printed alike in two tables and in the text is one
+// finding (the first table's), the others its repeats; a different wrong figure stays apart,
+// and so does a text finding that only happens to be at another place.
+TEST(CauseGroups, ARepeatedWrongFigureFollowsTheFirst) {
+  auto at = [](const std::string& rule, const std::string& table, const std::string& row,
+               const std::string& expected, const std::string& found) {
+    Finding f = At(rule, table, row);
+    f.expected = expected;
+    f.found = found;
+    return f;
+  };
+  Finding text = at("TXT-001", "", "", "961.74", "961.47");
+  text.where.section = "三（二）";
+  text.where.file = "a.yaml";
+  text.where.line = 12;
+  Finding other = at("BAL-001", "general_expenditure", "208", "181.61", "181.16");
+  std::vector<Finding> all = {at("BAL-001", "expenditure_summary", "201", "961.74", "961.47"),
+                              at("BAL-001", "general_expenditure", "201", "961.74", "961.47"), text,
+                              other};
+  EXPECT_EQ(CauseOf(all), (std::vector<size_t>{0, 1, 2, 3}));  // audit: not by figure
+  EXPECT_EQ(CauseOf(all, false, true), (std::vector<size_t>{0, 0, 0, 3}));
+  // A rounding note is never a repeat.
+  all[1].rounding = true;
+  EXPECT_EQ(CauseOf(all, false, true), (std::vector<size_t>{0, 1, 0, 3}));
 }
 
 }  // namespace

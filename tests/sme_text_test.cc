@@ -159,6 +159,102 @@ TEST(SmeText, FinalAccountsTextAndWhatTheDisclosureWrites) {
   EXPECT_EQ(Messages(Check(FinalWith(written))), "") << written;
 }
 
+// The 小微企业 part in the model: items with `small_micro` (60 × 25% + 40 × 25% = 25.00万元 of
+// the 80.00万元 for 中小企业). The 决算's text states it and its share of the 中小企业 amount;
+// a text that gives another amount is wrong even below the 中小企业 amount (one finding: the
+// share that follows from the printed amount is not a second), and a declared figure
+// procurement.small_micro is checked against it, amount (TXT-001) and share (TXT-005).
+std::string FinalWithSmallMicro(const std::string& note) {
+  std::string text = FinalWith(note);
+  for (const auto& [from, to] :
+       {std::pair<std::string, std::string>{"sme: 1}", "sme: 1, small_micro: 0.25}"},
+        {"sme: 0.5}", "sme: 0.5, small_micro: 0.25}"}}) {
+    const size_t at = text.find(from);
+    EXPECT_NE(at, std::string::npos) << from;
+    if (at != std::string::npos) text.replace(at, from.size(), to);
+  }
+  return text;
+}
+
+TEST(SmeText, SmallMicroAmountFromTheItems) {
+  Department d = ParseSource(FinalWithSmallMicro(""), "t.yaml", testing::Catalogs());
+  ASSERT_EQ(d.procurement.size(), 2u);
+  EXPECT_EQ(d.procurement[0].small_micro, "0.25");
+  ASSERT_TRUE(SmallMicroAmount(d.procurement));
+  EXPECT_EQ(*SmallMicroAmount(d.procurement), Money::FromWan(25));
+  // The 决算's text computes it.
+  Document doc = BuildDisclosure(d, Templates::Load(testing::DataDir(), d.kind, d.year));
+  std::string written;
+  for (const auto& section : doc.sections) {
+    for (const auto& p : section.paragraphs) {
+      if (p.text.find("授予中小企业合同金额") != std::string::npos) written = p.text;
+    }
+  }
+  EXPECT_NE(written.find("授予中小企业合同金额80.00万元，占政府采购支出总额的80.00%，其中：授予"
+                         "小微企业合同金额25.00万元，占授予中小企业合同金额的31.25%。"),
+            std::string::npos)
+      << written;
+  EXPECT_EQ(Messages(Check(FinalWithSmallMicro(written))), "") << written;
+  // 30.00 is within 80.00 but not the items' 25.00.
+  auto f = Check(FinalWithSmallMicro(
+      "授予中小企业合同金额80.00万元，占政府采购支出总额的80.00%，其中：授予小微企业合同金额30.00"
+      "万元，占授予中小企业合同金额的37.50%。"));
+  ASSERT_EQ(f.size(), 1u) << Messages(f);
+  EXPECT_NE(
+      f[0].message.find("「30.00万元」：政府采购明细各项金额 × 小微企业份额合计25.00万元，文字为"
+                        "30.00万元，相差+5.00万元"),
+      std::string::npos)
+      << f[0].message;
+  // The right amount with a wrong share.
+  f = Check(FinalWithSmallMicro(
+      "授予中小企业合同金额80.00万元，占政府采购支出总额的80.00%，其中：授予小微企业合同金额25.00"
+      "万元，占授予中小企业合同金额的25.00%。"));
+  ASSERT_EQ(f.size(), 1u) << Messages(f);
+  EXPECT_NE(f[0].message.find("25.00万元占中小企业金额80.00万元应为31.25%，文字为25.00%"),
+            std::string::npos)
+      << f[0].message;
+}
+
+TEST(SmeText, DeclaredSmallMicroFigure) {
+  // final_base.yaml declares a few figures of its own: these go beside them.
+  auto with_figures = [](std::string text, const std::string& figures) {
+    const size_t at = text.find("\n  text:\n");
+    EXPECT_NE(at, std::string::npos);
+    return text.insert(at + 9, figures);
+  };
+  auto declared = [&](const std::string& figures) {
+    std::string text = with_figures(FinalWithSmallMicro(""), figures);
+    Department d = ParseSource(text, "t.yaml", testing::Catalogs());
+    Document doc = BuildDisclosure(d, Templates::Load(testing::DataDir(), d.kind, d.year));
+    CheckOptions options;
+    options.only = {"TXT-001", "TXT-005"};
+    return RunChecks(d, doc, CheckConfig::Load(testing::DataDir(), "default"), options);
+  };
+  EXPECT_EQ(
+      Messages(declared("    - {key: procurement.sme, amount: 80, share: \"80.00\"}\n"
+                        "    - {key: procurement.small_micro, amount: 25, share: \"31.25\"}\n")),
+      "");
+  // The amount wrong: its share, computed from it, is listed beneath it (one cause).
+  auto f = declared("    - {key: procurement.small_micro, amount: 30, share: \"31.25\"}\n");
+  ASSERT_EQ(f.size(), 1u) << Messages(f);
+  EXPECT_NE(f[0].message.find("文字为30.00万元，按明细应为25.00万元"), std::string::npos)
+      << f[0].message;
+  ASSERT_EQ(f[0].consequences.size(), 1u);
+  EXPECT_NE(f[0].consequences[0].message.find("30.00万元占80.00万元应为37.50%"), std::string::npos)
+      << f[0].consequences[0].message;
+  // Without 小微企业 shares in the items the figure cannot be checked, and says why.
+  std::string text =
+      with_figures(FinalWith(""), "    - {key: procurement.small_micro, amount: 30}\n");
+  Department d = ParseSource(text, "t.yaml", testing::Catalogs());
+  Document doc = BuildDisclosure(d, Templates::Load(testing::DataDir(), d.kind, d.year));
+  CheckOptions options;
+  options.only = {"TXT-001"};
+  f = RunChecks(d, doc, CheckConfig::Load(testing::DataDir(), "default"), options);
+  ASSERT_EQ(f.size(), 1u) << Messages(f);
+  EXPECT_NE(f[0].message.find("政府采购明细没有填写小微企业份额（small_micro）"), std::string::npos)
+      << f[0].message;
+}
+
 // The 决算 text gongkai writes is right by construction: 200 generated 决算 with shares of
 // every kind (whole, halves, six decimals), their own 政府采购 paragraph put back as a note,
 // give no finding — amounts that are the exact sum rounded to 0.01万元 are not even notes.
@@ -170,8 +266,11 @@ TEST(SmeText, SilentOnGeneratedFinalAccounts) {
     Department d =
         MakeSyntheticFinalAccounts(MakeSyntheticDepartment(seed, catalog), seed, "budget.yaml");
     if (d.procurement.empty()) continue;
-    for (size_t i = 0; i < d.procurement.size(); ++i)
+    for (size_t i = 0; i < d.procurement.size(); ++i) {
       d.procurement[i].sme = shares[(seed + i) % std::size(shares)];
+      // Half the departments give the 小微企业 part too: all of it, or none.
+      if (seed % 2) d.procurement[i].small_micro = i % 2 ? d.procurement[i].sme : "0";
+    }
     Document doc = BuildDisclosure(d, Templates::Load(testing::DataDir(), d.kind, d.year));
     for (const auto& section : doc.sections) {
       for (const auto& p : section.paragraphs) {

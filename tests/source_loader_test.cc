@@ -428,6 +428,24 @@ TEST(SourceLoader, StrictValues) {
   for (const char* good : {"0", "1", "0.4", "1.000", "0.123456"}) {
     EXPECT_EQ(Errors(MinimalSource() + Replace(sme, "X", good)), "") << good;
   }
+  // 小微企业 are 中小企业: their share comes with sme and is not above it.
+  e = Errors(MinimalSource() +
+             "procurement:\n  - {item: 电脑, type: goods, amount: 5, small_micro: 0.2}\n");
+  EXPECT_NE(e.find("第1条政府采购 small_micro（小微企业份额）须与 sme（中小企业份额）一同填写"),
+            std::string::npos)
+      << e;
+  e = Errors(
+      MinimalSource() +
+      "procurement:\n  - {item: 电脑, type: goods, amount: 5, sme: 0.4, small_micro: 0.5}\n");
+  EXPECT_NE(e.find("第1条政府采购 small_micro（小微企业份额）0.5大于 sme（中小企业份额）0.4"),
+            std::string::npos)
+      << e;
+  e = Errors(MinimalSource() +
+             "procurement:\n  - {item: 电脑, type: goods, amount: 5, sme: 0.4, small_micro: 2}\n");
+  EXPECT_NE(e.find("第1条政府采购 small_micro应为0到1之间的比例"), std::string::npos) << e;
+  EXPECT_EQ(Errors(MinimalSource() + "procurement:\n  - {item: 电脑, type: goods, amount: 5, sme: "
+                                     "0.4, small_micro: 0.4}\n"),
+            "");
   for (const char* bad :
        {"2022-13-45", "2022-02-29", "2022-00-10", "2022-04-31", "1900-01-01", "2022-1-1"}) {
     e = Errors(MinimalSource() + "assets:\n  as_of: " + bad + "\n");

@@ -112,6 +112,7 @@ Figures ComputeFigures(const Department& d) {
     f.procurement_by_type[p.type] += p.amount;
   }
   f.procurement_sme = SmeAmount(d.procurement);
+  f.procurement_small_micro = SmallMicroAmount(d.procurement);
   for (const auto& s : d.purchase_services) f.purchase_services_total += s.amount;
   for (const auto& p : d.projects) {
     if (!p.performance_goals) continue;

@@ -64,6 +64,8 @@ struct Figures {
   std::map<std::string, Money> procurement_by_type;  // goods, works, service
   // 中小企业: Σ amount × share of the items that give one (SmeAmount), nullopt when none does.
   std::optional<Money> procurement_sme;
+  // 小微企业: Σ amount × small_micro share (SmallMicroAmount), nullopt when no item gives one.
+  std::optional<Money> procurement_small_micro;
   Money purchase_services_total;
   Money goal_projects_amount;  // projects with 绩效目标 (一般公共预算当年拨款)
   int goal_projects = 0;

@@ -333,11 +333,18 @@ class FinalWriter {
           "政府采购服务支出{}。",
           Year(), WanText(f_.procurement_total), WanText(type("goods")), WanText(type("works")),
           WanText(type("service")));
-      // 授予中小企业合同金额: each item's amount times its SME share, when any item gives one.
+      // 授予中小企业合同金额: each item's amount times its SME share, when any item gives one;
+      // 其中 the 小微企业 part likewise, when any item gives its share.
       if (f_.procurement_sme) {
-        text += fmt::format("授予中小企业合同金额{}，占政府采购支出总额的{}。",
+        text += fmt::format("授予中小企业合同金额{}，占政府采购支出总额的{}",
                             WanText(*f_.procurement_sme),
                             Share(*f_.procurement_sme, f_.procurement_total));
+        if (f_.procurement_small_micro) {
+          text += fmt::format("，其中：授予小微企业合同金额{}，占授予中小企业合同金额的{}",
+                              WanText(*f_.procurement_small_micro),
+                              Share(*f_.procurement_small_micro, *f_.procurement_sme));
+        }
+        text += "。";
       }
       Text(text);
     }

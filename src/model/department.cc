@@ -57,13 +57,24 @@ Money Department::ProjectAmount(const std::string& project_id) const {
   return sum;
 }
 
-std::optional<Decimal> SmeShare(const ProcurementItem& p) {
-  if (p.sme.empty()) return std::nullopt;
-  auto share = Decimal::Parse(p.sme);
-  // The loader allows 0–1 with at most 6 decimals; anything else is not a share.
+namespace {
+
+// A share as the loader allows it: 0–1 with at most 6 decimals; anything else is not a share.
+std::optional<Decimal> ShareOf(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  auto share = Decimal::Parse(text);
   if (!share || share->units() < 0 || share->scale() > 6 || *share > Decimal::FromInt(1))
     return std::nullopt;
   return share;
+}
+
+}  // namespace
+
+std::optional<Decimal> SmeShare(const ProcurementItem& p) { return ShareOf(p.sme); }
+
+std::optional<Decimal> SmallMicroShare(const ProcurementItem& p) {
+  // Only as a part of the item's 中小企业 share (the loader refuses one without the other).
+  return SmeShare(p) ? ShareOf(p.small_micro) : std::nullopt;
 }
 
 namespace {
@@ -81,6 +92,14 @@ std::optional<Money> SmeAmount(const std::vector<ProcurementItem>& items) {
   std::optional<Money> sum;
   for (const auto& p : items) {
     if (auto share = SmeShare(p)) sum = sum.value_or(Money()) + TimesShare(p.amount, *share);
+  }
+  return sum;
+}
+
+std::optional<Money> SmallMicroAmount(const std::vector<ProcurementItem>& items) {
+  std::optional<Money> sum;
+  for (const auto& p : items) {
+    if (auto share = SmallMicroShare(p)) sum = sum.value_or(Money()) + TimesShare(p.amount, *share);
   }
   return sum;
 }

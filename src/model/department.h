@@ -98,6 +98,9 @@ struct ProcurementItem {
   std::string catalog;  // 采购品目 code (A…/B…/C…)
   std::string function, economic, fund = "general", unit_id;
   std::string sme;  // share for SMEs, decimal text 0–1, may be empty
+  // The part of it for 小微企业 (small and micro enterprises), a share of the amount too:
+  // 0 ≤ small_micro ≤ sme, given only with sme; may be empty.
+  std::string small_micro;
   SourceLocation where;
 };
 
@@ -187,6 +190,11 @@ std::optional<Decimal> SmeShare(const ProcurementItem& p);
 // Σ amount × share over the items that give a share, each to the nearest fen; nullopt when no
 // item gives one.
 std::optional<Money> SmeAmount(const std::vector<ProcurementItem>& items);
+// The 小微企业 part likewise (授予小微企业合同金额 / 预留给小微企业): an item's `small_micro`
+// share, only beside its `sme`; Σ amount × small_micro over the items that give one, nullopt
+// when none does.
+std::optional<Decimal> SmallMicroShare(const ProcurementItem& p);
+std::optional<Money> SmallMicroAmount(const std::vector<ProcurementItem>& items);
 // An item's share as a percentage with two decimals ("40.00"), "" when it gives none.
 std::string SmePercent(const ProcurementItem& p);
 

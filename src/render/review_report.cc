@@ -95,13 +95,19 @@ std::string TextReport(const CheckedFile& file) {
       if (!f->consequences.empty()) {
         out += fmt::format("       由此引起（{}处，同一原因，不另计）：\n", f->consequences.size());
         for (const auto& c : f->consequences) {
-          out += fmt::format(
-              "         {} {} {}\n", c.rule, c.message,
-              c.where.row.empty()
-                  ? ""
-                  : "（行「" + c.where.row + "」" +
-                        (c.where.column.empty() ? std::string() : " 列「" + c.where.column + "」") +
-                        "）");
+          // Where it is, when not where its cause is: its row (and table), or its part of the text.
+          std::string at;
+          if (!c.where.row.empty()) {
+            at = "（" +
+                 (c.where.table_id != f->where.table_id && !c.where.table.empty()
+                      ? c.where.table + " "
+                      : std::string()) +
+                 "行「" + c.where.row + "」" +
+                 (c.where.column.empty() ? std::string() : " 列「" + c.where.column + "」") + "）";
+          } else if (!c.where.section.empty() && c.where.section != f->where.section) {
+            at = "（" + c.where.section + "）";
+          }
+          out += fmt::format("         {} {}{}\n", c.rule, c.message, at.empty() ? "" : " " + at);
         }
       }
     }

@@ -82,9 +82,118 @@ bool ExplainsInText(const Finding& amount, const Finding& percent) {
   return false;
 }
 
+// A printed amount as a finding gives it ("1247.64", "-27.00"): digits with at most one point,
+// a sign allowed; not a percentage, not blank.
+bool IsAmount(const std::string& text) {
+  size_t i = (!text.empty() && (text[0] == '-' || text[0] == '+')) ? 1 : 0;
+  bool digit = false, point = false;
+  for (; i < text.size(); ++i) {
+    if (std::isdigit(static_cast<unsigned char>(text[i]))) {
+      digit = true;
+    } else if (text[i] == '.' && !point) {
+      point = true;
+    } else {
+      return false;
+    }
+  }
+  return digit;
+}
+
+// `text` quotes `amount` as a whole number followed by its unit (145.20 is not 45.20).
+bool QuotesAmount(const std::string& text, const std::string& amount) {
+  for (const char* unit : {"万元", "元"}) {
+    const std::string needle = amount + unit;
+    for (size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) {
+      if (at == 0 || !(std::isdigit(static_cast<unsigned char>(text[at - 1])) ||
+                       text[at - 1] == '.' || text[at - 1] == '-')) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// One printed table figure: a cell.
+bool SameCell(const Location& a, const Location& b) {
+  return !a.table_id.empty() && a.table_id == b.table_id && a.row == b.row && a.column == b.column;
+}
+
+// One figure of a text: the same place in the source (a declared text figure, a note).
+bool SameTextPlace(const Location& a, const Location& b) {
+  return a.table_id.empty() && b.table_id.empty() && (a.line > 0 || !a.cell.empty()) &&
+         a.file == b.file && a.line == b.line && a.column_pos == b.column_pos && a.cell == b.cell &&
+         a.section == b.section;
+}
+
+// The figures a finding is on: its cell and the cells it is compared with.
+bool SharesCell(const Finding& a, const Finding& b) {
+  auto on = [](const Finding& f, const Location& at) {
+    if (SameCell(f.where, at)) return true;
+    for (const Location& r : f.related) {
+      if (SameCell(r, at)) return true;
+    }
+    return false;
+  };
+  if (on(a, b.where)) return true;
+  for (const Location& r : b.related) {
+    if (on(a, r)) return true;
+  }
+  return false;
+}
+
+// check: one wrong figure of a source, wherever it shows. Only findings that are still their
+// own cause are regrouped, each with its group under the cause of a group that comes before it
+// in this order: a classification finding (as in CauseOf), a finding on one cell before a
+// relation between cells, a table's before a text's, then the first reported — so that no two
+// groups explain each other.
+//  1. A finding on a cell explains every other finding on that cell: the relations it takes part
+//     in (本年收入合计 = Σ收入, or compared with another table's total through `related`).
+//  2. A finding that prints the same wrong amount as another (the same `found` for the same
+//     `expected`) repeats it: the figure copied into another table or quoted in the text.
+//  3. In a text, a wrong amount explains the findings at the same place whose message quotes
+//     it (the change and the percentage computed from it).
+void GroupByFigure(const std::vector<Finding>& all, std::vector<size_t>* cause_of) {
+  std::vector<size_t>& cause = *cause_of;
+  const size_t n = all.size();
+  // The cause a finding is grouped under so far (the groups formed by code).
+  auto root = [&](size_t i) {
+    for (int guard = 0; cause[i] != i && guard < 64; ++guard) i = cause[i];
+    return i;
+  };
+  auto before = [&](size_t a, size_t b) {
+    if (IsCodeFinding(all[a]) != IsCodeFinding(all[b])) return IsCodeFinding(all[a]);
+    if (all[a].related.empty() != all[b].related.empty()) return all[a].related.empty();
+    const bool text_a = all[a].where.table_id.empty(), text_b = all[b].where.table_id.empty();
+    if (text_a != text_b) return !text_a;
+    return a < b;
+  };
+  auto wrong_amount = [&](const Finding& f) {
+    return !f.rounding && IsAmount(f.found) && IsAmount(f.expected) && f.found != f.expected;
+  };
+  for (size_t i = 0; i < n; ++i) {
+    if (cause[i] != i || all[i].rounding) continue;
+    // A finding that explains i stands for its group: i goes under that group's cause, unless
+    // it is i's own group.
+    size_t best = i;
+    for (size_t j = 0; j < n; ++j) {
+      if (j == i || all[j].rounding) continue;
+      const size_t r = root(j);
+      if (r == i || !before(r, best)) continue;
+      const bool same_cell = SharesCell(all[j], all[i]);
+      const bool repeat = wrong_amount(all[i]) && wrong_amount(all[j]) &&
+                          all[i].found == all[j].found && all[i].expected == all[j].expected;
+      const bool quoted = wrong_amount(all[j]) && SameTextPlace(all[j].where, all[i].where) &&
+                          QuotesAmount(all[i].message, all[j].found);
+      if (same_cell || repeat || quoted) best = r;
+    }
+    cause[i] = best;
+  }
+}
+
 }  // namespace
 
-std::vector<size_t> CauseOf(const std::vector<Finding>& all, bool totals_are_roots) {
+std::vector<size_t> CauseOf(const std::vector<Finding>& all, bool totals_are_roots,
+                            bool by_figure) {
   const size_t n = all.size();
   std::vector<std::vector<Key>> keys(n);
   for (size_t i = 0; i < n; ++i) keys[i] = KeysOf(all[i], totals_are_roots);
@@ -134,6 +243,7 @@ std::vector<size_t> CauseOf(const std::vector<Finding>& all, bool totals_are_roo
       }
     }
   }
+  if (by_figure) GroupByFigure(all, &cause);
   // Follow chains to their end (a cause that is itself grouped under another).
   for (size_t i = 0; i < n; ++i) {
     size_t c = cause[i];
@@ -147,10 +257,10 @@ std::vector<size_t> CauseOf(const std::vector<Finding>& all, bool totals_are_roo
   return cause;
 }
 
-void GroupByCause(std::vector<Finding>* findings, bool totals_are_roots) {
+void GroupByCause(std::vector<Finding>* findings, bool totals_are_roots, bool by_figure) {
   std::vector<Finding>& all = *findings;
   const size_t n = all.size();
-  const std::vector<size_t> cause = CauseOf(all, totals_are_roots);
+  const std::vector<size_t> cause = CauseOf(all, totals_are_roots, by_figure);
   std::vector<Finding> grouped;
   std::vector<size_t> position(n, static_cast<size_t>(-1));
   for (size_t i = 0; i < n; ++i) {

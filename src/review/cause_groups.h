@@ -18,6 +18,16 @@
 // In a text, a finding on a printed amount (its `found` an amount) explains the findings at the
 // same place on a percentage that quotes that amount: 「…预留45.20万元，占政府采购预算的40.00%」 is
 // wrong because 45.20 is (TXT-017), not a second cause (TXT-014).
+//
+// With `by_figure` (`check` of a source, whose figures are compared with its detail) one wrong
+// figure is one finding wherever it shows: a finding on a cell explains the other findings on
+// that cell (the table's relations that use it, another table compared with it through
+// `related`); a finding that prints the same wrong amount for the same right one (`found` and
+// `expected`) is a repeat of the first — the figure copied into another table or quoted in the
+// text; and in a text a wrong amount explains every finding at the same place that quotes it
+// (the change and the percentage computed from it). 本年收入合计 typed 1247.64 for 1274.64 in
+// 收支总表 and in the text is one BAL-001 with BAL-003, BAL-013, TXT-001, TXT-002 and TXT-003
+// beneath it.
 #ifndef GONGKAI_REVIEW_CAUSE_GROUPS_H_
 #define GONGKAI_REVIEW_CAUSE_GROUPS_H_
 
@@ -30,10 +40,12 @@ namespace gongkai {
 // For each finding, the index of the finding that explains it (itself when none): the roots of
 // the groups GroupByCause forms. Lets a caller with findings of its own type group them the same
 // way (the audit of published documents).
-std::vector<size_t> CauseOf(const std::vector<Finding>& findings, bool totals_are_roots = false);
+std::vector<size_t> CauseOf(const std::vector<Finding>& findings, bool totals_are_roots = false,
+                            bool by_figure = false);
 
 // Regroups `findings` (kept in order otherwise).
-void GroupByCause(std::vector<Finding>* findings, bool totals_are_roots = false);
+void GroupByCause(std::vector<Finding>* findings, bool totals_are_roots = false,
+                  bool by_figure = false);
 
 }  // namespace gongkai
 

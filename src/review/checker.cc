@@ -111,6 +111,10 @@ void Emitter::Report(std::string message, Location where, std::string expected, 
   out_->push_back(std::move(f));
 }
 
+void Emitter::Relate(Location other) {
+  if (!out_->empty()) out_->back().related.push_back(std::move(other));
+}
+
 void Emitter::Rounding(std::string message, Location where, std::string expected, std::string found,
                        std::string difference) {
   Finding f;
@@ -187,7 +191,7 @@ std::vector<Finding> RunChecks(const Department& d, const Document& doc, const C
   }
   std::stable_sort(all.begin(), all.end(),
                    [](const Finding& a, const Finding& b) { return a.severity < b.severity; });
-  GroupByCause(&all);
+  GroupByCause(&all, /*totals_are_roots=*/false, /*by_figure=*/true);
   return all;
 }
 

@@ -246,6 +246,19 @@ void DeclareFinalText(const Department& d, const Document& doc, Declared* out) {
       out->text.push_back(Figure(std::string("procurement.") + type, at("procurement"),
                                  it == f.procurement_by_type.end() ? Money() : it->second));
     }
+    // 授予中小企业合同金额 and its share of the total; 其中 小微企业 and its share of that.
+    if (f.procurement_sme) {
+      DeclaredFigure sme = Figure("procurement.sme", at("procurement"), *f.procurement_sme);
+      sme.share = SharePercent(PrintedWan(*f.procurement_sme), PrintedWan(f.procurement_total));
+      out->text.push_back(sme);
+      if (f.procurement_small_micro) {
+        DeclaredFigure part =
+            Figure("procurement.small_micro", at("procurement"), *f.procurement_small_micro);
+        part.share =
+            SharePercent(PrintedWan(*f.procurement_small_micro), PrintedWan(*f.procurement_sme));
+        out->text.push_back(part);
+      }
+    }
   }
 }
 

@@ -513,6 +513,18 @@ std::optional<TextTruth> LookupText(const Department& d, const Figures& f, const
       t.amount = f.procurement_total;
     } else if (tail == "goods" || tail == "works" || tail == "service") {
       t.amount = Get(f.procurement_by_type, tail);
+    } else if (tail == "sme" || tail == "small_micro") {
+      // 授予（预留）中小企业 and, 其中, 小微企业: from the items' shares, their share of the
+      // 政府采购 total and of the 中小企业 amount.
+      const std::optional<Money>& amount =
+          tail == "sme" ? f.procurement_sme : f.procurement_small_micro;
+      if (!amount) {
+        *why = tail == "sme" ? "政府采购明细没有填写中小企业份额（sme）"
+                             : "政府采购明细没有填写小微企业份额（small_micro）";
+        return std::nullopt;
+      }
+      t.amount = *amount;
+      t.share_base = tail == "sme" ? f.procurement_total : *f.procurement_sme;
     } else {
       *why = fmt::format("未知的政府采购项「{}」", tail);
       return std::nullopt;

@@ -64,6 +64,9 @@ class Emitter {
   // A difference explained by rounding: always 提示 (see check/tolerance.h).
   void Rounding(std::string message, Location where, std::string expected = {},
                 std::string found = {}, std::string difference = {});
+  // Another cell the last finding compares (Finding::related), so that a wrong figure there
+  // explains it too (cause_groups.h). Nothing when no finding was reported.
+  void Relate(Location other);
 
  private:
   friend class Checker;

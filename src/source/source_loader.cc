@@ -423,7 +423,7 @@ void Loader::LoadProcurement(const YamlNode& n) {
     std::string what = fmt::format("第{}条政府采购", ++index);
     if (!ExpectMap(p, what,
                    {"item", "type", "project", "quantity", "amount", "catalog", "function",
-                    "economic", "fund", "unit", "sme"})) {
+                    "economic", "fund", "unit", "sme", "small_micro"})) {
       continue;
     }
     RequireKeys(p, what, {"item", "type", "amount"});
@@ -440,6 +440,22 @@ void Loader::LoadProcurement(const YamlNode& n) {
     item.quantity = DecimalText(p["quantity"], what + " quantity");
     item.catalog = Text(p["catalog"], what + " catalog");
     item.sme = Fraction(p["sme"], what + " sme");
+    item.small_micro = Fraction(p["small_micro"], what + " small_micro");
+    // 小微企业 are a part of 中小企业: their share is one of the item's 中小企业 share.
+    if (!item.small_micro.empty()) {
+      auto part = Decimal::Parse(item.small_micro), whole = Decimal::Parse(item.sme);
+      if (item.sme.empty()) {
+        Error(p["small_micro"],
+              fmt::format("{} small_micro（小微企业份额）须与 sme（中小企业份额）一同填写：小微企业"
+                          "是中小企业的一部分",
+                          what));
+      } else if (part && whole && *part > *whole && *part <= Decimal::FromInt(1)) {
+        Error(p["small_micro"],
+              fmt::format("{} small_micro（小微企业份额）{}大于 sme（中小企业份额）{}：小微企业是"
+                          "中小企业的一部分",
+                          what, item.small_micro, item.sme));
+      }
+    }
     LoadAttribution(p, what, &item.function, &item.economic, &item.unit_id, &item.project_id);
     if (p["fund"]) {
       item.fund = Text(p["fund"], what);

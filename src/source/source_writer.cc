@@ -11,9 +11,10 @@ using Json = nlohmann::ordered_json;
 
 // Keys whose string values are numbers and are written without quotes in YAML.
 const std::set<std::string>& NumericKeys() {
-  static const std::set<std::string> keys = {
-      "amount", "quantity", "sme",    "floor_area", "prior",        "change",      "percent",
-      "share",  "total",    "fiscal", "other",      "total_budget", "year_budget", "weight"};
+  static const std::set<std::string> keys = {"amount",       "quantity",    "sme",    "small_micro",
+                                             "floor_area",   "prior",       "change", "percent",
+                                             "share",        "total",       "fiscal", "other",
+                                             "total_budget", "year_budget", "weight"};
   return keys;
 }
 
@@ -529,6 +530,7 @@ Json ToJson(const Department& d) {
       if (p.fund != "general") j["fund"] = p.fund;
       if (!d.units.empty() && p.unit_id != d.units.front().id) j["unit"] = p.unit_id;
       PutText(j, "sme", p.sme);
+      PutText(j, "small_micro", p.small_micro);
       list.push_back(j);
     }
     root["procurement"] = list;

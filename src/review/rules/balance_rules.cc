@@ -125,6 +125,8 @@ void CompareDeclared(const CheckContext& ctx, Emitter& emit, const DeclaredCell*
                               Diff(*a->amount, *b->amount)),
                   CellLocation(ctx, *a), Wan(*b->amount), Wan(*a->amount),
                   Diff(*a->amount, *b->amount));
+      // The relation is on both cells: a wrong figure in either explains it (cause_groups.h).
+      emit.Relate(CellLocation(ctx, *b));
   }
 }
 

@@ -129,12 +129,13 @@ struct CostPair {
   std::optional<Money> total;        // cost × count
 };
 
-// The per-unit costs of a project's annual goals. Units pair only when unit_factors.csv gives
-// them the same base (元/人 with 人 or 万人, 万元/公里 with 公里, 千米 or 米; never 人 with 人次),
-// and a count measured per period pairs only when that period is the year.
-std::vector<CostPair> CostPairs(const ProjectDeclaration& p, const ValueCatalog& units) {
+// The per-unit costs of one owner's annual goals (a project's, or the department-wide goals').
+// Units pair only when unit_factors.csv gives them the same base (元/人 with 人 or 万人, 万元/公里
+// with 公里, 千米 or 米; never 人 with 人次), and a count measured per period pairs only when that
+// period is the year.
+std::vector<CostPair> CostPairs(const std::vector<Goal>& annual, const ValueCatalog& units) {
   std::vector<CostPair> out;
-  for (const auto& g : p.annual) {
+  for (const auto& g : annual) {
     for (const auto& i : g.indicators) {
       const IndicatorValue& v = i.value;
       size_t slash = v.unit.find('/');
@@ -143,7 +144,7 @@ std::vector<CostPair> CostPairs(const ProjectDeclaration& p, const ValueCatalog&
       CostPair pair{&g, &i, nullptr, std::nullopt};
       UnitMeasure per = units.Measure(v.unit.substr(slash + 1));
       int matches = 0;
-      for (const auto& h : p.annual) {
+      for (const auto& h : annual) {
         for (const auto& c : h.indicators) {
           const IndicatorValue& n = c.value;
           if (c.level2.find("数量") == std::string::npos || n.kind != IndicatorValue::kNumber ||
@@ -196,6 +197,80 @@ Money SumFunding(const ProjectDeclaration& p) {
   Money sum;
   for (const auto& f : p.funding) sum += f.amount;
   return sum;
+}
+
+// The money a department-wide goal's costs are measured against, as the source states it: the
+// amount of the 年度工作任务 the goal is named after, else the tasks' total (the tasks say what
+// the year's work costs, as seed 003 prints them), else the department's budget total, which
+// bounds every cost.
+struct Funds {
+  std::optional<Money> amount;
+  std::string label;
+  const Task* task = nullptr;  // the task the goal is named after
+};
+
+Funds DepartmentFunds(const CheckContext& ctx, const Goal* goal) {
+  const DepartmentGoals& dg = ctx.d.performance.department;
+  if (goal && !goal->name.empty()) {
+    for (const auto& t : dg.tasks) {
+      if (t.amount && t.name == goal->name) {
+        return {
+            t.amount,
+            fmt::format("年度工作任务「{}」的资金{}", t.name, AmountText(*t.amount, dg.unit_label)),
+            &t};
+      }
+    }
+  }
+  Money tasks;
+  bool any_task = false;
+  for (const auto& t : dg.tasks) {
+    if (t.amount) {
+      tasks += *t.amount;
+      any_task = true;
+    }
+  }
+  if (any_task) return {tasks, "年度工作任务资金合计" + AmountText(tasks, dg.unit_label)};
+  if (!ctx.d.lines.empty()) return {ctx.f.total, "部门预算总额" + ctx.f.total.Wan() + "万元"};
+  return {};
+}
+
+// What the cost indicators of one owner's annual goals add up to when every one of them gives
+// an amount: a per-unit cost through its pair (cost × count), a total cost ("≤15万元") as it
+// is; any other cost (a rate, "≤预算数", 万元/年, a per-unit cost without its one count) leaves
+// the sum unknown (`complete` false).
+struct CostSum {
+  std::vector<CostPair> pairs;
+  bool complete = true;
+  Money sum;
+  std::vector<std::string> parts;
+};
+
+CostSum SumCosts(const std::vector<Goal>& annual, const ValueCatalog& units,
+                 const std::string& unit) {
+  CostSum out;
+  out.pairs = CostPairs(annual, units);
+  for (const auto& c : out.pairs) {
+    if (!c.total) {
+      out.complete = false;
+      return out;
+    }
+    out.sum += *c.total;
+    out.parts.push_back(Relation(c) + " = " + CostText(*c.total, unit));
+  }
+  for (const auto& g : annual) {
+    for (const auto& i : g.indicators) {
+      if (!IsCost(i) || i.value.unfilled()) continue;
+      auto m = MoneyOf(i.value, units);
+      bool per_unit = i.value.unit.find('/') != std::string::npos;
+      if (!m || (per_unit && !i.value.period.empty())) {
+        out.complete = false;
+      } else if (!per_unit) {
+        out.sum += *m;
+        out.parts.push_back(fmt::format("成本指标「{}」{}", i.name, i.value.raw));
+      }
+    }
+  }
+  return out;
 }
 
 }  // namespace
@@ -455,53 +530,37 @@ void RegisterPerformanceRules(std::vector<Rule>* out) {
           }
         }
       }));
-  out->push_back(Make("PRF-011", Severity::kError, "成本指标不超过它所描述的资金",
-                      "项目的成本指标不能超过项目当年预算；部门整体目标的成本指标不能超过年度工作任"
-                      "务的资金合计（无任务金额时为部门预算总额）",
-                      kBasis, [](const CheckContext& ctx, Emitter& emit) {
-                        // The money each owner's cost indicators are measured against.
-                        std::optional<Money> department_funds;
-                        std::string department_label;
-                        Money tasks;
-                        bool any_task = false;
-                        for (const auto& t : ctx.d.performance.department.tasks) {
-                          if (t.amount) {
-                            tasks += *t.amount;
-                            any_task = true;
-                          }
-                        }
-                        if (any_task) {
-                          department_funds = tasks;
-                          department_label = "年度工作任务资金合计" + tasks.Wan() + "万元";
-                        } else if (!ctx.d.lines.empty()) {
-                          department_funds = ctx.f.total;
-                          department_label = "部门预算总额" + ctx.f.total.Wan() + "万元";
-                        }
-                        for (const auto& g : AllGoals(ctx.d.performance)) {
-                          std::optional<Money> limit;
-                          std::string label;
-                          if (g.project && g.project->year_budget) {
-                            limit = g.project->year_budget;
-                            label = "项目当年预算" +
-                                    AmountText(*g.project->year_budget, g.project->unit_label);
-                          } else if (!g.project && department_funds) {
-                            limit = department_funds;
-                            label = department_label;
-                          }
-                          if (!limit) continue;
-                          for (const auto& i : g.goal->indicators) {
-                            if (!IsCost(i)) continue;
-                            auto m = MoneyOf(i.value, ctx.d.catalog->values());
-                            if (!m || i.value.unit.find('/') != std::string::npos)
-                              continue;  // per-unit costs
-                            if (*m > *limit) {
-                              emit.Report(fmt::format("{}成本指标「{}」为{}，超过{}", g.owner,
-                                                      i.name, i.value.raw, label),
-                                          GoalLocation(ctx, g, i.line));
-                            }
-                          }
-                        }
-                      }));
+  out->push_back(Make(
+      "PRF-011", Severity::kError, "成本指标不超过它所描述的资金",
+      "项目的成本指标不能超过项目当年预算；部门整体目标的成本指标不能超过它所描述的年"
+      "度工作任务的资金（目标以任务命名时），否则不能超过年度工作任务的资金合计（无"
+      "任务金额时为部门预算总额）",
+      kBasis, [](const CheckContext& ctx, Emitter& emit) {
+        // The money each owner's cost indicators are measured against.
+        for (const auto& g : AllGoals(ctx.d.performance)) {
+          std::optional<Money> limit;
+          std::string label;
+          if (g.project && g.project->year_budget) {
+            limit = g.project->year_budget;
+            label = "项目当年预算" + AmountText(*g.project->year_budget, g.project->unit_label);
+          } else if (!g.project) {
+            Funds funds = DepartmentFunds(ctx, g.goal);
+            limit = funds.amount;
+            label = funds.label;
+          }
+          if (!limit) continue;
+          for (const auto& i : g.goal->indicators) {
+            if (!IsCost(i)) continue;
+            auto m = MoneyOf(i.value, ctx.d.catalog->values());
+            if (!m || i.value.unit.find('/') != std::string::npos) continue;  // per-unit costs
+            if (*m > *limit) {
+              emit.Report(
+                  fmt::format("{}成本指标「{}」为{}，超过{}", g.owner, i.name, i.value.raw, label),
+                  GoalLocation(ctx, g, i.line));
+            }
+          }
+        }
+      }));
   out->push_back(Make(
       "PRF-023", Severity::kWarning, "单位成本 × 数量不超过项目当年预算",
       "成本指标给出单位成本（如“人均培训成本≤500元/人”）、数量指标给出同一单位的数量（如“培训人"
@@ -511,7 +570,7 @@ void RegisterPerformanceRules(std::vector<Rule>* out) {
         for (const auto& p : ctx.d.performance.projects) {
           if (!p.year_budget) continue;
           const std::string budget = AmountText(*p.year_budget, p.unit_label);
-          for (const auto& c : CostPairs(p, ctx.d.catalog->values())) {
+          for (const auto& c : CostPairs(p.annual, ctx.d.catalog->values())) {
             if (!c.total || *c.total <= *p.year_budget) continue;
             std::string product = CostText(*c.total, p.unit_label);
             emit.Report(
@@ -532,44 +591,68 @@ void RegisterPerformanceRules(std::vector<Rule>* out) {
         const ValueCatalog& units = ctx.d.catalog->values();
         for (const auto& p : ctx.d.performance.projects) {
           if (!p.year_budget || p.year_budget->is_zero() || p.year_budget->is_negative()) continue;
-          std::vector<CostPair> pairs = CostPairs(p, units);
-          if (pairs.empty()) continue;
-          Money sum;
-          std::vector<std::string> parts;
-          bool complete = true;
-          for (const auto& c : pairs) {
-            if (!c.total) {
-              complete = false;
-              break;
-            }
-            sum += *c.total;
-            parts.push_back(Relation(c) + " = " + CostText(*c.total, p.unit_label));
-          }
-          // Total costs ("≤15万元") count as they are; a per-unit cost is one of the pairs;
-          // any other cost (a rate, "≤预算数", 万元/年) leaves the sum unknown.
-          for (const auto& g : p.annual) {
-            for (const auto& i : g.indicators) {
-              if (!IsCost(i) || i.value.unfilled()) continue;
-              auto m = MoneyOf(i.value, units);
-              bool per_unit = i.value.unit.find('/') != std::string::npos;
-              if (!m || (per_unit && !i.value.period.empty())) {
-                complete = false;
-              } else if (!per_unit) {
-                sum += *m;
-                parts.push_back(fmt::format("成本指标「{}」{}", i.name, i.value.raw));
-              }
-            }
-          }
-          if (!complete) continue;
+          CostSum costs = SumCosts(p.annual, units, p.unit_label);
+          if (costs.pairs.empty() || !costs.complete) continue;
+          const Money sum = costs.sum;
           Money floor = p.year_budget->TimesFraction(percent, 100);
           if (sum >= floor) continue;
-          const CostPair& first = pairs.front();
+          const CostPair& first = costs.pairs.front();
           emit.Report(fmt::format("项目「{}」{}，合计{}，不到项目当年预算{}的{}%，请核对单位和数量",
-                                  p.name, fmt::join(parts, "；"), CostText(sum, p.unit_label),
+                                  p.name, fmt::join(costs.parts, "；"), CostText(sum, p.unit_label),
                                   AmountText(*p.year_budget, p.unit_label), percent),
                       GoalLocation(ctx, {first.goal, "项目申报表「" + p.name + "」", true, &p},
                                    first.cost->line),
                       "≥" + AmountText(floor, p.unit_label), CostText(sum, p.unit_label));
+        }
+      }));
+  // The department-wide goals: the same products, against what the source says the work costs
+  // (DepartmentFunds).
+  out->push_back(Make(
+      "PRF-025", Severity::kWarning, "部门整体目标的单位成本 × 数量不超过它所描述的资金",
+      "部门整体绩效目标的成本指标给出单位成本、数量指标给出同一单位的数量时，两者之积不能超过目"
+      "标所描述的年度工作任务的资金（目标以任务命名时），否则不能超过年度工作任务的资金合计（无"
+      "任务金额时为部门预算总额）。单位换算与配对同 PRF-023",
+      kBasis, [](const CheckContext& ctx, Emitter& emit) {
+        const DepartmentGoals& dg = ctx.d.performance.department;
+        if (!dg.present) return;
+        for (const auto& c : CostPairs(dg.annual, ctx.d.catalog->values())) {
+          Funds funds = DepartmentFunds(ctx, c.goal);
+          if (!c.total || !funds.amount || *c.total <= *funds.amount) continue;
+          std::string product = CostText(*c.total, dg.unit_label);
+          emit.Report(
+              fmt::format("部门整体支出绩效目标表{} = {}，超过{}", Relation(c), product,
+                          funds.label),
+              GoalLocation(ctx, {c.goal, "部门整体支出绩效目标表", true, nullptr}, c.cost->line),
+              "≤" + AmountText(*funds.amount, dg.unit_label), product);
+        }
+      }));
+  out->push_back(Make(
+      "PRF-026", Severity::kInfo,
+      "部门整体目标的单位成本 × 数量不远低于它所描述的年度工作任务的资金",
+      "部门整体绩效目标以某项年度工作任务命名、任务给出金额，且目标的成本指标都能算出金额（单位成"
+      "本 × 同一单位的数量，或总成本）时，其合计低于任务资金的一定比例（threshold."
+      "cost_far_below_percent，默认10%），多半是单位写错（元与万元）或数量漏填。不以任务命名的目"
+      "标只描述部门工作的一部分，不核对",
+      kBasis, [](const CheckContext& ctx, Emitter& emit) {
+        const DepartmentGoals& dg = ctx.d.performance.department;
+        if (!dg.present) return;
+        const long long percent = ctx.config.Number("threshold.cost_far_below_percent", 10);
+        for (const auto& g : dg.annual) {
+          Funds funds = DepartmentFunds(ctx, &g);
+          if (!funds.task || funds.amount->is_zero() || funds.amount->is_negative()) continue;
+          // Only this goal's indicators: it is the one the task's money describes.
+          const std::vector<Goal> one{g};
+          CostSum costs = SumCosts(one, ctx.d.catalog->values(), dg.unit_label);
+          if (costs.pairs.empty() || !costs.complete) continue;
+          Money floor = funds.amount->TimesFraction(percent, 100);
+          if (costs.sum >= floor) continue;
+          emit.Report(
+              fmt::format("部门整体支出绩效目标「{}」{}，合计{}，不到{}的{}%，请核对单位和数量",
+                          g.name, fmt::join(costs.parts, "；"), CostText(costs.sum, dg.unit_label),
+                          funds.label, percent),
+              GoalLocation(ctx, {&g, "部门整体支出绩效目标表", true, nullptr},
+                           costs.pairs.front().cost->line),
+              "≥" + AmountText(floor, dg.unit_label), CostText(costs.sum, dg.unit_label));
         }
       }));
   out->push_back(Make(

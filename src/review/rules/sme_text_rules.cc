@@ -4,10 +4,11 @@
 //         其中：授予小微企业合同金额Z万元，占授予中小企业合同金额的W%
 //   预算  面向中小企业预留X万元，占政府采购预算的Y%
 //
-// X is Σ amount × 中小企业份额 (procurement.sme, SmeAmount), Y is X ÷ the 政府采购 total, Z is a
-// part of X and W is Z ÷ X. For the 预算 and the 决算 alike, in the source's texts (notes, …)
-// and the sentences recorded under declared.text; only when some item gives its share, for
-// without one the source says nothing to check against.
+// X is Σ amount × 中小企业份额 (procurement.sme, SmeAmount), Y is X ÷ the 政府采购 total, Z is
+// Σ amount × 小微企业份额 (procurement.small_micro, SmallMicroAmount) where the items give it and
+// otherwise no more than X, and W is Z ÷ X. For the 预算 and the 决算 alike, in the source's texts
+// (notes, …) and the sentences recorded under declared.text; only when some item gives its share,
+// for without one the source says nothing to check against.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -55,6 +56,7 @@ struct SmeText {
 };
 
 void CheckText(const CheckContext& ctx, Emitter& emit, const SmeText& t, Money sme_total,
+               std::optional<Money> small_micro_total,
                const std::set<std::pair<std::string, std::string>>& shares_checked) {
   const Money total = ctx.f.procurement_total;
   std::optional<ProseFigure> printed_sme;  // the 中小企业 amount the text gives, for 小微企业
@@ -72,6 +74,22 @@ void CheckText(const CheckContext& ctx, Emitter& emit, const SmeText& t, Money s
         emit.Report(message + "，相差" + Diff(st.amount.amount, sme_total) + "万元", t.where,
                     Wan(sme_total), st.amount.printed, Diff(st.amount.amount, sme_total));
       }
+    } else if (small_micro_total) {
+      // The items give their 小微企业 shares: the amount is theirs exactly.
+      Agreement a = Within(st.amount, *small_micro_total);
+      std::string message = fmt::format(
+          "「{}」：政府采购明细各项金额 × 小微企业份额合计{}万元，文字为{}", amount,
+          PrintedWan(*small_micro_total) == *small_micro_total ? Wan(*small_micro_total)
+                                                               : small_micro_total->ExactWan(),
+          amount);
+      if (a == Agreement::kRounding) {
+        emit.Rounding(message + "（尾数差异）", t.where, Wan(*small_micro_total),
+                      st.amount.printed);
+      } else if (a == Agreement::kMismatch) {
+        emit.Report(message + "，相差" + Diff(st.amount.amount, *small_micro_total) + "万元",
+                    t.where, Wan(*small_micro_total), st.amount.printed,
+                    Diff(st.amount.amount, *small_micro_total));
+      }
     } else if (st.amount.amount > sme_total &&
                Within(st.amount, sme_total) == Agreement::kMismatch) {
       emit.Report(
@@ -82,14 +100,22 @@ void CheckText(const CheckContext& ctx, Emitter& emit, const SmeText& t, Money s
     if (!st.share || shares_checked.count({st.sentence, st.share->printed + "%"})) continue;
     // The base: the 政府采购 total, or (小微企业) the 中小企业 amount, as the figures give it
     // and as the text prints it.
-    Money part = PrintedWan(st.kind == SmeStatement::kSme ? sme_total : st.amount.amount);
+    Money part = PrintedWan(st.kind == SmeStatement::kSme ? sme_total
+                            : small_micro_total           ? *small_micro_total
+                                                          : st.amount.amount);
     Money base = PrintedWan(st.share_of_procurement ? total : sme_total);
     if (base.is_zero()) continue;
     Agreement a = ComparePercent(st.share->printed, part.fen(), base.fen());
-    if (st.kind == SmeStatement::kSme) {
+    // A share that follows from the amounts as printed is not wrong on its own: a wrong amount
+    // is reported once, above.
+    if (st.kind == SmeStatement::kSme || small_micro_total) {
       a = Best(a, ComparePercent(st.share->printed, st.amount.amount.fen(), base.fen()));
-    } else if (!st.share_of_procurement && printed_sme && !printed_sme->amount.is_zero()) {
+    }
+    if (st.kind != SmeStatement::kSme && !st.share_of_procurement && printed_sme &&
+        !printed_sme->amount.is_zero()) {
       a = Best(a, ComparePercent(st.share->printed, part.fen(), printed_sme->amount.fen()));
+      a = Best(
+          a, ComparePercent(st.share->printed, st.amount.amount.fen(), printed_sme->amount.fen()));
     }
     if (a == Agreement::kExact) continue;
     std::string expected = SharePercent(part, base, 2);
@@ -111,8 +137,9 @@ void RegisterSmeTextRules(std::vector<Rule>* out) {
   out->push_back(Make(
       "TXT-017", Severity::kError, "政府采购说明中的中小企业金额和占比与采购明细相符",
       "“授予中小企业合同金额X万元，占政府采购支出总额的Y%”（预算为“面向中小企业预留”）中 X "
-      "应为各采购项金额 × 中小企业份额之和，Y 为 X ÷ 政府采购总额；小微企业的金额不超过中小企业的，"
-      "其占比按所称基数计算。相差在0.01以内为尾数差异（提示）。"
+      "应为各采购项金额 × 中小企业份额之和，Y 为 X ÷ 政府采购总额；其中小微企业的金额在采购项填写了"
+      "小微企业份额时应为各采购项金额 × 小微企业份额之和，否则不超过中小企业的，其占比按所称基数"
+      "计算。相差在0.01以内为尾数差异（提示）。"
       "采购项都没有填写中小企业份额时不核对",
       "《政府采购促进中小企业发展管理办法》（财库〔2020〕46号）；财预〔2016〕143号",
       [](const CheckContext& ctx, Emitter& emit) {
@@ -130,14 +157,15 @@ void RegisterSmeTextRules(std::vector<Rule>* out) {
         }
         for (size_t i = 0; i < prose.texts.size(); ++i) {
           CheckText(ctx, emit, {&prose.sentences[i], ProseLocation(ctx, prose.texts[i])},
-                    *ctx.f.procurement_sme, shares_checked);
+                    *ctx.f.procurement_sme, ctx.f.procurement_small_micro, shares_checked);
         }
         // The sentences of declared.text, as printed: not among the prose texts (their typed
         // figures are TXT-001 … TXT-005's, which have no key for 中小企业).
         for (const auto& f : ctx.d.declared.text) {
           if (f.text.empty()) continue;
           std::vector<ProseSentence> sentences = SplitProse(f.text, *ctx.prose_words);
-          CheckText(ctx, emit, {&sentences, TextLocation(ctx, f)}, *ctx.f.procurement_sme, {});
+          CheckText(ctx, emit, {&sentences, TextLocation(ctx, f)}, *ctx.f.procurement_sme,
+                    ctx.f.procurement_small_micro, {});
         }
       }));
 }
