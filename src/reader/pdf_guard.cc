@@ -280,9 +280,9 @@ uint64_t DecodedSize(std::string_view data, const std::vector<Filter>& chain, in
 }
 
 // A font program (/FontFile, /FontFile2: /Length1; /FontFile3: /Subtype /Type1C, /CIDFontType0C
-// or /OpenType). Text extraction does not decode TrueType programs (poppler reads them only to
-// draw glyphs: the audit report's page pictures), yet they are most of what a small PDF
-// inflates: 275 KB of 330 KB in a two-page one, about 7 M instructions.
+// or /OpenType). poppler inflates them too (it checks an embedded font even for text: a corrupt
+// one is reported as "Embedded font file may be invalid"), so they are bounded, not skipped; they
+// are most of what a small PDF inflates: 275 KB of 330 KB in a two-page one, 7 M instructions.
 bool IsFontProgram(std::string_view dict) {
   return dict.find("/Length1") != std::string_view::npos ||
          dict.find("/Type1C") != std::string_view::npos ||
@@ -292,9 +292,9 @@ bool IsFontProgram(std::string_view dict) {
 
 // At most what a stream of /FlateDecode (behind ASCII filters or none) can inflate to, from its
 // length, without inflating it: deflate expands at most 1032 times (zlib's technical details).
-// Its length is the larger of a direct /Length and the bytes up to the next "endstream", which
-// covers the length poppler takes whether it trusts /Length or looks for the keyword. Nothing
-// for another chain or an indirect /Length: the stream is inflated then.
+// Its length is the bytes up to the first "endstream" at or after a direct /Length, which covers
+// the length poppler takes whether /Length is right or it looks for the keyword after it.
+// Nothing for another chain or an indirect /Length: the stream is inflated then.
 std::optional<uint64_t> FontBound(std::string_view pdf, std::string_view dict, size_t data,
                                   const std::vector<Filter>& chain) {
   constexpr uint64_t kMaxDeflateRatio = 1032;
@@ -324,7 +324,8 @@ std::optional<uint64_t> FontBound(std::string_view pdf, std::string_view dict, s
     break;
   }
   if (length == 0) return std::nullopt;
-  const size_t end = pdf.find("endstream", data);
+  const size_t from = data + static_cast<size_t>(std::min<uint64_t>(length, pdf.size() - data));
+  const size_t end = pdf.find("endstream", from);
   const uint64_t until = (end == std::string_view::npos ? pdf.size() : end) - data;
   return (std::max(length, until) + 1) * kMaxDeflateRatio;
 }

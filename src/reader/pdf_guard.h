@@ -9,9 +9,8 @@
 // packaged library bounds poppler or decodes PDF's filters on their own; zlib does the inflating,
 // the other filters are a few lines each (ISO 32000-1 §7.4).
 //
-// Font programs, most of a small PDF's compressed bytes, are bounded by their length instead of
-// inflated while that bound fits in the limit (text extraction does not decode TrueType
-// programs; drawing a page for the audit report does).
+// Font programs, most of a small PDF's compressed bytes, are bounded by their length (times
+// deflate's largest ratio) instead of inflated while the bounds fit in the limit.
 //
 // A filter given by reference (/Filter 7 0 R) is taken for /FlateDecode; an unknown filter ends
 // the chain (poppler cannot decode it either). The page limit is checked after loading
