@@ -123,6 +123,50 @@ TEST(PdfGuard, CountsFlateStreamsAndStopsAtTheLimit) {
       0u);
 }
 
+// Font programs are counted at their bounds (their length times deflate's largest ratio)
+// without being inflated while the bounds fit in the limit; the largest are inflated and counted
+// as any stream until the rest fit, and one with a /Length given by reference always is.
+TEST(PdfGuard, BoundsFontProgramsByTheirLength) {
+  const std::string plain(100'000, 'x');
+  uLongf n = compressBound(plain.size());
+  std::string deflated(n, '\0');
+  ASSERT_EQ(compress(reinterpret_cast<Bytef*>(deflated.data()), &n,
+                     reinterpret_cast<const Bytef*>(plain.data()), plain.size()),
+            Z_OK);
+  deflated.resize(n);
+  auto font = [&](const std::string& length) {
+    return "5 0 obj\n<< /Length " + length + " /Length1 100000 /Filter /FlateDecode >>\nstream\n" +
+           deflated + "\nendstream\nendobj\n";
+  };
+  const std::string pdf = font(std::to_string(n));
+  reader::InflatedSize loose = reader::MeasureInflatedStreams(pdf, uint64_t{1} << 30);
+  EXPECT_EQ(loose.streams, 0);
+  EXPECT_EQ(loose.bytes, 0u);
+  EXPECT_EQ(loose.bounded_streams, 1);
+  EXPECT_GE(loose.bounded_bytes, uint64_t{n} * 1032);
+  EXPECT_FALSE(loose.over);
+  reader::InflatedSize tight = reader::MeasureInflatedStreams(pdf, 100'500);
+  EXPECT_EQ(tight.streams, 1);
+  EXPECT_EQ(tight.bounded_streams, 0);
+  EXPECT_EQ(tight.bytes, 100'000u);
+  EXPECT_FALSE(tight.over);
+  EXPECT_TRUE(reader::MeasureInflatedStreams(pdf, 50'000).over);
+  reader::InflatedSize indirect = reader::MeasureInflatedStreams(font("9 0 R"), uint64_t{1} << 30);
+  EXPECT_EQ(indirect.streams, 1);
+  EXPECT_EQ(indirect.bytes, 100'000u);
+  // Two fonts whose bounds do not both fit: one is inflated, the other's bound fits beside it.
+  const uint64_t one = loose.bounded_bytes;
+  reader::InflatedSize two = reader::MeasureInflatedStreams(pdf + pdf, one + 100'000);
+  EXPECT_EQ(two.streams, 1);
+  EXPECT_EQ(two.bytes, 100'000u);
+  EXPECT_EQ(two.bounded_streams, 1);
+  EXPECT_EQ(two.bounded_bytes, one);
+  EXPECT_FALSE(two.over);
+  // Refused exactly when inflating everything passes the limit.
+  EXPECT_FALSE(reader::MeasureInflatedStreams(pdf + pdf, 200'000).over);
+  EXPECT_TRUE(reader::MeasureInflatedStreams(pdf + pdf, 199'999).over);
+}
+
 std::string ReadBad(const std::string& name) {
   std::ifstream in(BadPdfsDir() + "/" + name, std::ios::binary);
   return std::string(std::istreambuf_iterator<char>(in), {});

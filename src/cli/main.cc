@@ -13,34 +13,30 @@
 //   gongkai rules [--markdown]
 //   gongkai serve [--port 8080] [--host 127.0.0.1] [--database FILE|postgresql://…] [--demo]
 //                 [--web DIR] [--max-upload-mb 16] [--max-audit-files 50] [--audit-jobs N]
-//                 [--db-readers N]
+//                 [--db-readers N]          (run by gongkai-serve: serve_main.cc)
 //
 // Exit codes (README): 0 clean, 1 the input has errors (or 错误 findings), 2 a file could not be
 // read or written, 3 the command line itself is wrong.
 #include <fmt/format.h>
 
+#include <unistd.h>
 #include <CLI/CLI.hpp>
-#include <csignal>
+
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
-#include <thread>
 
 #include "base/atomic_file.h"
 #include "engine/engine.h"
 #include "engine/output_plan.h"
-#include "server/demo.h"
-#include "server/server.h"
-#include "server/static_files.h"
+#include "engine_options.h"
 
 namespace fs = std::filesystem;
 using namespace gongkai;
+using namespace gongkai::cli;
 
 namespace {
-
-constexpr int kExitOk = 0;
-constexpr int kExitInvalid = 1;     // the input has errors
-constexpr int kExitUnreadable = 2;  // a file could not be read or written
-constexpr int kExitUsage = 3;       // the command line is wrong
 
 int PrintErrors(const Diagnostics& errors) {
   for (const auto& e : errors) std::cerr << e.ToString() << "\n";
@@ -396,63 +392,24 @@ int Rules(bool markdown) {
   return kExitOk;
 }
 
-// The workspace and the portal until SIGINT or SIGTERM. With --demo: demo users (printed
-// with their passwords) and the bundled examples published.
-int Serve(const Engine& engine, gongkai::server::ServerOptions options, const std::string& database,
-          int db_readers, bool demo) {
-  namespace srv = gongkai::server;
-  std::unique_ptr<srv::Store> store;
-  try {
-    store = srv::OpenStore(database, db_readers);
-  } catch (const srv::StoreError& e) {
-    std::cerr << e.what() << "\n";
-    return kExitUnreadable;
-  }
-  if (demo) {
-    srv::DemoSeed seed = srv::SeedDemo(engine, *store, srv::BundledExamplesDir());
-    std::cout << "演示用户（密码每次启动重新生成）：\n";
-    for (const auto& u : seed.users) {
-      std::cout << fmt::format("  {:<8} {}  密码 {}{}\n", u.name, u.role, u.password,
-                               u.department.empty() ? "" : "  所属部门 " + u.department);
-    }
-    for (const auto& p : seed.published) std::cout << "已发布示例 " << p << "\n";
-    for (const auto& s : seed.skipped) std::cout << "未发布（无法读取）" << s << "\n";
-  }
-  // Signals are taken by this thread with sigwait; the server runs on another.
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGINT);
-  sigaddset(&signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-  srv::Server server(engine, *store, options);
-  std::string error;
-  int bound = server.Bind(&error);
-  if (bound < 0) {
-    std::cerr << error << "\n";
-    return kExitUnreadable;
-  }
-  // A PostgreSQL URI may carry a password (user:secret@host): not printed.
-  std::string shown = database;
-  if (size_t at = shown.find('@'), colon = shown.find(':', shown.find("://") + 3);
-      shown.find("://") != std::string::npos && at != std::string::npos && colon < at) {
-    shown.replace(colon, at - colon, ":***");
-  }
-  std::cout << fmt::format("公开门户：http://{}:{}/  （数据库 {}，Ctrl-C 停止）", options.host,
-                           bound, shown)
-            << std::endl;
-  if (srv::IsWebBuild(options.web_dir)) {
-    std::cout << fmt::format("工作台：http://{}:{}/app/", options.host, bound) << std::endl;
-  } else {
-    std::cout << fmt::format("工作台未构建（{} 中没有 index.html）：运行 make web", options.web_dir)
-              << std::endl;
-  }
-  std::thread serving([&] { server.Run(); });
-  int received = 0;
-  sigwait(&signals, &received);
-  server.Stop();
-  serving.join();
-  std::cout << "已停止\n";
-  return kExitOk;
+// `gongkai serve …` runs gongkai-serve, the program beside this one, in its place, with the
+// global options given here (serve_main.cc says why it is a program of its own).
+int Serve(const CLI::App& app, const EngineOptions& common, const std::vector<std::string>& args) {
+  std::error_code ec;
+  fs::path self = fs::read_symlink("/proc/self/exe", ec);
+  const fs::path program = (ec ? fs::path() : self.parent_path()) / "gongkai-serve";
+  std::vector<std::string> all = {program.string()};
+  if (app.count("--data") > 0) all.insert(all.end(), {"--data", common.data_dir});
+  for (const auto& c : common.catalog_overlays) all.insert(all.end(), {"--catalog", c});
+  all.insert(all.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (auto& a : all) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  std::cout.flush();
+  execv(program.c_str(), argv.data());
+  std::cerr << fmt::format("gongkai serve：无法运行 {}（{}）\n", program.string(),
+                           std::strerror(errno));
+  return kExitUnreadable;
 }
 
 }  // namespace
@@ -461,12 +418,7 @@ int main(int argc, char** argv) {
   CLI::App app{"gongkai — 部门预算编制、审核与公开"};
   app.require_subcommand(1);
   EngineOptions common;
-  common.data_dir = BundledDataDir();
-  app.add_option("--data", common.data_dir, "数据目录（分类科目、公开模板），默认为内置数据")
-      ->check(CLI::ExistingDirectory);
-  app.add_option("--catalog", common.catalog_overlays,
-                 "用户提供的科目 CSV（function.csv 或 economic.csv 格式），替换或补充内置科目")
-      ->check(CLI::ExistingFile);
+  cli::AddEngineOptions(app, &common);
 
   std::string file, out_dir = "out", format, to, out_file;
   std::vector<std::string> inputs;
@@ -575,41 +527,13 @@ int main(int argc, char** argv) {
   templ->add_option("-o,--output", out_file, "输出文件（.xlsx）")->required();
   templ->add_option("--kind", template_kind, "预算（默认）或 决算");
 
-  std::string serve_host = "127.0.0.1", database = "gongkai.db";
-  std::string web_dir = gongkai::server::BundledWebDir();
-  int serve_port = 8080;
-  bool serve_demo = false;
+  // Everything after `serve` is gongkai-serve's, --help included.
   auto* serve = app.add_subcommand(
       "serve",
       "启动工作台与公开门户（HTTP）：提交、审核、发布部门预算与决算，公众按年度和部门查阅");
-  serve->add_option("--port", serve_port, "端口（默认 8080；0 为任一空闲端口）")
-      ->check(CLI::Range(0, 65535));
-  serve->add_option("--host", serve_host, "监听地址（默认 127.0.0.1，只供本机访问）");
-  serve->add_option("--database", database,
-                    "SQLite 数据库文件（默认 gongkai.db，不存在时创建），或 PostgreSQL 数据库 "
-                    "postgresql://用户@主机/库名");
-  serve->add_option("--web", web_dir,
-                    "网页前端的构建目录（默认为内置的 web/dist，用 make web 构建）");
-  serve->add_flag("--demo", serve_demo, "演示：创建各角色的用户并打印其密码，发布内置示例");
-  gongkai::server::ServerOptions serve_options;
-  size_t max_upload_mb = serve_options.max_body >> 20;
-  serve->add_option("--max-upload-mb", max_upload_mb, "一次上传的上限（MB，默认 16）")
-      ->check(CLI::Range(1, 1024));
-  serve
-      ->add_option("--max-audit-files", serve_options.max_audit_files,
-                   "一次审核上传的文件数上限（默认 50）")
-      ->check(CLI::Range(1, 10000));
-  serve
-      ->add_option("--audit-jobs", serve_options.audit_jobs,
-                   "同时审核的公开文件数（默认 0：与 CPU 核数相同）")
-      ->check(CLI::Range(0, 256));
-  int db_readers = gongkai::server::DefaultStoreReaders();
-  serve
-      ->add_option("--db-readers", db_readers,
-                   fmt::format("数据库的只读连接数：读取不等待写入，也不互相等待（默认为 CPU "
-                               "线程数减一、至少 1，本机 {}；0 为读写共用一个连接）",
-                               db_readers))
-      ->check(CLI::Range(0, 256));
+  serve->prefix_command();
+  serve->set_help_flag();
+  serve->allow_extras();
 
   try {
     app.parse(argc, argv);
@@ -617,6 +541,7 @@ int main(int argc, char** argv) {
     int code = app.exit(e);
     return code == 0 ? kExitOk : kExitUsage;  // --help is not an error
   }
+  if (*serve) return Serve(app, common, serve->remaining());
   try {
     Engine engine(common);
     if (*render) {
@@ -644,13 +569,6 @@ int main(int argc, char** argv) {
     if (*templ) return Template(engine, template_kind, template_year, out_file);
     if (*score) return Score(engine, file, standard_id, reviewer_file, score_json);
     if (*declare) return Declare(engine, file, out_file);
-    if (*serve) {
-      serve_options.host = serve_host;
-      serve_options.port = serve_port;
-      serve_options.web_dir = web_dir;
-      serve_options.max_body = max_upload_mb << 20;
-      return Serve(engine, serve_options, database, db_readers, serve_demo);
-    }
   } catch (const std::exception& e) {
     std::cerr << "gongkai: " << e.what() << "\n";
     return kExitUnreadable;

@@ -9,6 +9,9 @@
 // packaged library bounds poppler or decodes PDF's filters on their own; zlib does the inflating,
 // the other filters are a few lines each (ISO 32000-1 §7.4).
 //
+// Font programs, most of a small PDF's compressed bytes, are bounded by their length (times
+// deflate's largest ratio) instead of inflated while the bounds fit in the limit.
+//
 // A filter given by reference (/Filter 7 0 R) is taken for /FlateDecode; an unknown filter ends
 // the chain (poppler cannot decode it either). The page limit is checked after loading
 // (pdf_words.cc), where poppler counts pages.
@@ -21,13 +24,18 @@
 namespace gongkai::reader {
 
 struct InflatedSize {
-  uint64_t bytes = 0;  // the total, or the first total above the limit
-  int streams = 0;     // streams inflated
-  bool over = false;   // stopped at the limit
+  uint64_t bytes = 0;          // inflated: the total, or the first total above the limit
+  int streams = 0;             // streams inflated
+  uint64_t bounded_bytes = 0;  // at most what the font programs not inflated inflate to
+  int bounded_streams = 0;     // font programs not inflated
+  bool over = false;           // stopped at the limit
 };
 
 // Sums the decoded sizes of the streams of `pdf` that can expand and are not images, stopping
-// once the sum exceeds `limit`.
+// once the sum exceeds `limit`. Font programs are not inflated while their bounds (a program's
+// compressed length times deflate's largest ratio, 1032) fit in what the other streams leave of
+// the limit: they are counted at their bounds in `bounded_bytes`, the largest inflated first
+// until the rest fit. `over` is therefore what inflating every stream would give.
 InflatedSize MeasureInflatedStreams(std::string_view pdf, uint64_t limit);
 
 }  // namespace gongkai::reader

@@ -1,4 +1,5 @@
 #include "reader/table_reader.h"
+#include "base/regex.h"
 
 #include <algorithm>
 #include <cctype>
@@ -6,7 +7,7 @@
 #include <filesystem>
 #include <map>
 #include <optional>
-#include <regex>
+
 #include <set>
 
 #include "xlsx/xlsx_reader.h"
@@ -60,7 +61,7 @@ bool IsFooter(const Line& line) {
   std::string c = line.Compact();
   // Every footer has a digit: most lines are not looked at twice.
   if (c.find_first_of("0123456789") == std::string::npos) return false;
-  static const std::regex kFooter(R"(^(-|—|－)*\d{1,4}(-|—|－)*$|^第\d+页(共\d+页)?$)");
+  static const Regex kFooter(R"(^(-|—|－)*\d{1,4}(-|—|－)*$|^第\d+页(共\d+页)?$)");
   return std::regex_match(c, kFooter);
 }
 
@@ -73,7 +74,7 @@ bool IsNote(std::string_view compact) {
 bool IsTableNumber(const std::string& compact) {
   // It ends in 表 or a number after 表: a line without 表 is not looked at twice.
   if (compact.find("表") == std::string::npos) return false;
-  static const std::regex kNumberOnly(
+  static const Regex kNumberOnly(
       R"(^(公开|预算|决算|附|部门)?(\d+|[一二三四五六七八九十]+)?表(\d+|[一二三四五六七八九十]+)?$)");
   return std::regex_match(compact, kNumberOnly);
 }
@@ -1278,7 +1279,7 @@ void ReadDocumentFacts(const std::vector<Page>& pages, PublishedDocument* doc) {
   // 部门决算", "北京市财政局2026年度部门预算情况说明", "第一部分 财政局 2023 年部门预算公开说明".
   // std::regex matches bytes: a quantifier after a Chinese character applies to its last byte
   // only, so an optional 度 is written (?:度)?, never 度?.
-  static const std::regex kCover(
+  static const Regex kCover(
       R"(^(?:附件\d+(?:：|:))?(?:第[一二三四五六七八九十]+部分)?(.+?)20\d\d年(?:度)?(?:(?:部门|单位)?(?:综合)?(?:预算|决算)|$))");
   for (size_t p = 0; p < pages.size() && p < 2 && departments.empty(); ++p) {
     for (const Line& line : pages[p].lines) {
@@ -1294,7 +1295,7 @@ void ReadDocumentFacts(const std::vector<Page>& pages, PublishedDocument* doc) {
   // Nor a cover title: the line above a project's 绩效目标表 names its unit by code, "318001
   // 秦皇岛市抚宁区财政局机关本级 单位：元"; the unit most named, without 机关本级/本级, is the
   // department.
-  static const std::regex kUnitLine(R"(^\d{6,9}(.+?)单位(?:：|:)(?:万元|元)$)");
+  static const Regex kUnitLine(R"(^\d{6,9}(.+?)单位(?:：|:)(?:万元|元)$)");
   for (size_t p = 0; p < pages.size() && departments.empty(); ++p) {
     std::map<std::string, int> units;
     for (const Line& line : pages[p].lines) {
@@ -1352,7 +1353,7 @@ void IdentityFromFileName(const std::string& path, PublishedDocument* doc) {
       again = true;
     }
   }
-  static const std::regex kFileTitle(
+  static const Regex kFileTitle(
       R"(^(?:附件\d+(?:：|:|、|-)?)?(.+?)(20\d\d)年(?:度)?(?:部门|单位)?(?:综合)?(预算|决算))");
   std::vector<std::string> parts;
   for (size_t from = 0;;) {

@@ -3,9 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <regex>
 
 #include "base/csv.h"
+#include "base/regex.h"
 #include "reader/table_catalog.h"
 
 namespace gongkai::reader {
@@ -56,9 +56,8 @@ bool OtherYearBefore(const std::string& text, size_t at, int year) {
   if (clause.find("上年") != std::string::npos || clause.find("上一年") != std::string::npos) {
     return true;
   }
-  static const std::regex kYear(R"((20\d\d)年)");
-  for (auto it = std::sregex_iterator(clause.begin(), clause.end(), kYear);
-       it != std::sregex_iterator(); ++it) {
+  static const Regex kYear(R"((20\d\d)年)");
+  for (auto it = RegexIterator(clause.begin(), clause.end(), kYear); it != RegexIterator(); ++it) {
     if (year != 0 && std::stoi((*it)[1].str()) != year) return true;
   }
   return false;
@@ -130,7 +129,7 @@ TextFacts TextFacts::Load(const std::string& data_dir) {
 
 std::vector<TextFigure> ReadTextFigures(const std::vector<Page>& pages,
                                         const std::vector<TextFigurePattern>& patterns, int year) {
-  static const std::regex kAmount(R"(^([0-9][0-9,]*(?:\.[0-9]+)?)(万元|元))");
+  static const Regex kAmount(R"(^([0-9][0-9,]*(?:\.[0-9]+)?)(万元|元))");
   std::vector<TextFigure> out;
   for (const Page& page : pages) {
     if (!page.readable) continue;

@@ -140,23 +140,45 @@ Line TextLine(std::string_view raw, int y) {
 
 }  // namespace
 
+namespace {
+
+// Appends `text` to `out` without its blanks: runs between blanks are copied whole (this runs
+// on every line of every page, several times).
+void AppendWithoutSpaces(std::string_view text, std::string* out) {
+  size_t run = 0;  // where the run being copied starts
+  for (size_t i = 0; i < text.size();) {
+    size_t blank = 0;
+    if (text[i] == ' ' || text[i] == '\t') {
+      blank = 1;
+    } else if (text[i] == '\xE3' && text.substr(i, 3) == "\xE3\x80\x80") {  // U+3000
+      blank = 3;
+    }
+    if (blank == 0) {
+      ++i;
+      continue;
+    }
+    out->append(text.data() + run, i - run);
+    i += blank;
+    run = i;
+  }
+  out->append(text.data() + run, text.size() - run);
+}
+
+}  // namespace
+
 std::string Line::Compact() const {
+  size_t size = 0;
+  for (const Cell& c : cells) size += c.text.size();
   std::string out;
-  for (const Cell& c : cells) out += RemoveSpaces(c.text);
+  out.reserve(size);
+  for (const Cell& c : cells) AppendWithoutSpaces(c.text, &out);
   return out;
 }
 
 std::string RemoveSpaces(std::string_view text) {
   std::string out;
-  for (size_t i = 0; i < text.size();) {
-    if (text[i] == ' ' || text[i] == '\t') {
-      ++i;
-    } else if (text.substr(i, 3) == "\xE3\x80\x80") {  // U+3000 ideographic space
-      i += 3;
-    } else {
-      out += text[i++];
-    }
-  }
+  out.reserve(text.size());
+  AppendWithoutSpaces(text, &out);
   return out;
 }
 

@@ -5,9 +5,10 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
-#include <regex>
+
 #include <tuple>
 
+#include "base/regex.h"
 #include "model/published_columns.h"
 #include "review/published_relations.h"
 
@@ -154,7 +155,7 @@ reader::PublishedDocument PublishedFromSource(const Department& d) {
     a.blank = false;
     a.text = Printed(*c.amount, d.published.tables[p.table].yuan);
   }
-  static const std::regex kPlace(R"((?:(.+) )?第(\d{1,6})页第(\d{1,6})行)");
+  static const Regex kPlace(R"((?:(.+) )?第(\d{1,6})页第(\d{1,6})行)");
   for (const DeclaredFigure& f : d.declared.text) {
     if (!f.key.starts_with(kPublishedTextKey) || !f.amount) continue;
     reader::TextFigure figure;

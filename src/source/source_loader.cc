@@ -76,7 +76,7 @@ class Loader : public SourceReader {
 
   Department Load(const std::string& text);
   // Scalars whose decoded text is not text (see utf8_text.h), each reported at its node.
-  void CheckScalars(const YamlNode& node, Diagnostics* errors, int depth = 0) const;
+  void CheckScalars(const YamlTree& tree, Diagnostics* errors) const;
 
  private:
   void LoadDepartment(const YamlNode& n);
@@ -808,25 +808,13 @@ void Loader::ResolveReferences() {
   }
 }
 
-void Loader::CheckScalars(const YamlNode& node, Diagnostics* errors, int depth) const {
-  // StructureCheck has refused deeper files; the bound keeps this walk safe on its own.
-  if (depth > kMaxSourceDepth) {
-    errors->push_back(SourceDiagnostic(At(node), fmt::format("嵌套超过{}层", kMaxSourceDepth)));
-    return;
-  }
+void Loader::CheckScalars(const YamlTree& tree, Diagnostics* errors) const {
   // Only a double-quoted scalar has escapes: any other is the text's own bytes, already
   // checked, with at most line breaks folded into spaces.
-  if (node.IsScalar() && node.style() == YamlStyle::kDoubleQuoted) {
+  for (const YamlNode& node : tree.Scalars(YamlStyle::kDoubleQuoted)) {
     const std::string& value = node.Scalar();
     if (size_t bad = FirstNonTextByte(value); bad != std::string_view::npos) {
       errors->push_back(SourceDiagnostic(At(node), "文本" + NonTextMessage(value, bad)));
-    }
-  } else if (node.IsSequence()) {
-    for (const auto& item : node) CheckScalars(item, errors, depth + 1);
-  } else if (node.IsMap()) {
-    for (const auto& entry : node.entries()) {
-      CheckScalars(entry.key, errors, depth + 1);
-      CheckScalars(entry.value, errors, depth + 1);
     }
   }
 }
@@ -853,7 +841,7 @@ Department Loader::Load(const std::string& text) {
   // Escapes ("\x01", "\uFFFF" in YAML, \u0001 in JSON) make characters that the bytes above
   // do not show: every scalar is checked again as it was decoded.
   Diagnostics bad_scalars;
-  CheckScalars(root, &bad_scalars);
+  CheckScalars(tree, &bad_scalars);
   if (!bad_scalars.empty()) throw SourceError(bad_scalars);
   d_.source_path = path_;
   if (!root.IsMap()) {

@@ -55,6 +55,16 @@ YamlEntryRange YamlNode::entries() const {
   return {tree_, first, first + n.count};
 }
 
+std::vector<YamlNode> YamlTree::Scalars(YamlStyle style) const {
+  std::vector<YamlNode> out;
+  for (uint32_t i = 0; i < nodes_.size(); ++i) {
+    if (nodes_[i].kind == YamlNode::Kind::kScalar && nodes_[i].style == style) {
+      out.push_back(YamlNode(this, i));
+    }
+  }
+  return out;
+}
+
 namespace {
 
 bool IsNullText(std::string_view s) {

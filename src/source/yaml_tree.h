@@ -109,6 +109,10 @@ class YamlTree {
   // The document's root: null for an empty text.
   YamlNode root() const { return nodes_.empty() ? YamlNode() : YamlNode(this, 0); }
 
+  // The scalars written in `style`, keys and values alike, in the order written (the order of a
+  // walk from the root, keys before their values): a scan of the nodes, not a walk.
+  std::vector<YamlNode> Scalars(YamlStyle style) const;
+
  private:
   friend class YamlNode;
   friend class YamlBuilder;

@@ -3,8 +3,7 @@
 // 2020 as one of its 前两年. The budget year fixes them all.
 #include <fmt/format.h>
 
-#include <regex>
-
+#include "base/regex.h"
 #include "review/prose_texts.h"
 #include "review/rule_support.h"
 
@@ -17,28 +16,28 @@ constexpr const char* kBasis143 = "财预〔2016〕143号《地方预决算公�
 
 const RuleFamily Make{"说明文字", Both()};
 
-const std::regex& PriorNamed() {  // 上年（2022年）
-  static const std::regex r("(上一年度|上年度|上年|去年)(?:（|\\()([0-9]{4})年(?:度)?(?:）|\\))");
+const Regex& PriorNamed() {  // 上年（2022年）
+  static const Regex r("(上一年度|上年度|上年|去年)(?:（|\\()([0-9]{4})年(?:度)?(?:）|\\))");
   return r;
 }
-const std::regex& PriorNamedAfter() {  // 2022年（上年）
-  static const std::regex r("([0-9]{4})年(?:度)?(?:（|\\()(上一年度|上年度|上年|去年)(?:）|\\))");
+const Regex& PriorNamedAfter() {  // 2022年（上年）
+  static const Regex r("([0-9]{4})年(?:度)?(?:（|\\()(上一年度|上年度|上年|去年)(?:）|\\))");
   return r;
 }
-const std::regex& TwoYearsNamed() {  // 近两年（2021年、2022年）, 前两年(2021-2022年)
-  static const std::regex r(
+const Regex& TwoYearsNamed() {  // 近两年（2021年、2022年）, 前两年(2021-2022年)
+  static const Regex r(
       "(近两年|前两年|近二年|前二年)(?:（|\\()([0-9]{4})(?:年)?(?:度)?(?:、|和|及|与|—|－|–|-|至|~|"
       "～)"
       "([0-9]{4})(?:年)?(?:度)?(?:）|\\))");
   return r;
 }
-const std::regex& AssetDate() {  // 截至2022年12月31日 / 截至2025年底
-  static const std::regex r(
+const Regex& AssetDate() {  // 截至2022年12月31日 / 截至2025年底
+  static const Regex r(
       "^(?:截至到|截止到|截至|截止)([0-9]{4})年(?:([0-9]{1,2})月(?:([0-9]{1,2})日)?|底|末)");
   return r;
 }
-const std::regex& BudgetOfYear() {  // 2021年预算15万元 (in 前两年预算及当年预算变动情况)
-  static const std::regex r("([0-9]{4})年(?:度)?(?:预算数|预算安排|预算)(?:为)?[0-9]");
+const Regex& BudgetOfYear() {  // 2021年预算15万元 (in 前两年预算及当年预算变动情况)
+  static const Regex r("([0-9]{4})年(?:度)?(?:预算数|预算安排|预算)(?:为)?[0-9]");
   return r;
 }
 
@@ -59,8 +58,8 @@ void CheckText(const CheckContext& ctx, Emitter& emit, const ProseText& t,
     // Each pattern is tried only on a sentence holding the words it needs: std::regex is slow,
     // and most sentences name no year.
     if (Has(text, "上年") || Has(text, "上一年度") || Has(text, "去年")) {
-      for (const std::regex* r : {&PriorNamed(), &PriorNamedAfter()}) {
-        for (std::sregex_iterator it(text.begin(), text.end(), *r), end; it != end; ++it) {
+      for (const Regex* r : {&PriorNamed(), &PriorNamedAfter()}) {
+        for (RegexIterator it(text.begin(), text.end(), *r), end; it != end; ++it) {
           int named = std::stoi((*it)[r == &PriorNamed() ? 2 : 1].str());
           if (named != year - 1) {
             emit.Report(fmt::format("「{}」：{}年预算的上年是{}年，文字写作{}年", it->str(), year,
@@ -71,8 +70,7 @@ void CheckText(const CheckContext& ctx, Emitter& emit, const ProseText& t,
       }
     }
     if (Has(text, "两年") || Has(text, "二年")) {
-      for (std::sregex_iterator it(text.begin(), text.end(), TwoYearsNamed()), end; it != end;
-           ++it) {
+      for (RegexIterator it(text.begin(), text.end(), TwoYearsNamed()), end; it != end; ++it) {
         int a = std::stoi((*it)[2].str()), b = std::stoi((*it)[3].str());
         if (a != year - 2 || b != year - 1) {
           emit.Report(fmt::format("「{}」：{}年预算的{}是{}年和{}年，文字写作{}年和{}年", it->str(),
@@ -95,8 +93,7 @@ void CheckText(const CheckContext& ctx, Emitter& emit, const ProseText& t,
       }
     }
     if (t.change_text && Has(text, "预算")) {
-      for (std::sregex_iterator it(text.begin(), text.end(), BudgetOfYear()), end; it != end;
-           ++it) {
+      for (RegexIterator it(text.begin(), text.end(), BudgetOfYear()), end; it != end; ++it) {
         int named = std::stoi((*it)[1].str());
         if (named < year - 2 || named > year) {
           emit.Report(
