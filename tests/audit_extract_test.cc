@@ -69,7 +69,7 @@ RoundTrip AuditExtractCheck(const std::string& path, const fs::path& dir) {
   if (!r.audit.document) return r;
   std::vector<std::string> written;
   std::string error;
-  EXPECT_TRUE(TheEngine().WriteExtract(r.audit, dir.string(), &written, &error)) << error;
+  EXPECT_TRUE(TheEngine().WriteExtract(r.audit, dir.string(), "", &written, &error)) << error;
   EXPECT_FALSE(written.empty());
   if (written.empty()) return r;
   r.yaml = written.front();
@@ -148,7 +148,7 @@ TEST(AuditExtract, UnreadablePagesAndScorecardAreComments) {
   a.document->pages.push_back({99, false, "没有文字层（扫描图像）"});
   std::vector<std::string> written;
   std::string error;
-  ASSERT_TRUE(TheEngine().WriteExtract(a, dir.string(), &written, &error)) << error;
+  ASSERT_TRUE(TheEngine().WriteExtract(a, dir.string(), "", &written, &error)) << error;
   const std::string yaml = testing::ReadFile(written.front());
   EXPECT_NE(yaml.find("\n# 第99页无法读取（没有文字层（扫描图像）），未读出任何数字\n"),
             std::string::npos)

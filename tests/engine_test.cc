@@ -132,6 +132,25 @@ TEST(OutputPlan, NamedFileSaysTheFormat) {
   EXPECT_FALSE(ParseDisclosureFormat("yaml"));
 }
 
+// Two documents of one stem (上海市普陀区/dept_budget.pdf and dept_budget.xlsx) audited
+// together: their reports and extracts keep the extension, rather than one overwriting the
+// other; the same file name in two folders is refused.
+TEST(OutputPlan, DocumentsOfOneStemKeepTheirExtension) {
+  EXPECT_EQ(OutputNames({"d/dept_budget.pdf", "d/dept_budget.xlsx", "d/other.pdf"}),
+            (std::vector<std::string>{"dept_budget.pdf", "dept_budget.xlsx", "other"}));
+  Diagnostics errors;
+  auto plan = PlanAudit({"d/dept_budget.pdf", "d/dept_budget.xlsx"}, "out", ReportFormat::kHtml,
+                        "ex", &errors);
+  ASSERT_TRUE(plan);
+  EXPECT_EQ(plan->reports, (std::vector<std::string>{"out/dept_budget.pdf.audit.html",
+                                                     "out/dept_budget.xlsx.audit.html"}));
+  EXPECT_EQ(plan->extracts, (std::vector<std::string>{"dept_budget.pdf", "dept_budget.xlsx"}));
+  EXPECT_FALSE(PlanAudit({"a/x.pdf", "b/x.pdf"}, "", std::nullopt, "ex", &errors));
+  ASSERT_FALSE(errors.empty());
+  EXPECT_NE(errors.back().message.find("会写同一个文件"), std::string::npos);
+  EXPECT_TRUE(PlanAudit({"a/x.pdf", "b/x.pdf"}, "", std::nullopt, "", &errors));  // no extract
+}
+
 TEST(ParallelFor, RunsEveryIndexOnce) {
   std::vector<std::atomic<int>> seen(1000);
   ParallelFor(seen.size(), 4, [&](size_t i) { ++seen[i]; });

@@ -334,7 +334,7 @@ int Audit(const Engine& engine, const std::vector<std::string>& inputs, const st
     return kExitUnreadable;
   }
   Diagnostics errors;
-  auto plan = PlanAudit(files, out, ParseReportFormat(format), &errors);
+  auto plan = PlanAudit(files, out, ParseReportFormat(format), extract, &errors);
   if (!plan) return PrintErrors(errors);
   const bool text = plan->format == ReportFormat::kText;
   std::vector<AuditedDocument> all = engine.AuditAll(files, jobs);
@@ -360,7 +360,7 @@ int Audit(const Engine& engine, const std::vector<std::string>& inputs, const st
     if (!extract.empty()) {
       std::vector<std::string> written;
       std::string error;
-      if (!engine.WriteExtract(a, extract, &written, &error)) {
+      if (!engine.WriteExtract(a, extract, plan->extracts[i], &written, &error)) {
         std::cerr << error << "\n";
         exit_code = kExitUnreadable;
       } else if (text && !written.empty()) {

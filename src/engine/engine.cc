@@ -440,11 +440,11 @@ AuditedDocument Engine::Audit(const std::string& bytes, const std::string& name)
   return a;
 }
 
-bool Engine::WriteExtract(const AuditedDocument& a, const std::string& dir,
+bool Engine::WriteExtract(const AuditedDocument& a, const std::string& dir, const std::string& name,
                           std::vector<std::string>* written, std::string* error) const {
   if (!a.document) return true;
   namespace fs = std::filesystem;
-  const fs::path base = fs::path(dir) / fs::path(a.path).stem();
+  const fs::path base = fs::path(dir) / (name.empty() ? fs::path(a.path).stem().string() : name);
   const std::string yaml = base.string() + ".yaml";
   std::string text = WriteSourceYaml(SourceFromPublished(*a.document));
   // Say where it came from and how to use it, above the source itself; and what the source
@@ -471,13 +471,13 @@ bool Engine::WriteExtract(const AuditedDocument& a, const std::string& dir,
   }
   written->push_back(yaml);
   for (const auto& t : a.document->tables) {
-    std::string name = t.id;
+    std::string table = t.id;
     for (int n = 2; std::find(written->begin(), written->end(),
-                              (base / (name + ".csv")).string()) != written->end();
+                              (base / (table + ".csv")).string()) != written->end();
          ++n) {
-      name = t.id + "-" + std::to_string(n);  // a table printed twice (several units)
+      table = t.id + "-" + std::to_string(n);  // a table printed twice (several units)
     }
-    const std::string path = (base / (name + ".csv")).string();
+    const std::string path = (base / (table + ".csv")).string();
     if (!WriteFileAtomically(path, PublishedTableCsv(t), error)) {
       *error = path + ": " + *error;
       return false;

@@ -151,7 +151,9 @@ class Engine {
   // document as a source, `dir/<name>.yaml` (review/published_source.h: its identity, every
   // table figure declared, the headline figures of its text), which `gongkai check` reviews
   // with the audit's checks. The names written in *written, the YAML first.
-  bool WriteExtract(const AuditedDocument& a, const std::string& dir,
+  // `name` (OutputNames; empty: the document's file name without its extension) names the
+  // YAML and the folder of CSVs.
+  bool WriteExtract(const AuditedDocument& a, const std::string& dir, const std::string& name,
                     std::vector<std::string>* written, std::string* error) const;
 
   // The HTML audit report of `a` (render/audit_html.h), written to `path` atomically.

@@ -25,16 +25,29 @@ void Say(Diagnostics* errors, std::string message) {
 // `out` itself when it names the file (one source), else out/<source name><suffix>.
 std::vector<std::string> OutputPaths(const std::vector<std::string>& sources,
                                      const std::string& out, bool to_file,
-                                     const std::string& suffix) {
+                                     const std::string& suffix, bool keep_extensions = false) {
   std::vector<std::string> paths;
-  for (const auto& f : sources) {
-    paths.push_back(to_file ? out
-                            : (fs::path(out) / (fs::path(f).stem().string() + suffix)).string());
+  std::vector<std::string> names;
+  for (const auto& f : sources) names.push_back(fs::path(f).stem().string());
+  if (keep_extensions) names = OutputNames(sources);
+  for (const auto& name : names) {
+    paths.push_back(to_file ? out : (fs::path(out) / (name + suffix)).string());
   }
   return paths;
 }
 
 }  // namespace
+
+std::vector<std::string> OutputNames(const std::vector<std::string>& sources) {
+  std::map<std::string, int> stems;
+  for (const auto& f : sources) ++stems[fs::path(f).stem().string()];
+  std::vector<std::string> names;
+  for (const auto& f : sources) {
+    const fs::path p(f);
+    names.push_back(stems[p.stem().string()] > 1 ? p.filename().string() : p.stem().string());
+  }
+  return names;
+}
 
 std::vector<std::string> ExpandSources(const std::vector<std::string>& inputs) {
   std::vector<std::string> files;
@@ -159,7 +172,8 @@ namespace {
 // check and audit: text or JSON on standard output, or an HTML report per input (`suffix`).
 std::optional<CheckPlan> PlanReports(const std::vector<std::string>& sources,
                                      const std::string& out, std::optional<ReportFormat> format,
-                                     const std::string& suffix, Diagnostics* errors) {
+                                     const std::string& suffix, Diagnostics* errors,
+                                     bool keep_extensions = false) {
   std::error_code ec;
   const bool report_file = !fs::is_directory(out, ec) && FormatOfName(out) == FileFormat::kHtml;
   if (report_file) {
@@ -177,7 +191,7 @@ std::optional<CheckPlan> PlanReports(const std::vector<std::string>& sources,
   CheckPlan plan;
   plan.format = format.value_or(ReportFormat::kText);
   if (plan.format == ReportFormat::kHtml) {
-    plan.reports = OutputPaths(sources, out, report_file, suffix);
+    plan.reports = OutputPaths(sources, out, report_file, suffix, keep_extensions);
     if (!OutputsAreDistinct(sources, plan.reports, errors)) return std::nullopt;
   } else {
     plan.reports.assign(sources.size(), "");
@@ -194,8 +208,18 @@ std::optional<CheckPlan> PlanCheck(const std::vector<std::string>& sources, cons
 
 std::optional<CheckPlan> PlanAudit(const std::vector<std::string>& documents,
                                    const std::string& out, std::optional<ReportFormat> format,
-                                   Diagnostics* errors) {
-  return PlanReports(documents, out, format, ".audit.html", errors);
+                                   const std::string& extract, Diagnostics* errors) {
+  // A published PDF and its workbook (dept_budget.pdf, dept_budget.xlsx) are two documents,
+  // not one source written twice: both are reported.
+  std::optional<CheckPlan> plan =
+      PlanReports(documents, out, format, ".audit.html", errors, /*keep_extensions=*/true);
+  if (!plan || extract.empty()) return plan;
+  plan->extracts = OutputNames(documents);
+  std::vector<std::string> yaml;
+  for (const auto& name : plan->extracts)
+    yaml.push_back((fs::path(extract) / name).string() + ".yaml");
+  if (!OutputsAreDistinct(documents, yaml, errors)) return std::nullopt;
+  return plan;
 }
 
 std::optional<SourceFormat> PlanSourceOutput(const std::string& command, const std::string& file,

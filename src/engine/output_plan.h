@@ -38,13 +38,24 @@ std::optional<RenderPlan> PlanRender(const std::vector<std::string>& sources,
 struct CheckPlan {
   ReportFormat format = ReportFormat::kText;
   std::vector<std::string> reports;  // the HTML report of each source; empty strings otherwise
+  // audit --extract: the name (OutputNames) each document's extract is written under.
+  std::vector<std::string> extracts;
 };
 std::optional<CheckPlan> PlanCheck(const std::vector<std::string>& sources, const std::string& out,
                                    std::optional<ReportFormat> format, Diagnostics* errors);
-// The same for published documents (gongkai audit): reports named <name>.audit.html.
+// The same for published documents (gongkai audit): reports named <name>.audit.html; with an
+// `extract` directory, the name of each document's extract there (<name>.yaml and <name>/),
+// refused where two would be the same.
 std::optional<CheckPlan> PlanAudit(const std::vector<std::string>& documents,
                                    const std::string& out, std::optional<ReportFormat> format,
-                                   Diagnostics* errors);
+                                   const std::string& extract, Diagnostics* errors);
+
+// The name each published document's outputs (audit) are named after: its file name without
+// the extension, or with it where two share a stem (dept_budget.pdf and dept_budget.xlsx,
+// audited together, are reported as dept_budget.pdf.audit.html and dept_budget.xlsx.audit.html,
+// not one over the other). Sources (render, check) keep the stem: a YAML beside its workbook is
+// one department twice, refused by OutputsAreDistinct.
+std::vector<std::string> OutputNames(const std::vector<std::string>& sources);
 
 // The source format to write to `out` ("-" or empty: standard output): `to` if given, else the
 // one the name says, else YAML. A name that says another format than --to, or a disclosure
