@@ -313,6 +313,8 @@ const std::vector<FormSheet>& FinalFormSheets() {
         AmountRow("结余分配（万元）", "final_accounts.surplus_distribution"),
         TextRow("一般公共预算财政拨款差异原因", "final_accounts.reasons.general"),
         TextRow("“三公”经费差异原因", "final_accounts.reasons.three_public"),
+        TextRow("会议费差异原因", "final_accounts.reasons.meeting"),
+        TextRow("培训费差异原因", "final_accounts.reasons.training"),
         TextRow("预算绩效管理情况", "final_accounts.evaluation"),
         CountRow("因公出国（境）团组数（个）", "final_accounts.counts.outbound_groups"),
         CountRow("因公出国（境）人次", "final_accounts.counts.outbound_persons"),
