@@ -158,8 +158,8 @@ TEST(FinalTables, ThreePublicLayoutsOfTheRegions) {
   const Table& both = TableOf(xian, "final_three_public");
   EXPECT_EQ(both.number, "公开09表");
   EXPECT_EQ(both.title, "财政拨款“三公”经费及会议费、培训费支出决算表");
-  // Three header rows: 项目, the “三公” under 财政拨款安排的“三公”经费, 会议费, 培训费.
-  ASSERT_EQ(both.header.size(), 3u);
+  // Three header rows: 项目, the “三公” under 财政拨款安排的“三公”经费, 会议费, 培训费; then 栏次.
+  ASSERT_EQ(both.header.size(), 4u);
   ASSERT_EQ(both.header[0].size(), 4u);
   EXPECT_EQ(both.header[0][2].text, "会议费");
   EXPECT_EQ(both.header[0][3].text, "培训费");
@@ -537,16 +537,32 @@ TEST(MeetingAndTraining, WordingIsCheckedWithItsFileAndLine) {
   std::filesystem::remove_all(root);
 }
 
-// 西安's own header: its labels, 项目 over 科目代码 and 科目名称, 本年支出 over the amounts, and
-// the “三公” table three rows deep.
+// 西安's own header: its labels, 项目 over 科目代码 and 科目名称, 本年支出 over the amounts, the
+// “三公” table three rows deep, and the 栏次 row numbering the amount columns.
 TEST(RegionalLabels, XianHeadersAsXianPrintsThem) {
   const Document doc = TheEngine().Disclose(LoadExample("sample-xian-bureau-2022-final.yaml"));
   const Table& three = TableOf(doc, "final_three_public");
-  ASSERT_EQ(three.header.size(), 3u);
-  EXPECT_EQ(HeaderTexts(three), (std::vector<std::string>{
-                                    "项目", "财政拨款安排的“三公”经费", "会议费", "培训费", "小计",
-                                    "因公出国（境）费用", "公务用车购置及运行维护费", "公务接待费",
-                                    "小计", "公务用车购置费", "公务用车运行维护费"}));
+  ASSERT_EQ(three.header.size(), 4u);
+  EXPECT_EQ(HeaderTexts(three), (std::vector<std::string>{"项目",
+                                                          "财政拨款安排的“三公”经费",
+                                                          "会议费",
+                                                          "培训费",
+                                                          "小计",
+                                                          "因公出国（境）费用",
+                                                          "公务用车购置及运行维护费",
+                                                          "公务接待费",
+                                                          "小计",
+                                                          "公务用车购置费",
+                                                          "公务用车运行维护费",
+                                                          "栏次",
+                                                          "1",
+                                                          "2",
+                                                          "3",
+                                                          "4",
+                                                          "5",
+                                                          "6",
+                                                          "7",
+                                                          "8"}));
   EXPECT_EQ(three.header[0][0].rowspan, 3);
   EXPECT_EQ(three.header[0][1].colspan, 6);
   EXPECT_EQ(Texts(three.rows[1]),
@@ -555,9 +571,9 @@ TEST(RegionalLabels, XianHeadersAsXianPrintsThem) {
   const Table& general = TableOf(doc, "final_general_expenditure");
   EXPECT_EQ(HeaderTexts(general),
             (std::vector<std::string>{"项目", "本年支出", "科目代码", "科目名称", "小计",
-                                      "基本支出", "项目支出"}));
+                                      "基本支出", "项目支出", "", "栏次", "1", "2", "3"}));
   const Table& income = TableOf(doc, "final_income");
-  ASSERT_EQ(income.header.size(), 2u);
+  ASSERT_EQ(income.header.size(), 3u);
   EXPECT_EQ(income.header[0][0].text, "项目");
   EXPECT_EQ(income.header[0][1].text, "本年收入合计");
   EXPECT_EQ(income.header[0][1].rowspan, 2);

@@ -112,6 +112,22 @@ void ApplyLabels(const TableTemplate& tt, Table* t) {
       if (auto it = tt.labels.find(c.text); it != tt.labels.end()) c.text = it->second;
     }
   }
+  // `row.numbers`: a last header row numbering the amount columns 1, 2, … with its label (西安:
+  // 栏次) in each label column just before them.
+  if (auto numbers = tt.labels.find("row.numbers"); numbers != tt.labels.end()) {
+    const size_t width = t->numeric_columns.size();
+    std::vector<Cell> row;
+    int n = 0;
+    for (size_t col = 0; col < width; ++col) {
+      if (t->numeric_columns[col]) {
+        row.push_back(Cell::Text(std::to_string(++n)));
+      } else {
+        const bool before_amounts = col + 1 < width && t->numeric_columns[col + 1];
+        row.push_back(Cell::Text(before_amounts ? numbers->second : ""));
+      }
+    }
+    t->header.push_back(std::move(row));
+  }
 }
 
 }  // namespace

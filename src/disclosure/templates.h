@@ -57,7 +57,8 @@ struct TableTemplate {
   // `group.amounts`, a cell over the amount columns of a one-row header (西安: 本年支出); and
   // in final_three_public `group.three_public`, a cell over the six “三公” columns that makes
   // its header three rows deep (西安: 财政拨款安排的“三公”经费 over 小计 … 公务接待费, with
-  // 会议费 and 培训费 beside it).
+  // 会议费 and 培训费 beside it); `row.numbers`, a last header row numbering the amount columns
+  // 1, 2, … with the label given (西安: 栏次) in the label column before them.
   std::map<std::string, std::string> labels;
 
   bool HasColumn(const std::string& key) const;
