@@ -158,9 +158,11 @@ TEST(FinalTables, ThreePublicLayoutsOfTheRegions) {
   const Table& both = TableOf(xian, "final_three_public");
   EXPECT_EQ(both.number, "公开09表");
   EXPECT_EQ(both.title, "财政拨款“三公”经费及会议费、培训费支出决算表");
-  ASSERT_EQ(both.header[0].size(), 7u);
-  EXPECT_EQ(both.header[0][5].text, "会议费");
-  EXPECT_EQ(both.header[0][6].text, "培训费");
+  // Three header rows: 项目, the “三公” under 财政拨款安排的“三公”经费, 会议费, 培训费; then 栏次.
+  ASSERT_EQ(both.header.size(), 4u);
+  ASSERT_EQ(both.header[0].size(), 4u);
+  EXPECT_EQ(both.header[0][2].text, "会议费");
+  EXPECT_EQ(both.header[0][3].text, "培训费");
   ASSERT_EQ(both.rows.size(), 2u);
   EXPECT_EQ(Texts(both.rows[1]), (std::vector<std::string>{"决算数", "0.00", "0.00", "0.00", "0.00",
                                                            "0.00", "0.00", "86.81", "2,795.78"}));
@@ -461,6 +463,142 @@ TEST(FinalExplanation, CentralSectionsInTheCentralOrder) {
   std::filesystem::remove_all(root);
 }
 
+// 会议费 and 培训费 where a source gives them, in the wording of the layout (西安: 九（二）培训费
+// and （三）会议费 of its “三公” section; nationally after the “三公”), every figure computed.
+TEST(MeetingAndTraining, StatedInTheWordingOfTheLayout) {
+  Department d = LoadExample("sample-xian-bureau-2022-final.yaml");
+  const Document xian = TheEngine().Disclose(d);
+  const Section* three_public = nullptr;
+  for (const auto& s : xian.sections) {
+    if (s.id == "three_public") three_public = &s;
+  }
+  ASSERT_NE(three_public, nullptr);
+  EXPECT_EQ(three_public->number, "九");
+  EXPECT_EQ(three_public->title, "财政拨款“三公”经费及会议费、培训费支出决算情况说明");
+  std::vector<std::string> texts;
+  for (const auto& p : three_public->paragraphs) texts.push_back(p.text);
+  ASSERT_GE(texts.size(), 8u);
+  EXPECT_EQ(texts[0], "（一）“三公”经费支出决算情况说明。");
+  EXPECT_EQ(texts[texts.size() - 4], "（二）培训费支出情况说明。");
+  EXPECT_EQ(texts[texts.size() - 3],
+            "2022年度财政拨款安排培训费预算45.20万元，支出决算45.20万元，完成预算的100.00%。");
+  EXPECT_EQ(texts[texts.size() - 2], "（三）会议费支出情况说明。");
+  EXPECT_EQ(texts.back(),
+            "2022年度财政拨款安排会议费预算9.00万元，支出决算8.60万元，完成预算的95.56%，"
+            "决算数较预算数减少0.40万元，主要原因是：压缩会议数量和规模。");
+  // The figures follow the source: more spent than budgeted, no reason given.
+  d.final_accounts.meeting->actual = Wan("9.30");
+  d.final_accounts.reasons.erase("meeting");
+  std::string text = Paragraphs(TheEngine().Disclose(d));
+  EXPECT_NE(text.find("2022年度财政拨款安排会议费预算9.00万元，支出决算9.30万元，完成预算的"
+                      "103.33%，决算数较预算数增加0.30万元。"),
+            std::string::npos)
+      << text;
+  // Only 会议费: it is （二）; a 预算数 of 0 has no 完成%.
+  d.final_accounts.training.reset();
+  d.final_accounts.meeting = BudgetAndActual{Money(), Wan("1.20")};
+  text = Paragraphs(TheEngine().Disclose(d));
+  EXPECT_NE(text.find("（二）会议费支出情况说明。\n2022年度财政拨款安排会议费预算0.00万元，支出决算"
+                      "1.20万元，决算数较预算数增加1.20万元。"),
+            std::string::npos)
+      << text;
+  EXPECT_EQ(text.find("培训费支出情况说明"), std::string::npos) << text;
+  // Neither: no paragraph, and the “三公” without a lone （一）.
+  d.final_accounts.meeting.reset();
+  text = Paragraphs(TheEngine().Disclose(d));
+  EXPECT_EQ(text.find("会议费预算"), std::string::npos) << text;
+  EXPECT_EQ(text.find("（一）“三公”经费支出决算情况说明"), std::string::npos) << text;
+  // The national wording, without headings.
+  Department national = LoadExample("sample-xian-bureau-2022-final.yaml");
+  national.region_name = "";
+  text = Paragraphs(TheEngine().Disclose(national));
+  EXPECT_NE(
+      text.find("2022年度会议费财政拨款支出预算为9.00万元，支出决算为8.60万元，完成预算的"
+                "95.56%，决算数小于预算数，主要原因是：压缩会议数量和规模。\n2022年度培训费财政"
+                "拨款支出预算为45.20万元，支出决算为45.20万元，完成预算的100.00%。"),
+      std::string::npos)
+      << text;
+  EXPECT_EQ(text.find("培训费支出情况说明"), std::string::npos) << text;
+}
+
+TEST(MeetingAndTraining, WordingIsCheckedWithItsFileAndLine) {
+  const std::filesystem::path root =
+      DataWithLayout("wording-data", "key,value\nmeeting_training.more,，较预算增加{amonut}\n");
+  try {
+    Templates::Load(root.string(), DocumentKind::kFinalAccounts, 2024);
+    ADD_FAILURE() << "accepted an unknown placeholder";
+  } catch (const CatalogError& e) {
+    EXPECT_NE(std::string(e.what()).find("layout.csv:2: meeting_training.more 中的「{amonut}」"),
+              std::string::npos)
+        << e.what();
+  }
+  DataWithLayout("wording-data", "key,value\nmeeting_training.order,meeting lodging\n");
+  EXPECT_THROW(Templates::Load(root.string(), DocumentKind::kFinalAccounts, 2024), CatalogError);
+  std::filesystem::remove_all(root);
+}
+
+// 西安's own header: its labels, 项目 over 科目代码 and 科目名称, 本年支出 over the amounts, the
+// “三公” table three rows deep, and the 栏次 row numbering the amount columns.
+TEST(RegionalLabels, XianHeadersAsXianPrintsThem) {
+  const Document doc = TheEngine().Disclose(LoadExample("sample-xian-bureau-2022-final.yaml"));
+  const Table& three = TableOf(doc, "final_three_public");
+  ASSERT_EQ(three.header.size(), 4u);
+  EXPECT_EQ(HeaderTexts(three), (std::vector<std::string>{"项目",
+                                                          "财政拨款安排的“三公”经费",
+                                                          "会议费",
+                                                          "培训费",
+                                                          "小计",
+                                                          "因公出国（境）费用",
+                                                          "公务用车购置及运行维护费",
+                                                          "公务接待费",
+                                                          "小计",
+                                                          "公务用车购置费",
+                                                          "公务用车运行维护费",
+                                                          "栏次",
+                                                          "1",
+                                                          "2",
+                                                          "3",
+                                                          "4",
+                                                          "5",
+                                                          "6",
+                                                          "7",
+                                                          "8"}));
+  EXPECT_EQ(three.header[0][0].rowspan, 3);
+  EXPECT_EQ(three.header[0][1].colspan, 6);
+  EXPECT_EQ(Texts(three.rows[1]),
+            (std::vector<std::string>{"决算数", "10.20", "0.00", "9.40", "0.00", "9.40", "0.80",
+                                      "8.60", "45.20"}));
+  const Table& general = TableOf(doc, "final_general_expenditure");
+  EXPECT_EQ(HeaderTexts(general),
+            (std::vector<std::string>{"项目", "本年支出", "科目代码", "科目名称", "小计",
+                                      "基本支出", "项目支出", "", "栏次", "1", "2", "3"}));
+  const Table& income = TableOf(doc, "final_income");
+  ASSERT_EQ(income.header.size(), 3u);
+  EXPECT_EQ(income.header[0][0].text, "项目");
+  EXPECT_EQ(income.header[0][1].text, "本年收入合计");
+  EXPECT_EQ(income.header[0][1].rowspan, 2);
+  EXPECT_EQ(HeaderTexts(income)[income.header[0].size()], "科目代码");
+  // The national tables keep their own.
+  Department national = LoadExample("sample-xian-bureau-2022-final.yaml");
+  national.region_name = "";
+  const Document plain = TheEngine().Disclose(national);
+  EXPECT_EQ(TableOf(plain, "final_three_public").header.size(), 2u);
+  EXPECT_EQ(TableOf(plain, "final_income").header[0][0].text, "科目编码");
+
+  // A group the table cannot have is an error naming the file and line.
+  namespace fs = std::filesystem;
+  const fs::path root = DataWithLayout("labels-data", "key,value\n");
+  const fs::path dir = root / "templates" / "final-accounts" / "2021";
+  std::ofstream(dir / "labels.csv") << "table,key,label\nfinal_income,group.three_public,x\n";
+  try {
+    Templates::Load(root.string(), DocumentKind::kFinalAccounts, 2024);
+    ADD_FAILURE() << "accepted a group of another table";
+  } catch (const CatalogError& e) {
+    EXPECT_NE(std::string(e.what()).find("labels.csv:2"), std::string::npos) << e.what();
+  }
+  fs::remove_all(root);
+}
+
 TEST(OperatingExpenses, BudgetReadAndWrittenBySources) {
   Department d = LoadExample("sample-science-bureau-2024-final.yaml");
   d.final_accounts.operating_budget = Wan("14.00");
@@ -522,8 +660,8 @@ TEST(FinalDeclared, BudgetFiguresOfTextOnlyInFinalAccounts) {
 
 // A 决算's own tables declared add no finding, for the examples and generated ones.
 TEST(FinalDeclared, OwnTablesDeclaredAddNoFinding) {
-  for (const char* name :
-       {"putuo-finance-2024-final.yaml", "sample-science-bureau-2024-final.yaml"}) {
+  for (const char* name : {"putuo-finance-2024-final.yaml", "sample-science-bureau-2024-final.yaml",
+                           "sample-xian-bureau-2022-final.yaml"}) {
     Department d = LoadExample(name);
     d.declared = Declared();
     Document doc = TheEngine().Disclose(d);
@@ -555,11 +693,14 @@ TEST(FinalDeclared, OwnTablesDeclaredAddNoFinding) {
 }
 
 // Each figure of the 情况说明 is located where the document states it, in the national layout
-// (机关运行经费 and 政府采购 under 十一 其他重要事项) and in the 中央 one (sections 八 and 九).
+// (机关运行经费 and 政府采购 under 十一 其他重要事项), in the 中央 one (sections 八 and 九) and in
+// 西安's (the “三公” under 九（一）, 机关运行经费 and 政府采购 sections 十 and 十一).
 TEST(FinalDeclared, TextFiguresAreLocatedAsTheLayoutNumbersTheSections) {
-  for (const auto& [name, operating, procurement] :
-       {std::tuple{"sample-science-bureau-2024-final.yaml", "十一（一）", "十一（二）"},
-        std::tuple{"sample-central-bureau-2024-final.yaml", "八", "九"}}) {
+  for (const auto& [name, operating, procurement, three_public] :
+       {std::tuple{"sample-science-bureau-2024-final.yaml", "十一（一）", "十一（二）", "七"},
+        std::tuple{"sample-central-bureau-2024-final.yaml", "八", "九", "七"},
+        // 西安: the “三公” under 九（一）, before 培训费 and 会议费.
+        std::tuple{"sample-xian-bureau-2022-final.yaml", "十", "十一", "九（一）"}}) {
     Department d = LoadExample(name);
     Document doc = TheEngine().Disclose(d);
     d.declared = DeclareFromDisclosure(d, doc);
@@ -569,7 +710,7 @@ TEST(FinalDeclared, TextFiguresAreLocatedAsTheLayoutNumbersTheSections) {
     if (at.count("procurement.total")) {
       EXPECT_EQ(at["procurement.total"], procurement) << name;
     }
-    EXPECT_EQ(at["three_public.total"], "七") << name;
+    EXPECT_EQ(at["three_public.total"], three_public) << name;
     EXPECT_EQ(at["total"], "一") << name;
     // Every place is a section of the document, or a heading of one.
     std::set<std::string> places;

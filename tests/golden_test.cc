@@ -29,7 +29,8 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values("xinzhou-gov-office-2023", "dongxihu-finance-2023", "funing-finance-2021",
                       "bazhou-finance-2022", "minimal", "institution-transfers-2023",
                       "sample-science-bureau-2024-budget", "sample-science-bureau-2024-final",
-                      "putuo-finance-2024-final", "sample-central-bureau-2024-final"),
+                      "putuo-finance-2024-final", "sample-central-bureau-2024-final",
+                      "sample-xian-bureau-2022-final"),
     testing::ExampleName());
 
 }  // namespace

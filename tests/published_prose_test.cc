@@ -179,7 +179,8 @@ TEST(PublishedProseTest, RoundingIsANote) {
 TEST(PublishedProseTest, OwnDisclosuresGiveNothing) {
   for (const std::string example :
        {"sample-science-bureau-2024-budget.yaml", "sample-central-bureau-2024-final.yaml",
-        "putuo-finance-2024-final.yaml", "dongxihu-finance-2023.yaml"}) {
+        "putuo-finance-2024-final.yaml", "dongxihu-finance-2023.yaml",
+        "sample-xian-bureau-2022-final.yaml"}) {
     const std::string path = testing::ExamplePath(example);
     ASSERT_TRUE(std::filesystem::exists(path)) << path;
     Loaded l = TheEngine().Load(path);

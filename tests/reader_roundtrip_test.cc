@@ -123,8 +123,8 @@ TEST(ReaderRoundTrip, WorkbookRecoversEveryCellAndFindsNothing) {
   int tables = 0, cells = 0;
   std::vector<Document> documents = Documents();
   // Final accounts (决算) too: the examples, and 决算 of synthetic budgets.
-  for (const char* name :
-       {"putuo-finance-2024-final.yaml", "sample-science-bureau-2024-final.yaml"}) {
+  for (const char* name : {"putuo-finance-2024-final.yaml", "sample-science-bureau-2024-final.yaml",
+                           "sample-xian-bureau-2022-final.yaml"}) {
     Loaded l = TheEngine().Load(testing::ExamplePath(name));
     ASSERT_TRUE(l.ok()) << name;
     documents.push_back(TheEngine().Disclose(*l.department));

@@ -40,7 +40,8 @@ INSTANTIATE_TEST_SUITE_P(
                       "funing-finance-2021.yaml", "bazhou-finance-2022.yaml", "minimal.yaml",
                       "institution-transfers-2023.yaml", "sample-science-bureau-2024-budget.yaml",
                       "sample-science-bureau-2024-final.yaml", "putuo-finance-2024-final.yaml",
-                      "sample-central-bureau-2024-final.yaml"),
+                      "sample-central-bureau-2024-final.yaml",
+                      "sample-xian-bureau-2022-final.yaml"),
     testing::ExampleName());
 
 }  // namespace

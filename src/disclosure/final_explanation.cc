@@ -238,6 +238,7 @@ class FinalWriter {
 
   void ThreePublic() {
     Start("three_public", "财政拨款“三公”经费支出决算情况说明");
+    PartHeading("three_public");
     const BudgetAndActual& t = x_.three_public_total;
     // "完成预算的60.46%" as the 中央 and local 决算 state the “三公” (the budget of the year is
     // its only budget); the direction is said once, by the reason when there is one.
@@ -280,6 +281,58 @@ class FinalWriter {
                      c.vehicles_held));
     Text(budget_and_actual("公务接待费", item("reception")) +
          fmt::format("。国内公务接待{}批次，{}人次。", c.reception_batches, c.reception_persons));
+    MeetingAndTraining();
+  }
+
+  // layout.csv's text for `key`, empty where it has none.
+  std::string Layout(const std::string& key) const {
+    auto it = layout_.find(key);
+    return it == layout_.end() ? "" : it->second;
+  }
+
+  // A heading of the “三公” section's parts where the layout gives one (西安: （一）“三公”经费,
+  // （二）培训费, （三）会议费), numbered in the order printed; only where 会议费 or 培训费 is
+  // stated, so that the “三公” alone stands without a lone （一）.
+  void PartHeading(const std::string& id) {
+    if (!fa_.meeting && !fa_.training) return;
+    const std::string text = Layout("meeting_training.heading." + id);
+    if (text.empty()) return;
+    Heading("（" + ChineseNumber(++part_) + "）" + text);
+  }
+
+  // The 会议费 and 培训费 a source gives (final_accounts.meeting, training), each in the
+  // wording of layout.csv's meeting_training.* (the order, the sentence, its 完成%, its
+  // difference from the 预算数 and the reason for it, final_accounts.reasons.meeting/training);
+  // every figure computed here. Nothing where the source gives neither.
+  void MeetingAndTraining() {
+    for (const std::string& id : Words(Layout("meeting_training.order"))) {
+      const std::optional<BudgetAndActual>& item = id == "meeting" ? fa_.meeting : fa_.training;
+      if (!item) continue;
+      PartHeading(id);
+      const Money printed_budget = PrintedWan(item->budget),
+                  printed_actual = PrintedWan(item->actual);
+      std::string completion, difference;
+      if (!item->budget.is_zero()) {
+        completion = Fill(Layout("meeting_training.completion"),
+                          {{"{rate}", Share(item->actual, item->budget)}});
+      }
+      if (printed_actual != printed_budget) {
+        const bool more = printed_actual > printed_budget;
+        difference = Fill(Layout(more ? "meeting_training.more" : "meeting_training.less"),
+                          {{"{amount}", WanText(more ? printed_actual - printed_budget
+                                                     : printed_budget - printed_actual)}});
+        auto reason = fa_.reasons.find(id);
+        if (reason != fa_.reasons.end() && !reason->second.empty()) {
+          difference +=
+              Fill(Layout("meeting_training.reason"), {{"{reason}", StripPeriods(reason->second)}});
+        }
+      }
+      Text(Fill(Layout("meeting_training.text." + id), {{"{year}", Year()},
+                                                        {"{budget}", WanText(item->budget)},
+                                                        {"{actual}", WanText(item->actual)},
+                                                        {"{completion}", completion},
+                                                        {"{difference}", difference}}));
+    }
   }
 
   void FundBudget(const char* id, const std::string& title, const char* fund, const char* name) {
@@ -374,6 +427,27 @@ class FinalWriter {
     auto it = m.find(key);
     return it == m.end() ? Money() : it->second;
   }
+  // `text` with each placeholder replaced by its value.
+  static std::string Fill(std::string text,
+                          const std::vector<std::pair<std::string, std::string>>& values) {
+    for (const auto& [key, value] : values) {
+      for (size_t at = text.find(key); at != std::string::npos;
+           at = text.find(key, at + value.size()))
+        text.replace(at, key.size(), value);
+    }
+    return text;
+  }
+  // "training meeting" → {training, meeting}.
+  static std::vector<std::string> Words(const std::string& text) {
+    std::vector<std::string> out;
+    size_t at = 0;
+    while (at < text.size()) {
+      size_t end = std::min(text.find(' ', at), text.size());
+      if (end > at) out.push_back(text.substr(at, end - at));
+      at = end + 1;
+    }
+    return out;
+  }
   static std::string Join(const std::vector<std::string>& parts) {
     std::string out;
     for (const auto& p : parts) out += (out.empty() ? "" : "；") + p;
@@ -389,6 +463,7 @@ class FinalWriter {
   const bool adjusted_;          // the 调整预算 is printed (given, and the layout prints it)
   const bool operating_budget_;  // the 机关运行经费预算数 is printed (known, and printed)
   std::vector<Section> sections_;
+  int part_ = 0;  // the headings of the “三公” section's parts printed so far
 };
 
 }  // namespace

@@ -187,8 +187,10 @@ void BuildFinalGeneralExpenditure(const Department& d, const Figures&, const Tab
   const bool adjusted = tt.HasColumn("adjusted") && !fa.adjusted_by_item.empty();
   const bool budget = (tt.HasColumn("budget") || adjusted) && !fa.budget_by_item.empty();
   if (!budget && !adjusted) {
+    // 基本支出 split into 人员经费 and 公用经费, unless the region prints it whole (西安).
     FunctionTreeTable(
-        d, [](const ExpenditureLine& l) { return l.fund == "general"; }, true, t);
+        d, [](const ExpenditureLine& l) { return l.fund == "general"; },
+        tt.layout != "basic_project", t);
     return;
   }
   // The budget figures of each 项 are lines of their own, marked by their fund, so that the
@@ -315,15 +317,25 @@ void BuildFinalThreePublic(const Department& d, const Figures& f, const TableTem
     return;
   }
   // "meeting_training" (西安): 会议费 and 培训费 after the “三公”, outside their 合计.
+  // With a cell over the six “三公” columns where the region prints one (labels.csv
+  // group.three_public: 西安's 财政拨款安排的“三公”经费), the header is three rows deep.
   const bool meeting_training = tt.HasColumn("meeting_training");
-  std::vector<Cell> top = {Cell{"项目", {}, 1, 2}, Cell{"合计", {}, 1, 2},
-                           Cell{"因公出国（境）费", {}, 1, 2},
-                           Cell::Text("公务用车购置及运行费", 3), Cell{"公务接待费", {}, 1, 2}};
+  const std::string group = tt.Label("group.three_public", "");
+  const int depth = group.empty() ? 2 : 3;
+  std::vector<Cell> items = {Cell{"合计", {}, 1, 2}, Cell{"因公出国（境）费", {}, 1, 2},
+                             Cell::Text("公务用车购置及运行费", 3), Cell{"公务接待费", {}, 1, 2}};
+  std::vector<Cell> top = {Cell{"项目", {}, 1, depth}};
+  if (group.empty()) {
+    top.insert(top.end(), items.begin(), items.end());
+  } else {
+    top.push_back(Cell::Text(group, 6));
+  }
   if (meeting_training) {
-    top.push_back(Cell{"会议费", {}, 1, 2});
-    top.push_back(Cell{"培训费", {}, 1, 2});
+    top.push_back(Cell{"会议费", {}, 1, depth});
+    top.push_back(Cell{"培训费", {}, 1, depth});
   }
   t->header.push_back(std::move(top));
+  if (!group.empty()) t->header.push_back(std::move(items));
   t->header.push_back(HeaderRow({"小计", "公务用车购置费", "公务用车运行费"}));
   t->numeric_columns = NumericColumns(1, meeting_training ? 8 : 6);
   const FinalAccounts& fa = d.final_accounts;

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <string>
@@ -64,6 +65,71 @@ const std::map<std::string, FinalBuilder>& FinalBuilders() {
   return builders;
 }
 
+// A region's header (labels.csv, TableTemplate::labels): `group.amounts` over the amount
+// columns, `group.item` over the 科目编码 and 科目名称 columns — the header one row deeper where it
+// was one row, else the two cells moved to its last row —, then every national label the region
+// words differently.
+void ApplyLabels(const TableTemplate& tt, Table* t) {
+  if (tt.labels.empty() || t->header.empty()) return;
+  // `group.amounts` over the amount columns of a one-row header (西安: 本年支出 over 小计, 基本支出
+  // and 项目支出): the other cells then span both rows.
+  if (auto group = tt.labels.find("group.amounts");
+      group != tt.labels.end() && t->header.size() == 1) {
+    std::vector<Cell> labels, amounts;
+    size_t col = 0;
+    for (auto& c : t->header[0]) {
+      const bool numeric = col < t->numeric_columns.size() && t->numeric_columns[col];
+      col += static_cast<size_t>(std::max(c.colspan, 1));
+      (numeric ? amounts : labels).push_back(std::move(c));
+    }
+    int width = 0;
+    for (const auto& c : amounts) width += std::max(c.colspan, 1);
+    for (auto& c : labels) c.rowspan = 2;
+    labels.push_back(Cell::Text(group->second, width));
+    t->header = {std::move(labels), std::move(amounts)};
+  }
+  auto& top = t->header[0];
+  const int depth = static_cast<int>(t->header.size());
+  if (auto group = tt.labels.find("group.item");
+      group != tt.labels.end() && top.size() >= 2 && top[0].text == "科目编码" &&
+      top[1].text == "科目名称" && top[0].colspan == 1 && top[1].colspan == 1 &&
+      top[0].rowspan == depth && top[1].rowspan == depth) {
+    std::vector<Cell> codes = {top[0], top[1]};
+    for (auto& c : codes) c.rowspan = 1;
+    top.erase(top.begin(), top.begin() + 2);
+    if (depth == 1) {
+      for (auto& c : top) ++c.rowspan;
+      top.insert(top.begin(), Cell::Text(group->second, 2));
+      t->header.push_back(std::move(codes));
+    } else {
+      top.insert(top.begin(), Cell{group->second, {}, 2, depth - 1});
+      auto& last = t->header.back();
+      last.insert(last.begin(), codes.begin(), codes.end());
+    }
+  }
+  for (auto& row : t->header) {
+    for (auto& c : row) {
+      if (auto it = tt.labels.find(c.text); it != tt.labels.end()) c.text = it->second;
+    }
+  }
+  // `row.numbers`: a last header row numbering the amount columns 1, 2, … with its label (西安:
+  // 栏次) in each label column just before them.
+  if (auto numbers = tt.labels.find("row.numbers"); numbers != tt.labels.end()) {
+    const size_t width = t->numeric_columns.size();
+    std::vector<Cell> row;
+    int n = 0;
+    for (size_t col = 0; col < width; ++col) {
+      if (t->numeric_columns[col]) {
+        row.push_back(Cell::Text(std::to_string(++n)));
+      } else {
+        const bool before_amounts = col + 1 < width && t->numeric_columns[col + 1];
+        row.push_back(Cell::Text(before_amounts ? numbers->second : ""));
+      }
+    }
+    t->header.push_back(std::move(row));
+  }
+}
+
 }  // namespace
 
 std::vector<Cell> HeaderRow(std::initializer_list<const char*> titles) {
@@ -97,6 +163,7 @@ std::vector<Table> BuildTables(const Department& d, const Figures& f, const Temp
     } else {
       final_it->second(d, f, tt, &t);
     }
+    ApplyLabels(tt, &t);
     auto split = SplitNumber(tt.number);
     if (!t.has_data && !tt.always) {
       if (split) ++left_out[split->first];

@@ -35,6 +35,38 @@ const char* const kFinalSections[] = {
     "overview", "income", "spending",   "fiscal", "general",   "general_basic", "three_public",
     "gov_fund", "soe",    "evaluation", "other",  "operating", "procurement",   "assets"};
 
+// The wording layout.csv gives the 决算 情况说明's 会议费 and 培训费 (final_explanation.cc),
+// each key with the placeholders its text may hold; `meeting_training.order` lists the two
+// ids in the order stated.
+struct TextKey {
+  const char* key;
+  std::vector<std::string> placeholders;
+};
+const TextKey kTextKeys[] = {
+    {"meeting_training.order", {}},
+    {"meeting_training.heading.three_public", {}},
+    {"meeting_training.heading.meeting", {}},
+    {"meeting_training.heading.training", {}},
+    {"meeting_training.text.meeting",
+     {"{year}", "{budget}", "{actual}", "{completion}", "{difference}"}},
+    {"meeting_training.text.training",
+     {"{year}", "{budget}", "{actual}", "{completion}", "{difference}"}},
+    {"meeting_training.completion", {"{rate}"}},
+    {"meeting_training.more", {"{amount}"}},
+    {"meeting_training.less", {"{amount}"}},
+    {"meeting_training.reason", {"{reason}"}},
+};
+
+// The first placeholder of `text` that `allowed` does not name, empty when there is none.
+std::string UnknownPlaceholder(const std::string& text, const std::vector<std::string>& allowed) {
+  for (size_t at = text.find('{'); at != std::string::npos; at = text.find('{', at + 1)) {
+    const size_t end = text.find('}', at);
+    const std::string name = text.substr(at, end == std::string::npos ? end : end - at + 1);
+    if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) return name;
+  }
+  return "";
+}
+
 bool IsFinalSection(const std::string& id) {
   return std::find(std::begin(kFinalSections), std::end(kFinalSections), id) !=
          std::end(kFinalSections);
@@ -84,6 +116,11 @@ bool TableTemplate::HasColumn(const std::string& key) const {
   return std::find(columns.begin(), columns.end(), key) != columns.end();
 }
 
+std::string TableTemplate::Label(const std::string& key, const std::string& national) const {
+  auto it = labels.find(key);
+  return it == labels.end() ? national : it->second;
+}
+
 namespace {
 
 // The latest year directory under `root` not after `year`, 0 when there is none.
@@ -127,6 +164,24 @@ std::vector<std::string> Words(const std::string& text) {
     at = end + 1;
   }
   return out;
+}
+
+// Each row of a file of table,key,label rows (rows.csv, labels.csv) with the template of its
+// table: fn(table, key, label, file, line). A table tables.csv does not list is an error naming
+// the file and line.
+template <typename Fn>
+void ForEachTableRow(const std::string& path, std::vector<TableTemplate>* tables, Fn fn) {
+  CsvTable csv = ReadCsvFile(path);
+  const size_t table = csv.Column("table"), key = csv.Column("key"), label = csv.Column("label");
+  for (const auto& row : csv.rows) {
+    auto it = std::find_if(tables->begin(), tables->end(),
+                           [&](const TableTemplate& tt) { return tt.id == row.fields[table]; });
+    if (it == tables->end()) {
+      throw CatalogError(
+          fmt::format("{}:{}: 表「{}」不在 tables.csv 中", csv.path, row.line, row.fields[table]));
+    }
+    fn(*it, row.fields[key], row.fields[label], csv.path, row.line);
+  }
 }
 
 }  // namespace
@@ -182,18 +237,27 @@ Templates Templates::Load(const std::string& data_dir, DocumentKind kind, int ye
     t.tables.push_back(std::move(tt));
   }
   if (std::error_code ec; fs::exists(file("rows.csv"), ec)) {
-    CsvTable rows = ReadCsvFile(file("rows.csv"));
-    const size_t table = rows.Column("table"), row_key = rows.Column("key"),
-                 label = rows.Column("label");
-    for (const auto& row : rows.rows) {
-      auto it = std::find_if(t.tables.begin(), t.tables.end(),
-                             [&](const TableTemplate& tt) { return tt.id == row.fields[table]; });
-      if (it == t.tables.end()) {
-        throw CatalogError(fmt::format("{}:{}: 表「{}」不在 tables.csv 中", rows.path, row.line,
-                                       row.fields[table]));
-      }
-      it->rows.emplace_back(row.fields[row_key], row.fields[label]);
-    }
+    ForEachTableRow(file("rows.csv"), &t.tables,
+                    [](TableTemplate& tt, const std::string& k, const std::string& v,
+                       const std::string&, auto) { tt.rows.emplace_back(k, v); });
+  }
+  if (std::error_code ec; fs::exists(file("labels.csv"), ec)) {
+    ForEachTableRow(
+        file("labels.csv"), &t.tables,
+        [](TableTemplate& tt, const std::string& k, const std::string& v, const std::string& path,
+           auto line) {
+          if (k.rfind("group.", 0) == 0 && k != "group.item" && k != "group.amounts" &&
+              !(k == "group.three_public" && tt.id == "final_three_public")) {
+            throw CatalogError(fmt::format(
+                "{}:{}: 「{}」不是表「{}」的表头分组（可用：group.item、group.amounts{}）", path,
+                line, k, tt.id, tt.id == "final_three_public" ? "、group.three_public" : ""));
+          }
+          if (k.rfind("row.", 0) == 0 && k != "row.numbers") {
+            throw CatalogError(
+                fmt::format("{}:{}: 「{}」不是表头的行（可用：row.numbers）", path, line, k));
+          }
+          tt.labels[k] = v;
+        });
   }
   // layout.csv: the national values, then the region's key by key.
   for (const fs::path& layout_dir : {dir, regional}) {
@@ -208,11 +272,34 @@ Templates Templates::Load(const std::string& data_dir, DocumentKind kind, int ye
         t.layout[k] = v;
         continue;
       }
+      if (auto text_key = std::find_if(std::begin(kTextKeys), std::end(kTextKeys),
+                                       [&](const TextKey& tk) { return k == tk.key; });
+          text_key != std::end(kTextKeys)) {
+        if (k == "meeting_training.order") {
+          for (const auto& id : Words(v)) {
+            if (id != "meeting" && id != "training") {
+              throw CatalogError(fmt::format(
+                  "{}:{}: meeting_training.order 中的「{}」无效（可用：meeting、training）",
+                  settings.path, row.line, id));
+            }
+          }
+        } else if (std::string bad = UnknownPlaceholder(v, text_key->placeholders); !bad.empty()) {
+          throw CatalogError(
+              fmt::format("{}:{}: {} 中的「{}」无效（可用：{}）", settings.path, row.line, k, bad,
+                          text_key->placeholders.empty()
+                              ? std::string("无")
+                              : fmt::format("{}", fmt::join(text_key->placeholders, "、"))));
+        }
+        t.layout[k] = v;
+        continue;
+      }
       auto known = std::find_if(std::begin(kLayoutKeys), std::end(kLayoutKeys),
                                 [&](const LayoutKey& l) { return k == l.key; });
       if (known == std::end(kLayoutKeys)) {
         std::vector<std::string> keys;
         for (const auto& l : kLayoutKeys) keys.push_back(l.key);
+        keys.push_back("title.<部分>");
+        for (const auto& tk : kTextKeys) keys.push_back(tk.key);
         throw CatalogError(fmt::format("{}:{}: 未知的版式设置「{}」（可用：{}）", settings.path,
                                        row.line, k, fmt::join(keys, "、")));
       }

@@ -6,17 +6,21 @@
 // in document.h).
 //
 // Regional variants: data/templates/<kind>/<region>/<year>/ holds the files a region prints
-// differently (any of frame.csv, tables.csv, glossary.csv, rows.csv); a file it does not have
-// is the national one. The region is the longest directory name that begins the source's
+// differently (any of frame.csv, tables.csv, glossary.csv, rows.csv, labels.csv); a file it does
+// not have is the national one. The region is the longest directory name that begins the source's
 // `department.region.name` (上海市 for 上海市普陀区; 中央 for a central department), with its
 // latest year not after the document's; without one the national set is used.
 //
 // layout.csv (key,value; optional) says how the 情况说明 of a region states what it states:
 // `adjusted_budget` printed|omitted — whether the 一般公共预算财政拨款 sentences give the
 // 调整预算 beside the 年初预算 where a source has one; `operating_budget` printed|omitted —
-// whether the 机关运行经费 is stated with its 预算数 and 完成% (as 西安 does). A regional
-// layout.csv overrides the national one key by key; an unknown key or value is an error naming the
-// file and line.
+// whether the 机关运行经费 is stated with its 预算数 and 完成% (as 西安 does); `sections` and
+// `title.<id>` the order and titles of its parts; `meeting_training.*` the wording of the 会议费
+// and 培训费 a source gives (their order, headings — 西安 states them as （二）培训费 and
+// （三）会议费 of its “三公” part —, the sentence with {year} {budget} {actual} {completion}
+// {difference}, the 完成% with {rate}, the difference from the 预算数 with {amount} and its reason
+// with {reason}). A regional layout.csv overrides the national one key by key; an unknown key,
+// value or placeholder is an error naming the file and line.
 #ifndef GONGKAI_DISCLOSURE_TEMPLATES_H_
 #define GONGKAI_DISCLOSURE_TEMPLATES_H_
 
@@ -34,7 +38,9 @@ struct TableTemplate {
   std::string empty_note;  // may contain {dept} and {year}
   // tables.csv's optional `layout` column: the builder's variant of the table where regions
   // lay it out differently (final_three_public: "pairs", 预算数 and 决算数 side by side under
-  // each item in one row, as 上海 prints it); empty: the national layout.
+  // each item in one row, as 上海 prints it; final_general_expenditure: "basic_project", 合计,
+  // 基本支出 and 项目支出 without 人员经费 and 公用经费, as 西安 prints it); empty: the national
+  // layout.
   std::string layout;
   // tables.csv's optional `columns` column: extra columns a region prints, space-separated
   // keys the builder knows (final_general_expenditure: "budget", 年初预算 before 合计;
@@ -44,8 +50,20 @@ struct TableTemplate {
   // 决算总表's income sources ("income.general", "income.business+special": several sources on
   // one row) and 功能 类 ("class.201"). Empty: the builder's own rows from the catalog.
   std::vector<std::pair<std::string, std::string>> rows;
+  // labels.csv (table,key,label): the labels a region prints in the table's header. A key is
+  // the label the national table prints (西安: 合计 → 小计, 因公出国（境）费 → 因公出国（境）费用,
+  // 科目编码 → 科目代码), replaced wherever it heads a column, or a header cell the national
+  // table has not: `group.item`, a cell over the 科目编码 and 科目名称 columns (西安: 项目);
+  // `group.amounts`, a cell over the amount columns of a one-row header (西安: 本年支出); and
+  // in final_three_public `group.three_public`, a cell over the six “三公” columns that makes
+  // its header three rows deep (西安: 财政拨款安排的“三公”经费 over 小计 … 公务接待费, with
+  // 会议费 and 培训费 beside it); `row.numbers`, a last header row numbering the amount columns
+  // 1, 2, … with the label given (西安: 栏次) in the label column before them.
+  std::map<std::string, std::string> labels;
 
   bool HasColumn(const std::string& key) const;
+  // The region's label for `key`, else `national`.
+  std::string Label(const std::string& key, const std::string& national) const;
 };
 
 // A term of 名词解释. `when` names a kind of spending the department must have for the term to

@@ -141,7 +141,15 @@ DeclaredFigure Compared(const std::string& key, const std::string& at, Money act
 // 重要事项 in the national one.
 std::string SectionAt(const Document& doc, std::string_view id, const char* sub = "") {
   for (const Section& s : doc.sections) {
-    if (s.id == id) return s.number + sub;
+    if (s.id != id) continue;
+    // A section that opens with a heading states what follows under it (西安's “三公” under
+    // （一）, before its （二）培训费 and （三）会议费).
+    if (*sub == '\0' && !s.paragraphs.empty() && s.paragraphs[0].kind == Paragraph::kHeading &&
+        s.paragraphs[0].text.rfind("（", 0) == 0) {
+      const std::string& h = s.paragraphs[0].text;
+      return s.number + h.substr(0, h.find("）") + std::string("）").size());
+    }
+    return s.number + sub;
   }
   if (id == "operating") return SectionAt(doc, "other", "（一）");
   if (id == "procurement") return SectionAt(doc, "other", "（二）");

@@ -30,10 +30,21 @@ std::vector<std::string> ColumnPaths(const Table& t) {
       c += cell.colspan;
     }
   }
+  // A row of column numbers (栏次 1 2 3 …, as 西安 prints one) names no column.
+  auto numbering = [&](size_t r) {
+    for (const auto& text : grid[r]) {
+      if (!text.empty() && text != "栏次" &&
+          text.find_first_not_of("0123456789") != std::string::npos) {
+        return false;
+      }
+    }
+    return true;
+  };
   std::vector<std::string> paths(width);
   for (size_t c = 0; c < width; ++c) {
     std::string path;
     for (size_t r = 0; r < grid.size(); ++r) {
+      if (numbering(r)) continue;
       if (grid[r][c].empty() || (r > 0 && grid[r][c] == grid[r - 1][c])) continue;
       path += (path.empty() ? "" : "/") + grid[r][c];
     }

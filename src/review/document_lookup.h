@@ -19,7 +19,8 @@
 
 namespace gongkai {
 
-// Column names of a table: "基本支出/小计" style paths, one per column.
+// Column names of a table: "基本支出/小计" style paths, one per column (a header row of column
+// numbers, 栏次 1 2 3 …, names nothing).
 std::vector<std::string> ColumnPaths(const Table& t);
 
 // An index of one table for look-ups (row labels → positions, column paths). Find gives the

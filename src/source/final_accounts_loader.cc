@@ -92,12 +92,18 @@ class FinalLoader {
     }
     if (const auto& reasons = n["reasons"]; reasons) {
       if (!reasons.IsMap()) {
-        r_.Error(reasons, "reasons 应为「功能科目编码（或 general、three_public）: 原因」的映射");
+        r_.Error(reasons,
+                 "reasons 应为「功能科目编码（或 general、three_public、meeting、training）: "
+                 "原因」的映射");
       } else {
         for (const auto& e : reasons.entries()) {
           const std::string code = e.key.Scalar();
-          // general: 一般公共预算财政拨款支出 as a whole; three_public: the “三公” as a whole.
-          if (code != "general" && code != "three_public") Function(code, e.key, "reasons");
+          // general: 一般公共预算财政拨款支出 as a whole; three_public: the “三公” as a whole;
+          // meeting, training: the 会议费 and 培训费 (where a region states them).
+          if (code != "general" && code != "three_public" && code != "meeting" &&
+              code != "training") {
+            Function(code, e.key, "reasons");
+          }
           out_->reasons[code] = r_.Text(e.value, "reasons「" + Excerpt(code) + "」");
         }
       }

@@ -45,7 +45,10 @@ struct ListSheet {
   std::vector<Column> columns;
 };
 
-enum class RowKind { kScalar, kKeyed, kIndexed, kPair };
+// kHeading: no field, a row of column headers over the rows that follow it (the “三公” sheet's
+// last-year rows, whose columns differ from the sheet's own header); written in the header
+// style, skipped when read.
+enum class RowKind { kScalar, kKeyed, kIndexed, kPair, kHeading };
 struct FormRow {
   const char* label;
   RowKind kind;
@@ -199,6 +202,12 @@ const std::vector<Column>& IndicatorColumns() {
 }
 constexpr size_t kGoalColumns = 6;  // the first six columns describe the goal
 
+// The headers of last year's figures and their reasons: last year's budget, in a 决算 last
+// year's 决算 (上年对比, and the “三公” sheet's heading row above its last-year rows).
+std::vector<const char*> PriorHeaders(bool final_accounts) {
+  return {final_accounts ? "上年决算数（万元）" : "上年预算数（万元）", "变动原因"};
+}
+
 const std::vector<FormSheet>& FormSheets() {
   static const std::vector<FormSheet> sheets = {
       {"基本信息",
@@ -250,12 +259,14 @@ const std::vector<FormSheet>& FormSheets() {
         {"项目支出", RowKind::kPair, "prior_year.project", {}},
         {"政府性基金预算财政拨款支出", RowKind::kPair, "prior_year.fund", {}},
         {"机关运行经费", RowKind::kPair, "prior_year.operating_expenses", {}}},
-       {"上年预算数（万元）", "变动原因"},
+       PriorHeaders(false),
        24,
-       {"上年决算数（万元）", "变动原因"}},
+       PriorHeaders(true)},
       {"三公",
        {{"单位范围", RowKind::kScalar, "three_public.scope", {Text("", "", 40)}},
         {"下属单位", RowKind::kIndexed, "three_public.units", {Text("单位名称", "")}},
+        // The headers of the pair rows below: last year's budget, in a 决算 last year's 决算.
+        {"上年“三公”经费", RowKind::kHeading, "", {}},
         {"因公出国（境）费", RowKind::kPair, "three_public.prior_year.outbound", {}},
         {"公务用车购置费", RowKind::kPair, "three_public.prior_year.vehicle_purchase", {}},
         {"公务用车运行维护费", RowKind::kPair, "three_public.prior_year.vehicle_operation", {}},
@@ -303,6 +314,8 @@ const std::vector<FormSheet>& FinalFormSheets() {
         AmountRow("结余分配（万元）", "final_accounts.surplus_distribution"),
         TextRow("一般公共预算财政拨款差异原因", "final_accounts.reasons.general"),
         TextRow("“三公”经费差异原因", "final_accounts.reasons.three_public"),
+        TextRow("会议费差异原因", "final_accounts.reasons.meeting"),
+        TextRow("培训费差异原因", "final_accounts.reasons.training"),
         TextRow("预算绩效管理情况", "final_accounts.evaluation"),
         CountRow("因公出国（境）团组数（个）", "final_accounts.counts.outbound_groups"),
         CountRow("因公出国（境）人次", "final_accounts.counts.outbound_persons"),
@@ -806,7 +819,14 @@ void Writer::WriteForm(const FormSheet& f) {
       for (size_t c = 0; c < cols.size(); ++c)
         Validate(ws, static_cast<int>(c) + 1, cols[c], row, row);
     };
-    if (r.kind == RowKind::kScalar || r.kind == RowKind::kPair) {
+    if (r.kind == RowKind::kHeading) {
+      put_label();
+      const auto texts = PriorHeaders(final_);
+      for (size_t c = 0; c < texts.size(); ++c)
+        worksheet_write_string(ws, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(c + 1),
+                               texts[c], header_);
+      ++row;
+    } else if (r.kind == RowKind::kScalar || r.kind == RowKind::kPair) {
       put_label();
       for (size_t c = 0; c < cols.size(); ++c) {
         std::string p = Join(r.path, cols[c].rel);
@@ -1384,8 +1404,8 @@ void SheetReader::ReadForm(const XlsxSheet& s, const FormSheet& spec) {
       Error(s, row, 1, fmt::format("未知的项目「{}」（可用：{}）", Excerpt(label), all));
       continue;
     }
-    if (!any) continue;
     const FormRow& r = *it->second;
+    if (!any || r.kind == RowKind::kHeading) continue;  // a heading's headers are no field
     const auto& cols = RowColumns(r);
     for (int c = static_cast<int>(cols.size()) + 2; c <= s.max_col; ++c) {
       if (s.At(row, c))
@@ -1397,6 +1417,8 @@ void SheetReader::ReadForm(const XlsxSheet& s, const FormSheet& spec) {
       return cell ? CellValue(*cell, cols[c].kind) : "";
     };
     switch (r.kind) {
+      case RowKind::kHeading:
+        break;
       case RowKind::kScalar:
       case RowKind::kPair:
         if (r.kind == RowKind::kScalar && counts[label]++ > 0) {
