@@ -117,7 +117,10 @@ void Edit(Context& c, const httplib::Request& req, httplib::Response& res) {
   const auto& editable = EditableFields(c.engine.options().data_dir);
   auto tree = SourceTree(c, *s, res);
   if (!tree) return;
-  for (const auto& [path, text] : values.items()) {
+  for (const auto& item : values.items()) {
+    // Not a structured binding: clang 14 (scripts/tsan.sh, fuzz builds) cannot capture one.
+    const std::string& path = item.key();
+    const nlohmann::json& text = item.value();
     const bool known = std::any_of(editable.begin(), editable.end(),
                                    [&](const EditableField& f) { return f.path == path; });
     if (!known) {

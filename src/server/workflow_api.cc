@@ -62,7 +62,10 @@ void Step(Context& c, Action action, const httplib::Request& req, httplib::Respo
     const nlohmann::json given = body->value("explanations", nlohmann::json::object());
     if (!given.is_object()) return SendError(res, 400, "explanations 应为 {审核结果编号: 说明}");
     const nlohmann::json keyed = KeyedFindings(s->findings_json);
-    for (const auto& [key, text] : given.items()) {
+    for (const auto& item : given.items()) {
+      // Not a structured binding: clang 14 (scripts/tsan.sh) cannot capture one.
+      const std::string& key = item.key();
+      const nlohmann::json& text = item.value();
       if (!text.is_string()) return SendError(res, 400, "说明应为文字：" + key);
       bool known = std::any_of(keyed.begin(), keyed.end(),
                                [&](const nlohmann::json& f) { return f.value("key", "") == key; });
@@ -140,9 +143,9 @@ void RegisterWorkflowApi(httplib::Server& http, Context& c) {
                                                   {"approve", Action::kApprove},
                                                   {"return", Action::kReturn},
                                                   {"publish", Action::kPublish}};
-  for (auto [name, action] : steps) {
-    http.Post(std::string(R"(/api/submissions/(\d{1,15})/)") + name,
-              [&c, action](const Req& req, Res& res) { Step(c, action, req, res); });
+  for (const auto& step : steps) {
+    http.Post(std::string(R"(/api/submissions/(\d{1,15})/)") + step.first,
+              [&c, action = step.second](const Req& req, Res& res) { Step(c, action, req, res); });
   }
   Routes(http, c).Post(R"(/api/submissions/(\d{1,15})/comments)", AddComment);
 }
