@@ -180,9 +180,15 @@ void Upload(Context& c, const httplib::Request& req, httplib::Response& res) {
   std::vector<AuditedDocument> audits(files.size());
   for (size_t i = 0; i < files.size(); ++i) {
     const std::string name = BaseName(files[i].name);
-    if (name.empty() || !HasExtensionOf(name, {".pdf", ".txt", ".xlsx", ".xls"})) continue;
-    AuditSlot slot(c.audit_slots);
-    audits[i] = c.engine.Audit(files[i].bytes, name);
+    if (name.empty()) {
+      audits[i].error = "文件名无效（应为不超过 255 字节的 UTF-8 文本）";
+    } else if (!HasExtensionOf(name, {".pdf", ".txt", ".xlsx", ".xls"})) {
+      audits[i].error =
+          name + "：只接受已公开的 PDF、pdftotext 文本（.txt）或 Excel 工作簿（.xlsx）";
+    } else {
+      AuditSlot slot(c.audit_slots);
+      audits[i] = c.engine.Audit(files[i].bytes, name);
+    }
   }
   c.engine.PairTextWithTables(&audits);
   for (size_t i = 0; i < files.size(); ++i) {
@@ -193,14 +199,6 @@ void Upload(Context& c, const httplib::Request& req, httplib::Response& res) {
       c.store.Audit(caller->name, "审核文件未读：" + Excerpt(why, 200), ClientAddress(req),
                     c.Now());
     };
-    if (name.empty()) {
-      refuse("文件名无效（应为不超过 255 字节的 UTF-8 文本）");
-      continue;
-    }
-    if (!HasExtensionOf(name, {".pdf", ".txt", ".xlsx", ".xls"})) {
-      refuse(name + "：只接受已公开的 PDF、pdftotext 文本（.txt）或 Excel 工作簿（.xlsx）");
-      continue;
-    }
     const AuditedDocument& audited = audits[i];
     if (!audited.document) {
       refuse(audited.error);
