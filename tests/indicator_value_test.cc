@@ -66,11 +66,16 @@ TEST(IndicatorValue, ReferencesAndQualitative) {
   EXPECT_TRUE(P("≥95%").quantified());
 }
 
+// A sentence in the value column is a description (the document's fault); a value with a
+// number the parser cannot read, or a numeral in words, is unparsed (the reader's limit).
 TEST(IndicatorValue, UnparsedIsKeptAndExplained) {
   auto v = P("统筹管理区级预算资金");
-  EXPECT_EQ(v.kind, IndicatorValue::kUnparsed);
+  EXPECT_EQ(v.kind, IndicatorValue::kDescription);
   EXPECT_EQ(v.raw, "统筹管理区级预算资金");
-  EXPECT_NE(v.error.find("无法识别"), std::string::npos);
+  EXPECT_NE(v.error.find("是文字描述"), std::string::npos);
+  EXPECT_TRUE(v.unmeasurable());
+  EXPECT_EQ(P("全年两次").kind, IndicatorValue::kUnparsed);
+  EXPECT_EQ(P("≥预算控制数").kind, IndicatorValue::kUnparsed);
   auto u = P("12 只猫");
   EXPECT_EQ(u.kind, IndicatorValue::kUnparsed);
   EXPECT_NE(u.error.find("未知的计量单位「只猫」"), std::string::npos);

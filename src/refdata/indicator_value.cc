@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <utility>
 #include <vector>
@@ -37,6 +38,14 @@ std::string Normalize(std::string s) {
 }
 
 bool StartsWith(const std::string& s, const std::string& prefix) { return s.rfind(prefix, 0) == 0; }
+
+bool HasNumeralWord(const std::string& s) {
+  for (const char* n :
+       {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "两", "百", "千"}) {
+    if (s.find(n) != std::string::npos) return true;
+  }
+  return false;
+}
 
 // Removes a leading comparator (symbol or words) and returns it.
 Comparator TakeComparator(std::string* s) {
@@ -153,6 +162,7 @@ std::string IndicatorValue::Normalized() const {
     case kQualitative:
     case kUnparsed:
     case kPlaceholder:
+    case kDescription:
       return raw;
   }
   return raw;
@@ -186,6 +196,8 @@ const char* KindName(IndicatorValue::Kind kind) {
       return "无法识别";
     case IndicatorValue::kPlaceholder:
       return "未填写";
+    case IndicatorValue::kDescription:
+      return "文字描述";
   }
   return "";
 }
@@ -327,6 +339,17 @@ IndicatorValue ParseIndicatorValue(const std::string& text, const ValueCatalog& 
         return v;
       }
     }
+  }
+  // No number and no comparator: a sentence about the work, not a target ("统筹管理区级预算资金").
+  // A numeral in words ("全年两次") may be a count the parser does not read: not a description.
+  if (v.comparator == Comparator::kNone && period.empty() &&
+      std::none_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+      !HasNumeralWord(s)) {
+    v.kind = IndicatorValue::kDescription;
+    v.error =
+        "指标值「" + text +
+        "」是文字描述，没有可考核的目标值：应为比较符加数字和单位（如≥95%）、区间或分级定性值";
+    return v;
   }
   v.kind = IndicatorValue::kUnparsed;
   v.comparator = Comparator::kNone;

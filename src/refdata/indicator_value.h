@@ -8,7 +8,11 @@
 // published form ("/", "-", "——", "无", "……") is a placeholder: not a value and not an
 // error. Comparators may be full-width or look-alike (≧ ≦ ＞ ＜ ＝ ⩾ ⩽, ">=", TeX "\geq" as
 // some PDF extractors print it) or words (不低于, 不少于, 不高于, 不超过, 达到, 大于, 小于 …).
-// Anything else is kept verbatim and marked unparsed, with the reason.
+// A text with neither a number nor a comparator that is no graded value is a description
+// ("提高财政资金的使用效率"): a sentence written into the value column, which no one can
+// measure — the document's fault, which the review reports as such. Anything else (a number
+// with a unit the catalog does not know, "≥预算控制数") is kept verbatim and marked unparsed,
+// with the reason: the reader's limit, which the review reports as a note.
 #ifndef GONGKAI_REFDATA_INDICATOR_VALUE_H_
 #define GONGKAI_REFDATA_INDICATOR_VALUE_H_
 
@@ -25,7 +29,16 @@ enum class Comparator { kNone, kEq, kGe, kLe, kGt, kLt };
 const char* ComparatorSymbol(Comparator c);  // "", "=", "≥", "≤", ">", "<"
 
 struct IndicatorValue {
-  enum Kind { kEmpty, kNumber, kRange, kReference, kQualitative, kUnparsed, kPlaceholder };
+  enum Kind {
+    kEmpty,
+    kNumber,
+    kRange,
+    kReference,
+    kQualitative,
+    kUnparsed,
+    kPlaceholder,
+    kDescription
+  };
   Kind kind = kEmpty;
   std::string raw;  // as written
   Comparator comparator = Comparator::kNone;
@@ -36,11 +49,13 @@ struct IndicatorValue {
   std::string period;     // "年" for "次/年": the quantity is per this time unit ("" if none)
   std::string reference;  // kReference: 预算数 …
   std::string grade;      // kQualitative: improve, on_plan, …
-  std::string error;      // kUnparsed: why
+  std::string error;      // kUnparsed, kDescription: why
 
   bool quantified() const { return kind == kNumber || kind == kRange || kind == kReference; }
   // Nothing written: empty, or a placeholder such as "/" or "——".
   bool unfilled() const { return kind == kEmpty || kind == kPlaceholder; }
+  // Neither quantified nor a graded value: a description, or a form not understood.
+  bool unmeasurable() const { return kind == kUnparsed || kind == kDescription; }
   // The unit without its period: "次" for "次/年" and for "次".
   std::string base_unit() const;
   std::string Normalized() const;  // "≥95%", "100–120人/年", "提高"

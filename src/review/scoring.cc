@@ -149,7 +149,7 @@ PartResult ScorePart(const ScoringPart& part, const ProjectDeclaration& p,
       for (const auto& i : g->indicators) {
         // An indicator counts once, however many of its columns are not understood.
         for (const IndicatorValue* v : {&i.value, &i.before_last, &i.last}) {
-          if (v->kind != IndicatorValue::kUnparsed) continue;
+          if (!v->unmeasurable()) continue;
           if (count++ < 3) examples += (examples.empty() ? "" : "、") + ("「" + v->raw + "」");
           break;
         }

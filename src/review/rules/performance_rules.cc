@@ -183,8 +183,38 @@ std::string Relation(const CostPair& c) {
 
 // Why a value is not understood, without repeating the value: "应为比较符加数字…".
 std::string Reason(const IndicatorValue& v) {
-  const std::string head = "无法识别的指标值「" + v.raw + "」：";
-  return v.error.rfind(head, 0) == 0 ? v.error.substr(head.size()) : v.error;
+  for (const std::string& head : {"无法识别的指标值「" + v.raw + "」：",
+                                  "指标值「" + v.raw + "」是文字描述，没有可考核的目标值："}) {
+    if (v.error.rfind(head, 0) == 0) return v.error.substr(head.size());
+  }
+  return v.error;
+}
+
+// One finding per indicator whose values are of `kind`, naming the form, the table, the goal,
+// the row and each such column: "…第8行指标「X」的指标值列「…」是文字描述（应为…）".
+void ReportValues(const CheckContext& ctx, Emitter& emit, IndicatorValue::Kind kind,
+                  const char* verdict) {
+  for (const auto& g : AllGoals(ctx.d.performance)) {
+    int row = 0;
+    for (const auto& i : g.goal->indicators) {
+      ++row;
+      bool yearly = !i.last.unfilled() || !i.before_last.unfilled();
+      std::string columns, raw;
+      const IndicatorValue* first = nullptr;
+      for (const auto& [v, column] :
+           {std::pair{&i.value, yearly ? "预计当年" : "指标值"}, std::pair{&i.before_last, "前年"},
+            std::pair{&i.last, "上年"}}) {
+        if (v->kind != kind) continue;
+        columns += fmt::format("{}{}列「{}」", columns.empty() ? "" : "、", column, v->raw);
+        if (!first) first = v;
+      }
+      if (!first) continue;
+      emit.Report(fmt::format("{}{}表「{}」第{}行指标「{}」的{}{}（{}）", g.owner,
+                              g.annual ? "年度目标" : "长期目标", GoalName(g), row,
+                              i.name.empty() ? i.level2 : i.name, columns, verdict, Reason(*first)),
+                  GoalLocation(ctx, g, i.line), "", first->raw);
+    }
+  }
 }
 
 Money SumDetails(const ProjectDeclaration& p) {
@@ -370,37 +400,20 @@ void RegisterPerformanceRules(std::vector<Rule>* out) {
           }
         }
       }));
-  out->push_back(Make(
-      "PRF-004", Severity::kWarning, "指标值可以识别（比较符、数字、单位，或分级定性值）",
-      "指标值应细化、量化；无法识别的指标值无法考核", kBasis,
-      [](const CheckContext& ctx, Emitter& emit) {
-        // One finding per indicator, naming the form, the table, the goal, the row and each
-        // column whose value is not understood.
-        for (const auto& g : AllGoals(ctx.d.performance)) {
-          int row = 0;
-          for (const auto& i : g.goal->indicators) {
-            ++row;
-            bool yearly = !i.last.unfilled() || !i.before_last.unfilled();
-            std::string columns, raw;
-            for (const auto& [v, column] :
-                 {std::pair{&i.value, yearly ? "预计当年" : "指标值"},
-                  std::pair{&i.before_last, "前年"}, std::pair{&i.last, "上年"}}) {
-              if (v->kind != IndicatorValue::kUnparsed) continue;
-              columns += fmt::format("{}{}列「{}」", columns.empty() ? "" : "、", column, v->raw);
-              if (raw.empty()) raw = v->raw;
-            }
-            if (columns.empty()) continue;
-            const IndicatorValue& first = i.value.kind == IndicatorValue::kUnparsed ? i.value
-                                          : i.before_last.kind == IndicatorValue::kUnparsed
-                                              ? i.before_last
-                                              : i.last;
-            emit.Report(fmt::format("{}{}表「{}」第{}行指标「{}」的{}无法识别（{}）", g.owner,
-                                    g.annual ? "年度目标" : "长期目标", GoalName(g), row,
-                                    i.name.empty() ? i.level2 : i.name, columns, Reason(first)),
-                        GoalLocation(ctx, g, i.line), "", raw);
-          }
-        }
-      }));
+  out->push_back(Make("PRF-004", Severity::kWarning,
+                      "指标值是可考核的目标值（比较符、数字、单位，或分级定性值），不是文字描述",
+                      "指标值应细化、量化；写在指标值栏中的工作描述（如“提高资金使用效率”）无法考"
+                      "核",
+                      kBasis, [](const CheckContext& ctx, Emitter& emit) {
+                        ReportValues(ctx, emit, IndicatorValue::kDescription, "是文字描述");
+                      }));
+  out->push_back(
+      Make("PRF-027", Severity::kInfo, "指标值的写法可以识别",
+           "含数字或比较符、但写法未能识别的指标值（如计量单位不在单位目录 data/perf/units.csv 中）"
+           "无法与其他指标和金额核对；多半是gongkai的单位目录缺少该单位，或数字与单位之间夹有文字",
+           kBasis, [](const CheckContext& ctx, Emitter& emit) {
+             ReportValues(ctx, emit, IndicatorValue::kUnparsed, "无法识别");
+           }));
   out->push_back(Make(
       "PRF-005", Severity::kError, "比率、满意度类指标值在合理范围内（不超过100%）",
       "满意度、完成率等比率不可能超过100%，如“2000%”应为“20”或“100%”", kBasis,
