@@ -210,5 +210,29 @@ TEST(CauseGroups, ARepeatedWrongFigureFollowsTheFirst) {
   EXPECT_EQ(CauseOf(all, false, true), (std::vector<size_t>{0, 1, 0, 3}));
 }
 
+// Projects filed under 行政运行 are one mistake of the department, however many there are: one
+// CLS-005 naming them all, each other project's line related to it.
+TEST(CauseGroups, ProjectsFiledUnderOneRunningItemAreOneFinding) {
+  std::string text = testing::ReadFile(testing::SourceDir() + "/tests/rules/base.yaml");
+  for (const char* line : {R"(      - {function: "2010302", economic: "30227", amount: 90.36})",
+                           R"(      - {function: "2010302", economic: "31002", amount: 25.4})"}) {
+    size_t at = text.find(line);
+    ASSERT_NE(at, std::string::npos) << line;
+    text.replace(at + std::string(R"(      - {function: "201030)").size(), 1, "1");
+  }
+  Department d = ParseSource(text, "t.yaml", testing::Catalogs());
+  Document doc = BuildDisclosure(d, Templates::Load(testing::DataDir(), d.kind, d.year));
+  CheckOptions options;
+  options.only = {"CLS-005"};
+  auto findings = RunChecks(d, doc, CheckConfig::Load(testing::DataDir(), "default"), options);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_NE(
+      findings[0].message.find(
+          "项目「政务服务便民热线整体服务外包」、「电子政务信息化建设」共2个列入2010301 行政运行"),
+      std::string::npos)
+      << findings[0].message;
+  EXPECT_EQ(findings[0].related.size(), 1u);
+}
+
 }  // namespace
 }  // namespace gongkai

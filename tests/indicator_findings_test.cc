@@ -65,6 +65,68 @@ TEST(IndicatorFindings, AFormNotUnderstoodIsANoteNotADescription) {
       << notes[0].message;
 }
 
+// A form's indicator copied into its long-term and its annual goals carries its mistake into
+// both: one finding naming both goals, the second place related to it (PRF-003); so too a form
+// whose two tables both lack 满意度指标 (PRF-002) and a basis left out in both (PRF-017).
+TEST(IndicatorFindings, AMistakeCopiedIntoBothTablesOfAFormIsOneFinding) {
+  const std::string satisfaction =
+      "{level1: 满意度指标, level2: 服务对象满意度指标, name: 来电群众满意度";
+  std::string text = Replace(Base(), satisfaction,
+                             "{level1: 效益指标, level2: 服务对象满意度指标, name: 来电群众满意度");
+  text = Replace(text, satisfaction,
+                 "{level1: 效益指标, level2: 服务对象满意度指标, name: 来电群众满意度");
+  text = Replace(text, R"(name: 话务坐席数量, value: "20个", basis: 年度工作计划})",
+                 R"(name: 话务坐席数量, value: "20个"})");
+  text = Replace(
+      text,
+      R"(name: 话务坐席数量, before_last: "20个", last: "20个", value: "20个", basis: 历史数据})",
+      R"(name: 话务坐席数量, before_last: "20个", last: "20个", value: "20个"})");
+  const std::string form = "项目申报表「政务服务便民热线整体服务外包」";
+
+  auto misfit = Check(text, "PRF-003");
+  ASSERT_EQ(misfit.size(), 1u);
+  EXPECT_EQ(
+      misfit[0].message,
+      form +
+          "长期目标「长期目标1」、年度目标「年度目标1」的指标「来电群众满意度」：二级指标「服务"
+          "对象满意度指标」不属于一级指标「效益指标」");
+  ASSERT_EQ(misfit[0].related.size(), 1u);
+  EXPECT_GT(misfit[0].related[0].line, misfit[0].where.line);
+
+  auto lack = Check(text, "PRF-002");
+  ASSERT_EQ(lack.size(), 1u);
+  EXPECT_EQ(lack[0].message, form + "的长期目标表、年度目标表缺少满意度指标");
+  EXPECT_EQ(lack[0].related.size(), 1u);
+
+  auto basis = Check(text, "PRF-017");
+  ASSERT_EQ(basis.size(), 1u);
+  EXPECT_EQ(basis[0].message, form +
+                                  "有2个指标没有填写指标值确定依据（长期目标「长期目标1」1个、"
+                                  "年度目标「年度目标1」1个）");
+}
+
+// Different lacks in the two tables are still one finding per form, each table's lack named.
+TEST(IndicatorFindings, DifferentLacksOfAFormAreOneFindingNamingEach) {
+  std::string text = Replace(
+      Base(),
+      R"({level1: 满意度指标, level2: 服务对象满意度指标, name: 来电群众满意度, value: "≥92%")",
+      R"({level1: 产出指标, level2: 质量指标, name: 来电群众满意度, value: "≥92%")");
+  text = Replace(text,
+                 R"({level1: 效益指标, level2: 社会效益指标, name: 群众诉求办结率, value: "≥98%")",
+                 R"({level1: 产出指标, level2: 质量指标, name: 群众诉求办结率, value: "≥98%")");
+  text = Replace(
+      text,
+      R"({level1: 满意度指标, level2: 服务对象满意度指标, name: 来电群众满意度, before_last: "90%")",
+      R"({level1: 效益指标, level2: 社会效益指标, name: 来电群众满意度, before_last: "90%")");
+  auto lack = Check(text, "PRF-002");
+  ASSERT_EQ(lack.size(), 1u);
+  EXPECT_EQ(
+      lack[0].message,
+      "项目申报表「政务服务便民热线整体服务外包」的长期目标表缺少效益指标、满意度指标，年度目标"
+      "表缺少满意度指标");
+  EXPECT_EQ(lack[0].related.size(), 1u);
+}
+
 TEST(IndicatorFindings, PlaceholdersAreNotReported) {
   std::string text =
       Replace(Base(), kRow, R"(name: 来电接通率, before_last: "/", last: "——", value: "≥98%")");

@@ -176,26 +176,41 @@ void RegisterClassificationRules(std::vector<Rule>* out) {
         };
         ForEachNamedCode(ctx, check);
       }));
-  out->push_back(Make(
-      "CLS-005", Severity::kError, "项目支出不得列入“行政运行”“事业运行”项",
-      "行政运行、事业运行项反映基本支出；项目支出应列入一般行政管理事务等项", kCatalog,
-      [](const CheckContext& ctx, Emitter& emit) {
-        std::map<std::string, int> reported;
-        for (const auto& l : ctx.d.lines) {
-          if (!l.is_project() || l.function.size() != 7) continue;
-          std::string tail = l.function.substr(5);
-          if (tail != "01" && tail != "50") continue;
-          std::string name = Name(ctx, l.function);
-          if (name != "行政运行" && name != "事业运行") continue;
-          if (reported[l.project_id]++) continue;  // once per project
-          const Project* p = ctx.d.FindProject(l.project_id);
-          emit.Report(
-              fmt::format(
-                  "项目「{}」列入{} {}（基本支出科目），应列入{}02 一般行政管理事务等项目支出科目",
-                  p ? p->name : l.project_id, l.function, name, l.function.substr(0, 5)),
-              LineLocation(ctx, l));
-        }
-      }));
+  out->push_back(
+      Make("CLS-005", Severity::kError, "项目支出不得列入“行政运行”“事业运行”项",
+           "行政运行、事业运行项反映基本支出；项目支出应列入一般行政管理事务等项", kCatalog,
+           [](const CheckContext& ctx, Emitter& emit) {
+             // One finding per 运行 item, naming its projects: a department that files its projects
+             // under 行政运行 made one mistake, however many projects it filed there.
+             std::map<std::string, int> reported;
+             std::vector<std::string> codes;
+             std::map<std::string, std::vector<const ExpenditureLine*>> filed;
+             for (const auto& l : ctx.d.lines) {
+               if (!l.is_project() || l.function.size() != 7) continue;
+               std::string tail = l.function.substr(5);
+               if (tail != "01" && tail != "50") continue;
+               std::string name = Name(ctx, l.function);
+               if (name != "行政运行" && name != "事业运行") continue;
+               if (reported[l.project_id]++) continue;  // once per project
+               if (!filed.count(l.function)) codes.push_back(l.function);
+               filed[l.function].push_back(&l);
+             }
+             for (const auto& code : codes) {
+               const auto& lines = filed[code];
+               std::vector<std::string> names;
+               for (const ExpenditureLine* l : lines) {
+                 const Project* p = ctx.d.FindProject(l->project_id);
+                 names.push_back(fmt::format("「{}」", p ? p->name : l->project_id));
+               }
+               emit.Report(fmt::format("项目{}{}列入{} {}（基本支出科目），应列入{}02 "
+                                       "一般行政管理事务等项目支出科目",
+                                       fmt::join(names, "、"),
+                                       lines.size() > 1 ? fmt::format("共{}个", lines.size()) : "",
+                                       code, Name(ctx, code), code.substr(0, 5)),
+                           LineLocation(ctx, *lines[0]));
+               for (size_t k = 1; k < lines.size(); ++k) emit.Relate(LineLocation(ctx, *lines[k]));
+             }
+           }));
   out->push_back(Make(
       "CLS-006", Severity::kWarning, "基本支出宜列入“行政运行”“事业运行”“机关服务”或专门的项",
       "一般行政管理事务项反映未单独设置项级科目的项目支出", kCatalog,

@@ -361,17 +361,41 @@ void RegisterPerformanceRules(std::vector<Rule>* out) {
           for (const auto& i : g.goal->indicators)
             entry.first.insert(ctx.framework->Canonical(i.level1));
         }
+        // One finding per form: a form whose long-term and annual tables both lack 满意度指标
+        // has one omission, not two. The second table is related to the finding.
+        struct Lack {
+          bool annual;
+          std::string missing;
+          const GoalRef* first;
+        };
+        std::vector<std::string> owners;
+        std::map<std::string, std::vector<Lack>> lacks;
         for (const auto& key : order) {
           const auto& [have, first] = tables[key];
           std::string missing;
           for (const auto& r : ctx.framework->required) {
             if (!have.count(r)) missing += (missing.empty() ? "" : "、") + r;
           }
-          if (!missing.empty()) {
-            emit.Report(
-                fmt::format("{}的{}目标表缺少{}", key.first, key.second ? "年度" : "长期", missing),
-                GoalLocation(ctx, *first));
+          if (missing.empty()) continue;
+          if (!lacks.count(key.first)) owners.push_back(key.first);
+          lacks[key.first].push_back({key.second, missing, first});
+        }
+        for (const auto& owner : owners) {
+          const auto& tables_lacking = lacks[owner];
+          std::string what;
+          if (tables_lacking.size() == 2 &&
+              tables_lacking[0].missing == tables_lacking[1].missing) {
+            what = "长期目标表、年度目标表缺少" + tables_lacking[0].missing;
+          } else {
+            for (const auto& l : tables_lacking) {
+              what += fmt::format("{}{}目标表缺少{}", what.empty() ? "" : "，",
+                                  l.annual ? "年度" : "长期", l.missing);
+            }
           }
+          emit.Report(fmt::format("{}的{}", owner, what),
+                      GoalLocation(ctx, *tables_lacking[0].first));
+          for (size_t k = 1; k < tables_lacking.size(); ++k)
+            emit.Relate(GoalLocation(ctx, *tables_lacking[k].first));
         }
       }));
   out->push_back(Make(
@@ -385,19 +409,53 @@ void RegisterPerformanceRules(std::vector<Rule>* out) {
           return;
         }
         const Framework& fw = *ctx.framework;
+        // A form's indicator copied into its long-term and annual goals is one mistake: one
+        // finding naming every goal that holds it, the other places related to it.
+        struct Misfit {
+          std::string owner, name, level1, level2;
+          bool level1_unknown;
+          std::vector<std::pair<GoalRef, int>> places;  // the goal and the indicator's line
+        };
+        std::vector<Misfit> misfits;
         for (const auto& g : AllGoals(ctx.d.performance)) {
           for (const auto& i : g.goal->indicators) {
             if (i.level1.empty() && i.level2.empty()) continue;
-            if (!fw.HasLevel1(i.level1)) {
-              emit.Report(fmt::format("{}「{}」的指标「{}」一级指标「{}」不在框架「{}」中", g.owner,
-                                      GoalName(g), i.name, i.level1, fw.name),
-                          GoalLocation(ctx, g, i.line));
-            } else if (!i.level2.empty() && !fw.HasPair(i.level1, i.level2)) {
-              emit.Report(fmt::format("{}「{}」的指标「{}」：二级指标「{}」不属于一级指标「{}」",
-                                      g.owner, GoalName(g), i.name, i.level2, i.level1),
-                          GoalLocation(ctx, g, i.line));
+            bool unknown = !fw.HasLevel1(i.level1);
+            if (!unknown && (i.level2.empty() || fw.HasPair(i.level1, i.level2))) continue;
+            // An indicator without a name is known by its goal only: never grouped.
+            auto same = std::find_if(misfits.begin(), misfits.end(), [&](const Misfit& m) {
+              return !i.name.empty() && m.owner == g.owner && m.name == i.name &&
+                     m.level1 == i.level1 && m.level1_unknown == unknown &&
+                     (unknown || m.level2 == i.level2);
+            });
+            if (same == misfits.end()) {
+              misfits.push_back(
+                  {g.owner, i.name.empty() ? i.level2 : i.name, i.level1, i.level2, unknown, {}});
+              same = misfits.end() - 1;
             }
+            same->places.push_back({g, i.line});
           }
+        }
+        for (const auto& m : misfits) {
+          std::vector<std::string> goals;
+          for (const auto& [g, line] : m.places) {
+            goals.push_back(
+                m.places.size() == 1
+                    ? fmt::format("「{}」", GoalName(g))
+                    : fmt::format("{}「{}」", g.annual ? "年度目标" : "长期目标", GoalName(g)));
+          }
+          std::string where = fmt::format("{}{}", m.owner, fmt::join(goals, "、"));
+          if (m.level1_unknown) {
+            emit.Report(fmt::format("{}的指标「{}」一级指标「{}」不在框架「{}」中", where, m.name,
+                                    m.level1, fw.name),
+                        GoalLocation(ctx, m.places[0].first, m.places[0].second));
+          } else {
+            emit.Report(fmt::format("{}的指标「{}」：二级指标「{}」不属于一级指标「{}」", where,
+                                    m.name, m.level2, m.level1),
+                        GoalLocation(ctx, m.places[0].first, m.places[0].second));
+          }
+          for (size_t k = 1; k < m.places.size(); ++k)
+            emit.Relate(GoalLocation(ctx, m.places[k].first, m.places[k].second));
         }
       }));
   out->push_back(Make("PRF-004", Severity::kWarning,
@@ -790,24 +848,51 @@ void RegisterPerformanceRules(std::vector<Rule>* out) {
                           }
                         }
                       }));
-  out->push_back(
-      Make("PRF-017", Severity::kInfo, "每个指标填写指标值确定依据",
-           "指标值应依据计划、行业、历史等标准设置并说明依据（考核标准“说明了绩效标准的依据”）",
-           kBasis, [](const CheckContext& ctx, Emitter& emit) {
-             for (const auto& g : AllGoals(ctx.d.performance)) {
-               int missing = 0, first_line = 0;
-               for (const auto& i : g.goal->indicators) {
-                 if (i.basis.empty()) {
-                   if (!missing++) first_line = i.line;
-                 }
-               }
-               if (missing) {
-                 emit.Report(fmt::format("{}「{}」有{}个指标没有填写指标值确定依据", g.owner,
-                                         GoalName(g), missing),
-                             GoalLocation(ctx, g, first_line));
-               }
-             }
-           }));
+  out->push_back(Make(
+      "PRF-017", Severity::kInfo, "每个指标填写指标值确定依据",
+      "指标值应依据计划、行业、历史等标准设置并说明依据（考核标准“说明了绩效标准的依据”）", kBasis,
+      [](const CheckContext& ctx, Emitter& emit) {
+        // One note per form, naming its goals: a basis left out of a goal and of its copy
+        // in the other table is one habit of the form's author, not two findings.
+        struct Gap {
+          GoalRef goal;
+          int missing, first_line;
+        };
+        std::vector<std::string> owners;
+        std::map<std::string, std::vector<Gap>> gaps;
+        for (const auto& g : AllGoals(ctx.d.performance)) {
+          int missing = 0, first_line = 0;
+          for (const auto& i : g.goal->indicators) {
+            if (i.basis.empty()) {
+              if (!missing++) first_line = i.line;
+            }
+          }
+          if (!missing) continue;
+          if (!gaps.count(g.owner)) owners.push_back(g.owner);
+          gaps[g.owner].push_back({g, missing, first_line});
+        }
+        for (const auto& owner : owners) {
+          const auto& list = gaps[owner];
+          if (list.size() == 1) {
+            emit.Report(fmt::format("{}「{}」有{}个指标没有填写指标值确定依据", owner,
+                                    GoalName(list[0].goal), list[0].missing),
+                        GoalLocation(ctx, list[0].goal, list[0].first_line));
+            continue;
+          }
+          int total = 0;
+          std::vector<std::string> parts;
+          for (const auto& gap : list) {
+            total += gap.missing;
+            parts.push_back(fmt::format("{}「{}」{}个", gap.goal.annual ? "年度目标" : "长期目标",
+                                        GoalName(gap.goal), gap.missing));
+          }
+          emit.Report(fmt::format("{}有{}个指标没有填写指标值确定依据（{}）", owner, total,
+                                  fmt::join(parts, "、")),
+                      GoalLocation(ctx, list[0].goal, list[0].first_line));
+          for (size_t k = 1; k < list.size(); ++k)
+            emit.Relate(GoalLocation(ctx, list[k].goal, list[k].first_line));
+        }
+      }));
   out->push_back(
       Make("PRF-018", Severity::kWarning, "项目申报表与预算项目一一对应",
            "每个预算项目都应申报绩效目标，申报表应对应预算中的项目", kBasis,
