@@ -36,24 +36,28 @@ struct Geometry {
   double header_y, footer_y;        // tops of the running header and of the page number
 };
 
+// The margins of a page in millimetres, each from the page's nearest edge: the content box's
+// (the same on both sides) and the tops of the running header and of the page number.
+struct MarginsMm {
+  double side, top, bottom, header, footer;
+};
+
+constexpr Geometry PageGeometry(double width, double height, MarginsMm m) {
+  return {.width = width,
+          .height = height,
+          .left = m.side * kMm,
+          .right = width - m.side * kMm,
+          .top = m.top * kMm,
+          .bottom = height - m.bottom * kMm,
+          .header_y = m.header * kMm,
+          .footer_y = height - m.footer * kMm};
+}
+
 // Portrait margins follow common practice for printed budget documents (about 2.5 cm top,
-// 2.2 cm sides); landscape pages give tables as much width as a printer can take.
-constexpr Geometry kPortrait{.width = kA4Short,
-                             .height = kA4Long,
-                             .left = 22 * kMm,
-                             .right = kA4Short - 22 * kMm,
-                             .top = 28 * kMm,
-                             .bottom = kA4Long - 24 * kMm,
-                             .header_y = 14 * kMm,
-                             .footer_y = kA4Long - 17 * kMm};
-constexpr Geometry kLandscape{.width = kA4Long,
-                              .height = kA4Short,
-                              .left = 15 * kMm,
-                              .right = kA4Long - 15 * kMm,
-                              .top = 24 * kMm,
-                              .bottom = kA4Short - 19 * kMm,
-                              .header_y = 11 * kMm,
-                              .footer_y = kA4Short - 14 * kMm};
+// 2.2 cm sides); landscape pages give tables as much width as a printer can take. In mm: side,
+// top, bottom, header, footer.
+constexpr Geometry kPortrait = PageGeometry(kA4Short, kA4Long, {22, 28, 24, 14, 17});
+constexpr Geometry kLandscape = PageGeometry(kA4Long, kA4Short, {15, 24, 19, 11, 14});
 
 inline const Geometry& GeometryOf(bool landscape) { return landscape ? kLandscape : kPortrait; }
 

@@ -50,6 +50,12 @@ Submission ReadSubmission(const SqlRow& r) {
   return s;
 }
 
+Transition ReadTransition(const SqlRow& r) {
+  return {
+      r.Int(0), static_cast<int>(r.Int(1)), r.Int(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6),
+      r.Text(7)};
+}
+
 }  // namespace
 
 SqlStore::SqlStore(std::unique_ptr<SqlConnection> writer, SqlReaders::Opener open_reader,
@@ -127,10 +133,7 @@ int64_t SqlStore::AddSubmission(const Submission& s) {
 }
 
 std::optional<Submission> SqlStore::GetSubmission(int64_t id) {
-  auto db = Read();
-  auto rows = db.Q(SubmissionColumns(true) + "WHERE s.id = ?", {id});
-  if (rows.empty()) return std::nullopt;
-  return ReadSubmission(rows[0]);
+  return Read().First(SubmissionColumns(true) + "WHERE s.id = ?", {id}, ReadSubmission);
 }
 
 int64_t SqlStore::CountSubmissions() {
@@ -158,21 +161,15 @@ std::vector<Submission> SqlStore::ListSubmissions(const SubmissionFilter& filter
     }
     sql += ") ";
   }
-  std::vector<Submission> out;
-  for (const auto& r : db.Q(sql + "ORDER BY s.id DESC", args)) out.push_back(ReadSubmission(r));
-  return out;
+  return db.All(sql + "ORDER BY s.id DESC", args, ReadSubmission);
 }
 
 std::vector<Submission> SqlStore::ListPublished(const std::string& query) {
   auto db = Read();
-  std::vector<Submission> out;
-  for (const auto& r : db.Q(SubmissionColumns(false) + "WHERE p.published_at IS NOT NULL AND " +
-                                db.connection().Contains("d.name") +
-                                " ORDER BY s.year DESC, d.name, s.kind, s.id DESC",
-                            {query})) {
-    out.push_back(ReadSubmission(r));
-  }
-  return out;
+  return db.All(SubmissionColumns(false) + "WHERE p.published_at IS NOT NULL AND " +
+                    db.connection().Contains("d.name") +
+                    " ORDER BY s.year DESC, d.name, s.kind, s.id DESC",
+                {query}, ReadSubmission);
 }
 
 TransitionResult SqlStore::AddTransition(const Transition& t,
@@ -211,15 +208,10 @@ TransitionResult SqlStore::AddTransition(const Transition& t,
 }
 
 std::vector<Transition> SqlStore::History(int64_t submission) {
-  auto db = Read();
-  std::vector<Transition> out;
-  for (const auto& r : db.Q("SELECT submission, seq, at, who, action, from_state, to_state, reason "
-                            "FROM transitions WHERE submission = ? ORDER BY seq",
-                            {submission})) {
-    out.push_back({r.Int(0), static_cast<int>(r.Int(1)), r.Int(2), r.Text(3), r.Text(4), r.Text(5),
-                   r.Text(6), r.Text(7)});
-  }
-  return out;
+  return Read().All(
+      "SELECT submission, seq, at, who, action, from_state, to_state, reason "
+      "FROM transitions WHERE submission = ? ORDER BY seq",
+      {submission}, ReadTransition);
 }
 
 std::map<std::string, std::string> SqlStore::Explanations(int64_t submission) {
@@ -242,14 +234,12 @@ int64_t SqlStore::AddComment(const Comment& c) {
 }
 
 std::vector<Comment> SqlStore::Comments(int64_t submission) {
-  auto db = Read();
-  std::vector<Comment> out;
-  for (const auto& r : db.Q("SELECT id, submission, at, who, finding, text FROM comments "
-                            "WHERE submission = ? ORDER BY id",
-                            {submission})) {
-    out.push_back({r.Int(0), r.Int(1), r.Int(2), r.Text(3), r.Text(4), r.Text(5)});
-  }
-  return out;
+  return Read().All(
+      "SELECT id, submission, at, who, finding, text FROM comments "
+      "WHERE submission = ? ORDER BY id",
+      {submission}, [](const SqlRow& r) {
+        return Comment{r.Int(0), r.Int(1), r.Int(2), r.Text(3), r.Text(4), r.Text(5)};
+      });
 }
 
 void SqlStore::AddScores(int64_t submission, const std::map<std::string, ScoreEntry>& scores) {

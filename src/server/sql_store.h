@@ -11,6 +11,7 @@
 
 #include <mutex>
 #include <optional>
+#include <type_traits>
 
 #include "server/sql.h"
 #include "server/sql_readers.h"
@@ -68,6 +69,21 @@ class SqlStore final : public Store {
    public:
     std::vector<SqlRow> Q(std::string_view sql, const std::vector<SqlValue>& args = {}) {
       return connection_->Query(sql, args);
+    }
+    // Each row of a read, as `make` makes it into a record.
+    template <class Make>
+    auto All(std::string_view sql, const std::vector<SqlValue>& args, Make make) {
+      std::vector<std::invoke_result_t<Make, const SqlRow&>> out;
+      for (const auto& r : Q(sql, args)) out.push_back(make(r));
+      return out;
+    }
+    // The first row of a read as `make` makes it into a record; nullopt when there is none.
+    template <class Make>
+    auto First(std::string_view sql, const std::vector<SqlValue>& args, Make make)
+        -> std::optional<std::invoke_result_t<Make, const SqlRow&>> {
+      auto rows = Q(sql, args);
+      if (rows.empty()) return std::nullopt;
+      return make(rows[0]);
     }
     SqlConnection& connection() { return *connection_; }
 

@@ -68,10 +68,7 @@ std::vector<int64_t> SqlStore::AddAuditUploads(const std::vector<AuditUpload>& u
 }
 
 std::optional<AuditUpload> SqlStore::GetAuditUpload(int64_t id) {
-  auto db = Read();
-  auto rows = db.Q(AuditUploadColumns(true) + "WHERE id = ?", {id});
-  if (rows.empty()) return std::nullopt;
-  return ReadAuditUpload(rows[0]);
+  return Read().First(AuditUploadColumns(true) + "WHERE id = ?", {id}, ReadAuditUpload);
 }
 
 std::vector<AuditUpload> SqlStore::ListAuditUploads(const AuditUploadFilter& filter) {
@@ -86,9 +83,7 @@ std::vector<AuditUpload> SqlStore::ListAuditUploads(const AuditUploadFilter& fil
     sql += "AND department_code = ? ";
     args.emplace_back(filter.department);
   }
-  std::vector<AuditUpload> out;
-  for (const auto& r : db.Q(sql + "ORDER BY id DESC", args)) out.push_back(ReadAuditUpload(r));
-  return out;
+  return db.All(sql + "ORDER BY id DESC", args, ReadAuditUpload);
 }
 
 std::optional<std::string> SqlStore::AuditFile(const std::string& sha256) {

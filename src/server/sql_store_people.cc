@@ -10,6 +10,8 @@ constexpr int64_t kDay = 24 * 3600;
 
 SqlValue OrNull(const std::string& text) { return text.empty() ? SqlValue() : SqlValue(text); }
 
+User ReadUser(const SqlRow& r) { return {r.Text(0), r.Text(1), r.Text(2), r.Text(3)}; }
+
 }  // namespace
 
 void SqlStore::PutUser(const User& u) {
@@ -21,21 +23,13 @@ void SqlStore::PutUser(const User& u) {
 }
 
 std::optional<User> SqlStore::FindUser(const std::string& name) {
-  auto db = Read();
-  auto rows =
-      db.Q("SELECT name, role, password_hash, department FROM users WHERE name = ?", {name});
-  if (rows.empty()) return std::nullopt;
-  return User{rows[0].Text(0), rows[0].Text(1), rows[0].Text(2), rows[0].Text(3)};
+  return Read().First("SELECT name, role, password_hash, department FROM users WHERE name = ?",
+                      {name}, ReadUser);
 }
 
 std::vector<User> SqlStore::ListUsers() {
-  auto db = Read();
-  std::vector<User> out;
-  for (const auto& r :
-       db.Q("SELECT name, role, password_hash, department FROM users ORDER BY name")) {
-    out.push_back({r.Text(0), r.Text(1), r.Text(2), r.Text(3)});
-  }
-  return out;
+  return Read().All("SELECT name, role, password_hash, department FROM users ORDER BY name", {},
+                    ReadUser);
 }
 
 void SqlStore::PutDepartments(const std::vector<DepartmentRecord>& departments) {
@@ -51,12 +45,10 @@ void SqlStore::PutDepartments(const std::vector<DepartmentRecord>& departments) 
 }
 
 std::vector<DepartmentRecord> SqlStore::ListDepartments() {
-  auto db = Read();
-  std::vector<DepartmentRecord> out;
-  for (const auto& r : db.Q("SELECT code, name, parent FROM departments ORDER BY code")) {
-    out.push_back({r.Text(0), r.Text(1), r.Text(2)});
-  }
-  return out;
+  return Read().All("SELECT code, name, parent FROM departments ORDER BY code", {},
+                    [](const SqlRow& r) {
+                      return DepartmentRecord{r.Text(0), r.Text(1), r.Text(2)};
+                    });
 }
 
 void SqlStore::AddSession(const std::string& token_hash, const Session& s) {
@@ -67,13 +59,12 @@ void SqlStore::AddSession(const std::string& token_hash, const Session& s) {
 }
 
 std::optional<Session> SqlStore::FindSession(const std::string& token_hash, int64_t now) {
-  auto db = Read();
-  auto rows = db.Q(
+  return Read().First(
       "SELECT \"user\", csrf_token, expires_at FROM sessions "
       "WHERE token_hash = ? AND expires_at > ?",
-      {token_hash, now});
-  if (rows.empty()) return std::nullopt;
-  return Session{rows[0].Text(0), rows[0].Text(1), rows[0].Int(2)};
+      {token_hash, now}, [](const SqlRow& r) {
+        return Session{r.Text(0), r.Text(1), r.Int(2)};
+      });
 }
 
 void SqlStore::DeleteSession(const std::string& token_hash) {
@@ -88,14 +79,10 @@ void SqlStore::Audit(const std::string& who, const std::string& what, const std:
 }
 
 std::vector<AuditEntry> SqlStore::AuditLog(size_t limit) {
-  auto db = Read();
-  std::vector<AuditEntry> out;
-  for (const auto& r : db.Q("SELECT id, at, who, what, from_addr FROM audit_log ORDER BY id DESC "
-                            "LIMIT ?",
-                            {static_cast<int64_t>(limit)})) {
-    out.push_back({r.Int(0), r.Int(1), r.Text(2), r.Text(3), r.Text(4)});
-  }
-  return out;
+  return Read().All("SELECT id, at, who, what, from_addr FROM audit_log ORDER BY id DESC LIMIT ?",
+                    {static_cast<int64_t>(limit)}, [](const SqlRow& r) {
+                      return AuditEntry{r.Int(0), r.Int(1), r.Text(2), r.Text(3), r.Text(4)};
+                    });
 }
 
 }  // namespace gongkai::server
