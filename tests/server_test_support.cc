@@ -32,7 +32,7 @@ void ServerTest::Start() {
   ServerOptions options = options_;
   options.host = "127.0.0.1";
   options.port = 0;
-  server_ = std::make_unique<Server>(SharedEngine(), *store_, options);
+  server_ = std::make_unique<Server>(engine_ ? *engine_ : SharedEngine(), *store_, options);
   std::string error;
   port_ = server_->Bind(&error);
   ASSERT_GT(port_, 0) << error;

@@ -131,6 +131,8 @@ class ServerTest : public ::testing::TestWithParam<std::string> {
 
   std::map<std::string, SignedIn> sessions_;
   ServerOptions options_;  // what Start() serves with (host and port are set there)
+  // The engine Start() serves with when set (a test of cold caches), else SharedEngine().
+  std::unique_ptr<Engine> engine_;
   std::unique_ptr<TestDatabase> database_;
   std::unique_ptr<Store> store_;
   std::unique_ptr<Server> server_;

@@ -11,34 +11,24 @@ std::string Caller::Describe() const {
 std::optional<Caller> Authenticate(Context& c, const httplib::Request& req, httplib::Response& res,
                                    bool change) {
   const std::string token = CookieValue(req, kSessionCookie);
-  std::optional<Session> session;
-  if (!token.empty()) session = c.store.FindSession(Sha256Hex(token), c.Now());
-  if (!session) {
+  // The session, its user and the units below the user's department: one query per request.
+  std::optional<SessionUser> signed_in;
+  if (!token.empty()) signed_in = c.store.FindSessionUser(Sha256Hex(token), c.Now());
+  if (!signed_in) {
     SendError(res, 401, "请先登录");
     return std::nullopt;
   }
-  if (change && !ConstantTimeEqual(req.get_header_value("X-CSRF-Token"), session->csrf_token)) {
-    c.store.Audit(session->user, "拒绝：缺少或错误的 CSRF 令牌 " + req.method + " " + req.path,
-                  ClientAddress(req), c.Now());
+  if (change &&
+      !ConstantTimeEqual(req.get_header_value("X-CSRF-Token"), signed_in->session.csrf_token)) {
+    c.store.Audit(signed_in->user.name,
+                  "拒绝：缺少或错误的 CSRF 令牌 " + req.method + " " + req.path, ClientAddress(req),
+                  c.Now());
     SendError(res, 403, "缺少或错误的 CSRF 令牌（X-CSRF-Token）");
     return std::nullopt;
   }
-  auto user = c.store.FindUser(session->user);
-  if (!user) {
-    SendError(res, 401, "请先登录");
-    return std::nullopt;
-  }
-  Caller caller{user->name, user->role, user->department, {}};
-  if (user->role == kRoleDepartmentReviewer) {
-    std::vector<std::pair<std::string, std::string>> code_parent;
-    for (const DepartmentRecord& d : c.store.ListDepartments()) {
-      code_parent.emplace_back(d.code, d.parent);
-    }
-    caller.scope = ReadScope(user->role, user->department, code_parent);
-  } else {
-    caller.scope = ReadScope(user->role, user->department, {});
-  }
-  return caller;
+  const User& user = signed_in->user;
+  return Caller{user.name, user.role, user.department, signed_in->session.csrf_token,
+                ReadScope(user.role, user.department, signed_in->units_below)};
 }
 
 void Refuse(Context& c, const Caller& caller, const httplib::Request& req, httplib::Response& res,

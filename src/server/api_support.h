@@ -15,6 +15,7 @@ inline constexpr std::string_view kSessionCookie = "gongkai_session";
 
 struct Caller {
   std::string name, role, department;
+  std::string csrf_token;  // of the session it signed in with
   // The department codes it may read (auth.h ReadScope): its own, and for a 主管部门审核人 the
   // units below it. Empty for roles not bound to a department (they read everything).
   std::vector<std::string> scope;

@@ -61,21 +61,15 @@ bool MayRead(const std::string& role, const std::vector<std::string>& scope,
   return BelongsToDepartment(role) && std::find(scope.begin(), scope.end(), target) != scope.end();
 }
 
-std::vector<std::string> ReadScope(
-    const std::string& role, const std::string& department,
-    const std::vector<std::pair<std::string, std::string>>& code_parent) {
+std::vector<std::string> ReadScope(const std::string& role, const std::string& department,
+                                   const std::vector<std::string>& units_below) {
   std::vector<std::string> scope;
   if (!BelongsToDepartment(role) || department.empty()) return scope;
   scope.push_back(department);
   if (role != kRoleDepartmentReviewer) return scope;
-  // Breadth first from the department; a code already in scope is not added again, so a loop
-  // in the parents (A under B under A) ends.
-  for (size_t i = 0; i < scope.size(); ++i) {
-    for (const auto& [code, parent] : code_parent) {
-      if (parent == scope[i] && std::find(scope.begin(), scope.end(), code) == scope.end()) {
-        scope.push_back(code);
-      }
-    }
+  // A loop in the imported parents (A under B under A) leads back to the department itself.
+  for (const std::string& code : units_below) {
+    if (code != department) scope.push_back(code);
   }
   return scope;
 }

@@ -40,11 +40,10 @@ bool MayRead(const std::string& role, const std::vector<std::string>& scope,
              const std::string& target);
 
 // The codes whose submissions a user of `role` bound to `department` reads: its own, and for a
-// 主管部门审核人 every unit below it (上级编码, followed down through every level of the
-// imported organisation; a loop in the data ends the walk). Empty when not bound.
-std::vector<std::string> ReadScope(
-    const std::string& role, const std::string& department,
-    const std::vector<std::pair<std::string, std::string>>& code_parent);
+// 主管部门审核人 every unit below it, `units_below` (SessionUser::units_below: 上级编码
+// followed down through every level of the imported organisation). Empty when not bound.
+std::vector<std::string> ReadScope(const std::string& role, const std::string& department,
+                                   const std::vector<std::string>& units_below);
 
 // An argon2id hash in the PHC string form ($argon2id$v=19$m=…,t=…,p=…$salt$hash) with a fresh
 // random salt. Throws std::runtime_error when argon2 fails (out of memory).

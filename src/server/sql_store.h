@@ -56,7 +56,7 @@ class SqlStore final : public Store {
   std::vector<DepartmentRecord> ListDepartments() override;
 
   void AddSession(const std::string& token_hash, const Session& s) override;
-  std::optional<Session> FindSession(const std::string& token_hash, int64_t now) override;
+  std::optional<SessionUser> FindSessionUser(const std::string& token_hash, int64_t now) override;
   void DeleteSession(const std::string& token_hash) override;
 
   void Audit(const std::string& who, const std::string& what, const std::string& from,

@@ -58,13 +58,36 @@ void SqlStore::AddSession(const std::string& token_hash, const Session& s) {
     {token_hash, s.user, s.csrf_token, s.expires_at});
 }
 
-std::optional<Session> SqlStore::FindSession(const std::string& token_hash, int64_t now) {
-  return Read().First(
-      "SELECT \"user\", csrf_token, expires_at FROM sessions "
-      "WHERE token_hash = ? AND expires_at > ?",
-      {token_hash, now}, [](const SqlRow& r) {
-        return Session{r.Text(0), r.Text(1), r.Int(2)};
-      });
+std::optional<SessionUser> SqlStore::FindSessionUser(const std::string& token_hash, int64_t now) {
+  auto db = Read();
+  // One row per unit below the user's department (one row with a NULL unit when there is
+  // none): the session, its user and the walk down the organisation in one statement, so that
+  // a request's authorization is one round trip however deep the organisation. UNION (not
+  // UNION ALL) keeps each code once, which ends the walk at a loop in the imported parents;
+  // departments_by_parent (migration 6) makes each level an index lookup.
+  auto rows = db.Q(
+      "WITH RECURSIVE signed_in AS ("
+      "  SELECT s.\"user\" AS name, s.csrf_token, s.expires_at, u.role, u.password_hash,"
+      "         u.department"
+      "  FROM sessions s JOIN users u ON u.name = s.\"user\""
+      "  WHERE s.token_hash = ? AND s.expires_at > ?"
+      "), below(code) AS ("
+      "  SELECT d.code FROM departments d JOIN signed_in i ON d.parent = i.department"
+      "  UNION"
+      "  SELECT d.code FROM departments d JOIN below b ON d.parent = b.code"
+      ") "
+      "SELECT i.name, i.csrf_token, i.expires_at, i.role, i.password_hash, i.department, b.code "
+      "FROM signed_in i LEFT JOIN below b ON 1 = 1",
+      {token_hash, now});
+  if (rows.empty()) return std::nullopt;
+  const SqlRow& first = rows[0];
+  SessionUser out{{first.Text(0), first.Text(1), first.Int(2)},
+                  {first.Text(0), first.Text(3), first.Text(4), first.Text(5)},
+                  {}};
+  for (const SqlRow& r : rows) {
+    if (!r.IsNull(6)) out.units_below.push_back(r.Text(6));
+  }
+  return out;
 }
 
 void SqlStore::DeleteSession(const std::string& token_hash) {

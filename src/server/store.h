@@ -90,6 +90,17 @@ struct Session {
   int64_t expires_at = 0;
 };
 
+// A session that has not expired, with its user and what authorization needs of the imported
+// organisation, read together (every signed-in request asks for it).
+struct SessionUser {
+  Session session;
+  User user;
+  // The departments below the user's: 上级编码 followed down through every level, each code
+  // once, so that a loop in the data ends the walk (and may lead back to the user's own). In no
+  // particular order; empty for a user without a department.
+  std::vector<std::string> units_below;
+};
+
 // A published document uploaded for audit (gongkai audit over HTTP) and what the audit found:
 // stored whole or not at all, never changed. The uploaded file is kept once per content (by its
 // SHA-256: the same bytes uploaded twice are stored once) with the results, in the same
@@ -179,7 +190,9 @@ class Store {
 
   // Sessions are kept by a hash of their token, never the token itself.
   virtual void AddSession(const std::string& token_hash, const Session& s) = 0;
-  virtual std::optional<Session> FindSession(const std::string& token_hash, int64_t now) = 0;
+  // The session of `token_hash` unless it expired by `now`, with its user, in one query.
+  virtual std::optional<SessionUser> FindSessionUser(const std::string& token_hash,
+                                                     int64_t now) = 0;
   virtual void DeleteSession(const std::string& token_hash) = 0;
 
   virtual void Audit(const std::string& who, const std::string& what, const std::string& from,
