@@ -51,7 +51,7 @@ class BadPdfTest : public ::testing::TestWithParam<BadPdf> {};
 TEST_P(BadPdfTest, IsRefusedOrItsDamagedPagesNamed) {
   const BadPdf& c = GetParam();
   ASSERT_FALSE(c.expected.empty()) << c.file << ": no expectation in EXPECTED.tsv";
-  static const Engine engine({testing::DataDir(), {}});
+  static const Engine engine({testing::DataDir(), {}, &CairoDrawing()});
   const std::string path = BadPdfsDir() + "/" + c.file;
   std::vector<AuditedDocument> audited = engine.AuditAll({path}, 1);
   ASSERT_EQ(audited.size(), 1u);
