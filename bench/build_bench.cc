@@ -9,12 +9,12 @@
 #include <sstream>
 
 #include "disclosure/disclosure.h"
+#include "draw/office_renderer.h"
+#include "draw/pdf_renderer.h"
 #include "model/synthetic_department.h"
 #include "model/synthetic_final_accounts.h"
 #include "render/html_renderer.h"
 #include "render/json_renderer.h"
-#include "render/office_renderer.h"
-#include "render/pdf_renderer.h"
 #include "review/checker.h"
 #include "review/declare.h"
 #include "source/source_loader.h"

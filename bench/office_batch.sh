@@ -3,7 +3,7 @@
 # PDF and to XLSX with the `render` command on ONE core (--jobs 1), loading and building
 # included. Targets: PDF under 50 ms, XLSX under 10 ms per department. The baseline, timed in
 # the same script, is copying the same source files (cp -r), so the ratios compare across
-# machines. The reduced fonts (src/render/pdf_fonts.h) are made before the clock starts, as
+# machines. The reduced fonts (src/draw/pdf_fonts.h) are made before the clock starts, as
 # on any machine that has rendered a PDF once; a last line times the PDFs of the first 1,000
 # departments with the full Noto faces (GONGKAI_FULL_FONTS=1) for comparison.
 #   bench/office_batch.sh [BUILD_DIR] [COUNT]

@@ -1,4 +1,4 @@
-// Fuzz target: the PDF's text layout (src/render/pdf_text.h) on any cell text — shaping
+// Fuzz target: the PDF's text layout (src/draw/pdf_text.h) on any cell text — shaping
 // (directly or by a pango layout), wrapping by slices, and drawing through GlyphBatch — must
 // not crash, must give slices that cover every byte of each line once and in order, keep them
 // within the width unless one cluster is wider, and hand cairo nothing it refuses (cairo's
@@ -15,8 +15,8 @@
 #include <string>
 #include <utility>
 
-#include "render/pdf_glyph_batch.h"
-#include "render/pdf_text.h"
+#include "draw/pdf_glyph_batch.h"
+#include "draw/pdf_text.h"
 
 namespace {
 

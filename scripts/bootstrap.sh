@@ -11,6 +11,7 @@ PKGS=(
   fonts-noto-cjk python3-jsonschema
   libcairo2-dev libpango1.0-dev libharfbuzz-dev libfontconfig-dev libxlsxwriter-dev poppler-utils
   libzip-dev libpugixml-dev zlib1g-dev
+  libdeflate-dev  # reader/pdf_guard.cc: the inflation guard's fast path
   libpoppler-cpp-dev libpoppler-private-dev poppler-data  # private: poppler's text output (reader/pdf_words.cc)
   libcpp-httplib-dev libsqlite3-dev libargon2-dev libssl-dev
   qpdf

@@ -6,8 +6,8 @@
 
 #include <filesystem>
 
+#include "draw/audit_html.h"
 #include "engine/engine.h"
-#include "render/audit_html.h"
 #include "render/audit_report.h"
 #include "test_support.h"
 

@@ -44,7 +44,7 @@ TEST_P(BadInputTest, IsRefusedWithLocatedMessage) {
   const BadInput& c = GetParam();
   ASSERT_FALSE(c.expected.empty()) << c.file << ": no expected message in EXPECTED.tsv";
   const std::string path = c.file.front() == '/' ? c.file : BadInputsDir() + "/" + c.file;
-  static const Engine engine({testing::DataDir(), {}});
+  static const Engine engine({testing::DataDir(), {}, &CairoDrawing()});
   Loaded loaded = engine.Load(path);  // a source or, by extension, a workbook
   ASSERT_FALSE(loaded.ok()) << path << " was loaded";
   std::string what;

@@ -27,6 +27,17 @@ struct BadPdf {
 
 std::string BadPdfsDir() { return testing::SourceDir() + "/tests/bad_pdfs"; }
 
+// `raw` compressed by zlib (a /FlateDecode stream's data).
+std::string Deflated(const std::string& raw) {
+  uLongf n = compressBound(raw.size());
+  std::string packed(n, '\0');
+  EXPECT_EQ(compress(reinterpret_cast<Bytef*>(packed.data()), &n,
+                     reinterpret_cast<const Bytef*>(raw.data()), raw.size()),
+            Z_OK);
+  packed.resize(n);
+  return packed;
+}
+
 std::vector<BadPdf> ReadExpected() {
   std::vector<BadPdf> out;
   std::ifstream in(BadPdfsDir() + "/EXPECTED.tsv");
@@ -51,7 +62,7 @@ class BadPdfTest : public ::testing::TestWithParam<BadPdf> {};
 TEST_P(BadPdfTest, IsRefusedOrItsDamagedPagesNamed) {
   const BadPdf& c = GetParam();
   ASSERT_FALSE(c.expected.empty()) << c.file << ": no expectation in EXPECTED.tsv";
-  static const Engine engine({testing::DataDir(), {}});
+  static const Engine engine({testing::DataDir(), {}, &CairoDrawing()});
   const std::string path = BadPdfsDir() + "/" + c.file;
   std::vector<AuditedDocument> audited = engine.AuditAll({path}, 1);
   ASSERT_EQ(audited.size(), 1u);
@@ -127,13 +138,8 @@ TEST(PdfGuard, CountsFlateStreamsAndStopsAtTheLimit) {
 // without being inflated while the bounds fit in the limit; the largest are inflated and counted
 // as any stream until the rest fit, and one with a /Length given by reference always is.
 TEST(PdfGuard, BoundsFontProgramsByTheirLength) {
-  const std::string plain(100'000, 'x');
-  uLongf n = compressBound(plain.size());
-  std::string deflated(n, '\0');
-  ASSERT_EQ(compress(reinterpret_cast<Bytef*>(deflated.data()), &n,
-                     reinterpret_cast<const Bytef*>(plain.data()), plain.size()),
-            Z_OK);
-  deflated.resize(n);
+  const std::string deflated = Deflated(std::string(100'000, 'x'));
+  const uLongf n = deflated.size();
   auto font = [&](const std::string& length) {
     return "5 0 obj\n<< /Length " + length + " /Length1 100000 /Filter /FlateDecode >>\nstream\n" +
            deflated + "\nendstream\nendobj\n";
@@ -209,13 +215,7 @@ TEST(PdfGuard, CountsEveryExpandingFilter) {
                     "\x80"),
             128u);
   // zlib of 1,000 bytes, behind ASCIIHex (with spaces) and named by abbreviations.
-  std::string raw(1000, 'x');
-  std::string packed(compressBound(raw.size()), '\0');
-  uLongf packed_size = packed.size();
-  ASSERT_EQ(compress(reinterpret_cast<Bytef*>(packed.data()), &packed_size,
-                     reinterpret_cast<const Bytef*>(raw.data()), raw.size()),
-            Z_OK);
-  packed.resize(packed_size);
+  const std::string packed = Deflated(std::string(1000, 'x'));
   std::string hex;
   for (unsigned char c : packed) hex += fmt::format("{:02X} ", c);
   EXPECT_EQ(measure("/Filter [/AHx /Fl]", hex + ">"), 1000u);
@@ -226,6 +226,47 @@ TEST(PdfGuard, CountsEveryExpandingFilter) {
   EXPECT_EQ(measure("/Filter /Crypt", packed), 0u);
   // Not compressed at all: nothing to measure.
   EXPECT_EQ(measure("/Length 3", "abc"), 0u);
+}
+
+// A stream is inflated whole (libdeflate) when it fits, else a piece at a time (zlib): a damaged
+// stream counts exactly what zlib gives before the damage, one with a wrong checksum all its
+// bytes, one just over the limit stops as before, and a stream larger than the whole-stream
+// buffer (16 MB) is counted in full.
+TEST(PdfGuard, CountsDamagedAndLargeStreamsAsZlibDoes) {
+  // What zlib's inflate gives from `packed` before it stops.
+  auto zlib_gives = [](const std::string& packed) {
+    z_stream z{};
+    EXPECT_EQ(inflateInit(&z), Z_OK);
+    std::string out(1 << 20, '\0');
+    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(packed.data()));
+    z.avail_in = static_cast<uInt>(packed.size());
+    z.next_out = reinterpret_cast<Bytef*>(out.data());
+    z.avail_out = static_cast<uInt>(out.size());
+    inflate(&z, Z_FINISH);
+    const uint64_t n = z.total_out;
+    inflateEnd(&z);
+    return n;
+  };
+  auto measure = [](const std::string& data, uint64_t limit) {
+    return reader::MeasureInflatedStreams("1 0 obj\n<< /Filter /FlateDecode >>\nstream\n" + data,
+                                          limit);
+  };
+  std::string raw;
+  for (int i = 0; raw.size() < 200'000; ++i) raw += fmt::format("{} 0 Td ({}) Tj\n", i, i * 7);
+  const std::string packed = Deflated(raw);
+  const std::string truncated = packed.substr(0, packed.size() / 2);
+  ASSERT_GT(zlib_gives(truncated), 0u);
+  ASSERT_LT(zlib_gives(truncated), raw.size());
+  EXPECT_EQ(measure(truncated, 1 << 30).bytes, zlib_gives(truncated));
+  std::string bad_checksum = packed;
+  bad_checksum.back() ^= 1;
+  EXPECT_EQ(measure(bad_checksum, 1 << 30).bytes, raw.size());
+  EXPECT_FALSE(measure(packed, raw.size()).over);
+  reader::InflatedSize over = measure(packed, raw.size() - 1);
+  EXPECT_TRUE(over.over);
+  EXPECT_GT(over.bytes, raw.size() - 1);
+  const std::string big(20 << 20, ' ');
+  EXPECT_EQ(measure(Deflated(big), 1 << 30).bytes, big.size());
 }
 
 }  // namespace

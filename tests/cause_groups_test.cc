@@ -105,7 +105,7 @@ TEST(CauseGroups, RoundingNotesStayApart) {
 // Seed 004: one repeated code in 支出总表 was five findings (four BAL-001, one CLS-002); it is
 // one, the repeated code, with the four sums it upsets beneath it.
 TEST(CauseGroups, Seed004RepeatedCodeIsOneFinding) {
-  const Engine engine({testing::DataDir(), {}});
+  const Engine engine({testing::DataDir(), {}, &CairoDrawing()});
   Loaded l = engine.Load(testing::ExamplePath("xinzhou-gov-office-2023.yaml"));
   ASSERT_TRUE(l.ok());
   auto findings = engine.Review(*l.department, engine.Disclose(*l.department), {});

@@ -217,6 +217,36 @@ TEST(Cli, AuditHtmlReport) {
   EXPECT_NE(ExitOf("audit '" + pdf + "' --json -o " + report, &out), 0) << out;
 }
 
+// gongkai does not load the drawing libraries (engine/drawing.h: their start-up cost is
+// paid by every command); a PDF or an audit report is made by gongkai-draw, which it runs in
+// its place (the tests above and pdf_structure_test.sh go through it), with the same output
+// and exit code as if it drew them itself.
+TEST(Cli, DrawingIsLoadedByGongkaiDrawOnly) {
+  const std::string needed = testing::Shell("ldd " GONGKAI_CLI);
+  EXPECT_NE(needed.find("libpoppler.so"), std::string::npos) << needed;
+  for (const char* lib : {"libcairo", "libpango", "libharfbuzz-subset", "libglib", "libX11"}) {
+    EXPECT_EQ(needed.find(lib), std::string::npos) << lib << " is loaded by gongkai:\n" << needed;
+  }
+  const std::string draw = fs::path(GONGKAI_CLI).parent_path() / "gongkai-draw";
+  EXPECT_NE(testing::Shell("ldd " + draw).find("libcairo"), std::string::npos);
+  fs::path dir = FreshDir("drawing");
+  const std::string example = testing::ExamplePath("minimal.yaml");
+  std::string out;
+  EXPECT_EQ(ExitOf("render " + example + " -o " + (dir / "a.pdf").string() + " --format pdf", &out),
+            0)
+      << out;
+  int status = -1;
+  std::string direct = testing::Shell(
+      draw + " render " + example + " -o " + (dir / "b.pdf").string() + " --format pdf 2>&1",
+      &status);
+  EXPECT_EQ(status, 0) << direct;
+  EXPECT_NE(direct.find("b.pdf"), std::string::npos) << direct;
+  direct.replace(direct.find("b.pdf"), 5, "a.pdf");
+  EXPECT_EQ(out, direct);
+  EXPECT_EQ(testing::ReadFile((dir / "a.pdf").string()).size(),
+            testing::ReadFile((dir / "b.pdf").string()).size());
+}
+
 // An error in a published PDF: the report shows it with a picture of the page around it.
 TEST(Cli, AuditHtmlShowsTheErrorOnThePage) {
   const std::string pdf =

@@ -19,7 +19,7 @@ namespace {
 namespace fs = std::filesystem;
 using testing::ExamplePath;
 
-Engine MakeEngine() { return Engine({testing::DataDir(), {}}); }
+Engine MakeEngine() { return Engine({testing::DataDir(), {}, &CairoDrawing()}); }
 
 fs::path FreshDir(const std::string& name) {
   fs::path dir = fs::temp_directory_path() / ("gongkai-engine-test-" + name);
@@ -42,6 +42,36 @@ TEST(Engine, LoadsAndRendersEveryFormatFromOneDocument) {
   std::string html, error;
   ASSERT_TRUE(engine.Render(doc, DisclosureFormat::kHtml, {}, &html, &error));
   EXPECT_NE(html.find(doc.title), std::string::npos);
+}
+
+// Without the draw layer (gongkai's engine: engine/drawing.h) everything but a PDF and an audit
+// report is made, and those are refused with a message, never a crash.
+TEST(Engine, WithoutDrawingRefusesPdfsAndAuditReportsOnly) {
+  const Engine engine({testing::DataDir(), {}});
+  EXPECT_FALSE(engine.Draws());
+  EXPECT_TRUE(MakeEngine().Draws());
+  Loaded loaded = engine.Load(ExamplePath("minimal.yaml"));
+  ASSERT_TRUE(loaded.ok());
+  Document doc = engine.Disclose(*loaded.department);
+  for (auto format : {DisclosureFormat::kHtml, DisclosureFormat::kJson, DisclosureFormat::kXlsx}) {
+    std::string bytes, error;
+    EXPECT_TRUE(engine.Render(doc, format, {}, &bytes, &error)) << FormatName(format) << error;
+  }
+  std::string pdf, error;
+  EXPECT_FALSE(engine.Render(doc, DisclosureFormat::kPdf, {}, &pdf, &error));
+  EXPECT_NE(error.find("不绘制PDF"), std::string::npos) << error;
+  EXPECT_EQ(engine.PdfFontWarning(), "");
+  const fs::path dir = FreshDir("no-drawing");
+  EXPECT_FALSE(
+      engine.WriteDisclosure(doc, DisclosureFormat::kPdf, {}, (dir / "x.pdf").string(), &error));
+  EXPECT_FALSE(fs::exists(dir / "x.pdf"));
+  AuditedDocument audited =
+      engine.AuditAll({testing::SourceDir() + "/tests/reader/synthetic_budget.txt"}, 1).at(0);
+  ASSERT_TRUE(audited.document) << audited.error;
+  error.clear();
+  EXPECT_FALSE(engine.WriteAuditReport(audited, (dir / "x.html").string(), &error));
+  EXPECT_NE(error.find("不绘制审核报告"), std::string::npos) << error;
+  EXPECT_FALSE(fs::exists(dir / "x.html"));
 }
 
 TEST(Engine, LoadErrorsAreDiagnosticsNotExceptions) {

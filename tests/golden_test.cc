@@ -16,7 +16,7 @@ class GoldenTest : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(GoldenTest, HtmlAndJson) {
   // Through the engine, so that a 决算 gets its 年初预算 from the budget it names.
-  static const Engine engine({testing::DataDir(), {}});
+  static const Engine engine({testing::DataDir(), {}, &CairoDrawing()});
   Loaded loaded = engine.Load(testing::ExamplePath(GetParam() + ".yaml"));
   ASSERT_TRUE(loaded.ok()) << loaded.diagnostics[0].ToString();
   Document doc = engine.Disclose(*loaded.department);

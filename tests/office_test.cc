@@ -19,9 +19,9 @@
 
 #include "base/chinese_numerals.h"
 #include "disclosure/disclosure.h"
+#include "draw/office_renderer.h"
+#include "draw/pdf_fonts.h"
 #include "render/compression_level.h"
-#include "render/office_renderer.h"
-#include "render/pdf_fonts.h"
 #include "render/table_grid.h"
 #include "render/xlsx_renderer.h"
 #include "test_support.h"

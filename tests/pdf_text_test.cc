@@ -1,7 +1,7 @@
 // The PDF's text layout (src/render/pdf_text.h): a line shaped directly must be what a pango
 // layout makes of it, glyph for glyph; wrapping a shaped line by slicing it must break where
 // pango itself breaks the same text at the same width, and draw every character.
-#include "render/pdf_text.h"
+#include "draw/pdf_text.h"
 
 #include <gtest/gtest.h>
 
@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "disclosure/disclosure.h"
-#include "render/pdf_glyph_batch.h"
+#include "draw/pdf_glyph_batch.h"
 #include "source/source_loader.h"
 #include "test_support.h"
 

@@ -6,8 +6,8 @@
 
 #include <filesystem>
 
+#include "draw/pdf_renderer.h"
 #include "reader/reader.h"
-#include "render/pdf_renderer.h"
 #include "review/published_prose.h"
 #include "review/published_relations.h"
 #include "test_support.h"

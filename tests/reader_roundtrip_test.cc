@@ -11,9 +11,9 @@
 #include <map>
 #include <random>
 
+#include "draw/pdf_renderer.h"
 #include "engine/engine.h"
 #include "reader/reader.h"
-#include "render/pdf_renderer.h"
 #include "render/text_renderer.h"
 #include "review/published_relations.h"
 #include "test_support.h"

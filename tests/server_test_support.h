@@ -25,7 +25,7 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 inline const Engine& SharedEngine() {
-  static const Engine engine({gongkai::testing::DataDir(), {}});
+  static const Engine engine({gongkai::testing::DataDir(), {}, &CairoDrawing()});
   return engine;
 }
 

@@ -22,7 +22,7 @@ namespace {
 namespace fs = std::filesystem;
 
 const Engine& SharedEngine() {
-  static const Engine engine({testing::DataDir(), {}});
+  static const Engine engine({testing::DataDir(), {}, &CairoDrawing()});
   return engine;
 }
 

@@ -15,6 +15,7 @@
 #include <sstream>
 #include <string>
 
+#include "draw/drawing.h"
 #include "engine/engine.h"
 #include "reader/three_public_words.h"
 #include "source/source_loader.h"
@@ -27,9 +28,10 @@ inline std::string ExamplePath(const std::string& name) {
   return SourceDir() + "/examples/" + name;
 }
 
-// One engine on the bundled data for every test of a process (its reference data loads once).
+// One engine on the bundled data for every test of a process (its reference data loads once),
+// which draws (PDFs, audit reports: draw/drawing.h).
 inline const Engine& TheEngine() {
-  static const Engine engine({DataDir(), {}});
+  static const Engine engine({DataDir(), {}, &CairoDrawing()});
   return engine;
 }
 

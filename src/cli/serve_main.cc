@@ -19,6 +19,7 @@
 #include <iostream>
 #include <thread>
 
+#include "draw/drawing.h"
 #include "engine/engine.h"
 #include "engine_options.h"
 #include "server/demo.h"
@@ -96,6 +97,7 @@ int main(int argc, char** argv) {
                "gongkai serve"};
   EngineOptions common;
   cli::AddEngineOptions(app, &common);
+  common.drawing = &CairoDrawing();  // the portal's PDFs
   std::string serve_host = "127.0.0.1", database = "gongkai.db";
   std::string web_dir = gongkai::server::BundledWebDir();
   int serve_port = 8080;

@@ -15,12 +15,9 @@
 #include "disclosure/figures.h"
 #include "model/synthetic_department.h"
 #include "model/synthetic_final_accounts.h"
-#include "render/audit_html.h"
 #include "render/audit_report.h"
 #include "render/html_renderer.h"
 #include "render/json_renderer.h"
-#include "render/pdf_fonts.h"
-#include "render/pdf_renderer.h"
 #include "render/xlsx_renderer.h"
 #include "review/declare.h"
 #include "review/published_relations.h"
@@ -48,6 +45,11 @@ bool Loaded::unreadable() const {
 }
 
 namespace {
+
+// Why `what` (PDF, 审核报告) cannot be made: the program has no drawing (engine/drawing.h).
+std::string NoDrawing(const std::string& what) {
+  return fmt::format("此程序不绘制{}（未带绘图模块 draw；gongkai 由 gongkai-draw 绘制）", what);
+}
 
 // The loader's diagnostics, structured (file:line:column or sheet!cell as fields).
 Diagnostics FromSourceError(const SourceError& e) { return e.diagnostics(); }
@@ -210,7 +212,11 @@ bool Engine::Render(const Document& doc, DisclosureFormat format, const OfficeOp
       *bytes = RenderJson(doc);
       return true;
     case DisclosureFormat::kPdf:
-      return RenderPdf(doc, bytes, error);
+      if (!Draws()) {
+        *error = NoDrawing("PDF");
+        return false;
+      }
+      return options_.drawing->RenderPdf(doc, bytes, error);
     case DisclosureFormat::kXlsx: {
       // libxlsxwriter writes files only: through a temporary file that is then read back.
       static std::atomic<unsigned> counter{0};
@@ -236,8 +242,10 @@ bool Engine::Render(const Document& doc, DisclosureFormat format, const OfficeOp
 bool Engine::WriteDisclosure(const Document& doc, DisclosureFormat format,
                              const OfficeOptions& office, const std::string& path,
                              std::string* error) const {
-  if (format == DisclosureFormat::kPdf || format == DisclosureFormat::kXlsx) {
-    return WriteOfficeDocument(doc, FormatName(format), path, office, error);
+  if (format == DisclosureFormat::kXlsx) {
+    // libxlsxwriter writes the file itself: to the temporary file, renamed when whole.
+    AtomicFile file(path);
+    return WriteXlsx(doc, file.temporary_path(), office, error) && file.Commit(error);
   }
   std::string bytes;
   return Render(doc, format, office, &bytes, error) && WriteFileAtomically(path, bytes, error);
@@ -265,11 +273,7 @@ bool Engine::WriteTemplate(DocumentKind kind, int year, const std::string& path,
 }
 
 std::string Engine::PdfFontWarning() const {
-  const PdfFonts& fonts = PreparePdfFonts();
-  if (!fonts.noto_missing) return "";
-  return fonts.note +
-         "，PDF 将使用系统的替代字体，中文可能无法正常显示。请运行 scripts/bootstrap.sh"
-         "（或 apt-get install fonts-noto-cjk）。";
+  return Draws() ? options_.drawing->PdfFontWarning() : "";
 }
 
 std::vector<RenderOutcome> Engine::RenderAll(
@@ -489,7 +493,11 @@ bool Engine::WriteExtract(const AuditedDocument& a, const std::string& dir, cons
 
 bool Engine::WriteAuditReport(const AuditedDocument& a, const std::string& path,
                               std::string* error) const {
-  if (!WriteFileAtomically(path, AuditHtml(a), error)) {
+  if (!Draws()) {
+    *error = path + ": " + NoDrawing("审核报告");
+    return false;
+  }
+  if (!WriteFileAtomically(path, options_.drawing->AuditHtml(a), error)) {
     *error = path + ": " + *error;
     return false;
   }

@@ -23,12 +23,13 @@
 #include "base/diagnostic.h"
 #include "disclosure/document.h"
 #include "disclosure/templates.h"
+#include "engine/drawing.h"
 #include "engine/formats.h"
 #include "model/department.h"
 #include "refdata/catalog.h"
 #include "render/audit_report.h"
-#include "render/office_renderer.h"
 #include "render/review_report.h"
+#include "render/xlsx_renderer.h"
 #include "review/check_config.h"
 #include "review/checker.h"
 #include "review/scoring.h"
@@ -42,6 +43,9 @@ std::string BundledDataDir();
 struct EngineOptions {
   std::string data_dir;                       // catalogs, templates, rules' settings, …
   std::vector<std::string> catalog_overlays;  // the user's full catalog CSVs (--catalog)
+  // PDFs and audit reports (engine/drawing.h: draw::CairoDrawing()); none: the engine does
+  // everything else, and refuses those with a message.
+  const Drawing* drawing = nullptr;
 };
 
 // A source read into the model, or why it could not be.
@@ -76,6 +80,8 @@ class Engine {
  public:
   explicit Engine(EngineOptions options);
   const EngineOptions& options() const { return options_; }
+  // Whether PDFs and audit reports can be made (EngineOptions::drawing).
+  bool Draws() const { return options_.drawing != nullptr; }
 
   // --- reference data (thread-safe; loaded on first use, then shared) ---
   // Throw CatalogError naming the file when the data is missing or malformed.
@@ -109,7 +115,7 @@ class Engine {
                               const ReviewOptions& options) const;
 
   // --- render ---
-  // The disclosure as bytes, or false with *error.
+  // The disclosure as bytes, or false with *error (a PDF without drawing too).
   bool Render(const Document& doc, DisclosureFormat format, const OfficeOptions& office,
               std::string* bytes, std::string* error) const;
   // The disclosure written to `path` atomically.
@@ -122,7 +128,8 @@ class Engine {
   // An empty input workbook for a document of `kind` and `year`.
   bool WriteTemplate(DocumentKind kind, int year, const std::string& path,
                      std::string* error) const;
-  // A warning to show before PDFs are made on a machine without the Chinese fonts, or "".
+  // A warning to show before PDFs are made on a machine without the Chinese fonts, or ""
+  // (also without drawing).
   std::string PdfFontWarning() const;
 
   // --- batches over many sources, on `jobs` threads ---
@@ -156,7 +163,8 @@ class Engine {
   bool WriteExtract(const AuditedDocument& a, const std::string& dir, const std::string& name,
                     std::vector<std::string>* written, std::string* error) const;
 
-  // The HTML audit report of `a` (render/audit_html.h), written to `path` atomically.
+  // The HTML audit report of `a` (draw/audit_html.h), written to `path` atomically; false and
+  // *error without drawing.
   bool WriteAuditReport(const AuditedDocument& a, const std::string& path,
                         std::string* error) const;
 

@@ -1,9 +1,11 @@
 #include "reader/pdf_guard.h"
 
+#include <libdeflate.h>
 #include <zlib.h>
 
 #include <algorithm>
 #include <array>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -48,7 +50,43 @@ class Sink {
   uint64_t size_ = 0;
 };
 
-void Inflate(std::string_view data, Sink& sink) {
+// Streams inflated whole by libdeflate, which is two to three times as fast as zlib (most of
+// the guard's time was zlib's: 13 M of a small file's 160 M instructions; 34 ms of a 3.6 MB
+// file's fonts) but inflates into memory, not a piece at a time: into a buffer of kWhole bytes
+// (virtual memory: only the pages written are touched), never more than the sink's budget.
+// One per MeasureInflatedStreams call.
+class WholeInflater {
+ public:
+  WholeInflater() : decompressor_(libdeflate_alloc_decompressor()) {}
+  // True when the stream fitted in `room` (and the buffer) and was whole and sound: its bytes
+  // are then in the sink. False otherwise (larger, damaged, or not zlib): the caller inflates it
+  // with zlib, which stops at the budget and counts what a damaged stream gives before its
+  // damage, so the counts are the same either way.
+  bool Inflate(std::string_view data, uint64_t room, Sink& sink) {
+    if (!decompressor_) return false;
+    if (!buffer_) buffer_.reset(new unsigned char[kWhole]);  // not initialised: untouched
+    const size_t capacity = static_cast<size_t>(std::min<uint64_t>(kWhole, room));
+    size_t used = 0, out = 0;
+    if (libdeflate_zlib_decompress_ex(decompressor_.get(), data.data(), data.size(), buffer_.get(),
+                                      capacity, &used, &out) != LIBDEFLATE_SUCCESS) {
+      return false;
+    }
+    sink.Put(buffer_.get(), out);
+    return true;
+  }
+
+ private:
+  // Larger than the largest stream of the corpus (a 4.4 MB font).
+  static constexpr size_t kWhole = size_t{16} << 20;
+  struct Free {
+    void operator()(libdeflate_decompressor* d) const { libdeflate_free_decompressor(d); }
+  };
+  std::unique_ptr<libdeflate_decompressor, Free> decompressor_;
+  std::unique_ptr<unsigned char[]> buffer_;
+};
+
+void Inflate(std::string_view data, uint64_t room, WholeInflater& whole, Sink& sink) {
+  if (whole.Inflate(data, room, sink)) return;
   z_stream z{};
   if (inflateInit(&z) != Z_OK) return;
   static thread_local std::array<unsigned char, 1 << 16> scratch;
@@ -245,7 +283,7 @@ int LzwEarlyChange(std::string_view dict) {
 // Decodes `data` through `chain`, counting the bytes the last filter gives (stopping once past
 // `budget`); the filters before it keep their output, bounded by the same budget.
 uint64_t DecodedSize(std::string_view data, const std::vector<Filter>& chain, int early_change,
-                     uint64_t budget) {
+                     uint64_t budget, WholeInflater& whole) {
   std::string held[2];
   std::string_view in = data;
   for (size_t i = 0; i < chain.size(); ++i) {
@@ -255,7 +293,7 @@ uint64_t DecodedSize(std::string_view data, const std::vector<Filter>& chain, in
     Sink sink(budget, keep);
     switch (chain[i]) {
       case Filter::kFlate:
-        Inflate(in, sink);
+        Inflate(in, budget, whole, sink);
         break;
       case Filter::kLzw:
         DecodeLzw(in, early_change, sink);
@@ -342,6 +380,7 @@ InflatedSize MeasureInflatedStreams(std::string_view pdf, uint64_t limit) {
   };
   std::vector<Font> fonts;
   uint64_t bounds = 0;
+  WholeInflater whole;
   for (size_t at = pdf.find("stream"); at != std::string_view::npos;
        at = pdf.find("stream", at + 6)) {
     // "stream" then an end of line, not the end of "endstream".
@@ -370,7 +409,7 @@ InflatedSize MeasureInflatedStreams(std::string_view pdf, uint64_t limit) {
     }
     ++size.streams;
     size.bytes += DecodedSize(pdf.substr(data), chain, LzwEarlyChange(dict),
-                              limit - std::min(limit, size.bytes));
+                              limit - std::min(limit, size.bytes), whole);
     if (size.bytes > limit) {
       size.over = true;
       return size;
@@ -386,7 +425,8 @@ InflatedSize MeasureInflatedStreams(std::string_view pdf, uint64_t limit) {
     const Font& f = fonts[inflated];
     bounds -= f.bound;
     ++size.streams;
-    size.bytes += DecodedSize(pdf.substr(f.data), f.chain, 1, limit - std::min(limit, size.bytes));
+    size.bytes +=
+        DecodedSize(pdf.substr(f.data), f.chain, 1, limit - std::min(limit, size.bytes), whole);
     if (size.bytes > limit) {
       size.over = true;
       return size;

@@ -6,8 +6,9 @@
 // /LZWDecode, /RunLengthDecode, also behind /ASCII85Decode or /ASCIIHexDecode, in any order) and
 // that is not an image (text extraction does not decode images) is decoded into a scratch buffer
 // and its size counted, stopping as soon as the total passes the limit. Written here because no
-// packaged library bounds poppler or decodes PDF's filters on their own; zlib does the inflating,
-// the other filters are a few lines each (ISO 32000-1 §7.4).
+// packaged library bounds poppler or decodes PDF's filters on their own; libdeflate does the
+// inflating (zlib, a piece at a time, when a stream is larger than 16 MB or damaged), the other
+// filters are a few lines each (ISO 32000-1 §7.4).
 //
 // Font programs, most of a small PDF's compressed bytes, are bounded by their length (times
 // deflate's largest ratio) instead of inflated while the bounds fit in the limit.

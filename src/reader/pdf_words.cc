@@ -1,11 +1,12 @@
 #include "reader/pdf_words.h"
 
+#include <Error.h>
+#include <GlobalParams.h>
 #include <PDFDoc.h>
 #include <Page.h>
 #include <Stream.h>
 #include <TextOutputDev.h>
 #include <fmt/format.h>
-#include <poppler-document.h>
 #include <poppler-global.h>
 #include <poppler-rectangle.h>
 
@@ -25,7 +26,7 @@ namespace {
 // they are counted (per thread: poppler calls back on the thread that parses) so that a page
 // that gives no text because its content is damaged says so, not "no text layer".
 thread_local int poppler_errors = 0;
-void CountPopplerError(const std::string&, void*) { ++poppler_errors; }
+void CountPopplerError(ErrorCategory, Goffset, const char*) { ++poppler_errors; }
 
 // Decodes one UTF-8 code point at `i`, advancing it; invalid bytes give U+FFFD.
 char32_t NextCodePoint(const std::string& s, size_t& i) {
@@ -163,18 +164,26 @@ std::vector<PageWords> ExtractPdfWordsFromBytes(const std::string& bytes, const 
         fmt::format("{}：PDF 的数据流解压后超过 {} MB 的上限（可能是压缩炸弹），不予读取", path,
                     limits.max_inflated_bytes >> 20));
   }
-  poppler::set_debug_error_function(CountPopplerError, nullptr);
-  // poppler reads the bytes in place: `bytes` outlives `doc`.
-  std::unique_ptr<poppler::document> doc(poppler::document::load_from_raw_data(
-      bytes.data(), static_cast<int>(std::min<size_t>(bytes.size(), INT32_MAX))));
-  if (!doc) {
+  // poppler's global parameters (font and CMap tables) exist while an initer does: this one is
+  // made once and kept until the process ends (building them takes 3.9 M instructions, more
+  // than a page, and a server that read one document after another built them again for
+  // each). The error callback is set again in case another initer (poppler-cpp's, which the
+  // audit report's pictures use) came first.
+  static const GlobalParamsIniter* const params = new GlobalParamsIniter(CountPopplerError);
+  (void)params;
+  setErrorCallback(CountPopplerError);
+  // poppler's core reads the bytes in place (`bytes` outlives `core`), once: poppler-cpp's
+  // document, which the reader opened first for its checks, parsed the cross-reference table and
+  // the page tree a second time. Its checks are these, in its order.
+  PDFDoc core(new MemStream(bytes.data(), 0, static_cast<Goffset>(bytes.size()), Object(objNull)));
+  if (!core.isOk()) {
+    if (core.getErrorCode() == errEncrypted) {
+      throw ReaderError(
+          fmt::format("{}：PDF 已加密，需要密码才能打开；请提供未加密的公开文件", path));
+    }
     throw ReaderError(fmt::format("{}：无法打开，文件不存在或不是有效的 PDF", path));
   }
-  if (doc->is_locked()) {
-    throw ReaderError(
-        fmt::format("{}：PDF 已加密，需要密码才能打开；请提供未加密的公开文件", path));
-  }
-  int count = doc->pages();
+  const int count = core.getNumPages();
   if (count <= 0) throw ReaderError(fmt::format("{}：PDF 没有页面（页面树为空或已损坏）", path));
   if (count > limits.max_pages) {
     throw ReaderError(
@@ -184,12 +193,6 @@ std::vector<PageWords> ExtractPdfWordsFromBytes(const std::string& bytes, const 
   // them, but with one output device for the whole document instead of a new one per page:
   // the device keeps the ICC colour spaces it has built (OutputDev's cache), which text_list
   // built again on every page (lcms transforms: most of the time on Excel and WPS files).
-  // `doc` stays open meanwhile: poppler-cpp keeps poppler's global parameters (font and CMap
-  // tables) while one of its documents exists.
-  PDFDoc core(new MemStream(bytes.data(), 0, static_cast<Goffset>(bytes.size()), Object(objNull)));
-  if (!core.isOk() || core.getNumPages() != count) {
-    throw ReaderError(fmt::format("{}：无法打开，文件不存在或不是有效的 PDF", path));
-  }
   TextOutputDev text_output(nullptr, /*physLayoutA=*/false, /*fixedPitchA=*/0,
                             /*rawOrderA=*/false, /*append=*/false);
   std::vector<PageWords> pages;
@@ -209,9 +212,13 @@ std::vector<PageWords> ExtractPdfWordsFromBytes(const std::string& bytes, const 
     poppler::rectf rect(crop->x1, crop->y1, crop->x2 - crop->x1, crop->y2 - crop->y1);
     out.width = rect.width();
     out.height = rect.height();
+    // The document's own cross-reference table, not a copy per page as poppler-cpp's
+    // text_list makes (for pages drawn on several threads): a copy starts without the objects
+    // already read, so every page read the object streams and fonts again (18 M of the 2017
+    // 公开表格's 160 M instructions). pdftotext does not copy either.
     core.displayPageSlice(&text_output, n + 1, 72, 72, 0, /*useMediaBox=*/false, /*crop=*/false,
                           /*printing=*/false, -1, -1, -1, -1, nullptr, nullptr, nullptr, nullptr,
-                          /*copyXRef=*/true);
+                          /*copyXRef=*/false);
     std::string all;
     if (std::unique_ptr<TextWordList> list = text_output.makeWordList()) {
       for (int i = 0; i < list->getLength(); ++i) {

@@ -21,9 +21,11 @@
 #include <vector>
 
 #include "disclosure/document.h"
-#include "render/office_renderer.h"
-
 namespace gongkai {
+
+struct OfficeOptions {
+  bool with_formulas = false;  // xlsx: subtotal formulas instead of values
+};
 
 // Writes the workbook to `path`. Returns false and sets *error when it cannot be written.
 bool WriteXlsx(const Document& doc, const std::string& path, const OfficeOptions& options,

@@ -1,4 +1,4 @@
-#include "render/pdf_fonts.h"
+#include "draw/pdf_fonts.h"
 
 #include <fmt/format.h>
 #include <fontconfig/fontconfig.h>

@@ -1,4 +1,4 @@
-#include "render/audit_html.h"
+#include "draw/audit_html.h"
 
 #include <cairo.h>
 #include <fmt/format.h>

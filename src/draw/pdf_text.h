@@ -2,8 +2,8 @@
 // styles of the official documents, and text shaped by pango into measured lines.
 //
 // Internal to src/render (pdf_renderer.cc, pdf_pages.h, pdf_table_layout.h); not an API.
-#ifndef GONGKAI_RENDER_PDF_TEXT_H_
-#define GONGKAI_RENDER_PDF_TEXT_H_
+#ifndef GONGKAI_DRAW_PDF_TEXT_H_
+#define GONGKAI_DRAW_PDF_TEXT_H_
 
 #include <pango/pangocairo.h>
 
@@ -224,4 +224,4 @@ class Shaper {
 
 }  // namespace gongkai::pdf
 
-#endif  // GONGKAI_RENDER_PDF_TEXT_H_
+#endif  // GONGKAI_DRAW_PDF_TEXT_H_

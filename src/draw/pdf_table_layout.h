@@ -3,13 +3,13 @@
 // where a table breaks.
 //
 // Internal to src/render; not an API.
-#ifndef GONGKAI_RENDER_PDF_TABLE_LAYOUT_H_
-#define GONGKAI_RENDER_PDF_TABLE_LAYOUT_H_
+#ifndef GONGKAI_DRAW_PDF_TABLE_LAYOUT_H_
+#define GONGKAI_DRAW_PDF_TABLE_LAYOUT_H_
 
 #include <vector>
 
 #include "disclosure/document.h"
-#include "render/pdf_text.h"
+#include "draw/pdf_text.h"
 
 namespace gongkai::pdf {
 
@@ -80,4 +80,4 @@ LaidTable LayOutTable(Shaper* shaper, const Table& t);
 
 }  // namespace gongkai::pdf
 
-#endif  // GONGKAI_RENDER_PDF_TABLE_LAYOUT_H_
+#endif  // GONGKAI_DRAW_PDF_TABLE_LAYOUT_H_

@@ -22,8 +22,8 @@
 // well. If the Noto fonts are missing or a step fails, the lists simply start with the full
 // faces (or whatever fontconfig substitutes), as before. The glyphs, metrics and layout
 // features are those of the original font, so documents look the same either way.
-#ifndef GONGKAI_RENDER_PDF_FONTS_H_
-#define GONGKAI_RENDER_PDF_FONTS_H_
+#ifndef GONGKAI_DRAW_PDF_FONTS_H_
+#define GONGKAI_DRAW_PDF_FONTS_H_
 
 #include <string>
 
@@ -42,4 +42,4 @@ const PdfFonts& PreparePdfFonts();
 
 }  // namespace gongkai
 
-#endif  // GONGKAI_RENDER_PDF_FONTS_H_
+#endif  // GONGKAI_DRAW_PDF_FONTS_H_

@@ -1,4 +1,4 @@
-#include "render/pdf_table_layout.h"
+#include "draw/pdf_table_layout.h"
 
 #include <algorithm>
 #include <cmath>

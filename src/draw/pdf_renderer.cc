@@ -1,4 +1,4 @@
-#include "render/pdf_renderer.h"
+#include "draw/pdf_renderer.h"
 
 #include <cairo-pdf.h>
 #include <cairo.h>
@@ -13,11 +13,11 @@
 #include <vector>
 
 #include "base/chinese_numerals.h"
+#include "draw/pdf_glyph_batch.h"
+#include "draw/pdf_pages.h"
+#include "draw/pdf_table_layout.h"
+#include "draw/pdf_text.h"
 #include "render/compression_level.h"
-#include "render/pdf_glyph_batch.h"
-#include "render/pdf_pages.h"
-#include "render/pdf_table_layout.h"
-#include "render/pdf_text.h"
 #include "render/table_grid.h"
 
 namespace gongkai {

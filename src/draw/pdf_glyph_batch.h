@@ -13,8 +13,8 @@
 // from the font's cmap, and CJK fonts map several code points (一 and the radical ⼀) to one
 // glyph. Lines that pango would draw differently — right-to-left runs, glyphs missing from
 // the fonts (pango draws hex boxes) — are handed to pango_cairo_show_layout_line as before.
-#ifndef GONGKAI_RENDER_PDF_GLYPH_BATCH_H_
-#define GONGKAI_RENDER_PDF_GLYPH_BATCH_H_
+#ifndef GONGKAI_DRAW_PDF_GLYPH_BATCH_H_
+#define GONGKAI_DRAW_PDF_GLYPH_BATCH_H_
 
 #include <cairo.h>
 #include <pango/pangocairo.h>
@@ -65,4 +65,4 @@ class GlyphBatch {
 
 }  // namespace gongkai
 
-#endif  // GONGKAI_RENDER_PDF_GLYPH_BATCH_H_
+#endif  // GONGKAI_DRAW_PDF_GLYPH_BATCH_H_

@@ -1,4 +1,4 @@
-#include "render/pdf_glyph_batch.h"
+#include "draw/pdf_glyph_batch.h"
 
 #include <climits>
 

@@ -1,4 +1,4 @@
-#include "render/pdf_text.h"
+#include "draw/pdf_text.h"
 
 #include <fmt/format.h>
 
@@ -7,8 +7,8 @@
 #include <cstdint>
 #include <cstring>
 
-#include "render/pdf_fonts.h"
-#include "render/pdf_glyph_batch.h"
+#include "draw/pdf_fonts.h"
+#include "draw/pdf_glyph_batch.h"
 
 namespace gongkai::pdf {
 

@@ -2,14 +2,14 @@
 // bottom: the first pass of the PDF layout places everything here, the second draws it.
 //
 // Internal to src/render; not an API.
-#ifndef GONGKAI_RENDER_PDF_PAGES_H_
-#define GONGKAI_RENDER_PDF_PAGES_H_
+#ifndef GONGKAI_DRAW_PDF_PAGES_H_
+#define GONGKAI_DRAW_PDF_PAGES_H_
 
 #include <string>
 #include <variant>
 #include <vector>
 
-#include "render/pdf_text.h"
+#include "draw/pdf_text.h"
 
 namespace gongkai::pdf {
 
@@ -89,4 +89,4 @@ class Flow {
 
 }  // namespace gongkai::pdf
 
-#endif  // GONGKAI_RENDER_PDF_PAGES_H_
+#endif  // GONGKAI_DRAW_PDF_PAGES_H_

@@ -1,10 +1,10 @@
 // Dispatches an office format to its writer. Both are written through an AtomicFile
 // (base/atomic_file.h): the PDF is rendered in memory and written whole, the workbook is written
 // by libxlsxwriter to the temporary file; a failure leaves nothing under the final name.
-#include "render/office_renderer.h"
+#include "draw/office_renderer.h"
 
 #include "base/atomic_file.h"
-#include "render/pdf_renderer.h"
+#include "draw/pdf_renderer.h"
 #include "render/xlsx_renderer.h"
 
 namespace gongkai {

@@ -21,8 +21,8 @@
 // Layout is done in two passes: the first shapes all text and paginates (so the 目录 knows
 // the real page numbers), the second draws the pages. Nothing touches the file system; the
 // caller writes the bytes.
-#ifndef GONGKAI_RENDER_PDF_RENDERER_H_
-#define GONGKAI_RENDER_PDF_RENDERER_H_
+#ifndef GONGKAI_DRAW_PDF_RENDERER_H_
+#define GONGKAI_DRAW_PDF_RENDERER_H_
 
 #include <string>
 
@@ -36,4 +36,4 @@ bool RenderPdf(const Document& doc, std::string* pdf, std::string* error);
 
 }  // namespace gongkai
 
-#endif  // GONGKAI_RENDER_PDF_RENDERER_H_
+#endif  // GONGKAI_DRAW_PDF_RENDERER_H_

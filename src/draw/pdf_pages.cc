@@ -1,4 +1,4 @@
-#include "render/pdf_pages.h"
+#include "draw/pdf_pages.h"
 
 namespace gongkai::pdf {
 

@@ -5,8 +5,8 @@
 // table, row, column and message and, for a PDF, a picture of the page around the amount in
 // question with that amount outlined in red (rendered with poppler at about 100 dpi). Rounding
 // notes are grouped per table as one line.
-#ifndef GONGKAI_RENDER_AUDIT_HTML_H_
-#define GONGKAI_RENDER_AUDIT_HTML_H_
+#ifndef GONGKAI_DRAW_AUDIT_HTML_H_
+#define GONGKAI_DRAW_AUDIT_HTML_H_
 
 #include <string>
 #include <string_view>
@@ -39,4 +39,4 @@ std::string Base64(std::string_view bytes);
 
 }  // namespace gongkai
 
-#endif  // GONGKAI_RENDER_AUDIT_HTML_H_
+#endif  // GONGKAI_DRAW_AUDIT_HTML_H_
