@@ -220,6 +220,23 @@ TEST(ReaderIdentity, TheCoverTitleNamesTheDepartment) {
   }
 }
 
+// A text without page breaks is one page: its year comes from the title among its first lines,
+// not from the short lines deep inside it that name another year (a date, the title of last
+// year's table), however many there are.
+TEST(ReaderIdentity, TheYearOfAOnePageTextComesFromItsTitle) {
+  std::string text = "某某局2023年部门预算\n\n一、部门基本情况\n";
+  for (int i = 0; i < 40; ++i) text += "本部门围绕年度工作目标，认真履行各项职责，推进各项工作。\n";
+  for (int i = 0; i < 5; ++i) {
+    text += "2022年预算执行情况表\n截至2022年12月31日\n";
+  }
+  PublishedDocument doc = ReadPublishedText(text, "one-page.txt", Options());
+  EXPECT_EQ(doc.year, 2023);
+  EXPECT_EQ(doc.department, "某某局");
+  // Without a year in its title, the short lines still give one.
+  doc = ReadPublishedText(text.substr(text.find("\n")), "untitled.txt", Options());
+  EXPECT_EQ(doc.year, 2022);
+}
+
 // A 绩效目标表 (seed 003): the department in the cell after its label, without a colon; the
 // kind from its labels (预算金额), not from a long sentence that mentions 部门决算 in passing.
 TEST(ReaderIdentity, AFormNamesTheDepartmentInTheNextCell) {
