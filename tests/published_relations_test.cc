@@ -365,6 +365,37 @@ std::string CorpusDir() { return testing::SourceDir() + "/../shared/corpus"; }
 
 // No error from a relation or the text on the documents judged correct (each new finding
 // checked against the page images); the two real defects found where they are printed.
+// The 情况说明 names the projects with their amounts (深圳: "2.预算准备金 945.03 万元,主要用于…");
+// each is its row of the 项目支出表, in the table's first column (TXT-007). A name inside a
+// longer word, or not followed by an amount, is not a statement of that project's amount.
+std::string ProjectsText(const std::string& amount) {
+  return "（五）项目支出100.00万元，具体包括：\n"
+         "1.交通管理业务" +
+         amount +
+         "万元，主要用于交通指挥管理。\n"
+         "2.预算准备金40.00万元，主要用于临时支出。\n"
+         "智慧交通管理业务30.00万元。\n"
+         "\f项目支出总表\n单位：万元\n项目名称\t总计\t一般公共预算拨款\t其他收入\n"
+         "交通管理业务\t60.00\t50.00\t10.00\n预算准备金\t40.00\t40.00\t\n";
+}
+
+TEST(PublishedRelationsProjects, AProjectTheTextNamesIsItsRowOfTheProjectTable) {
+  EXPECT_TRUE(Audit(ProjectsText("60.00")).empty()) << Describe(Audit(ProjectsText("60.00")));
+  EXPECT_TRUE(Audit(ProjectsText("60.0")).empty());  // as many digits as the text prints
+  std::vector<ReaderFinding> all = Audit(ProjectsText("61.00"));
+  ASSERT_EQ(all.size(), 1u) << Describe(all);
+  const ReaderFinding& f = all[0];
+  EXPECT_EQ(f.level, FindingLevel::kError);
+  EXPECT_EQ(f.rule, "TXT-007");
+  EXPECT_EQ(f.page, 1);
+  EXPECT_EQ(f.line, 2);
+  ASSERT_EQ(f.related.size(), 1u);
+  EXPECT_EQ(f.related[0].table_id, "project_expenditure");
+  EXPECT_EQ(f.related[0].row, "交通管理业务");
+  EXPECT_NE(f.message.find("“交通管理业务61.00万元”"), std::string::npos) << f.message;
+  EXPECT_NE(f.message.find("“交通管理业务”行“总计”列 60.00万元"), std::string::npos) << f.message;
+}
+
 TEST(PublishedRelationsCorpus, NoFalseErrors) {
   if (!std::filesystem::exists(CorpusDir())) {
     GTEST_SKIP() << "../shared/corpus is absent: corpus relations skipped";

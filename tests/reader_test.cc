@@ -220,6 +220,23 @@ TEST(ReaderIdentity, TheCoverTitleNamesTheDepartment) {
   }
 }
 
+// A text without page breaks is one page: its year comes from the title among its first lines,
+// not from the short lines deep inside it that name another year (a date, the title of last
+// year's table), however many there are.
+TEST(ReaderIdentity, TheYearOfAOnePageTextComesFromItsTitle) {
+  std::string text = "某某局2023年部门预算\n\n一、部门基本情况\n";
+  for (int i = 0; i < 40; ++i) text += "本部门围绕年度工作目标，认真履行各项职责，推进各项工作。\n";
+  for (int i = 0; i < 5; ++i) {
+    text += "2022年预算执行情况表\n截至2022年12月31日\n";
+  }
+  PublishedDocument doc = ReadPublishedText(text, "one-page.txt", Options());
+  EXPECT_EQ(doc.year, 2023);
+  EXPECT_EQ(doc.department, "某某局");
+  // Without a year in its title, the short lines still give one.
+  doc = ReadPublishedText(text.substr(text.find("\n")), "untitled.txt", Options());
+  EXPECT_EQ(doc.year, 2022);
+}
+
 // A 绩效目标表 (seed 003): the department in the cell after its label, without a colon; the
 // kind from its labels (预算金额), not from a long sentence that mentions 部门决算 in passing.
 TEST(ReaderIdentity, AFormNamesTheDepartmentInTheNextCell) {
@@ -627,6 +644,58 @@ TEST(ReaderTest, ChecksThatBothHalvesOfASummaryBalance) {
   EXPECT_EQ(findings[0].row, "支出总计");
   EXPECT_EQ(findings[0].printed, Wan("99"));
   EXPECT_EQ(findings[0].computed, Wan("100"));
+}
+
+// 收入总表 across a row: 合计 = 本年收入 小计 + 上年结转 小计, each 小计 = its sources; a 其中
+// column is part of the source before it, not a source of its own (BAL-003).
+std::string IncomeSummary(const std::string& row) {
+  return "收入总表\n单位：万元\n"
+         "科目编码\t科目名称\t合计\t本年收入\t\t\t\t\t上年结转\t\t\n"
+         "\t\t\t小计\t一般公共预算\t其中：教育收费\t事业收入\t其他收入\t小计\t一般公共预算\t其他"
+         "\n" +
+         row + "\n";
+}
+
+TEST(ReaderTest, ChecksTheIncomeSourcesAcrossEachRowOfTheIncomeSummary) {
+  PublishedDocument doc = ReadPublishedText(
+      IncomeSummary("\t合计\t130.00\t100.00\t80.00\t9.00\t15.00\t5.00\t30.00\t20.00\t10.00"),
+      "income.txt", Options());
+  ASSERT_EQ(doc.tables.size(), 1u);
+  const PublishedTable& t = doc.tables[0];
+  ASSERT_EQ(t.id, "income_summary");
+  ASSERT_EQ(t.columns.size(), 9u);
+  EXPECT_EQ(t.columns[1].path, "本年收入/小计");
+  EXPECT_EQ(t.columns[6].path, "上年结转/小计");
+  EXPECT_TRUE(CheckPublished(doc, gongkai::testing::ThreePublic()).empty());
+
+  // A difference of a cent per source is rounding: a note.
+  doc = ReadPublishedText(
+      IncomeSummary("\t合计\t130.00\t100.01\t80.00\t9.00\t15.00\t5.00\t30.00\t20.00\t10.00"),
+      "income.txt", Options());
+  std::vector<ReaderFinding> findings = CheckPublished(doc, gongkai::testing::ThreePublic());
+  ASSERT_EQ(findings.size(), 2u);  // 本年收入 小计 against its sources, 合计 against the 小计s
+  for (const ReaderFinding& f : findings) {
+    EXPECT_EQ(f.level, FindingLevel::kNote) << f.message;
+    EXPECT_EQ(f.rule, "BAL-003");
+  }
+
+  // 合计 printed 10 more than its sources: one error naming the row, the column and the sum.
+  doc = ReadPublishedText(
+      IncomeSummary("\t合计\t140.00\t100.00\t80.00\t9.00\t15.00\t5.00\t30.00\t20.00\t10.00"),
+      "income.txt", Options());
+  findings = CheckPublished(doc, gongkai::testing::ThreePublic());
+  ASSERT_EQ(findings.size(), 1u);
+  const ReaderFinding& f = findings[0];
+  EXPECT_EQ(f.level, FindingLevel::kError);
+  EXPECT_EQ(f.rule, "BAL-003");
+  EXPECT_EQ(f.row, "合计");
+  EXPECT_EQ(f.column, "合计");
+  EXPECT_EQ(f.printed, Wan("140"));
+  EXPECT_EQ(f.computed, Wan("130"));
+  EXPECT_NE(f.message.find("《收入总表》第1页“合计”行“合计”列：印为 140.00万元，本年收入/小计 + "
+                           "上年结转/小计为 130.00万元，相差 10.00万元"),
+            std::string::npos)
+      << f.message;
 }
 
 // --- The seeds: pdftotext output of a published budget, tab-separated ------------------------

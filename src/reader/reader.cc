@@ -177,6 +177,202 @@ void CheckFundColumns(const PublishedTable& t, std::vector<ReaderFinding>* out) 
   }
 }
 
+// The labels of a header path, top down: "本年收入", "财政拨款", "一般公共预算" of
+// "本年收入/财政拨款/一般公共预算".
+std::vector<std::string> PathLabels(const std::string& path) {
+  std::vector<std::string> labels;
+  size_t from = 0;
+  for (size_t slash = path.find('/'); slash != std::string::npos; slash = path.find('/', from)) {
+    labels.push_back(path.substr(from, slash - from));
+    from = slash + 1;
+  }
+  labels.push_back(path.substr(from));
+  return labels;
+}
+
+// Whether a label names a sum over the columns beside it: 合计, 总计, 小计, 收入总计, 本年收入合计.
+bool SumLabel(const std::string& label) {
+  return label == "合计" || label == "总计" || label == "小计" || label == "收入总计" ||
+         label == "收入合计" || label == "本年收入合计" || label == "本年收入小计";
+}
+
+// The sources of income across a row of the 收入总表 (收入决算表), by the header's tree of
+// labels: in each group of columns under one label (the whole header is the top group), a
+// column labelled 合计/总计/小计 is the sum of the group's other members, each member being its
+// own sum column where it prints one (本年收入/小计, 上年结转结余/小计) and else the sum of its
+// members (深圳's 本年收入 over 财政拨款 (一般公共预算拨款 | 政府性基金预算拨款 | …) | 单位资金 (…)
+// without a 小计). A column under 其中 is part of the one before it, not a source of its own.
+// The equations are collected first and judged row by row, so that a table whose header the
+// reader could not read as such a tree (two sums in one group, a 其中 column heading none) is
+// left unchecked rather than misjudged.
+struct IncomeSum {
+  size_t total;
+  std::vector<size_t> parts;
+  std::string name = {};  // of the total, where its path does not say what it sums
+};
+
+// The columns `cols` (all under the same `depth` labels) as members of their group: the sum
+// column `*sum` where the group prints one, else nullopt; each other member's own
+// contribution appended to `parts`. Equations of subgroups are added to `sums`. False where
+// the header does not read as a tree.
+bool IncomeGroup(const std::vector<size_t>& cols,
+                 const std::vector<std::vector<std::string>>& labels, size_t depth,
+                 std::optional<size_t>* sum, std::vector<size_t>* parts,
+                 std::vector<IncomeSum>* sums) {
+  // Members by their label at `depth`, in the order printed; a member is either one column
+  // ending there or a subgroup of columns with more labels under it.
+  std::vector<std::vector<size_t>> members;
+  std::vector<std::string> names;
+  for (size_t c : cols) {
+    const std::string& label = labels[c][depth];
+    if (names.empty() || names.back() != label) {
+      names.push_back(label);
+      members.emplace_back();
+    } else if (labels[c].size() == depth + 1 ||
+               labels[members.back().front()].size() == depth + 1) {
+      return false;  // one label over a column of its own and over others: not a tree
+    }
+    members.back().push_back(c);
+  }
+  for (size_t m = 0; m < members.size(); ++m) {
+    if (names[m].starts_with("其中")) continue;  // a part of the member before it
+    if (labels[members[m].front()].size() == depth + 1) {
+      size_t c = members[m].front();
+      if (SumLabel(names[m])) {
+        if (*sum) return false;  // two sums in one group
+        *sum = c;
+      } else {
+        parts->push_back(c);
+      }
+      continue;
+    }
+    std::optional<size_t> own;
+    std::vector<size_t> inner;
+    if (!IncomeGroup(members[m], labels, depth + 1, &own, &inner, sums)) return false;
+    if (inner.empty()) return false;
+    if (own) {
+      sums->push_back({*own, inner});
+      parts->push_back(*own);
+    } else {
+      parts->insert(parts->end(), inner.begin(), inner.end());
+    }
+  }
+  return true;
+}
+
+// The header of 无锡's, 苏州's and 北京's 收入总表 as the reader names it: 合计 | 小计 |
+// 一般公共预算 | … | 其他收入 | 小计 | 一般公共预算 | … | 单位资金, the labels 本年收入 and
+// 上年结转结余 centred over their groups reaching over one column each (本年收入/财政专户管理资金;
+// in text split at tabs, the 小计 below them: 本年收入/小计).
+// Read flat, each 小计 sums the columns after it up to the next 小计, and the leading total sums
+// the 小计s (and any source before the first). Only where each group's parents, where seen, are one
+// label of its own, and no other sum label is printed.
+bool FlatIncomeGroups(const std::vector<size_t>& cols,
+                      const std::vector<std::vector<std::string>>& labels,
+                      std::vector<IncomeSum>* sums) {
+  if (cols.size() < 3 || !SumLabel(labels[cols[0]].back()) || labels[cols[0]].size() != 1 ||
+      labels[cols[0]].back() == "小计") {
+    return false;
+  }
+  IncomeSum top{cols[0], {}};
+  std::vector<IncomeSum> groups;
+  std::vector<std::string> parents;  // of each group, where one of its columns shows it
+  for (size_t i = 1; i < cols.size(); ++i) {
+    const std::vector<std::string>& l = labels[cols[i]];
+    if (l.size() > 2 || std::any_of(l.begin(), l.end(),
+                                    [](const std::string& x) { return x.starts_with("其中"); })) {
+      if (l.back().starts_with("其中") && l.size() <= 2) continue;  // part of the one before
+      return false;
+    }
+    if (l.back() == "小计") {  // its parent, where the reader saw it over the 小计 alone
+      groups.push_back({cols[i], {}});
+      parents.push_back(l.size() == 2 ? l[0] : std::string());
+      continue;
+    }
+    if (SumLabel(l.back())) return false;
+    if (groups.empty()) {
+      if (l.size() != 1) return false;
+      top.parts.push_back(cols[i]);
+      continue;
+    }
+    if (l.size() == 2) {
+      if (!parents.back().empty() && parents.back() != l[0]) return false;
+      parents.back() = l[0];
+    }
+    groups.back().parts.push_back(cols[i]);
+  }
+  if (groups.empty()) return false;
+  for (size_t g = 0; g < groups.size(); ++g) {
+    if (groups[g].parts.empty()) return false;
+    if (!parents[g].empty()) groups[g].name = parents[g] + "/小计";
+    for (size_t h = 0; h < g; ++h) {
+      if (!parents[g].empty() && parents[g] == parents[h]) return false;
+    }
+    top.parts.push_back(groups[g].total);
+  }
+  sums->push_back(top);
+  sums->insert(sums->end(), groups.begin(), groups.end());
+  return true;
+}
+
+void CheckIncomeSources(const PublishedTable& t, std::vector<ReaderFinding>* out) {
+  if (t.sides != 1) return;
+  std::vector<size_t> cols;
+  std::vector<std::vector<std::string>> labels(t.columns.size());
+  for (size_t c = 0; c < t.columns.size(); ++c) {
+    // A column without a header label is not known to hold amounts (a unit's code).
+    if (t.columns[c].name.empty()) continue;
+    labels[c] = PathLabels(t.columns[c].path);
+    if (std::any_of(labels[c].begin(), labels[c].end(),
+                    [](const std::string& l) { return l.empty(); })) {
+      return;
+    }
+    cols.push_back(c);
+  }
+  std::optional<size_t> total;
+  std::vector<size_t> parts;
+  std::vector<IncomeSum> sums;
+  // A 小计 leading the whole header sums it is not known what: its parent was not read.
+  if (IncomeGroup(cols, labels, 0, &total, &parts, &sums) && total && !parts.empty() &&
+      t.columns[*total].name != "小计") {
+    sums.insert(sums.begin(), {*total, parts});
+  } else {
+    sums.clear();
+    if (!FlatIncomeGroups(cols, labels, &sums)) return;
+  }
+  auto shown = [&](size_t c) {
+    for (const IncomeSum& s : sums) {
+      if (s.total == c && !s.name.empty()) return s.name;
+    }
+    // 长沙's 本级财政拨款 prints its amount under 金额 (and 其中:经费拨款 beside it).
+    const std::string& name = t.columns[c].name;
+    return SumLabel(name) || name == "金额" ? t.columns[c].path : name;
+  };
+  for (const PublishedRow& r : t.rows) {
+    for (const IncomeSum& s : sums) {
+      Money sum;
+      std::string what;
+      for (size_t p : s.parts) {
+        sum += r.amounts[p].value;
+        what += (what.empty() ? "" : " + ") + shown(p);
+      }
+      const size_t from = out->size();
+      Judge(
+          {&t, &r, s.total, r.amounts[s.total].value, sum, static_cast<int>(s.parts.size()), what},
+          out);
+      // A 小计 whose parent the reader did not see is named by its group's parent in the
+      // message (the column keeps its path as read, by which the extract finds the cell).
+      for (size_t i = from; i < out->size() && !s.name.empty(); ++i) {
+        ReaderFinding& f = (*out)[i];
+        const std::string seen = "“" + f.column + "”列";
+        if (size_t at = f.message.find(seen); at != std::string::npos) {
+          f.message.replace(at, seen.size(), "“" + s.name + "”列");
+        }
+      }
+    }
+  }
+}
+
 // A column's own words: its header path without the parents the layouts of the “三公” table
 // print over several columns (role `parent` of data/reader/three_public.csv), so that
 // "“三公”经费/公务用车购置及运行维护费/公务用车购/置费" reads 公务用车购置费 and its 小计 reads
@@ -420,6 +616,11 @@ void CheckTable(const PublishedTable& t, bool final_accounts, const ThreePublicW
     const bool summary = t.id == "income_expenditure_summary";
     Tag(out, from,
         final_accounts ? (summary ? "FIN-001" : "FIN-002") : (summary ? "BAL-002" : "BAL-011"));
+  }
+  if (t.id == "income_summary") {
+    const size_t from = out->size();
+    CheckIncomeSources(t, out);
+    Tag(out, from, "BAL-003");
   }
   const bool economic = t.id == "general_basic_expenditure";
   // A one-sided table printed in parts side by side (人员经费 | 公用经费 lists of 决算 基本支出

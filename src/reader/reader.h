@@ -21,11 +21,11 @@
 //
 // CheckPublished does the arithmetic a reader of the document would: 合计 = Σ 类, 类 = Σ 款,
 // 款 = Σ 项 by code prefix, in every amount column; and across a row, total = 基本支出 +
-// 项目支出 (+ 事业单位经营支出, 上缴上级支出, 对附属单位补助支出 where printed) and 基本支出 =
-// 人员经费 + 公用经费. A difference no larger than 0.01 (of the table's unit) per summed item can
-// come from rounding the items and is a note; anything larger is an error. The “三公” table's
-// sums are checked where its columns are known by the words of data/reader/three_public.csv
-// (three_public_words.h).
+// 项目支出 (+ 事业单位经营支出, 上缴上级支出, 对附属单位补助支出 where printed), 基本支出 =
+// 人员经费 + 公用经费, in the 收入总表 合计 = its sources. A difference no larger than 0.01 (of
+// the table's unit) per summed item can come from rounding the items and is a note; anything
+// larger is an error. The “三公” table's sums are checked where its columns are known by the
+// words of data/reader/three_public.csv (three_public_words.h).
 #ifndef GONGKAI_READER_READER_H_
 #define GONGKAI_READER_READER_H_
 
@@ -95,8 +95,8 @@ struct ReaderFinding {
   std::string message;  // Chinese, complete
   // Relations between tables and text against tables (review/published_relations.h): the id of
   // the review rule stating the same relation or sum (BAL-013 …; the sums inside one table:
-  // BAL-002/BAL-011 (FIN-001/FIN-002 in a 决算) the balance of a two-sided table, BAL-005 and
-  // BAL-006 (BAL-009 in the 基本支出表) across a row, BAL-007 (BAL-008) 类/款/项, BAL-010 “三公”),
+  // BAL-002/BAL-011 (FIN-001/FIN-002) the balance of a two-sided table, across a row BAL-003
+  // the 收入总表's sources, BAL-005, BAL-006 (BAL-009), BAL-007 (BAL-008) 类/款/项, BAL-010 “三公”),
   // the other cell(s) compared, and the findings that follow from this one (cause_groups.h).
   std::string rule;
   int side = 0;  // of the row: 1 for the 支出 half of a two-sided table

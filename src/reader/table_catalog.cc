@@ -96,6 +96,7 @@ std::string TableDisplayName(const std::string& id) {
       {"three_public", "一般公共预算“三公”经费支出表"},
       {"gov_fund_expenditure", "政府性基金预算支出表"},
       {"soe_expenditure", "国有资本经营预算支出表"},
+      {"project_expenditure", "项目支出表"},
   };
   for (const auto& [key, name] : kNames) {
     if (id == key) return name;

@@ -1229,7 +1229,12 @@ std::optional<std::string> NamedDepartment(std::string_view t) {
 }  // namespace
 
 void ReadDocumentFacts(const std::vector<Page>& pages, PublishedDocument* doc) {
-  std::map<int, int> years;
+  // The years named by the cover's short lines (its title, "(2022年)"), by its other lines,
+  // and by short lines further on (a table's title), in this order of trust: the first that
+  // names any year gives it. Short lines deep in a document name other years too — a date, the
+  // title of last year's table, "2025年预算执行情况" — and in a text without page breaks there
+  // are many more of them than cover lines.
+  std::map<int, int> years[3];
   std::map<std::string, int> departments;
   int budget = 0, final_accounts = 0, cover_budget = 0, cover_final = 0;
   // A form's label cell without a colon, the name in the next cell (绩效目标表: 部门（单位）名称 |
@@ -1245,7 +1250,8 @@ void ReadDocumentFacts(const std::vector<Page>& pages, PublishedDocument* doc) {
       bool cover = p < 2 && (pages.size() > 1 || l < 30);
       const bool short_line = CodePoints(compact) < 40;
       if (cover || short_line) {
-        ForEachYear(compact, [&](int year) { years[year] += cover ? 3 : 1; });
+        std::map<int, int>& tier = years[cover ? (short_line ? 0 : 1) : 2];
+        ForEachYear(compact, [&](int year) { ++tier[year]; });
       }
       // What the document is: from titles and labels, not from sentences, which mention the
       // other kind in passing ("对部门决算公开材料核查" in a budget's 绩效目标).
@@ -1314,11 +1320,14 @@ void ReadDocumentFacts(const std::vector<Page>& pages, PublishedDocument* doc) {
     if (!units.empty()) departments = units;
   }
   int best = 0;
-  for (const auto& [year, n] : years) {
-    if (n > best) {
-      best = n;
-      doc->year = year;
+  for (const std::map<int, int>& tier : years) {
+    for (const auto& [year, n] : tier) {
+      if (n > best) {
+        best = n;
+        doc->year = year;
+      }
     }
+    if (best > 0) break;
   }
   best = 0;
   for (const auto& [name, n] : departments) {

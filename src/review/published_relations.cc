@@ -355,6 +355,75 @@ struct Relations {
     const PublishedTable* summary = Two("income_expenditure_summary");
     const PublishedTable* fiscal = Two("fiscal_summary");
     for (const reader::TextFigure& f : doc.text_figures) Text(f, summary, fiscal);
+    Projects();
+  }
+
+  // The projects the 情况说明 names with their amount ("2.预算准备金945.03万元，主要用于…",
+  // 深圳) against the 项目支出表's row of that project, its first column (总计/合计): TXT-007.
+  // Only where the match is unambiguous: the row's name, of four characters or more, is no
+  // other row's and inside no other row's name; in the text it starts the line or follows a
+  // list marker or punctuation (not 综合管理大队 in 交通综合管理大队…) and is followed at once,
+  // or after 项目, by an amount with 万元 or 元 on the same line.
+  void Projects() {
+    const PublishedTable* t = doc.Find("project_expenditure");
+    if (!t || t->sides != 1 || t->columns.empty()) return;
+    const std::string& first = t->columns[0].name;
+    if (!Has(first, "合计") && !Has(first, "总计")) return;
+    std::vector<const PublishedRow*> projects;
+    for (const PublishedRow& r : t->rows) {
+      // Four Chinese characters are twelve bytes.
+      if (r.is_total || r.amounts[0].blank || r.name.size() < 12) continue;
+      bool alone = std::none_of(t->rows.begin(), t->rows.end(), [&](const PublishedRow& o) {
+        return &o != &r && Has(o.name, r.name);
+      });
+      if (alone) projects.push_back(&r);
+    }
+    for (const reader::NarrativePage& page : doc.narrative) {
+      for (size_t l = 0; l < page.lines.size(); ++l) {
+        const std::string& line = page.lines[l];
+        for (const PublishedRow* r : projects) {
+          for (size_t at = line.find(r->name); at != std::string::npos;
+               at = line.find(r->name, at + 1)) {
+            if (!StartsAName(line, at)) continue;
+            std::string_view rest = std::string_view(line).substr(at + r->name.size());
+            if (StartsWith(rest, "项目")) rest.remove_prefix(std::string_view("项目").size());
+            size_t n = 0;
+            while (n < rest.size() &&
+                   ((rest[n] >= '0' && rest[n] <= '9') || rest[n] == ',' || rest[n] == '.')) {
+              ++n;
+            }
+            std::string_view unit_text = rest.substr(n);
+            const bool wan = StartsWith(unit_text, "万元");
+            if (n == 0 || (!wan && !StartsWith(unit_text, "元"))) continue;
+            const MoneyUnit unit = wan ? MoneyUnit::kWan : MoneyUnit::kYuan;
+            std::optional<Money> amount = reader::ParsePublishedAmount(rest.substr(0, n), unit);
+            if (!amount) continue;
+            reader::TextFigure f;
+            f.key = "project";
+            f.phrase = r->name;
+            f.amount = *amount;
+            f.text = std::string(rest.substr(0, n)) + (wan ? "万元" : "元");
+            f.page = page.page;
+            f.line = static_cast<int>(l) + 1;
+            f.sentence = line;
+            Judge(f, {Cell{t, r, 0}});
+          }
+        }
+      }
+    }
+  }
+
+  // Whether a name found at `at` of a line of text starts there: at the line's start, or after
+  // a digit, a list marker's dot or bracket, or punctuation — not inside a longer word.
+  static bool StartsAName(const std::string& line, size_t at) {
+    if (at == 0) return true;
+    const unsigned char before = static_cast<unsigned char>(line[at - 1]);
+    if (before < 0x80)
+      return std::string_view("0123456789.,;:) ").find(char(before)) != std::string_view::npos;
+    for (std::string_view mark : {"、", "．", "，", "；", "：", "）", "。"}) {
+      if (at >= mark.size() && line.compare(at - mark.size(), mark.size(), mark) == 0) return true;
+    }
+    return false;
   }
 
   // The table cells a headline figure of the text may state.
@@ -407,7 +476,11 @@ struct Relations {
   // cells it may mean, rounded as the text prints it, is the figure.
   void Text(const reader::TextFigure& f, const PublishedTable* summary,
             const PublishedTable* fiscal) {
-    std::vector<Cell> cells = Candidates(f, summary, fiscal);
+    Judge(f, Candidates(f, summary, fiscal));
+  }
+
+  // A figure of the text against the cells it may state.
+  void Judge(const reader::TextFigure& f, const std::vector<Cell>& cells) {
     if (cells.empty()) return;
     const MoneyUnit unit = Has(f.text, "万元") ? MoneyUnit::kWan : MoneyUnit::kYuan;
     size_t dot = f.text.find('.');

@@ -24,7 +24,8 @@
 //     between them (上年结转; 年初结转和结余, 使用非财政拨款结余, 结余分配, 年末结转和结余);
 //   - the headline figures of the text (reader/text_facts.h) against the table figures they
 //     state (also when the tables were published in a file of their own:
-//     AppendTextAgainstTables).
+//     AppendTextAgainstTables), and each project the text names with its amount against its
+//     row of the 项目支出表.
 // A relation is checked only where both of its cells are found; a layout where a cell cannot be
 // identified without guessing is left out (a relation on a misread cell would report a defect
 // that is not there).
