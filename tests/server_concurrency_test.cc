@@ -66,7 +66,8 @@ TEST_P(ServerTest, ConcurrentRequestsGiveTheAnswersOfOneAtATime) {
 
   // The same database served again by a new server over a new engine: every cache cold.
   Stop();
-  engine_ = std::make_unique<Engine>(EngineOptions{gongkai::testing::DataDir(), {}});
+  engine_ =
+      std::make_unique<Engine>(EngineOptions{gongkai::testing::DataDir(), {}, &CairoDrawing()});
   Start();
   sessions_.clear();
   const SignedIn filer = As("filer"), filer2 = As("filer2"), admin = As("admin"),
