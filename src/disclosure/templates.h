@@ -18,9 +18,14 @@
 // `title.<id>` the order and titles of its parts; `meeting_training.*` the wording of the 会议费
 // and 培训费 a source gives (their order, headings — 西安 states them as （二）培训费 and
 // （三）会议费 of its “三公” part —, the sentence with {year} {budget} {actual} {completion}
-// {difference}, the 完成% with {rate}, the difference from the 预算数 with {amount} and its reason
-// with {reason}). A regional layout.csv overrides the national one key by key; an unknown key,
-// value or placeholder is an error naming the file and line.
+// {difference} {change} and the counts by name, the 完成% with {rate}, the difference from the
+// 预算数 with {amount} and its reason with {reason}); `three_public.*` the “三公” in a region's own
+// words where it gives `three_public.order` (its items, keys of ThreePublicKeys(), in order; per
+// item a heading with {n}, its number, a sentence as the 会议费's and a sentence for an item with
+// neither figure; `three_public.text.total` the whole: 西安); `change.more|less|same` the
+// change from last year's 决算 ({amount} {prior_year} {reason}, the latter `change.reason`
+// filled). A regional layout.csv overrides the national one key by key; an unknown key, value or
+// placeholder is an error naming the file and line.
 #ifndef GONGKAI_DISCLOSURE_TEMPLATES_H_
 #define GONGKAI_DISCLOSURE_TEMPLATES_H_
 
