@@ -704,6 +704,51 @@ TEST(RegionalLabels, XianHeadersAsXianPrintsThem) {
   fs::remove_all(root);
 }
 
+// 西安's 公开01表 and 公开04表 number their lines (labels.csv column.line_numbers: 行次 after each
+// side's 项目, the income side 1 … n, the spending side n+1 … 2n, blank lines too), the 栏次
+// label staying under 项目.
+TEST(RegionalLabels, XianLineNumbersBesideEachSide) {
+  const Document doc = TheEngine().Disclose(LoadExample("sample-xian-bureau-2022-final.yaml"));
+  const Table& summary = TableOf(doc, "final_summary");
+  EXPECT_EQ(HeaderTexts(summary),
+            (std::vector<std::string>{"收　入", "支　出", "项　目", "行次", "决算数", "项　目",
+                                      "行次", "决算数", "栏次", "", "1", "栏次", "", "2"}));
+  EXPECT_EQ(summary.header[0][0].colspan, 3);
+  ASSERT_EQ(summary.rows.size(), 30u);  // as 西安's: 26 功能 类 and four totals
+  EXPECT_EQ(Texts(summary.rows[0]),
+            (std::vector<std::string>{"一、一般公共预算财政拨款收入", "1", "851.40",
+                                      "一、一般公共服务支出", "31", "0.00"}));
+  EXPECT_EQ(Texts(summary.rows[10]),
+            (std::vector<std::string>{"", "11", "", "十一、城乡社区支出", "41", "0.00"}));
+  EXPECT_EQ(Texts(summary.rows.back()),
+            (std::vector<std::string>{"总计", "30", "871.40", "总计", "60", "871.40"}));
+  EXPECT_EQ(summary.numeric_columns, (std::vector<bool>{false, true, true, false, true, true}));
+  const Table& fiscal = TableOf(doc, "final_fiscal_summary");
+  const size_t n = fiscal.rows.size();
+  EXPECT_EQ(Texts(fiscal.rows[0])[1], "1");
+  EXPECT_EQ(Texts(fiscal.rows[0])[4], std::to_string(n + 1));
+  EXPECT_EQ(Texts(fiscal.rows.back())[4], std::to_string(2 * n));
+  // The other tables and the national ones have none.
+  const std::vector<std::string> income = HeaderTexts(TableOf(doc, "final_income"));
+  EXPECT_EQ(std::count(income.begin(), income.end(), "行次"), 0);
+  Department national = LoadExample("sample-xian-bureau-2022-final.yaml");
+  national.region_name = "";
+  EXPECT_EQ(TableOf(TheEngine().Disclose(national), "final_summary").header[1].size(), 4u);
+
+  namespace fs = std::filesystem;
+  const fs::path root = DataWithLayout("line-numbers-data", "key,value\n");
+  std::ofstream(root / "templates" / "final-accounts" / "2021" / "labels.csv")
+      << "table,key,label\nfinal_summary,column.lines,行次\n";
+  try {
+    Templates::Load(root.string(), DocumentKind::kFinalAccounts, 2024);
+    ADD_FAILURE() << "accepted an unknown column";
+  } catch (const CatalogError& e) {
+    EXPECT_NE(std::string(e.what()).find("labels.csv:2: 「column.lines」"), std::string::npos)
+        << e.what();
+  }
+  fs::remove_all(root);
+}
+
 TEST(OperatingExpenses, BudgetReadAndWrittenBySources) {
   Department d = LoadExample("sample-science-bureau-2024-final.yaml");
   d.final_accounts.operating_budget = Wan("14.00");

@@ -291,6 +291,10 @@ Templates Templates::Load(const std::string& data_dir, DocumentKind kind, int ye
                 "{}:{}: 「{}」不是表「{}」的表头分组（可用：group.item、group.amounts{}）", path,
                 line, k, tt.id, tt.id == "final_three_public" ? "、group.three_public" : ""));
           }
+          if (k.rfind("column.", 0) == 0 && k != "column.line_numbers") {
+            throw CatalogError(fmt::format("{}:{}: 「{}」不是表格的列（可用：column.line_numbers）",
+                                           path, line, k));
+          }
           if (k.rfind("row.", 0) == 0 && k != "row.numbers") {
             throw CatalogError(
                 fmt::format("{}:{}: 「{}」不是表头的行（可用：row.numbers）", path, line, k));

@@ -63,7 +63,10 @@ struct TableTemplate {
   // in final_three_public `group.three_public`, a cell over the six “三公” columns that makes
   // its header three rows deep (西安: 财政拨款安排的“三公”经费 over 小计 … 公务接待费, with
   // 会议费 and 培训费 beside it); `row.numbers`, a last header row numbering the amount columns
-  // 1, 2, … with the label given (西安: 栏次) in the label column before them.
+  // 1, 2, … with the label given (西安: 栏次) in the label column before them;
+  // `column.line_numbers`, a column after the label column of each side of a two-sided table
+  // numbering its lines, the first side 1 … n, the next n+1 … 2n (西安's 公开01表 and 公开04表:
+  // 行次).
   std::map<std::string, std::string> labels;
 
   bool HasColumn(const std::string& key) const;
