@@ -749,6 +749,32 @@ TEST(RegionalLabels, XianLineNumbersBesideEachSide) {
   fs::remove_all(root);
 }
 
+// 西安's 公开02表 has one 财政拨款收入 column (rows.csv: final_income's columns by source, several
+// sources in one), as its 收入支出决算总表 has; the national one a column per source.
+TEST(RegionalRows, XianIncomeColumnsAsXianPrintsThem) {
+  Department d = LoadExample("sample-xian-bureau-2022-final.yaml");
+  const Document doc = TheEngine().Disclose(d);
+  const Table& income = TableOf(doc, "final_income");
+  EXPECT_EQ(
+      HeaderTexts(income),
+      (std::vector<std::string>{"项目", "本年收入合计", "财政拨款收入", "上级补助收入", "事业收入",
+                                "经营收入", "附属单位上缴收入", "其他收入", "科目代码", "科目名称",
+                                "", "栏次", "1", "2", "3", "4", "5", "6", "7"}));
+  EXPECT_EQ(Texts(income.rows[0]), (std::vector<std::string>{"", "合计", "851.40", "851.40", "0.00",
+                                                             "0.00", "0.00", "0.00", "0.00"}));
+  // 财政拨款 of every budget in the one column; 财政专户管理资金 with the 事业收入.
+  d.final_accounts.income.push_back({"2100101", "fund", Wan("5.00"), 0});
+  d.final_accounts.income.push_back({"2100101", "special", Wan("2.00"), 0});
+  const Document with_more = TheEngine().Disclose(d);
+  const Table& more = TableOf(with_more, "final_income");
+  EXPECT_EQ(Texts(more.rows[0]), (std::vector<std::string>{"", "合计", "858.40", "856.40", "0.00",
+                                                           "2.00", "0.00", "0.00", "0.00"}));
+  Department national = LoadExample("sample-xian-bureau-2022-final.yaml");
+  national.region_name = "";
+  EXPECT_EQ(HeaderTexts(TableOf(TheEngine().Disclose(national), "final_income"))[3],
+            "一般公共预算拨款收入");
+}
+
 TEST(OperatingExpenses, BudgetReadAndWrittenBySources) {
   Department d = LoadExample("sample-science-bureau-2024-final.yaml");
   d.final_accounts.operating_budget = Wan("14.00");

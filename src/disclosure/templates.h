@@ -53,7 +53,9 @@ struct TableTemplate {
   std::vector<std::string> columns;
   // rows.csv (table,key,label): the rows a table prints, in order, by key: the 决算 收入支出
   // 决算总表's income sources ("income.general", "income.business+special": several sources on
-  // one row) and 功能 类 ("class.201"). Empty: the builder's own rows from the catalog.
+  // one row) and 功能 类 ("class.201"). Empty: the builder's own rows from the catalog. In
+  // final_income the `income.` keys name its columns after 本年收入合计 instead (西安's 公开02表:
+  // 财政拨款收入 = general+fund+soe, 事业收入 = business+special, …).
   std::vector<std::pair<std::string, std::string>> rows;
   // labels.csv (table,key,label): the labels a region prints in the table's header. A key is
   // the label the national table prints (西安: 合计 → 小计, 因公出国（境）费 → 因公出国（境）费用,
