@@ -275,6 +275,18 @@ std::filesystem::path DataWithLayout(const std::string& name, const std::string&
   return root;
 }
 
+// The messages with which a source is refused, one a line; empty when it is accepted.
+std::string RefusalOf(const std::string& yaml) {
+  try {
+    ParseSource(yaml, "refused.yaml", testing::Catalogs());
+  } catch (const SourceError& e) {
+    std::string all;
+    for (const auto& m : e.messages()) all += m + "\n";
+    return all;
+  }
+  return "";
+}
+
 Money Wan(const char* text) {
   std::string why;
   return *Money::Parse(text, MoneyUnit::kWan, &why);
@@ -375,17 +387,10 @@ TEST(AdjustedBudget, ReadAndWrittenBySources) {
   Department back = ParseSource(yaml, "adjusted.yaml", testing::Catalogs());
   EXPECT_EQ(back.final_accounts.adjusted_by_item, d.final_accounts.adjusted_by_item);
   // A 调整预算 on a 款 is refused with its place.
-  try {
-    ParseSource(
-        "gongkai: 1\nkind: 决算\ndepartment: {name: 局, year: 2024, units: [{id: a, name: 局, "
-        "kind: 行政单位}]}\nfinal_accounts:\n  adjusted_items: {\"20601\": 5}\n",
-        "bad.yaml", testing::Catalogs());
-    ADD_FAILURE() << "accepted a 款 as adjusted item";
-  } catch (const SourceError& e) {
-    std::string all;
-    for (const auto& m : e.messages()) all += m + "\n";
-    EXPECT_NE(all.find("adjusted_items：功能分类科目「20601 "), std::string::npos) << all;
-  }
+  const std::string refusal = RefusalOf(
+      "gongkai: 1\nkind: 决算\ndepartment: {name: 局, year: 2024, units: [{id: a, name: 局, "
+      "kind: 行政单位}]}\nfinal_accounts:\n  adjusted_items: {\"20601\": 5}\n");
+  EXPECT_NE(refusal.find("adjusted_items：功能分类科目「20601 "), std::string::npos) << refusal;
 }
 
 TEST(OperatingExpenses, StatedWithItsBudgetWhereTheLayoutPrintsIt) {
@@ -480,12 +485,24 @@ TEST(MeetingAndTraining, StatedInTheWordingOfTheLayout) {
   ASSERT_GE(texts.size(), 8u);
   EXPECT_EQ(texts[0], "（一）“三公”经费支出决算情况说明。");
   EXPECT_EQ(texts[texts.size() - 4], "（二）培训费支出情况说明。");
+  // With last year's 决算 (prior_year.training, meeting) the change from it and its reason.
   EXPECT_EQ(texts[texts.size() - 3],
-            "2022年度财政拨款安排培训费预算45.20万元，支出决算45.20万元，完成预算的100.00%。");
+            "2022年度财政拨款安排培训费预算45.20万元，支出决算45.20万元，完成预算的100.00%。"
+            "决算数较上年增加5.20万元，主要原因是：扩大基层卫生健康人员培训覆盖面。");
   EXPECT_EQ(texts[texts.size() - 2], "（三）会议费支出情况说明。");
   EXPECT_EQ(texts.back(),
             "2022年度财政拨款安排会议费预算9.00万元，支出决算8.60万元，完成预算的95.56%，"
-            "决算数较预算数减少0.40万元，主要原因是：压缩会议数量和规模。");
+            "决算数较预算数减少0.40万元，主要原因是：压缩会议数量和规模。决算数较上年减少1.20万元，"
+            "主要原因是：推行视频会议，压减会议数量。");
+  // Without them no comparison with last year is made.
+  {
+    Department without = d;
+    without.comparisons.erase("meeting");
+    without.comparisons.erase("training");
+    const std::string plain = Paragraphs(TheEngine().Disclose(without));
+    EXPECT_NE(plain.find("完成预算的100.00%。\n（三）会议费"), std::string::npos) << plain;
+    EXPECT_NE(plain.find("主要原因是：压缩会议数量和规模。\n"), std::string::npos) << plain;
+  }
   // The figures follow the source: more spent than budgeted, no reason given.
   d.final_accounts.meeting->actual = Wan("9.30");
   d.final_accounts.reasons.erase("meeting");
@@ -519,6 +536,94 @@ TEST(MeetingAndTraining, StatedInTheWordingOfTheLayout) {
       std::string::npos)
       << text;
   EXPECT_EQ(text.find("培训费支出情况说明"), std::string::npos) << text;
+}
+
+// Last year's 会议费 and 培训费 (prior_year.meeting, training) are a 决算's: written back by the
+// source writer, refused in a budget.
+TEST(MeetingAndTraining, LastYearReadWrittenAndRefusedInABudget) {
+  const Department d = LoadExample("sample-xian-bureau-2022-final.yaml");
+  ASSERT_TRUE(d.comparisons.count("meeting"));
+  EXPECT_EQ(d.comparisons.at("meeting").amount, Wan("9.80"));
+  const Department back = ParseSource(WriteSourceYaml(d), "xian.yaml", testing::Catalogs());
+  ASSERT_TRUE(back.comparisons.count("training"));
+  EXPECT_EQ(back.comparisons.at("training").amount, Wan("40.00"));
+  EXPECT_EQ(back.comparisons.at("training").reason, "扩大基层卫生健康人员培训覆盖面。");
+  const std::string refusal = RefusalOf(
+      "gongkai: 1\ndepartment: {name: 局, year: 2024, units: [{id: a, name: 局, kind: "
+      "行政单位}]}\nprior_year:\n  meeting: {amount: 1}\n");
+  EXPECT_NE(refusal.find("prior_year.meeting 只用于决算"), std::string::npos) << refusal;
+}
+
+// 西安 states the “三公” in its own words (layout.csv three_public.*): the whole, then each item
+// under its numbered heading with its 预算数, 决算数, 完成%, difference and reason, and the
+// change from last year's 决算 (three_public.prior_year); an item with neither figure in one
+// sentence. Every figure computed; the national wording stays where the region has none.
+TEST(ThreePublicWording, XianStatesEachItemInItsOwnWords) {
+  Department d = LoadExample("sample-xian-bureau-2022-final.yaml");
+  const Document xian = TheEngine().Disclose(d);
+  const Section* three_public = nullptr;
+  for (const auto& s : xian.sections) {
+    if (s.id == "three_public") three_public = &s;
+  }
+  ASSERT_NE(three_public, nullptr);
+  std::vector<std::string> texts;
+  for (const auto& p : three_public->paragraphs) texts.push_back(p.text);
+  ASSERT_GE(texts.size(), 10u);
+  EXPECT_EQ(std::vector<std::string>(texts.begin(), texts.begin() + 10),
+            (std::vector<std::string>{
+                "（一）“三公”经费支出决算情况说明。",
+                "2022年度财政拨款安排“三公”经费支出预算11.50万元，支出决算10.20万元，完成预算的"
+                "88.70%，决算数较预算数减少1.30万元，主要原因是：厉行节约，压缩公务用车运行和公务"
+                "接待支出。决算数较上年减少0.80万元。",
+                "1．因公出国（境）费支出情况说明。", "本年度无财政拨款因公出国（境）费支出。",
+                "2．公务用车购置费支出情况说明。", "本年度无财政拨款公务用车购置费支出。",
+                "3．公务用车运行维护费支出情况说明。",
+                "2022年度财政拨款安排公务用车运行维护费预算10.00万元，支出决算9.40万元，完成预算"
+                "的94.00%，决算数较预算数减少0.60万元，主要原因是：压缩成本，厉行节约。决算数较上年"
+                "减少0.40万元，主要原因是：公务用车使用管理更加严格。",
+                "4．公务接待费支出情况说明。",
+                "2022年度财政拨款安排公务接待费预算1.50万元，支出决算0.80万元，完成预算的53.33%，"
+                "决算数较预算数减少0.70万元，主要原因是：严格执行公务接待标准，接待批次减少。决算数"
+                "较上年减少0.40万元。其中：国内公务接待支出0.80万元，共接待国内来访团组4个，来宾26"
+                "人次。"}));
+  EXPECT_EQ(three_public->paragraphs[2].kind, Paragraph::kHeading);
+  // The figures follow the source: a car bought, no last year.
+  d.final_accounts.three_public["vehicle_purchase"] = {Wan("20.00"), Wan("20.00")};
+  d.final_accounts.counts.vehicles_purchased = 1;
+  d.three_public.prior_year.clear();
+  const std::string text = Paragraphs(TheEngine().Disclose(d));
+  EXPECT_NE(text.find("2．公务用车购置费支出情况说明。\n2022年度财政拨款安排购置公务用车1辆，预算"
+                      "20.00万元，支出决算20.00万元，完成预算的100.00%。\n"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("压缩公务用车运行和公务接待支出。\n1．"), std::string::npos) << text;
+  // The national wording where the region gives none.
+  Department national = LoadExample("sample-xian-bureau-2022-final.yaml");
+  national.region_name = "";
+  const std::string plain = Paragraphs(TheEngine().Disclose(national));
+  EXPECT_NE(plain.find("因公出国（境）费支出预算为0.00万元，支出决算为0.00万元。全年安排因公出国"
+                       "（境）团组0个，累计0人次。"),
+            std::string::npos)
+      << plain;
+  EXPECT_EQ(plain.find("1．因公出国（境）费支出情况说明"), std::string::npos) << plain;
+}
+
+TEST(ThreePublicWording, LayoutIsCheckedWithItsFileAndLine) {
+  const std::filesystem::path root = DataWithLayout(
+      "three-public-data", "key,value\nthree_public.order,outbound lodging reception\n");
+  try {
+    Templates::Load(root.string(), DocumentKind::kFinalAccounts, 2024);
+    ADD_FAILURE() << "accepted an unknown item";
+  } catch (const CatalogError& e) {
+    EXPECT_NE(std::string(e.what()).find("layout.csv:2: three_public.order 中的「lodging」"),
+              std::string::npos)
+        << e.what();
+  }
+  DataWithLayout("three-public-data", "key,value\nthree_public.heading.reception,{m}．接待\n");
+  EXPECT_THROW(Templates::Load(root.string(), DocumentKind::kFinalAccounts, 2024), CatalogError);
+  DataWithLayout("three-public-data", "key,value\nchange.less,较上年减少{amonut}\n");
+  EXPECT_THROW(Templates::Load(root.string(), DocumentKind::kFinalAccounts, 2024), CatalogError);
+  std::filesystem::remove_all(root);
 }
 
 TEST(MeetingAndTraining, WordingIsCheckedWithItsFileAndLine) {
@@ -597,6 +702,77 @@ TEST(RegionalLabels, XianHeadersAsXianPrintsThem) {
     EXPECT_NE(std::string(e.what()).find("labels.csv:2"), std::string::npos) << e.what();
   }
   fs::remove_all(root);
+}
+
+// 西安's 公开01表 and 公开04表 number their lines (labels.csv column.line_numbers: 行次 after each
+// side's 项目, the income side 1 … n, the spending side n+1 … 2n, blank lines too), the 栏次
+// label staying under 项目.
+TEST(RegionalLabels, XianLineNumbersBesideEachSide) {
+  const Document doc = TheEngine().Disclose(LoadExample("sample-xian-bureau-2022-final.yaml"));
+  const Table& summary = TableOf(doc, "final_summary");
+  EXPECT_EQ(HeaderTexts(summary),
+            (std::vector<std::string>{"收　入", "支　出", "项　目", "行次", "决算数", "项　目",
+                                      "行次", "决算数", "栏次", "", "1", "栏次", "", "2"}));
+  EXPECT_EQ(summary.header[0][0].colspan, 3);
+  ASSERT_EQ(summary.rows.size(), 30u);  // as 西安's: 26 功能 类 and four totals
+  EXPECT_EQ(Texts(summary.rows[0]),
+            (std::vector<std::string>{"一、一般公共预算财政拨款收入", "1", "851.40",
+                                      "一、一般公共服务支出", "31", "0.00"}));
+  EXPECT_EQ(Texts(summary.rows[10]),
+            (std::vector<std::string>{"", "11", "", "十一、城乡社区支出", "41", "0.00"}));
+  EXPECT_EQ(Texts(summary.rows.back()),
+            (std::vector<std::string>{"总计", "30", "871.40", "总计", "60", "871.40"}));
+  EXPECT_EQ(summary.numeric_columns, (std::vector<bool>{false, true, true, false, true, true}));
+  const Table& fiscal = TableOf(doc, "final_fiscal_summary");
+  const size_t n = fiscal.rows.size();
+  EXPECT_EQ(Texts(fiscal.rows[0])[1], "1");
+  EXPECT_EQ(Texts(fiscal.rows[0])[4], std::to_string(n + 1));
+  EXPECT_EQ(Texts(fiscal.rows.back())[4], std::to_string(2 * n));
+  // The other tables and the national ones have none.
+  const std::vector<std::string> income = HeaderTexts(TableOf(doc, "final_income"));
+  EXPECT_EQ(std::count(income.begin(), income.end(), "行次"), 0);
+  Department national = LoadExample("sample-xian-bureau-2022-final.yaml");
+  national.region_name = "";
+  EXPECT_EQ(TableOf(TheEngine().Disclose(national), "final_summary").header[1].size(), 4u);
+
+  namespace fs = std::filesystem;
+  const fs::path root = DataWithLayout("line-numbers-data", "key,value\n");
+  std::ofstream(root / "templates" / "final-accounts" / "2021" / "labels.csv")
+      << "table,key,label\nfinal_summary,column.lines,行次\n";
+  try {
+    Templates::Load(root.string(), DocumentKind::kFinalAccounts, 2024);
+    ADD_FAILURE() << "accepted an unknown column";
+  } catch (const CatalogError& e) {
+    EXPECT_NE(std::string(e.what()).find("labels.csv:2: 「column.lines」"), std::string::npos)
+        << e.what();
+  }
+  fs::remove_all(root);
+}
+
+// 西安's 公开02表 has one 财政拨款收入 column (rows.csv: final_income's columns by source, several
+// sources in one), as its 收入支出决算总表 has; the national one a column per source.
+TEST(RegionalRows, XianIncomeColumnsAsXianPrintsThem) {
+  Department d = LoadExample("sample-xian-bureau-2022-final.yaml");
+  const Document doc = TheEngine().Disclose(d);
+  const Table& income = TableOf(doc, "final_income");
+  EXPECT_EQ(
+      HeaderTexts(income),
+      (std::vector<std::string>{"项目", "本年收入合计", "财政拨款收入", "上级补助收入", "事业收入",
+                                "经营收入", "附属单位上缴收入", "其他收入", "科目代码", "科目名称",
+                                "", "栏次", "1", "2", "3", "4", "5", "6", "7"}));
+  EXPECT_EQ(Texts(income.rows[0]), (std::vector<std::string>{"", "合计", "851.40", "851.40", "0.00",
+                                                             "0.00", "0.00", "0.00", "0.00"}));
+  // 财政拨款 of every budget in the one column; 财政专户管理资金 with the 事业收入.
+  d.final_accounts.income.push_back({"2100101", "fund", Wan("5.00"), 0});
+  d.final_accounts.income.push_back({"2100101", "special", Wan("2.00"), 0});
+  const Document with_more = TheEngine().Disclose(d);
+  const Table& more = TableOf(with_more, "final_income");
+  EXPECT_EQ(Texts(more.rows[0]), (std::vector<std::string>{"", "合计", "858.40", "856.40", "0.00",
+                                                           "2.00", "0.00", "0.00", "0.00"}));
+  Department national = LoadExample("sample-xian-bureau-2022-final.yaml");
+  national.region_name = "";
+  EXPECT_EQ(HeaderTexts(TableOf(TheEngine().Disclose(national), "final_income"))[3],
+            "一般公共预算拨款收入");
 }
 
 TEST(OperatingExpenses, BudgetReadAndWrittenBySources) {

@@ -239,19 +239,18 @@ class FinalWriter {
   void ThreePublic() {
     Start("three_public", "财政拨款“三公”经费支出决算情况说明");
     PartHeading("three_public");
+    if (!Layout("three_public.order").empty()) {
+      ThreePublicInLayout();
+      MeetingAndTraining();
+      return;
+    }
     const BudgetAndActual& t = x_.three_public_total;
     // "完成预算的60.46%" as the 中央 and local 决算 state the “三公” (the budget of the year is
     // its only budget); the direction is said once, by the reason when there is one.
     const std::string reason = WholeReason(fa_, "three_public", t.actual, t.budget);
     const std::string completion = Completion(t.actual, t.budget, "预算", reason.empty());
-    // Compared with last year's 决算 only when its four items are all given (three_public.
-    // prior_year), as the budget does.
-    const auto& py = d_.three_public.prior_year;
-    std::optional<Comparison> before;
-    if (py.size() == ThreePublicKeys().size()) {
-      before = Comparison{};
-      for (const auto& [key, item] : py) before->amount += item.amount;
-    }
+    // Compared with last year's 决算 only when its four items are all given.
+    const std::optional<Comparison> before = ThreePublicBefore();
     std::string change =
         before ? "，" + ChangeSentence(t.actual, &*before, d_.prior_year, "度决算") : "";
     Text(fmt::format("{}年度“三公”经费财政拨款支出预算为{}，支出决算为{}{}{}。{}", Year(),
@@ -300,39 +299,111 @@ class FinalWriter {
     Heading("（" + ChineseNumber(++part_) + "）" + text);
   }
 
+  // Last year's “三公” 决算 as one figure, where its four items are all given (three_public.
+  // prior_year), as the budget compares it.
+  std::optional<Comparison> ThreePublicBefore() const {
+    const auto& py = d_.three_public.prior_year;
+    if (py.size() != ThreePublicKeys().size()) return std::nullopt;
+    Comparison before;
+    for (const auto& [key, item] : py) before.amount += item.amount;
+    return before;
+  }
+
+  // The “三公” in the layout's wording (three_public.*, where a region gives its order of
+  // items: 西安): the whole, then each item under its numbered heading — a sentence of
+  // 预算数, 决算数, 完成%, the difference from the 预算数 with its reason (final_accounts.reasons.
+  // three_public and reasons.<item>) and the change from last year's 决算 (three_public.
+  // prior_year) — or the layout's sentence for an item with neither 预算数 nor 决算数.
+  void ThreePublicInLayout() {
+    const std::optional<Comparison> before = ThreePublicBefore();
+    Text(ItemSentence("three_public.text.total", x_.three_public_total, "three_public",
+                      before ? &*before : nullptr));
+    int n = 0;
+    for (const std::string& id : Words(Layout("three_public.order"))) {
+      const BudgetAndActual& item = x_.three_public.at(id);
+      const std::string heading =
+          Fill(Layout("three_public.heading." + id), {{"{n}", std::to_string(++n)}});
+      if (!heading.empty()) Heading(heading);
+      const std::string none = Layout("three_public.none." + id);
+      if (!none.empty() && PrintedWan(item.budget).is_zero() && PrintedWan(item.actual).is_zero()) {
+        Text(Fill(none, {{"{year}", Year()}}));
+        continue;
+      }
+      auto prior = d_.three_public.prior_year.find(id);
+      Text(ItemSentence("three_public.text." + id, item, id,
+                        prior == d_.three_public.prior_year.end() ? nullptr : &prior->second));
+    }
+  }
+
   // The 会议费 and 培训费 a source gives (final_accounts.meeting, training), each in the
-  // wording of layout.csv's meeting_training.* (the order, the sentence, its 完成%, its
-  // difference from the 预算数 and the reason for it, final_accounts.reasons.meeting/training);
-  // every figure computed here. Nothing where the source gives neither.
+  // wording of layout.csv's meeting_training.* (the order, the sentence) with the parts every
+  // such sentence shares (ItemSentence: 完成%, difference from the 预算数 and its reason,
+  // final_accounts.reasons.meeting/training, the change from last year's 决算, prior_year.
+  // meeting/training); every figure computed here. Nothing where the source gives neither.
   void MeetingAndTraining() {
     for (const std::string& id : Words(Layout("meeting_training.order"))) {
       const std::optional<BudgetAndActual>& item = id == "meeting" ? fa_.meeting : fa_.training;
       if (!item) continue;
       PartHeading(id);
-      const Money printed_budget = PrintedWan(item->budget),
-                  printed_actual = PrintedWan(item->actual);
-      std::string completion, difference;
-      if (!item->budget.is_zero()) {
-        completion = Fill(Layout("meeting_training.completion"),
-                          {{"{rate}", Share(item->actual, item->budget)}});
-      }
-      if (printed_actual != printed_budget) {
-        const bool more = printed_actual > printed_budget;
-        difference = Fill(Layout(more ? "meeting_training.more" : "meeting_training.less"),
-                          {{"{amount}", WanText(more ? printed_actual - printed_budget
-                                                     : printed_budget - printed_actual)}});
-        auto reason = fa_.reasons.find(id);
-        if (reason != fa_.reasons.end() && !reason->second.empty()) {
-          difference +=
-              Fill(Layout("meeting_training.reason"), {{"{reason}", StripPeriods(reason->second)}});
-        }
-      }
-      Text(Fill(Layout("meeting_training.text." + id), {{"{year}", Year()},
-                                                        {"{budget}", WanText(item->budget)},
-                                                        {"{actual}", WanText(item->actual)},
-                                                        {"{completion}", completion},
-                                                        {"{difference}", difference}}));
+      auto prior = d_.comparisons.find(id);
+      Text(ItemSentence("meeting_training.text." + id, *item, id,
+                        prior == d_.comparisons.end() ? nullptr : &prior->second));
     }
+  }
+
+  // One item's 预算数 and 决算数 in the layout's sentence `text_key`: {year} {budget} {actual},
+  // {completion} (meeting_training.completion, with a 预算数), {difference} (meeting_training.
+  // more/less, where the printed figures differ, with meeting_training.reason where
+  // final_accounts.reasons has `reason_key`), {change} (ChangeFromLastYear, where last year's
+  // 决算 is given) and the counts of final_accounts.counts by name ({reception_batches} …).
+  std::string ItemSentence(const std::string& text_key, const BudgetAndActual& item,
+                           const std::string& reason_key, const Comparison* prior) const {
+    const Money printed_budget = PrintedWan(item.budget), printed_actual = PrintedWan(item.actual);
+    std::string completion, difference;
+    if (!item.budget.is_zero()) {
+      completion = Fill(Layout("meeting_training.completion"),
+                        {{"{rate}", Share(item.actual, item.budget)}});
+    }
+    if (printed_actual != printed_budget) {
+      const bool more = printed_actual > printed_budget;
+      difference = Fill(Layout(more ? "meeting_training.more" : "meeting_training.less"),
+                        {{"{amount}", WanText(more ? printed_actual - printed_budget
+                                                   : printed_budget - printed_actual)}});
+      auto reason = fa_.reasons.find(reason_key);
+      if (reason != fa_.reasons.end() && !reason->second.empty()) {
+        difference +=
+            Fill(Layout("meeting_training.reason"), {{"{reason}", StripPeriods(reason->second)}});
+      }
+    }
+    const ThreePublicCounts& c = fa_.counts;
+    return Fill(Layout(text_key),
+                {{"{year}", Year()},
+                 {"{budget}", WanText(item.budget)},
+                 {"{actual}", WanText(item.actual)},
+                 {"{completion}", completion},
+                 {"{difference}", difference},
+                 {"{change}", prior ? ChangeFromLastYear(item.actual, *prior) : ""},
+                 {"{outbound_groups}", std::to_string(c.outbound_groups)},
+                 {"{outbound_persons}", std::to_string(c.outbound_persons)},
+                 {"{vehicles_purchased}", std::to_string(c.vehicles_purchased)},
+                 {"{vehicles_held}", std::to_string(c.vehicles_held)},
+                 {"{reception_batches}", std::to_string(c.reception_batches)},
+                 {"{reception_persons}", std::to_string(c.reception_persons)}});
+  }
+
+  // "决算数较上年减少0.50万元，主要原因是：…。" in the layout's words (change.more, change.less,
+  // change.same with {amount}, {prior_year} and {reason}, the latter change.reason filled where
+  // last year's figure has a reason); empty where the layout words no change.
+  std::string ChangeFromLastYear(Money actual, const Comparison& prior) const {
+    const Money now = PrintedWan(actual), before = PrintedWan(prior.amount);
+    const char* key = now > before ? "change.more" : now < before ? "change.less" : "change.same";
+    std::string reason;
+    if (!prior.reason.empty()) {
+      reason = Fill(Layout("change.reason"), {{"{reason}", StripPeriods(prior.reason)}});
+    }
+    return Fill(Layout(key), {{"{amount}", WanText(now > before ? now - before : before - now)},
+                              {"{prior_year}", std::to_string(d_.prior_year)},
+                              {"{reason}", reason}});
   }
 
   void FundBudget(const char* id, const std::string& title, const char* fund, const char* name) {

@@ -4,6 +4,7 @@
 // 政府性基金预算财政拨款收入支出决算表, 国有资本经营预算财政拨款收入支出决算表. Numbers, titles and
 // empty-table notes come from the templates (data/templates/final-accounts/<year>/tables.csv),
 // the rows of 收入支出决算总表 from rows.csv, a region's layout from its own set (templates.h).
+#include <algorithm>
 #include <set>
 #include <tuple>
 
@@ -128,14 +129,31 @@ void BuildFinalSummary(const Department& d, const Figures& f, const TableTemplat
   t->has_data = true;
 }
 
-void BuildFinalIncome(const Department& d, const Figures&, const TableTemplate&, Table* t) {
+// The columns of 收入决算表 after 本年收入合计: the template's sources in its order and wording
+// (rows.csv `income.` keys of final_income; several sources in one column, 西安's 财政拨款收入 =
+// general+fund+soe), else one per source of the catalog. A source with income that no column
+// names gets its own after them, so no income is lost.
+void BuildFinalIncome(const Department& d, const Figures&, const TableTemplate& tt, Table* t) {
   const Department view = IncomeView(d);
   std::vector<Cell> header = HeaderRow({"科目编码", "科目名称", "本年收入合计"});
   std::vector<ColumnFn> columns = {[](const ExpenditureLine& l) { return l.amount; }};
+  auto add = [&](const std::string& label, std::vector<std::string> ids) {
+    header.push_back(Cell::Text(label));
+    columns.push_back([ids = std::move(ids)](const ExpenditureLine& l) {
+      return std::find(ids.begin(), ids.end(), l.fund) != ids.end() ? l.amount : Money();
+    });
+  };
+  std::set<std::string> shown;
+  for (const auto& [key, label] : RowsOf(tt, "income.")) {
+    const std::vector<std::string> ids = Ids(key);
+    shown.insert(ids.begin(), ids.end());
+    add(label, ids);
+  }
+  std::set<std::string> with_income;
+  for (const auto& in : d.final_accounts.income) with_income.insert(in.fund);
   for (const auto& src : d.catalog->revenue_sources()) {
-    header.push_back(Cell::Text(src.name));
-    columns.push_back(
-        [id = src.id](const ExpenditureLine& l) { return l.fund == id ? l.amount : Money(); });
+    if (shown.count(src.id) || (!shown.empty() && !with_income.count(src.id))) continue;
+    add(src.name, {src.id});
   }
   t->header.push_back(header);
   t->numeric_columns = NumericColumns(2, columns.size());

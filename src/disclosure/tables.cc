@@ -65,6 +65,75 @@ const std::map<std::string, FinalBuilder>& FinalBuilders() {
   return builders;
 }
 
+// The first column of each header cell, row by row, the cells reaching down from a row above
+// taken into account.
+std::vector<std::vector<size_t>> HeaderColumns(const Table& t) {
+  std::vector<std::vector<size_t>> out;
+  std::vector<int> covered;  // per column: the header rows a cell from above still covers
+  for (const auto& row : t.header) {
+    std::vector<size_t> starts;
+    size_t col = 0;
+    for (const auto& c : row) {
+      while (col < covered.size() && covered[col] > 0) ++col;
+      starts.push_back(col);
+      const size_t span = static_cast<size_t>(std::max(c.colspan, 1));
+      if (covered.size() < col + span) covered.resize(col + span, 0);
+      for (size_t k = col; k < col + span; ++k) covered[k] = std::max(c.rowspan, 1);
+      col += span;
+    }
+    for (auto& rows : covered) rows = std::max(rows - 1, 0);
+    out.push_back(std::move(starts));
+  }
+  return out;
+}
+
+// `column.line_numbers` (西安's 公开01表 and 公开04表: 行次): a column after the label column of
+// each side of the table (a text column just before an amount column) numbering its rows, the
+// first side 1 … n, the next n+1 … 2n, blank rows too, as the 决算 forms number their lines.
+// Marks the columns added in `line_columns`.
+void AddLineNumbers(const std::string& label, Table* t, std::vector<bool>* line_columns) {
+  std::vector<size_t> sides;
+  for (size_t col = 0; col + 1 < t->numeric_columns.size(); ++col) {
+    if (!t->numeric_columns[col] && t->numeric_columns[col + 1]) sides.push_back(col);
+  }
+  const auto starts = HeaderColumns(*t);
+  for (size_t r = 0; r < t->header.size(); ++r) {
+    auto& row = t->header[r];
+    for (size_t k = sides.size(); k-- > 0;) {
+      for (size_t i = 0; i < row.size(); ++i) {
+        const size_t first = starts[r][i];
+        const size_t last = first + static_cast<size_t>(std::max(row[i].colspan, 1)) - 1;
+        if (sides[k] < first || sides[k] > last) continue;
+        if (last > sides[k]) {
+          ++row[i].colspan;  // over the amounts too: one column wider
+        } else {
+          row.insert(row.begin() + static_cast<long>(i) + 1, Cell{label, {}, 1, row[i].rowspan});
+        }
+        break;
+      }
+    }
+  }
+  const size_t n = t->rows.size();
+  for (size_t r = 0; r < n; ++r) {
+    auto& cells = t->rows[r].cells;
+    std::vector<size_t> at;  // the index of each side's label cell
+    size_t col = 0;
+    for (size_t i = 0; i < cells.size(); ++i) {
+      if (std::find(sides.begin(), sides.end(), col) != sides.end()) at.push_back(i);
+      col += static_cast<size_t>(std::max(cells[i].colspan, 1));
+    }
+    for (size_t k = at.size(); k-- > 0;) {
+      cells.insert(cells.begin() + static_cast<long>(at[k]) + 1,
+                   Cell::Text(std::to_string(k * n + r + 1)));
+    }
+  }
+  *line_columns = std::vector<bool>(t->numeric_columns.size(), false);
+  for (size_t k = sides.size(); k-- > 0;) {
+    t->numeric_columns.insert(t->numeric_columns.begin() + static_cast<long>(sides[k]) + 1, false);
+    line_columns->insert(line_columns->begin() + static_cast<long>(sides[k]) + 1, true);
+  }
+}
+
 // A region's header (labels.csv, TableTemplate::labels): `group.amounts` over the amount
 // columns, `group.item` over the 科目编码 and 科目名称 columns — the header one row deeper where it
 // was one row, else the two cells moved to its last row —, then every national label the region
@@ -112,8 +181,12 @@ void ApplyLabels(const TableTemplate& tt, Table* t) {
       if (auto it = tt.labels.find(c.text); it != tt.labels.end()) c.text = it->second;
     }
   }
+  std::vector<bool> line_columns(t->numeric_columns.size(), false);
+  if (auto lines = tt.labels.find("column.line_numbers"); lines != tt.labels.end()) {
+    AddLineNumbers(lines->second, t, &line_columns);
+  }
   // `row.numbers`: a last header row numbering the amount columns 1, 2, … with its label (西安:
-  // 栏次) in each label column just before them.
+  // 栏次) in each label column just before them (before their 行次, where they have one).
   if (auto numbers = tt.labels.find("row.numbers"); numbers != tt.labels.end()) {
     const size_t width = t->numeric_columns.size();
     std::vector<Cell> row;
@@ -122,11 +195,18 @@ void ApplyLabels(const TableTemplate& tt, Table* t) {
       if (t->numeric_columns[col]) {
         row.push_back(Cell::Text(std::to_string(++n)));
       } else {
-        const bool before_amounts = col + 1 < width && t->numeric_columns[col + 1];
+        size_t next = col + 1;
+        while (next < width && line_columns[next]) ++next;
+        const bool before_amounts = !line_columns[col] && next < width && t->numeric_columns[next];
         row.push_back(Cell::Text(before_amounts ? numbers->second : ""));
       }
     }
     t->header.push_back(std::move(row));
+  }
+  // The 行次 aligned as the figures beside them, so that a reader of the printed table finds
+  // each number under its header (a left-aligned 行次 stands far from its centred header).
+  for (size_t col = 0; col < line_columns.size(); ++col) {
+    if (line_columns[col]) t->numeric_columns[col] = true;
   }
 }
 

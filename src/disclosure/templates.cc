@@ -35,27 +35,66 @@ const char* const kFinalSections[] = {
     "overview", "income", "spending",   "fiscal", "general",   "general_basic", "three_public",
     "gov_fund", "soe",    "evaluation", "other",  "operating", "procurement",   "assets"};
 
-// The wording layout.csv gives the 决算 情况说明's 会议费 and 培训费 (final_explanation.cc),
-// each key with the placeholders its text may hold; `meeting_training.order` lists the two
-// ids in the order stated.
+// The wording layout.csv gives the 决算 情况说明's items of a 预算数 and a 决算数
+// (final_explanation.cc), each key with the placeholders its text may hold: the 会议费 and
+// 培训费 (meeting_training.*; `meeting_training.order` lists the two ids in the order stated),
+// the “三公” in a region's own words (three_public.*; `three_public.order` lists its items, the
+// keys of ThreePublicKeys(), in the order stated), the parts their sentences share
+// (meeting_training.completion, more, less, reason) and the change from last year's 决算
+// (change.*).
 struct TextKey {
-  const char* key;
+  std::string key;
   std::vector<std::string> placeholders;
 };
-const TextKey kTextKeys[] = {
-    {"meeting_training.order", {}},
-    {"meeting_training.heading.three_public", {}},
-    {"meeting_training.heading.meeting", {}},
-    {"meeting_training.heading.training", {}},
-    {"meeting_training.text.meeting",
-     {"{year}", "{budget}", "{actual}", "{completion}", "{difference}"}},
-    {"meeting_training.text.training",
-     {"{year}", "{budget}", "{actual}", "{completion}", "{difference}"}},
-    {"meeting_training.completion", {"{rate}"}},
-    {"meeting_training.more", {"{amount}"}},
-    {"meeting_training.less", {"{amount}"}},
-    {"meeting_training.reason", {"{reason}"}},
-};
+const std::vector<TextKey>& TextKeys() {
+  static const std::vector<TextKey> keys = [] {
+    const std::vector<std::string> sentence = {"{year}",
+                                               "{budget}",
+                                               "{actual}",
+                                               "{completion}",
+                                               "{difference}",
+                                               "{change}",
+                                               "{outbound_groups}",
+                                               "{outbound_persons}",
+                                               "{vehicles_purchased}",
+                                               "{vehicles_held}",
+                                               "{reception_batches}",
+                                               "{reception_persons}"};
+    std::vector<TextKey> out = {
+        {"meeting_training.order", {}},
+        {"meeting_training.heading.three_public", {}},
+        {"meeting_training.heading.meeting", {}},
+        {"meeting_training.heading.training", {}},
+        {"meeting_training.text.meeting", sentence},
+        {"meeting_training.text.training", sentence},
+        {"meeting_training.completion", {"{rate}"}},
+        {"meeting_training.more", {"{amount}"}},
+        {"meeting_training.less", {"{amount}"}},
+        {"meeting_training.reason", {"{reason}"}},
+        {"three_public.order", {}},
+        {"three_public.text.total", sentence},
+        {"change.more", {"{amount}", "{prior_year}", "{reason}"}},
+        {"change.less", {"{amount}", "{prior_year}", "{reason}"}},
+        {"change.same", {"{prior_year}", "{reason}"}},
+        {"change.reason", {"{reason}"}},
+    };
+    for (const std::string& item : ThreePublicKeys()) {
+      out.push_back({"three_public.text." + item, sentence});
+      out.push_back({"three_public.heading." + item, {"{n}"}});
+      out.push_back({"three_public.none." + item, {"{year}"}});
+    }
+    return out;
+  }();
+  return keys;
+}
+
+// The ids a list of layout.csv may name (meeting_training.order, three_public.order).
+const std::map<std::string, std::vector<std::string>>& ListKeys() {
+  static const std::map<std::string, std::vector<std::string>> keys = {
+      {"meeting_training.order", {"meeting", "training"}},
+      {"three_public.order", ThreePublicKeys()}};
+  return keys;
+}
 
 // The first placeholder of `text` that `allowed` does not name, empty when there is none.
 std::string UnknownPlaceholder(const std::string& text, const std::vector<std::string>& allowed) {
@@ -252,6 +291,10 @@ Templates Templates::Load(const std::string& data_dir, DocumentKind kind, int ye
                 "{}:{}: 「{}」不是表「{}」的表头分组（可用：group.item、group.amounts{}）", path,
                 line, k, tt.id, tt.id == "final_three_public" ? "、group.three_public" : ""));
           }
+          if (k.rfind("column.", 0) == 0 && k != "column.line_numbers") {
+            throw CatalogError(fmt::format("{}:{}: 「{}」不是表格的列（可用：column.line_numbers）",
+                                           path, line, k));
+          }
           if (k.rfind("row.", 0) == 0 && k != "row.numbers") {
             throw CatalogError(
                 fmt::format("{}:{}: 「{}」不是表头的行（可用：row.numbers）", path, line, k));
@@ -272,15 +315,14 @@ Templates Templates::Load(const std::string& data_dir, DocumentKind kind, int ye
         t.layout[k] = v;
         continue;
       }
-      if (auto text_key = std::find_if(std::begin(kTextKeys), std::end(kTextKeys),
+      if (auto text_key = std::find_if(TextKeys().begin(), TextKeys().end(),
                                        [&](const TextKey& tk) { return k == tk.key; });
-          text_key != std::end(kTextKeys)) {
-        if (k == "meeting_training.order") {
+          text_key != TextKeys().end()) {
+        if (auto list = ListKeys().find(k); list != ListKeys().end()) {
           for (const auto& id : Words(v)) {
-            if (id != "meeting" && id != "training") {
-              throw CatalogError(fmt::format(
-                  "{}:{}: meeting_training.order 中的「{}」无效（可用：meeting、training）",
-                  settings.path, row.line, id));
+            if (std::find(list->second.begin(), list->second.end(), id) == list->second.end()) {
+              throw CatalogError(fmt::format("{}:{}: {} 中的「{}」无效（可用：{}）", settings.path,
+                                             row.line, k, id, fmt::join(list->second, "、")));
             }
           }
         } else if (std::string bad = UnknownPlaceholder(v, text_key->placeholders); !bad.empty()) {
@@ -299,7 +341,7 @@ Templates Templates::Load(const std::string& data_dir, DocumentKind kind, int ye
         std::vector<std::string> keys;
         for (const auto& l : kLayoutKeys) keys.push_back(l.key);
         keys.push_back("title.<部分>");
-        for (const auto& tk : kTextKeys) keys.push_back(tk.key);
+        for (const auto& tk : TextKeys()) keys.push_back(tk.key);
         throw CatalogError(fmt::format("{}:{}: 未知的版式设置「{}」（可用：{}）", settings.path,
                                        row.line, k, fmt::join(keys, "、")));
       }

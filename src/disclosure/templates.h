@@ -18,9 +18,14 @@
 // `title.<id>` the order and titles of its parts; `meeting_training.*` the wording of the 会议费
 // and 培训费 a source gives (their order, headings — 西安 states them as （二）培训费 and
 // （三）会议费 of its “三公” part —, the sentence with {year} {budget} {actual} {completion}
-// {difference}, the 完成% with {rate}, the difference from the 预算数 with {amount} and its reason
-// with {reason}). A regional layout.csv overrides the national one key by key; an unknown key,
-// value or placeholder is an error naming the file and line.
+// {difference} {change} and the counts by name, the 完成% with {rate}, the difference from the
+// 预算数 with {amount} and its reason with {reason}); `three_public.*` the “三公” in a region's own
+// words where it gives `three_public.order` (its items, keys of ThreePublicKeys(), in order; per
+// item a heading with {n}, its number, a sentence as the 会议费's and a sentence for an item with
+// neither figure; `three_public.text.total` the whole: 西安); `change.more|less|same` the
+// change from last year's 决算 ({amount} {prior_year} {reason}, the latter `change.reason`
+// filled). A regional layout.csv overrides the national one key by key; an unknown key, value or
+// placeholder is an error naming the file and line.
 #ifndef GONGKAI_DISCLOSURE_TEMPLATES_H_
 #define GONGKAI_DISCLOSURE_TEMPLATES_H_
 
@@ -48,7 +53,9 @@ struct TableTemplate {
   std::vector<std::string> columns;
   // rows.csv (table,key,label): the rows a table prints, in order, by key: the 决算 收入支出
   // 决算总表's income sources ("income.general", "income.business+special": several sources on
-  // one row) and 功能 类 ("class.201"). Empty: the builder's own rows from the catalog.
+  // one row) and 功能 类 ("class.201"). Empty: the builder's own rows from the catalog. In
+  // final_income the `income.` keys name its columns after 本年收入合计 instead (西安's 公开02表:
+  // 财政拨款收入 = general+fund+soe, 事业收入 = business+special, …).
   std::vector<std::pair<std::string, std::string>> rows;
   // labels.csv (table,key,label): the labels a region prints in the table's header. A key is
   // the label the national table prints (西安: 合计 → 小计, 因公出国（境）费 → 因公出国（境）费用,
@@ -58,7 +65,10 @@ struct TableTemplate {
   // in final_three_public `group.three_public`, a cell over the six “三公” columns that makes
   // its header three rows deep (西安: 财政拨款安排的“三公”经费 over 小计 … 公务接待费, with
   // 会议费 and 培训费 beside it); `row.numbers`, a last header row numbering the amount columns
-  // 1, 2, … with the label given (西安: 栏次) in the label column before them.
+  // 1, 2, … with the label given (西安: 栏次) in the label column before them;
+  // `column.line_numbers`, a column after the label column of each side of a two-sided table
+  // numbering its lines, the first side 1 … n, the next n+1 … 2n (西安's 公开01表 and 公开04表:
+  // 行次).
   std::map<std::string, std::string> labels;
 
   bool HasColumn(const std::string& key) const;

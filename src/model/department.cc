@@ -111,9 +111,12 @@ std::string SmePercent(const ProcurementItem& p) {
   return SharePercent(TimesShare(Money::FromWan(1), *share), Money::FromWan(1));
 }
 
+// meeting and training (会议费, 培训费) only in a 决算, whose 情况说明 states them where a
+// region prints them (the loader refuses them in a budget).
 const std::vector<std::string>& ComparisonKeys() {
-  static const std::vector<std::string> keys = {"total",  "general", "basic", "personnel",
-                                                "public", "project", "fund",  "operating_expenses"};
+  static const std::vector<std::string> keys = {"total",   "general", "basic", "personnel",
+                                                "public",  "project", "fund",  "operating_expenses",
+                                                "meeting", "training"};
   return keys;
 }
 

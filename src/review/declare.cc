@@ -28,6 +28,12 @@ bool TwoSided(const std::string& table) {
          FinalTwoSided(table);
 }
 
+// A 行次 cell of a two-sided table (西安's 公开01表: 项目, 行次, 决算数 on each side): digits
+// only, between a label and its amount; neither a label nor an amount.
+bool IsLineNumber(const Cell& c) {
+  return !c.money && !c.text.empty() && c.text.find_first_not_of("0123456789") == std::string::npos;
+}
+
 void DeclareCells(const Table& t, Declared* out) {
   std::vector<std::string> paths = ColumnPaths(t);
   std::set<std::string> seen_labels;
@@ -39,19 +45,22 @@ void DeclareCells(const Table& t, Declared* out) {
     }
     if (TwoSided(t.id)) {
       for (size_t i = 0; i + 1 < cols.size(); ++i) {
-        if (cols[i]->money || cols[i]->text.empty() || !cols[i + 1]->money) continue;
-        const std::string path = i + 1 < paths.size() ? paths[i + 1] : "";
+        if (cols[i]->money || cols[i]->text.empty() || IsLineNumber(*cols[i])) continue;
+        size_t at = i + 1;  // the amount, after the 行次 where the table has one
+        while (at + 1 < cols.size() && IsLineNumber(*cols[at])) ++at;
+        if (!cols[at]->money) continue;
+        const std::string path = at < paths.size() ? paths[at] : "";
         // A repeated label (（一）一般公共预算拨款 under 本年收入 and 上年结转) is recorded once:
         // look-ups find the first occurrence. The 决算 prints 总计 on both sides: the second
         // is recorded with its column ("支出/决算数"), which finds it.
         if (!seen_labels.insert(cols[i]->text).second) {
           if (FinalTwoSided(t.id) && path != first_path[cols[i]->text]) {
-            out->cells.push_back({t.id, cols[i]->text, "", path, PrintedWan(*cols[i + 1]->money)});
+            out->cells.push_back({t.id, cols[i]->text, "", path, PrintedWan(*cols[at]->money)});
           }
           continue;
         }
         first_path[cols[i]->text] = path;
-        out->cells.push_back({t.id, cols[i]->text, "", "", PrintedWan(*cols[i + 1]->money)});
+        out->cells.push_back({t.id, cols[i]->text, "", "", PrintedWan(*cols[at]->money)});
       }
       continue;
     }

@@ -188,10 +188,14 @@ std::optional<Money> TableLookup::Find(const std::string& row, const std::string
     for (const auto& [r, i] : it->second) {
       const auto& cols = grid_[r];
       if (column.empty()) {
-        // Two-sided tables: the amount after the label.
+        // Two-sided tables: the amount after the label (and after its 行次, digits only,
+        // where the table numbers its lines: 西安's 公开01表).
         for (size_t k = i + 1; k < cols.size(); ++k) {
           if (cols[k]->money) return cols[k]->money;
-          if (cols[k] != cols[i]) break;
+          const bool line_number =
+              cols[k]->text.find_first_not_of("0123456789") == std::string::npos &&
+              !cols[k]->text.empty();
+          if (cols[k] != cols[i] && !line_number) break;
         }
         continue;
       }

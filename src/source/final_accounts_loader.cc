@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "base/utf8_text.h"
 #include "model/department.h"
 
@@ -92,16 +94,20 @@ class FinalLoader {
     }
     if (const auto& reasons = n["reasons"]; reasons) {
       if (!reasons.IsMap()) {
-        r_.Error(reasons,
-                 "reasons 应为「功能科目编码（或 general、three_public、meeting、training）: "
-                 "原因」的映射");
+        r_.Error(
+            reasons,
+            "reasons 应为「功能科目编码（或 general、three_public、outbound、vehicle_purchase、"
+            "vehicle_operation、reception、meeting、training）: "
+            "原因」的映射");
       } else {
         for (const auto& e : reasons.entries()) {
           const std::string code = e.key.Scalar();
-          // general: 一般公共预算财政拨款支出 as a whole; three_public: the “三公” as a whole;
+          // general: 一般公共预算财政拨款支出 as a whole; three_public: the “三公” as a whole,
+          // outbound … reception its items (where a region states each with its reason);
           // meeting, training: the 会议费 and 培训费 (where a region states them).
+          const auto& items = ThreePublicKeys();
           if (code != "general" && code != "three_public" && code != "meeting" &&
-              code != "training") {
+              code != "training" && std::find(items.begin(), items.end(), code) == items.end()) {
             Function(code, e.key, "reasons");
           }
           out_->reasons[code] = r_.Text(e.value, "reasons「" + Excerpt(code) + "」");

@@ -371,7 +371,14 @@ void Loader::LoadPriorYear(const YamlNode& n) {
   if (!ExpectMap(n, "prior_year", keys)) return;
   if (n["year"]) d_.prior_year = Year(n["year"], "prior_year.year");
   for (const auto& key : ComparisonKeys()) {
-    if (n[key]) d_.comparisons[key] = LoadComparison(n[key], "prior_year." + key);
+    if (!n[key]) continue;
+    // 会议费 and 培训费 are stated by a 决算 only (final_accounts.meeting, training).
+    if ((key == "meeting" || key == "training") && d_.kind != DocumentKind::kFinalAccounts) {
+      Error(n[key], fmt::format("prior_year.{} 只用于决算（kind: 决算）：上年决算的{}", key,
+                                key == "meeting" ? "会议费" : "培训费"));
+      continue;
+    }
+    d_.comparisons[key] = LoadComparison(n[key], "prior_year." + key);
   }
 }
 

@@ -314,6 +314,10 @@ const std::vector<FormSheet>& FinalFormSheets() {
         AmountRow("结余分配（万元）", "final_accounts.surplus_distribution"),
         TextRow("一般公共预算财政拨款差异原因", "final_accounts.reasons.general"),
         TextRow("“三公”经费差异原因", "final_accounts.reasons.three_public"),
+        TextRow("因公出国（境）费差异原因", "final_accounts.reasons.outbound"),
+        TextRow("公务用车购置费差异原因", "final_accounts.reasons.vehicle_purchase"),
+        TextRow("公务用车运行维护费差异原因", "final_accounts.reasons.vehicle_operation"),
+        TextRow("公务接待费差异原因", "final_accounts.reasons.reception"),
         TextRow("会议费差异原因", "final_accounts.reasons.meeting"),
         TextRow("培训费差异原因", "final_accounts.reasons.training"),
         TextRow("预算绩效管理情况", "final_accounts.evaluation"),
@@ -332,7 +336,11 @@ const std::vector<FormSheet>& FinalFormSheets() {
         BudgetAndActualRow("公务接待费", "final_accounts.three_public.reception"),
         // Not “三公”: printed beside them where a region's table has the columns (西安).
         BudgetAndActualRow("会议费", "final_accounts.meeting"),
-        BudgetAndActualRow("培训费", "final_accounts.training")},
+        BudgetAndActualRow("培训费", "final_accounts.training"),
+        // Last year's 决算 of the two, for the 情况说明's change from it (prior_year).
+        {"上年会议费、培训费", RowKind::kHeading, "", {}},
+        {"上年会议费", RowKind::kPair, "prior_year.meeting", {}},
+        {"上年培训费", RowKind::kPair, "prior_year.training", {}}},
        {"预算数（万元）", "决算数（万元）"}},
   };
   return sheets;
@@ -777,7 +785,7 @@ void Writer::WriteInfo() {
         "上年对比：B列填上年决算数（与上年度决算比较），C列填变动原因。",
         "分项预算：每个功能科目（项）一行，填一般公共预算财政拨款的年初预算（未写年初预算来源"
         "时填写）、调整预算（年中调整过的项）和决算数与预算数的差异原因；三公决算：“三公”"
-        "经费各项的预算数和决算数。",
+        "经费各项及会议费、培训费的预算数和决算数，其下为上年会议费、培训费的决算数和变动原因。",
     };
     lines.insert(lines.end() - 1, std::begin(final_lines), std::end(final_lines));
   }
