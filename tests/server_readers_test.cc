@@ -6,7 +6,9 @@
 #include <atomic>
 #include <chrono>
 #include <future>
+#include <mutex>
 #include <pqxx/pqxx>
+#include <thread>
 
 #include "server/sql_readers.h"
 #include "server_test_support.h"
@@ -196,6 +198,35 @@ TEST(StoreReaders, PoolOpensAsNeededAndClosesAFailedConnection) {
   auto b = pool.Acquire();
   EXPECT_EQ(opened, 3);
   EXPECT_EQ(open, 2);
+}
+
+// Reads that find every connection busy are served in the order they came, and a read that comes
+// while others wait queues behind them even when a connection has just been returned.
+TEST(StoreReaders, WaitingReadsAreServedInTheOrderTheyCame) {
+  int open = 0;
+  SqlReaders pool([&] { return std::make_unique<FakeConnection>(&open); }, 1);
+  std::mutex mutex;
+  std::vector<int> served;
+  std::vector<std::future<void>> readers;
+  {
+    auto held = pool.Acquire();
+    for (int i = 0; i < 8; ++i) {
+      readers.push_back(std::async(std::launch::async, [&, i] {
+        auto lease = pool.Acquire();
+        std::lock_guard lock(mutex);
+        served.push_back(i);
+      }));
+      // The next one starts only when this one waits.
+      for (int tries = 0; pool.waiting() < i + 1 && tries < 2000; ++tries) {
+        std::this_thread::sleep_for(1ms);
+      }
+      ASSERT_EQ(pool.waiting(), i + 1);
+    }
+  }
+  for (auto& r : readers) r.get();
+  EXPECT_EQ(served, (std::vector<int>{0, 1, 2, 3, 4, 5, 6, 7}));
+  EXPECT_EQ(pool.waiting(), 0);
+  EXPECT_EQ(open, 1);
 }
 
 TEST(StoreReaders, AnInMemoryStoreReadsThroughItsWriter) {

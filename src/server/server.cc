@@ -3,6 +3,8 @@
 // (a StoreError, a CatalogError), and a Stop that is safe to call before Run has started.
 #include "server/server.h"
 
+#include <sys/socket.h>
+
 #include <atomic>
 #include <chrono>
 #include <thread>
@@ -17,6 +19,8 @@ struct Server::Impl {
       : context(engine, store, options) {}
   Context context;
   httplib::Server http;
+  // The listening socket, as cpp-httplib's socket-options hook saw it (-1 before Bind).
+  std::atomic<int> listening_socket{-1};
   std::atomic<bool> run_started{false}, run_finished{false}, stop_requested{false};
 };
 
@@ -32,7 +36,18 @@ Server::Server(const Engine& engine, Store& store, ServerOptions options)
   // Kept-alive connections hold a worker thread each; more requests per connection and more
   // workers than cores keep 64–200 client connections from queueing behind each other.
   http.set_keep_alive_max_count(1000);
-  http.new_task_queue = [] { return new httplib::ThreadPool(64); };
+  // Debian's cpp-httplib is a compiled library that listens with a backlog of 5. When 64
+  // kept-alive clients reconnect at once (each after its 1,000 requests), the kernel drops the
+  // SYNs beyond 5 and each waits the 1 s SYN retransmission: a p99 of 0.8–1.4 s even on a
+  // static file (bench/server_bench.sh). Keep the listening socket here (the hook runs before
+  // bind, with cpp-httplib's default options replaced, so set them too) and listen again with
+  // the kernel's maximum once bound (Bind).
+  http.set_socket_options([impl = impl_.get()](int sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEPORT, &yes, sizeof(yes));
+    impl->listening_socket = sock;
+  });
+  http.new_task_queue = [] { return new httplib::ThreadPool(256); };
   http.set_default_headers({{"X-Content-Type-Options", "nosniff"},
                             {"X-Frame-Options", "DENY"},
                             {"Referrer-Policy", "no-referrer"},
@@ -90,7 +105,13 @@ int Server::Bind(std::string* error) {
   } else if (!impl_->http.bind_to_port(o.host, port)) {
     port = -1;
   }
-  if (port < 0) *error = "无法在 " + o.host + ":" + std::to_string(o.port) + " 上监听";
+  if (port < 0) {
+    *error = "无法在 " + o.host + ":" + std::to_string(o.port) + " 上监听";
+    return port;
+  }
+  // Listening again on a listening socket only changes its backlog (Linux, POSIX allows it);
+  // SOMAXCONN is capped by net.core.somaxconn.
+  if (impl_->listening_socket >= 0) ::listen(impl_->listening_socket, SOMAXCONN);
   return port;
 }
 

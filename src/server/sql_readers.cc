@@ -22,35 +22,69 @@ SqlReaders::Lease::~Lease() {
 
 SqlReaders::Lease SqlReaders::Acquire() {
   std::unique_lock lock(mutex_);
-  returned_.wait(lock, [&] { return !idle_.empty() || open_count_ < size_; });
-  if (!idle_.empty()) {
-    auto connection = std::move(idle_.back());
-    idle_.pop_back();
-    return Lease(this, std::move(connection));
+  if (waiters_.empty()) {  // else wait behind those who came first
+    if (!idle_.empty()) {
+      auto connection = std::move(idle_.back());
+      idle_.pop_back();
+      return Lease(this, std::move(connection));
+    }
+    if (open_count_ < size_) {
+      ++open_count_;
+      return Open(lock);
+    }
   }
-  ++open_count_;
+  Waiter me;
+  waiters_.push_back(&me);
+  me.woken.wait(lock, [&] { return me.handed || me.may_open; });  // ServeWaiters dequeued me
+  if (me.handed) return Lease(this, std::move(me.handed));
+  return Open(lock);
+}
+
+SqlReaders::Lease SqlReaders::Open(std::unique_lock<std::mutex>& lock) {
   lock.unlock();  // opening a PostgreSQL connection takes a round trip: not under the lock
   try {
     return Lease(this, open_());
   } catch (...) {
     lock.lock();
     --open_count_;
-    returned_.notify_one();
+    ServeWaiters();
     throw;
   }
 }
 
-void SqlReaders::Return(std::unique_ptr<SqlConnection> connection, bool failed) {
-  {
-    std::lock_guard lock(mutex_);
-    if (failed) {
-      --open_count_;
+int SqlReaders::waiting() {
+  std::lock_guard lock(mutex_);
+  return static_cast<int>(waiters_.size());
+}
+
+void SqlReaders::ServeWaiters() {
+  while (!waiters_.empty()) {
+    Waiter* next = waiters_.front();
+    if (!idle_.empty()) {
+      next->handed = std::move(idle_.back());
+      idle_.pop_back();
+    } else if (open_count_ < size_) {
+      ++open_count_;
+      next->may_open = true;
     } else {
-      idle_.push_back(std::move(connection));
+      return;
     }
+    waiters_.pop_front();
+    // Under the lock: the waiter cannot leave (and destroy its Waiter) before we release it.
+    next->woken.notify_one();
   }
-  returned_.notify_one();
-  // A failed connection is closed here, after the lock: closing may wait on the network.
+}
+
+void SqlReaders::Return(std::unique_ptr<SqlConnection> connection, bool failed) {
+  std::lock_guard lock(mutex_);
+  if (failed) {
+    // Closed when the parameter `connection` is destroyed, after the lock_guard (a local) has
+    // released the lock: closing may wait on the network.
+    --open_count_;
+  } else {
+    idle_.push_back(std::move(connection));
+  }
+  ServeWaiters();
 }
 
 }  // namespace gongkai::server

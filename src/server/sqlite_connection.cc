@@ -5,6 +5,9 @@
 // failing half-way. Readers open the file read-only: the writer has already made it WAL.
 #include <sqlite3.h>
 
+#include <string>
+#include <unordered_map>
+
 #include "server/migrations.h"
 #include "server/sql.h"
 
@@ -36,15 +39,22 @@ class SqliteConnection final : public SqlConnection {
       throw;
     }
   }
-  ~SqliteConnection() override { sqlite3_close(db_); }
+  ~SqliteConnection() override {
+    for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);
+    sqlite3_close(db_);
+  }
 
   std::vector<SqlRow> Query(std::string_view sql, const std::vector<SqlValue>& args) override {
-    sqlite3_stmt* raw = nullptr;
-    if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &raw, nullptr) !=
-        SQLITE_OK) {
-      Fail(sqlite3_errcode(db_));
-    }
-    std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> stmt(raw, sqlite3_finalize);
+    sqlite3_stmt* raw = Prepared(sql);
+    // Reset on every way out (an exception included): a statement left stepping would hold
+    // its read snapshot, and the next use of the cached statement must start afresh.
+    struct Reset {
+      sqlite3_stmt* stmt;
+      ~Reset() {
+        sqlite3_reset(stmt);
+        sqlite3_clear_bindings(stmt);
+      }
+    } reset{raw};
     for (size_t i = 0; i < args.size(); ++i) {
       const int at = static_cast<int>(i) + 1;
       if (const auto* n = std::get_if<int64_t>(&args[i])) {
@@ -52,8 +62,8 @@ class SqliteConnection final : public SqlConnection {
       } else if (const auto* s = std::get_if<std::string>(&args[i])) {
         sqlite3_bind_text(raw, at, s->data(), static_cast<int>(s->size()), SQLITE_TRANSIENT);
       } else if (const auto* b = std::get_if<SqlBlob>(&args[i])) {
-        // SQLITE_STATIC: the bytes outlive the statement (sql.h), so a file is not copied. A
-        // null pointer would bind NULL: no bytes are an empty blob.
+        // SQLITE_STATIC: the bytes outlive this Query (sql.h; its Reset clears the bindings), so a
+        // file is not copied. A null pointer would bind NULL: no bytes are an empty blob.
         if (b->bytes.empty()) {
           sqlite3_bind_zeroblob(raw, at, 0);
         } else {
@@ -110,6 +120,29 @@ class SqliteConnection final : public SqlConnection {
   }
 
  private:
+  // The store asks the same few dozen statements again and again (a request's session, then
+  // its list); preparing each anew was a third of a reviewer's request (parsing, and the
+  // allocations it makes). Each connection keeps its statements prepared, keyed by their text;
+  // a connection is used by one thread at a time (the writer under the store's lock, a reader
+  // by its lease). The store's statements are fixed texts, so the cache stays small; the bound
+  // is only a guard against a caller that builds texts.
+  sqlite3_stmt* Prepared(std::string_view sql) {
+    if (auto it = statements_.find(std::string(sql)); it != statements_.end()) return it->second;
+    constexpr size_t kMaxStatements = 256;
+    if (statements_.size() >= kMaxStatements) {
+      for (auto& [text, stmt] : statements_) sqlite3_finalize(stmt);
+      statements_.clear();
+    }
+    sqlite3_stmt* raw = nullptr;
+    if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                           &raw, nullptr) != SQLITE_OK) {
+      sqlite3_finalize(raw);
+      Fail(sqlite3_errcode(db_));
+    }
+    statements_.emplace(std::string(sql), raw);
+    return raw;
+  }
+
   [[noreturn]] void Fail(int rc) {
     const std::string why = std::string("SQLite: ") + sqlite3_errmsg(db_);
     if (rc == SQLITE_CONSTRAINT_PRIMARYKEY || rc == SQLITE_CONSTRAINT_UNIQUE) {
@@ -119,6 +152,7 @@ class SqliteConnection final : public SqlConnection {
   }
 
   sqlite3* db_ = nullptr;
+  std::unordered_map<std::string, sqlite3_stmt*> statements_;
 };
 
 }  // namespace
