@@ -229,6 +229,25 @@ TEST(StoreReaders, WaitingReadsAreServedInTheOrderTheyCame) {
   EXPECT_EQ(open, 1);
 }
 
+// A read asks only for the long texts it needs; the rest of the submission is the same.
+TEST_P(StoreReadersTest, ASubmissionIsReadWithTheTextsAskedFor) {
+  auto store = database_->Open(1);
+  const int64_t id = store->AddSubmission(SampleSubmission());
+  auto all = store->GetSubmission(id);
+  auto findings = store->GetSubmission(id, SubmissionTexts::kFindings);
+  auto none = store->GetSubmission(id, SubmissionTexts::kNone);
+  ASSERT_TRUE(all && findings && none);
+  EXPECT_EQ(all->source, "x: 1\n");
+  EXPECT_EQ(all->findings_json, "[]");
+  EXPECT_EQ(findings->source, "");
+  EXPECT_EQ(findings->findings_json, "[]");
+  EXPECT_EQ(none->source, "");
+  EXPECT_EQ(none->findings_json, "");
+  EXPECT_EQ(none->department_name, all->department_name);
+  EXPECT_EQ(none->state, all->state);
+  EXPECT_EQ(none->counts.errors, all->counts.errors);
+}
+
 TEST(StoreReaders, AnInMemoryStoreReadsThroughItsWriter) {
   auto store = OpenSqliteStore(":memory:", 4);  // no second connection could see its tables
   const int64_t id = store->AddSubmission(SampleSubmission());

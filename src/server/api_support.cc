@@ -48,8 +48,9 @@ std::string OtherDepartmentMessage(const Caller& caller, const std::string& acti
 
 std::optional<Submission> ReadableSubmission(Context& c, const Caller& caller,
                                              const httplib::Request& req, httplib::Response& res,
-                                             const std::string& what, int group) {
-  auto s = c.store.GetSubmission(std::stoll(req.matches[group]));
+                                             const std::string& what, SubmissionTexts texts,
+                                             int group) {
+  auto s = c.store.GetSubmission(std::stoll(req.matches[group]), texts);
   if (!s) {
     SendError(res, 404, "没有这个提交");
     return std::nullopt;

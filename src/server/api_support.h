@@ -37,10 +37,12 @@ std::string OtherDepartmentMessage(const Caller& caller, const std::string& acti
                                    const std::string& target);
 
 // The submission of path match `group` (its id), when it exists (else 404) and the caller may
-// read it (else 403, logged as "拒绝<what> #id"). With its source and findings.
+// read it (else 403, logged as "拒绝<what> #id"). With the texts asked for (store.h).
 std::optional<Submission> ReadableSubmission(Context& c, const Caller& caller,
                                              const httplib::Request& req, httplib::Response& res,
-                                             const std::string& what, int group = 1);
+                                             const std::string& what,
+                                             SubmissionTexts texts = SubmissionTexts::kAll,
+                                             int group = 1);
 
 // Whether a text is empty or only blanks (an explanation, an edited field).
 inline bool Blank(const std::string& text) {

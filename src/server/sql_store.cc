@@ -10,14 +10,14 @@ namespace gongkai::server {
 
 namespace {
 
-// A submission's columns; `text` chooses between its source and findings and two empty texts
-// (lists do not need them). Its state is the last transition's, its 批复 time the latest
-// transition to 已批复.
-std::string SubmissionColumns(bool text) {
+// A submission's columns; `texts` chooses which of its source and findings are read, the others
+// are empty texts (lists need neither). Its state is the last transition's, its 批复 time the
+// latest transition to 已批复.
+std::string SubmissionColumns(SubmissionTexts texts) {
   return std::string("SELECT s.id, s.department, d.name, s.year, s.kind, s.source_name, ") +
-         (text ? "s.source" : "''") +
+         (texts == SubmissionTexts::kAll ? "s.source" : "''") +
          ", s.submitted_by, s.created_at, f.errors, f.warnings, f.infos, " +
-         (text ? "f.json" : "''") +
+         (texts != SubmissionTexts::kNone ? "f.json" : "''") +
          ", p.published_at, "
          "coalesce((SELECT t.to_state FROM transitions t WHERE t.submission = s.id "
          "ORDER BY t.seq DESC LIMIT 1), '" +
@@ -132,8 +132,8 @@ int64_t SqlStore::AddSubmission(const Submission& s) {
   return id;
 }
 
-std::optional<Submission> SqlStore::GetSubmission(int64_t id) {
-  return Read().First(SubmissionColumns(true) + "WHERE s.id = ?", {id}, ReadSubmission);
+std::optional<Submission> SqlStore::GetSubmission(int64_t id, SubmissionTexts texts) {
+  return Read().First(SubmissionColumns(texts) + "WHERE s.id = ?", {id}, ReadSubmission);
 }
 
 int64_t SqlStore::CountSubmissions() {
@@ -143,7 +143,7 @@ int64_t SqlStore::CountSubmissions() {
 
 std::vector<Submission> SqlStore::ListSubmissions(const SubmissionFilter& filter) {
   auto db = Read();
-  std::string sql = SubmissionColumns(false) + "WHERE 1 = 1 ";
+  std::string sql = SubmissionColumns(SubmissionTexts::kNone) + "WHERE 1 = 1 ";
   std::vector<SqlValue> args;
   if (filter.year != 0) {
     sql += "AND s.year = ? ";
@@ -166,8 +166,8 @@ std::vector<Submission> SqlStore::ListSubmissions(const SubmissionFilter& filter
 
 std::vector<Submission> SqlStore::ListPublished(const std::string& query) {
   auto db = Read();
-  return db.All(SubmissionColumns(false) + "WHERE p.published_at IS NOT NULL AND " +
-                    db.connection().Contains("d.name") +
+  return db.All(SubmissionColumns(SubmissionTexts::kNone) +
+                    "WHERE p.published_at IS NOT NULL AND " + db.connection().Contains("d.name") +
                     " ORDER BY s.year DESC, d.name, s.kind, s.id DESC",
                 {query}, ReadSubmission);
 }

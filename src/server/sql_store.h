@@ -30,7 +30,8 @@ class SqlStore final : public Store {
   int SchemaVersion() override;
 
   int64_t AddSubmission(const Submission& s) override;
-  std::optional<Submission> GetSubmission(int64_t id) override;
+  std::optional<Submission> GetSubmission(int64_t id,
+                                          SubmissionTexts texts = SubmissionTexts::kAll) override;
   int64_t CountSubmissions() override;
   std::vector<Submission> ListSubmissions(const SubmissionFilter& filter) override;
   std::vector<Submission> ListPublished(const std::string& query) override;

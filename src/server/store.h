@@ -30,6 +30,9 @@ struct FindingCounts {
 };
 
 // One version of one department's document, as submitted.
+// Which of a submission's long texts (its source, its findings) a read fills.
+enum class SubmissionTexts { kAll, kFindings, kNone };
+
 struct Submission {
   int64_t id = 0;
   std::string department_code, department_name;
@@ -149,7 +152,10 @@ class Store {
 
   // Stores a new submission (and its department, by code) and returns its id.
   virtual int64_t AddSubmission(const Submission& s) = 0;
-  virtual std::optional<Submission> GetSubmission(int64_t id) = 0;
+  // `texts`: which of its two long texts the answer fills (the others are empty); opening a
+  // submission, commenting on it and the workflow need neither, its findings view only those.
+  virtual std::optional<Submission> GetSubmission(
+      int64_t id, SubmissionTexts texts = SubmissionTexts::kAll) = 0;
   virtual int64_t CountSubmissions() = 0;
   // Submissions newest first, without their source and findings.
   virtual std::vector<Submission> ListSubmissions(const SubmissionFilter& filter) = 0;

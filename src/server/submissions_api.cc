@@ -63,7 +63,7 @@ void List(Context& c, const httplib::Request& req, httplib::Response& res) {
 void One(Context& c, const httplib::Request& req, httplib::Response& res) {
   auto caller = Authenticate(c, req, res, false);
   if (!caller) return;
-  auto s = ReadableSubmission(c, *caller, req, res, "查看");
+  auto s = ReadableSubmission(c, *caller, req, res, "查看", SubmissionTexts::kNone);
   if (!s) return;
   nlohmann::json answer = SubmissionSummary(*s);
   answer["source_name"] = s->source_name;
@@ -90,7 +90,7 @@ void One(Context& c, const httplib::Request& req, httplib::Response& res) {
 void Findings(Context& c, const httplib::Request& req, httplib::Response& res) {
   auto caller = Authenticate(c, req, res, false);
   if (!caller) return;
-  auto s = ReadableSubmission(c, *caller, req, res, "查看");
+  auto s = ReadableSubmission(c, *caller, req, res, "查看", SubmissionTexts::kFindings);
   if (!s) return;
   nlohmann::json answer = SubmissionSummary(*s);
   answer["findings"] = KeyedFindings(s->findings_json);
@@ -119,9 +119,9 @@ void RenderedDocument(Context& c, const httplib::Request& req, httplib::Response
 void Compare(Context& c, const httplib::Request& req, httplib::Response& res) {
   auto caller = Authenticate(c, req, res, false);
   if (!caller) return;
-  auto a = ReadableSubmission(c, *caller, req, res, "比较", 1);
+  auto a = ReadableSubmission(c, *caller, req, res, "比较", SubmissionTexts::kAll, 1);
   if (!a) return;
-  auto b = ReadableSubmission(c, *caller, req, res, "比较", 2);
+  auto b = ReadableSubmission(c, *caller, req, res, "比较", SubmissionTexts::kAll, 2);
   if (!b) return;
   if (a->department_code != b->department_code) {
     return SendError(res, 409,

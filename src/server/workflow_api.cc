@@ -107,7 +107,7 @@ void Step(Context& c, Action action, const httplib::Request& req, httplib::Respo
 void AddComment(Context& c, const httplib::Request& req, httplib::Response& res) {
   auto caller = Authenticate(c, req, res, true);
   if (!caller) return;
-  auto s = ReadableSubmission(c, *caller, req, res, "评论");
+  auto s = ReadableSubmission(c, *caller, req, res, "评论", SubmissionTexts::kFindings);
   if (!s) return;
   if (caller->role == kRoleFiler) {
     return Refuse(c, *caller, req, res, "拒绝评论 #" + std::to_string(s->id),
