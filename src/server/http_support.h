@@ -44,6 +44,11 @@ struct Context {
   // The portal's answers and published submissions (public_cache.h); emptied by every change.
   TimedCache<CachedAnswer> public_answers{std::chrono::seconds(1), 256};
   TimedCache<Submission> published{std::chrono::seconds(1), 256};
+  // A submission's findings with their keys (finding_keys.h) as JSON text, by submission id. A
+  // submission never changes once stored, so neither do they: never invalidated (the day only
+  // bounds how long an entry is kept). Reviewers open the findings of the same few submissions
+  // again and again; parsing and keying them was most of such a request.
+  TimedCache<std::string> keyed_findings{std::chrono::hours(24), 64};
   // Audit uploads take a slot each while the engine reads and checks a document (audits_api.cc).
   std::counting_semaphore<1024> audit_slots;
   int64_t Now() const { return static_cast<int64_t>(std::time(nullptr)); }
