@@ -107,7 +107,7 @@ void Step(Context& c, Action action, const httplib::Request& req, httplib::Respo
 void AddComment(Context& c, const httplib::Request& req, httplib::Response& res) {
   auto caller = Authenticate(c, req, res, true);
   if (!caller) return;
-  auto s = ReadableSubmission(c, *caller, req, res, "评论", SubmissionTexts::kFindings);
+  auto s = ReadableSubmission(c, *caller, req, res, "评论", SubmissionTexts::kNone);
   if (!s) return;
   if (caller->role == kRoleFiler) {
     return Refuse(c, *caller, req, res, "拒绝评论 #" + std::to_string(s->id),
@@ -121,7 +121,9 @@ void AddComment(Context& c, const httplib::Request& req, httplib::Response& res)
   if (!text) return;
   if (Blank(*text)) return SendError(res, 400, "评论不能为空（text）");
   if (!finding->empty()) {
-    const nlohmann::json keyed = KeyedFindings(s->findings_json);
+    // Read only now: most comments are on the whole submission, and need no findings.
+    const auto with_findings = c.store.GetSubmission(s->id, SubmissionTexts::kFindings);
+    const nlohmann::json keyed = KeyedFindings(with_findings ? with_findings->findings_json : "[]");
     if (std::none_of(keyed.begin(), keyed.end(),
                      [&](const nlohmann::json& f) { return f.value("key", "") == *finding; })) {
       return SendError(res, 400, "#" + std::to_string(s->id) + " 没有审核结果「" + *finding + "」");
