@@ -16,6 +16,7 @@
 
 #include "base/cell_text.h"
 #include "base/chinese_numerals.h"
+#include "base/library_lock.h"
 #include "render/compression_level.h"
 #include "render/table_grid.h"
 
@@ -603,7 +604,11 @@ bool WriteXlsx(const Document& doc, const std::string& path, const OfficeOptions
   WorkbookWriter writer(doc, options, wb);
   bool ok = writer.Write(error);
   ScopedCompressionLevel compression(Compressing::kWorkbookParts);  // compression_level.h
-  lxw_error closed = workbook_close(wb);  // frees the workbook in every case
+  lxw_error closed;
+  {
+    std::lock_guard gmtime_lock(NonReentrantLibraryLock());  // base/library_lock.h
+    closed = workbook_close(wb);                             // frees the workbook in every case
+  }
   if (ok && closed != LXW_NO_ERROR) {
     *error = std::string("无法写入文件：") + lxw_strerror(closed);
     ok = false;

@@ -12,6 +12,7 @@
 
 #include "base/cell_text.h"
 #include "base/csv.h"
+#include "base/library_lock.h"
 #include "base/utf8_text.h"
 #include "model/document_kind.h"
 #include "source/source_writer.h"
@@ -1093,7 +1094,11 @@ bool Writer::Write(const std::string& path, std::string* error) {
   WriteForm(DeclaredFormSheet());
   for (const auto& s : DeclaredListSheets()) WriteList(s);
   WriteOther();  // 其他数据
-  lxw_error err = workbook_close(wb_);
+  lxw_error err;
+  {
+    std::lock_guard gmtime_lock(NonReentrantLibraryLock());  // base/library_lock.h
+    err = workbook_close(wb_);
+  }
   if (err != LXW_NO_ERROR) {
     *error = lxw_strerror(err);
     return false;
