@@ -33,8 +33,10 @@ Server::Server(const Engine& engine, Store& store, ServerOptions options)
   // body waits for the client's delayed ACK (40 ms on Linux) on every kept-alive request
   // (bench/server_bench.sh: 37 requests/s on one connection, 43 ms each, instead of < 1 ms).
   http.set_tcp_nodelay(true);
-  // Kept-alive connections hold a worker thread each; more requests per connection and more
-  // workers than cores keep 64–200 client connections from queueing behind each other.
+  // Kept-alive connections hold a worker thread each (cpp-httplib serves a connection on one
+  // thread until it closes): with fewer workers than connections, a connection waits for another
+  // to end its 1,000 requests (200 reviewers on 64 workers: seconds, or wrk's timeouts). Hence
+  // 256 workers (mostly asleep in poll; the work is bounded by the cores, not by them).
   http.set_keep_alive_max_count(1000);
   // Debian's cpp-httplib is a compiled library that listens with a backlog of 5. When 64
   // kept-alive clients reconnect at once (each after its 1,000 requests), the kernel drops the
