@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "base/read_file.h"
 #include "engine/engine.h"
 #include "reader/pdf_guard.h"
 #include "test_support.h"
@@ -267,6 +268,37 @@ TEST(PdfGuard, CountsDamagedAndLargeStreamsAsZlibDoes) {
   EXPECT_GT(over.bytes, raw.size() - 1);
   const std::string big(20 << 20, ' ');
   EXPECT_EQ(measure(Deflated(big), 1 << 30).bytes, big.size());
+}
+
+// A PDF is read whole into memory of its own (base/read_file.h, huge pages past 256 KB): a
+// regular file as it is, whatever its size; a longer file, or an endless device, is refused at
+// most a block past the limit; the results are those of the string version.
+TEST(ReadFile, ReadsWholeOrStopsPastTheLimit) {
+  const std::string path =
+      (std::filesystem::temp_directory_path() / "gongkai-read-file-test.bin").string();
+  std::string bytes;
+  for (int i = 0; bytes.size() < (3u << 20) + 123; ++i) bytes += fmt::format("{} ", i);
+  std::ofstream(path, std::ios::binary) << bytes;
+  for (uint64_t limit :
+       {uint64_t{1} << 30, uint64_t{bytes.size()}, uint64_t{bytes.size()} - 1, uint64_t{100'000}}) {
+    FileBytes read;
+    std::string as_string;
+    const ReadStatus status = ReadFileAtMost(path, limit, &read);
+    EXPECT_EQ(status, ReadFileAtMost(path, limit, &as_string)) << limit;
+    if (limit >= bytes.size()) {
+      EXPECT_EQ(status, ReadStatus::kOk) << limit;
+      EXPECT_TRUE(read.view() == bytes) << limit;
+    } else {
+      EXPECT_EQ(status, ReadStatus::kTooLarge) << limit;
+      EXPECT_LE(read.size, limit + (1 << 16)) << limit;
+    }
+  }
+  FileBytes zeros;
+  EXPECT_EQ(ReadFileAtMost("/dev/zero", 3 << 20, &zeros), ReadStatus::kTooLarge);
+  EXPECT_LE(zeros.size, (3u << 20) + (1 << 16));
+  FileBytes missing;
+  EXPECT_EQ(ReadFileAtMost(path + ".missing", 1 << 20, &missing), ReadStatus::kCannotOpen);
+  std::filesystem::remove(path);
 }
 
 }  // namespace

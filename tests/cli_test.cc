@@ -247,6 +247,37 @@ TEST(Cli, DrawingIsLoadedByGongkaiDrawOnly) {
             testing::ReadFile((dir / "b.pdf").string()).size());
 }
 
+// The workbook libraries (libzip, libxlsxwriter and OpenSSL's libcrypto, which both bring) are
+// not linked but loaded at their first use (xlsx/workbook_libraries.cc): an audit of a PDF
+// never loads them, rendering a workbook and auditing it do, and both work.
+TEST(Cli, WorkbookLibrariesAreLoadedWhenUsed) {
+  const std::string needed = testing::Shell("ldd " GONGKAI_CLI);
+  for (const char* lib : {"libzip", "libxlsxwriter", "libcrypto"}) {
+    EXPECT_EQ(needed.find(lib), std::string::npos) << lib << " is linked:\n" << needed;
+  }
+  // LD_DEBUG=files: the dynamic linker names every library it loads, dlopen's too.
+  auto loaded = [](const std::string& args, int* status) {
+    return testing::Shell("LD_DEBUG=files " GONGKAI_CLI " " + args + " 2>&1", status);
+  };
+  int status = -1;
+  const std::string pdf =
+      loaded("audit " + testing::SourceDir() + "/tests/bad_pdfs/plain.pdf", &status);
+  EXPECT_NE(pdf.find("libpoppler.so"), std::string::npos) << pdf;
+  for (const char* lib : {"libzip", "libxlsxwriter", "libcrypto"}) {
+    EXPECT_EQ(pdf.find(lib), std::string::npos) << lib << " loaded to audit a PDF";
+  }
+  fs::path dir = FreshDir("workbook-libraries");
+  const std::string xlsx = (dir / "a.xlsx").string();
+  const std::string render = loaded(
+      "render " + testing::ExamplePath("xinzhou-gov-office-2023.yaml") + " -o " + xlsx, &status);
+  EXPECT_EQ(status, 0) << render;
+  EXPECT_NE(render.find("libxlsxwriter.so"), std::string::npos);
+  EXPECT_EQ(render.find("libzip.so"), std::string::npos);
+  const std::string audit = loaded("audit " + xlsx, &status);
+  EXPECT_NE(audit.find("libzip.so"), std::string::npos);
+  EXPECT_NE(audit.find("== 武汉市新洲区人民政府办公室 2023年预算"), std::string::npos) << audit;
+}
+
 // An error in a published PDF: the report shows it with a picture of the page around it.
 TEST(Cli, AuditHtmlShowsTheErrorOnThePage) {
   const std::string pdf =

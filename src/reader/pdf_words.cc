@@ -138,7 +138,7 @@ bool LooksGarbled(const std::string& text) {
 }
 
 std::vector<PageWords> ExtractPdfWords(const std::string& path, const PdfLimits& limits) {
-  std::string bytes;
+  FileBytes bytes;
   switch (ReadFileAtMost(path, limits.max_file_bytes, &bytes)) {
     case ReadStatus::kCannotOpen:
       throw ReaderError(fmt::format("{}：无法打开，文件不存在或不是有效的 PDF", path));
@@ -148,10 +148,10 @@ std::vector<PageWords> ExtractPdfWords(const std::string& path, const PdfLimits&
     case ReadStatus::kOk:
       break;
   }
-  return ExtractPdfWordsFromBytes(bytes, path, limits);
+  return ExtractPdfWordsFromBytes(bytes.view(), path, limits);
 }
 
-std::vector<PageWords> ExtractPdfWordsFromBytes(const std::string& bytes, const std::string& name,
+std::vector<PageWords> ExtractPdfWordsFromBytes(std::string_view bytes, const std::string& name,
                                                 const PdfLimits& limits) {
   const std::string& path = name;
   if (bytes.size() > limits.max_file_bytes) {

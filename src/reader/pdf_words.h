@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace gongkai::reader {
@@ -62,7 +63,7 @@ class ReaderError : public std::runtime_error {
 std::vector<PageWords> ExtractPdfWords(const std::string& path, const PdfLimits& limits = {});
 
 // The same for a PDF already in memory; `name` is used in messages.
-std::vector<PageWords> ExtractPdfWordsFromBytes(const std::string& bytes, const std::string& name,
+std::vector<PageWords> ExtractPdfWordsFromBytes(std::string_view bytes, const std::string& name,
                                                 const PdfLimits& limits = {});
 
 // Whether `text` looks garbled: empty, or more than a third of its characters are private-use,
