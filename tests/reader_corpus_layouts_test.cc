@@ -119,6 +119,70 @@ TEST(CorpusLayoutTest, JiangsuProvincialThreePublicTable) {
   }
 }
 
+// 江苏省级 收入预算总表: the sources as rows in five groups (一般公共预算资金, 政府性基金, 财政
+// 专户管理资金, 其他资金, 上年结转和结余资金), each group's 小计 first, the group's name printed
+// left of its rows; fifteen rows, most blank. The printed figures, written down from the pages:
+// 收入总计, 一般公共预算资金小计, 公共财政拨款(补助)资金, 财政专户管理资金小计, 其他非税收入,
+// 其他资金小计, 其他收入 ("" blank).
+struct JiangsuIncome {
+  const char* file;
+  int page;
+  std::vector<std::string> amounts;
+};
+
+TEST(CorpusLayoutTest, JiangsuProvincialIncomeSourcesAsRows) {
+  const JiangsuIncome cases[] = {
+      {"江苏/2017年度部门预算公开表.pdf",
+       2,
+       {"9146.79", "9066.79", "9066.79", "", "", "80.00", "80.00"}},
+      {"江苏/2017年省检察院部门预算.pdf",
+       11,
+       {"17996.68", "17981.68", "17981.68", "", "", "15.00", "15.00"}},
+      {"江苏/2018年省检察院部门预算公开.pdf",
+       14,
+       {"21955.35", "21940.96", "21940.96", "", "", "14.39", "14.39"}},
+      {"江苏/江苏省委办公厅2017年预算公开表格.pdf",
+       2,
+       {"20849.45", "20702.25", "20702.25", "147.20", "147.20", "", ""}},
+      {"江苏/江苏省委办公厅2018年度部门预算公开表.pdf",
+       4,
+       {"24458.43", "24458.43", "24458.43", "", "", "", ""}},
+      {"江苏/省人大办公厅2018预算公开.pdf",
+       9,
+       {"15897.44", "15897.44", "15897.44", "", "", "", ""}},
+  };
+  for (const JiangsuIncome& c : cases) {
+    SCOPED_TRACE(c.file);
+    READ_CORPUS_FILE(doc, c.file);
+    const PublishedTable* t = doc.Find("income_summary");
+    ASSERT_NE(t, nullptr);
+    EXPECT_EQ(t->pages, std::vector<int>{c.page});
+    ASSERT_EQ(Names(*t), std::vector<std::string>{"金额"});
+    ASSERT_EQ(t->rows.size(), 15u);
+    std::vector<std::string> names, amounts;
+    for (const PublishedRow& r : t->rows) names.push_back(r.name);
+    for (size_t i : {0, 1, 2, 5, 7, 8, 11}) amounts.push_back(Printed(t->rows[i])[0]);
+    EXPECT_EQ(amounts, c.amounts);
+    EXPECT_EQ(names[1], "一般公共预算资金小计");
+    EXPECT_EQ(names[4], "政府性基金小计");
+    EXPECT_NE(names[5].find("专户管理资金小计"), std::string::npos) << names[5];  // 财政(转)专户
+    EXPECT_EQ(names[8], "其他资金小计");
+    EXPECT_EQ(names[13], "上年结转和结余资金小计");
+    EXPECT_TRUE(names[14].starts_with("其中")) << names[14];
+    EXPECT_TRUE(FindingsIn(doc, "income_summary").empty());
+    // 1 万元 more in 公共财政拨款(补助)资金 is one error, at 一般公共预算资金小计.
+    PublishedDocument changed = doc;
+    for (PublishedTable& m : changed.tables) {
+      if (m.id == "income_summary") m.rows[2].amounts[0].value += Money::FromWan(1);
+    }
+    std::vector<ReaderFinding> found = FindingsIn(changed, "income_summary");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].level, FindingLevel::kError);
+    EXPECT_EQ(found[0].row, "一般公共预算资金小计");
+    EXPECT_EQ(found[0].page, c.page);
+  }
+}
+
 // 西安市卫生健康委员会 2022 决算 (汇总): columns no unit has a figure in, whose header words
 // used to be read as one name with their neighbour ("上级补助收入事业收入", "小计基本支出").
 TEST(CorpusLayoutTest, XianBlankColumnsKeepTheirOwnNames) {

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "reader/reader.h"
@@ -696,6 +697,107 @@ TEST(ReaderTest, ChecksTheIncomeSourcesAcrossEachRowOfTheIncomeSummary) {
                            "上年结转/小计为 130.00万元，相差 10.00万元"),
             std::string::npos)
       << f.message;
+}
+
+// 江苏省级's 收入预算总表 as pdftotext -layout prints it: the sources as rows in groups, each
+// group's name left of its rows (on the line of one of them, or between two), its 小计 first,
+// most rows blank. `changed` replaces the amounts of some rows (by their line's index).
+std::string GroupedSources(const std::map<int, std::string>& changed = {}) {
+  std::vector<std::pair<std::string, std::string>> lines = {
+      {"                    收入总计", "135.00"},
+      {"                    小计", "100.00"},
+      {"   一般公共预算资金   公共财政拨款(补助)资金", "100.00"},
+      {"                    专项收入", ""},
+      {"       政府性基金   小计", ""},
+      {"                    小计", "5.00"},
+      {"   财政专户管理资金   专户管理教育收费", ""},
+      {"                    其他非税收入", "5.00"},
+      {"                    小计", "30.00"},
+      {"                    事业收入", "20.00"},
+      {"       其他资金     经营收入", ""},
+      {"                    其他收入", "10.00"},
+      {"                    小计", ""},
+      {"  上年结转和结余资金", ""},
+      {"                    其中：动用上年结转和结余资金", ""},
+  };
+  std::string text =
+      "表二\n                收入预算总表\n部门：某某局                       单位：万元\n"
+      "        项目名称                           金额\n";
+  for (size_t i = 0; i < lines.size(); ++i) {
+    auto it = changed.find(static_cast<int>(i));
+    const std::string& amount = it == changed.end() ? lines[i].second : it->second;
+    std::string line = lines[i].first;
+    if (!amount.empty()) line += std::string(60 - DisplayWidth(line), ' ') + amount;
+    text += line + "\n\n";
+  }
+  return text + "\f三、支出预算总表\n单位：万元\n合计\t基本支出\n135.00\t135.00\n";
+}
+
+TEST(ReaderTest, ReadsTheIncomeSourcesPrintedAsRowsInGroups) {
+  PublishedDocument doc = ReadPublishedText(GroupedSources(), "jiangsu.txt", Options());
+  const PublishedTable* t = doc.Find("income_summary");
+  ASSERT_NE(t, nullptr);
+  ASSERT_EQ(t->columns.size(), 1u);
+  EXPECT_EQ(t->columns[0].name, "金额");
+  std::vector<std::string> names;
+  for (const PublishedRow& r : t->rows) names.push_back(r.name);
+  EXPECT_EQ(names, (std::vector<std::string>{
+                       "收入总计", "一般公共预算资金小计", "公共财政拨款(补助)资金", "专项收入",
+                       "政府性基金小计", "财政专户管理资金小计", "专户管理教育收费", "其他非税收入",
+                       "其他资金小计", "事业收入", "经营收入", "其他收入", "上年结转和结余资金小计",
+                       "其中：动用上年结转和结余资金"}));
+  EXPECT_TRUE(t->rows[0].is_total);
+  EXPECT_EQ(t->rows[8].amounts[0].value, Wan("30"));
+  EXPECT_TRUE(t->rows[3].amounts[0].blank);
+  EXPECT_TRUE(CheckPublished(doc, gongkai::testing::ThreePublic()).empty());
+
+  // A source printed 1 万元 more than its group's 小计 says: one error, at that 小计.
+  doc = ReadPublishedText(GroupedSources({{11, "11.00"}}), "jiangsu.txt", Options());
+  std::vector<ReaderFinding> findings = CheckPublished(doc, gongkai::testing::ThreePublic());
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].level, FindingLevel::kError);
+  EXPECT_EQ(findings[0].rule, "BAL-003");
+  EXPECT_EQ(findings[0].row, "其他资金小计");
+  EXPECT_EQ(findings[0].column, "金额");
+  EXPECT_EQ(findings[0].printed, Wan("30"));
+  EXPECT_EQ(findings[0].computed, Wan("31"));
+  EXPECT_NE(findings[0].message.find(
+                "：印为 30.00万元，事业收入 + 经营收入 + 其他收入为 31.00万元，相差 -1.00万元"),
+            std::string::npos)
+      << findings[0].message;
+
+  // A 小计 left blank over a source that has an amount: found at that 小计, not at the group
+  // above (a blank row is a row).
+  doc = ReadPublishedText(GroupedSources({{5, ""}}), "jiangsu.txt", Options());
+  findings = CheckPublished(doc, gongkai::testing::ThreePublic());
+  ASSERT_FALSE(findings.empty());
+  EXPECT_EQ(findings[0].row, "财政专户管理资金小计");
+  EXPECT_EQ(findings[0].computed, Wan("5"));
+  for (const ReaderFinding& f : findings) EXPECT_NE(f.row, "一般公共预算资金小计") << f.message;
+
+  // 收入总计 against the 小计s; 其中 is no source of its own.
+  doc = ReadPublishedText(GroupedSources({{0, "140.00"}, {14, "7.00"}}), "jiangsu.txt", Options());
+  findings = CheckPublished(doc, gongkai::testing::ThreePublic());
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].row, "收入总计");
+  EXPECT_EQ(findings[0].printed, Wan("140"));
+  EXPECT_EQ(findings[0].computed, Wan("135"));
+}
+
+// The last row of a table is no first line of the title below it, nor the row of a table
+// before it ("其中：动用上年结转和结余资金" / "三、支出预算总表"); a table's number on the line
+// above its title is ("附表4-1" / "收支总表").
+TEST(ReaderTest, ATitleIsNotJoinedToTheRowAboveIt) {
+  PublishedDocument doc = ReadPublishedText(GroupedSources(), "jiangsu.txt", Options());
+  ASSERT_NE(doc.Find("expenditure_summary"), nullptr);
+  EXPECT_EQ(doc.Find("expenditure_summary")->title, "三、支出预算总表");
+  doc = ReadPublishedText(
+      "附表4-1\n收支总表\n单位：万元\n收入\t\t支出\t\n项目\t预算数\t项目\t预算数\n"
+      "一、一般公共预算拨款\t100.00\t一、一般公共服务支出\t100.00\n"
+      "收入总计\t100.00\t支出总计\t100.00\n",
+      "numbered.txt", Options());
+  ASSERT_EQ(doc.tables.size(), 1u);
+  EXPECT_EQ(doc.tables[0].title, "附表4-1收支总表");
 }
 
 // --- The seeds: pdftotext output of a published budget, tab-separated ------------------------

@@ -373,6 +373,61 @@ void CheckIncomeSources(const PublishedTable& t, std::vector<ReaderFinding>* out
   }
 }
 
+// The sources of income printed as rows in groups, each group's 小计 first (江苏省级's 收入预算
+// 总表, as table_reader.cc reads it: "一般公共预算资金小计", its items, "政府性基金小计", …):
+// each 小计 = the rows after it up to the next 小计, the total above them (收入总计) = the
+// 小计s and any source printed between it and the first. A row "其中：…" is part of the one
+// before it, no source of its own. Only where no row has a code.
+void CheckGroupedSources(const PublishedTable& t, std::vector<ReaderFinding>* out) {
+  if (t.sides != 1) return;
+  const auto subtotal = [](const PublishedRow& r) { return r.name.ends_with("小计"); };
+  const auto part = [](const PublishedRow& r) { return r.name.starts_with("其中"); };
+  size_t first = t.rows.size();
+  for (size_t i = 0; i < t.rows.size(); ++i) {
+    if (!t.rows[i].code.empty()) return;
+    if (subtotal(t.rows[i]) && first == t.rows.size()) first = i;
+  }
+  if (first == t.rows.size()) return;
+  for (size_t c = 0; c < t.columns.size(); ++c) {
+    const PublishedRow* total = nullptr;
+    std::vector<const PublishedRow*> sources;
+    for (size_t i = 0; i < first; ++i) {
+      const PublishedRow& r = t.rows[i];
+      if (r.is_total && !total) {
+        total = &r;
+      } else if (total && !part(r)) {
+        sources.push_back(&r);
+      }
+    }
+    for (size_t i = first; i < t.rows.size();) {
+      const PublishedRow& head = t.rows[i];
+      sources.push_back(&head);
+      Money sum;
+      int items = 0;
+      std::string what;
+      for (++i; i < t.rows.size() && !subtotal(t.rows[i]) && !t.rows[i].is_total; ++i) {
+        if (part(t.rows[i])) continue;
+        sum += t.rows[i].amounts[c].value;
+        what += (what.empty() ? "" : " + ") + t.rows[i].name;
+        ++items;
+      }
+      if (items > 0) {
+        Judge({&t, &head, c, head.amounts[c].value, sum, items, what}, out);
+      }
+      if (i < t.rows.size() && t.rows[i].is_total) break;  // a second table's total
+    }
+    if (!total) continue;
+    Money sum;
+    std::string what;
+    for (const PublishedRow* r : sources) {
+      sum += r->amounts[c].value;
+      what += (what.empty() ? "" : " + ") + r->name;
+    }
+    Judge({&t, total, c, total->amounts[c].value, sum, static_cast<int>(sources.size()), what},
+          out);
+  }
+}
+
 // A column's own words: its header path without the parents the layouts of the “三公” table
 // print over several columns (role `parent` of data/reader/three_public.csv), so that
 // "“三公”经费/公务用车购置及运行维护费/公务用车购/置费" reads 公务用车购置费 and its 小计 reads
@@ -620,6 +675,7 @@ void CheckTable(const PublishedTable& t, bool final_accounts, const ThreePublicW
   if (t.id == "income_summary") {
     const size_t from = out->size();
     CheckIncomeSources(t, out);
+    CheckGroupedSources(t, out);
     Tag(out, from, "BAL-003");
   }
   const bool economic = t.id == "general_basic_expenditure";

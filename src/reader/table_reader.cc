@@ -70,12 +70,12 @@ bool IsNote(std::string_view compact) {
          compact.rfind("说明", 0) == 0 || compact.rfind("填报说明", 0) == 0;
 }
 
-// A table number on its own: "公开03表", "预算01表", "表3", "表一".
+// A table number on its own: "公开03表", "预算01表", "表3", "表一", "附表4-1".
 bool IsTableNumber(const std::string& compact) {
   // It ends in 表 or a number after 表: a line without 表 is not looked at twice.
   if (compact.find("表") == std::string::npos) return false;
   static const Regex kNumberOnly(
-      R"(^(公开|预算|决算|附|部门)?(\d+|[一二三四五六七八九十]+)?表(\d+|[一二三四五六七八九十]+)?$)");
+      R"(^(公开|预算|决算|附|部门)?(\d+|[一二三四五六七八九十]+)?表(\d+([-－.]\d+)?|[一二三四五六七八九十]+)?$)");
   return std::regex_match(compact, kNumberOnly);
 }
 
@@ -99,6 +99,19 @@ std::string NumberText(Money m, MoneyUnit unit) {
   if (point == std::string::npos) return t + ".00";
   if (t.size() - point - 1 < 2) t += '0';
   return t;
+}
+
+// The amount printed in `cell`, in `unit`. A workbook's number is read from its value, exactly,
+// and shown in the unit.
+PublishedAmount AmountAt(const Page& page, const Cell& cell, MoneyUnit unit) {
+  PublishedAmount a;
+  std::optional<Money> m =
+      cell.number.empty() ? ParsePublishedAmount(cell.text, unit) : CellMoney(cell.number, unit);
+  a.text = cell.number.empty() || !m ? cell.text : NumberText(*m, unit);
+  a.blank = m && m->is_zero() && !AllDigits(RemoveSpaces(a.text).substr(0, 1));
+  a.value = m.value_or(Money());
+  a.where = At(page, cell);
+  return a;
 }
 
 struct Title {
@@ -126,7 +139,11 @@ bool TitleAt(const std::vector<Page>& pages, size_t p, size_t l, const TableCata
   size_t last = l;
   if (!match && !EndsWith(normal, "表") && l + 1 < lines.size()) {
     std::string next = NormalizeTitle(lines[l + 1].Compact());
-    if (CodePoints(next) <= 8 && (EndsWith(next, "表") || EndsWith(next, ")"))) {
+    // A title of its own after the last row of the table above ("其中：动用上年结转和结余资金"
+    // / "三、支出预算总表") is not joined to it; its number on the line above ("表 1" /
+    // "收支总表") is.
+    if (CodePoints(next) <= 8 && (EndsWith(next, "表") || EndsWith(next, ")")) &&
+        (IsTableNumber(normal) || !catalog.Match(next))) {
       if (const TablePattern* joined = catalog.Match(normal + next)) {
         match = joined;
         normal += next;
@@ -774,6 +791,140 @@ std::vector<Interval> WithBlankColumns(std::vector<Interval> columns,
   return columns;
 }
 
+struct BodyLine {
+  size_t page;  // index into the pages
+  const Line* line;
+};
+
+// The 收入总表 of 江苏省级 budgets lists the sources of income as rows under one 金额 column,
+// in groups, each group's name in a column of its own left of its rows, centred over them (on
+// the line of one of them, or between two):
+//
+//   收入总计
+//   一般公共预算资金   小计 | 公共财政拨款(补助)资金 | 专项收入
+//   政府性基金         小计
+//   财政专户管理资金   小计 | 专户管理教育收费 | 其他非税收入
+//   其他资金           小计 | 事业收入 | 经营收入 | 其他收入 | 债务资金(银行贷款)
+//   上年结转和结余资金 小计 | 其中：动用上年结转和结余资金
+//
+// Most of its rows are blank. Read as other tables, only the lines with amounts are rows, and
+// a group's name runs into the name of the row beside it ("一般公共预算资金公共财政拨款(补助)
+// 资金"); the 小计s cannot be told apart. So the table's lines (`body`) are read again: every
+// line is a row, blank ones too, and a name in the group column names the group of the 小计
+// at or above it ("一般公共预算资金小计"), no row of its own. The group column is where the
+// first of two names on a line starts, left of where the second starts; a name alone on a
+// line is in it only if it starts nearer to it and the line prints no amount (a 收入总计
+// merged over both columns of a sheet prints one). Only where some row is a 小计 and no line
+// holds a code: other tables keep their rows as first read.
+void ReadGroupedSources(const std::vector<Page>& pages, const std::vector<const Line*>& header,
+                        const std::vector<BodyLine>& body, PublishedTable* table) {
+  struct Entry {
+    size_t page;
+    const Line* line;
+    std::vector<const Cell*> labels, amounts;
+  };
+  std::vector<Entry> entries;
+  double group_end = -1e9, item_start = 1e9;  // of the first and second names on a line
+  for (const BodyLine& b : body) {
+    Entry e{b.page, b.line, {}, {}};
+    for (const Classified& c : Classify(*b.line)) {
+      if (c.kind == Kind::kCode) return;
+      (c.kind == Kind::kAmount ? e.amounts : e.labels).push_back(c.cell);
+    }
+    if (e.labels.size() >= 2) {
+      group_end = std::max(group_end, e.labels[0]->box.x0);
+      item_start = std::min(item_start, e.labels[1]->box.x0);
+    }
+    entries.push_back(std::move(e));
+  }
+  if (group_end >= item_start) return;
+  const double split = (group_end + item_start) / 2;
+  struct GroupName {
+    size_t page;
+    double y;  // the middle of its box
+    std::string text;
+  };
+  std::vector<GroupName> names;
+  std::vector<PublishedRow> rows;
+  std::vector<std::pair<size_t, double>> tops;  // of each row: page index, top of its line
+  for (Entry& e : entries) {
+    const Page& page = pages[e.page];
+    if (!e.labels.empty() && e.labels[0]->box.x0 < split &&
+        (e.labels.size() >= 2 || e.amounts.empty())) {
+      const Box& b = e.labels[0]->box;
+      names.push_back({e.page, (b.y0 + b.y1) / 2, RemoveSpaces(e.labels[0]->text)});
+      e.labels.erase(e.labels.begin());
+    }
+    if (e.labels.empty()) {
+      if (!e.amounts.empty()) return;  // an amount without a name: not this layout
+      continue;
+    }
+    std::string name;
+    for (const Cell* c : e.labels) name += RemoveSpaces(c->text);
+    // The rest of a name too long for its cell, just below it (not on a page of text, whose
+    // rows may be printed on consecutive lines).
+    if (e.amounts.empty() && !rows.empty() && !page.from_text && tops.back().first == e.page &&
+        name != "小计" && !name.starts_with("其中") &&
+        e.line->box.y0 - rows.back().where.box.y1 < 0.8 * e.line->box.height()) {
+      rows.back().name += name;
+      continue;
+    }
+    PublishedRow row;
+    row.where = At(page, *e.labels[0]);
+    for (const Cell* c : e.labels) row.where.box.x1 = std::max(row.where.box.x1, c->box.x1);
+    row.name = std::move(name);
+    row.is_total = IsTotalName(row.name);
+    row.amounts.resize(1);
+    if (!e.amounts.empty()) {
+      if (e.amounts.size() > 1) return;  // one 金额 column
+      row.amounts[0] = AmountAt(page, *e.amounts[0], table->unit);
+    } else {
+      row.amounts[0].where.page = page.number;
+      if (!page.sheet.empty() && row.where.row > 0) {
+        row.amounts[0].where.sheet = page.sheet;
+        row.amounts[0].where.row = row.where.row;
+        row.amounts[0].where.col = static_cast<int>(table->columns[0].x0 / 10) + 1;
+      }
+    }
+    tops.push_back({e.page, e.line->box.y0});
+    rows.push_back(std::move(row));
+  }
+  if (std::none_of(rows.begin(), rows.end(),
+                   [](const PublishedRow& r) { return r.name == "小计"; })) {
+    return;
+  }
+  // Each group's name to the last 小计 at or above its middle.
+  std::vector<std::string> groups(rows.size());
+  for (const GroupName& n : names) {
+    std::optional<size_t> at;
+    for (size_t i = 0; i < rows.size(); ++i) {
+      if (rows[i].name != "小计") continue;
+      if (tops[i].first < n.page || (tops[i].first == n.page && tops[i].second <= n.y)) at = i;
+    }
+    if (at) groups[*at] += n.text;
+  }
+  for (size_t i = 0; i < rows.size(); ++i) rows[i].name = groups[i] + rows[i].name;
+  table->rows = std::move(rows);
+  // "金额" centred in its wide cell may reach over none of the amounts printed right in it:
+  // the one header label right of the names is the column's.
+  PublishedColumn& column = table->columns[0];
+  std::vector<const Cell*> right;
+  for (const Line* h : header) {
+    for (const Cell& c : h->cells) {
+      if (c.box.x0 > item_start) right.push_back(&c);
+    }
+  }
+  if (column.name.empty() && right.size() == 1) column.name = column.path = right[0]->text;
+  // The blank rows after the last with an amount are the table's too.
+  for (const Entry& e : entries) {
+    const int number = pages[e.page].number;
+    const int line = static_cast<int>(e.line - pages[e.page].lines.data()) + 1;
+    for (LineSpan& span : table->spans) {
+      if (span.page == number) span.last = std::max(span.last, line);
+    }
+  }
+}
+
 PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, size_t end_page,
                          size_t end_line) {
   PublishedTable table;
@@ -786,6 +937,7 @@ PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, siz
   }
   table.title = title.text;
   std::vector<DataLine> data;
+  std::vector<BodyLine> body;       // every line after the header, labels alone too
   std::vector<const Line*> header;  // of the first page
   const std::string normal_title = NormalizeTitle(RemoveSpaces(title.text));
   for (size_t p = title.page; p <= end_page && p < pages.size(); ++p) {
@@ -856,6 +1008,7 @@ PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, siz
         if (p == title.page && !numbering) header.push_back(&line);
         continue;
       }
+      body.push_back({p, &line});
       bool has_amount = false, has_code = false;
       for (const Classified& c : cells) {
         has_amount |= c.kind == Kind::kAmount;
@@ -1047,15 +1200,7 @@ PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, siz
             }
           }
           if (best == table.columns.size()) continue;
-          PublishedAmount& a = row.amounts[best];
-          // A workbook's number is read from its value, exactly, and shown in the unit.
-          std::optional<Money> m = c.cell->number.empty()
-                                       ? ParsePublishedAmount(c.cell->text, table.unit)
-                                       : CellMoney(c.cell->number, table.unit);
-          a.text = c.cell->number.empty() || !m ? c.cell->text : NumberText(*m, table.unit);
-          a.blank = m && m->is_zero() && !AllDigits(RemoveSpaces(a.text).substr(0, 1));
-          a.value = m.value_or(Money());
-          a.where = At(pages[d.page], *c.cell);
+          row.amounts[best] = AmountAt(pages[d.page], *c.cell, table.unit);
           any = true;
         } else {
           labels.push_back(c.cell->text);
@@ -1100,6 +1245,9 @@ PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, siz
       }
       table.rows.push_back(std::move(row));
     }
+  }
+  if (table.id == "income_summary" && table.sides == 1 && table.columns.size() == 1) {
+    ReadGroupedSources(pages, header, body, &table);
   }
   return table;
 }
