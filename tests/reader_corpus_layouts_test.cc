@@ -183,6 +183,47 @@ TEST(CorpusLayoutTest, JiangsuProvincialIncomeSourcesAsRows) {
   }
 }
 
+// 西安市安全生产监督管理局 2019 收入总表 (p. 4): thirteen numbered columns, eight of them
+// blank, their header words wrapped over three lines in narrow cells; 部门预算 printed centred
+// over 合计 … 上年实户资金余额. Figures written down from the page.
+TEST(CorpusLayoutTest, XianIncomeSummaryByItsNumberedColumns) {
+  READ_CORPUS_FILE(doc, "陕西-西安市/应急管理局_2026年部门预算.pdf");
+  const PublishedTable* t = doc.Find("income_summary");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->pages, std::vector<int>{4});
+  std::vector<std::string> paths;
+  for (const PublishedColumn& c : t->columns) paths.push_back(c.path);
+  EXPECT_EQ(paths,
+            (std::vector<std::string>{
+                "总计", "合计", "一般公共预算拨款/小计",
+                "一般公共预算拨款/其中：专项资金列入部门预算项目", "政府性基金拨款",
+                "部门预算/上级补助收入", "事业收入", "事业单位经营收入", "对附属单位上缴收入",
+                "用事业基金弥补收支差额", "上年结转", "上年实户资金余额", "其他收入"}));
+  ASSERT_EQ(t->rows.size(), 5u);
+  const std::vector<std::string> blank(5, "");
+  auto with = [&](std::vector<std::string> head, const char* carried, const char* balance) {
+    head.insert(head.end(), blank.begin(), blank.end());
+    head.insert(head.end(), {"", carried, balance, ""});
+    return head;
+  };
+  EXPECT_EQ(Printed(t->rows[0]), with({"3695.91", "3695.91", "3643.37", ""}, "11.61", "40.93"));
+  EXPECT_EQ(Printed(t->rows[1]), with({"2123.93", "2123.93", "2080.32", ""}, "11.61", "32.00"));
+  EXPECT_EQ(Printed(t->rows[2]), with({"463.23", "463.23", "461.80", ""}, "", "1.43"));
+  EXPECT_EQ(Printed(t->rows[4]), with({"270.98", "270.98", "270.98", ""}, "", ""));
+  EXPECT_TRUE(FindingsIn(doc, "income_summary").empty());
+  // 1 万元 more in 上年实户资金余额 of a unit is one error, at that unit's 总计.
+  PublishedDocument changed = doc;
+  for (PublishedTable& m : changed.tables) {
+    if (m.id == "income_summary") m.rows[2].amounts[11].value += Money::FromWan(1);
+  }
+  std::vector<ReaderFinding> found = FindingsIn(changed, "income_summary");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].level, FindingLevel::kError);
+  EXPECT_EQ(found[0].column, "总计");
+  EXPECT_EQ(found[0].printed.Wan(2), "463.23");
+  EXPECT_EQ(found[0].computed.Wan(2), "464.23");
+}
+
 // 西安市卫生健康委员会 2022 决算 (汇总): columns no unit has a figure in, whose header words
 // used to be read as one name with their neighbour ("上级补助收入事业收入", "小计基本支出").
 TEST(CorpusLayoutTest, XianBlankColumnsKeepTheirOwnNames) {

@@ -615,6 +615,69 @@ TEST(ReaderPageTest, TwoSidedTableSeesItsBlankLastColumn) {
 }
 
 // Hostile text: thousands of amounts on a line, of rows, of titles — read in bounded time.
+// 西安's 收入总表 numbers its columns under the header (** | 1 | 2 | … | 6) and prints 部门预算
+// centred over 合计 … 上年结转 (其他收入 beside it), where it reaches over 财政拨款 alone; the
+// 事业收入 and 其他收入 columns print no amount.
+std::vector<Word> NumberedIncomeSummary(const char* carried) {
+  return {
+      WordAt("部门综合预算收入总表", 250, 370, 40),
+      WordAt("单位：万元", 520, 570, 60),
+      WordAt("部门预算", 286, 334, 80),
+      WordAt("单位名称", 20, 68, 100),
+      WordAt("总计", 140, 160, 100),
+      WordAt("合计", 218, 242, 100),
+      WordAt("财政拨款", 286, 334, 100),
+      WordAt("事业收入", 366, 414, 100),
+      WordAt("上年结转", 446, 494, 100),
+      WordAt("其他收入", 526, 574, 100),
+      WordAt("**", 40, 50, 118),
+      WordAt("1", 147, 153, 118),
+      WordAt("2", 227, 233, 118),
+      WordAt("3", 307, 313, 118),
+      WordAt("4", 387, 393, 118),
+      WordAt("5", 467, 473, 118),
+      WordAt("6", 547, 553, 118),
+      WordAt("合计", 30, 54, 140),
+      WordAt("100.00", 152, 186, 140),
+      WordAt("100.00", 232, 266, 140),
+      WordAt("90.00", 318, 346, 140),
+      WordAt(carried, 478, 506, 140),
+  };
+}
+
+TEST(ReaderPageTest, NumberedColumnsAreColumnsEvenWithoutAmounts) {
+  PublishedDocument doc = PageDocument(NumberedIncomeSummary("10.00"));
+  ASSERT_EQ(doc.tables.size(), 1u);
+  const PublishedTable& t = doc.tables[0];
+  ASSERT_EQ(t.id, "income_summary");
+  std::vector<std::string> paths;
+  for (const PublishedColumn& c : t.columns) paths.push_back(c.path);
+  EXPECT_EQ(paths, (std::vector<std::string>{"总计", "合计", "部门预算/财政拨款", "事业收入",
+                                             "上年结转", "其他收入"}));
+  ASSERT_EQ(t.rows.size(), 1u);
+  EXPECT_TRUE(t.rows[0].amounts[3].blank);
+  EXPECT_EQ(t.rows[0].amounts[4].value, Wan("10"));
+  // Printed blank, as many a 政府性基金 table is, it has its columns all the same.
+  std::vector<Word> blank = NumberedIncomeSummary("10.00");
+  blank.resize(blank.size() - 5);  // the 合计 row
+  doc = PageDocument(blank);
+  ASSERT_EQ(doc.tables.size(), 1u);
+  paths.clear();
+  for (const PublishedColumn& c : doc.tables[0].columns) paths.push_back(c.path);
+  EXPECT_EQ(paths, (std::vector<std::string>{"总计", "合计", "部门预算/财政拨款", "事业收入",
+                                             "上年结转", "其他收入"}));
+  EXPECT_TRUE(doc.tables[0].rows.empty());
+  doc = PageDocument(NumberedIncomeSummary("10.00"));
+  // Whatever 部门预算 spans, 总计 is the sum of the sources (合计 being one of their sums).
+  EXPECT_TRUE(CheckPublished(doc, gongkai::testing::ThreePublic()).empty());
+  ReaderFinding f = OnlyError(PageDocument(NumberedIncomeSummary("11.00")), "BAL-003", "总计",
+                              Wan("100"), Wan("101"));
+  EXPECT_NE(
+      f.message.find("：印为 100.00万元，财政拨款 + 事业收入 + 上年结转 + 其他收入为 101.00万元"),
+      std::string::npos)
+      << f.message;
+}
+
 TEST(ReaderTest, HostileTextIsReadInBoundedTime) {
   std::string wide = "支出总表\n单位：万元\n科目编码  科目名称  合计\n201  一般公共服务支出";
   for (int i = 0; i < 3000; ++i) wide += "  1.00";

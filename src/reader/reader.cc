@@ -315,6 +315,54 @@ bool FlatIncomeGroups(const std::vector<size_t>& cols,
   return true;
 }
 
+// A header that reads as no tree: a parent label centred over several columns seen over one
+// only (西安 2019's 部门预算, printed over 合计 … 上年实户资金余额 with 其他收入 beside it, read
+// over 上级补助收入). Whatever columns such a label spans, the leading total (总计) is the sum
+// of the sources that are no sums themselves: a group's 小计 stands for its group (whose other
+// columns, 其中 ones too, are in it), and another sum label (合计) is the sum of columns that
+// are counted already. Only this equation is checked; the others depend on spans not read.
+// False where a 小计's group is not known (no parent seen over it) or fewer than two sources
+// are left.
+bool LeafSources(const std::vector<size_t>& cols,
+                 const std::vector<std::vector<std::string>>& labels,
+                 std::vector<IncomeSum>* sums) {
+  if (cols.size() < 3 || labels[cols[0]].size() != 1 || !SumLabel(labels[cols[0]][0]) ||
+      labels[cols[0]][0] == "小计") {
+    return false;
+  }
+  const auto parent = [&](size_t c) {
+    std::string p;
+    for (size_t k = 0; k + 1 < labels[c].size(); ++k) p += labels[c][k] + "/";
+    return p;
+  };
+  std::vector<std::string> summed;  // the parents of the 小计s, "一般公共预算拨款/"
+  for (size_t i = 1; i < cols.size(); ++i) {
+    if (labels[cols[i]].back() != "小计") continue;
+    if (labels[cols[i]].size() < 2) return false;
+    summed.push_back(parent(cols[i]));
+  }
+  IncomeSum top{cols[0], {}};
+  for (size_t i = 1; i < cols.size(); ++i) {
+    const std::vector<std::string>& l = labels[cols[i]];
+    if (l.back() == "小计") {
+      top.parts.push_back(cols[i]);
+      continue;
+    }
+    if (std::any_of(l.begin(), l.end(), [](const std::string& x) { return x.starts_with("其中"); }))
+      continue;
+    const std::string p = parent(cols[i]);
+    if (std::any_of(summed.begin(), summed.end(),
+                    [&](const std::string& s) { return p.starts_with(s); })) {
+      continue;
+    }
+    if (SumLabel(l.back())) continue;
+    top.parts.push_back(cols[i]);
+  }
+  if (top.parts.size() < 2) return false;
+  sums->push_back(top);
+  return true;
+}
+
 void CheckIncomeSources(const PublishedTable& t, std::vector<ReaderFinding>* out) {
   if (t.sides != 1) return;
   std::vector<size_t> cols;
@@ -338,7 +386,7 @@ void CheckIncomeSources(const PublishedTable& t, std::vector<ReaderFinding>* out
     sums.insert(sums.begin(), {*total, parts});
   } else {
     sums.clear();
-    if (!FlatIncomeGroups(cols, labels, &sums)) return;
+    if (!FlatIncomeGroups(cols, labels, &sums) && !LeafSources(cols, labels, &sums)) return;
   }
   auto shown = [&](size_t c) {
     for (const IncomeSum& s : sums) {

@@ -925,6 +925,48 @@ void ReadGroupedSources(const std::vector<Page>& pages, const std::vector<const 
   }
 }
 
+// The columns of a one-sided table that numbers its columns under the header ("** | ** | 1 |
+// 2 | … | 13", 西安's tables; the blank 政府性基金 tables of many): one column per number, each
+// number centred in its column, so a column that prints no amount is one all the same and
+// the header names it as any other. Only where the numbers run 1, 2, 3 … left to right, and
+// each column with amounts (`columns`) lies under one number of its own (nearest to it, within
+// half the distance to the next): otherwise the numbers are not read as columns.
+std::vector<Interval> WithNumberedColumns(std::vector<Interval> columns, const Line& numbers) {
+  std::vector<const Cell*> cells;
+  for (const Cell& c : numbers.cells) {
+    std::string t = RemoveSpaces(c.text);
+    if (!AllDigits(t) || t.empty()) continue;
+    if (t != std::to_string(cells.size() + 1)) return columns;
+    cells.push_back(&c);
+  }
+  if (cells.size() <= columns.size() || cells.size() < 2) return columns;
+  const auto centre = [](const Cell* c) { return (c->box.x0 + c->box.x1) / 2; };
+  std::vector<bool> taken(cells.size(), false);
+  for (const Interval& col : columns) {
+    const double mid = (col.x0 + col.x1) / 2;
+    size_t best = 0;
+    for (size_t k = 1; k < cells.size(); ++k) {
+      if (std::abs(centre(cells[k]) - mid) < std::abs(centre(cells[best]) - mid)) best = k;
+    }
+    const double pitch = best + 1 < cells.size() ? centre(cells[best + 1]) - centre(cells[best])
+                                                 : centre(cells[best]) - centre(cells[best - 1]);
+    // Amounts are right-aligned: a column's right edge lies within its number's cell.
+    if (taken[best] || std::abs(centre(cells[best]) - mid) > pitch / 2) return columns;
+    taken[best] = true;
+  }
+  // Each column is its number's cell, from halfway to the number before to halfway to the
+  // next: the header's labels are centred in it, amounts right-aligned in it.
+  std::vector<Interval> out;
+  for (size_t k = 0; k < cells.size(); ++k) {
+    const double c = centre(cells[k]);
+    const double left = k > 0 ? (centre(cells[k - 1]) + c) / 2 : c - (centre(cells[1]) - c) / 2;
+    const double right =
+        k + 1 < cells.size() ? (c + centre(cells[k + 1])) / 2 : c + (c - centre(cells[k - 1])) / 2;
+    out.push_back({left, right});
+  }
+  return out;
+}
+
 PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, size_t end_page,
                          size_t end_line) {
   PublishedTable table;
@@ -938,6 +980,7 @@ PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, siz
   table.title = title.text;
   std::vector<DataLine> data;
   std::vector<BodyLine> body;       // every line after the header, labels alone too
+  const Line* numbers = nullptr;    // the columns' numbers under the header (** ** 1 2 3 …)
   std::vector<const Line*> header;  // of the first page
   const std::string normal_title = NormalizeTitle(RemoveSpaces(title.text));
   for (size_t p = title.page; p <= end_page && p < pages.size(); ++p) {
@@ -1006,6 +1049,7 @@ PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, siz
                            return AllDigits(t) || t.find_first_not_of('*') == std::string::npos;
                          });
         if (p == title.page && !numbering) header.push_back(&line);
+        if (p == title.page && numbering) numbers = &line;
         continue;
       }
       body.push_back({p, &line});
@@ -1141,6 +1185,7 @@ PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, siz
     }
     const Page& first_page = pages[title.page];
     if (!approximate && !first_page.from_text && first_page.sheet.empty()) {
+      if (numbers && table.sides == 1) merged = WithNumberedColumns(std::move(merged), *numbers);
       merged = WithBlankColumns(std::move(merged), header, data, bounds, side, table.sides);
     }
     for (const Interval& i : merged) {
