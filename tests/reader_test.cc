@@ -678,6 +678,42 @@ TEST(ReaderPageTest, NumberedColumnsAreColumnsEvenWithoutAmounts) {
       << f.message;
 }
 
+// 江苏省级's tables made with Excel: "金额" centred in its wide cell, left of the amounts
+// printed at the cell's right edge, over none of them.
+std::vector<Word> AmountLabelLeftOfItsAmounts(const char* office) {
+  return {
+      WordAt("一般公共预算支出预算表", 267, 553, 60),
+      WordAt("单位：万元", 733, 778, 90),
+      WordAt("功能科目代码", 113, 215, 110),
+      WordAt("功能科目名称", 359, 461, 110),
+      WordAt("金额", 639, 673, 110),
+      WordAt("合计", 393, 427, 130),
+      WordAt("100.00", 742, 778, 130),
+      WordAt("201", 43, 57, 150),
+      WordAt("一般公共服务支出", 289, 361, 150),
+      WordAt("100.00", 742, 778, 150),
+      WordAt("20102", 43, 66, 170),
+      WordAt("政协事务", 289, 325, 170),
+      WordAt("100.00", 742, 778, 170),
+      WordAt("2010201", 43, 75, 190),
+      WordAt("行政运行", 289, 325, 190),
+      WordAt("60.00", 746, 778, 190),
+      WordAt("2010202", 43, 75, 210),
+      WordAt("一般行政管理事务", 289, 361, 210),
+      WordAt(office, 746, 778, 210),
+  };
+}
+
+TEST(ReaderPageTest, ALabelLeftOfItsAmountsNamesTheirColumn) {
+  PublishedDocument doc = PageDocument(AmountLabelLeftOfItsAmounts("40.00"));
+  ASSERT_EQ(doc.tables.size(), 1u);
+  ASSERT_EQ(doc.tables[0].columns.size(), 1u);
+  EXPECT_EQ(doc.tables[0].columns[0].name, "金额");
+  EXPECT_TRUE(CheckPublished(doc, gongkai::testing::ThreePublic()).empty());
+  OnlyError(PageDocument(AmountLabelLeftOfItsAmounts("41.00")), "BAL-007", "金额", Wan("100"),
+            Wan("101"));
+}
+
 TEST(ReaderTest, HostileTextIsReadInBoundedTime) {
   std::string wide = "支出总表\n单位：万元\n科目编码  科目名称  合计\n201  一般公共服务支出";
   for (int i = 0; i < 3000; ++i) wide += "  1.00";
@@ -790,7 +826,7 @@ std::string GroupedSources(const std::map<int, std::string>& changed = {}) {
     auto it = changed.find(static_cast<int>(i));
     const std::string& amount = it == changed.end() ? lines[i].second : it->second;
     std::string line = lines[i].first;
-    if (!amount.empty()) line += std::string(60 - DisplayWidth(line), ' ') + amount;
+    if (!amount.empty()) line += std::string(56 - DisplayWidth(line) - amount.size(), ' ') + amount;
     text += line + "\n\n";
   }
   return text + "\f三、支出预算总表\n单位：万元\n合计\t基本支出\n135.00\t135.00\n";

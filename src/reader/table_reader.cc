@@ -791,6 +791,49 @@ std::vector<Interval> WithBlankColumns(std::vector<Interval> columns,
   return columns;
 }
 
+// A label centred in a wide cell may reach over none of the amounts printed at the cell's
+// right edge: "金额" of 江苏省级's tables made with Excel (功能科目代码 | 功能科目名称 | 金额),
+// "合计" of their 支出预算总表 (合计 | 基本支出 | 项目支出 | …, one row without a name). A
+// column of the side `first` … `last` left unnamed by NameColumns is named by the one header
+// label between the column before it (or the rows' names and codes) and its own right edge
+// that names no column yet; where there are none or several, it stays unnamed.
+void NameUnnamedColumns(const std::vector<const Line*>& header, const std::vector<DataLine>& data,
+                        const std::vector<double>& bounds, int side,
+                        std::vector<PublishedColumn>* columns, size_t first, size_t last) {
+  double names_end = -1e9;
+  for (const DataLine& d : data) {
+    for (const Classified& c : d.cells) {
+      if (c.kind != Kind::kAmount && SideOf(c.cell->box.x0, bounds) == side) {
+        names_end = std::max(names_end, c.cell->box.x1);
+      }
+    }
+  }
+  for (size_t k = first; k < last; ++k) {
+    PublishedColumn& column = (*columns)[k];
+    if (!column.name.empty()) continue;
+    const double from = k > first ? (*columns)[k - 1].x1 : names_end;
+    const Cell* label = nullptr;
+    int found = 0;
+    for (const Line* h : header) {
+      if (IsUnitLine(*h)) continue;
+      for (const Cell& c : h->cells) {
+        const std::string text = RemoveSpaces(c.text);
+        if (c.box.x0 <= from || c.box.x1 > column.x1 || SideOf(c.box.x0, bounds) != side ||
+            text.empty()) {
+          continue;
+        }
+        const bool named = std::any_of(columns->begin(), columns->end(), [&](const auto& o) {
+          return o.path.find(text) != std::string::npos;
+        });
+        if (named) continue;
+        label = &c;
+        ++found;
+      }
+    }
+    if (found == 1) column.name = column.path = RemoveSpaces(label->text);
+  }
+}
+
 struct BodyLine {
   size_t page;  // index into the pages
   const Line* line;
@@ -816,8 +859,8 @@ struct BodyLine {
 // line is in it only if it starts nearer to it and the line prints no amount (a 收入总计
 // merged over both columns of a sheet prints one). Only where some row is a 小计 and no line
 // holds a code: other tables keep their rows as first read.
-void ReadGroupedSources(const std::vector<Page>& pages, const std::vector<const Line*>& header,
-                        const std::vector<BodyLine>& body, PublishedTable* table) {
+void ReadGroupedSources(const std::vector<Page>& pages, const std::vector<BodyLine>& body,
+                        PublishedTable* table) {
   struct Entry {
     size_t page;
     const Line* line;
@@ -905,16 +948,6 @@ void ReadGroupedSources(const std::vector<Page>& pages, const std::vector<const 
   }
   for (size_t i = 0; i < rows.size(); ++i) rows[i].name = groups[i] + rows[i].name;
   table->rows = std::move(rows);
-  // "金额" centred in its wide cell may reach over none of the amounts printed right in it:
-  // the one header label right of the names is the column's.
-  PublishedColumn& column = table->columns[0];
-  std::vector<const Cell*> right;
-  for (const Line* h : header) {
-    for (const Cell& c : h->cells) {
-      if (c.box.x0 > item_start) right.push_back(&c);
-    }
-  }
-  if (column.name.empty() && right.size() == 1) column.name = column.path = right[0]->text;
   // The blank rows after the last with an amount are the table's too.
   for (const Entry& e : entries) {
     const int number = pages[e.page].number;
@@ -1205,6 +1238,7 @@ PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, siz
     }
     NameColumns(header, &table.columns, first, table.columns.size(), right_aligned,
                 pages[title.page].from_text, !approximate);
+    NameUnnamedColumns(header, data, bounds, side, &table.columns, first, table.columns.size());
     for (size_t k = table.columns.size(); k-- > first;) {
       if (IsNumberingColumn(table.columns[k].name)) {
         table.columns.erase(table.columns.begin() + static_cast<std::ptrdiff_t>(k));
@@ -1292,7 +1326,7 @@ PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, siz
     }
   }
   if (table.id == "income_summary" && table.sides == 1 && table.columns.size() == 1) {
-    ReadGroupedSources(pages, header, body, &table);
+    ReadGroupedSources(pages, body, &table);
   }
   return table;
 }
