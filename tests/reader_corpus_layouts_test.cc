@@ -224,6 +224,36 @@ TEST(CorpusLayoutTest, XianIncomeSummaryByItsNumberedColumns) {
   EXPECT_EQ(found[0].computed.Wan(2), "464.23");
 }
 
+// 西安市安全生产监督管理局 2019 “三公”经费及会议费、培训费支出预算表 (p. 32): 2018年 | 2019年 |
+// 增减变化情况, each 合计 | 小计 | 因公出国（境）费 | 公务接待费 | 公务用车 (小计 | 购置 |
+// 运行维护) | 会议费 | 培训费. Written down from the page: 2019年 adds up in every row; 2018年 does
+// not in any (its 合计 holds the “三公” alone, 24.08 = 2.86 + 21.22, and its 小计 公务接待费
+// alone), nor does 增减变化情况 (2019年 − 2018年): a real error of the document, one finding per
+// column.
+TEST(CorpusLayoutTest, XianThreePublicByYearFindsTheWrong2018Columns) {
+  READ_CORPUS_FILE(doc, "陕西-西安市/应急管理局_2026年部门预算.pdf");
+  const PublishedTable* t = doc.Find("three_public");
+  ASSERT_NE(t, nullptr);
+  ASSERT_EQ(t->columns.size(), 27u);
+  ASSERT_EQ(t->rows.size(), 6u);
+  std::vector<std::string> year2019(Printed(t->rows[0]));
+  year2019 = std::vector<std::string>(year2019.begin() + 9, year2019.begin() + 18);
+  EXPECT_EQ(year2019, (std::vector<std::string>{"83.74", "28.38", "", "4.38", "24.00", "", "24.00",
+                                                "19.06", "36.30"}));
+  std::vector<ReaderFinding> found = FindingsIn(doc, "three_public");
+  std::vector<std::string> columns;
+  for (const ReaderFinding& f : found) {
+    columns.push_back(f.column);
+    EXPECT_EQ(f.level, FindingLevel::kError);
+    EXPECT_EQ(f.row, "合计");
+    EXPECT_EQ(f.consequences.size(), 5u) << f.column;
+  }
+  EXPECT_EQ(columns, (std::vector<std::string>{"2018年/小计", "2018年/合计", "增减变化情况/小计",
+                                               "增减变化情况/合计"}));
+  EXPECT_EQ(found[0].printed.Wan(2), "2.86");
+  EXPECT_EQ(found[0].computed.Wan(2), "24.08");
+}
+
 // 西安市卫生健康委员会 2022 决算 (汇总): columns no unit has a figure in, whose header words
 // used to be read as one name with their neighbour ("上级补助收入事业收入", "小计基本支出").
 TEST(CorpusLayoutTest, XianBlankColumnsKeepTheirOwnNames) {

@@ -714,6 +714,55 @@ TEST(ReaderPageTest, ALabelLeftOfItsAmountsNamesTheirColumn) {
             Wan("101"));
 }
 
+// 西安 2019's “三公” table: the nine columns 合计 | 小计 | 因公出国（境）费 | 公务接待费 | 公务用车
+// 小计 | 购置 | 运行维护 | 会议费 | 培训费 printed once per year side by side. `first_row` and
+// `second_row` are the 2018年 figures of the two rows (the 2019年 ones add up).
+std::string ThreePublicByYear(const std::string& first_row, const std::string& second_row) {
+  const std::string nine =
+      "合计\t小计\t因公出国（境）费\t公务接待费\t小计\t公务用车购置经费\t公务用车运行维护\t会议费"
+      "\t培训费";
+  const std::string fine = "9.00\t6.00\t1.00\t2.00\t3.00\t1.00\t2.00\t1.00\t2.00";
+  return "2019年部门综合预算一般公共预算拨款“三公”经费及会议费、培训费支出预算表\n单位：万元\n"
+         "单位名称\t2018年\t\t\t\t\t\t\t\t\t2019年\t\t\t\t\t\t\t\t\n\t" +
+         nine + "\t" + nine + "\n合计\t" + first_row + "\t" + fine + "\n某中心\t" + second_row +
+         "\t" + fine + "\n";
+}
+
+TEST(ReaderTest, ChecksEachYearOfAThreePublicTablePrintedByYear) {
+  const std::string fine = "9.00\t6.00\t1.00\t2.00\t3.00\t1.00\t2.00\t1.00\t2.00";
+  PublishedDocument doc = ReadPublishedText(ThreePublicByYear(fine, fine), "xian.txt", Options());
+  ASSERT_EQ(doc.tables.size(), 1u);
+  ASSERT_EQ(doc.tables[0].id, "three_public");
+  ASSERT_EQ(doc.tables[0].columns.size(), 18u);
+  EXPECT_TRUE(CheckPublished(doc, gongkai::testing::ThreePublic()).empty());
+
+  // 2018年's 小计 wrong in one row: one error there, named by its year.
+  const std::string short_subtotal = "9.00\t5.00\t1.00\t2.00\t3.00\t1.00\t2.00\t1.00\t2.00";
+  doc = ReadPublishedText(ThreePublicByYear(fine, short_subtotal), "xian.txt", Options());
+  std::vector<ReaderFinding> findings = CheckPublished(doc, gongkai::testing::ThreePublic());
+  ASSERT_EQ(findings.size(), 2u);  // 小计 against its items, 合计 against 小计 + 会议费 + 培训费
+  EXPECT_EQ(findings[0].row, "某中心");
+  EXPECT_EQ(findings[0].column, "2018年/小计");
+  EXPECT_EQ(findings[0].printed, Wan("5"));
+  EXPECT_EQ(findings[0].computed, Wan("6"));
+  EXPECT_EQ(findings[0].rule, "BAL-010");
+  EXPECT_TRUE(findings[0].consequences.empty());
+
+  // Wrong in every row (合计 filled with the “三公” alone): one finding for the column, the
+  // rows beneath it.
+  const std::string three_only = "6.00\t6.00\t1.00\t2.00\t3.00\t1.00\t2.00\t1.00\t2.00";
+  doc = ReadPublishedText(ThreePublicByYear(three_only, three_only), "xian.txt", Options());
+  findings = CheckPublished(doc, gongkai::testing::ThreePublic());
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].row, "合计");
+  EXPECT_EQ(findings[0].column, "2018年/合计");
+  ASSERT_EQ(findings[0].consequences.size(), 1u);
+  EXPECT_EQ(findings[0].consequences[0].row, "某中心");
+  EXPECT_EQ(findings[0].consequences[0].column, "2018年/合计");
+  EXPECT_NE(findings[0].message.find("本列有数字的2行均不符"), std::string::npos)
+      << findings[0].message;
+}
+
 TEST(ReaderTest, HostileTextIsReadInBoundedTime) {
   std::string wide = "支出总表\n单位：万元\n科目编码  科目名称  合计\n201  一般公共服务支出";
   for (int i = 0; i < 3000; ++i) wide += "  1.00";

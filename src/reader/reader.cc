@@ -96,6 +96,7 @@ void Judge(const Equation& e, std::vector<ReaderFinding>* out) {
   f.row = RowLabel(*e.row);
   f.side = e.row->side;
   f.column = e.table->columns[e.column].path;
+  f.column_index = static_cast<int>(e.column);
   f.printed = e.printed;
   f.computed = e.computed;
   if (const Location& at = a.where.InSheet() ? a.where : e.row->where; at.InSheet()) {
@@ -493,12 +494,14 @@ std::string OwnWords(const PublishedColumn& c, const ThreePublicWords& words) {
   return s;
 }
 
-// The layout of 江苏省级 and others that print 会议费 and 培训费 beside the “三公”: 合计 | “三公”
-// 经费 (小计 | 因公出国(境)费 | 公务用车购置及运行维护费 (小计 | 购置费 | 运行维护费) | 公务接待费)
-// | 会议费 | 培训费, nine columns in this order — 合计 = “三公” 小计 + 会议费 + 培训费, 小计 =
-// 因公出国 + 公务用车 + 公务接待, 公务用车 小计 = 购置费 + 运行维护费. Any other order or number
-// of columns (a blank column the reader could not see, prior-year columns) is left unchecked.
-// The columns are known by the words of data/reader/three_public.csv (`words`).
+// The layouts that print 会议费 and 培训费 beside the “三公”, nine columns: 合计 | “三公”经费
+// (小计 | 因公出国(境)费 | 公务用车购置及运行维护费 (小计 | 购置费 | 运行维护费) | 公务接待费) |
+// 会议费 | 培训费 (江苏省级), or with 公务接待费 before 公务用车 (西安 2019, 2018年 | 2019年 |
+// 增减变化情况 each printing these nine) — 合计 = “三公” 小计 + 会议费 + 培训费, 小计 = 因公出国 +
+// 公务用车 + 公务接待, 公务用车 小计 = 购置费 + 运行维护费. Any other order or number of columns
+// (a blank column the reader could not see, prior-year columns) is left unchecked. The columns
+// are known by the words of data/reader/three_public.csv (`words`); the 公务用车 小计 by its place
+// before 购置费 and 运行维护费 where its parent is not seen over it.
 void CheckThreePublicWithMeetings(const PublishedTable& t, const ThreePublicWords& words,
                                   std::vector<ReaderFinding>* out) {
   if (t.columns.size() != 9) return;
@@ -510,17 +513,30 @@ void CheckThreePublicWithMeetings(const PublishedTable& t, const ThreePublicWord
   auto vehicle_item = [&](size_t k) {
     return has(k, "vehicle") && !has(k, "subtotal") && !words.Is("subtotal", t.columns[k].name);
   };
-  bool layout =
-      has(0, "total") && !has(0, "subtotal") && words.Is("subtotal", w[1]) && has(2, "outbound") &&
-      !has(2, "subtotal") && has(3, "subtotal") && has(3, "vehicle") && vehicle_item(4) &&
-      !(has(4, "running") && !has(4, "purchase")) && vehicle_item(5) &&
-      !(has(5, "purchase") && !has(5, "running")) && has(6, "reception") && has(7, "meeting") &&
-      !has(7, "training") && has(8, "training") && !has(8, "meeting");
+  auto vehicle_at = [&](size_t v) {
+    return has(v, "subtotal") && (has(v, "vehicle") || words.Is("subtotal", w[v])) &&
+           vehicle_item(v + 1) && !(has(v + 1, "running") && !has(v + 1, "purchase")) &&
+           vehicle_item(v + 2) && !(has(v + 2, "purchase") && !has(v + 2, "running"));
+  };
+  struct Order {
+    size_t vehicle, reception;
+  };
+  std::optional<Order> order;
+  for (const Order& o : {Order{3, 6}, Order{4, 3}}) {
+    if (!order && vehicle_at(o.vehicle) && has(o.reception, "reception") &&
+        !has(o.reception, "subtotal")) {
+      order = o;
+    }
+  }
+  bool layout = order && has(0, "total") && !has(0, "subtotal") && words.Is("subtotal", w[1]) &&
+                has(2, "outbound") && !has(2, "subtotal") && has(7, "meeting") &&
+                !has(7, "training") && has(8, "training") && !has(8, "meeting");
   if (!layout) return;
+  const size_t v = order->vehicle;
   for (const PublishedRow& r : t.rows) {
     auto at = [&](size_t k) { return r.amounts[k].value; };
-    Judge({&t, &r, 3, at(3), at(4) + at(5), 2, "购置费 + 运行维护费"}, out);
-    Judge({&t, &r, 1, at(1), at(2) + at(3) + at(6), 3,
+    Judge({&t, &r, v, at(v), at(v + 1) + at(v + 2), 2, "购置费 + 运行维护费"}, out);
+    Judge({&t, &r, 1, at(1), at(2) + at(v) + at(order->reception), 3,
            "因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费"},
           out);
     Judge({&t, &r, 0, at(0), at(1) + at(7) + at(8), 3, "“三公”经费 + 会议费 + 培训费"}, out);
@@ -688,6 +704,123 @@ std::vector<PublishedTable> PerFigureViews(const PublishedTable& t) {
   return {};
 }
 
+// A sum wrong in every row that prints figures — 西安 2019's “三公” table fills 2018年's 合计 and
+// 小计 with other figures than its header says, in all six rows — is one cause, not six: the
+// findings from `from` on of such a column are kept as one, on its first row, the other rows'
+// listed beneath it. A column wrong in some rows only keeps a finding per row: each may be a
+// typing error of its own.
+void OneFindingPerColumnWrongInEveryRow(const PublishedTable& t, size_t from,
+                                        std::vector<ReaderFinding>* out) {
+  const size_t printed =
+      static_cast<size_t>(std::count_if(t.rows.begin(), t.rows.end(), [](const PublishedRow& r) {
+        return std::any_of(r.amounts.begin(), r.amounts.end(),
+                           [](const PublishedAmount& a) { return !a.blank; });
+      }));
+  std::vector<ReaderFinding> kept(std::make_move_iterator(out->begin() + from),
+                                  std::make_move_iterator(out->end()));
+  out->resize(from);
+  std::vector<bool> done(kept.size(), false);
+  for (size_t i = 0; i < kept.size(); ++i) {
+    if (done[i]) continue;
+    std::vector<size_t> same;
+    for (size_t j = i; j < kept.size(); ++j) {
+      if (!done[j] && kept[j].column == kept[i].column && kept[j].level == FindingLevel::kError) {
+        same.push_back(j);
+      }
+    }
+    if (printed < 2 || same.size() != printed || same.front() != i) {
+      done[i] = true;
+      out->push_back(std::move(kept[i]));
+      continue;
+    }
+    ReaderFinding root = std::move(kept[i]);
+    root.message += fmt::format("；本列有数字的{}行均不符，各行见下", printed);
+    for (size_t j : same) {
+      done[j] = true;
+      if (j != i) root.consequences.push_back(std::move(kept[j]));
+    }
+    out->push_back(std::move(root));
+  }
+}
+
+// Whether two printed labels are one, the longer cut short where its cell ended ("因公出国（"
+// under 2018年, "因公出国（境）费" under 增减变化情况), at least two characters of it printed.
+bool SameLabel(const std::string& a, const std::string& b) {
+  const std::string& shorter = a.size() < b.size() ? a : b;
+  const std::string& longer = a.size() < b.size() ? b : a;
+  return shorter.size() >= 6 && longer.starts_with(shorter);  // two CJK characters
+}
+
+// A table that prints the same columns once per block side by side — 西安 2019's “三公” table:
+// 2018年 | 2019年 | 增减变化情况, each over 合计 | 小计 | 因公出国（境）费 | … | 培训费 — seen as
+// one table per block, each column named by its own label (the labels over it are not read
+// reliably that high: centred over many narrow columns, they reach over a few). Recognised by
+// its shape: the columns' own labels repeat with a period of six or more, the first of each
+// block a total; each block named by the label over it that no other block prints (2018年), in
+// `names`. Empty when the table is not printed that way.
+std::vector<PublishedTable> PerBlockViews(const PublishedTable& t,
+                                          std::vector<std::string>* names) {
+  const auto& c = t.columns;
+  for (size_t p = 6; 2 * p <= c.size(); ++p) {
+    if (c.size() % p != 0 || !SumLabel(c[0].name)) continue;
+    bool repeats = true;
+    for (size_t k = p; k < c.size() && repeats; ++k) {
+      repeats = SameLabel(c[k].name, c[k % p].name);
+    }
+    if (!repeats) continue;
+    const size_t blocks = c.size() / p;
+    std::vector<std::vector<std::string>> labels(blocks);  // each block's labels over columns
+    for (size_t k = 0; k < c.size(); ++k) {
+      std::vector<std::string> l = PathLabels(c[k].path);
+      labels[k / p].insert(labels[k / p].end(), l.begin(), l.end() - 1);
+    }
+    names->clear();
+    for (size_t b = 0; b < blocks; ++b) {
+      std::string own;
+      for (const std::string& l : labels[b]) {
+        bool elsewhere = false;
+        for (size_t o = 0; o < blocks && !elsewhere; ++o) {
+          elsewhere = o != b && std::find(labels[o].begin(), labels[o].end(), l) != labels[o].end();
+        }
+        if (!elsewhere && own != l) own = own.empty() ? l : own + "、" + l;
+      }
+      names->push_back(own.empty() ? fmt::format("第{}组", b + 1) : own);
+    }
+    std::vector<PublishedTable> views;
+    for (size_t b = 0; b < blocks; ++b) {
+      PublishedTable v = t;
+      v.columns.assign(c.begin() + static_cast<std::ptrdiff_t>(b * p),
+                       c.begin() + static_cast<std::ptrdiff_t>((b + 1) * p));
+      for (PublishedColumn& col : v.columns) col.path = col.name;
+      for (size_t r = 0; r < t.rows.size(); ++r) {
+        const auto& a = t.rows[r].amounts;
+        v.rows[r].amounts.assign(a.begin() + static_cast<std::ptrdiff_t>(b * p),
+                                 a.begin() + static_cast<std::ptrdiff_t>((b + 1) * p));
+      }
+      views.push_back(std::move(v));
+    }
+    return views;
+  }
+  return {};
+}
+
+// The findings from `from` on, made on a view of a table (PerFigureViews, PerBlockViews), as
+// findings on the table: `to_table` gives for a view's column name and index the table's
+// column as a reader names it and its index, which the message says instead.
+template <typename ToTable>
+void InTable(std::vector<ReaderFinding>* out, size_t from, const ToTable& to_table) {
+  for (size_t i = from; i < out->size(); ++i) {
+    ReaderFinding& f = (*out)[i];
+    const std::string seen = "“" + f.column + "”列";
+    auto [column, index] = to_table(f.column, static_cast<size_t>(f.column_index));
+    f.column = column;
+    f.column_index = static_cast<int>(index);
+    if (size_t at = f.message.find(seen); at != std::string::npos) {
+      f.message.replace(at, seen.size(), "“" + f.column + "”列");
+    }
+  }
+}
+
 void CheckTable(const PublishedTable& t, bool final_accounts, const ThreePublicWords& words,
                 std::vector<ReaderFinding>* out) {
   if (t.id == "three_public") {
@@ -695,19 +828,29 @@ void CheckTable(const PublishedTable& t, bool final_accounts, const ThreePublicW
     // Each figure of a table printing several under each item is checked by itself; its
     // findings name the column as printed ("…/合计/决算数").
     std::vector<PublishedTable> views = PerFigureViews(t);
-    for (size_t figure = 0; figure < views.size(); ++figure) {
+    const size_t k = views.size();
+    for (size_t figure = 0; figure < k; ++figure) {
       const size_t first = out->size();
       CheckThreePublic(views[figure], words, out);
-      for (size_t i = first; i < out->size(); ++i) {
-        ReaderFinding& f = (*out)[i];
-        const std::string seen = "“" + f.column + "”列";
-        f.column += "/" + t.columns[figure].name;
-        if (size_t at = f.message.find(seen); at != std::string::npos) {
-          f.message.replace(at, seen.size(), "“" + f.column + "”列");
-        }
-      }
+      InTable(out, first, [&](const std::string& column, size_t c) {
+        return std::pair{column + "/" + t.columns[figure].name, c * k + figure};
+      });
     }
-    if (views.empty()) CheckThreePublic(t, words, out);
+    // Each block of a table printing the same columns per year is checked by itself; its
+    // findings name the column by its block ("2018年/合计").
+    std::vector<std::string> names;
+    std::vector<PublishedTable> blocks =
+        views.empty() ? PerBlockViews(t, &names) : std::vector<PublishedTable>{};
+    for (size_t b = 0; b < blocks.size(); ++b) {
+      const size_t first = out->size();
+      CheckThreePublic(blocks[b], words, out);
+      const size_t p = blocks[b].columns.size();
+      InTable(out, first, [&](const std::string& column, size_t c) {
+        return std::pair{names[b] + "/" + column, b * p + c};
+      });
+      OneFindingPerColumnWrongInEveryRow(blocks[b], first, out);
+    }
+    if (views.empty() && blocks.empty()) CheckThreePublic(t, words, out);
     Tag(out, from, "BAL-010");
     return;
   }

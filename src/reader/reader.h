@@ -85,19 +85,23 @@ struct ReaderFinding {
   FindingLevel level = FindingLevel::kError;
   std::string table_id;
   std::string table_title;
-  int page = 0;         // in a workbook: the sheet's position
-  Box box;              // of the amount that should equal the sum (or of the row label)
-  std::string cell;     // in a workbook, that amount's sheet and cell: "表3!D12"; else empty
-  std::string row;      // "201 一般公共服务支出"
-  std::string column;   // column path: "基本支出/人员经费"
+  int page = 0;        // in a workbook: the sheet's position
+  Box box;             // of the amount that should equal the sum (or of the row label)
+  std::string cell;    // in a workbook, that amount's sheet and cell: "表3!D12"; else empty
+  std::string row;     // "201 一般公共服务支出"
+  std::string column;  // column path: "基本支出/人员经费"
+  // The index of that column among the table's, where the finding is on one of its cells (the
+  // column above may name it otherwise: "2018年/合计" of a table printed by year); else -1.
+  int column_index = -1;
   Money printed;        // the amount as printed
   Money computed;       // the sum of its parts as printed
   std::string message;  // Chinese, complete
   // Relations between tables and text against tables (review/published_relations.h): the id of
   // the review rule stating the same relation or sum (BAL-013 …; the sums inside one table:
   // BAL-002/BAL-011 (FIN-001/FIN-002) the balance of a two-sided table, across a row BAL-003
-  // the 收入总表's sources, BAL-005, BAL-006 (BAL-009), BAL-007 (BAL-008) 类/款/项, BAL-010 “三公”),
-  // the other cell(s) compared, and the findings that follow from this one (cause_groups.h).
+  // the 收入总表's sources, BAL-005, BAL-006 (BAL-009), BAL-007 (BAL-008) 类/款/项, BAL-010
+  // “三公”), the other cell(s) compared, and the findings that follow from this one
+  // (cause_groups.h).
   std::string rule;
   int side = 0;  // of the row: 1 for the 支出 half of a two-sided table
   int line = 0;  // a finding on the text: its line on the page

@@ -183,6 +183,8 @@ namespace {
 // a line of the text by its place; the first of several alike.
 struct SourcePlaces {
   std::map<std::tuple<std::string, int, std::string, std::string>, const DeclaredCell*> cells;
+  // The same by the column's index: two columns may print one path (合计 of 预算数 and of 决算数).
+  std::map<std::tuple<std::string, int, std::string, int>, const DeclaredCell*> by_index;
   std::map<std::string, const DeclaredFigure*> text;
   std::map<std::pair<int, int>, int> narrative;  // (page, line) → source line
 
@@ -193,6 +195,8 @@ struct SourcePlaces {
       const PublishedRowLayout& r = t.rows[p.row];
       cells.emplace(std::make_tuple(t.id, r.side, RowLabel(r), t.columns[p.column].path),
                     &d.declared.cells[p.cell]);
+      by_index.emplace(std::make_tuple(t.id, r.side, RowLabel(r), static_cast<int>(p.column)),
+                       &d.declared.cells[p.cell]);
     }
     for (const DeclaredFigure& f : d.declared.text) {
       if (f.key.starts_with(kPublishedTextKey)) text.emplace(f.at, &f);
@@ -202,6 +206,16 @@ struct SourcePlaces {
         narrative.emplace(std::make_pair(n.page, static_cast<int>(i) + 1), n.source_lines[i]);
       }
     }
+  }
+
+  // The cell of a finding on a table's cell (ReaderFinding::column_index), else null; then by
+  // its column as Cell finds it (the row named by a relation).
+  const DeclaredCell* At(const std::string& table, int side, const std::string& row,
+                         int column) const {
+    if (auto it = by_index.find({table, side, row, column}); it != by_index.end()) {
+      return it->second;
+    }
+    return nullptr;
   }
 
   // The cell a finding names: by its row label as printed; else (a relation names a 收支总表
@@ -247,7 +261,9 @@ Finding ToFinding(const reader::ReaderFinding& f, const Department& d, const Sou
     } else if (auto n = places.narrative.find({f.page, f.line}); n != places.narrative.end()) {
       out.where.line = n->second;  // a sentence of the prose: its first line in the YAML
     }
-  } else if (const DeclaredCell* c = places.Cell(f.table_id, f.side, f.row, f.column)) {
+  } else if (const DeclaredCell* c = f.column_index >= 0
+                                         ? places.At(f.table_id, f.side, f.row, f.column_index)
+                                         : places.Cell(f.table_id, f.side, f.row, f.column)) {
     out.where.line = c->line;
     out.where.column_pos = c->column_pos;
   }
