@@ -55,6 +55,40 @@ std::string Bare(std::string_view name) {
   return n;
 }
 
+// How a row of a list is numbered: "一、" (kChinese), "1." or "1、" (kDigit), "（一）" or "(1)"
+// (kParenthesised), or not at all.
+enum class Numbering { kNone, kChinese, kDigit, kParenthesised };
+
+Numbering NumberingOf(std::string_view name) {
+  const std::string n = reader::NormalizeTitle(name);
+  static const std::string_view kChinese[] = {"一", "二", "三", "四", "五",
+                                              "六", "七", "八", "九", "十"};
+  const bool open = StartsWith(n, "(");
+  size_t at = open ? 1 : 0;
+  bool chinese = false, digits = false;
+  for (bool more = true; more;) {
+    more = false;
+    if (at < n.size() && n[at] >= '0' && n[at] <= '9') {
+      ++at;
+      more = digits = true;
+      continue;
+    }
+    for (std::string_view d : kChinese) {
+      if (n.compare(at, d.size(), d) == 0) {
+        at += d.size();
+        more = chinese = true;
+        break;
+      }
+    }
+  }
+  if (chinese == digits) return Numbering::kNone;  // neither, or a mix
+  const std::string_view rest = std::string_view(n).substr(at);
+  if (open) return StartsWith(rest, ")") ? Numbering::kParenthesised : Numbering::kNone;
+  if (StartsWith(rest, "、")) return chinese ? Numbering::kChinese : Numbering::kDigit;
+  if (digits && (StartsWith(rest, ".") || StartsWith(rest, "．"))) return Numbering::kDigit;
+  return Numbering::kNone;
+}
+
 // A sub-item of the row above it ("其中：…", "（一）…", "1.…"): not a part of a side's sum.
 bool IsSubItem(std::string_view name) {
   const std::string n = reader::NormalizeTitle(name);
@@ -307,7 +341,10 @@ struct Relations {
       const bool is_summary = t == summary;
       const std::string rule = final_accounts ? (is_summary ? "FIN-001" : "FIN-002")
                                               : (is_summary ? "BAL-002" : "BAL-011");
-      for (int side = 0; side < 2; ++side) Carried(*t, side, rule);
+      for (int side = 0; side < 2; ++side) {
+        Carried(*t, side, rule);
+        Listed(*t, side, rule);
+      }
     }
 
     // 收支总表 ↔ 支出总表: this year's spending, and each 类 listed by name.
@@ -556,6 +593,98 @@ struct Relations {
     Compare(rule, whole, parts, fmt::format("{}应等于{}", Bare(grand->name), what));
   }
 
+  // A side of a two-sided table listing its items numbered — 一、财政拨款收入 (1.一般公共预算 |
+  // 2.政府性基金预算 | …) | 二、事业收入 | … above 本年收入合计, or below a 合计 printed first
+  // (重庆): this year's total = the items numbered as the first is (一、二、…, or 1、2、… where
+  // (1) (2) number their parts, 西安), each such item = its parts numbered the next way. Rows
+  // not numbered after an item are its detail (深圳 lists the 款 and 项 of each 类 by name):
+  // left out of the total, and an item with such detail is not summed from its parts. Only on
+  // a side of one amount column (the 支出 half of 江苏's lists 功能 类 and 支出用途 side by
+  // side), and not where a row that is not numbered prints an amount for an item that prints
+  // none (a label wrapped onto the amount's line) or comes before the first item. Blank cells
+  // are zero.
+  void Listed(const PublishedTable& t, int side, const std::string& rule) {
+    if (std::count_if(t.columns.begin(), t.columns.end(),
+                      [&](const reader::PublishedColumn& c) { return c.side == side; }) != 1) {
+      return;
+    }
+    const PublishedRow* total = ThisYear(t, side);
+    if (!total) return;
+    std::vector<const PublishedRow*> before, after;
+    for (const PublishedRow& r : t.rows) {
+      if (r.side != side || &r == total) continue;
+      (&r < total ? before : after).push_back(&r);
+    }
+    auto numbered = [](const std::vector<const PublishedRow*>& rows) {
+      return std::any_of(rows.begin(), rows.end(), [](const PublishedRow* r) {
+        return NumberingOf(r->name) != Numbering::kNone;
+      });
+    };
+    std::vector<const PublishedRow*> rows;
+    if (numbered(before)) {
+      rows = before;
+    } else {
+      for (const PublishedRow* r : after) {  // up to the next total or carried amount
+        if (r->is_total || IsCarry(r->name)) break;
+        rows.push_back(r);
+      }
+    }
+    struct Item {
+      const PublishedRow* row;
+      std::vector<const PublishedRow*> parts;
+      bool detail = false;  // rows not numbered under it
+    };
+    std::vector<Item> items;
+    Numbering top = Numbering::kNone, sub = Numbering::kNone;
+    for (const PublishedRow* r : rows) {
+      const Numbering n = NumberingOf(r->name);
+      const bool printed = At(&t, r, side) && !At(&t, r, side).amount().blank;
+      if (top == Numbering::kNone) {
+        if (n == Numbering::kNone) {
+          if (r->name.empty() && !printed) continue;
+          return;  // a row before the first item
+        }
+        top = n;
+      }
+      if (n == top) {
+        items.push_back({r, {}, false});
+        continue;
+      }
+      if (StartsWith(reader::NormalizeTitle(r->name), "其中")) continue;
+      if (n != Numbering::kNone && (sub == Numbering::kNone || sub == n)) {
+        sub = n;
+        items.back().parts.push_back(r);
+        continue;
+      }
+      if (printed &&
+          !(At(&t, items.back().row, side) && !At(&t, items.back().row, side).amount().blank)) {
+        return;  // an item's amount on a line of its own: its label wrapped
+      }
+      items.back().detail = true;
+    }
+    if (items.size() < 2) return;
+    const Cell whole = At(&t, total, side);
+    auto printed_cells = [&](const std::vector<const PublishedRow*>& parts) {
+      std::vector<Cell> cells;
+      for (const PublishedRow* p : parts) {
+        Cell c = At(&t, p, side);
+        if (!c || c.amount().blank) continue;
+        if (whole) c.column = whole.column;
+        cells.push_back(c);
+      }
+      return cells;
+    };
+    std::vector<const PublishedRow*> tops;
+    for (const Item& i : items) tops.push_back(i.row);
+    Compare(rule, whole, printed_cells(tops),
+            fmt::format("{}应等于所列各项之和", Bare(total->name)));
+    for (const Item& i : items) {
+      if (i.parts.empty() || i.detail) continue;
+      Compare(rule, At(&t, i.row, side), printed_cells(i.parts),
+              fmt::format("{}应等于其下各项之和", Bare(i.row->name)));
+    }
+  }
+
   // The 支出 side of the 收支总表 lists 功能 类 by name: each against the 支出总表's 类.
   void ByClass(const PublishedTable& summary, const PublishedTable* spending,
                const std::string& rule, const std::string& what) {
@@ -681,7 +810,7 @@ void GroupPublishedFindings(std::vector<ReaderFinding>* findings) {
     }
     keys.push_back(std::move(k));
   }
-  const std::vector<size_t> cause = CauseOf(keys, true);
+  const std::vector<size_t> cause = CauseOf(keys, true, true);
   std::vector<ReaderFinding> grouped;
   std::vector<size_t> position(all.size(), static_cast<size_t>(-1));
   for (size_t i = 0; i < all.size(); ++i) {
