@@ -409,6 +409,28 @@ TEST(ReaderTest, ChecksThreePublicInTheStandardLayout) {
 
 // The “三公” columns are known by the words of data/reader/three_public.csv: a region that calls
 // its 公务接待费 招待费 is checked once the word is in the file, not before.
+// 长沙's order: 小计 | 公务接待费 | 因公出国（境）费 | 公务用车购置及运行费 | 其中：公务用车购置 |
+// 其中：公务用车运行费 — the vehicle's column is its total, its items under 其中.
+TEST(ReaderTest, ChecksThreePublicInChangshasOrder) {
+  auto text = [](const char* running) {
+    return std::string(
+               "2026年一般公共预算“三公”经费支出情况表\n单位：万元\n"
+               "部门名称\t小计\t公务接待费\t因公出国（境）费\t公务用车购置及运行费\t其中：公务用车"
+               "购置\t其中：公务用车运行费\n合计\t3.50\t0.50\t1.00\t2.00\t0.50\t") +
+           running + "\n";
+  };
+  PublishedDocument doc = ReadPublishedText(text("1.50"), "three.txt", Options());
+  ASSERT_EQ(doc.tables.size(), 1u);
+  ASSERT_EQ(doc.tables[0].columns.size(), 6u);
+  EXPECT_TRUE(CheckPublished(doc, gongkai::testing::ThreePublic()).empty());
+  doc = ReadPublishedText(text("1.60"), "three.txt", Options());
+  std::vector<ReaderFinding> findings = CheckPublished(doc, gongkai::testing::ThreePublic());
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].column, "公务用车购置及运行费");
+  EXPECT_EQ(findings[0].printed, Wan("2"));
+  EXPECT_EQ(findings[0].computed, Wan("2.1"));
+}
+
 TEST(ReaderTest, ThreePublicColumnsAreKnownByTheDataFile) {
   std::string text =
       "一般公共预算“三公”经费支出表\n单位：万元\n"

@@ -546,7 +546,8 @@ void CheckThreePublicWithMeetings(const PublishedTable& t, const ThreePublicWord
 // "三公"经费 in the standard layout — 合计 | 因公出国(境)费 | 公务用车购置及运行费 (小计 |
 // 购置费 | 运行费) | 公务接待费, the first six columns, whatever follows them (会议费 and 培训费
 // of 西安, with rows 预算数 and 决算数) — or in 上海's order, 合计 | 因公出国(境)费 | 公务接待费
-// | 公务用车购置及运行费 (小计 | 购置费 | 运行费) (机关运行经费 after them): 合计 = 因公出国 +
+// | 公务用车购置及运行费 (小计 | 购置费 | 运行费) (机关运行经费 after them), or in 长沙's, 小计 |
+// 公务接待费 | 因公出国(境)费 | 公务用车购置及运行费 | 其中：购置 | 其中：运行: 合计 = 因公出国 +
 // 公务用车 + 公务接待 and 小计 = 购置费 + 运行费. Other layouts (合计 with 会议费 and 培训费
 // beside a 三公 小计, prior-year columns, labels the reader could not separate) are not checked
 // here: a check on a misread column would report defects that are not there. The columns are
@@ -563,16 +564,21 @@ void CheckThreePublic(const PublishedTable& t, const ThreePublicWords& words,
       name_is(0, "total") || (words.Is("subtotal", c[0].name) && !path_is(0, "vehicle"));
   // The 公务用车 小计 at `v`, its 购置费 and 运行费 after it: the 小计 whose parent is 公务用车,
   // or the one before its two items when the reader did not see the parent above it.
+  // Or the column 公务用车购置及运行费 itself, its items after it under 其中 (长沙).
   auto vehicle_at = [&](size_t v) {
-    return words.Is("subtotal", c[v].name) &&
-           (path_is(v, "vehicle") || path_is(v + 1, "vehicle")) && name_is(v + 1, "purchase") &&
-           !name_is(v + 1, "running") && name_is(v + 2, "running") && !name_is(v + 2, "purchase");
+    if (v + 2 >= c.size()) return false;
+    const bool sum =
+        (words.Is("subtotal", c[v].name) && (path_is(v, "vehicle") || path_is(v + 1, "vehicle"))) ||
+        (name_is(v, "vehicle") && name_is(v, "purchase") && name_is(v, "running") &&
+         c[v + 1].name.starts_with("其中") && c[v + 2].name.starts_with("其中"));
+    return sum && name_is(v + 1, "purchase") && !name_is(v + 1, "running") &&
+           name_is(v + 2, "running") && !name_is(v + 2, "purchase");
   };
   struct Order {
     size_t outbound, vehicle, reception;
   };
   std::optional<Order> order;
-  for (const Order& o : {Order{1, 2, 5}, Order{1, 3, 2}}) {
+  for (const Order& o : {Order{1, 2, 5}, Order{1, 3, 2}, Order{2, 3, 1}}) {
     if (!order && total_first && name_is(o.outbound, "outbound") && vehicle_at(o.vehicle) &&
         name_is(o.reception, "reception")) {
       order = o;
