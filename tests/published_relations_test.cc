@@ -400,6 +400,28 @@ TEST(PublishedRelationsSummary, ThisYearIsTheSumOfTheNumberedItems) {
   EXPECT_TRUE(Errors(detail).empty()) << Describe(detail);
 }
 
+// The same in each amount column of a side (上海's 支出 half: 合计 | 基本支出 | 项目支出).
+TEST(PublishedRelationsSummary, EachColumnOfASideSums) {
+  auto text = [](const char* basic) {
+    return std::string(
+               "收支总表\n单位：万元\n收入\t\t支出\t\t\t\n项目\t预算数\t项目\t合计\t基本支出\t"
+               "项目支出\n一、财政拨款收入\t110.00\t一、一般公共服务支出\t90.00\t60.00\t30.00\n"
+               "二、事业收入\t0.00\t二、教育支出\t20.00\t") +
+           basic +
+           "\t10.00\n本年收入合计\t110.00\t本年支出合计\t110.00\t70.00\t40.00\n"
+           "收入总计\t110.00\t支出总计\t110.00\t70.00\t40.00\n";
+  };
+  auto unchanged = Audit(text("10.00"));
+  EXPECT_TRUE(Errors(unchanged).empty()) << Describe(unchanged);
+  auto changed = Audit(text("11.00"));
+  bool found = false;
+  for (const ReaderFinding* f : Errors(changed)) {
+    found |= f->rule == "BAL-002" && f->row == "本年支出合计" && f->column == "基本支出" &&
+             f->computed.Wan(2) == "71.00";
+  }
+  EXPECT_TRUE(found) << Describe(changed);
+}
+
 // FIN-001: a 决算's 收入支出决算总表, 年初结转和结余 changed.
 TEST(PublishedRelationsFinal, OpeningBalanceIdentity) {
   const std::string text = Rendered("sample-science-bureau-2024-final.yaml");

@@ -596,20 +596,22 @@ struct Relations {
   // A side of a two-sided table listing its items numbered — 一、财政拨款收入 (1.一般公共预算 |
   // 2.政府性基金预算 | …) | 二、事业收入 | … above 本年收入合计, or below a 合计 printed first
   // (重庆): this year's total = the items numbered as the first is (一、二、…, or 1、2、… where
-  // (1) (2) number their parts, 西安), each such item = its parts numbered the next way. Rows
-  // not numbered after an item are its detail (深圳 lists the 款 and 项 of each 类 by name):
-  // left out of the total, and an item with such detail is not summed from its parts. Only on
-  // a side of one amount column (the 支出 half of 江苏's lists 功能 类 and 支出用途 side by
-  // side), and not where a row that is not numbered prints an amount for an item that prints
-  // none (a label wrapped onto the amount's line) or comes before the first item. Blank cells
-  // are zero.
+  // (1) (2) number their parts, 西安), each such item = its parts numbered the next way; in each
+  // amount column of the side. Rows not numbered after an item are its detail (深圳 lists the
+  // 款 and 项 of each 类 by name): left out of the total, and an item with such detail is not
+  // summed from its parts. Not where a row that is not numbered prints an amount for an item
+  // that prints none (a label wrapped onto the amount's line) or comes before the first item.
+  // Two lists printed side by side on a side (江苏's 支出 half: 功能 类 | 支出用途, each row
+  // read as one name "一、一般公共服务支出一、基本支出") each sum in their own column. Blank
+  // cells are zero.
   void Listed(const PublishedTable& t, int side, const std::string& rule) {
-    if (std::count_if(t.columns.begin(), t.columns.end(),
-                      [&](const reader::PublishedColumn& c) { return c.side == side; }) != 1) {
-      return;
-    }
     const PublishedRow* total = ThisYear(t, side);
     if (!total) return;
+    std::vector<size_t> columns;
+    for (size_t c = 0; c < t.columns.size(); ++c) {
+      if (t.columns[c].side == side) columns.push_back(c);
+    }
+    if (columns.empty()) return;
     std::vector<const PublishedRow*> before, after;
     for (const PublishedRow& r : t.rows) {
       if (r.side != side || &r == total) continue;
@@ -629,6 +631,10 @@ struct Relations {
         rows.push_back(r);
       }
     }
+    auto printed = [&](const PublishedRow* r) {
+      return std::any_of(columns.begin(), columns.end(),
+                         [&](size_t c) { return !r->amounts[c].blank; });
+    };
     struct Item {
       const PublishedRow* row;
       std::vector<const PublishedRow*> parts;
@@ -638,10 +644,9 @@ struct Relations {
     Numbering top = Numbering::kNone, sub = Numbering::kNone;
     for (const PublishedRow* r : rows) {
       const Numbering n = NumberingOf(r->name);
-      const bool printed = At(&t, r, side) && !At(&t, r, side).amount().blank;
       if (top == Numbering::kNone) {
         if (n == Numbering::kNone) {
-          if (r->name.empty() && !printed) continue;
+          if (r->name.empty() && !printed(r)) continue;
           return;  // a row before the first item
         }
         top = n;
@@ -656,32 +661,27 @@ struct Relations {
         items.back().parts.push_back(r);
         continue;
       }
-      if (printed &&
-          !(At(&t, items.back().row, side) && !At(&t, items.back().row, side).amount().blank)) {
-        return;  // an item's amount on a line of its own: its label wrapped
-      }
+      if (printed(r) && !printed(items.back().row)) return;  // a label wrapped
       items.back().detail = true;
     }
     if (items.size() < 2) return;
-    const Cell whole = At(&t, total, side);
-    auto printed_cells = [&](const std::vector<const PublishedRow*>& parts) {
-      std::vector<Cell> cells;
-      for (const PublishedRow* p : parts) {
-        Cell c = At(&t, p, side);
-        if (!c || c.amount().blank) continue;
-        if (whole) c.column = whole.column;
-        cells.push_back(c);
+    for (size_t c : columns) {
+      auto cells = [&](const std::vector<const PublishedRow*>& parts) {
+        std::vector<Cell> printed_parts;
+        for (const PublishedRow* p : parts) {
+          if (!p->amounts[c].blank) printed_parts.push_back({&t, p, c});
+        }
+        return printed_parts;
+      };
+      std::vector<const PublishedRow*> tops;
+      for (const Item& i : items) tops.push_back(i.row);
+      Compare(rule, {&t, total, c}, cells(tops),
+              fmt::format("{}应等于所列各项之和", Bare(total->name)));
+      for (const Item& i : items) {
+        if (i.parts.empty() || i.detail) continue;
+        Compare(rule, {&t, i.row, c}, cells(i.parts),
+                fmt::format("{}应等于其下各项之和", Bare(i.row->name)));
       }
-      return cells;
-    };
-    std::vector<const PublishedRow*> tops;
-    for (const Item& i : items) tops.push_back(i.row);
-    Compare(rule, whole, printed_cells(tops),
-            fmt::format("{}应等于所列各项之和", Bare(total->name)));
-    for (const Item& i : items) {
-      if (i.parts.empty() || i.detail) continue;
-      Compare(rule, At(&t, i.row, side), printed_cells(i.parts),
-              fmt::format("{}应等于其下各项之和", Bare(i.row->name)));
     }
   }
 
