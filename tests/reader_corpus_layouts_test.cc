@@ -222,6 +222,17 @@ TEST(CorpusLayoutTest, XianIncomeSummaryByItsNumberedColumns) {
   EXPECT_EQ(found[0].column, "总计");
   EXPECT_EQ(found[0].printed.Wan(2), "463.23");
   EXPECT_EQ(found[0].computed.Wan(2), "464.23");
+  // Its 支出总表 (p. 5) divides the spending by the same sources: checked the same way.
+  EXPECT_TRUE(FindingsIn(doc, "expenditure_summary").empty());
+  for (PublishedTable& m : changed.tables) {
+    if (m.id != "expenditure_summary") continue;
+    ASSERT_EQ(m.columns.size(), 11u);
+    m.rows.at(1).amounts[8].value += Money::FromWan(1);  // 上年实户资金余额 of 本级
+  }
+  found = FindingsIn(changed, "expenditure_summary");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].column, "总计");
+  EXPECT_EQ(found[0].printed.Wan(2), "2123.93");
 }
 
 // 西安市安全生产监督管理局 2019 “三公”经费及会议费、培训费支出预算表 (p. 32): 2018年 | 2019年 |

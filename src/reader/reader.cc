@@ -875,6 +875,23 @@ void CheckTable(const PublishedTable& t, bool final_accounts, const ThreePublicW
     CheckGroupedSources(t, out);
     Tag(out, from, "BAL-003");
   }
+  // 西安 2019's 支出总表 divides each unit's spending by its source of funds, not into 基本支出 |
+  // 项目支出: 总计 | 合计 | 公共预算拨款 (小计 | 其中…) | 政府性基金拨款 | 事业收入 | … — its rows
+  // sum as the 收入总表's do. Only where no column is 基本支出 or 项目支出 and some names a
+  // source (拨款, 收入, 资金).
+  if (t.id == "expenditure_summary" && t.sides == 1) {
+    const auto named = [&](std::initializer_list<std::string_view> any) {
+      return std::any_of(t.columns.begin(), t.columns.end(), [&](const PublishedColumn& c) {
+        return std::any_of(any.begin(), any.end(),
+                           [&](std::string_view w) { return c.path.find(w) != std::string::npos; });
+      });
+    };
+    if (!named({"基本支出", "项目支出"}) && named({"拨款", "收入", "资金"})) {
+      const size_t from = out->size();
+      CheckIncomeSources(t, out);
+      Tag(out, from, "BAL-005");
+    }
+  }
   const bool economic = t.id == "general_basic_expenditure";
   // A one-sided table printed in parts side by side (人员经费 | 公用经费 lists of 决算 基本支出
   // tables) continues a 类 from one part into the next: its sums are not checked here.
