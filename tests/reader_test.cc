@@ -785,6 +785,37 @@ TEST(ReaderTest, ChecksEachYearOfAThreePublicTablePrintedByYear) {
       << findings[0].message;
 }
 
+// 决算's 基本支出表: one list in three parts side by side (人员经费 | 公用经费 | 公用经费), 302's
+// last 款 at the head of the third part.
+std::string BasicInParts(const char* other_goods) {
+  return std::string(
+             "一般公共预算财政拨款基本支出决算表\n金额单位：万元\n"
+             "人员经费\t\t\t公用经费\t\t\t\t\t\n"
+             "科目代码\t科目名称\t决算数\t科目代码\t科目名称\t决算数\t科目代码\t科目名称\t决算数\n"
+             "301\t工资福利支出\t30.00\t302\t商品和服务支出\t12.00\t30299\t其他商品和服务支出\t") +
+         other_goods +
+         "\n"
+         "30101\t基本工资\t10.00\t30201\t办公费\t5.00\t310\t资本性支出\t3.00\n"
+         "30102\t津贴补贴\t20.00\t30202\t印刷费\t4.00\t31002\t办公设备购置\t3.00\n"
+         "303\t对个人和家庭的补助\t2.00\t30203\t咨询费\t\t\t\t\n"
+         "30301\t离休费\t2.00\t\t\t\t\t\t\n"
+         "\t人员经费合计\t32.00\t\t公用经费合计\t\t\t\t15.00\n";
+}
+
+TEST(ReaderTest, ChecksAListPrintedInParts) {
+  PublishedDocument doc = ReadPublishedText(BasicInParts("3.00"), "parts.txt", Options());
+  ASSERT_EQ(doc.tables.size(), 1u);
+  EXPECT_EQ(doc.tables[0].sides, 3);
+  EXPECT_TRUE(CheckPublished(doc, gongkai::testing::ThreePublic()).empty());
+  doc = ReadPublishedText(BasicInParts("4.00"), "parts.txt", Options());
+  std::vector<ReaderFinding> findings = CheckPublished(doc, gongkai::testing::ThreePublic());
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].row, "302 商品和服务支出");
+  EXPECT_EQ(findings[0].rule, "BAL-008");
+  EXPECT_EQ(findings[0].printed, Wan("12"));
+  EXPECT_EQ(findings[0].computed, Wan("13"));
+}
+
 TEST(ReaderTest, HostileTextIsReadInBoundedTime) {
   std::string wide = "支出总表\n单位：万元\n科目编码  科目名称  合计\n201  一般公共服务支出";
   for (int i = 0; i < 3000; ++i) wide += "  1.00";

@@ -827,6 +827,47 @@ void InTable(std::vector<ReaderFinding>* out, size_t from, const ToTable& to_tab
   }
 }
 
+// 决算's 一般公共预算财政拨款基本支出决算表 prints one list of 经济 classes in three parts side
+// by side (人员经费 | 公用经费 | 公用经费), each part code | 科目名称 | 决算数, a 类's 款 running
+// on from the foot of one part to the head of the next: read part after part, each 类 = Σ its 款
+// (by code). Only a table on one page (a second page would interleave the parts) whose every part
+// has one amount column; the parts' totals (人员经费合计, 公用经费合计) are not summed here.
+void CheckListInParts(const PublishedTable& t, std::vector<ReaderFinding>* out) {
+  if (t.pages.size() != 1) return;
+  std::vector<size_t> column(static_cast<size_t>(t.sides), SIZE_MAX);
+  for (size_t c = 0; c < t.columns.size(); ++c) {
+    size_t& at = column[static_cast<size_t>(t.columns[c].side)];
+    if (at != SIZE_MAX) return;
+    at = c;
+  }
+  if (std::find(column.begin(), column.end(), SIZE_MAX) != column.end()) return;
+  std::vector<const PublishedRow*> rows;
+  for (int side = 0; side < t.sides; ++side) {
+    for (const PublishedRow& r : t.rows) {
+      if (r.side == side && !r.code.empty()) rows.push_back(&r);
+    }
+  }
+  std::vector<Money> sums(rows.size());
+  std::vector<int> counts(rows.size(), 0);
+  std::optional<size_t> open;  // the 类 whose 款 follow
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const std::string& code = rows[i]->code;
+    if (code.size() == 3) {
+      open = i;
+    } else if (open && code.size() == 5 && code.starts_with(rows[*open]->code)) {
+      sums[*open] += rows[i]->amounts[column[static_cast<size_t>(rows[i]->side)]].value;
+      ++counts[*open];
+    } else {
+      open.reset();  // a 款 of no 类 printed above it: the sums after it are not known
+    }
+  }
+  for (size_t i = 0; i < rows.size(); ++i) {
+    if (counts[i] == 0) continue;
+    const size_t c = column[static_cast<size_t>(rows[i]->side)];
+    Judge({&t, rows[i], c, rows[i]->amounts[c].value, sums[i], counts[i], "其下各款之和"}, out);
+  }
+}
+
 void CheckTable(const PublishedTable& t, bool final_accounts, const ThreePublicWords& words,
                 std::vector<ReaderFinding>* out) {
   if (t.id == "three_public") {
@@ -894,8 +935,13 @@ void CheckTable(const PublishedTable& t, bool final_accounts, const ThreePublicW
   }
   const bool economic = t.id == "general_basic_expenditure";
   // A one-sided table printed in parts side by side (人员经费 | 公用经费 lists of 决算 基本支出
-  // tables) continues a 类 from one part into the next: its sums are not checked here.
-  if (t.sides > 1 && t.id != "income_expenditure_summary" && t.id != "fiscal_summary") return;
+  // tables) continues a 类 from one part into the next: read part after part.
+  if (t.sides > 1 && t.id != "income_expenditure_summary" && t.id != "fiscal_summary") {
+    const size_t from = out->size();
+    CheckListInParts(t, out);
+    Tag(out, from, "BAL-008");
+    return;
+  }
   // The halves of 收支总表 list 类 by name; they are only checked to balance.
   if (t.sides > 1) return;
   for (int side = 0; side < t.sides; ++side) {

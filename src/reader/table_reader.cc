@@ -1158,6 +1158,8 @@ PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, siz
     if (lines_with_parts >= 3) parts = 3;
   }
   if (parts > 1) {
+    // Where a label follows an amount a part starts: the first such place on each line; in a
+    // list printed in three parts (决算's 基本支出表: 人员经费 | 公用经费 | 公用经费) each one.
     std::vector<double> starts;
     for (const DataLine& d : data) {
       bool after_amount = false;
@@ -1165,11 +1167,13 @@ PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, siz
         if (c.kind == Kind::kAmount) after_amount = true;
         if (c.kind != Kind::kAmount && after_amount) {
           starts.push_back(c.cell->box.x0);
-          break;
+          if (parts < 3) break;
+          after_amount = false;
         }
       }
     }
-    // Clusters of such starts; the leftmost sides - 1 of them.
+    // Clusters of such starts: the leftmost sides - 1 of them; of a list in parts, the two most
+    // frequent (a name printed after a blank amount starts no part).
     std::sort(starts.begin(), starts.end());
     double tolerance = pages[title.page].from_text ? 8 : 40;
     std::vector<std::pair<double, int>> clusters;
@@ -1179,6 +1183,12 @@ PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, siz
       } else {
         ++clusters.back().second;
       }
+    }
+    if (parts == 3 && clusters.size() > 2) {
+      std::stable_sort(clusters.begin(), clusters.end(),
+                       [](const auto& a, const auto& b) { return a.second > b.second; });
+      clusters.resize(2);
+      std::sort(clusters.begin(), clusters.end());
     }
     for (const auto& cluster : clusters) {
       if (static_cast<int>(bounds.size()) + 1 < parts) {
