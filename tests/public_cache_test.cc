@@ -28,9 +28,11 @@ TEST(TimedCache, RemembersUntilInvalidated) {
 }
 
 TEST(TimedCache, AnExpiredEntryIsRemadeByOneReaderWhileOthersAnswerWithIt) {
-  TimedCache<int> cache(1ms, 8);
+  // Long enough that the remade entry is still fresh when read at the end on a busy machine
+  // (with 1 ms it had expired again there, and was remade once more: a flaky test).
+  TimedCache<int> cache(500ms, 8);
   ASSERT_EQ(*cache.Get("a", [] { return Value(1); }), 1);
-  std::this_thread::sleep_for(5ms);
+  std::this_thread::sleep_for(550ms);
   std::latch remaking(1), release(1);
   auto slow = std::async(std::launch::async, [&] {
     return *cache.Get("a", [&] {
