@@ -265,6 +265,50 @@ TEST(CorpusLayoutTest, XianThreePublicByYearFindsTheWrong2018Columns) {
   EXPECT_EQ(found[0].computed.Wan(2), "24.08");
 }
 
+// 决算's 一般公共预算财政拨款基本支出决算表, one list in three parts (人员经费 | 公用经费 |
+// 公用经费): 国家信访局 2024 (p. 12) and 西安市卫生健康委员会 2022 (pp. 157–158, each part running
+// on to the next page; 39908's name printed around its code at the end of a line). Written down
+// from the pages: 301 and 302 with their amounts; the sums hold but for rounding, and 1 万元 more
+// in the last 款 of 302 (30299, at the head of the next part or page) is one error, at 302.
+TEST(CorpusLayoutTest, BasicExpenditureInThreeParts) {
+  struct Case {
+    const char* file;
+    const char* wages;  // 301 工资福利支出
+    const char* goods;  // 302 商品和服务支出
+  };
+  for (const Case& c :
+       {Case{"中央/信访局_国家信访局2024年度部门决算公开.pdf", "6982.75", "2239.41"},
+        Case{"陕西-西安市/卫生健康委员会_2026年部门预算.pdf", "92835.98", "2085.91"}}) {
+    SCOPED_TRACE(c.file);
+    READ_CORPUS_FILE(doc, c.file);
+    const PublishedTable* t = doc.Find("general_basic_expenditure");
+    ASSERT_NE(t, nullptr);
+    EXPECT_EQ(t->sides, 3);
+    const PublishedRow* wages = t->Row("301", 0);
+    const PublishedRow* goods = t->Row("302", 1);
+    ASSERT_NE(wages, nullptr);
+    ASSERT_NE(goods, nullptr);
+    EXPECT_EQ(Printed(*wages)[0], c.wages);
+    EXPECT_EQ(Printed(*goods)[1], c.goods);
+    for (const ReaderFinding& f : FindingsIn(doc, "general_basic_expenditure")) {
+      EXPECT_EQ(f.level, FindingLevel::kNote) << f.message;
+    }
+    PublishedDocument changed = doc;
+    for (PublishedTable& m : changed.tables) {
+      if (m.id != "general_basic_expenditure") continue;
+      for (PublishedRow& r : m.rows) {
+        if (r.code == "30299") r.amounts[1].value += Money::FromWan(1);
+      }
+    }
+    std::vector<ReaderFinding> found;
+    for (const ReaderFinding& f : FindingsIn(changed, "general_basic_expenditure")) {
+      if (f.level == FindingLevel::kError) found.push_back(f);
+    }
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].row, "302 商品和服务支出");
+  }
+}
+
 // 西安市卫生健康委员会 2022 决算 (汇总): columns no unit has a figure in, whose header words
 // used to be read as one name with their neighbour ("上级补助收入事业收入", "小计基本支出").
 TEST(CorpusLayoutTest, XianBlankColumnsKeepTheirOwnNames) {

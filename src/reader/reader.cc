@@ -829,13 +829,16 @@ void InTable(std::vector<ReaderFinding>* out, size_t from, const ToTable& to_tab
 
 // 决算's 一般公共预算财政拨款基本支出决算表 prints one list of 经济 classes in three parts side
 // by side (人员经费 | 公用经费 | 公用经费), each part code | 科目名称 | 决算数, a 类's 款 running
-// on from the foot of one part to the head of the next: read part after part, each 类 = Σ its 款
-// (by code). Only a table on one page (a second page would interleave the parts) whose every part
-// has one amount column; the parts' totals (人员经费合计, 公用经费合计) are not summed here.
+// on from the foot of one part to the head of the next, and each part onto the same part of the
+// next page (西安 2022): read part after part, each 类 = Σ its 款 (by code). Each part's amounts
+// are in one column (a column seen under a part's header but printing nothing is none); the
+// parts' totals (人员经费合计, 公用经费合计) are not summed here.
 void CheckListInParts(const PublishedTable& t, std::vector<ReaderFinding>* out) {
-  if (t.pages.size() != 1) return;
   std::vector<size_t> column(static_cast<size_t>(t.sides), SIZE_MAX);
   for (size_t c = 0; c < t.columns.size(); ++c) {
+    const bool printed = std::any_of(t.rows.begin(), t.rows.end(),
+                                     [&](const PublishedRow& r) { return !r.amounts[c].blank; });
+    if (!printed) continue;
     size_t& at = column[static_cast<size_t>(t.columns[c].side)];
     if (at != SIZE_MAX) return;
     at = c;

@@ -201,8 +201,11 @@ struct Classified {
 // part after an amount, followed by a label or another code part.
 std::vector<Classified> Classify(const Line& line) {
   std::vector<Classified> out;
+  bool amounts_have_decimals = false;
   for (const Cell& c : line.cells) {
-    out.push_back({&c, LooksLikeAmount(c.text) ? Kind::kAmount : Kind::kLabel});
+    const bool amount = LooksLikeAmount(c.text);
+    out.push_back({&c, amount ? Kind::kAmount : Kind::kLabel});
+    amounts_have_decimals |= amount && c.text.find('.') != std::string::npos;
   }
   for (size_t i = 0; i < out.size(); ++i) {
     if (out[i].kind != Kind::kAmount) continue;
@@ -233,8 +236,14 @@ std::vector<Classified> Classify(const Line& line) {
       continue;
     }
     // At the start of the line codes need no label after them (the name may be printed
-    // around the row, or not at all); within the line they do.
-    if (j > i && (i == 0 || (j < out.size() && out[j].kind == Kind::kLabel))) {
+    // around the row, or not at all); within the line they do, but for a code ending the line
+    // whose name is printed around it ("…39908" under "对民间非营利组织和群众性自治"): a 款 or 项
+    // code where the line's amounts print decimals and it none.
+    const bool last_bare = j == out.size() && j == i + 1 && amounts_have_decimals &&
+                           out[i].cell->text.find_first_of(".,") == std::string::npos &&
+                           IsCode(RemoveSpaces(out[i].cell->text)) &&
+                           RemoveSpaces(out[i].cell->text).size() >= 5;
+    if (j > i && (i == 0 || (j < out.size() && out[j].kind == Kind::kLabel) || last_bare)) {
       for (size_t k = i; k < j; ++k) out[k].kind = Kind::kCode;
     }
     i = j > i ? j - 1 : i;
