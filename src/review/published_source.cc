@@ -208,10 +208,11 @@ struct SourcePlaces {
     }
   }
 
-  // The cell of a finding on a table's cell (ReaderFinding::column_index), else null; then by
-  // its column as Cell finds it (the row named by a relation).
+  // The cell of a finding on a table's cell by its column's index (ReaderFinding::column_index;
+  // -1 finds none), else null: Cell then finds it by the column's name.
   const DeclaredCell* At(const std::string& table, int side, const std::string& row,
                          int column) const {
+    if (column < 0) return nullptr;
     if (auto it = by_index.find({table, side, row, column}); it != by_index.end()) {
       return it->second;
     }
@@ -261,9 +262,8 @@ Finding ToFinding(const reader::ReaderFinding& f, const Department& d, const Sou
     } else if (auto n = places.narrative.find({f.page, f.line}); n != places.narrative.end()) {
       out.where.line = n->second;  // a sentence of the prose: its first line in the YAML
     }
-  } else if (const DeclaredCell* c = f.column_index >= 0
-                                         ? places.At(f.table_id, f.side, f.row, f.column_index)
-                                         : places.Cell(f.table_id, f.side, f.row, f.column)) {
+  } else if (const DeclaredCell* c = places.At(f.table_id, f.side, f.row, f.column_index);
+             c || (c = places.Cell(f.table_id, f.side, f.row, f.column))) {
     out.where.line = c->line;
     out.where.column_pos = c->column_pos;
   }
