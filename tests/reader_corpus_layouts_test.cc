@@ -306,6 +306,26 @@ TEST(CorpusLayoutTest, BasicExpenditureInThreeParts) {
     }
     ASSERT_EQ(found.size(), 1u);
     EXPECT_EQ(found[0].row, "302 商品和服务支出");
+    // 1 万元 more in 公用经费合计 (printed in the third part's column; 国家信访局 on a row of its
+    // own) is one error, at that total.
+    changed = doc;
+    for (PublishedTable& m : changed.tables) {
+      if (m.id != "general_basic_expenditure") continue;
+      PublishedAmount* last = nullptr;
+      for (PublishedRow& r : m.rows) {
+        for (PublishedAmount& a : r.amounts) {
+          if (!a.blank) last = &a;
+        }
+      }
+      ASSERT_NE(last, nullptr);
+      last->value += Money::FromWan(1);
+    }
+    found.clear();
+    for (const ReaderFinding& f : FindingsIn(changed, "general_basic_expenditure")) {
+      if (f.level == FindingLevel::kError) found.push_back(f);
+    }
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].row, "公用经费合计");
   }
 }
 

@@ -787,7 +787,7 @@ TEST(ReaderTest, ChecksEachYearOfAThreePublicTablePrintedByYear) {
 
 // 决算's 基本支出表: one list in three parts side by side (人员经费 | 公用经费 | 公用经费), 302's
 // last 款 at the head of the third part.
-std::string BasicInParts(const char* other_goods) {
+std::string BasicInParts(const char* other_goods, const char* office_total = "15.00") {
   return std::string(
              "一般公共预算财政拨款基本支出决算表\n金额单位：万元\n"
              "人员经费\t\t\t公用经费\t\t\t\t\t\n"
@@ -799,7 +799,8 @@ std::string BasicInParts(const char* other_goods) {
          "30102\t津贴补贴\t20.00\t30202\t印刷费\t4.00\t31002\t办公设备购置\t3.00\n"
          "303\t对个人和家庭的补助\t2.00\t30203\t咨询费\t\t\t\t\n"
          "30301\t离休费\t2.00\t\t\t\t\t\t\n"
-         "\t人员经费合计\t32.00\t\t公用经费合计\t\t\t\t15.00\n";
+         "\t人员经费合计\t32.00\t\t公用经费合计\t\t\t\t" +
+         office_total + "\n";
 }
 
 TEST(ReaderTest, ChecksAListPrintedInParts) {
@@ -814,6 +815,13 @@ TEST(ReaderTest, ChecksAListPrintedInParts) {
   EXPECT_EQ(findings[0].rule, "BAL-008");
   EXPECT_EQ(findings[0].printed, Wan("12"));
   EXPECT_EQ(findings[0].computed, Wan("13"));
+  // 公用经费合计 (its amount printed in the third part's column) = the 类 of the second and third.
+  doc = ReadPublishedText(BasicInParts("3.00", "16.00"), "parts.txt", Options());
+  findings = CheckPublished(doc, gongkai::testing::ThreePublic());
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].row, "公用经费合计");
+  EXPECT_EQ(findings[0].printed, Wan("16"));
+  EXPECT_EQ(findings[0].computed, Wan("15"));
 }
 
 TEST(ReaderTest, HostileTextIsReadInBoundedTime) {

@@ -830,9 +830,9 @@ void InTable(std::vector<ReaderFinding>* out, size_t from, const ToTable& to_tab
 // 决算's 一般公共预算财政拨款基本支出决算表 prints one list of 经济 classes in three parts side
 // by side (人员经费 | 公用经费 | 公用经费), each part code | 科目名称 | 决算数, a 类's 款 running
 // on from the foot of one part to the head of the next, and each part onto the same part of the
-// next page (西安 2022): read part after part, each 类 = Σ its 款 (by code). Each part's amounts
-// are in one column (a column seen under a part's header but printing nothing is none); the
-// parts' totals (人员经费合计, 公用经费合计) are not summed here.
+// next page (西安 2022): read part after part, each 类 = Σ its 款 (by code), and the parts'
+// totals: 人员经费合计 = the first part's 类, 公用经费合计 = the others'. Each part's amounts are
+// in one column (a column seen under a part's header but printing nothing is none).
 void CheckListInParts(const PublishedTable& t, std::vector<ReaderFinding>* out) {
   std::vector<size_t> column(static_cast<size_t>(t.sides), SIZE_MAX);
   for (size_t c = 0; c < t.columns.size(); ++c) {
@@ -868,6 +868,35 @@ void CheckListInParts(const PublishedTable& t, std::vector<ReaderFinding>* out) 
     if (counts[i] == 0) continue;
     const size_t c = column[static_cast<size_t>(rows[i]->side)];
     Judge({&t, rows[i], c, rows[i]->amounts[c].value, sums[i], counts[i], "其下各款之和"}, out);
+  }
+  // 人员经费合计 = the 类 of the first part, 公用经费合计 = those of the others. The 公用经费合计
+  // of one part may print its amount in the next part's column, on a row of its own (国家信访局).
+  for (size_t k = 0; k < t.rows.size(); ++k) {
+    const PublishedRow& r = t.rows[k];
+    const bool personnel = r.name.find("人员经费") != std::string::npos;
+    if (!r.is_total || (personnel != (r.side == 0)) ||
+        (!personnel && r.name.find("公用经费") == std::string::npos)) {
+      continue;
+    }
+    PublishedRow total = r;
+    size_t c = column[static_cast<size_t>(r.side)];
+    if (total.amounts[c].blank && k + 1 < t.rows.size()) {
+      const PublishedRow& next = t.rows[k + 1];
+      const size_t d = column[static_cast<size_t>(next.side)];
+      if (next.side > r.side && next.name.empty() && next.code.empty() && !next.amounts[d].blank) {
+        total.amounts = next.amounts;
+        c = d;
+      }
+    }
+    if (total.amounts[c].blank) continue;
+    Money sum;
+    int items = 0;
+    for (const PublishedRow* row : rows) {
+      if (row->code.size() != 3 || (row->side == 0) != personnel) continue;
+      sum += row->amounts[column[static_cast<size_t>(row->side)]].value;
+      ++items;
+    }
+    if (items > 0) Judge({&t, &total, c, total.amounts[c].value, sum, items, "各类之和"}, out);
   }
 }
 
