@@ -971,7 +971,7 @@ void CheckTable(const PublishedTable& t, bool final_accounts, const ThreePublicW
   if (t.sides > 1 && t.id != "income_expenditure_summary" && t.id != "fiscal_summary") {
     const size_t from = out->size();
     CheckListInParts(t, out);
-    Tag(out, from, "BAL-008");
+    Tag(out, from, economic ? "BAL-008" : "BAL-007");
     return;
   }
   // The halves of 收支总表 list 类 by name; they are only checked to balance.

@@ -114,6 +114,22 @@ PublishedAmount AmountAt(const Page& page, const Cell& cell, MoneyUnit unit) {
   return a;
 }
 
+// Where the cells `row` printed nothing are: on its page; in a sheet, a blank cell is still a
+// cell, the row's under its column.
+void PlaceBlankCells(const Page& page, const std::vector<PublishedColumn>& columns,
+                     PublishedRow* row) {
+  for (size_t k = 0; k < row->amounts.size(); ++k) {
+    PublishedAmount& a = row->amounts[k];
+    if (a.where.page != 0) continue;
+    a.where.page = page.number;
+    if (!page.sheet.empty() && row->where.row > 0) {
+      a.where.sheet = page.sheet;
+      a.where.row = row->where.row;
+      a.where.col = static_cast<int>(columns[k].x0 / 10) + 1;
+    }
+  }
+}
+
 struct Title {
   size_t page = 0, line = 0;  // indexes into pages / lines: the title's last line
   size_t first_line = 0;      // its first (a title may wrap onto a second line)
@@ -927,17 +943,9 @@ void ReadGroupedSources(const std::vector<Page>& pages, const std::vector<BodyLi
     row.name = std::move(name);
     row.is_total = IsTotalName(row.name);
     row.amounts.resize(1);
-    if (!e.amounts.empty()) {
-      if (e.amounts.size() > 1) return;  // one 金额 column
-      row.amounts[0] = AmountAt(page, *e.amounts[0], table->unit);
-    } else {
-      row.amounts[0].where.page = page.number;
-      if (!page.sheet.empty() && row.where.row > 0) {
-        row.amounts[0].where.sheet = page.sheet;
-        row.amounts[0].where.row = row.where.row;
-        row.amounts[0].where.col = static_cast<int>(table->columns[0].x0 / 10) + 1;
-      }
-    }
+    if (e.amounts.size() > 1) return;  // one 金额 column
+    if (!e.amounts.empty()) row.amounts[0] = AmountAt(page, *e.amounts[0], table->unit);
+    PlaceBlankCells(page, table->columns, &row);
     tops.push_back({e.page, e.line->box.y0});
     rows.push_back(std::move(row));
   }
@@ -1021,7 +1029,7 @@ PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, siz
   }
   table.title = title.text;
   std::vector<DataLine> data;
-  std::vector<BodyLine> body;       // every line after the header, labels alone too
+  std::vector<BodyLine> body;       // of a 收入总表: every line after the header, labels too
   const Line* numbers = nullptr;    // the columns' numbers under the header (** ** 1 2 3 …)
   std::vector<const Line*> header;  // of the first page
   const std::string normal_title = NormalizeTitle(RemoveSpaces(title.text));
@@ -1094,7 +1102,7 @@ PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, siz
         if (p == title.page && numbering) numbers = &line;
         continue;
       }
-      body.push_back({p, &line});
+      if (title.id == "income_summary") body.push_back({p, &line});
       bool has_amount = false, has_code = false;
       for (const Classified& c : cells) {
         has_amount |= c.kind == Kind::kAmount;
@@ -1330,17 +1338,7 @@ PublishedTable ReadTable(const std::vector<Page>& pages, const Title& title, siz
       if (row.name.empty() && row.code.empty() && !any) continue;
       if (IsNote(row.name)) continue;
       row.is_total = IsTotalName(row.name);
-      for (size_t k = 0; k < row.amounts.size(); ++k) {
-        PublishedAmount& a = row.amounts[k];
-        if (a.where.page != 0) continue;
-        a.where.page = pages[d.page].number;
-        // A blank cell of a sheet is still a cell: its row's, under its column.
-        if (!pages[d.page].sheet.empty() && row.where.row > 0) {
-          a.where.sheet = pages[d.page].sheet;
-          a.where.row = row.where.row;
-          a.where.col = static_cast<int>(table.columns[k].x0 / 10) + 1;
-        }
-      }
+      PlaceBlankCells(pages[d.page], table.columns, &row);
       table.rows.push_back(std::move(row));
     }
   }
